@@ -1,0 +1,32 @@
+import type { StoredArticle } from './articles/article.js';
+import type { ArticleView, Page, PersonProfile, PersonSummary, QuoteView, SearchHit } from './ports.js';
+
+/** The result of looking a person up by name. */
+export interface WhoResult {
+  query: string;
+  /** best match first; several when a surname is shared */
+  matches: PersonProfile[];
+  /** close names when nothing matched */
+  suggestions: string[];
+}
+
+/** The result of resolving an article reference (id or title words). */
+export type ReadResult =
+  | { found: true; article: StoredArticle }
+  | { found: false; candidates: ArticleView[] };
+
+export interface DigestItem {
+  article: ArticleView;
+  quote: QuoteView | null;
+}
+
+/** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
+export interface NewsService {
+  latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView>;
+  read(ref: string): ReadResult;
+  search(text: string, options?: { limit?: number; offset?: number }): { hits: SearchHit[]; total: number };
+  who(name: string): WhoResult;
+  people(prefix: string, limit?: number): PersonSummary[];
+  digest(options: { since: Date; limit?: number }): DigestItem[];
+  stats(): { articles: number; people: number; quotes: number };
+}

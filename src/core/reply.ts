@@ -1,0 +1,53 @@
+import type { QuoteKind } from './articles/article.js';
+
+/**
+ * A platform-neutral answer to a command. Adapters render it as Discord embeds,
+ * Slack Block Kit or terminal text; it never contains platform markup.
+ * All strings are plain text (untrusted article text included): renderers escape them.
+ */
+export interface Reply {
+  title: string;
+  blocks: ReplyBlock[];
+  /** pagination state, when the result has more than one page */
+  page?: { index: number; total: number };
+  /** true when the answer is about a problem with the request (shown only to the asker) */
+  isError?: boolean;
+}
+
+export type ReplyBlock =
+  | { type: 'text'; text: string }
+  | { type: 'heading'; text: string }
+  | { type: 'list'; items: string[] }
+  | {
+      type: 'article';
+      id: string;
+      title: string;
+      url: string | null;
+      source: string | null;
+      publishedAt: string | null;
+      publishedApprox: boolean;
+      summary: string;
+      /** the most newsworthy quote, for digests */
+      quote?: { text: string; speaker: string } | undefined;
+    }
+  | {
+      type: 'person';
+      name: string;
+      roles: string[];
+      aliases: string[];
+      articleCount: number;
+    }
+  | {
+      type: 'quote';
+      text: string;
+      kind: QuoteKind;
+      speaker: string;
+      articleId: string;
+      articleTitle: string;
+      articleUrl: string | null;
+      publishedAt: string | null;
+    };
+
+export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {
+  return { title, blocks: [{ type: 'text', text }], ...(options.isError ? { isError: true } : {}) };
+}
