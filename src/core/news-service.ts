@@ -11,9 +11,7 @@ export interface WhoResult {
 }
 
 /** The result of resolving an article reference (id or title words). */
-export type ReadResult =
-  | { found: true; article: StoredArticle }
-  | { found: false; candidates: ArticleView[] };
+export type ReadResult = { found: true; article: StoredArticle } | { found: false; candidates: ArticleView[] };
 
 export interface DigestItem {
   article: ArticleView;

@@ -91,10 +91,14 @@ export interface Page<T> {
 export interface ArticleStore {
   /** Replace the articles that came from `file` with `articles` in one transaction. */
   replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void;
+  /** Remember a file whose content is unchanged (a touched mtime), without re-ingesting it. */
+  recordFile(file: FileRecord): void;
   /** Forget a file; articles no other origin refers to are deleted. */
   removeFile(path: string): void;
   /** What was ingested from each file, by path. */
   files(): Map<string, FileRecord>;
+  /** What was ingested from one file, if anything. */
+  file(path: string): FileRecord | null;
 
   latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView>;
   getArticle(id: string): StoredArticle | null;

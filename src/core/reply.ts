@@ -51,3 +51,29 @@ export type ReplyBlock =
 export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {
   return { title, blocks: [{ type: 'text', text }], ...(options.isError ? { isError: true } : {}) };
 }
+
+/** The article card for lists, digests and search results. */
+export function articleBlock(
+  article: {
+    id: string;
+    title: string;
+    url: string | null;
+    source: string | null;
+    publishedAt: string | null;
+    publishedApprox: boolean;
+  },
+  summary: string,
+  quote?: { text: string; speaker: string },
+): ReplyBlock {
+  return {
+    type: 'article',
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    source: article.source,
+    publishedAt: article.publishedAt,
+    publishedApprox: article.publishedApprox,
+    summary,
+    quote,
+  };
+}

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { isNewsdeskError } from '../src/core/errors.js';
+import { type Reply, textReply } from '../src/core/reply.js';
+import { usage } from './help.js';
+import { findCommand } from './index.js';
+import type { CommandDeps } from './spec.js';
+
+/**
+ * Validate raw options with the command's schema and run it. Bad input (unknown command, invalid
+ * options, an expected miss) becomes a Reply with `isError`; only bugs and broken infrastructure throw.
+ */
+export async function runCommand(name: string, raw: Record<string, unknown>, deps: CommandDeps): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) {
+    const help = findCommand('help');
+    if (help && name.trim() === '') return help.run({}, deps);
+    return textReply(
+      'Unknown command',
+      `There is no /news ${name.trim().slice(0, 40)}. Try /news help to see the commands.`,
+      { isError: true },
+    );
+  }
+  const parsed = command.options.safeParse(withoutEmpty(raw));
+  if (!parsed.success) {
+    return textReply(
+      `/news ${command.name}`,
+      `${describeIssues(parsed.error)}\nUsage: ${usage(command)}. Example: ${command.example}`,
+      { isError: true },
+    );
+  }
+  try {
+    return await command.run(parsed.data, deps);
+  } catch (error) {
+    if (isNewsdeskError(error) && (error.code === 'BAD_INPUT' || error.code === 'NOT_FOUND')) {
+      return textReply(`/news ${command.name}`, error.userMessage, { isError: true });
+    }
+    throw error;
+  }
+}
+
+/** Platforms send empty strings for options left blank; treat them as absent. */
+function withoutEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined && value !== null),
+  );
+}
+
+/** One readable line per problem, naming the option. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const option = issue.path.join('.');
+      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      return option ? `Option "${option}": ${message}` : message;
+    })
+    .join('\n');
+}

@@ -1,0 +1,17 @@
+import { digest } from './digest.js';
+import { help } from './help.js';
+import { latest } from './latest.js';
+import { read } from './read.js';
+import { search } from './search.js';
+import type { CommandSpec } from './spec.js';
+import { who } from './who.js';
+
+/** Every /news subcommand, in the order help lists them. Discord, Slack and the console are generated from this. */
+export const commands: readonly CommandSpec[] = [latest, who, read, search, digest, help];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  const wanted = name.trim().toLowerCase();
+  return commands.find((command) => command.name === wanted);
+}
+
+export type { CommandDeps, CommandSpec, OptionInfo } from './spec.js';

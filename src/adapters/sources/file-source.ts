@@ -1,0 +1,190 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ingestFile } from '../../core/ingest/ingest-file.js';
+import type { ParseWarning } from '../../core/ingest/parse-file.js';
+import type { ArticleStore, Logger, Summarizer } from '../../core/ports.js';
+
+export interface SyncReport {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  articles: number;
+  warnings: ParseWarning[];
+}
+
+interface FoundFile {
+  path: string;
+  absolute: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Every regular file under `dir` (recursively), skipping hidden files and folders. */
+async function listFiles(dir: string): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder === dir) throw error;
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const absolute = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(absolute);
+      else if (entry.isFile()) {
+        const info = await stat(absolute).catch(() => null);
+        if (info) {
+          const path = relative(dir, absolute).split(sep).join('/');
+          found.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
+        }
+      }
+    }
+  };
+  await walk(dir);
+  return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Bring the store up to date with the articles directory: new and changed files are ingested,
+ * deleted files are forgotten. Files whose size and mtime match the store are not even read.
+ * Unreadable files become warnings; nothing here stops on one bad file.
+ */
+export async function syncArticlesDir(options: {
+  dir: string;
+  store: ArticleStore;
+  summarizer?: Summarizer | undefined;
+}): Promise<SyncReport> {
+  const { dir, store } = options;
+  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, articles: 0, warnings: [] };
+  let files: FoundFile[];
+  try {
+    files = await listFiles(dir);
+  } catch (error) {
+    report.warnings.push({ file: dir, message: `cannot read the articles directory: ${describe(error)}` });
+    return report;
+  }
+  const known = store.files();
+  for (const file of files) {
+    known.delete(file.path);
+    const record = store.file(file.path);
+    if (record && record.size === file.size && record.mtimeMs === file.mtimeMs) {
+      report.unchanged++;
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file.absolute);
+    } catch (error) {
+      report.warnings.push({ file: file.path, message: `unreadable: ${describe(error)}` });
+      continue;
+    }
+    const result = await ingestFile(
+      { store, summarizer: options.summarizer },
+      { path: file.path, bytes, size: file.size, mtimeMs: file.mtimeMs },
+    );
+    report[result.outcome]++;
+    report.articles += result.articles;
+    report.warnings.push(...result.warnings);
+  }
+  for (const path of known.keys()) {
+    if (isExternalOrigin(path)) continue;
+    store.removeFile(path);
+    report.removed++;
+  }
+  return report;
+}
+
+/** Feed items (URL origins) and files ingested by absolute path are not the folder's to remove. */
+function isExternalOrigin(path: string): boolean {
+  return /^https?:\/\//.test(path) || isAbsolute(path);
+}
+
+/**
+ * Ingest files or folders given by path (`newsdesk ingest a.txt news/`). They are stored under their
+ * absolute path, so the articles-directory sync leaves them alone.
+ */
+export async function ingestPaths(options: {
+  paths: string[];
+  store: ArticleStore;
+  summarizer?: Summarizer | undefined;
+}): Promise<SyncReport> {
+  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, articles: 0, warnings: [] };
+  for (const given of options.paths) {
+    const absolute = resolve(given);
+    const info = await stat(absolute).catch(() => null);
+    if (!info) {
+      report.warnings.push({ file: given, message: 'no such file or folder' });
+      continue;
+    }
+    const files = info.isDirectory()
+      ? await listFiles(absolute)
+      : [{ path: basename(absolute), absolute, size: info.size, mtimeMs: info.mtimeMs }];
+    for (const file of files) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file.absolute);
+      } catch (error) {
+        report.warnings.push({ file: file.absolute, message: `unreadable: ${describe(error)}` });
+        continue;
+      }
+      const origin = file.absolute.split(sep).join('/');
+      const result = await ingestFile(
+        { store: options.store, summarizer: options.summarizer },
+        { path: origin, bytes, size: file.size, mtimeMs: file.mtimeMs },
+      );
+      report[result.outcome]++;
+      report.articles += result.articles;
+      report.warnings.push(...result.warnings);
+    }
+  }
+  return report;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) return String(error.code);
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface DirectoryWatcher {
+  close(): void;
+}
+
+/**
+ * Call `onChange` (debounced) when anything under `dir` changes. Uses the platform's recursive
+ * watch, plus a slow poll as a safety net for file systems where events are unreliable.
+ */
+export function watchArticlesDir(options: {
+  dir: string;
+  onChange: () => void;
+  logger: Logger;
+  debounceMs?: number;
+  pollMs?: number;
+}): DirectoryWatcher {
+  const { dir, onChange, logger } = options;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, options.debounceMs ?? 250);
+  };
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, { recursive: true }, schedule);
+    watcher.on('error', (error) => logger.warn({ err: describe(error), dir }, 'articles directory watch failed'));
+  } catch (error) {
+    logger.warn({ err: describe(error), dir }, 'cannot watch the articles directory; polling instead');
+  }
+  const poll = setInterval(onChange, options.pollMs ?? 30_000);
+  poll.unref();
+  return {
+    close() {
+      clearTimeout(timer);
+      clearInterval(poll);
+      watcher?.close();
+    },
+  };
+}

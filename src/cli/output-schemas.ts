@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** The JSON printed by `newsdesk <command> --json`: a public contract that scripts depend on. */
+const kind = z.enum(['direct', 'partial', 'reported']);
+
+export const WhoOutput = z.object({
+  query: z.string(),
+  matches: z.array(
+    z.object({
+      name: z.string(),
+      aliases: z.array(z.string()),
+      roles: z.array(z.string()),
+      quotes: z.array(
+        z.object({
+          text: z.string(),
+          kind,
+          articleId: z.string(),
+          articleTitle: z.string(),
+          publishedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  suggestions: z.array(z.string()),
+});
+
+export const AnalyzeOutput = z.object({
+  articles: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      publishedAt: z.string().nullable(),
+      summary: z.array(z.string()),
+      highlights: z.array(z.string()),
+      people: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), roles: z.array(z.string()) })),
+      quotes: z.array(
+        z.object({ text: z.string(), speaker: z.string().nullable(), kind, start: z.number(), end: z.number() }),
+      ),
+    }),
+  ),
+  warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+});
+
+const ArticleItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  publishedAt: z.string().nullable(),
+  summary: z.array(z.string()),
+  url: z.string().nullable(),
+});
+
+export const LatestOutput = z.object({ articles: z.array(ArticleItem), next: z.string().nullable() });
+
+export const ReadOutput = z.object({
+  found: z.boolean(),
+  article: ArticleItem.extend({
+    source: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedApprox: z.boolean(),
+    dateline: z.string().nullable(),
+    highlights: z.array(z.string()),
+    paragraphs: z.array(z.object({ text: z.string(), kind: z.enum(['body', 'heading']) })),
+  }).nullable(),
+  candidates: z.array(ArticleItem.pick({ id: true, title: true, publishedAt: true })),
+});
+
+export const SearchOutput = z.object({
+  query: z.string(),
+  total: z.number(),
+  hits: z.array(ArticleItem.extend({ snippet: z.string() })),
+});
+
+export const PeopleOutput = z.object({
+  people: z.array(
+    z.object({ name: z.string(), roles: z.array(z.string()), quoteCount: z.number(), articleCount: z.number() }),
+  ),
+});
+
+export const DigestOutput = z.object({
+  since: z.string(),
+  articles: z.array(ArticleItem.extend({ quote: z.object({ text: z.string(), speaker: z.string() }).nullable() })),
+});
+
+export const IngestOutput = z.object({
+  added: z.number(),
+  updated: z.number(),
+  removed: z.number(),
+  unchanged: z.number(),
+  articles: z.number(),
+  warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+});

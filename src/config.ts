@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { NewsdeskError } from './core/errors.js';
+
+/** Blank values in .env ("DISCORD_TOKEN=") mean "not set"; defaults are given as env text and parsed like it. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.prefault(fallback as never),
+  );
+
+/** Every environment variable newsdesk reads. `.env.example` lists exactly these keys. */
+export const EnvSchema = z
+  .object({
+    ARTICLES_DIR: withDefault(z.string(), './articles'),
+    DATABASE_PATH: withDefault(z.string(), './data/newsdesk.db'),
+    WATCH_ARTICLES: withDefault(z.stringbool(), 'true'),
+    LOG_LEVEL: withDefault(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
+
+    DISCORD_TOKEN: optional(z.string()),
+    DISCORD_APPLICATION_ID: optional(
+      z.string().regex(/^\d{17,20}$/, 'must be the numeric application id (17-20 digits)'),
+    ),
+    DISCORD_GUILD_ID: optional(z.string().regex(/^\d{17,20}$/, 'must be a numeric server (guild) id (17-20 digits)')),
+    DISCORD_API_URL: withDefault(z.url({ protocol: /^https?$/ }), 'https://discord.com/api'),
+
+    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
+    SLACK_SIGNING_SECRET: optional(z.string()),
+    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
+    SLACK_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
+    SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+
+    LLM_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    LLM_MODEL: optional(z.string()),
+    LLM_API_KEY: optional(z.string()),
+    LLM_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1000).max(600_000), 30_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is required when DISCORD_TOKEN is set (Discord developer portal > your app > General Information)',
+      });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) along with SLACK_BOT_TOKEN',
+      });
+    }
+    if (env.LLM_BASE_URL && !env.LLM_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when LLM_BASE_URL is set' });
+    }
+  });
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Read and validate the configuration; throws a CONFIG_INVALID NewsdeskError that says what to fix. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(Object.keys(EnvSchema.shape).map((key) => [key, env[key]]));
+  const result = EnvSchema.safeParse(known);
+  if (!result.success) {
+    const message = `newsdesk cannot start: the configuration is invalid.\n${z.prettifyError(result.error)}\nFix these variables in your environment or .env file (see .env.example and the README).`;
+    throw new NewsdeskError('CONFIG_INVALID', message);
+  }
+  return result.data;
+}

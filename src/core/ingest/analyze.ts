@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { ParsedArticle } from '../articles/article.js';
+import { analyzePeopleAndQuotes } from '../nlp/quotes/index.js';
+import { summarizeExtractive } from '../nlp/summarize.js';
+import type { AnalyzedArticle, Summarizer } from '../ports.js';
+
+/** A stable id from the article's content, so the same article read from two files is one article. */
+export function articleId(article: ParsedArticle): string {
+  const hash = createHash('sha256');
+  hash.update(article.title.trim());
+  for (const paragraph of article.paragraphs) hash.update(`\n${paragraph.text.trim()}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Run the whole NLP pipeline on a parsed article: summary, people and quotes. */
+export async function analyzeArticle(article: ParsedArticle, summarizer?: Summarizer): Promise<AnalyzedArticle> {
+  const { people, quotes } = analyzePeopleAndQuotes(article);
+  const summary = summarizer ? await summarizer.summarize(article) : summarizeExtractive(article);
+  return { ...article, id: articleId(article), summary, people, quotes };
+}
+
+/** The synchronous pipeline with the extractive summarizer (the default, and what benchmarks measure). */
+export function analyzeArticleSync(article: ParsedArticle): AnalyzedArticle {
+  const { people, quotes } = analyzePeopleAndQuotes(article);
+  return { ...article, id: articleId(article), summary: summarizeExtractive(article), people, quotes };
+}

@@ -1,0 +1,116 @@
+import { NewsdeskError } from './errors.js';
+import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
+import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
+import type { ArticleStore, PersonProfile } from './ports.js';
+
+const MAX_QUERY = 200;
+
+/** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
+export function createNewsService(deps: { store: ArticleStore }): NewsService {
+  const { store } = deps;
+  return {
+    latest: (options) => store.latest(options),
+
+    read(ref): ReadResult {
+      const query = ref.trim().slice(0, MAX_QUERY);
+      if (!query) return { found: false, candidates: [] };
+      const direct = store.getArticle(query);
+      if (direct) return { found: true, article: direct };
+      const candidates = store.findArticles(query, 5);
+      const first = candidates[0];
+      const exact = candidates.find((c) => c.title.toLowerCase() === query.toLowerCase());
+      const chosen = exact ?? (candidates.length === 1 ? first : undefined);
+      if (chosen) {
+        const article = store.getArticle(chosen.id);
+        if (article) return { found: true, article };
+      }
+      return { found: false, candidates };
+    },
+
+    search(text, options = {}) {
+      return store.search(text.slice(0, MAX_QUERY), { limit: options.limit ?? 10, offset: options.offset ?? 0 });
+    },
+
+    who(name): WhoResult {
+      const query = name.trim().slice(0, MAX_QUERY);
+      const matches = findPeople(store, query);
+      return { query, matches, suggestions: matches.length === 0 ? suggestNames(store, query) : [] };
+    },
+
+    people: (prefix, limit = 25) => store.peopleByPrefix(normalizeName(stripTitles(prefix)), limit),
+
+    digest(options): DigestItem[] {
+      if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
+      return store
+        .articlesSince(options.since, options.limit ?? 50)
+        .map((article) => ({ article, quote: store.topQuote(article.id) }));
+    },
+
+    stats: () => store.counts(),
+  };
+}
+
+function findPeople(store: ArticleStore, query: string): PersonProfile[] {
+  if (!query) return [];
+  for (const candidate of [query, stripTitles(query)]) {
+    const key = normalizeName(candidate);
+    if (!key) continue;
+    const found = store.peopleByKey(key);
+    if (found.length > 0) return mergeSurnameOnly(found);
+  }
+  return [];
+}
+
+/**
+ * An article that names someone only by surname ("Rubio") yields a one-word person. When the
+ * same lookup also found exactly one full name ending in that surname, they are the same person.
+ */
+function mergeSurnameOnly(people: PersonProfile[]): PersonProfile[] {
+  const full = people.filter((p) => p.name.includes(' '));
+  const result: PersonProfile[] = [...full];
+  for (const single of people.filter((p) => !p.name.includes(' '))) {
+    const key = normalizeName(single.name);
+    const owners = full.filter((p) => normalizeName(p.name).split(' ').at(-1) === key);
+    const owner = owners[0];
+    if (owners.length === 1 && owner) {
+      owner.aliases = [...new Set([...owner.aliases, single.name, ...single.aliases])];
+      owner.roles = [...new Set([...owner.roles, ...single.roles])];
+      owner.articles = [
+        ...owner.articles,
+        ...single.articles.filter((a) => !owner.articles.some((o) => o.id === a.id)),
+      ];
+      owner.quotes = [...owner.quotes, ...single.quotes].sort(
+        (a, b) => kindRank(a.kind) - kindRank(b.kind) || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+      );
+    } else {
+      result.push(single);
+    }
+  }
+  return result;
+}
+
+function kindRank(kind: string): number {
+  return kind === 'direct' ? 0 : kind === 'partial' ? 1 : 2;
+}
+
+/** Close names for a query that matched nobody, nearest first. */
+function suggestNames(store: ArticleStore, query: string): string[] {
+  const key = normalizeName(stripTitles(query));
+  if (key.length < 2) return [];
+  const budget = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const scored: { key: string; distance: number }[] = [];
+  for (const candidate of store.personKeys()) {
+    if (Math.abs(candidate.length - key.length) > budget) continue;
+    const distance = editDistance(key, candidate, budget);
+    if (distance <= budget) scored.push({ key: candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
+  const names: string[] = [];
+  for (const { key: candidate } of scored) {
+    for (const person of store.peopleByKey(candidate)) {
+      if (!names.includes(person.name)) names.push(person.name);
+    }
+    if (names.length >= 5) break;
+  }
+  return names.slice(0, 5);
+}

@@ -1,0 +1,88 @@
+/** Schema migrations for the SQLite store, applied in order; `user_version` records the last one applied. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    hash TEXT NOT NULL
+  );
+
+  CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    url TEXT,
+    source TEXT,
+    author TEXT,
+    published_at TEXT,
+    published_approx INTEGER NOT NULL DEFAULT 0,
+    dateline TEXT,
+    caption TEXT,
+    highlights TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    short TEXT NOT NULL,
+    summary_method TEXT NOT NULL,
+    -- people and quotes as analysed, JSON
+    analysis TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    -- newest first: the publication time where known, else the arrival time
+    sort_key TEXT NOT NULL
+  );
+  CREATE INDEX articles_by_sort ON articles (sort_key DESC, id DESC);
+  CREATE INDEX articles_by_ingest ON articles (ingested_at, seq);
+
+  CREATE TABLE article_origins (
+    origin TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (origin, article_id)
+  );
+  CREATE INDEX article_origins_by_article ON article_origins (article_id);
+
+  CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+
+  -- one row per (person, article): the person as that article presents them
+  CREATE TABLE person_mentions (
+    person_key TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    PRIMARY KEY (person_key, article_id)
+  );
+  CREATE INDEX person_mentions_by_article ON person_mentions (article_id);
+
+  -- every normalised form a person can be looked up by
+  CREATE TABLE person_names (
+    name_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (name_key, person_key, article_id)
+  );
+  CREATE INDEX person_names_by_article ON person_names (article_id);
+
+  -- aggregate per person, kept current on every write, for fast autocomplete
+  CREATE TABLE persons (
+    person_key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    article_count INTEGER NOT NULL,
+    quote_count INTEGER NOT NULL
+  );
+
+  CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    person_key TEXT,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (article_id, position)
+  );
+  CREATE INDEX quotes_by_person ON quotes (person_key);
+  `,
+];

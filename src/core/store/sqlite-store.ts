@@ -1,0 +1,516 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Paragraph, Person, Quote, QuoteKind, StoredArticle } from '../articles/article.js';
+import { NewsdeskError } from '../errors.js';
+import { nameKeys, normalizeName } from '../nlp/names.js';
+import type {
+  AnalyzedArticle,
+  ArticleStore,
+  ArticleView,
+  Clock,
+  FileRecord,
+  Page,
+  PersonProfile,
+  PersonSummary,
+  QuoteView,
+  SearchHit,
+} from '../ports.js';
+import { MIGRATIONS } from './schema.js';
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  author: string | null;
+  published_at: string | null;
+  published_approx: number;
+  dateline: string | null;
+  caption: string | null;
+  highlights: string;
+  paragraphs: string;
+  summary: string;
+  short: string;
+  summary_method: string;
+  analysis: string;
+  ingested_at: string;
+  sort_key: string;
+}
+
+interface QuoteRow {
+  article_id: string;
+  speaker: string;
+  text: string;
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  title: string;
+  url: string | null;
+  published_at: string | null;
+}
+
+const VIEW_COLUMNS = [
+  'id',
+  'title',
+  'url',
+  'source',
+  'published_at',
+  'published_approx',
+  'ingested_at',
+  'summary',
+  'short',
+]
+  .map((column) => `articles.${column}`)
+  .join(', ');
+type ViewRow = Pick<
+  ArticleRow,
+  'id' | 'title' | 'url' | 'source' | 'published_at' | 'published_approx' | 'ingested_at' | 'summary' | 'short'
+>;
+
+/** Kind ranks used to order a person's quotes: verbatim speech first, reported speech last. */
+const KIND_RANK: Record<QuoteKind, number> = { direct: 0, partial: 1, reported: 2 };
+
+export interface SqliteStoreOptions {
+  /** database file, or ':memory:' */
+  path: string;
+  clock: Clock;
+}
+
+/** Open (creating and migrating as needed) the SQLite article store. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteArticleStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+  } catch (cause) {
+    throw new NewsdeskError('STORE_FAILURE', `Cannot open the database at ${options.path}.`, { cause });
+  }
+  return new SqliteArticleStore(db, options.clock);
+}
+
+/** The embedded default store: SQLite in WAL mode with FTS5 full-text search. */
+export class SqliteArticleStore implements ArticleStore {
+  readonly db: Database.Database;
+  private readonly clock: Clock;
+  private readonly statements;
+
+  constructor(db: Database.Database, clock: Clock) {
+    this.db = db;
+    this.clock = clock;
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    this.statements = prepareStatements(db);
+  }
+
+  replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void {
+    this.db.transaction(() => {
+      const touched = new Set<string>();
+      const keep = new Set(articles.map((article) => article.id));
+      const previous = this.statements.articlesOfOrigin.pluck().all(file.path) as string[];
+      this.statements.deleteOrigin.run(file.path);
+      for (const id of previous) {
+        if (!keep.has(id)) this.deleteIfOrphan(id, touched);
+      }
+      const ingestedAt = this.clock.now().toISOString();
+      for (const article of articles) {
+        if (!this.statements.hasArticle.get(article.id)) this.insertArticle(article, ingestedAt, touched);
+        this.statements.insertOrigin.run(file.path, article.id);
+      }
+      this.statements.upsertFile.run(file.path, file.size, file.mtimeMs, file.hash);
+      this.refreshPersons(touched);
+    })();
+  }
+
+  recordFile(file: FileRecord): void {
+    this.statements.upsertFile.run(file.path, file.size, file.mtimeMs, file.hash);
+  }
+
+  removeFile(path: string): void {
+    this.db.transaction(() => {
+      const touched = new Set<string>();
+      const previous = this.statements.articlesOfOrigin.pluck().all(path) as string[];
+      this.statements.deleteOrigin.run(path);
+      for (const id of previous) this.deleteIfOrphan(id, touched);
+      this.statements.deleteFile.run(path);
+      this.refreshPersons(touched);
+    })();
+  }
+
+  files(): Map<string, FileRecord> {
+    const rows = this.statements.allFiles.all() as { path: string; size: number; mtime_ms: number; hash: string }[];
+    return new Map(rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
+  }
+
+  file(path: string): FileRecord | null {
+    const r = this.statements.fileByPath.get(path) as
+      | { path: string; size: number; mtime_ms: number; hash: string }
+      | undefined;
+    return r ? { path: r.path, size: r.size, mtimeMs: r.mtime_ms, hash: r.hash } : null;
+  }
+
+  latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView> {
+    const limit = Math.max(1, Math.min(options.limit, 100));
+    const after = options.cursor === undefined ? null : decodeCursor(options.cursor);
+    const rows = (
+      after
+        ? this.statements.latestAfter.all(after.sortKey, after.id, limit + 1)
+        : this.statements.latestFirst.all(limit + 1)
+    ) as (ViewRow & { sort_key: string })[];
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const next = rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null;
+    return { items: items.map(toView), next };
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.statements.articleById.get(id) as ArticleRow | undefined;
+    if (!row) return null;
+    const origins = this.statements.originsOf.pluck().all(id) as string[];
+    const summary = JSON.parse(row.summary) as string[];
+    const analysis = JSON.parse(row.analysis) as { people: Person[]; quotes: Quote[] };
+    return {
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      source: row.source,
+      author: row.author,
+      publishedAt: row.published_at,
+      publishedApprox: row.published_approx === 1,
+      dateline: row.dateline,
+      caption: row.caption,
+      highlights: JSON.parse(row.highlights) as string[],
+      paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
+      summary: { standard: summary, short: row.short, method: row.summary_method },
+      people: analysis.people,
+      quotes: analysis.quotes,
+      origins,
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  findArticles(ref: string, limit: number): ArticleView[] {
+    const trimmed = ref.trim();
+    if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
+      const rows = this.statements.articlesByIdPrefix.all(`${trimmed.toLowerCase()}%`, limit) as ViewRow[];
+      if (rows.length > 0) return rows.map(toView);
+    }
+    const query = ftsQuery(trimmed, 'title');
+    if (!query) return [];
+    return (this.statements.titleSearch.all(query, limit) as ViewRow[]).map(toView);
+  }
+
+  search(text: string, options: { limit: number; offset: number }): { hits: SearchHit[]; total: number } {
+    const query = ftsQuery(text);
+    if (!query) return { hits: [], total: 0 };
+    const total = (this.statements.searchCount.pluck().get(query) as number | undefined) ?? 0;
+    const rows = this.statements.search.all(query, options.limit, options.offset) as (ViewRow & { snippet: string })[];
+    return { hits: rows.map((row) => ({ article: toView(row), snippet: row.snippet })), total };
+  }
+
+  articlesSince(since: Date, limit: number): ArticleView[] {
+    return (this.statements.since.all(since.toISOString(), limit) as ViewRow[]).map(toView);
+  }
+
+  peopleByKey(key: string): PersonProfile[] {
+    const personKeys = this.statements.personKeysByName.pluck().all(key) as string[];
+    return personKeys.map((personKey) => this.profile(personKey));
+  }
+
+  peopleByPrefix(prefix: string, limit: number): PersonSummary[] {
+    const rows = (
+      prefix === ''
+        ? this.statements.topPersons.all(limit)
+        : this.statements.personsByPrefix.all(prefix, `${prefix}\uffff`, limit)
+    ) as { name: string; roles: string; article_count: number; quote_count: number }[];
+    return rows.map((r) => ({
+      name: r.name,
+      roles: JSON.parse(r.roles) as string[],
+      articleCount: r.article_count,
+      quoteCount: r.quote_count,
+    }));
+  }
+
+  personKeys(): string[] {
+    return this.statements.allNameKeys.pluck().all() as string[];
+  }
+
+  topQuote(articleId: string): QuoteView | null {
+    const row = this.statements.topQuote.get(articleId) as QuoteRow | undefined;
+    return row ? toQuoteView(row) : null;
+  }
+
+  counts(): { articles: number; people: number; quotes: number } {
+    return this.statements.counts.get() as { articles: number; people: number; quotes: number };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private profile(personKey: string): PersonProfile {
+    const mentions = this.statements.mentionsOf.all(personKey) as {
+      name: string;
+      roles: string;
+      aliases: string;
+      article_id: string;
+      title: string;
+      published_at: string | null;
+    }[];
+    const quotes = (this.statements.quotesOfPerson.all(personKey) as QuoteRow[])
+      .map(toQuoteView)
+      .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareDesc(a.publishedAt, b.publishedAt));
+    return {
+      name: pickName(mentions.map((m) => m.name)),
+      aliases: unique(mentions.flatMap((m) => JSON.parse(m.aliases) as string[])),
+      roles: unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[])),
+      articles: mentions.map((m) => ({ id: m.article_id, title: m.title, publishedAt: m.published_at })),
+      quotes,
+    };
+  }
+
+  private insertArticle(article: AnalyzedArticle, ingestedAt: string, touched: Set<string>): void {
+    const s = this.statements;
+    const result = s.insertArticle.run({
+      id: article.id,
+      title: article.title,
+      url: article.url,
+      source: article.source,
+      author: article.author,
+      published_at: article.publishedAt,
+      published_approx: article.publishedApprox ? 1 : 0,
+      dateline: article.dateline,
+      caption: article.caption,
+      highlights: JSON.stringify(article.highlights),
+      paragraphs: JSON.stringify(article.paragraphs),
+      summary: JSON.stringify(article.summary.standard),
+      short: article.summary.short,
+      summary_method: article.summary.method,
+      analysis: JSON.stringify({ people: article.people, quotes: article.quotes }),
+      ingested_at: ingestedAt,
+      sort_key: article.publishedAt ?? ingestedAt,
+    });
+    const body = article.paragraphs.map((p) => p.text).join('\n');
+    s.insertFts.run(result.lastInsertRowid, article.title, `${article.highlights.join('\n')}\n${body}`);
+
+    const keyByName = new Map<string, string>();
+    for (const person of article.people) {
+      const personKey = normalizeName(person.name);
+      if (!personKey) continue;
+      keyByName.set(person.name, personKey);
+      touched.add(personKey);
+      s.insertMention.run(
+        personKey,
+        article.id,
+        person.name,
+        JSON.stringify(person.roles),
+        JSON.stringify(person.aliases),
+      );
+      for (const key of new Set([personKey, ...nameKeys(person)])) {
+        if (key) s.insertName.run(key, personKey, article.id);
+      }
+    }
+    article.quotes.forEach((quote, position) => {
+      const personKey = quote.speaker === null ? null : (keyByName.get(quote.speaker) ?? null);
+      s.insertQuote.run(
+        article.id,
+        position,
+        personKey,
+        quote.speaker,
+        quote.text,
+        quote.kind,
+        quote.start,
+        quote.end,
+        quoteScore(quote.kind, quote.text, quote.paragraphIndex),
+      );
+    });
+  }
+
+  private deleteIfOrphan(id: string, touched: Set<string>): void {
+    if (this.statements.originCount.pluck().get(id) !== 0) return;
+    for (const key of this.statements.mentionKeysOf.pluck().all(id) as string[]) touched.add(key);
+    const seq = this.statements.seqOf.pluck().get(id) as number | undefined;
+    if (seq !== undefined) this.statements.deleteFts.run(seq);
+    this.statements.deleteArticle.run(id);
+  }
+
+  private refreshPersons(keys: Set<string>): void {
+    const s = this.statements;
+    for (const key of keys) {
+      const mentions = s.mentionsOf.all(key) as { name: string; roles: string }[];
+      if (mentions.length === 0) {
+        s.deletePerson.run(key);
+        continue;
+      }
+      const quoteCount = s.quoteCountOf.pluck().get(key) as number;
+      const roles = unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[]));
+      s.upsertPerson.run(
+        key,
+        pickName(mentions.map((m) => m.name)),
+        JSON.stringify(roles),
+        mentions.length,
+        quoteCount,
+      );
+    }
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new NewsdeskError(
+      'STORE_FAILURE',
+      `The database was written by a newer newsdesk (schema ${version}); upgrade newsdesk or use another DATABASE_PATH.`,
+    );
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next] ?? '');
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    articlesOfOrigin: p('SELECT article_id FROM article_origins WHERE origin = ?'),
+    deleteOrigin: p('DELETE FROM article_origins WHERE origin = ?'),
+    insertOrigin: p('INSERT OR IGNORE INTO article_origins (origin, article_id) VALUES (?, ?)'),
+    originCount: p('SELECT count(*) FROM article_origins WHERE article_id = ?'),
+    originsOf: p('SELECT origin FROM article_origins WHERE article_id = ? ORDER BY origin'),
+    hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
+    seqOf: p('SELECT seq FROM articles WHERE id = ?'),
+    deleteArticle: p('DELETE FROM articles WHERE id = ?'),
+    insertArticle: p(`INSERT INTO articles (id, title, url, source, author, published_at, published_approx, dateline,
+      caption, highlights, paragraphs, summary, short, summary_method, analysis, ingested_at, sort_key)
+      VALUES (@id, @title, @url, @source, @author, @published_at, @published_approx, @dateline, @caption, @highlights,
+      @paragraphs, @summary, @short, @summary_method, @analysis, @ingested_at, @sort_key)`),
+    insertFts: p('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)'),
+    deleteFts: p('DELETE FROM article_fts WHERE rowid = ?'),
+    upsertFile: p(`INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)
+      ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`),
+    deleteFile: p('DELETE FROM files WHERE path = ?'),
+    allFiles: p('SELECT path, size, mtime_ms, hash FROM files'),
+    fileByPath: p('SELECT path, size, mtime_ms, hash FROM files WHERE path = ?'),
+    latestFirst: p(`SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT ?`),
+    latestAfter: p(`SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < (?, ?)
+      ORDER BY sort_key DESC, id DESC LIMIT ?`),
+    articleById: p('SELECT * FROM articles WHERE id = ?'),
+    articlesByIdPrefix: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY sort_key DESC LIMIT ?`),
+    titleSearch: p(`SELECT ${VIEW_COLUMNS} FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
+      WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10.0, 1.0), sort_key DESC LIMIT ?`),
+    search: p(`SELECT ${VIEW_COLUMNS}, snippet(article_fts, 1, '', '', '…', 24) AS snippet
+      FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
+      WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 5.0, 1.0), sort_key DESC LIMIT ? OFFSET ?`),
+    searchCount: p('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?'),
+    since: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > ? ORDER BY ingested_at, seq LIMIT ?`),
+    insertMention: p(`INSERT OR REPLACE INTO person_mentions (person_key, article_id, name, roles, aliases)
+      VALUES (?, ?, ?, ?, ?)`),
+    insertName: p('INSERT OR IGNORE INTO person_names (name_key, person_key, article_id) VALUES (?, ?, ?)'),
+    mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
+    mentionsOf: p(`SELECT m.name, m.roles, m.aliases, m.article_id, a.title, a.published_at
+      FROM person_mentions m JOIN articles a ON a.id = m.article_id WHERE m.person_key = ? ORDER BY a.sort_key DESC`),
+    personKeysByName: p(`SELECT n.person_key FROM person_names n JOIN persons p ON p.person_key = n.person_key
+      WHERE n.name_key = ? GROUP BY n.person_key ORDER BY max(p.quote_count) DESC, max(p.article_count) DESC`),
+    personsByPrefix: p(`SELECT p.name, p.roles, p.article_count, p.quote_count FROM persons p
+      WHERE p.person_key IN (SELECT person_key FROM person_names WHERE name_key >= ? AND name_key < ?)
+      ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`),
+    topPersons: p(`SELECT name, roles, article_count, quote_count FROM persons
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT ?`),
+    allNameKeys: p('SELECT DISTINCT name_key FROM person_names'),
+    quotesOfPerson: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+      FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key = ? ORDER BY a.sort_key DESC, q.position`),
+    insertQuote: p(`INSERT INTO quotes (article_id, position, person_key, speaker, text, kind, start, end, score)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    quoteCountOf: p("SELECT count(*) FROM quotes WHERE person_key = ? AND kind <> 'reported'"),
+    topQuote: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+      FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE q.article_id = ? AND q.speaker IS NOT NULL AND q.kind = 'direct' ORDER BY q.score DESC LIMIT 1`),
+    upsertPerson: p(`INSERT INTO persons (person_key, name, roles, article_count, quote_count) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (person_key) DO UPDATE SET name = excluded.name, roles = excluded.roles,
+      article_count = excluded.article_count, quote_count = excluded.quote_count`),
+    deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
+    counts: p(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM persons) AS people,
+      (SELECT count(*) FROM quotes WHERE speaker IS NOT NULL) AS quotes`),
+  };
+}
+
+function toView(row: ViewRow): ArticleView {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    source: row.source,
+    publishedAt: row.published_at,
+    publishedApprox: row.published_approx === 1,
+    ingestedAt: row.ingested_at,
+    summary: JSON.parse(row.summary) as string[],
+    short: row.short,
+  };
+}
+
+function toQuoteView(row: QuoteRow): QuoteView {
+  return {
+    text: row.text,
+    kind: row.kind,
+    speaker: row.speaker,
+    articleId: row.article_id,
+    articleTitle: row.title,
+    articleUrl: row.url,
+    publishedAt: row.published_at,
+    start: row.start,
+    end: row.end,
+  };
+}
+
+/** Newsworthiness of a quote for digests: full direct quotes of substance, early in the article. */
+function quoteScore(kind: QuoteKind, text: string, paragraphIndex: number): number {
+  const words = text.split(/\s+/).length;
+  const length = words < 6 ? 0.2 : words > 60 ? 0.6 : 1;
+  return (kind === 'direct' ? 1 : kind === 'partial' ? 0.4 : 0.2) * length * (1 / (1 + paragraphIndex * 0.1));
+}
+
+/** Build an FTS5 query that ANDs the words of `text` (each quoted, so user input cannot inject syntax). */
+export function ftsQuery(text: string, column?: 'title'): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  const terms = words.slice(0, 32).map((w) => `"${w.replaceAll('"', '""')}"`);
+  const last = terms.length - 1;
+  // the last word may be unfinished (autocomplete, quick typing): match it as a prefix
+  terms[last] = `${terms[last]}*`;
+  const joined = terms.join(' AND ');
+  return column ? `${column} : (${joined})` : joined;
+}
+
+function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(`${sortKey}|${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { sortKey: string; id: string } {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = decoded.lastIndexOf('|');
+  if (bar <= 0) throw new NewsdeskError('BAD_INPUT', 'That page cursor is not valid; start again from the first page.');
+  return { sortKey: decoded.slice(0, bar), id: decoded.slice(bar + 1) };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The fullest form of a name across articles: most words, then most frequent. */
+function pickName(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts.entries()].sort(
+    ([a, ca], [b, cb]) => b.split(' ').length - a.split(' ').length || cb - ca || a.localeCompare(b),
+  )[0]?.[0] as string;
+}
+
+function compareDesc(a: string | null, b: string | null): number {
+  return (b ?? '').localeCompare(a ?? '');
+}

@@ -1,0 +1,122 @@
+import 'dotenv/config';
+import type { CommandDeps } from '../commands/spec.js';
+import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { createLogger } from './adapters/logger.js';
+import { watchArticlesDir } from './adapters/sources/file-source.js';
+import { type Config, loadConfig } from './config.js';
+import { isNewsdeskError } from './core/errors.js';
+import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
+import { openDesk, systemClock } from './desk.js';
+
+/** The composition root: config, store, core, file watcher and every configured chat adapter. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${isNewsdeskError(error) ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const summarizer = await createSummarizer(config, logger);
+  const desk = openDesk({
+    articlesDir: config.ARTICLES_DIR,
+    databasePath: config.DATABASE_PATH,
+    logger,
+    summarizer,
+  });
+  await desk.sync();
+  const deps: CommandDeps = { news: desk.news, clock: systemClock };
+
+  const adapters: ChatAdapter[] = [];
+  let shuttingDown = false;
+  const shutdown = async (signal: string, code = 0): Promise<void> => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    watcher?.close();
+    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+    desk.close();
+    process.exit(code);
+  };
+
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        apiUrl: config.DISCORD_API_URL,
+        deps,
+        logger,
+      }),
+    );
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
+    adapters.push(
+      createSlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        port: config.SLACK_PORT,
+        deps,
+        logger,
+      }),
+    );
+  }
+  if (adapters.length === 0) {
+    adapters.push(
+      createConsoleAdapter({
+        deps,
+        logger,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+        onClose: () => void shutdown('end of input'),
+      }),
+    );
+  }
+
+  const watcher = config.WATCH_ARTICLES
+    ? watchArticlesDir({ dir: desk.articlesDir, logger, onChange: () => void desk.sync().catch(logSyncError(logger)) })
+    : undefined;
+
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const adapter of adapters) {
+    try {
+      await adapter.start();
+      logger.info({ adapter: adapter.name }, 'adapter started');
+    } catch (error) {
+      logger.error({ adapter: adapter.name, err: describe(error) }, 'adapter failed to start');
+      await shutdown('start failure', 1);
+    }
+  }
+}
+
+async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {
+  if (!config.LLM_BASE_URL || !config.LLM_MODEL) return undefined;
+  const { createOpenAiCompatibleSummarizer } = await import('./adapters/summarizers/openai-compatible.js');
+  return createOpenAiCompatibleSummarizer({
+    baseUrl: config.LLM_BASE_URL,
+    model: config.LLM_MODEL,
+    ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    logger,
+  });
+}
+
+function logSyncError(logger: Logger) {
+  return (error: unknown) => logger.error({ err: describe(error) }, 'articles sync failed');
+}
+
+function describe(error: unknown): string {
+  return isNewsdeskError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`newsdesk failed to start: ${describe(error)}\n`);
+  process.exit(1);
+});

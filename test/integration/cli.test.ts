@@ -1,0 +1,165 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  AnalyzeOutput,
+  DigestOutput,
+  LatestOutput,
+  PeopleOutput,
+  ReadOutput,
+  SearchOutput,
+  WhoOutput,
+} from '../../src/cli/output-schemas.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { SEED_RETRIEVED_AT } from '../helpers/seed-deps.js';
+import { createTestLogger } from '../helpers/test-logger.js';
+
+const SEED = new URL('../../articles/000_a81465b85111eb58.txt', import.meta.url).pathname;
+const CHROME = ['Short Url', 'Follow', 'Updated 20 December 2025', '(Sputnik)'];
+
+let articles: string;
+let db: string;
+
+beforeEach(() => {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-cli-'));
+  articles = join(root, 'articles');
+  mkdirSync(articles);
+  copyFileSync(SEED, join(articles, '000_a81465b85111eb58.txt'));
+  // a fixed retrieval time so the relative date line resolves the same way every run
+  utimesSync(join(articles, '000_a81465b85111eb58.txt'), SEED_RETRIEVED_AT / 1000, SEED_RETRIEVED_AT / 1000);
+  db = join(root, 'data', 'test.db');
+});
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...args, '--articles', articles, '--db', db], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: {},
+    logger: createTestLogger(),
+    clock: new FixedClock('2026-02-14T12:00:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('newsdesk CLI', () => {
+  it('latest --json lists the two seed articles newest first with their titles', async () => {
+    const { code, stdout } = await cli('latest', '--json');
+    expect(code).toBe(0);
+    const out = LatestOutput.parse(JSON.parse(stdout));
+    expect(out.articles.map((a) => a.title)).toEqual([
+      'Rubio to visit eastern Europe, bolster ties with pro-Trump leaders',
+      'US, Russian officials to meet in Florida for more Ukraine talks',
+    ]);
+    expect(out.articles[1]?.publishedAt).toBe('2025-12-20T00:00:00.000Z');
+    expect(out.articles[0]?.publishedAt).toBe(new Date(SEED_RETRIEVED_AT - (55 * 60 + 41) * 1000).toISOString());
+    expect(out.articles.every((a) => a.summary.length > 0)).toBe(true);
+    expect(out.next).toBeNull();
+  });
+
+  it('read shows highlights and paragraphs without page chrome', async () => {
+    for (const ref of ['Florida Ukraine talks', 'Rubio eastern Europe']) {
+      const { code, stdout } = await cli('read', ref, '--json');
+      expect(code).toBe(0);
+      const out = ReadOutput.parse(JSON.parse(stdout));
+      expect(out.found).toBe(true);
+      expect(out.article?.highlights).toHaveLength(2);
+      const text = out.article?.paragraphs.map((p) => p.text).join('\n') ?? '';
+      for (const chrome of CHROME) expect(text).not.toContain(chrome);
+      expect(out.article?.paragraphs.filter((p) => p.text === out.article?.title)).toEqual([]);
+    }
+    const { stdout } = await cli('read', 'Rubio eastern Europe');
+    expect(stdout).toContain('HIGHLIGHTS');
+    expect(stdout).toContain('Energy cooperation and NATO commitments will be discussed');
+  });
+
+  it('who Rubio --json gives Marco Rubio, his role and only his direct quotes', async () => {
+    const { code, stdout } = await cli('who', 'Rubio', '--json');
+    expect(code).toBe(0);
+    const out = WhoOutput.parse(JSON.parse(stdout));
+    const [marco] = out.matches;
+    expect(marco?.name).toBe('Marco Rubio');
+    expect(marco?.roles).toContain('US Secretary of State');
+    const direct = marco?.quotes.filter((q) => q.kind === 'direct').map((q) => q.text) ?? [];
+    const openings = [
+      'In the end, it’s up to them to make a deal',
+      'The role we’re trying to play',
+      'These are countries that are very strong with us',
+      'The President said he’s very supportive of him',
+      'But obviously we were going to do that visit as a bilateral visit',
+    ];
+    for (const opening of openings)
+      expect(
+        direct.some((t) => t.startsWith(opening)),
+        opening,
+      ).toBe(true);
+    expect(direct).toHaveLength(openings.length);
+    expect(direct.some((t) => t.includes('We agreed with our American partners'))).toBe(false);
+  });
+
+  it('who finds the other seed speakers and no direct quote for the people only reported on', async () => {
+    const umerov = WhoOutput.parse(JSON.parse((await cli('who', 'Umerov', '--json')).stdout));
+    expect(umerov.matches[0]?.quotes[0]?.text).toMatch(/^We agreed with our American partners/);
+    const fico = WhoOutput.parse(JSON.parse((await cli('who', 'Fico', '--json')).stdout));
+    expect(fico.matches[0]?.quotes.find((q) => q.kind === 'partial')?.text).toBe('deep crisis');
+    for (const name of ['Putin', 'Trump', 'Orban']) {
+      const out = WhoOutput.parse(JSON.parse((await cli('who', name, '--json')).stdout));
+      expect(out.matches.length, name).toBeGreaterThan(0);
+      expect(
+        out.matches.flatMap((m) => m.quotes).filter((q) => q.kind === 'direct'),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('who suggests close names for a near miss', async () => {
+    const out = WhoOutput.parse(JSON.parse((await cli('who', 'Rubbio', '--json')).stdout));
+    expect(out.matches).toEqual([]);
+    expect(out.suggestions).toContain('Marco Rubio');
+  });
+
+  it('search, people and digest print documents that match their schemas', async () => {
+    const search = SearchOutput.parse(JSON.parse((await cli('search', 'Florida', '--json')).stdout));
+    expect(search.hits[0]?.title).toBe('US, Russian officials to meet in Florida for more Ukraine talks');
+    const people = PeopleOutput.parse(JSON.parse((await cli('people', 'ru', '--json')).stdout));
+    expect(people.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Marco Rubio', 'Rustem Umerov']));
+    const digest = DigestOutput.parse(JSON.parse((await cli('digest', '--since', '2020-01-01', '--json')).stdout));
+    expect(digest.articles).toHaveLength(2);
+  });
+
+  it('analyze --json gives quote offsets that point at the quote text in the file', async () => {
+    const { code, stdout } = await cli('analyze', SEED, '--json');
+    expect(code).toBe(0);
+    const out = AnalyzeOutput.parse(JSON.parse(stdout));
+    const text = readFileSync(SEED, 'utf8');
+    expect(out.articles).toHaveLength(2);
+    const quotes = out.articles.flatMap((a) => a.quotes);
+    expect(quotes.length).toBeGreaterThan(5);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('ingest reports what it did and a second run changes nothing', async () => {
+    writeFileSync(join(articles, 'extra.md'), '---\ntitle: Extra story\n---\nA paragraph about the extra story.\n');
+    const first = await cli('ingest');
+    expect(first.stdout).toMatch(/^2 added, 0 updated, 0 removed, 0 unchanged files; 3 articles ingested\./);
+    const second = await cli('ingest');
+    expect(second.stdout).toMatch(/^0 added, 0 updated, 0 removed, 2 unchanged files; 0 articles/);
+  });
+
+  it('rejects an unknown command or a bad flag with exit code 2 and usage on stderr', async () => {
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe('newsdesk: unknown command "frobnicate"');
+    expect(unknown.stderr).toContain('Usage: newsdesk');
+    expect(unknown.stdout).toBe('');
+    const flag = await cli('latest', '--bogus');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.split('\n')[0]).toMatch(/^newsdesk: Unknown option '--bogus'/);
+    const limit = await cli('latest', '--limit', 'lots');
+    expect(limit.code).toBe(2);
+    expect(limit.stderr.split('\n')[0]).toBe('newsdesk: --limit must be a whole number from 1 to 100');
+  });
+});

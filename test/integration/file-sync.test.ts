@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestPaths, syncArticlesDir, watchArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { createTestLogger } from '../helpers/test-logger.js';
+
+let dir: string;
+let store: SqliteArticleStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-sync-'));
+  store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
+});
+afterEach(() => store.close());
+
+const plain = (title: string, body: string) => `${title}\n\n${body}\n`;
+
+describe('syncArticlesDir', () => {
+  it('ingests new files, skips unchanged ones, updates edited ones and forgets deleted ones', async () => {
+    writeFileSync(join(dir, 'a.txt'), plain('Harbour reopens after storm', 'The harbour reopened on Monday.'));
+    mkdirSync(join(dir, 'nested'));
+    writeFileSync(join(dir, 'nested', 'b.txt'), plain('Library extends hours', 'The city library will open later.'));
+    const first = await syncArticlesDir({ dir, store });
+    expect(first).toMatchObject({ added: 2, updated: 0, removed: 0, articles: 2 });
+
+    const again = await syncArticlesDir({ dir, store });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2, articles: 0 });
+
+    // touched but identical: recorded, not re-analysed
+    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    expect(await syncArticlesDir({ dir, store })).toMatchObject({ unchanged: 2, updated: 0 });
+    expect(await syncArticlesDir({ dir, store })).toMatchObject({ unchanged: 2, updated: 0 });
+
+    writeFileSync(join(dir, 'a.txt'), plain('Harbour reopens after long storm', 'The harbour reopened on Tuesday.'));
+    expect(await syncArticlesDir({ dir, store })).toMatchObject({ updated: 1, articles: 1 });
+    expect(
+      store
+        .latest({ limit: 10 })
+        .items.map((a) => a.title)
+        .sort(),
+    ).toEqual(['Harbour reopens after long storm', 'Library extends hours']);
+
+    rmSync(join(dir, 'nested', 'b.txt'));
+    expect(await syncArticlesDir({ dir, store })).toMatchObject({ removed: 1 });
+    expect(store.counts().articles).toBe(1);
+  });
+
+  it('warns about bad files by name and still loads the rest', async () => {
+    writeFileSync(join(dir, 'good.txt'), plain('Bridge repairs finish early', 'Work ended two weeks ahead of plan.'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0, 7]));
+    writeFileSync(join(dir, 'bad.json'), '{"title": 5}');
+    writeFileSync(
+      join(dir, 'latin1.txt'),
+      Buffer.from('Orbán visits Vienna\n\nViktor Orbán arrived on Monday.\n', 'latin1'),
+    );
+    const report = await syncArticlesDir({ dir, store });
+    expect(report.articles).toBe(2);
+    const files = report.warnings.map((w) => w.file).sort();
+    expect(files).toEqual(expect.arrayContaining(['bad.json', 'binary.txt', 'empty.txt']));
+    expect(store.findArticles('Orbán Vienna', 5)[0]?.title).toBe('Orbán visits Vienna');
+  });
+
+  it('reports a missing articles directory as a warning', async () => {
+    const report = await syncArticlesDir({ dir: join(dir, 'nope'), store });
+    expect(report.warnings[0]?.message).toMatch(/cannot read the articles directory: ENOENT/);
+  });
+
+  it('keeps files ingested by absolute path when the folder is synced', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'newsdesk-outside-'));
+    writeFileSync(join(outside, 'x.txt'), plain('Outside story', 'Ingested by path.'));
+    expect(await ingestPaths({ paths: [join(outside, 'x.txt')], store })).toMatchObject({ added: 1, articles: 1 });
+    await syncArticlesDir({ dir, store });
+    expect(store.counts().articles).toBe(1);
+  });
+});
+
+describe('watchArticlesDir', () => {
+  it('notices a file added while running', async () => {
+    const logger = createTestLogger();
+    let resolveChange: () => void = () => {};
+    const changed = new Promise<void>((resolve) => {
+      resolveChange = resolve;
+    });
+    const watcher = watchArticlesDir({ dir, logger, onChange: () => resolveChange(), debounceMs: 20 });
+    try {
+      writeFileSync(join(dir, 'new.txt'), plain('Late story', 'Arrived while the bot ran.'));
+      await changed;
+      expect(await syncArticlesDir({ dir, store })).toMatchObject({ added: 1 });
+    } finally {
+      watcher.close();
+    }
+  });
+});
