@@ -4,10 +4,23 @@ import { latest } from './latest.js';
 import { read } from './read.js';
 import { search } from './search.js';
 import type { CommandSpec } from './spec.js';
+import { subscribe } from './subscribe.js';
+import { subscriptions } from './subscriptions.js';
+import { unsubscribe } from './unsubscribe.js';
 import { who } from './who.js';
 
 /** Every /news subcommand, in the order help lists them. Discord, Slack and the console are generated from this. */
-export const commands: readonly CommandSpec[] = [latest, who, read, search, digest, help];
+export const commands: readonly CommandSpec[] = [
+  latest,
+  who,
+  read,
+  search,
+  digest,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  help,
+];
 
 export function findCommand(name: string): CommandSpec | undefined {
   const wanted = name.trim().toLowerCase();

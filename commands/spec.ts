@@ -1,12 +1,25 @@
 import type { z } from 'zod';
+import type { SubscriptionService } from '../src/core/digest/subscription-service.js';
 import type { NewsService } from '../src/core/news-service.js';
 import type { Clock } from '../src/core/ports.js';
 import type { Reply } from '../src/core/reply.js';
 
-/** What a command may use: the core API and a clock. Never a chat platform. */
+/** Where a command was run from, for commands that act on the channel (digest subscriptions). */
+export interface CommandContext {
+  platform: 'discord' | 'slack';
+  channelId: string;
+  userId: string;
+  /** whether the user may manage the channel (Discord: Manage Channels; Slack: any member) */
+  canManageChannel: boolean;
+}
+
+/** What a command may use: the core API, a clock and, in chat, where it was run. Never a chat platform. */
 export interface CommandDeps {
   news: NewsService;
   clock: Clock;
+  /** digest subscriptions; absent where the deployment has no scheduler */
+  subscriptions?: SubscriptionService | undefined;
+  context?: CommandContext | undefined;
 }
 
 /** Describes one option for the adapters that build platform command definitions from it. */
@@ -33,6 +46,8 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   optionInfo: OptionInfo[];
   /** one usage example, shown in help */
   example: string;
+  /** who may run it: 'manage-channel' commands change what a channel receives */
+  permission?: 'manage-channel';
   /** whether results are paged; then the options accept `page` (1-based) */
   paged: boolean;
   run(input: z.output<S>, deps: CommandDeps): Reply | Promise<Reply>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimezone } from './core/digest/schedule.js';
 import { NewsdeskError } from './core/errors.js';
 
 /** Blank values in .env ("DISCORD_TOKEN=") mean "not set"; defaults are given as env text and parsed like it. */
@@ -31,6 +32,13 @@ export const EnvSchema = z
     SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
     SLACK_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
     SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+
+    DIGEST_TIMEZONE: withDefault(
+      z.string().refine(isValidTimezone, 'must be an IANA timezone such as Europe/Berlin or UTC'),
+      'UTC',
+    ),
+    DIGESTS_PATH: withDefault(z.string(), './digests.json'),
+    DIGEST_POST_EMPTY: withDefault(z.stringbool(), 'false'),
 
     LLM_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     LLM_MODEL: optional(z.string()),

@@ -105,6 +105,12 @@ export interface ArticleStore {
   /** Articles whose id starts with `ref`, or whose title contains all words of `ref`, best first. */
   findArticles(ref: string, limit: number): ArticleView[];
   search(text: string, options: { limit: number; offset: number }): { hits: SearchHit[]; total: number };
+  /** The sequence number of the newest stored article (0 when empty): the digest watermark. */
+  maxSeq(): number;
+  /** Articles stored after sequence number `seq`, up to `upTo` inclusive, oldest first. */
+  articlesAfterSeq(seq: number, upTo: number, limit: number): (ArticleView & { seq: number })[];
+  /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
+  nameKeysOf(articleId: string): string[];
   /** Articles ingested after `since` (exclusive), oldest first. */
   articlesSince(since: Date, limit: number): ArticleView[];
 
@@ -128,4 +134,13 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Post a digest into a channel; returns the platform message id of the (first) message. */
   postDigest?(channelId: string, reply: import('./reply.js').Reply): Promise<{ messageId: string }>;
+  /** Classify a postDigest failure: permanent ones (channel gone, no permission) back off for long. */
+  describeFailure?(error: unknown): DeliveryFailure;
+}
+
+export interface DeliveryFailure {
+  /** the channel is gone or the bot lacks permission: retrying soon will not help */
+  permanent: boolean;
+  /** short reason shown in /news subscriptions ("missing permission (50013)") */
+  reason: string;
 }

@@ -85,4 +85,39 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX quotes_by_person ON quotes (person_key);
   `,
+  `
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    -- the schedule as the user typed it, and the cron expression it stands for
+    schedule TEXT NOT NULL,
+    cron TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    filter TEXT NOT NULL,
+    -- 'chat' (made with /news subscribe) or 'file' (declared in digests.json)
+    origin TEXT NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    -- the last digest delivered, and the newest article (seq) it covered
+    last_success_at TEXT,
+    watermark INTEGER NOT NULL DEFAULT 0,
+    failure_count INTEGER NOT NULL DEFAULT 0,
+    failure_reason TEXT,
+    retry_at TEXT,
+    UNIQUE (platform, channel_id, cron, timezone, filter)
+  );
+
+  -- one row per (subscription, slot): claimed before posting, done after, so a slot is posted once
+  CREATE TABLE digest_slots (
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    slot TEXT NOT NULL,
+    state TEXT NOT NULL,
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    watermark_to INTEGER NOT NULL,
+    message_id TEXT,
+    PRIMARY KEY (subscription_id, slot)
+  );
+  `,
 ];

@@ -212,6 +212,19 @@ export class SqliteArticleStore implements ArticleStore {
     return { hits: rows.map((row) => ({ article: toView(row), snippet: row.snippet })), total };
   }
 
+  maxSeq(): number {
+    return (this.statements.maxSeq.pluck().get() as number | null) ?? 0;
+  }
+
+  articlesAfterSeq(seq: number, upTo: number, limit: number): (ArticleView & { seq: number })[] {
+    const rows = this.statements.afterSeq.all(seq, upTo, limit) as (ViewRow & { seq: number })[];
+    return rows.map((row) => ({ ...toView(row), seq: row.seq }));
+  }
+
+  nameKeysOf(articleId: string): string[] {
+    return this.statements.nameKeysOf.pluck().all(articleId) as string[];
+  }
+
   articlesSince(since: Date, limit: number): ArticleView[] {
     return (this.statements.since.all(since.toISOString(), limit) as ViewRow[]).map(toView);
   }
@@ -408,6 +421,9 @@ function prepareStatements(db: Database.Database) {
       FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
       WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 5.0, 1.0), sort_key DESC LIMIT ? OFFSET ?`),
     searchCount: p('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?'),
+    maxSeq: p('SELECT max(seq) FROM articles'),
+    nameKeysOf: p('SELECT DISTINCT name_key FROM person_names WHERE article_id = ?'),
+    afterSeq: p(`SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`),
     since: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > ? ORDER BY ingested_at, seq LIMIT ?`),
     insertMention: p(`INSERT OR REPLACE INTO person_mentions (person_key, article_id, name, roles, aliases)
       VALUES (?, ?, ?, ?, ?)`),

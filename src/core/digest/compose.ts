@@ -1,0 +1,45 @@
+import type { ArticleView, QuoteView } from '../ports.js';
+import { articleBlock, type Reply, type ReplyBlock } from '../reply.js';
+
+export interface DigestEntry {
+  article: ArticleView;
+  quote: QuoteView | null;
+}
+
+/**
+ * One tidy digest: newest first, grouped by source when there are several, each article with its
+ * short summary and most newsworthy quote. Splitting into messages is the adapter's job (platform limits).
+ */
+export function composeDigest(entries: DigestEntry[], options: { since: string | null; now: Date }): Reply {
+  const count = entries.length;
+  const since = options.since ? ` since ${formatDay(options.since)}` : '';
+  const title = `News digest: ${count} new ${count === 1 ? 'article' : 'articles'}${since}`;
+  const sorted = [...entries].sort((a, b) => sortKey(b.article).localeCompare(sortKey(a.article)));
+  const sources = new Set(sorted.map((e) => e.article.source ?? ''));
+  const blocks: ReplyBlock[] = [];
+  const toBlock = ({ article, quote }: DigestEntry) =>
+    articleBlock(article, article.short, quote ? { text: quote.text, speaker: quote.speaker } : undefined);
+  if (sources.size <= 1) {
+    blocks.push(...sorted.map(toBlock));
+  } else {
+    for (const source of [...sources].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))) {
+      blocks.push({ type: 'heading', text: source || 'Other sources' });
+      blocks.push(...sorted.filter((e) => (e.article.source ?? '') === source).map(toBlock));
+    }
+  }
+  return { title, blocks };
+}
+
+/** The short "nothing new" message for subscriptions that ask for one. */
+export function composeEmptyDigest(options: { since: string | null }): Reply {
+  const since = options.since ? ` since ${formatDay(options.since)}` : '';
+  return { title: 'News digest', blocks: [{ type: 'text', text: `Nothing new${since}.` }] };
+}
+
+function sortKey(article: ArticleView): string {
+  return article.publishedAt ?? article.ingestedAt;
+}
+
+function formatDay(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
