@@ -1,0 +1,104 @@
+import type { ParsedArticle } from '../articles/article.js';
+import { BINARY_FILE_WARNING, decodeText } from './decode.js';
+import { parseJsonArticles } from './parse-json.js';
+import { parseMarkdownArticles } from './parse-markdown.js';
+import { parseTextArticles } from './parse-text.js';
+
+/** A problem found while parsing a file; the file's other articles still load. */
+export interface ParseWarning {
+  file: string;
+  message: string;
+  /** 1-based line of the problem in the decoded text, when known */
+  line?: number;
+  /** the field or path of the problem ("title", "[2].url"), when known */
+  field?: string;
+}
+
+/** The articles of one file and what went wrong reading it. */
+export interface ParsedFile {
+  articles: ParsedArticle[];
+  warnings: ParseWarning[];
+}
+
+/** What a format parser needs besides the text. */
+export interface ParseContext {
+  /** the file path, for warnings */
+  file: string;
+  /** when the file was retrieved: relative dates ("2 hours ago") are resolved against it */
+  retrievedAt: Date;
+}
+
+/** The article file formats, chosen by extension or by sniffing the text. */
+export type ArticleFormat = 'text' | 'markdown' | 'json';
+
+const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
+  '': 'text',
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.json': 'json',
+};
+
+/**
+ * Parses one article file (plain text, Markdown with front matter, or JSON) into articles.
+ * Never throws, whatever the bytes: problems become warnings.
+ * `retrievedAt` resolves relative dates when the file gives no `retrieved:` value.
+ *
+ * Paragraph offsets: for plain text and Markdown they index the decoded file text
+ * (`decodeText(bytes).text`); for JSON they index the article's `body` string
+ * (an array body counts as its elements joined with a blank line, `'\n\n'`).
+ */
+export function parseArticleFile(input: { path: string; bytes: Uint8Array; retrievedAt: Date }): ParsedFile {
+  const file = input.path;
+  try {
+    if (input.bytes.length === 0) return onlyWarning(file, 'empty file');
+    const decoded = decodeText(input.bytes);
+    if (decoded.warning === BINARY_FILE_WARNING) return onlyWarning(file, BINARY_FILE_WARNING);
+    const warnings: ParseWarning[] = decoded.warning === undefined ? [] : [{ file, message: decoded.warning }];
+    if (decoded.text.trim() === '') return { articles: [], warnings: [...warnings, { file, message: 'empty file' }] };
+
+    const context: ParseContext = { file, retrievedAt: validDate(input.retrievedAt) };
+    const parsed = parseByFormat(detectFormat(file, decoded.text), decoded.text, context);
+    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings] };
+  } catch (error) {
+    // a parser bug must not stop ingestion of the other files
+    return onlyWarning(file, `could not parse file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The format of a file: by extension, or sniffed from the text when the extension is unknown. */
+export function detectFormat(path: string, text: string): ArticleFormat {
+  const known = FORMAT_BY_EXTENSION[extensionOf(path)];
+  if (known !== undefined) return known;
+  const start = text.trimStart();
+  if (start.startsWith('---')) return 'markdown';
+  if (start.startsWith('{') || start.startsWith('[')) return 'json';
+  return 'text';
+}
+
+function parseByFormat(format: ArticleFormat, text: string, context: ParseContext): ParsedFile {
+  switch (format) {
+    case 'markdown':
+      return parseMarkdownArticles(text, context);
+    case 'json':
+      return parseJsonArticles(text, context);
+    case 'text':
+      return parseTextArticles(text, context);
+  }
+}
+
+function extensionOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  // a leading dot names a hidden file, not an extension
+  return dot <= 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+function validDate(date: Date): Date {
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
+}
+
+function onlyWarning(file: string, message: string): ParsedFile {
+  return { articles: [], warnings: [{ file, message }] };
+}
