@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isNewsdeskError } from '../src/core/errors.js';
 import { type Reply, textReply } from '../src/core/reply.js';
-import { usage } from './help.js';
+import { usage } from './usage.js';
 import { findCommand } from './index.js';
 import type { CommandDeps } from './spec.js';
 

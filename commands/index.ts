@@ -1,5 +1,5 @@
 import { digest } from './digest.js';
-import { help } from './help.js';
+import { createHelpCommand } from './help.js';
 import { latest } from './latest.js';
 import { read } from './read.js';
 import { search } from './search.js';
@@ -19,7 +19,7 @@ export const commands: readonly CommandSpec[] = [
   subscribe,
   unsubscribe,
   subscriptions,
-  help,
+  createHelpCommand(() => commands),
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
