@@ -1,0 +1,198 @@
+import type { Person } from '../articles/article.js';
+
+// letters that NFD does not decompose into a base letter plus a mark
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/** Lowercase, strip accents (NFD + remove marks), collapse spaces, drop punctuation: 'Orbán' -> 'orban'. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[łøđßæœıþ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
+    .replace(/['’`ʼ.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Honorifics and titles that may stand before a name, as normalised word sequences, longest first.
+ * Shared by the people finder, which splits "US Secretary of State Marco Rubio" into role and name.
+ */
+export const TITLE_PHRASES: readonly string[][] = [
+  'secretary of state',
+  'secretary of defense',
+  'secretary of the treasury',
+  'attorney general',
+  'surgeon general',
+  'vice president',
+  'prime minister',
+  'foreign minister',
+  'foreign secretary',
+  'home secretary',
+  'defence secretary',
+  'defense secretary',
+  'deputy prime minister',
+  'house speaker',
+  'first lady',
+  'chief executive',
+  'chief justice',
+  'lieutenant governor',
+  'lt gov',
+  'supreme leader',
+  'crown prince',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'president',
+  'president-elect',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'gov',
+  'governor',
+  'mayor',
+  'minister',
+  'chancellor',
+  'premier',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'judge',
+  'justice',
+  'general',
+  'gen',
+  'colonel',
+  'col',
+  'captain',
+  'capt',
+  'lieutenant',
+  'lt',
+  'sergeant',
+  'sgt',
+  'admiral',
+  'adm',
+  'ambassador',
+  'speaker',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'commissioner',
+  'rev',
+  'reverend',
+  'father',
+  'sheikh',
+  'ayatollah',
+  'rabbi',
+  'imam',
+  'cardinal',
+  'bishop',
+  'archbishop',
+  'detective',
+  'officer',
+  'sheriff',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'coach',
+  'envoy',
+]
+  .map((phrase) => phrase.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/** Name suffixes that are not surnames. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Length (in words) of the title phrase that starts `words` (normalised), or 0. */
+export function titleLengthAt(words: readonly string[], from = 0): number {
+  for (const phrase of TITLE_PHRASES) {
+    if (phrase.every((word, offset) => words[from + offset] === word)) return phrase.length;
+  }
+  return 0;
+}
+
+/** Strip leading honorifics/titles from a query: 'Secretary Rubio' -> 'Rubio', 'Mr Blair' -> 'Blair', 'President Trump' -> 'Trump'. */
+export function stripTitles(query: string): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  let from = 0;
+  // a lone title ("President") is a name query, not a title to strip
+  while (from < words.length - 1) {
+    const normalized = words.slice(from).map(normalizeName);
+    const length = titleLengthAt(normalized);
+    if (length === 0 || from + length >= words.length) break;
+    from += length;
+  }
+  return words.slice(from).join(' ');
+}
+
+/** The surname of a full name: its last word that is not a suffix ("Martin Luther King Jr." -> "King"). */
+export function surnameOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  for (let index = words.length - 1; index > 0; index--) {
+    const word = words[index]!;
+    if (!NAME_SUFFIXES.has(normalizeName(word))) return word;
+  }
+  return words[0] ?? '';
+}
+
+/** Lookup keys a person can be found by: full name, surname, each alias, and title+surname forms without the title. */
+export function nameKeys(person: Person): string[] {
+  const keys = new Set<string>();
+  const add = (form: string): void => {
+    const key = normalizeName(form);
+    if (key !== '') keys.add(key);
+  };
+  add(person.name);
+  add(surnameOf(person.name));
+  const words = person.name.split(/\s+/).filter(Boolean);
+  // "George W. Bush" is also found as "George Bush"
+  if (words.length > 2) add(`${words[0]} ${surnameOf(person.name)}`);
+  for (const alias of person.aliases) {
+    add(alias);
+    add(stripTitles(alias));
+  }
+  return [...keys];
+}
+
+/** Damerau-Levenshtein distance (bounded, fast) for suggestions. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  // optimal string alignment over three rolling rows
+  let twoBack = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, twoBack[j - 2]! + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [twoBack, previous, current] = [previous, current, twoBack];
+  }
+  const distance = previous[b.length]!;
+  return distance > max ? max + 1 : distance;
+}

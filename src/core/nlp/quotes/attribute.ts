@@ -1,0 +1,324 @@
+import type { ParagraphDoc } from './document.js';
+import {
+  isWord,
+  type PhraseRange,
+  PRONOUNS,
+  phraseEndingAt,
+  phraseStartingAt,
+  skipModifiersBack,
+  skipModifiersForward,
+} from './phrases.js';
+import { isInvertingVerb, isReportingVerb, isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
+
+/** Where a quote's speaker is named, and the cue that ties them. */
+export interface SpeakerRef {
+  paragraph: ParagraphDoc;
+  range: PhraseRange;
+  cue: string;
+  /** token index of the cue verb in `paragraph` */
+  cueIndex: number;
+}
+
+const DASHES = new Set(['—', '–', '―', '-']);
+const LINKING_PREPOSITIONS = new Set(['in', 'at', 'for', 'of', 'from', 'with', 'on']);
+
+/** `a narrator in the Clinton ad asks`: skip a short prepositional phrase between a subject and a speech verb. */
+function skipPrepositionalPhrase(paragraph: ParagraphDoc, index: number): number {
+  const tokens = paragraph.tokens;
+  if (!LINKING_PREPOSITIONS.has(tokens[index]?.lower ?? '')) return index;
+  for (let at = index + 1; at < tokens.length && at - index <= 6; at++) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || token.kind !== 'word') return index;
+    if (isSpeechVerb(token.lower) && !token.capitalized) return at;
+  }
+  return index;
+}
+
+/** Two-word cues after a quote: `"...," Trump went on`. */
+const PHRASAL_SPEECH = new Set([
+  'went on',
+  'goes on',
+  'shot back',
+  'fired back',
+  'hit back',
+  'chimed in',
+  'cut in',
+  'pointed out',
+  'points out',
+]);
+
+/** Addressees of "told": the phrase after the verb is the listener, not part of the cue's subject. */
+const TOLD_FORMS = new Set(['told', 'tells', 'tell', 'telling']);
+
+/** The cue text: the verb, with the listener of "told reporters" or the "to" of "according to". */
+function cueText(paragraph: ParagraphDoc, verbIndex: number): string {
+  const tokens = paragraph.tokens;
+  const verb = tokens[verbIndex]!;
+  if (verb.lower === 'according') return `${verb.text} ${tokens[verbIndex + 1]?.text ?? 'to'}`;
+  const next = tokens[verbIndex + 1];
+  if (TOLD_FORMS.has(verb.lower) && isWord(next) && !PRONOUNS.has(next.lower) && next.lower !== 'that') {
+    return `${verb.text} ${next.text}`;
+  }
+  return verb.text;
+}
+
+/** The subject of the verb at `verbIndex`, looking left within the sentence. */
+export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): PhraseRange | null {
+  const floor = paragraph.sentenceOf[verbIndex] ?? 0;
+  const tokens = paragraph.tokens;
+  let at = skipModifiersBack(paragraph, verbIndex - 1, floor);
+  if (at < floor) return null;
+  // "Rep. John Mica (R-Fla.) said"
+  if (tokens[at]?.text === ')') {
+    while (at > floor && tokens[at]!.text !== '(') at--;
+    at = skipModifiersBack(paragraph, at - 1, floor);
+    if (at < floor) return null;
+  }
+  const token = tokens[at]!;
+  if (paragraph.quoted[at]) return null;
+  // "Fico, who has described ..." -> Fico
+  if (token.lower === 'who' && tokens[at - 1]?.text === ',') return phraseEndingAt(paragraph, at - 2, floor);
+  // "..., saying ..." takes the subject of the sentence
+  if (token.text === ',' && tokens[verbIndex]!.lower.endsWith('ing')) return participleSubject(paragraph, floor, at);
+  if (token.text === ',') return subjectAcrossAppositive(paragraph, at, floor);
+  if (['and', 'but', 'then'].includes(token.lower)) return sentenceSubject(paragraph, floor, at);
+  return phraseEndingAt(paragraph, at, floor);
+}
+
+/** `Marco Rubio, Trump’s top diplomat, said` or `Trump’s spokeswoman, Hope Hicks, said`: prefer the name. */
+function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  for (let index = comma - 1; index >= floor && comma - index < 18; index--) {
+    if (paragraph.quoted[index]) return null;
+    if (tokens[index]!.text !== ',') continue;
+    const before = phraseEndingAt(paragraph, index - 1, floor);
+    const between = phraseStartingAt(paragraph, index + 1);
+    const beforeIsName = before !== null && tokens[before.last]!.capitalized;
+    if (before && (beforeIsName || PRONOUNS.has(tokens[before.last]!.lower))) return before;
+    if (between && tokens[between.last]!.capitalized && between.last === comma - 1) return between;
+    return before;
+  }
+  return null;
+}
+
+const COMMON_VERBS = new Set(
+  'is was are were has had took made gave went came got kept held met spoke told said left put ran won lost sat stood began'.split(
+    ' ',
+  ),
+);
+
+/** `Clinton’s aide rallied supporters, saying ...`: the phrase before the main verb of the clause. */
+function participleSubject(paragraph: ParagraphDoc, floor: number, comma: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  for (let index = comma - 1; index > floor; index--) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index]) return null;
+    if (token.kind !== 'word' || token.capitalized) continue;
+    if (!token.lower.endsWith('ed') && !COMMON_VERBS.has(token.lower) && !isSpeechVerb(token.lower)) continue;
+    const at = skipModifiersBack(paragraph, index - 1, floor);
+    const subject = at >= floor ? phraseEndingAt(paragraph, at, floor) : null;
+    if (subject) return subject;
+  }
+  return sentenceSubject(paragraph, floor, comma);
+}
+
+/** The subject that opens a sentence, for coordinated verbs ("Rubio met Orban and said ..."). */
+function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number): PhraseRange | null {
+  let at = floor;
+  const tokens = paragraph.tokens;
+  // skip an introductory phrase ending in a comma ("On Monday, ...")
+  for (let index = floor; index < limit && index - floor < 6; index++) {
+    if (tokens[index]!.text === ',') {
+      at = index + 1;
+      break;
+    }
+  }
+  if (['but', 'and', 'so', 'yet'].includes(tokens[at]?.lower ?? '')) at++;
+  const phrase = phraseStartingAt(paragraph, at);
+  if (!phrase || phrase.last >= limit) return null;
+  return phrase;
+}
+
+/** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
+export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  let at = closeIndex + 1;
+  const dashed = DASHES.has(tokens[at]?.text ?? '');
+  if (tokens[at]?.text === ',' || dashed) at++;
+  const first = tokens[at];
+  if (!isWord(first) || paragraph.quoted[at]) return null;
+  const endsSentence = quoteEnd === '.';
+  // inversion: said Rubio
+  if (isInvertingVerb(first.lower) || (first.lower === 'according' && tokens[at + 1]?.lower === 'to')) {
+    const objectStart = first.lower === 'according' ? at + 2 : at + 1;
+    const object = phraseStartingAt(paragraph, objectStart);
+    if (!object || tokens[object.first]!.lower === 'that') return null;
+    if (endsSentence && first.lower !== 'according' && !first.capitalized) return null;
+    return { paragraph, range: object, cue: cueText(paragraph, at), cueIndex: at };
+  }
+  // a dash and a name after a quote: `"..." ― Jane Doe`
+  if (first === undefined) return null;
+  const subject = phraseStartingAt(paragraph, at);
+  if (!subject) return null;
+  if (
+    dashed &&
+    tokens[subject.first]!.capitalized &&
+    (subject.last + 1 >= tokens.length || tokens[subject.last + 1]!.text === '.')
+  ) {
+    return { paragraph, range: subject, cue: tokens[closeIndex + 1]!.text, cueIndex: closeIndex + 1 };
+  }
+  let verbAt = skipParenthesis(paragraph, subject.last + 1);
+  verbAt = skipPrepositionalPhrase(paragraph, verbAt);
+  // an appositive between subject and verb: "Rubio, the top diplomat, said"
+  if (tokens[verbAt]?.text === ',') {
+    for (let index = verbAt + 1; index < tokens.length && index - verbAt < 16; index++) {
+      if (paragraph.quoted[index]) break;
+      if (tokens[index]!.text === ',') {
+        verbAt = index + 1;
+        break;
+      }
+    }
+  }
+  verbAt = skipModifiersForward(paragraph, verbAt);
+  const verb = tokens[verbAt];
+  if (!isWord(verb) || paragraph.quoted[verbAt]) return null;
+  const phrasal = PHRASAL_SPEECH.has(`${verb.lower} ${tokens[verbAt + 1]?.lower ?? ''}`);
+  if (!isSpeechVerb(verb.lower) && !phrasal) return null;
+  if (phrasal) return { paragraph, range: subject, cue: `${verb.text} ${tokens[verbAt + 1]!.text}`, cueIndex: verbAt };
+  if (verb.lower === 'according') return null;
+  // a full stop inside the quote ends the sentence; only a short "Rubio said." may still follow it
+  if (endsSentence) {
+    const after = tokens[verbAt + 1];
+    if (!isUnambiguousSpeechVerb(verb.lower)) return null;
+    if (
+      after &&
+      !['.', ','].includes(after.text) &&
+      !['on', 'in', 'at', 'during', 'after', 'before', 'to'].includes(after.lower)
+    ) {
+      return null;
+    }
+  }
+  return { paragraph, range: subject, cue: cueText(paragraph, verbAt), cueIndex: verbAt };
+}
+
+/** `Rubio said: "..."` / `Umerov wrote on Telegram: "..."` / `According to Rubio, "..."`. */
+export function attributionBefore(paragraph: ParagraphDoc, openIndex: number, maxGap: number): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  const floor = paragraph.sentenceOf[openIndex] ?? 0;
+  for (let index = openIndex - 1; index >= floor && openIndex - index <= maxGap; index--) {
+    if (paragraph.quoted[index]) break;
+    const token = tokens[index]!;
+    // a comma inside the gap closes another clause: "Brown criticized Clinton, Hillary shot back, ..."
+    if (token.text === ',' && index < openIndex - 1 && tokens[index - 1]?.lower !== 'according') {
+      const tail = tokens.slice(index + 1, openIndex).filter((t) => t.kind === 'word');
+      if (tail.some((t) => isSpeechVerb(t.lower))) break;
+    }
+    if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
+      const object = phraseStartingAt(paragraph, index + 2);
+      if (object) return { paragraph, range: object, cue: cueText(paragraph, index), cueIndex: index };
+      continue;
+    }
+    const phrasal = index > floor && PHRASAL_SPEECH.has(`${tokens[index - 1]!.lower} ${token.lower}`);
+    if (phrasal) {
+      const subject = subjectOfVerb(paragraph, index - 1);
+      if (subject)
+        return { paragraph, range: subject, cue: `${tokens[index - 1]!.text} ${token.text}`, cueIndex: index - 1 };
+    }
+    if (!isWord(token) || !isSpeechVerb(token.lower)) continue;
+    // a noun-like form ("states", "reports") counts only directly before the quote or its colon
+    if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
+    const subject = subjectOfVerb(paragraph, index);
+    if (subject) return { paragraph, range: subject, cue: cueText(paragraph, index), cueIndex: index };
+    // "the quote was said by X" and other passives are left unattributed
+    return null;
+  }
+  return null;
+}
+
+/** A reported-speech statement: `Rubio told reporters that progress has been made`. */
+export interface ReportedSpeech {
+  speaker: SpeakerRef;
+  /** token range of the reported clause */
+  first: number;
+  last: number;
+}
+
+const PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'of',
+  'to',
+  'about',
+  'with',
+  'for',
+  'from',
+  'by',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'on',
+]);
+
+/** Find reported speech in the unquoted sentences of a paragraph. */
+export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
+  const found: ReportedSpeech[] = [];
+  const tokens = paragraph.tokens;
+  for (let index = 0; index < tokens.length; index++) {
+    const verb = tokens[index]!;
+    if (paragraph.quoted[index] || !isWord(verb) || !isReportingVerb(verb.lower)) continue;
+    const subject = subjectOfVerb(paragraph, index);
+    if (!subject) continue;
+    const clauseFirst = reportedClauseStart(paragraph, index);
+    if (clauseFirst === null) continue;
+    let last = clauseFirst;
+    while (last + 1 < tokens.length && !paragraph.quoted[last + 1] && (paragraph.sentenceOf[last + 1] ?? 0) <= index) {
+      last++;
+    }
+    while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
+    if (last - clauseFirst < 2) continue;
+    // quoted words inside the clause make it a partial quote, handled with the quotes
+    if (tokens.slice(clauseFirst, last + 1).some((_, offset) => paragraph.quoted[clauseFirst + offset])) continue;
+    found.push({
+      speaker: { paragraph, range: subject, cue: cueText(paragraph, index), cueIndex: index },
+      first: clauseFirst,
+      last,
+    });
+    index = last;
+  }
+  return found;
+}
+
+/** Where the reported clause starts after its verb: after "that", a listener, or directly. */
+function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number | null {
+  const tokens = paragraph.tokens;
+  const next = tokens[verbIndex + 1];
+  if (!isWord(next) || paragraph.quoted[verbIndex + 1]) return null;
+  if (next.lower === 'that') return verbIndex + 2;
+  // "told reporters earlier on Friday that ...": look a few words ahead for "that"
+  for (let index = verbIndex + 1; index < tokens.length && index - verbIndex <= 8; index++) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index] || token.kind !== 'word') break;
+    if (token.lower === 'that') return index + 1;
+  }
+  if (TOLD_FORMS.has(verb(tokens, verbIndex)) || PREPOSITIONS.has(next.lower)) return null;
+  return verbIndex + 1;
+}
+
+function verb(tokens: ParagraphDoc['tokens'], index: number): string {
+  return tokens[index]?.lower ?? '';
+}
+
+/** Index after a parenthesis that starts at `index` ("(R-Fla.)"), or `index` itself. */
+function skipParenthesis(paragraph: ParagraphDoc, index: number): number {
+  const tokens = paragraph.tokens;
+  if (tokens[index]?.text !== '(') return index;
+  for (let at = index + 1; at < tokens.length && at - index < 8; at++) {
+    if (tokens[at]!.text === ')') return at + 1;
+  }
+  return index;
+}

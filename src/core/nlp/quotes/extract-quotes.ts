@@ -1,0 +1,109 @@
+/** A quoted stretch of one paragraph. Offsets are local to the paragraph text. */
+export interface QuotePart {
+  paragraphIndex: number;
+  /** offset of the opening mark, or null when the paragraph continues a quote without reopening it */
+  open: number | null;
+  /** offset of the closing mark, or null when the quote runs to the end of the paragraph */
+  close: number | null;
+  /** the quoted text without marks, surrounding spaces or a trailing comma */
+  textStart: number;
+  textEnd: number;
+}
+
+/** One quotation: a single part, or the parts of a quote that runs over several paragraphs. */
+export interface QuoteGroup {
+  parts: QuotePart[];
+}
+
+const OPENING_GLYPHS = new Set(['“', '„', '«']);
+const CLOSING_GLYPHS = new Set(['”', '»']);
+const QUOTE_MARKS = /["“”„«»]/g;
+const OPENING_CONTEXT = /[\s([{—–\-/‘]/u;
+
+type MarkRole = 'open' | 'close';
+
+/** Decide whether a quotation mark opens or closes, from its surroundings first and its glyph second. */
+function markRole(text: string, at: number): MarkRole {
+  const before = at === 0 ? ' ' : text[at - 1]!;
+  const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
+  const opensByContext = OPENING_CONTEXT.test(before) && !/\s/u.test(after);
+  const closesByContext = !/\s/u.test(before) && !OPENING_CONTEXT.test(before);
+  const glyph = text[at]!;
+  if (opensByContext && !closesByContext) return 'open';
+  if (closesByContext && !opensByContext) {
+    // a curly opening mark glued to a word still opens ("said:“Yes”")
+    return OPENING_GLYPHS.has(glyph) && !/[\s.,;:!?]/u.test(after) ? 'open' : 'close';
+  }
+  if (OPENING_GLYPHS.has(glyph)) return 'open';
+  if (CLOSING_GLYPHS.has(glyph)) return 'close';
+  return /\s/u.test(after) ? 'close' : 'open';
+}
+
+/** Trim spaces and a trailing comma from a quoted range. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /[\s,]/u.test(text[to - 1]!)) to--;
+  return [from, to];
+}
+
+/** Find the top-level double-quoted stretches of one paragraph, in order. */
+export function scanParagraphQuotes(text: string, paragraphIndex: number): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let openAt: number | null = null;
+  let depth = 0;
+  for (const match of text.matchAll(QUOTE_MARKS)) {
+    const at = match.index;
+    const role = markRole(text, at);
+    if (openAt === null) {
+      // a stray closing mark outside any quote is ignored
+      if (role === 'open') {
+        openAt = at;
+        depth = 1;
+      }
+      continue;
+    }
+    if (role === 'open') {
+      depth++;
+      continue;
+    }
+    depth--;
+    if (depth > 0) continue;
+    const [textStart, textEnd] = trimRange(text, openAt + 1, at);
+    if (textEnd > textStart) parts.push({ paragraphIndex, open: openAt, close: at, textStart, textEnd });
+    openAt = null;
+  }
+  if (openAt !== null) {
+    const [textStart, textEnd] = trimRange(text, openAt + 1, text.length);
+    if (textEnd > textStart) parts.push({ paragraphIndex, open: openAt, close: null, textStart, textEnd });
+  }
+  return parts;
+}
+
+/**
+ * Group the parts of all paragraphs into quotations. By news convention a quote that runs on opens each
+ * paragraph with a mark and closes only in its last one, so an unclosed part at the end of a paragraph
+ * continues into a part that opens the next paragraph.
+ */
+export function groupQuoteParts(paragraphParts: readonly QuotePart[][], texts: readonly string[]): QuoteGroup[] {
+  const groups: QuoteGroup[] = [];
+  let running: QuoteGroup | null = null;
+  for (const [index, parts] of paragraphParts.entries()) {
+    const text = texts[index] ?? '';
+    for (const [position, part] of parts.entries()) {
+      const continues =
+        running !== null && position === 0 && part.open !== null && text.slice(0, part.open).trim() === '';
+      if (continues && running) {
+        running.parts.push(part);
+      } else {
+        running = { parts: [part] };
+        groups.push(running);
+      }
+      if (part.close !== null) running = null;
+    }
+    // an unclosed quote followed by a paragraph that does not reopen it ends with its paragraph
+    if (parts.length === 0 || parts[parts.length - 1]!.close !== null) running = null;
+  }
+  return groups;
+}

@@ -1,0 +1,153 @@
+import type { ParagraphDoc } from './document.js';
+import { isSpeechVerb } from './speech-verbs.js';
+import type { Token } from './tokens.js';
+
+/** A noun phrase as a token range of one paragraph (inclusive). */
+export interface PhraseRange {
+  first: number;
+  last: number;
+}
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'another',
+  'one',
+  'some',
+  'several',
+  'many',
+  'two',
+  'three',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'each',
+  'every',
+  'no',
+  'both',
+  'other',
+]);
+/** Words skipped between a subject and its verb ("Rubio has also said"). */
+const VERB_MODIFIERS = new Set(
+  (
+    'has have had also later then again previously recently earlier once repeatedly reportedly publicly privately ' +
+    'quickly simply only further flatly angrily bluntly would will could did does do not never often always just ' +
+    'was is were are had already since subsequently immediately finally initially sharply firmly frequently ' +
+    "proudly openly quietly loudly curtly confidently emphatically tersely softly calmly even still n’t n't " +
+    'may might must should can shall once afterward afterwards separately specifically'
+  ).split(' '),
+);
+/** Words that end a noun phrase when scanning over it. */
+const PHRASE_BREAKS = new Set(
+  (
+    'and or but nor so yet if when while because although though as that which who whom whose where ' +
+    'in on at by to from with without about after before during since until into onto through across against among ' +
+    'is was are were be been being has have had do does did will would can could should may might must shall ' +
+    'not also then there here said says told say tell added adds'
+  ).split(' '),
+);
+
+export function isWord(token: Token | undefined): token is Token {
+  return token !== undefined && token.kind === 'word';
+}
+
+/** True for a lowercase word that may sit inside a noun phrase. */
+function isPhraseWord(token: Token): boolean {
+  return token.kind === 'word' && !PHRASE_BREAKS.has(token.lower) && !isSpeechVerb(token.lower);
+}
+
+/** Skip adverbs and auxiliaries backwards from `index`; returns the index of the first other token. */
+export function skipModifiersBack(paragraph: ParagraphDoc, index: number, floor: number): number {
+  let at = index;
+  while (at >= floor && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at--;
+  return at;
+}
+
+/** Skip adverbs and auxiliaries forwards from `index`. */
+export function skipModifiersForward(paragraph: ParagraphDoc, index: number): number {
+  let at = index;
+  while (at < paragraph.tokens.length && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at++;
+  return at;
+}
+
+/** The noun phrase that ends at `last` (a pronoun, a name with its title, or a determiner phrase). */
+export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  const head = tokens[last];
+  if (!isWord(head) || paragraph.quoted[last]) return null;
+  if (PRONOUNS.has(head.lower)) return { first: last, last };
+  if (!isPhraseWord(head) || DETERMINERS.has(head.lower)) return null;
+  let first = last;
+  for (let index = last - 1; index >= floor && last - index < 8; index--) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index] || token.kind !== 'word') break;
+    if (DETERMINERS.has(token.lower)) {
+      first = index;
+      break;
+    }
+    const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index - 1]?.capitalized;
+    if (!isPhraseWord(token) && !linksNames) break;
+    if (token.possessive && !token.capitalized && index !== last - 1) break;
+    first = index;
+  }
+  return { first, last };
+}
+
+/** The noun phrase that starts at `first`, up to a break word, punctuation or a verb. */
+export function phraseStartingAt(paragraph: ParagraphDoc, first: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  const start = tokens[first];
+  if (!isWord(start) || paragraph.quoted[first]) return null;
+  if (PRONOUNS.has(start.lower)) return { first, last: first };
+  if (!isPhraseWord(start) && !DETERMINERS.has(start.lower)) return null;
+  let last = first;
+  let inName = start.capitalized && !DETERMINERS.has(start.lower);
+  for (let index = first + 1; index < tokens.length && index - first < 8; index++) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index] || token.kind !== 'word') break;
+    const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized;
+    if (!isPhraseWord(token) && !linksNames) break;
+    // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
+    if (inName && !token.capitalized && !linksNames && !tokens[index - 1]!.possessive) {
+      // "Clinton spokesman Josh Schwerin": role words between a modifier name and the head name
+      const headName = nameAfterRoleWords(paragraph, index);
+      if (headName === null) break;
+      last = headName;
+      index = headName;
+      continue;
+    }
+    if (tokens[index - 1]!.possessive) inName = false;
+    if (token.capitalized && !inName && tokens[index - 1]!.capitalized === false) inName = true;
+    last = index;
+  }
+  // a phrase never ends on a linking word
+  while (last > first && ['of', 'for'].includes(tokens[last]!.lower)) last--;
+  return { first, last };
+}
+
+/** Paragraph text of a token range. */
+export function rangeText(paragraph: ParagraphDoc, range: PhraseRange): string {
+  return paragraph.text.slice(paragraph.tokens[range.first]!.start, paragraph.tokens[range.last]!.end);
+}
+
+/** Index of a capitalized word reached from `index` across at most three lowercase phrase words, or null. */
+function nameAfterRoleWords(paragraph: ParagraphDoc, index: number): number | null {
+  const tokens = paragraph.tokens;
+  for (let at = index; at < tokens.length && at - index < 4; at++) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || token.kind !== 'word') return null;
+    if (token.capitalized) return at > index ? at : null;
+    if (!isPhraseWord(token) || DETERMINERS.has(token.lower)) return null;
+  }
+  return null;
+}

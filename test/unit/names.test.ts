@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, nameKeys, normalizeName, stripTitles } from '../../src/core/nlp/names.js';
+
+describe('normalizeName', () => {
+  it('folds case and accents so "Orbán" and "Orban" meet', () => {
+    expect(normalizeName('Viktor Orbán')).toBe('viktor orban');
+    expect(normalizeName('ORBAN')).toBe('orban');
+  });
+
+  it('drops punctuation and collapses spaces', () => {
+    expect(normalizeName("  Conan  O'Brien ")).toBe('conan obrien');
+    expect(normalizeName('Jean-Luc Mélenchon')).toBe('jean luc melenchon');
+    expect(normalizeName('Lech Wałęsa')).toBe('lech walesa');
+  });
+});
+
+describe('stripTitles', () => {
+  it('strips honorifics and titles from a query', () => {
+    expect(stripTitles('Secretary Rubio')).toBe('Rubio');
+    expect(stripTitles('Mr Blair')).toBe('Blair');
+    expect(stripTitles('Mr. Blair')).toBe('Blair');
+    expect(stripTitles('President Trump')).toBe('Trump');
+    expect(stripTitles('Secretary of State Marco Rubio')).toBe('Marco Rubio');
+    expect(stripTitles('Prime Minister Robert Fico')).toBe('Robert Fico');
+  });
+
+  it('keeps a query that is only a title', () => {
+    expect(stripTitles('President')).toBe('President');
+  });
+});
+
+describe('nameKeys', () => {
+  it('finds a person by full name, surname, alias and title form', () => {
+    const keys = nameKeys({ name: 'Marco Rubio', aliases: ['Rubio', 'Secretary Rubio'], roles: [] });
+    expect(keys).toEqual(expect.arrayContaining(['marco rubio', 'rubio', 'secretary rubio']));
+  });
+
+  it('ignores name suffixes when taking the surname', () => {
+    expect(nameKeys({ name: 'Martin Luther King Jr.', aliases: [], roles: [] })).toContain('king');
+  });
+});
+
+describe('editDistance', () => {
+  it('counts edits and transpositions', () => {
+    expect(editDistance('rubio', 'rubbio', 2)).toBe(1);
+    expect(editDistance('orban', 'obran', 2)).toBe(1);
+    expect(editDistance('fico', 'fico', 2)).toBe(0);
+  });
+
+  it('stops early beyond the bound', () => {
+    expect(editDistance('zelensky', 'rubio', 2)).toBe(3);
+    expect(editDistance('a', 'abcdef', 2)).toBe(3);
+  });
+});

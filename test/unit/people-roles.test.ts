@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Paragraph, ParsedArticle } from '../../src/core/articles/article.js';
+import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
+
+function peopleOf(...lines: string[]) {
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
+    offset += line.length + 1;
+  }
+  const article: ParsedArticle = {
+    title: 'People',
+    url: null,
+    source: null,
+    author: null,
+    publishedAt: null,
+    publishedApprox: false,
+    dateline: null,
+    caption: null,
+    highlights: [],
+    paragraphs,
+  };
+  return analyzePeopleAndQuotes(article).people;
+}
+
+describe('people of an article', () => {
+  it('takes a role from the title before a name', () => {
+    const people = peopleOf('Finnish Prime Minister Aino Virtanen arrived in Brussels on Monday.');
+    expect(people).toEqual([{ name: 'Aino Virtanen', aliases: [], roles: ['Finnish Prime Minister'] }]);
+  });
+
+  it('takes a role from an appositive after a name', () => {
+    const people = peopleOf('Samuel Ortiz, the city’s chief fire officer, said the blaze was under control.');
+    expect(people[0]).toMatchObject({ name: 'Samuel Ortiz', roles: ['the city’s chief fire officer'] });
+  });
+
+  it('takes a lowercase role phrase before a name', () => {
+    const people = peopleOf('The bank’s chief economist Priya Raman expects rates to fall.');
+    expect(people[0]?.name).toBe('Priya Raman');
+    expect(people[0]?.roles[0]).toContain('chief economist');
+  });
+
+  it('merges surname mentions into the full name and keeps them as aliases', () => {
+    const people = peopleOf('Mayor Lucia Ferrante opened the bridge.', 'Ferrante thanked the engineers.');
+    expect(people).toEqual([{ name: 'Lucia Ferrante', aliases: ['Ferrante'], roles: ['Mayor'] }]);
+  });
+
+  it('does not take places, organisations or sentence words for people', () => {
+    const people = peopleOf(
+      'The European Union and the State Department met in New York.',
+      'But Moscow rejected the plan on Tuesday.',
+    );
+    expect(people).toEqual([]);
+  });
+
+  it('keeps two people who share a surname apart', () => {
+    const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
+    expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);
+  });
+});
