@@ -29,6 +29,8 @@ function markRole(text: string, at: number): MarkRole {
   const opensByContext = OPENING_CONTEXT.test(before) && !/\s/u.test(after);
   const closesByContext = !/\s/u.test(before) && !OPENING_CONTEXT.test(before);
   const glyph = text[at]!;
+  // nothing can close at the start of a paragraph, whatever the glyph ("” … what I learned")
+  if (text.slice(0, at).trim() === '') return 'open';
   if (opensByContext && !closesByContext) return 'open';
   if (closesByContext && !opensByContext) {
     // a curly opening mark glued to a word still opens ("said:“Yes”")

@@ -185,14 +185,35 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
     (['’', '‘', "'"].includes(last.text) && before.length === 1) ||
     ((last.text === ',' || last.text === '—' || last.text === '–') && nearVerb) ||
     (last.kind === 'word' && isSpeechVerb(last.lower));
-  if (startsClause && !usedAsNoun(paragraph, part, quoteText)) return 'direct';
+  if (startsClause && !usedAsNoun(paragraph, part)) return 'direct';
   if (startsClause) return null;
-  return 'partial';
+  return isTitleCased(quoteText) ? null : 'partial';
+}
+
+/** Small words that stay lowercase inside a title ("Face the Nation", "Keepin' It Real"). */
+const TITLE_SMALL_WORDS = new Set(
+  'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van'.split(' '),
+);
+
+/**
+ * `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`: a few words woven into a sentence with every
+ * word capitalized name a show, an event, a work or a nickname, not something someone said.
+ */
+function isTitleCased(quoteText: string): boolean {
+  const words = quoteText
+    .replace(/[.,!?…:;]+$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  return words.every(
+    (word, position) => /^[\p{Lu}\d]/u.test(word) || (position > 0 && TITLE_SMALL_WORDS.has(word.toLowerCase())),
+  );
 }
 
 /** `"Whatever gets the job done" is my new motto`: a quote followed by its predicate is a thing, not speech. */
-function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart, quoteText: string): boolean {
-  if (part.close === null || /[.,!?…—–\-:;]$/u.test(quoteText)) return false;
+function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart): boolean {
+  // the trailing comma is trimmed from the quote text, so read up to the closing mark
+  if (part.close === null || /[.,!?…—–\-:;]\s*$/u.test(paragraph.text.slice(part.textStart, part.close))) return false;
   const close = tokenAt(paragraph, part.close);
   const next = paragraph.tokens[close + 1];
   if (next?.kind !== 'word') return false;

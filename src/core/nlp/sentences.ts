@@ -1,0 +1,252 @@
+/** A sentence of a paragraph; offsets are relative to the paragraph text. */
+export interface SentencePiece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// titles before a name: a period after them never ends a sentence
+const TITLE_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'reps',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cpl',
+  'maj',
+  'adm',
+  'cmdr',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'rev',
+  'fr',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'ft',
+  'hon',
+  'messrs',
+  'mme',
+  'mlle',
+  'vs',
+  'v',
+  'e.g',
+  'i.e',
+  'cf',
+  'approx',
+  'ca',
+  'est',
+  'dept',
+  'univ',
+  'assn',
+  'ave',
+  'blvd',
+  'rd',
+  'no',
+  'nos',
+  'vol',
+  'pp',
+  'fig',
+]);
+
+// abbreviations that may also close a sentence: split only before a typical sentence opener
+const AMBIGUOUS_ABBREVIATIONS = new Set([
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'llc',
+  'bros',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'a.m',
+  'p.m',
+  'al',
+]);
+
+// words that usually open a sentence, so a preceding ambiguous abbreviation ends one
+const SENTENCE_OPENERS = new Set([
+  'a',
+  'an',
+  'the',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'but',
+  'and',
+  'however',
+  'in',
+  'on',
+  'at',
+  'for',
+  'as',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'meanwhile',
+  'officials',
+  'police',
+  'some',
+  'many',
+  'most',
+  'one',
+  'both',
+  'last',
+  'earlier',
+  'later',
+  'now',
+  'still',
+  'yet',
+  'so',
+  'since',
+]);
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«']);
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+}
+
+/** The word (letters and inner dots) right before the terminal period at `dot`. */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0) {
+    const ch = text[i - 1] as string;
+    if (isSpace(ch) || OPENERS.has(ch) || ch === '-' || ch === '/') break;
+    i--;
+  }
+  return text.slice(i, dot);
+}
+
+/** The word starting at `index`, lowercased, without leading quotes. */
+function wordAt(text: string, index: number): string {
+  let i = index;
+  while (i < text.length && OPENERS.has(text[i] as string)) i++;
+  const match = /^[\p{L}'’]+/u.exec(text.slice(i, i + 40));
+  return match ? match[0].toLowerCase() : '';
+}
+
+/** True when a period closing `word` cannot end the sentence before the text at `next`. */
+function isNonTerminalPeriod(text: string, word: string, next: number): boolean {
+  const lower = word.toLowerCase();
+  const nextChar = text[next] ?? '';
+  if (TITLE_ABBREVIATIONS.has(lower)) {
+    // "No." and "St." end sentences too; they are abbreviations only before a number or a name
+    if ((lower === 'no' || lower === 'nos') && !isDigit(nextChar)) return false;
+    if (lower === 'st' && SENTENCE_OPENERS.has(wordAt(text, next))) return false;
+    return true;
+  }
+  // an initial ("John F. Kennedy", "J. K. Rowling"), unless a sentence plainly starts after it ("hepatitis A. The")
+  if (/^\p{Lu}$/u.test(word)) return !SENTENCE_OPENERS.has(wordAt(text, next));
+  const isAcronym = /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (isAcronym || AMBIGUOUS_ABBREVIATIONS.has(lower)) {
+    if (isDigit(nextChar)) return true;
+    return !SENTENCE_OPENERS.has(wordAt(text, next));
+  }
+  return false;
+}
+
+/** Index just past a sentence ending at `index` (the terminator), or -1 when it is no boundary. */
+function boundaryEnd(text: string, index: number): number {
+  const ch = text[index] as string;
+  let end = index + 1;
+  // runs of terminators: "?!", "..."
+  while (end < text.length && '.!?…'.includes(text[end] as string)) end++;
+  while (end < text.length && CLOSERS.has(text[end] as string)) end++;
+  if (end >= text.length) return -1;
+  if (!isSpace(text[end] as string)) return -1;
+  let next = end;
+  while (next < text.length && isSpace(text[next] as string)) next++;
+  if (next >= text.length) return -1;
+  const nextChar = text[next] as string;
+  const startsSentence = isUpper(nextChar) || isDigit(nextChar) || OPENERS.has(nextChar);
+  if (!startsSentence) return -1;
+  if (ch === '.' && end === index + 1 + countClosers(text, index + 1)) {
+    const word = wordBefore(text, index);
+    if (word.length > 0 && isNonTerminalPeriod(text, word, next)) return -1;
+  }
+  return end;
+}
+
+function countClosers(text: string, from: number): number {
+  let n = 0;
+  while (from + n < text.length && CLOSERS.has(text[from + n] as string)) n++;
+  return n;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: SentencePiece[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s] as string)) s++;
+  while (e > s && isSpace(text[e - 1] as string)) e--;
+  if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+}
+
+/**
+ * Split one paragraph into sentences; offsets are relative to the paragraph text. Handles abbreviations
+ * (Mr., U.S., Dec.), decimals, initials, quotes closing after the period ('."'), and ellipses.
+ */
+export function splitSentences(text: string): SentencePiece[] {
+  const sentences: SentencePiece[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    const end = boundaryEnd(text, i);
+    if (end < 0) continue;
+    pushTrimmed(text, start, end, sentences);
+    start = end;
+    i = end - 1;
+  }
+  pushTrimmed(text, start, text.length, sentences);
+  return sentences;
+}

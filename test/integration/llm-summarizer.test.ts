@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOpenAiCompatibleSummarizer, parseRetryAfter } from '../../src/adapters/summarizers/openai-compatible.js';
+import type { ParsedArticle } from '../../src/core/articles/article.js';
+import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
+import type { Logger } from '../../src/core/ports.js';
+import { type FakeLlm, startFakeLlm } from '../fakes/fake-llm.js';
+
+const API_KEY = 'sk-test-secret-123';
+
+const paragraphs = [
+  'The port city of Velmar opened a new ferry terminal on Tuesday after four years of work.',
+  'Harbour director Ines Calder said the terminal would "double the number of passengers" by next summer.',
+  'The terminal cost 300 million euros and was paid for by the regional government.',
+  'Local traders welcomed the opening but warned about traffic on the coast road.',
+];
+
+const article: ParsedArticle = {
+  title: 'Velmar opens new ferry terminal',
+  url: null,
+  source: null,
+  author: null,
+  publishedAt: null,
+  publishedApprox: false,
+  dateline: null,
+  caption: null,
+  highlights: [],
+  paragraphs: paragraphs.map((text, i) => ({ text, start: i * 200, end: i * 200 + text.length, kind: 'body' })),
+};
+
+function recordingLogger(): Logger & { lines: { level: string; obj: object; msg?: string }[] } {
+  const lines: { level: string; obj: object; msg?: string }[] = [];
+  const record = (level: string) => (obj: object, msg?: string) => {
+    lines.push(msg === undefined ? { level, obj } : { level, obj, msg });
+  };
+  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+function modelAnswer(standard: string[], short: string): string {
+  return JSON.stringify({ standard, short });
+}
+
+describe('createOpenAiCompatibleSummarizer against a fake chat-completions API', () => {
+  let fake: FakeLlm;
+  let logger: ReturnType<typeof recordingLogger>;
+  let sleeps: number[];
+
+  beforeEach(async () => {
+    fake = await startFakeLlm();
+    logger = recordingLogger();
+    sleeps = [];
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  function summarizer(extra: { timeoutMs?: number; concurrency?: number; maxRetries?: number } = {}) {
+    return createOpenAiCompatibleSummarizer({
+      baseUrl: fake.baseUrl,
+      model: 'fake-model',
+      apiKey: API_KEY,
+      logger,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      ...extra,
+    });
+  }
+
+  it('returns the model summary named after the model and sends an OpenAI-shaped request', async () => {
+    fake.enqueue({
+      content: modelAnswer(
+        [
+          'Velmar opened a new ferry terminal on Tuesday.',
+          'Ines Calder said it would "double the number of passengers" by next summer.',
+        ],
+        'Velmar opened a 300 million euro ferry terminal.',
+      ),
+    });
+    const summary = await summarizer().summarize(article);
+    expect(summary).toEqual({
+      standard: [
+        'Velmar opened a new ferry terminal on Tuesday.',
+        'Ines Calder said it would "double the number of passengers" by next summer.',
+      ],
+      short: 'Velmar opened a 300 million euro ferry terminal.',
+      method: 'fake-model',
+    });
+    const request = fake.requests[0];
+    expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(request?.body).toMatchObject({ model: 'fake-model', messages: [{ role: 'system' }, { role: 'user' }] });
+    expect(logger.lines).toEqual([]);
+  });
+
+  it('removes a sentence whose quotation does not occur in the article', async () => {
+    fake.enqueue({
+      content: modelAnswer(
+        [
+          'Velmar opened a new ferry terminal on Tuesday.',
+          'Ines Calder called it "the greatest harbour in Europe".',
+          'The terminal cost 300 million euros.',
+        ],
+        'Velmar opened a new ferry terminal.',
+      ),
+    });
+    const summary = await summarizer().summarize(article);
+    expect(summary.method).toBe('fake-model');
+    expect(summary.standard).toEqual([
+      'Velmar opened a new ferry terminal on Tuesday.',
+      'The terminal cost 300 million euros.',
+    ]);
+  });
+
+  it('removes a sentence that names someone the article does not', async () => {
+    fake.enqueue({
+      content: modelAnswer(
+        [
+          'Velmar opened a new ferry terminal on Tuesday.',
+          'Mayor Oskar Brandt praised the terminal.',
+          'Traders warned about traffic on the coast road.',
+        ],
+        'Velmar opened a new ferry terminal.',
+      ),
+    });
+    const summary = await summarizer().summarize(article);
+    expect(summary.standard).not.toContain('Mayor Oskar Brandt praised the terminal.');
+    expect(summary.standard).toHaveLength(2);
+  });
+
+  it('falls back to the extractive summary when most sentences invent quotes', async () => {
+    fake.enqueue({
+      content: modelAnswer(
+        ['Calder said "we are thrilled".', 'Traders said "chaos is coming".', 'The terminal opened.'],
+        'The terminal opened.',
+      ),
+    });
+    expect(await summarizer().summarize(article)).toEqual(summarizeExtractive(article));
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+  });
+
+  it('falls back to the extractive summary when the model answers too late, logging once without the key', async () => {
+    fake.enqueue({ delayMs: 2_000, content: modelAnswer(['Too late.'], 'Too late.') });
+    const summary = await summarizer({ timeoutMs: 50 }).summarize(article);
+    expect(summary).toEqual(summarizeExtractive(article));
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]?.level).toBe('warn');
+    expect(JSON.stringify(logger.lines)).not.toContain(API_KEY);
+    expect(JSON.stringify(logger.lines)).toContain('no answer within 50 ms');
+  });
+
+  it('retries after a 429, waiting as long as retry-after says', async () => {
+    fake.enqueue(
+      { status: 429, rawBody: '{"error":{"message":"slow down"}}', headers: { 'retry-after': '2' } },
+      { content: modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened a ferry terminal.') },
+    );
+    const summary = await summarizer().summarize(article);
+    expect(summary.method).toBe('fake-model');
+    expect(sleeps).toEqual([2_000]);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('retries a 5xx with backoff and falls back once the retries are exhausted', async () => {
+    fake.enqueue({ status: 503 }, { status: 503 }, { status: 503 });
+    const summary = await summarizer({ maxRetries: 2 }).summarize(article);
+    expect(summary.method).toBe('extractive');
+    expect(fake.requests).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1_000]);
+    expect(logger.lines).toHaveLength(1);
+  });
+
+  it('does not retry a 4xx other than 429', async () => {
+    fake.enqueue({ status: 401, rawBody: '{"error":{"message":"bad key"}}' });
+    const summary = await summarizer().summarize(article);
+    expect(summary.method).toBe('extractive');
+    expect(fake.requests).toHaveLength(1);
+    expect(logger.lines[0]?.obj).toMatchObject({ status: 401 });
+  });
+
+  it('falls back on a refusal, on prose instead of JSON and on a body that is not a chat completion', async () => {
+    fake.enqueue(
+      { rawBody: JSON.stringify({ choices: [{ message: { content: null, refusal: 'I cannot help.' } }] }) },
+      { content: 'Here is a summary: the terminal opened.' },
+      { rawBody: '{"unexpected":true}' },
+    );
+    const s = summarizer();
+    for (let i = 0; i < 3; i++) expect((await s.summarize(article)).method).toBe('extractive');
+    expect(logger.lines).toHaveLength(3);
+  });
+
+  it('keeps no more requests in flight than the concurrency allows', async () => {
+    const answer = modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened a ferry terminal.');
+    fake.enqueue({ content: answer, delayMs: 20 }, { content: answer, delayMs: 20 }, { content: answer, delayMs: 20 });
+    const s = summarizer({ concurrency: 1 });
+    const results = await Promise.all([s.summarize(article), s.summarize(article), s.summarize(article)]);
+    expect(results.every((r) => r.method === 'fake-model')).toBe(true);
+    expect(fake.maxInFlight).toBe(1);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('3')).toBe(3_000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5_000);
+    expect(parseRetryAfter(null)).toBeNull();
+    expect(parseRetryAfter('soon')).toBeNull();
+  });
+});
