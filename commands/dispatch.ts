@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { isNewsdeskError } from '../src/core/errors.js';
 import { type Reply, textReply } from '../src/core/reply.js';
-import { usage } from './usage.js';
 import { findCommand } from './index.js';
 import type { CommandDeps } from './spec.js';
+import { usage } from './usage.js';
 
 /**
  * Validate raw options with the command's schema and run it. Bad input (unknown command, invalid

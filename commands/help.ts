@@ -21,7 +21,9 @@ export function createHelpCommand(list: () => readonly CommandSpec[]) {
       return {
         title: one ? `/news ${one.name}` : 'newsdesk: news summaries and who said what',
         blocks: [
-          ...(one || !command ? [] : [{ type: 'text' as const, text: `There is no /news ${command}. These are the commands:` }]),
+          ...(one || !command
+            ? []
+            : [{ type: 'text' as const, text: `There is no /news ${command}. These are the commands:` }]),
           { type: 'list', items: shown.map((c) => `${usage(c)}: ${c.description}. Example: ${c.example}`) },
           { type: 'text', text: `${articles} articles and ${people} people are in the store.` },
         ],

@@ -3,6 +3,7 @@ import type { SubscriptionService } from '../src/core/digest/subscription-servic
 import type { NewsService } from '../src/core/news-service.js';
 import type { Clock } from '../src/core/ports.js';
 import type { Reply } from '../src/core/reply.js';
+import type { SourceAdmin } from '../src/core/store/feed-store.js';
 
 /** Where a command was run from, for commands that act on the channel (digest subscriptions). */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandDeps {
   clock: Clock;
   /** digest subscriptions; absent where the deployment has no scheduler */
   subscriptions?: SubscriptionService | undefined;
+  /** feed sources (`/news sources`, `/news source`); absent where feeds are not polled */
+  sources?: SourceAdmin | undefined;
   context?: CommandContext | undefined;
 }
 

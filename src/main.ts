@@ -1,12 +1,17 @@
 import 'dotenv/config';
+import { hostname } from 'node:os';
 import type { CommandDeps } from '../commands/spec.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import { createLogger } from './adapters/logger.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import { type Config, loadConfig } from './config.js';
+import { createDigestScheduler } from './core/digest/scheduler.js';
+import { createSubscriptionService } from './core/digest/subscription-service.js';
+import { createSqliteSubscriptionStore } from './core/digest/subscription-store.js';
 import { isNewsdeskError } from './core/errors.js';
 import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
 import { openDesk, systemClock } from './desk.js';
+import { loadDigestsFile } from './digests-file.js';
 
 /** The composition root: config, store, core, file watcher and every configured chat adapter. */
 async function main(): Promise<void> {
@@ -26,7 +31,17 @@ async function main(): Promise<void> {
     summarizer,
   });
   await desk.sync();
-  const deps: CommandDeps = { news: desk.news, clock: systemClock };
+  const subscriptionStore = createSqliteSubscriptionStore(desk.store.db);
+  const declared = await loadDigestsFile(config.DIGESTS_PATH, config.DIGEST_TIMEZONE);
+  const synced = subscriptionStore.syncDeclared(declared, systemClock.now(), desk.store.maxSeq());
+  if (synced.added + synced.removed > 0) logger.info({ ...synced, path: config.DIGESTS_PATH }, 'digests.json applied');
+  const subscriptions = createSubscriptionService({
+    store: subscriptionStore,
+    articles: desk.store,
+    clock: systemClock,
+    defaultTimezone: config.DIGEST_TIMEZONE,
+  });
+  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions };
 
   const adapters: ChatAdapter[] = [];
   let shuttingDown = false;
@@ -35,6 +50,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     watcher?.close();
+    await scheduler?.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     desk.close();
     process.exit(code);
@@ -83,6 +99,21 @@ async function main(): Promise<void> {
     ? watchArticlesDir({ dir: desk.articlesDir, logger, onChange: () => void desk.sync().catch(logSyncError(logger)) })
     : undefined;
 
+  // digests go to the chat adapters; the console has no channels to post in
+  const chat = new Map(adapters.filter((a) => a.postDigest).map((a) => [a.name, a] as const));
+  const scheduler =
+    chat.size > 0
+      ? createDigestScheduler({
+          subscriptions: subscriptionStore,
+          articles: desk.store,
+          adapters: chat,
+          clock: systemClock,
+          logger,
+          instanceId: `${hostname()}:${process.pid}`,
+          postEmpty: config.DIGEST_POST_EMPTY,
+        })
+      : undefined;
+
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   for (const adapter of adapters) {
@@ -94,6 +125,8 @@ async function main(): Promise<void> {
       await shutdown('start failure', 1);
     }
   }
+  // the first tick delivers any digest that came due while the bot was down
+  scheduler?.start();
 }
 
 async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {

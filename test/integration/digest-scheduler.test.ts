@@ -12,7 +12,6 @@ import { RecordingAdapter } from '../fakes/recording-adapter.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 let opened: SqliteArticleStore[] = [];
 afterEach(() => {
