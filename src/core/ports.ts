@@ -89,6 +89,8 @@ export interface Page<T> {
  * a server database can implement the same interface.
  */
 export interface ArticleStore {
+  /** Run several writes in one transaction (writes inside become savepoints). */
+  batch<T>(fn: () => T): T;
   /** Replace the articles that came from `file` with `articles` in one transaction. */
   replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void;
   /** Remember a file whose content is unchanged (a touched mtime), without re-ingesting it. */

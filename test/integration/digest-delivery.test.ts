@@ -8,6 +8,7 @@ import { createDigestScheduler, type DigestScheduler } from '../../src/core/dige
 import { createSubscriptionService } from '../../src/core/digest/subscription-service.js';
 import { createSqliteSubscriptionStore, type SubscriptionStore } from '../../src/core/digest/subscription-store.js';
 import { ingestFile } from '../../src/core/ingest/ingest-file.js';
+import type { ChatAdapter } from '../../src/core/ports.js';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../fakes/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandFields } from '../fakes/fake-slack.js';
 import { createSeedDeps, type TestDesk } from '../helpers/seed-deps.js';
@@ -76,7 +77,7 @@ beforeAll(async () => {
   scheduler = createDigestScheduler({
     subscriptions,
     articles: desk.store,
-    adapters: new Map([
+    adapters: new Map<string, ChatAdapter>([
       ['discord', discord],
       ['slack', slack],
     ]),

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ingestFile } from '../../core/ingest/ingest-file.js';
+import { type FileInput, ingestFiles } from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-file.js';
 import type { ArticleStore, Logger, Summarizer } from '../../core/ports.js';
 
@@ -69,28 +69,14 @@ export async function syncArticlesDir(options: {
     return report;
   }
   const known = store.files();
+  const changed: FoundFile[] = [];
   for (const file of files) {
+    const record = known.get(file.path);
     known.delete(file.path);
-    const record = store.file(file.path);
-    if (record && record.size === file.size && record.mtimeMs === file.mtimeMs) {
-      report.unchanged++;
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file.absolute);
-    } catch (error) {
-      report.warnings.push({ file: file.path, message: `unreadable: ${describe(error)}` });
-      continue;
-    }
-    const result = await ingestFile(
-      { store, summarizer: options.summarizer },
-      { path: file.path, bytes, size: file.size, mtimeMs: file.mtimeMs },
-    );
-    report[result.outcome]++;
-    report.articles += result.articles;
-    report.warnings.push(...result.warnings);
+    if (record && record.size === file.size && record.mtimeMs === file.mtimeMs) report.unchanged++;
+    else changed.push(file);
   }
+  await ingestFound(changed, (file) => file.path, { store, summarizer: options.summarizer }, report);
   for (const path of known.keys()) {
     if (isExternalOrigin(path)) continue;
     store.removeFile(path);
@@ -124,25 +110,37 @@ export async function ingestPaths(options: {
     const files = info.isDirectory()
       ? await listFiles(absolute)
       : [{ path: basename(absolute), absolute, size: info.size, mtimeMs: info.mtimeMs }];
-    for (const file of files) {
-      let bytes: Buffer;
+    const origin = (file: FoundFile) => file.absolute.split(sep).join('/');
+    await ingestFound(files, origin, { store: options.store, summarizer: options.summarizer }, report);
+  }
+  return report;
+}
+
+/** Files are written to the store in batches: one transaction per batch is far cheaper than one per file. */
+const BATCH_SIZE = 100;
+
+async function ingestFound(
+  files: FoundFile[],
+  origin: (file: FoundFile) => string,
+  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  report: SyncReport,
+): Promise<void> {
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const inputs: FileInput[] = [];
+    for (const file of files.slice(start, start + BATCH_SIZE)) {
       try {
-        bytes = await readFile(file.absolute);
+        const bytes = await readFile(file.absolute);
+        inputs.push({ path: origin(file), bytes, size: file.size, mtimeMs: file.mtimeMs });
       } catch (error) {
-        report.warnings.push({ file: file.absolute, message: `unreadable: ${describe(error)}` });
-        continue;
+        report.warnings.push({ file: origin(file), message: `unreadable: ${describe(error)}` });
       }
-      const origin = file.absolute.split(sep).join('/');
-      const result = await ingestFile(
-        { store: options.store, summarizer: options.summarizer },
-        { path: origin, bytes, size: file.size, mtimeMs: file.mtimeMs },
-      );
+    }
+    for (const result of await ingestFiles(deps, inputs)) {
       report[result.outcome]++;
       report.articles += result.articles;
       report.warnings.push(...result.warnings);
     }
   }
-  return report;
 }
 
 function describe(error: unknown): string {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ArticleStore, Summarizer } from '../ports.js';
+import type { AnalyzedArticle, ArticleStore, FileRecord, Summarizer } from '../ports.js';
 import { analyzeArticle } from './analyze.js';
 import { type ParseWarning, parseArticleFile } from './parse-file.js';
 
 export interface FileInput {
-  /** the file's path relative to the articles directory, with forward slashes */
+  /** the file's path relative to the articles directory, with forward slashes (or an absolute origin) */
   path: string;
   bytes: Uint8Array;
   size: number;
@@ -19,28 +19,60 @@ export interface IngestFileResult {
   warnings: ParseWarning[];
 }
 
+interface PreparedFile extends IngestFileResult {
+  record: FileRecord;
+  analyzed: AnalyzedArticle[];
+}
+
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Parse and analyse a file unless its content hash says it is unchanged. Writes nothing. */
+async function prepareFile(
+  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  file: FileInput,
+): Promise<PreparedFile> {
+  const hash = hashBytes(file.bytes);
+  const record = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash };
+  const known = deps.store.file(file.path);
+  if (known?.hash === hash) return { outcome: 'unchanged', articles: 0, warnings: [], record, analyzed: [] };
+  const parsed = parseArticleFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
+  const analyzed: AnalyzedArticle[] = [];
+  for (const article of parsed.articles) analyzed.push(await analyzeArticle(article, deps.summarizer));
+  return {
+    outcome: known ? 'updated' : 'added',
+    articles: analyzed.length,
+    warnings: parsed.warnings,
+    record,
+    analyzed,
+  };
+}
+
 /**
- * Bring the store up to date with one file: parse, analyse and store its articles, replacing
- * what an earlier version of the file gave. An unchanged file (same content hash) costs only the hash.
+ * Bring the store up to date with several files: each is parsed and analysed (an unchanged one costs
+ * only its hash), then all are written in one transaction, which is much cheaper than one per file.
  */
+export async function ingestFiles(
+  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  files: FileInput[],
+): Promise<IngestFileResult[]> {
+  const prepared: PreparedFile[] = [];
+  for (const file of files) prepared.push(await prepareFile(deps, file));
+  deps.store.batch(() => {
+    for (const p of prepared) {
+      if (p.outcome === 'unchanged') deps.store.recordFile(p.record);
+      else deps.store.replaceFile(p.record, p.analyzed);
+    }
+  });
+  return prepared.map(({ outcome, articles, warnings }) => ({ outcome, articles, warnings }));
+}
+
+/** Bring the store up to date with one file, replacing what an earlier version of it gave. */
 export async function ingestFile(
   deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
   file: FileInput,
 ): Promise<IngestFileResult> {
-  const hash = hashBytes(file.bytes);
-  const record = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash };
-  const known = deps.store.file(file.path);
-  if (known?.hash === hash) {
-    if (known.mtimeMs !== file.mtimeMs || known.size !== file.size) deps.store.recordFile(record);
-    return { outcome: 'unchanged', articles: 0, warnings: [] };
-  }
-  const parsed = parseArticleFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
-  const analyzed = [];
-  for (const article of parsed.articles) analyzed.push(await analyzeArticle(article, deps.summarizer));
-  deps.store.replaceFile(record, analyzed);
-  return { outcome: known ? 'updated' : 'added', articles: analyzed.length, warnings: parsed.warnings };
+  const [result] = await ingestFiles(deps, [file]);
+  return result as IngestFileResult;
 }

@@ -37,7 +37,7 @@ export const MIGRATIONS: readonly string[] = [
     origin TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     PRIMARY KEY (origin, article_id)
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX article_origins_by_article ON article_origins (article_id);
 
   CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
@@ -50,7 +50,7 @@ export const MIGRATIONS: readonly string[] = [
     roles TEXT NOT NULL,
     aliases TEXT NOT NULL,
     PRIMARY KEY (person_key, article_id)
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX person_mentions_by_article ON person_mentions (article_id);
 
   -- every normalised form a person can be looked up by
@@ -59,7 +59,7 @@ export const MIGRATIONS: readonly string[] = [
     person_key TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     PRIMARY KEY (name_key, person_key, article_id)
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX person_names_by_article ON person_names (article_id);
 
   -- aggregate per person, kept current on every write, for fast autocomplete
@@ -82,7 +82,7 @@ export const MIGRATIONS: readonly string[] = [
     end INTEGER NOT NULL,
     score REAL NOT NULL,
     PRIMARY KEY (article_id, position)
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX quotes_by_person ON quotes (person_key);
   `,
   `
@@ -119,5 +119,54 @@ export const MIGRATIONS: readonly string[] = [
     message_id TEXT,
     PRIMARY KEY (subscription_id, slot)
   );
+  `,
+  `
+  -- feed sources: from sources.json ('file') or added in chat ('chat'), with polling state
+  CREATE TABLE feed_sources (
+    url TEXT PRIMARY KEY,
+    name TEXT,
+    interval_minutes INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    added_by TEXT,
+    added_at TEXT NOT NULL,
+    -- the feed's own title, shown when no name is configured
+    feed_title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    -- 1 once the first poll recorded the feed's backlog
+    baselined INTEGER NOT NULL DEFAULT 0,
+    last_polled_at TEXT,
+    last_success_at TEXT,
+    next_poll_at TEXT,
+    failure_count INTEGER NOT NULL DEFAULT 0,
+    failure_reason TEXT,
+    failing INTEGER NOT NULL DEFAULT 0,
+    page_failures INTEGER NOT NULL DEFAULT 0
+  );
+
+  -- every item a source has shown, so a restart neither re-ingests nor misses items
+  CREATE TABLE feed_items (
+    source_url TEXT NOT NULL REFERENCES feed_sources (url) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    -- the story (article origin) the item was stored as; null for backlog items never ingested
+    story TEXT,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    PRIMARY KEY (source_url, item_id)
+  );
+  CREATE INDEX feed_items_by_story ON feed_items (story);
+
+  -- one row per article origin written from feeds, for cross-feed duplicate detection
+  CREATE TABLE feed_stories (
+    origin TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    -- JSON array of word-shingle hashes of the text
+    shingles TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX feed_stories_by_title ON feed_stories (title_key);
+  CREATE INDEX feed_stories_by_article ON feed_stories (article_id);
   `,
 ];

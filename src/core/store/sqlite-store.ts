@@ -95,6 +95,9 @@ export class SqliteArticleStore implements ArticleStore {
   readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly statements;
+  /** local writes, so caches notice changes made through this connection (data_version only counts others) */
+  private writes = 0;
+  private nameKeyCache: { version: string; keys: string[] } | undefined;
 
   constructor(db: Database.Database, clock: Clock) {
     this.db = db;
@@ -107,7 +110,12 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements = prepareStatements(db);
   }
 
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void {
+    this.writes++;
     this.db.transaction(() => {
       const touched = new Set<string>();
       const keep = new Set(articles.map((article) => article.id));
@@ -131,6 +139,7 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   removeFile(path: string): void {
+    this.writes++;
     this.db.transaction(() => {
       const touched = new Set<string>();
       const previous = this.statements.articlesOfOrigin.pluck().all(path) as string[];
@@ -249,7 +258,12 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   personKeys(): string[] {
-    return this.statements.allNameKeys.pluck().all() as string[];
+    // suggestions scan every key; reload only when this or another connection changed the database
+    const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
+    if (this.nameKeyCache?.version !== version) {
+      this.nameKeyCache = { version, keys: this.statements.allNameKeys.pluck().all() as string[] };
+    }
+    return this.nameKeyCache.keys;
   }
 
   topQuote(articleId: string): QuoteView | null {

@@ -1,0 +1,27 @@
+import type { NewsService } from '../src/core/news-service.js';
+import type { SqliteArticleStore } from '../src/core/store/sqlite-store.js';
+import { type Summary, timeRuns } from './stats.js';
+
+export type QueryFigures = Record<string, Summary>;
+
+/** Core latency of each query the commands make, on a store of the current size. */
+export async function benchQueries(news: NewsService, store: SqliteArticleStore, runs: number): Promise<QueryFigures> {
+  const people = store.peopleByPrefix('', 1000);
+  const frequent = people[0]?.name ?? 'Nobody';
+  const rare = [...people].reverse().find((p) => p.articleCount === 1)?.name ?? frequent;
+  const ids = store.latest({ limit: 100 }).items.map((a) => a.id);
+  const prefix = frequent.slice(0, 3);
+  const yesterday = new Date(Date.now() - 86_400_000);
+  let i = 0;
+  const figures: QueryFigures = {};
+  figures.latest = await timeRuns(runs, () => news.latest({ limit: 5 }));
+  figures.read = await timeRuns(runs, () => news.read(ids[i++ % ids.length] ?? ''));
+  figures['read (title words)'] = await timeRuns(runs, () => news.read('government plans'));
+  figures.search = await timeRuns(runs, () => news.search('election campaign', { limit: 5 }));
+  figures['who (frequent)'] = await timeRuns(runs, () => news.who(frequent));
+  figures['who (rare)'] = await timeRuns(runs, () => news.who(rare));
+  figures['who (miss)'] = await timeRuns(runs, () => news.who('Zyxwv Qrstuv'));
+  figures['people prefix'] = await timeRuns(runs, () => news.people(prefix, 25));
+  figures['digest since yesterday'] = await timeRuns(runs, () => news.digest({ since: yesterday, limit: 50 }));
+  return figures;
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]`
+ *
+ * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
+ * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
+ * against the loopback fakes, cold start and memory of the bot process on the largest store.
+ * Prints a table and writes the same figures as JSON.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createNewsService } from '../src/core/news.js';
+import { openSqliteStore } from '../src/core/store/sqlite-store.js';
+import { systemClock } from '../src/desk.js';
+import { buildCorpus, loadBaseTexts } from './corpus.js';
+import { benchEndToEnd, type EndToEndFigures } from './e2e.js';
+import { benchIngest, benchWinkReadDoc, type IngestFigures, type PeerFigures } from './ingest.js';
+import { benchProcess, type ProcessFigures } from './process.js';
+import { benchQueries, type QueryFigures } from './queries.js';
+import type { Summary } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    out: { type: 'string', default: 'bench/results.json' },
+    runs: { type: 'string', default: '200' },
+    'skip-e2e': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+const runs = Number(values.runs);
+
+interface SizeFigures {
+  size: number;
+  ingest: IngestFigures;
+  peer: PeerFigures;
+  /** our full pipeline's throughput divided by wink readDoc's (>= 0.5 is the target, >= 1 the ambition) */
+  ratioToPeer: number;
+  queries: QueryFigures;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const base = loadBaseTexts();
+log(`newsdesk bench: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
+log(`corpus: ${base.texts.length} base texts from the ${base.source}, varied to reach each size\n`);
+
+const results: SizeFigures[] = [];
+let largestDb = '';
+for (const size of sizes) {
+  const corpus = buildCorpus(base.texts, size);
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const store = openSqliteStore({ path: dbPath, clock: systemClock });
+  log(`ingesting ${size} articles...`);
+  const ingest = await benchIngest(store, corpus);
+  const peer = benchWinkReadDoc(corpus);
+  const news = createNewsService({ store });
+  const queries = await benchQueries(news, store, runs);
+  store.close();
+  largestDb = dbPath;
+  const ratio = Math.round((ingest.articlesPerSecond / peer.articlesPerSecond) * 100) / 100;
+  results.push({ size, ingest, peer, ratioToPeer: ratio, queries });
+  log(
+    `  ours ${ingest.articlesPerSecond} art/s (${ingest.wordsPerSecond} words/s), wink readDoc ${peer.articlesPerSecond} art/s: ratio ${ratio}; peak RSS ${ingest.peakRssMb} MB`,
+  );
+}
+
+let endToEnd: EndToEndFigures | null = null;
+if (!values['skip-e2e']) {
+  log('\nend to end through discord.js and Bolt against the loopback fakes...');
+  const store = openSqliteStore({ path: largestDb, clock: systemClock });
+  const who = store.peopleByPrefix('', 1)[0]?.name ?? 'Nobody';
+  endToEnd = await benchEndToEnd({ news: createNewsService({ store }), clock: systemClock }, who, Math.min(runs, 200));
+  store.close();
+}
+
+log('\nstarting the bot process on the largest store...');
+const processFigures: ProcessFigures = await benchProcess(largestDb, 300);
+
+const fmt = (s: Summary) => `${s.median.toFixed(3).padStart(9)} ${s.p99.toFixed(3).padStart(9)}`;
+log('\n== Ingest (full pipeline, one core) ==');
+log('size      ours art/s   words/s  wink art/s  ratio  per-article ms (median p99)  peak RSS MB');
+for (const r of results) {
+  log(
+    `${String(r.size).padEnd(9)} ${String(r.ingest.articlesPerSecond).padStart(10)} ${String(r.ingest.wordsPerSecond).padStart(9)} ${String(r.peer.articlesPerSecond).padStart(11)} ${String(r.ratioToPeer).padStart(6)}  ${fmt(r.ingest.perArticle)}  ${String(r.ingest.peakRssMb).padStart(11)}`,
+  );
+}
+log('\n== Core query latency, ms (median p99) ==');
+log(`query${' '.repeat(23)}${sizes.map((s) => String(s).padStart(20)).join('')}`);
+for (const name of Object.keys(results[0]?.queries ?? {})) {
+  log(`${name.padEnd(28)}${results.map((r) => fmt(r.queries[name] as Summary)).join(' ')}`);
+}
+if (endToEnd) {
+  log('\n== End to end, interaction in to reply out, ms (median p99) ==');
+  for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
+}
+log('\n== Bot process on the largest store ==');
+log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
+log(
+  `RSS at rest: ${processFigures.rssAfterStartMb} MB after start, ${processFigures.rssAfterCommandsMb} MB after ${processFigures.commands} commands`,
+);
+
+const out = resolve(values.out);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      corpus: base.source,
+      date: new Date().toISOString(),
+      sizes: results,
+      endToEnd,
+      process: processFigures,
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`\nwrote ${out}`);
