@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/core/articles/article.js';
 import { summarizeExtractive, truncateAtWord } from '../../src/core/nlp/summarize.js';
-import { isDanglingOpener } from '../../src/core/nlp/summary-sentences.js';
+import { leadPriorStrength } from '../../src/core/nlp/summary-ranking.js';
+import { collectCandidateSentences, isDanglingOpener } from '../../src/core/nlp/summary-sentences.js';
 
 function article(paragraphs: (string | { heading: string })[], extra: Partial<ParsedArticle> = {}): ParsedArticle {
   let offset = 0;
@@ -102,6 +103,79 @@ describe('summarizeExtractive', () => {
       short: '',
       method: 'extractive',
     });
+  });
+});
+
+// a lede, then sentences that repeat one another's words far more than they repeat the lede's
+const ferryStory = [
+  'Storms closed the island ferry route on Tuesday, and the ferry operator cancelled all sailings to the mainland.',
+  'The island council said the ferry route would reopen when the harbour wall repairs and the ferry inspections finish.',
+  'Repairs to the harbour wall and the ferry inspections will take the island council and the ferry operator a week.',
+  'The ferry operator said the island council had delayed harbour wall repairs and ferry inspections for years.',
+  'Residents stocked up on food.',
+  'Schools stayed open.',
+];
+
+describe('layout-dependent lede prior', () => {
+  it('applies fully to one-sentence paragraphs and to an undivided block, not to multi-sentence paragraphs', () => {
+    expect(leadPriorStrength(collectCandidateSentences(article(ferryStory)))).toBe(1);
+    const block = [
+      ...ferryStory,
+      'Shops ran low on bread.',
+      'A doctor flew in by helicopter.',
+      'Fishing boats stayed in port.',
+      'The post office closed early.',
+      'Tourists waited at the hotel.',
+      'Forecasters expect calmer seas on Friday.',
+    ];
+    expect(leadPriorStrength(collectCandidateSentences(article([block.join(' ')])))).toBe(1);
+    const inParagraphs = [
+      ferryStory.slice(0, 2).join(' '),
+      ferryStory.slice(2, 4).join(' '),
+      ferryStory.slice(4).join(' '),
+    ];
+    expect(leadPriorStrength(collectCandidateSentences(article(inParagraphs)))).toBe(0);
+  });
+
+  it('opens a flat article with its lede but lets centrality choose in an article written in paragraphs', () => {
+    const title = { title: 'Island ferry route closed' };
+    expect(summarizeExtractive(article(ferryStory, title), { sentences: 1 }).standard).toEqual([ferryStory[0]]);
+    const inParagraphs = [
+      ferryStory.slice(0, 2).join(' '),
+      ferryStory.slice(2, 4).join(' '),
+      ferryStory.slice(4).join(' '),
+    ];
+    const summary = summarizeExtractive(article(inParagraphs, title), { sentences: 1 });
+    expect(summary.standard).toHaveLength(1);
+    expect(summary.standard).not.toEqual([ferryStory[0]]);
+  });
+});
+
+describe('summary hygiene', () => {
+  it('never puts a photo caption in the standard summary, even when that leaves it short', () => {
+    const summary = summarizeExtractive(
+      article([
+        'The harbour city of Norden opened its new flood barrier on Monday after six years of construction.',
+        'Mayor Ana Ruiz (pictured) cut the ribbon on the flood barrier in front of a large crowd on Monday.',
+        'The flood barrier cost 1.2 billion euros and protects 80,000 homes from storm surges.',
+      ]),
+    );
+    expect(summary.standard).toHaveLength(2);
+    expect(summary.standard.join(' ')).not.toContain('pictured');
+  });
+
+  it('picks a short line that stands alone even when the best-ranked sentence opens with a back-reference', () => {
+    const paragraphs = [
+      'But the river province election was close. Voters met on Sunday.',
+      'Governor Ana Ruiz won the river province election with promises of flood defences for every river town. ' +
+        'She promised flood defences for every river town in the river province within four years of the election. ' +
+        'Turnout was high.',
+      'Results in the river province election were certified on Monday by the river province electoral board.',
+    ];
+    const summary = summarizeExtractive(article(paragraphs, { title: 'River province election' }));
+    expect(summary.short.length).toBeGreaterThan(0);
+    expect(isDanglingOpener(summary.short)).toBe(false);
+    expect(summary.short.startsWith('But')).toBe(false);
   });
 });
 

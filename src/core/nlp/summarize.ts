@@ -1,6 +1,6 @@
 import type { ParsedArticle, Summary } from '../articles/article.js';
 import { DEFAULT_RANKING, type RankingConfig, scoreSentences, selectSentences } from './summary-ranking.js';
-import { type CandidateSentence, collectCandidateSentences, contentTerms } from './summary-sentences.js';
+import { type CandidateSentence, collectCandidateSentences } from './summary-sentences.js';
 
 /** Sentences in a standard summary. */
 export const STANDARD_SENTENCES = 3;
@@ -24,28 +24,29 @@ export function truncateAtWord(text: string, max: number): string {
   return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
-/** The one sentence for digest lines: the best-ranked one that stands alone and fits. */
-function pickShort(sentences: readonly CandidateSentence[], scores: readonly number[], standard: number[]): string {
+/**
+ * The one sentence for digest lines: the best-ranked sentence that fits and stands alone (no caption, no opener that
+ * points back at a sentence the reader will not see). Only when none fits is the best one cut at a word.
+ */
+function pickShort(sentences: readonly CandidateSentence[], scores: readonly number[]): string {
   const standsAlone = (i: number) => {
     const sentence = sentences[i] as CandidateSentence;
-    return !sentence.isCaption && (!sentence.isDangling || i === 0);
+    return !sentence.isCaption && !sentence.isDangling;
   };
-  const byScore = (indices: number[]) => [...indices].sort((a, b) => (scores[b] as number) - (scores[a] as number));
-  const all = sentences.map((_, i) => i);
-  for (const pool of [byScore(standard), byScore(all)]) {
-    const fitting = pool.find(
-      (i) => standsAlone(i) && (sentences[i] as CandidateSentence).text.length <= SHORT_MAX_CHARS,
-    );
-    if (fitting !== undefined) return (sentences[fitting] as CandidateSentence).text;
-  }
-  const best = byScore(standard).find(standsAlone) ?? standard[0];
+  const ranked = sentences.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+  const fitting = ranked.find(
+    (i) => standsAlone(i) && (sentences[i] as CandidateSentence).text.length <= SHORT_MAX_CHARS,
+  );
+  const best =
+    fitting ?? ranked.find(standsAlone) ?? ranked.find((i) => !(sentences[i] as CandidateSentence).isCaption);
   return best === undefined ? '' : truncateAtWord((sentences[best] as CandidateSentence).text, SHORT_MAX_CHARS);
 }
 
 /**
  * Summarize an article by picking its most representative sentences. Pure, synchronous, never throws.
- * `standard`: up to 3 sentences in article order; `short`: one sentence of at most 280 characters (cut at a word
- * with '…' only when no sentence fits); `method`: 'extractive'.
+ * `standard`: up to 3 sentences in article order, never a caption, byline, heading or page chrome; `short`: the
+ * best-ranked sentence that stands alone, at most 280 characters (cut at a word with '…' only when no sentence fits);
+ * `method`: 'extractive'.
  */
 export function summarizeExtractive(article: ParsedArticle, options: ExtractiveOptions = {}): Summary {
   try {
@@ -53,11 +54,11 @@ export function summarizeExtractive(article: ParsedArticle, options: ExtractiveO
     const ranking = options.ranking ?? DEFAULT_RANKING;
     const sentences = collectCandidateSentences(article);
     if (sentences.length === 0) return { standard: [], short: '', method: 'extractive' };
-    const scores = scoreSentences(sentences, contentTerms(article.title).terms, ranking);
+    const scores = scoreSentences(sentences, ranking);
     const chosen = selectSentences(sentences, scores, count, ranking);
     return {
       standard: chosen.map((i) => (sentences[i] as CandidateSentence).text),
-      short: pickShort(sentences, scores, chosen),
+      short: pickShort(sentences, scores),
       method: 'extractive',
     };
   } catch {
