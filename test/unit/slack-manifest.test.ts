@@ -40,3 +40,10 @@ describe('buildSlackManifest', () => {
     expect(manifest.features.slash_commands[0]?.usage_hint.length).toBeLessThanOrEqual(1000);
   });
 });
+
+describe('the committed slack-manifest.json', () => {
+  it('is what npm run manifest:slack generates from the commands', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../slack-manifest.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildSlackManifest(commands))));
+  });
+});
