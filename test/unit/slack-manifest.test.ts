@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { buildSlackManifest, commandUsage } from '../../src/adapters/slack/manifest.js';
