@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +47,83 @@ describe('npm start', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('SLACK_PORT');
     expect(stderr).toContain('see .env.example');
+  });
+});
+
+/** Start the bot with stdin left open, resolving once `marker` appears in its (JSON) log on stderr. */
+function startLive(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'info',
+      DOTENV_CONFIG_PATH: join(ROOT, 'test', 'fixtures', 'no-such.env'),
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }) as ChildProcessWithoutNullStreams;
+  let stdout = '';
+  let stderr = '';
+  const waiters: { test: () => boolean; resolve: () => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      if (w.test()) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    check();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    check();
+  });
+  const until = (test: () => boolean) =>
+    new Promise<void>((resolve) => {
+      waiters.push({ test, resolve });
+      check();
+    });
+  return {
+    child,
+    out: () => stdout,
+    untilLog: (marker: string, times = 1) => until(() => stderr.split(marker).length > times),
+    untilOut: (text: string) => until(() => stdout.includes(text)),
+  };
+}
+
+describe('npm start while running', () => {
+  it('picks up an article file added to the folder without a restart', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsdesk-live-'));
+    const articles = join(root, 'articles');
+    mkdirSync(articles);
+    copyFileSync(join(ROOT, 'articles', '000_a81465b85111eb58.txt'), join(articles, 'seed.txt'));
+    const bot = startLive({ ARTICLES_DIR: articles, DATABASE_PATH: join(root, 'n.db'), WATCH_ARTICLES: 'true' });
+    try {
+      await bot.untilLog('adapter started');
+      writeFileSync(
+        join(articles, 'late.txt'),
+        'Ferry service resumes after storm\n\n"We are glad to be sailing again," said harbour master Ines Alvarado on Monday.\n',
+      );
+      // the first sync happened at start-up; the second is the watcher's
+      await bot.untilLog('articles directory synced', 2);
+      bot.child.stdin.write('/news who Alvarado\n');
+      await bot.untilOut('We are glad to be sailing again');
+      expect(bot.out()).toContain('== Ines Alvarado ==');
+    } finally {
+      bot.child.kill('SIGTERM');
+      await once(bot.child, 'close');
+    }
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsdesk-term-'));
+    const bot = startLive({ DATABASE_PATH: join(root, 'n.db'), WATCH_ARTICLES: 'false' });
+    await bot.untilLog('adapter started');
+    bot.child.kill('SIGTERM');
+    const [code] = (await once(bot.child, 'close')) as [number | null];
+    expect(code).toBe(0);
   });
 });
