@@ -3,6 +3,8 @@ import { createHelpCommand } from './help.js';
 import { latest } from './latest.js';
 import { read } from './read.js';
 import { search } from './search.js';
+import { source } from './source.js';
+import { sources } from './sources.js';
 import type { CommandSpec } from './spec.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
@@ -19,6 +21,8 @@ export const commands: readonly CommandSpec[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  sources,
+  source,
   createHelpCommand(() => commands),
 ];
 

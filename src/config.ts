@@ -40,6 +40,10 @@ export const EnvSchema = z
     DIGESTS_PATH: withDefault(z.string(), './digests.json'),
     DIGEST_POST_EMPTY: withDefault(z.stringbool(), 'false'),
 
+    SOURCES_PATH: withDefault(z.string(), './sources.json'),
+    FEED_BACKLOG_HOURS: withDefault(z.coerce.number().min(0).max(720), 24),
+    FEED_ALLOW_PRIVATE: withDefault(z.stringbool(), 'false'),
+
     LLM_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
     LLM_MODEL: optional(z.string()),
     LLM_API_KEY: optional(z.string()),

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { CommandDeps } from '../commands/spec.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import { createLogger } from './adapters/logger.js';
+import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import { type Config, loadConfig } from './config.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
@@ -41,7 +42,16 @@ async function main(): Promise<void> {
     clock: systemClock,
     defaultTimezone: config.DIGEST_TIMEZONE,
   });
-  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions };
+  const feeds = await startFeeds({
+    store: desk.store,
+    clock: systemClock,
+    logger,
+    summarizer,
+    sourcesPath: config.SOURCES_PATH,
+    backlogHours: config.FEED_BACKLOG_HOURS,
+    allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
+  });
+  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, sources: feeds.poller };
 
   const adapters: ChatAdapter[] = [];
   let shuttingDown = false;
@@ -51,6 +61,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     watcher?.close();
     await scheduler?.stop();
+    await feeds.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     desk.close();
     process.exit(code);
@@ -115,6 +126,8 @@ async function main(): Promise<void> {
       : undefined;
 
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // operators edit sources.json and send SIGHUP to apply it without a restart
+  process.on('SIGHUP', () => void feeds.reloadSourcesFile().catch(logSyncError(logger)));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   for (const adapter of adapters) {
     try {

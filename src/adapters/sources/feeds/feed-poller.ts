@@ -1,0 +1,376 @@
+import type { ArticleStore, Clock, Logger, Summarizer } from '../../../core/ports.js';
+import type {
+  AddSourceResult,
+  FeedSourceRecord,
+  RemoveSourceResult,
+  SourceAdmin,
+  SqliteFeedStore,
+} from '../../../core/store/feed-store.js';
+import { canonicalizeUrl } from './canonical-url.js';
+import { type ItemIngestDeps, type ItemOutcome, ingestFeedItem } from './ingest-item.js';
+import { FeedParseError, parseFeedDocument } from './parse-feed.js';
+import { checkFetchableUrl, FetchError, type FetchFailureKind, type PoliteFetcher } from './polite-fetch.js';
+import type { SourceConfig } from './sources-file.js';
+
+/** Timer functions, injected so tests drive the schedule without sleeping. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface FeedPollerOptions {
+  store: ArticleStore;
+  feedStore: SqliteFeedStore;
+  fetcher: PoliteFetcher;
+  clock: Clock;
+  logger: Logger;
+  summarizer?: Summarizer | undefined;
+  timers?: Timers;
+  /** on a feed's first poll, items older than this are recorded but not ingested (default 24) */
+  backlogHours?: number;
+  /** consecutive failures after which a source is marked failing (default 5) */
+  failingAfter?: number;
+  /** longest wait between retries of a failing source (default 6 hours) */
+  maxBackoffMs?: number;
+  /** an item with less text than this is a teaser whose page is fetched (default 400) */
+  teaserChars?: number;
+  /** sources polled at the same time (default 4; requests to one host are serialised anyway) */
+  concurrency?: number;
+  /** items that left a feed are forgotten after this many days (default 30) */
+  itemRetentionDays?: number;
+  /** the longest the scheduler sleeps, so new and rescheduled sources are noticed (default 60 s) */
+  maxSleepMs?: number;
+  /** allow sources on private and loopback addresses (the fetcher must allow them too) */
+  allowPrivateAddresses?: boolean;
+}
+
+/** The result of polling one source once. */
+export interface PollOutcome {
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  /** items in the feed */
+  items: number;
+  added: number;
+  updated: number;
+  linked: number;
+  backlog: number;
+  reason: string | null;
+  /** what kind of failure, when the poll failed: a fetch failure kind, or 'not-a-feed' */
+  failure: FetchFailureKind | 'not-a-feed' | 'other' | null;
+}
+
+/** Polls feed sources on their schedules and manages them for chat commands. */
+export interface FeedPoller extends SourceAdmin {
+  /** start the schedule: overdue sources are polled at once */
+  start(): void;
+  /** stop scheduling and wait for polls in flight */
+  stop(): Promise<void>;
+  /** resolves when the polling cycle in progress (if any) has finished */
+  idle(): Promise<void>;
+  /** poll one source now, whatever its schedule */
+  pollSource(url: string): Promise<PollOutcome>;
+  /** poll every source that is due */
+  pollDue(): Promise<PollOutcome[]>;
+  /** make the file sources match sources.json (chat sources are left alone) */
+  applySourcesFile(configs: readonly SourceConfig[]): { added: number; updated: number; removed: number };
+}
+
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const DEFAULT_INTERVAL_MINUTES = 15;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const realTimers: Timers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    // polling alone must not keep the process alive
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Create the feed poller. Each source is polled on its own interval with a conditional GET; a failed
+ * poll is logged once per distinct reason, counted and retried with exponential backoff, and after
+ * `failingAfter` consecutive failures the source is marked failing (shown by `/news sources`).
+ * One bad source never stops the others. State lives in the feed store, so a restart resumes.
+ */
+export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
+  const { feedStore, fetcher, clock, logger } = options;
+  const timers = options.timers ?? realTimers;
+  const settings = {
+    backlogMs: (options.backlogHours ?? 24) * HOUR_MS,
+    failingAfter: options.failingAfter ?? 5,
+    maxBackoffMs: options.maxBackoffMs ?? 6 * HOUR_MS,
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    retentionMs: (options.itemRetentionDays ?? 30) * DAY_MS,
+    maxSleepMs: options.maxSleepMs ?? 60_000,
+    allowPrivate: options.allowPrivateAddresses ?? false,
+  };
+  const itemDeps: ItemIngestDeps = {
+    store: options.store,
+    feedStore,
+    fetcher,
+    logger,
+    summarizer: options.summarizer,
+    now: () => clock.now(),
+    teaserChars: options.teaserChars ?? 400,
+  };
+  const inFlight = new Map<string, Promise<PollOutcome>>();
+  let timer: unknown = null;
+  let running = false;
+  let stopped = true;
+  let cycle: Promise<unknown> = Promise.resolve();
+
+  const pollSource = (url: string): Promise<PollOutcome> => {
+    const current = inFlight.get(url);
+    if (current) return current;
+    const poll = pollOnce(url).finally(() => inFlight.delete(url));
+    inFlight.set(url, poll);
+    return poll;
+  };
+
+  const pollOnce = async (url: string): Promise<PollOutcome> => {
+    const source = feedStore.source(url);
+    const outcome = emptyOutcome(url);
+    if (!source) return { ...outcome, status: 'failed', reason: 'unknown source', failure: 'other' };
+    const startedAt = clock.now();
+    try {
+      const result = await fetcher.get(url, {
+        etag: source.etag,
+        lastModified: source.lastModified,
+        accept: FEED_ACCEPT,
+      });
+      if (result.notModified) {
+        feedStore.recordNotModified(url, nextPoll(source, clock.now()));
+        logRecovery(source);
+        return { ...outcome, status: 'not-modified' };
+      }
+      const feed = parseFeedDocument(result.body, url, result.contentType);
+      const name = source.name ?? feed.title ?? new URL(url).hostname;
+      const backlogBefore = startedAt.getTime() - settings.backlogMs;
+      outcome.items = feed.items.length;
+      for (const item of feed.items) {
+        const published = item.publishedAt === null ? null : Date.parse(item.publishedAt);
+        const backlog = !source.baselined && (published === null || published < backlogBefore);
+        countOutcome(outcome, await ingestItemSafely({ url, name }, item, backlog));
+      }
+      feedStore.touchItems(
+        url,
+        feed.items.map((item) => item.id),
+      );
+      feedStore.pruneItems(url, new Date(clock.now().getTime() - settings.retentionMs));
+      feedStore.recordSuccess(url, {
+        etag: result.etag,
+        lastModified: result.lastModified,
+        feedTitle: feed.title,
+        nextPollAt: nextPoll(source, clock.now()),
+      });
+      logRecovery(source);
+      if (outcome.added + outcome.updated > 0) {
+        const { added, updated, linked, backlog } = outcome;
+        logger.info({ source: url, added, updated, linked, backlog }, 'feed polled');
+      }
+      return { ...outcome, status: 'ok' };
+    } catch (error) {
+      const reason = describeFailure(error);
+      recordFailure(source, reason, error);
+      return { ...outcome, status: 'failed', reason, failure: failureKind(error) };
+    }
+  };
+
+  /** One item's failure (a bug in analysis, say) is logged and skipped, never the whole feed. */
+  const ingestItemSafely = async (
+    source: { url: string; name: string },
+    item: Parameters<typeof ingestFeedItem>[2],
+    backlog: boolean,
+  ): Promise<ItemOutcome | 'error'> => {
+    try {
+      return await ingestFeedItem(itemDeps, source, item, { backlog });
+    } catch (error) {
+      logger.error({ source: source.url, item: item.id, err: describeFailure(error) }, 'feed item could not be stored');
+      return 'error';
+    }
+  };
+
+  const recordFailure = (source: FeedSourceRecord, reason: string, error: unknown) => {
+    const failures = source.failureCount + 1;
+    const backoff = Math.min(source.intervalMinutes * 60_000 * 2 ** (failures - 1), settings.maxBackoffMs);
+    const retryAfter = error instanceof FetchError ? (error.retryAfterMs ?? 0) : 0;
+    const nextPollAt = new Date(clock.now().getTime() + Math.max(backoff, Math.min(retryAfter, DAY_MS)));
+    const result = feedStore.recordFailure(source.url, { reason, nextPollAt, failingAfter: settings.failingAfter });
+    const fields = { source: source.url, reason, failures: result.failureCount, retryAt: nextPollAt.toISOString() };
+    if (result.becameFailing) logger.warn(fields, 'feed source marked failing after repeated failures');
+    else if (result.newReason) logger.warn(fields, 'feed poll failed');
+    else logger.debug(fields, 'feed poll failed again');
+  };
+
+  const logRecovery = (source: FeedSourceRecord) => {
+    if (source.failureCount > 0) {
+      logger.info({ source: source.url, after: source.failureCount }, 'feed source recovered');
+    }
+  };
+
+  const nextPoll = (source: FeedSourceRecord, from: Date) => new Date(from.getTime() + source.intervalMinutes * 60_000);
+
+  const pollDue = async (): Promise<PollOutcome[]> => {
+    const now = clock.now().getTime();
+    const due = feedStore
+      .sources()
+      .filter((source) => source.nextPollAt === null || Date.parse(source.nextPollAt) <= now)
+      .map((source) => source.url);
+    return runPool(due, settings.concurrency, pollSource);
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    if (timer !== null) timers.clearTimeout(timer);
+    const now = clock.now().getTime();
+    const next = feedStore
+      .sources()
+      .map((source) => (source.nextPollAt === null ? now : Date.parse(source.nextPollAt)))
+      .reduce((earliest, at) => Math.min(earliest, at), now + settings.maxSleepMs);
+    timer = timers.setTimeout(wake, Math.max(0, next - now));
+  };
+
+  const wake = () => {
+    timer = null;
+    if (stopped || running) return;
+    running = true;
+    cycle = pollDue()
+      .catch((error: unknown) => logger.error({ err: describeFailure(error) }, 'feed polling cycle failed'))
+      .finally(() => {
+        running = false;
+        schedule();
+      });
+  };
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      await cycle;
+      await Promise.allSettled([...inFlight.values()]);
+    },
+    async idle() {
+      await cycle;
+      await Promise.allSettled([...inFlight.values()]);
+    },
+    pollSource,
+    pollDue,
+    applySourcesFile(configs) {
+      const counts = { added: 0, updated: 0, removed: 0 };
+      const wanted = new Set<string>();
+      feedStore.transaction(() => {
+        for (const config of configs) {
+          wanted.add(config.url);
+          const result = feedStore.upsertSource({
+            url: config.url,
+            name: config.name ?? null,
+            intervalMinutes: config.intervalMinutes,
+            origin: 'file',
+          });
+          counts[result]++;
+        }
+        for (const source of feedStore.sources()) {
+          if (source.origin === 'file' && !wanted.has(source.url)) {
+            feedStore.removeSource(source.url);
+            counts.removed++;
+          }
+        }
+      });
+      schedule();
+      return counts;
+    },
+    list: () => feedStore.sources(),
+    async add({ url, name, addedBy }): Promise<AddSourceResult> {
+      const canonical = canonicalizeUrl(url);
+      if (canonical === null) return { ok: false, reason: 'That is not an http(s) URL.' };
+      try {
+        checkFetchableUrl(canonical, settings.allowPrivate);
+      } catch (error) {
+        return { ok: false, reason: `That URL cannot be polled: ${describeFailure(error)}.` };
+      }
+      const existing = feedStore.source(canonical);
+      const status = feedStore.upsertSource({
+        url: canonical,
+        name: name?.trim() || null,
+        intervalMinutes: existing?.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+        origin: 'chat',
+        addedBy: addedBy ?? null,
+      });
+      const poll = await pollSource(canonical);
+      // a new source that is not a feed, or not allowed, is not kept: the user gets the reason instead
+      if (status === 'added' && (poll.failure === 'not-a-feed' || poll.failure === 'blocked')) {
+        feedStore.removeSource(canonical);
+        return { ok: false, reason: `That URL cannot be polled: ${poll.reason ?? 'unknown reason'}.` };
+      }
+      schedule();
+      const source = feedStore.source(canonical);
+      if (!source) return { ok: false, reason: 'The source was removed while it was being added.' };
+      return {
+        ok: true,
+        status,
+        source,
+        firstPoll: {
+          ok: poll.status !== 'failed',
+          items: poll.items,
+          ingested: poll.added + poll.updated + poll.linked,
+          reason: poll.reason,
+        },
+      };
+    },
+    remove(url): RemoveSourceResult {
+      const canonical = canonicalizeUrl(url) ?? url.trim();
+      const source = feedStore.source(canonical);
+      if (!source) return { ok: false, reason: 'not-found' };
+      if (source.origin === 'file') return { ok: false, reason: 'file-source' };
+      feedStore.removeSource(canonical);
+      schedule();
+      return { ok: true, source };
+    },
+  };
+}
+
+function emptyOutcome(url: string): PollOutcome {
+  return { url, status: 'ok', items: 0, added: 0, updated: 0, linked: 0, backlog: 0, reason: null, failure: null };
+}
+
+function countOutcome(outcome: PollOutcome, result: ItemOutcome | 'error'): void {
+  if (result === 'added' || result === 'updated' || result === 'linked' || result === 'backlog') outcome[result]++;
+}
+
+function failureKind(error: unknown): PollOutcome['failure'] {
+  if (error instanceof FetchError) return error.kind;
+  if (error instanceof FeedParseError) return error.kind === 'not-a-feed' ? 'not-a-feed' : 'other';
+  return 'other';
+}
+
+/** A short, chat-safe reason for a failed poll. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof FetchError || error instanceof FeedParseError) return error.message;
+  if (error instanceof Error) return error.message.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
+  return String(error).slice(0, 200);
+}
+
+/** Run `task` over `items` with at most `limit` running at once; results in input order. */
+async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

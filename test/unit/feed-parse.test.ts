@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeFeedBody,
+  FeedParseError,
+  itemId,
+  parseFeedDocument,
+} from '../../src/adapters/sources/feeds/parse-feed.js';
+import { atomFeed, jsonFeed, rssFeed } from '../fakes/fake-web.js';
+
+const FEED_URL = 'https://news.example/feed.xml';
+const item = {
+  title: 'Harbour reopens after storm',
+  link: 'https://news.example/harbour?utm_source=rss',
+  guid: 'harbour-1',
+  author: 'Jane Roe',
+  date: '2025-12-20T09:30:00Z',
+  html: '<p>The harbour reopened on Monday.</p><p>Ferries resumed at noon.</p>',
+};
+
+describe('parseFeedDocument', () => {
+  it('reads RSS 2.0 items with title, canonical link, guid, author, date and content', () => {
+    const feed = parseFeedDocument(rssFeed('Coast News', [item]), FEED_URL);
+    expect(feed.format).toBe('rss');
+    expect(feed.title).toBe('Coast News');
+    expect(feed.items).toEqual([
+      {
+        id: 'harbour-1',
+        title: 'Harbour reopens after storm',
+        link: 'https://news.example/harbour',
+        author: 'Jane Roe',
+        publishedAt: '2025-12-20T09:30:00.000Z',
+        html: item.html,
+      },
+    ]);
+  });
+
+  it('reads Atom entries, unescaping HTML content', () => {
+    const feed = parseFeedDocument(atomFeed('Coast News', [item]), FEED_URL);
+    expect(feed.format).toBe('atom');
+    expect(feed.items[0]).toMatchObject({
+      id: 'harbour-1',
+      title: 'Harbour reopens after storm',
+      link: 'https://news.example/harbour',
+      author: 'Jane Roe',
+      publishedAt: '2025-12-20T09:30:00.000Z',
+      html: item.html,
+    });
+  });
+
+  it('reads JSON Feed items', () => {
+    const feed = parseFeedDocument(jsonFeed('Coast News', [item]), FEED_URL);
+    expect(feed.format).toBe('json');
+    expect(feed.items[0]).toMatchObject({ id: 'harbour-1', link: 'https://news.example/harbour', author: 'Jane Roe' });
+  });
+
+  it('takes the author name out of an RSS "email (Name)" author', () => {
+    const xml = `<rss version="2.0"><channel><title>T</title><item><title>Budget passes</title>
+      <author>desk@news.example (Sam Poe)</author><link>https://news.example/budget</link></item></channel></rss>`;
+    expect(parseFeedDocument(xml, FEED_URL).items[0]?.author).toBe('Sam Poe');
+  });
+
+  it('uses the link as the id when there is no guid, and a title and date hash when there is neither', () => {
+    const feed = parseFeedDocument(
+      rssFeed('T', [
+        { title: 'With link', link: 'https://news.example/with-link' },
+        { title: 'Bare item', date: '2025-12-20T08:00:00Z', html: '<p>Text.</p>' },
+      ]),
+      FEED_URL,
+    );
+    expect(feed.items[0]?.id).toBe('https://news.example/with-link');
+    expect(feed.items[1]?.id).toBe(itemId(null, null, 'Bare item', '2025-12-20T08:00:00.000Z'));
+    expect(feed.items[1]?.id).toMatch(/^hash:[0-9a-f]{32}$/);
+  });
+
+  it('resolves relative item links against the feed URL', () => {
+    const feed = parseFeedDocument(rssFeed('T', [{ title: 'Relative', link: '/local/story-7' }]), FEED_URL);
+    expect(feed.items[0]?.link).toBe('https://news.example/local/story-7');
+  });
+
+  it('skips items with neither a title nor any text', () => {
+    const feed = parseFeedDocument(rssFeed('T', [{ link: 'https://news.example/empty' }, item]), FEED_URL);
+    expect(feed.items).toHaveLength(1);
+    expect(feed.skipped).toBe(1);
+  });
+
+  it('throws a FeedParseError for invalid XML and for documents that are not feeds', () => {
+    expect(() => parseFeedDocument('<rss version="2.0"><channel><item><title>Broken</item>', FEED_URL)).toThrow(
+      FeedParseError,
+    );
+    expect(() => parseFeedDocument('<html><body>Not a feed</body></html>', FEED_URL)).toThrow(
+      'not an RSS, Atom or JSON feed',
+    );
+  });
+
+  it('names the feed an HTML page advertises when given the page instead of the feed', () => {
+    const page = `<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml?utm_source=x">
+      </head><body><p>Front page</p></body></html>`;
+    expect(() => parseFeedDocument(page, 'https://news.example/')).toThrow(
+      'not an RSS, Atom or JSON feed (the page names a feed: https://news.example/rss.xml)',
+    );
+  });
+
+  it('decodes a feed in the charset its XML declaration names', () => {
+    const xml = rssFeed('T', [{ title: 'Orbán visits Vienna', link: 'https://news.example/o' }]).replace(
+      'encoding="UTF-8"',
+      'encoding="ISO-8859-1"',
+    );
+    const bytes = Buffer.from(xml, 'latin1');
+    expect(decodeFeedBody(bytes, 'application/rss+xml')).toContain('Orbán');
+    expect(parseFeedDocument(bytes, FEED_URL).items[0]?.title).toBe('Orbán visits Vienna');
+  });
+});
