@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReplyBlock } from '../src/core/reply.js';
-import { pageInfo, pageOption, paginate } from './options.js';
+import { pageInfo, pageOption } from './options.js';
 import type { CommandSpec } from './spec.js';
 
 const QUOTES_PER_PAGE = 5;
@@ -31,24 +31,29 @@ export const who = {
   example: '/news who Rubio',
   paged: true,
   run({ name, page }, { news }) {
-    const result = news.who(name);
-    const [best, ...others] = result.matches;
-    if (!best) {
+    let result = news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (page - 1) * QUOTES_PER_PAGE });
+    const [first] = result.matches;
+    if (!first) {
       const hint = result.suggestions.length > 0 ? ` Did you mean ${result.suggestions.join(', ')}?` : '';
       return {
         title: `Who: ${name}`,
         blocks: [{ type: 'text', text: `Nobody named "${name}" appears in the stored articles.${hint}` }],
       };
     }
+    const total = Math.max(1, Math.ceil(first.quoteTotal / QUOTES_PER_PAGE));
+    const index = Math.min(page, total);
+    // a page past the end (an old button) shows the last page
+    if (index !== page)
+      result = news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (index - 1) * QUOTES_PER_PAGE });
+    const [best = first, ...others] = result.matches;
     const blocks: ReplyBlock[] = [];
-    const quotes = paginate(best.quotes, page, QUOTES_PER_PAGE);
-    if (quotes.index === 1) {
+    if (index === 1) {
       blocks.push({
         type: 'person',
         name: best.name,
         roles: best.roles,
         aliases: best.aliases,
-        articleCount: best.articles.length,
+        articleCount: best.articleCount,
       });
       if (others.length > 0) {
         blocks.push({
@@ -57,10 +62,10 @@ export const who = {
         });
       }
     }
-    if (best.quotes.length === 0) {
+    if (best.quoteTotal === 0) {
       blocks.push({ type: 'text', text: `No quotes from ${best.name} in the stored articles.` });
     }
-    for (const quote of quotes.items) {
+    for (const quote of best.quotes) {
       blocks.push({
         type: 'quote',
         text: quote.text,
@@ -72,6 +77,6 @@ export const who = {
         publishedAt: quote.publishedAt,
       });
     }
-    return { title: best.name, blocks, ...pageInfo(quotes.index, quotes.total) };
+    return { title: best.name, blocks, ...pageInfo(index, total) };
   },
 } satisfies CommandSpec<typeof options>;

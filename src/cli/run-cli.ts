@@ -170,7 +170,8 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
     case 'who': {
       const name = requireText(positionals, 'a name, e.g. newsdesk who Rubio');
       if (json) {
-        const result = news.who(name);
+        // scripts get every quote, not a page
+        const result = news.who(name, { quoteLimit: 100_000, articleLimit: 100_000 });
         return emit(io, WhoOutput, {
           query: result.query,
           matches: result.matches.map((m) => ({

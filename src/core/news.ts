@@ -1,9 +1,11 @@
 import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleStore, PersonProfile } from './ports.js';
+import type { ArticleStore, PersonMatch } from './ports.js';
 
 const MAX_QUERY = 200;
+/** people listed for an ambiguous name (a shared surname) */
+const MAX_MATCHES = 5;
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
 export function createNewsService(deps: { store: ArticleStore }): NewsService {
@@ -31,9 +33,20 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
       return store.search(text.slice(0, MAX_QUERY), { limit: options.limit ?? 10, offset: options.offset ?? 0 });
     },
 
-    who(name): WhoResult {
+    who(name, options = {}): WhoResult {
       const query = name.trim().slice(0, MAX_QUERY);
-      const matches = findPeople(store, query);
+      const page = {
+        quoteLimit: options.quoteLimit ?? 50,
+        quoteOffset: options.quoteOffset ?? 0,
+        articleLimit: options.articleLimit ?? 20,
+      };
+      const groups = groupSurnameOnly(findMatches(store, query)).slice(0, MAX_MATCHES);
+      const matches = groups.map((group) =>
+        store.personProfile(
+          group.map((m) => m.personKey),
+          page,
+        ),
+      );
       return { query, matches, suggestions: matches.length === 0 ? suggestNames(store, query) : [] };
     },
 
@@ -50,47 +63,33 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
   };
 }
 
-function findPeople(store: ArticleStore, query: string): PersonProfile[] {
+/** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */
+function findMatches(store: ArticleStore, query: string): PersonMatch[] {
   if (!query) return [];
   for (const candidate of [query, stripTitles(query)]) {
     const key = normalizeName(candidate);
     if (!key) continue;
     const found = store.peopleByKey(key);
-    if (found.length > 0) return mergeSurnameOnly(found);
+    if (found.length > 0) return found;
   }
   return [];
 }
 
 /**
- * An article that names someone only by surname ("Rubio") yields a one-word person. When the
- * same lookup also found exactly one full name ending in that surname, they are the same person.
+ * An article that names someone only by surname ("Rubio") yields a one-word person. When the same
+ * lookup also found exactly one full name ending in that surname, they are the same person.
  */
-function mergeSurnameOnly(people: PersonProfile[]): PersonProfile[] {
-  const full = people.filter((p) => p.name.includes(' '));
-  const result: PersonProfile[] = [...full];
-  for (const single of people.filter((p) => !p.name.includes(' '))) {
-    const key = normalizeName(single.name);
-    const owners = full.filter((p) => normalizeName(p.name).split(' ').at(-1) === key);
-    const owner = owners[0];
-    if (owners.length === 1 && owner) {
-      owner.aliases = [...new Set([...owner.aliases, single.name, ...single.aliases])];
-      owner.roles = [...new Set([...owner.roles, ...single.roles])];
-      owner.articles = [
-        ...owner.articles,
-        ...single.articles.filter((a) => !owner.articles.some((o) => o.id === a.id)),
-      ];
-      owner.quotes = [...owner.quotes, ...single.quotes].sort(
-        (a, b) => kindRank(a.kind) - kindRank(b.kind) || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
-      );
-    } else {
-      result.push(single);
-    }
+function groupSurnameOnly(matches: PersonMatch[]): PersonMatch[][] {
+  const full = matches.filter((m) => m.name.includes(' '));
+  const groups = new Map(full.map((m) => [m.personKey, [m]]));
+  const result: PersonMatch[][] = [...groups.values()];
+  for (const single of matches.filter((m) => !m.name.includes(' '))) {
+    const owners = full.filter((m) => m.personKey.split(' ').at(-1) === single.personKey);
+    const owner = owners.length === 1 && owners[0] ? groups.get(owners[0].personKey) : undefined;
+    if (owner) owner.push(single);
+    else result.push([single]);
   }
   return result;
-}
-
-function kindRank(kind: string): number {
-  return kind === 'direct' ? 0 : kind === 'partial' ? 1 : 2;
 }
 
 /** Close names for a query that matched nobody, nearest first. */

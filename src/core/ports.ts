@@ -59,10 +59,30 @@ export interface QuoteView {
   end: number;
 }
 
-/** A person across all stored articles. */
+/** A person across all stored articles, with one page of their quotes. */
 export interface PersonProfile extends Person {
+  /** the articles they appear in, newest first (up to the page's articleLimit) */
   articles: { id: string; title: string; publishedAt: string | null }[];
+  articleCount: number;
+  /** direct and partial quotes first, then reported speech, newest first within each */
   quotes: QuoteView[];
+  /** all their quotes, of every kind */
+  quoteTotal: number;
+}
+
+/** Which part of a person's quotes and articles to load. */
+export interface ProfilePage {
+  quoteLimit: number;
+  quoteOffset: number;
+  articleLimit: number;
+}
+
+/** A person a name key points at, before loading their profile. */
+export interface PersonMatch {
+  personKey: string;
+  name: string;
+  articleCount: number;
+  quoteCount: number;
 }
 
 export interface PersonSummary {
@@ -116,8 +136,10 @@ export interface ArticleStore {
   /** Articles ingested after `since` (exclusive), oldest first. */
   articlesSince(since: Date, limit: number): ArticleView[];
 
-  /** People whose names or aliases match the normalised key exactly. */
-  peopleByKey(key: string): PersonProfile[];
+  /** People whose names or aliases match the normalised key exactly, most quoted first. */
+  peopleByKey(key: string): PersonMatch[];
+  /** One person (or several keys found to be the same person) with a page of their quotes. */
+  personProfile(personKeys: string[], page: ProfilePage): PersonProfile;
   /** People whose name or an alias starts with the normalised prefix, most quoted first. */
   peopleByPrefix(prefix: string, limit: number): PersonSummary[];
   /** Every distinct normalised name key, for suggestions. */

@@ -67,9 +67,12 @@ export const MIGRATIONS: readonly string[] = [
     person_key TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     roles TEXT NOT NULL,
+    aliases TEXT NOT NULL,
     article_count INTEGER NOT NULL,
-    quote_count INTEGER NOT NULL
-  );
+    -- direct and partial quotes; reported speech counted apart
+    quote_count INTEGER NOT NULL,
+    reported_count INTEGER NOT NULL
+  ) WITHOUT ROWID;
 
   CREATE TABLE quotes (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -81,9 +84,12 @@ export const MIGRATIONS: readonly string[] = [
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     score REAL NOT NULL,
+    -- copied from the quote kind and the article, so a person's quotes page straight off the index
+    kind_rank INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
     PRIMARY KEY (article_id, position)
   ) WITHOUT ROWID;
-  CREATE INDEX quotes_by_person ON quotes (person_key);
+  CREATE INDEX quotes_by_person ON quotes (person_key, kind_rank, sort_key DESC, article_id, position);
   `,
   `
   CREATE TABLE subscriptions (

@@ -11,8 +11,10 @@ import type {
   Clock,
   FileRecord,
   Page,
+  PersonMatch,
   PersonProfile,
   PersonSummary,
+  ProfilePage,
   QuoteView,
   SearchHit,
 } from '../ports.js';
@@ -68,6 +70,19 @@ type ViewRow = Pick<
   ArticleRow,
   'id' | 'title' | 'url' | 'source' | 'published_at' | 'published_approx' | 'ingested_at' | 'summary' | 'short'
 >;
+
+/** Roles and aliases kept per person: enough to say who someone is, bounded for famous people. */
+const MAX_LISTED = 12;
+
+interface PersonRow {
+  person_key: string;
+  name: string;
+  roles: string;
+  aliases: string;
+  article_count: number;
+  quote_count: number;
+  reported_count: number;
+}
 
 /** Kind ranks used to order a person's quotes: verbatim speech first, reported speech last. */
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, partial: 1, reported: 2 };
@@ -126,7 +141,7 @@ export class SqliteArticleStore implements ArticleStore {
       }
       const ingestedAt = this.clock.now().toISOString();
       for (const article of articles) {
-        if (!this.statements.hasArticle.get(article.id)) this.insertArticle(article, ingestedAt, touched);
+        if (!this.statements.hasArticle.get(article.id)) this.insertArticle(article, ingestedAt);
         this.statements.insertOrigin.run(file.path, article.id);
       }
       this.statements.upsertFile.run(file.path, file.size, file.mtimeMs, file.hash);
@@ -238,9 +253,44 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.since.all(since.toISOString(), limit) as ViewRow[]).map(toView);
   }
 
-  peopleByKey(key: string): PersonProfile[] {
-    const personKeys = this.statements.personKeysByName.pluck().all(key) as string[];
-    return personKeys.map((personKey) => this.profile(personKey));
+  peopleByKey(key: string): PersonMatch[] {
+    const rows = this.statements.personsByName.all(key) as {
+      person_key: string;
+      name: string;
+      article_count: number;
+      quote_count: number;
+    }[];
+    return rows.map((r) => ({
+      personKey: r.person_key,
+      name: r.name,
+      articleCount: r.article_count,
+      quoteCount: r.quote_count,
+    }));
+  }
+
+  personProfile(personKeys: string[], page: ProfilePage): PersonProfile {
+    const s = this.statements;
+    const rows = personKeys
+      .map((key) => s.personByKey.get(key) as PersonRow | undefined)
+      .filter((row): row is PersonRow => row !== undefined);
+    const [main] = rows;
+    if (!main) return { name: '', aliases: [], roles: [], articles: [], articleCount: 0, quotes: [], quoteTotal: 0 };
+    const keys = JSON.stringify(personKeys);
+    const quotes = (s.quotesOfPeople.all(keys, page.quoteLimit, page.quoteOffset) as QuoteRow[]).map(toQuoteView);
+    const articles = s.articlesOfPeople.all(keys, page.articleLimit) as {
+      id: string;
+      title: string;
+      published_at: string | null;
+    }[];
+    return {
+      name: main.name,
+      aliases: unique([...rows.slice(1).map((r) => r.name), ...rows.flatMap((r) => JSON.parse(r.aliases) as string[])]),
+      roles: orderRoles(unique(rows.flatMap((r) => JSON.parse(r.roles) as string[]))),
+      articles: articles.map((a) => ({ id: a.id, title: a.title, publishedAt: a.published_at })),
+      articleCount: rows.reduce((sum, r) => sum + r.article_count, 0),
+      quotes,
+      quoteTotal: rows.reduce((sum, r) => sum + r.quote_count + r.reported_count, 0),
+    };
   }
 
   peopleByPrefix(prefix: string, limit: number): PersonSummary[] {
@@ -251,7 +301,7 @@ export class SqliteArticleStore implements ArticleStore {
     ) as { name: string; roles: string; article_count: number; quote_count: number }[];
     return rows.map((r) => ({
       name: r.name,
-      roles: JSON.parse(r.roles) as string[],
+      roles: orderRoles(JSON.parse(r.roles) as string[]),
       articleCount: r.article_count,
       quoteCount: r.quote_count,
     }));
@@ -279,29 +329,9 @@ export class SqliteArticleStore implements ArticleStore {
     if (this.db.open) this.db.close();
   }
 
-  private profile(personKey: string): PersonProfile {
-    const mentions = this.statements.mentionsOf.all(personKey) as {
-      name: string;
-      roles: string;
-      aliases: string;
-      article_id: string;
-      title: string;
-      published_at: string | null;
-    }[];
-    const quotes = (this.statements.quotesOfPerson.all(personKey) as QuoteRow[])
-      .map(toQuoteView)
-      .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareDesc(a.publishedAt, b.publishedAt));
-    return {
-      name: pickName(mentions.map((m) => m.name)),
-      aliases: unique(mentions.flatMap((m) => JSON.parse(m.aliases) as string[])),
-      roles: unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[])),
-      articles: mentions.map((m) => ({ id: m.article_id, title: m.title, publishedAt: m.published_at })),
-      quotes,
-    };
-  }
-
-  private insertArticle(article: AnalyzedArticle, ingestedAt: string, touched: Set<string>): void {
+  private insertArticle(article: AnalyzedArticle, ingestedAt: string): void {
     const s = this.statements;
+    const sortKey = article.publishedAt ?? ingestedAt;
     const result = s.insertArticle.run({
       id: article.id,
       title: article.title,
@@ -319,17 +349,25 @@ export class SqliteArticleStore implements ArticleStore {
       summary_method: article.summary.method,
       analysis: JSON.stringify({ people: article.people, quotes: article.quotes }),
       ingested_at: ingestedAt,
-      sort_key: article.publishedAt ?? ingestedAt,
+      sort_key: sortKey,
     });
     const body = article.paragraphs.map((p) => p.text).join('\n');
     s.insertFts.run(result.lastInsertRowid, article.title, `${article.highlights.join('\n')}\n${body}`);
 
     const keyByName = new Map<string, string>();
+    const counts = new Map<string, { quotes: number; reported: number }>();
+    for (const quote of article.quotes) {
+      if (quote.speaker === null) continue;
+      const count = counts.get(quote.speaker) ?? { quotes: 0, reported: 0 };
+      if (quote.kind === 'reported') count.reported++;
+      else count.quotes++;
+      counts.set(quote.speaker, count);
+    }
     for (const person of article.people) {
       const personKey = normalizeName(person.name);
-      if (!personKey) continue;
+      if (!personKey || keyByName.has(person.name)) continue;
       keyByName.set(person.name, personKey);
-      touched.add(personKey);
+      this.addToPerson(personKey, person, counts.get(person.name) ?? { quotes: 0, reported: 0 });
       s.insertMention.run(
         personKey,
         article.id,
@@ -353,8 +391,39 @@ export class SqliteArticleStore implements ArticleStore {
         quote.start,
         quote.end,
         quoteScore(quote.kind, quote.text, quote.paragraphIndex),
+        KIND_RANK[quote.kind],
+        sortKey,
       );
     });
+  }
+
+  /** Fold one article's view of a person into the aggregate: counts add up, names and roles merge. */
+  private addToPerson(personKey: string, person: Person, counts: { quotes: number; reported: number }): void {
+    const s = this.statements;
+    const row = s.personByKey.get(personKey) as PersonRow | undefined;
+    if (!row) {
+      s.upsertPerson.run(
+        personKey,
+        person.name,
+        JSON.stringify(person.roles.slice(0, MAX_LISTED)),
+        JSON.stringify(person.aliases.slice(0, MAX_LISTED)),
+        1,
+        counts.quotes,
+        counts.reported,
+      );
+      return;
+    }
+    const roles = unique([...(JSON.parse(row.roles) as string[]), ...person.roles]).slice(0, MAX_LISTED);
+    const aliases = unique([...(JSON.parse(row.aliases) as string[]), ...person.aliases]).slice(0, MAX_LISTED);
+    s.upsertPerson.run(
+      personKey,
+      pickName([row.name, person.name]),
+      JSON.stringify(roles),
+      JSON.stringify(aliases),
+      row.article_count + 1,
+      row.quote_count + counts.quotes,
+      row.reported_count + counts.reported,
+    );
   }
 
   private deleteIfOrphan(id: string, touched: Set<string>): void {
@@ -365,22 +434,24 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements.deleteArticle.run(id);
   }
 
+  /** After deletions: rebuild the aggregates of the people the deleted articles mentioned. */
   private refreshPersons(keys: Set<string>): void {
     const s = this.statements;
     for (const key of keys) {
-      const mentions = s.mentionsOf.all(key) as { name: string; roles: string }[];
+      const mentions = s.mentionsOf.all(key) as { name: string; roles: string; aliases: string }[];
       if (mentions.length === 0) {
         s.deletePerson.run(key);
         continue;
       }
-      const quoteCount = s.quoteCountOf.pluck().get(key) as number;
-      const roles = unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[]));
+      const counts = s.quoteCountsOf.get(key) as { quotes: number | null; reported: number | null };
       s.upsertPerson.run(
         key,
         pickName(mentions.map((m) => m.name)),
-        JSON.stringify(roles),
+        JSON.stringify(unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[])).slice(0, MAX_LISTED)),
+        JSON.stringify(unique(mentions.flatMap((m) => JSON.parse(m.aliases) as string[])).slice(0, MAX_LISTED)),
         mentions.length,
-        quoteCount,
+        counts.quotes ?? 0,
+        counts.reported ?? 0,
       );
     }
   }
@@ -443,27 +514,35 @@ function prepareStatements(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?)`),
     insertName: p('INSERT OR IGNORE INTO person_names (name_key, person_key, article_id) VALUES (?, ?, ?)'),
     mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
-    mentionsOf: p(`SELECT m.name, m.roles, m.aliases, m.article_id, a.title, a.published_at
-      FROM person_mentions m JOIN articles a ON a.id = m.article_id WHERE m.person_key = ? ORDER BY a.sort_key DESC`),
-    personKeysByName: p(`SELECT n.person_key FROM person_names n JOIN persons p ON p.person_key = n.person_key
-      WHERE n.name_key = ? GROUP BY n.person_key ORDER BY max(p.quote_count) DESC, max(p.article_count) DESC`),
+    mentionsOf: p('SELECT name, roles, aliases FROM person_mentions WHERE person_key = ?'),
+    personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
+    personsByName: p(`SELECT p.person_key, p.name, p.article_count, p.quote_count FROM persons p
+      WHERE p.person_key IN (SELECT DISTINCT person_key FROM person_names WHERE name_key = ?)
+      ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT 20`),
+    quotesOfPeople: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+      FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE q.person_key IN (SELECT value FROM json_each(?))
+      ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`),
+    articlesOfPeople: p(`SELECT a.id, a.title, a.published_at FROM articles a
+      WHERE a.id IN (SELECT article_id FROM person_mentions WHERE person_key IN (SELECT value FROM json_each(?)))
+      ORDER BY a.sort_key DESC LIMIT ?`),
     personsByPrefix: p(`SELECT p.name, p.roles, p.article_count, p.quote_count FROM persons p
       WHERE p.person_key IN (SELECT person_key FROM person_names WHERE name_key >= ? AND name_key < ?)
       ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`),
     topPersons: p(`SELECT name, roles, article_count, quote_count FROM persons
       ORDER BY quote_count DESC, article_count DESC, name LIMIT ?`),
     allNameKeys: p('SELECT DISTINCT name_key FROM person_names'),
-    quotesOfPerson: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
-      FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key = ? ORDER BY a.sort_key DESC, q.position`),
-    insertQuote: p(`INSERT INTO quotes (article_id, position, person_key, speaker, text, kind, start, end, score)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    quoteCountOf: p("SELECT count(*) FROM quotes WHERE person_key = ? AND kind <> 'reported'"),
+    insertQuote: p(`INSERT INTO quotes (article_id, position, person_key, speaker, text, kind, start, end, score,
+      kind_rank, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
+      FROM quotes WHERE person_key = ?`),
     topQuote: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
       FROM quotes q JOIN articles a ON a.id = q.article_id
       WHERE q.article_id = ? AND q.speaker IS NOT NULL AND q.kind = 'direct' ORDER BY q.score DESC LIMIT 1`),
-    upsertPerson: p(`INSERT INTO persons (person_key, name, roles, article_count, quote_count) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (person_key) DO UPDATE SET name = excluded.name, roles = excluded.roles,
-      article_count = excluded.article_count, quote_count = excluded.quote_count`),
+    upsertPerson: p(`INSERT INTO persons (person_key, name, roles, aliases, article_count, quote_count, reported_count)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_key) DO UPDATE SET name = excluded.name,
+      roles = excluded.roles, aliases = excluded.aliases, article_count = excluded.article_count,
+      quote_count = excluded.quote_count, reported_count = excluded.reported_count`),
     deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
     counts: p(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM persons) AS people,
       (SELECT count(*) FROM quotes WHERE speaker IS NOT NULL) AS quotes`),
@@ -528,6 +607,18 @@ function decodeCursor(cursor: string): { sortKey: string; id: string } {
   return { sortKey: decoded.slice(0, bar), id: decoded.slice(bar + 1) };
 }
 
+/**
+ * Formal titles first ("US Secretary of State" before "Trump's top diplomat and national security
+ * adviser"): the share of capitalised words, then the shorter.
+ */
+export function orderRoles(roles: string[]): string[] {
+  const formality = (role: string) => {
+    const words = role.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+    return words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  };
+  return [...roles].sort((a, b) => formality(b) - formality(a) || a.length - b.length);
+}
+
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
@@ -539,8 +630,4 @@ function pickName(names: string[]): string {
   return [...counts.entries()].sort(
     ([a, ca], [b, cb]) => b.split(' ').length - a.split(' ').length || cb - ca || a.localeCompare(b),
   )[0]?.[0] as string;
-}
-
-function compareDesc(a: string | null, b: string | null): number {
-  return (b ?? '').localeCompare(a ?? '');
 }

@@ -1,4 +1,5 @@
 import type { ParagraphDoc } from './document.js';
+import { isLyAdverb, isNonHeadWord, isRoleNoun } from './lexicon.js';
 import {
   isWord,
   type PhraseRange,
@@ -33,6 +34,17 @@ function skipPrepositionalPhrase(paragraph: ParagraphDoc, index: number): number
   }
   return index;
 }
+
+/** A speech verb used as a verb: capitalized inside a sentence it is part of a name ("The Washington Post"). */
+function isCueWord(paragraph: ParagraphDoc, index: number, floor: number): boolean {
+  const token = paragraph.tokens[index];
+  if (!isWord(token) || !isSpeechVerb(token.lower)) return false;
+  // "a verbal lashing", "the report": after a determiner the word is a noun
+  if (NOUN_DETERMINERS.has(paragraph.tokens[index - 1]?.lower ?? '')) return false;
+  return !token.capitalized || index === floor;
+}
+
+const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
 
 /** Two-word cues after a quote: `"...," Trump went on`. */
 const PHRASAL_SPEECH = new Set([
@@ -82,7 +94,23 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (token.text === ',' && tokens[verbIndex]!.lower.endsWith('ing')) return participleSubject(paragraph, floor, at);
   if (token.text === ',') return subjectAcrossAppositive(paragraph, at, floor);
   if (['and', 'but', 'then'].includes(token.lower)) return sentenceSubject(paragraph, floor, at);
-  return phraseEndingAt(paragraph, at, floor);
+  const phrase = phraseEndingAt(paragraph, at, floor);
+  if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) return null;
+  return phrase;
+}
+
+const OBJECT_PREPOSITIONS = new Set(['to', 'upon', 'about', 'by', 'of', 'for', 'with', 'from', 'in', 'on', 'at']);
+
+/**
+ * `an email to supporters stating "..."`, `a statement saying "..."`: a participle right after a noun describes
+ * that noun; only a person-like phrase that is not a prepositional object speaks.
+ */
+function isParticipleSubject(paragraph: ParagraphDoc, phrase: PhraseRange): boolean {
+  const tokens = paragraph.tokens;
+  if (OBJECT_PREPOSITIONS.has(tokens[phrase.first - 1]?.lower ?? '')) return false;
+  const head = tokens[phrase.last]!;
+  const indefinite = ['a', 'an'].includes(tokens[phrase.first]!.lower);
+  return !(indefinite && !head.capitalized && !isRoleNoun(head.lower));
 }
 
 /** `Marco Rubio, Trump’s top diplomat, said` or `Trump’s spokeswoman, Hope Hicks, said`: prefer the name. */
@@ -114,7 +142,10 @@ function participleSubject(paragraph: ParagraphDoc, floor: number, comma: number
     const token = tokens[index]!;
     if (paragraph.quoted[index]) return null;
     if (token.kind !== 'word' || token.capitalized) continue;
-    if (!token.lower.endsWith('ed') && !COMMON_VERBS.has(token.lower) && !isSpeechVerb(token.lower)) continue;
+    if (!token.lower.endsWith('ed') && !COMMON_VERBS.has(token.lower) && !isUnambiguousSpeechVerb(token.lower))
+      continue;
+    // "a Twitter comment", "the relevant report": a word after a determiner is a noun, not the main verb
+    if (['a', 'an', 'the', 'his', 'her', 'their'].includes(tokens[index - 1]?.lower ?? '')) continue;
     const at = skipModifiersBack(paragraph, index - 1, floor);
     const subject = at >= floor ? phraseEndingAt(paragraph, at, floor) : null;
     if (subject) return subject;
@@ -139,6 +170,42 @@ function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number):
   return phrase;
 }
 
+/**
+ * A speaker phrase must be able to name who spoke: not a possessive ("Clinton’s" emails), not headed by a verb form,
+ * adjective or adverb ("came shouts", "the relevant text", "Moscow strongly").
+ */
+export function isPlausibleSpeaker(paragraph: ParagraphDoc, range: PhraseRange): boolean {
+  const head = paragraph.tokens[range.last]!;
+  if (head.possessive) return false;
+  if (PRONOUNS.has(head.lower) || head.capitalized) return true;
+  return !isNonHeadWord(head.lower);
+}
+
+/**
+ * Drop a trailing adverb that belongs to the verb ("Trump jokingly said"), or an adjective or participle that opens
+ * a post-modifier ("a person close to the Clintons", "a source involved in", "the chief known as Bob").
+ */
+function trimSpeakerPhrase(paragraph: ParagraphDoc, range: PhraseRange): PhraseRange {
+  const tokens = paragraph.tokens;
+  const token = tokens[range.last]!;
+  if (range.last === range.first || token.capitalized) return range;
+  if (isLyAdverb(token.lower)) return { first: range.first, last: range.last - 1 };
+  const postModifier = POST_MODIFIER_PREPOSITIONS.has(tokens[range.last + 1]?.lower ?? '');
+  const previous = tokens[range.last - 1]!;
+  if (postModifier && isNonHeadWord(token.lower) && !isNonHeadWord(previous.lower) && previous.kind === 'word') {
+    return { first: range.first, last: range.last - 1 };
+  }
+  return range;
+}
+
+const POST_MODIFIER_PREPOSITIONS = new Set(['to', 'in', 'as', 'with', 'by', 'for', 'on', 'at']);
+
+/** The ref for a speaker phrase, or null when the phrase cannot name a speaker. */
+function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cueIndex: number): SpeakerRef | null {
+  const trimmed = trimSpeakerPhrase(paragraph, range);
+  return isPlausibleSpeaker(paragraph, trimmed) ? { paragraph, range: trimmed, cue, cueIndex } : null;
+}
+
 /** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
 export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
   const tokens = paragraph.tokens;
@@ -154,7 +221,7 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
     const object = phraseStartingAt(paragraph, objectStart);
     if (!object || tokens[object.first]!.lower === 'that') return null;
     if (endsSentence && first.lower !== 'according' && !first.capitalized) return null;
-    return { paragraph, range: object, cue: cueText(paragraph, at), cueIndex: at };
+    return speakerRef(paragraph, object, cueText(paragraph, at), at);
   }
   // a dash and a name after a quote: `"..." ― Jane Doe`
   if (first === undefined) return null;
@@ -165,7 +232,7 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
     tokens[subject.first]!.capitalized &&
     (subject.last + 1 >= tokens.length || tokens[subject.last + 1]!.text === '.')
   ) {
-    return { paragraph, range: subject, cue: tokens[closeIndex + 1]!.text, cueIndex: closeIndex + 1 };
+    return speakerRef(paragraph, subject, tokens[closeIndex + 1]!.text, closeIndex + 1);
   }
   let verbAt = skipParenthesis(paragraph, subject.last + 1);
   verbAt = skipPrepositionalPhrase(paragraph, verbAt);
@@ -183,8 +250,8 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   const verb = tokens[verbAt];
   if (!isWord(verb) || paragraph.quoted[verbAt]) return null;
   const phrasal = PHRASAL_SPEECH.has(`${verb.lower} ${tokens[verbAt + 1]?.lower ?? ''}`);
-  if (!isSpeechVerb(verb.lower) && !phrasal) return null;
-  if (phrasal) return { paragraph, range: subject, cue: `${verb.text} ${tokens[verbAt + 1]!.text}`, cueIndex: verbAt };
+  if (!isCueWord(paragraph, verbAt, paragraph.sentenceOf[verbAt] ?? 0) && !phrasal) return null;
+  if (phrasal) return speakerRef(paragraph, subject, `${verb.text} ${tokens[verbAt + 1]!.text}`, verbAt);
   if (verb.lower === 'according') return null;
   // a full stop inside the quote ends the sentence; only a short "Rubio said." may still follow it
   if (endsSentence) {
@@ -198,7 +265,7 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
       return null;
     }
   }
-  return { paragraph, range: subject, cue: cueText(paragraph, verbAt), cueIndex: verbAt };
+  return speakerRef(paragraph, subject, cueText(paragraph, verbAt), verbAt);
 }
 
 /** `Rubio said: "..."` / `Umerov wrote on Telegram: "..."` / `According to Rubio, "..."`. */
@@ -215,20 +282,19 @@ export function attributionBefore(paragraph: ParagraphDoc, openIndex: number, ma
     }
     if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
       const object = phraseStartingAt(paragraph, index + 2);
-      if (object) return { paragraph, range: object, cue: cueText(paragraph, index), cueIndex: index };
+      if (object) return speakerRef(paragraph, object, cueText(paragraph, index), index);
       continue;
     }
     const phrasal = index > floor && PHRASAL_SPEECH.has(`${tokens[index - 1]!.lower} ${token.lower}`);
     if (phrasal) {
       const subject = subjectOfVerb(paragraph, index - 1);
-      if (subject)
-        return { paragraph, range: subject, cue: `${tokens[index - 1]!.text} ${token.text}`, cueIndex: index - 1 };
+      if (subject) return speakerRef(paragraph, subject, `${tokens[index - 1]!.text} ${token.text}`, index - 1);
     }
-    if (!isWord(token) || !isSpeechVerb(token.lower)) continue;
+    if (!isCueWord(paragraph, index, floor)) continue;
     // a noun-like form ("states", "reports") counts only directly before the quote or its colon
     if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
     const subject = subjectOfVerb(paragraph, index);
-    if (subject) return { paragraph, range: subject, cue: cueText(paragraph, index), cueIndex: index };
+    if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
     // "the quote was said by X" and other passives are left unattributed
     return null;
   }
@@ -271,6 +337,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
   for (let index = 0; index < tokens.length; index++) {
     const verb = tokens[index]!;
     if (paragraph.quoted[index] || !isWord(verb) || !isReportingVerb(verb.lower)) continue;
+    if (verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
     const subject = subjectOfVerb(paragraph, index);
     if (!subject) continue;
     const clauseFirst = reportedClauseStart(paragraph, index);

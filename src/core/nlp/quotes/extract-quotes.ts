@@ -84,6 +84,21 @@ export function scanParagraphQuotes(text: string, paragraphIndex: number): Quote
 }
 
 /**
+ * A straight mark that opens a part, never closes in its paragraph and holds curly quotes: the convention for an
+ * excerpt of another text (the curly marks being the quotes inside it), not one person's words.
+ */
+export function isExcerptPart(text: string, part: QuotePart): boolean {
+  if (part.close !== null || part.open === null || text[part.open] !== '"') return false;
+  const inner = text.slice(part.open + 1);
+  return /[“”]/u.test(inner) && !inner.includes('"');
+}
+
+/** A quote reopens with marks of its own style: a straight excerpt is not continued by a curly quote. */
+function sameMarkStyle(a: string, b: string): boolean {
+  return (a === '"') === (b === '"');
+}
+
+/**
  * Group the parts of all paragraphs into quotations. By news convention a quote that runs on opens each
  * paragraph with a mark and closes only in its last one, so an unclosed part at the end of a paragraph
  * continues into a part that opens the next paragraph.
@@ -91,16 +106,22 @@ export function scanParagraphQuotes(text: string, paragraphIndex: number): Quote
 export function groupQuoteParts(paragraphParts: readonly QuotePart[][], texts: readonly string[]): QuoteGroup[] {
   const groups: QuoteGroup[] = [];
   let running: QuoteGroup | null = null;
+  let runningGlyph = '';
   for (const [index, parts] of paragraphParts.entries()) {
     const text = texts[index] ?? '';
     for (const [position, part] of parts.entries()) {
       const continues =
-        running !== null && position === 0 && part.open !== null && text.slice(0, part.open).trim() === '';
+        running !== null &&
+        position === 0 &&
+        part.open !== null &&
+        text.slice(0, part.open).trim() === '' &&
+        sameMarkStyle(runningGlyph, text[part.open]!);
       if (continues && running) {
         running.parts.push(part);
       } else {
         running = { parts: [part] };
         groups.push(running);
+        runningGlyph = part.open === null ? '' : text[part.open]!;
       }
       if (part.close !== null) running = null;
     }

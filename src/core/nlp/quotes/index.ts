@@ -1,7 +1,7 @@
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { attributionAfter, attributionBefore, findReportedSpeech, type SpeakerRef } from './attribute.js';
 import { buildDocument, type ParagraphDoc } from './document.js';
-import type { QuoteGroup, QuotePart } from './extract-quotes.js';
+import { isExcerptPart, type QuoteGroup, type QuotePart } from './extract-quotes.js';
 import { findPeople, type PeopleIndex, type PersonRecord, toPerson } from './people.js';
 import { PRONOUNS } from './phrases.js';
 import { resolveSpeaker } from './resolve.js';
@@ -17,11 +17,15 @@ const NON_SPEECH_MARKERS = new Set(
   ).split(' '),
 );
 
+const DASH_CUES = new Set(['—', '–', '―', '-']);
+
 /** A point in the article where a speaker was named with a speech cue, used to carry speakers forward. */
 interface SpeechEvent {
   paragraphIndex: number;
   tokenIndex: number;
   ref: SpeakerRef;
+  /** a quote's own attribution or a closing "He said:", as opposed to a reported-speech statement */
+  quoted: boolean;
 }
 
 interface Attribution {
@@ -31,14 +35,18 @@ interface Attribution {
 /** Pure, synchronous, never throws. Quote/mention offsets are into the article's source text (paragraph.start + local). */
 export function analyzePeopleAndQuotes(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
   try {
-    return analyze(article);
+    return analyzeArticle(article);
   } catch {
-    // analysis is best effort: an article the heuristics cannot handle yields nothing rather than failing ingest
+    // last resort only (property tests drive analyzeArticle itself): a bug must not fail ingest of the article
     return { people: [], quotes: [] };
   }
 }
 
-function analyze(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
+/**
+ * The analysis itself, without the safety net: throws on an internal error. Exported so tests can prove it does
+ * not throw on arbitrary text; callers use `analyzePeopleAndQuotes`.
+ */
+export function analyzeArticle(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
   const doc = buildDocument(article);
   const index = findPeople(doc);
   const events: SpeechEvent[] = [];
@@ -49,11 +57,18 @@ function analyze(article: ParsedArticle): { people: Person[]; quotes: Quote[] } 
     // "He said:" closing a paragraph introduces the quote in the next one
     if (paragraph.tokens[paragraph.tokens.length - 1]?.text === ':') {
       const intro = attributionBefore(paragraph, paragraph.tokens.length - 1, 8);
-      if (intro) events.push({ paragraphIndex: paragraph.index, tokenIndex: paragraph.tokens.length, ref: intro });
+      if (intro) {
+        events.push({ paragraphIndex: paragraph.index, tokenIndex: paragraph.tokens.length, ref: intro, quoted: true });
+      }
     }
     for (const reported of findReportedSpeech(paragraph)) {
       if (isCarryableSubject(reported.speaker)) {
-        events.push({ paragraphIndex: paragraph.index, tokenIndex: reported.speaker.cueIndex, ref: reported.speaker });
+        events.push({
+          paragraphIndex: paragraph.index,
+          tokenIndex: reported.speaker.cueIndex,
+          ref: reported.speaker,
+          quoted: false,
+        });
       }
       const person = resolveSpeaker(reported.speaker, index);
       if (!person) continue;
@@ -79,13 +94,14 @@ function analyze(article: ParsedArticle): { people: Person[]; quotes: Quote[] } 
         makeQuote(partParagraph, part.textStart, part.textEnd, kind, person, attribution.ref, part.paragraphIndex),
       );
     }
-    if (attribution.ref) {
+    if (attribution.ref && !isSignature(attribution.ref)) {
       const last = group.parts[group.parts.length - 1]!;
       const lastParagraph = doc.paragraphs[last.paragraphIndex]!;
       events.push({
         paragraphIndex: last.paragraphIndex,
         tokenIndex: tokenAt(lastParagraph, last.close ?? lastParagraph.text.length - 1),
         ref: attribution.ref,
+        quoted: true,
       });
       sortEvents(events);
     }
@@ -234,6 +250,11 @@ function attributeGroup(
   const first = group.parts[0]!;
   const firstParagraph = paragraphs[first.paragraphIndex]!;
   const open = openToken(firstParagraph, first);
+  // `because “...,” she said`: a partial closed by its own cue belongs to that cue, not to an earlier verb
+  if (kind === 'partial') {
+    const after = immediateAttribution(firstParagraph, first);
+    if (after) return { ref: after };
+  }
   if (open >= 0) {
     const before = attributionBefore(firstParagraph, open, kind === 'partial' ? 40 : 10);
     if (before) return { ref: before };
@@ -247,7 +268,15 @@ function attributeGroup(
     if (after) return { ref: after };
   }
   if (kind === 'partial') return { ref: null };
-  return { ref: carriedSpeaker(paragraphs, first, open, events) };
+  // an excerpt of another text speaks only for a source that introduces it ("Ward stated:")
+  const introOnly = isExcerptPart(firstParagraph.text, first);
+  return { ref: carriedSpeaker(paragraphs, first, open, events, introOnly) };
+}
+
+/** The cue right after a part that ends in a comma inside its marks (`“...,” she said`), if any. */
+function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): SpeakerRef | null {
+  if (part.close === null || !/,\s*$/u.test(paragraph.text.slice(part.textStart, part.close))) return null;
+  return attributionAfter(paragraph, tokenAt(paragraph, part.close), ',');
 }
 
 /**
@@ -259,16 +288,31 @@ function carriedSpeaker(
   part: QuotePart,
   open: number,
   events: readonly SpeechEvent[],
+  introOnly: boolean,
 ): SpeakerRef | null {
   const sameParagraph = events.filter(
     (event) => event.paragraphIndex === part.paragraphIndex && event.tokenIndex < open,
   );
-  if (sameParagraph.length > 0) return sameParagraph[sameParagraph.length - 1]!.ref;
+  if (sameParagraph.length > 0 && !introOnly) return sameParagraph[sameParagraph.length - 1]!.ref;
   if (open > 0) return null;
   const previous = paragraphs[part.paragraphIndex - 1];
   if (!previous || previous.heading) return null;
-  const earlier = events.filter((event) => event.paragraphIndex === previous.index);
+  // only a quote (or "He said:") closing the paragraph before hands the floor on, not a reported statement
+  const lastSentence = previous.sentenceOf[previous.tokens.length - 1] ?? 0;
+  const earlier = events.filter(
+    (event) =>
+      event.paragraphIndex === previous.index &&
+      event.quoted &&
+      (!introOnly || event.tokenIndex === previous.tokens.length) &&
+      event.tokenIndex >= lastSentence &&
+      event.ref.cueIndex >= lastSentence,
+  );
   return earlier.length > 0 ? earlier[earlier.length - 1]!.ref : null;
+}
+
+/** `"..." ― Jane Doe`: a signature closes its own quote and says nothing about the next one. */
+function isSignature(ref: SpeakerRef): boolean {
+  return DASH_CUES.has(ref.cue);
 }
 
 /** An unattributed quote is kept (with no speaker) only when it reads as speech: a sentence of several words. */

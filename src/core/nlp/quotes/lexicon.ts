@@ -168,3 +168,22 @@ export function isDemonym(lower: string): boolean {
 export function isRoleNoun(lower: string): boolean {
   return EXTRA_ROLE_NOUNS.has(lower) || hasTag(lower, ['Actor']);
 }
+
+/** Tags that make a lowercase word a poor head for a speaker phrase ("came", "rare", "upon", "this"). */
+const NON_HEAD_TAGS = ['PastTense', 'Adjective', 'Adverb', 'Preposition', 'Gerund', 'Determiner', 'Conjunction'];
+
+/** True when a lowercase word cannot head a phrase naming who spoke: a verb form, adjective, adverb or function word. */
+export function isNonHeadWord(lower: string): boolean {
+  if (isRoleWordLike(lower)) return false;
+  if (/ly$/.test(lower) && tagsOf(lower).length === 0) return true;
+  return hasTag(lower, NON_HEAD_TAGS);
+}
+
+/** True for an -ly adverb ("jokingly", "recently"), not an -ly noun or adjective the lexicon knows ("ally", "family"). */
+export function isLyAdverb(lower: string): boolean {
+  return /ly$/.test(lower) && (tagsOf(lower).length === 0 || hasTag(lower, ['Adverb']));
+}
+
+function isRoleWordLike(lower: string): boolean {
+  return isRoleNoun(lower) || hasTag(lower, ['Noun', 'Singular', 'Plural', 'Pronoun']);
+}

@@ -1,5 +1,5 @@
 import type { ParagraphDoc } from './document.js';
-import { isSpeechVerb } from './speech-verbs.js';
+import { isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase as a token range of one paragraph (inclusive). */
@@ -86,9 +86,22 @@ export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: num
   const head = tokens[last];
   if (!isWord(head) || paragraph.quoted[last]) return null;
   if (PRONOUNS.has(head.lower)) return { first: last, last };
+  // "the mother of three", "a father of two": a count after "of" ends the phrase
+  const counted = NUMBER_WORDS.has(head.lower) && tokens[last - 1]?.lower === 'of';
+  if (counted) return extendPhraseBack(paragraph, last - 2, floor, last);
   if (!isPhraseWord(head) || DETERMINERS.has(head.lower)) return null;
-  let first = last;
-  for (let index = last - 1; index >= floor && last - index < 8; index--) {
+  return extendPhraseBack(paragraph, last, floor, last);
+}
+
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** Extend a phrase whose head is at `head` leftwards over its modifiers; the range ends at `last`. */
+function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, last: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  const headToken = tokens[head];
+  if (!isWord(headToken) || paragraph.quoted[head] || !isPhraseWord(headToken)) return null;
+  let first = head;
+  for (let index = head - 1; index >= floor && head - index < 8; index--) {
     const token = tokens[index]!;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     if (DETERMINERS.has(token.lower)) {
@@ -97,7 +110,7 @@ export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: num
     }
     const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index - 1]?.capitalized;
     if (!isPhraseWord(token) && !linksNames) break;
-    if (token.possessive && !token.capitalized && index !== last - 1) break;
+    if (token.possessive && !token.capitalized && index !== head - 1) break;
     first = index;
   }
   return { first, last };
@@ -116,7 +129,7 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
     const token = tokens[index]!;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized;
-    if (!isPhraseWord(token) && !linksNames) break;
+    if (!isPhraseWord(token) && !linksNames && !isNounInPhrase(tokens, index)) break;
     // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
     if (inName && !token.capitalized && !linksNames && !tokens[index - 1]!.possessive) {
       // "Clinton spokesman Josh Schwerin": role words between a modifier name and the head name
@@ -133,6 +146,18 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
   // a phrase never ends on a linking word
   while (last > first && ['of', 'for'].includes(tokens[last]!.lower)) last--;
   return { first, last };
+}
+
+/**
+ * A speech-verb spelling that is a noun here: capitalized inside a name ("the Washington Post") or a noun-like form
+ * right after a determiner or modifier ("the report stated", "the fundraising email said").
+ */
+function isNounInPhrase(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || !isSpeechVerb(token.lower) || isUnambiguousSpeechVerb(token.lower)) return false;
+  if (token.capitalized) return true;
+  const previous = tokens[index - 1];
+  return previous !== undefined && previous.kind === 'word' && !PHRASE_BREAKS.has(previous.lower);
 }
 
 /** Paragraph text of a token range. */

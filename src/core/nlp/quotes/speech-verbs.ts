@@ -137,10 +137,12 @@ const SPEECH_VERB_BASES = [
   'think',
   'believe',
   'tweet',
+  'read',
 ] as const;
 
 const IRREGULAR_FORMS: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
+  read: ['reads', 'reading'],
   tell: ['told', 'tells', 'telling'],
   write: ['wrote', 'written', 'writes', 'writing'],
   begin: ['began', 'begun', 'begins', 'beginning'],

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Paragraph, ParsedArticle } from '../../src/core/articles/article.js';
+import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
+
+/** An article whose paragraphs are the given lines, joined by newlines, with exact offsets. */
+function articleOf(lines: readonly string[]): ParsedArticle {
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    if (line.trim() !== '') paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
+    offset += line.length + 1;
+  }
+  return {
+    title: 'Test article',
+    url: null,
+    source: null,
+    author: null,
+    publishedAt: null,
+    publishedApprox: false,
+    dateline: null,
+    caption: null,
+    highlights: [],
+    paragraphs,
+  };
+}
+
+const intro = 'Transport commissioner Helena Marsh opened the new depot in Springfield on Monday.';
+
+/** Quote text, speaker and speaker mention of every quote in quotation marks. */
+function quoted(...lines: string[]) {
+  return analyzePeopleAndQuotes(articleOf(lines))
+    .quotes.filter((quote) => quote.kind !== 'reported')
+    .map((quote) => ({
+      text: quote.text,
+      kind: quote.kind,
+      speaker: quote.speaker,
+      mention: quote.speakerMention?.text ?? null,
+    }));
+}
+
+describe('quote extraction rules', () => {
+  it('keeps a quote ending in a comma when a lowercase title starts its attribution', () => {
+    expect(
+      quoted(intro, '"Depots are not optional," transport commissioner Helena Marsh said after the vote.'),
+    ).toEqual([
+      {
+        text: 'Depots are not optional',
+        kind: 'direct',
+        speaker: 'Helena Marsh',
+        mention: 'transport commissioner Helena Marsh',
+      },
+    ]);
+  });
+
+  it('reads a closing-style mark at the start of a paragraph as an opening mark', () => {
+    const quotes = quoted(intro, '” … the buses will run on time and the drivers know it,” Marsh said.');
+    expect(quotes).toEqual([
+      {
+        text: '… the buses will run on time and the drivers know it',
+        kind: 'direct',
+        speaker: 'Helena Marsh',
+        mention: 'Marsh',
+      },
+    ]);
+  });
+
+  it('does not take the title of a show woven into a sentence for a quote', () => {
+    expect(quoted(intro, 'Marsh told CBS’s “Face the Nation” that the depot would open early.')).toEqual([]);
+  });
+
+  it('does not continue a straight-quoted excerpt into a curly quote in the next paragraph', () => {
+    const quotes = quoted(
+      intro,
+      '"The crowd waited in the rain, chanting “open the doors” as the buses arrived.',
+      '“We are finally here,” Marsh said to the drivers.',
+    );
+    const excerpt = quotes.find((quote) => quote.text.startsWith('The crowd waited'));
+    expect(excerpt?.mention ?? null).toBeNull();
+    expect(quotes.find((quote) => quote.text === 'We are finally here')?.speaker).toBe('Helena Marsh');
+  });
+});
+
+describe('speaker attribution rules', () => {
+  it('gives an excerpt no speaker carried from the paragraph before', () => {
+    const quotes = quoted(
+      intro,
+      '“The buses will run on time,” Marsh said.',
+      '"The depot, which critics called “a white elephant,” took six years to build.',
+    );
+    expect(quotes.find((quote) => quote.text.startsWith('The depot'))?.mention ?? null).toBeNull();
+  });
+
+  it('gives an excerpt the source that introduces it with a colon', () => {
+    const quotes = quoted(
+      intro,
+      'Marsh wrote:',
+      '"The depot, which critics called “a white elephant,” took six years to build.',
+    );
+    expect(quotes.find((quote) => quote.text.startsWith('The depot'))?.speaker).toBe('Helena Marsh');
+  });
+
+  it('reads "the statement read" as a cue with the statement as its source', () => {
+    const quotes = quoted(intro, '“The depot will close for repairs on Friday,” the statement read.');
+    expect(quotes.map((quote) => quote.mention)).toEqual(['the statement']);
+  });
+
+  it('drops an adverb from the speaker phrase', () => {
+    const quotes = quoted(intro, 'Marsh jokingly said, “The buses are faster than my car.”');
+    expect(quotes).toEqual([
+      { text: 'The buses are faster than my car.', kind: 'direct', speaker: 'Helena Marsh', mention: 'Marsh' },
+    ]);
+  });
+
+  it('keeps the noun of a speaker phrase cut before its post-modifier', () => {
+    const quotes = quoted(intro, '“The depot was never about the buses,” said a person close to the council.');
+    expect(quotes.map((quote) => quote.mention)).toEqual(['a person']);
+  });
+
+  it('leaves a quote unattributed when the phrase before the cue cannot name a speaker', () => {
+    const quotes = quoted(intro, '“Open the doors,” came shouts from the back of the hall.');
+    expect(quotes.map((quote) => quote.mention)).toEqual([null]);
+  });
+
+  it('does not read a capitalized speech verb inside a name as a cue', () => {
+    const quotes = quoted(intro, 'A columnist at the Springfield Post: "The depot is a waste of money."');
+    expect(quotes.map((quote) => quote.mention)).toEqual([null]);
+  });
+
+  it('does not make the listener of a participle the speaker', () => {
+    const quotes = quoted(intro, 'The council sent an email to residents stating, “The depot opens in May.”');
+    expect(quotes.map((quote) => quote.mention)).not.toContain('residents');
+  });
+
+  it('finds the subject of a participle past a noun that only looks like a speech verb', () => {
+    const quotes = quoted(
+      intro,
+      'Helena Marsh posted a Twitter comment of her own, saying, “We are so proud of the crews.”',
+    );
+    expect(quotes).toEqual([
+      { text: 'We are so proud of the crews.', kind: 'direct', speaker: 'Helena Marsh', mention: 'Helena Marsh' },
+    ]);
+  });
+
+  it('attributes a partial quote closed by its own cue to that cue', () => {
+    const quotes = quoted(intro, 'Marsh praised the drivers because “they never gave up,” she said.');
+    expect(quotes).toEqual([{ text: 'they never gave up', kind: 'partial', speaker: 'Helena Marsh', mention: 'she' }]);
+  });
+
+  it('takes a descriptive subject with a count as the speaker', () => {
+    const quotes = quoted(
+      intro,
+      'Asked about the plan, the 44-year-old mother of three replied, “It is meant for families.”',
+    );
+    expect(quotes.map((quote) => quote.mention)).toEqual(['the 44-year-old mother of three']);
+  });
+
+  it('does not carry a signature after a quote to the next paragraph', () => {
+    const quotes = quoted(
+      'Readers told us what they think of the new depot.',
+      '“It is the best thing the city has done in years.” ― Ana Ruiz',
+      '“I still take my car, and I always will, whatever the buses do.”',
+    );
+    expect(quotes.map((quote) => quote.mention)).toEqual(['Ana Ruiz', null]);
+  });
+
+  it('does not carry a reported statement to a quote that opens the next paragraph', () => {
+    const quotes = quoted(
+      intro,
+      'Marsh said the depot would cut delays, and the council agreed with her on Tuesday.',
+      '“Nobody here believes a word of it, and we never did.”',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual([null]);
+  });
+
+  it('still hands the floor on from a quote that closes the paragraph before', () => {
+    const quotes = quoted(intro, '“The buses will run on time,” Marsh said.', '“And the drivers will be paid more.”');
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Helena Marsh', 'Helena Marsh']);
+  });
+});
