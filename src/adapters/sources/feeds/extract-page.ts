@@ -1,6 +1,7 @@
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
 import { htmlToBlocks, parseHtmlDocument, type TextBlock } from './html-text.js';
+import { readability } from './lazy-libraries.js';
 
 /** The main text of an article page, as Readability found it. */
 export interface ExtractedPage {
@@ -25,7 +26,7 @@ export function extractArticlePage(html: string, pageUrl: string): ExtractedPage
   try {
     // linkedom's document is structurally the DOM Readability expects
     const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
-    article = new Readability(dom, { maxElemsToParse: MAX_ELEMENTS }).parse();
+    article = new (readability().Readability)(dom, { maxElemsToParse: MAX_ELEMENTS }).parse();
   } catch {
     return null;
   }

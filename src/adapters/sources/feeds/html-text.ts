@@ -1,4 +1,5 @@
-import { parseHTML } from 'linkedom';
+import type { parseHTML } from 'linkedom';
+import { linkedom } from './lazy-libraries.js';
 
 /** A run of text from HTML: a paragraph, list item, quote or heading. */
 export interface TextBlock {
@@ -65,7 +66,7 @@ interface DomNode {
 /** Parse an HTML document (or fragment) into a linkedom document. */
 export function parseHtmlDocument(html: string): ReturnType<typeof parseHTML>['document'] {
   const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document;
+  return linkedom().parseHTML(full).document;
 }
 
 /**

@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  type AnyFeed,
-  type AtomFeed,
-  DetectError,
-  type JsonFeed,
-  parseFeed,
-  type RdfFeed,
-  type RssFeed,
-} from 'feedsmith';
+import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { z } from 'zod';
 import { parseAbsoluteDate } from '../../../core/ingest/parse-text.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { htmlToInlineText, parseHtmlDocument } from './html-text.js';
+import { feedsmith } from './lazy-libraries.js';
 
 /** One feed item, normalised across RSS, RDF, Atom and JSON Feed. */
 export const FeedItemSchema = z.object({
@@ -63,9 +56,9 @@ export function parseFeedDocument(body: Uint8Array | string, feedUrl: string, co
   const text = typeof body === 'string' ? body : decodeFeedBody(body, contentType ?? null);
   let parsed: AnyFeed<string>;
   try {
-    parsed = parseFeed(text.replace(/^\uFEFF/, ''));
+    parsed = feedsmith().parseFeed(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    if (!(error instanceof DetectError)) {
+    if (!(error instanceof feedsmith().DetectError)) {
       throw new FeedParseError('malformed', 'malformed feed (invalid XML or JSON)', { cause: error });
     }
     const advertised = /<html[\s>]/i.test(text.slice(0, 4096)) ? findFeedLinks(text, feedUrl)[0] : undefined;

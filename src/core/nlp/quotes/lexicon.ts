@@ -1,15 +1,26 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
 
 type LexiconEntry = string | string[];
 
-// compromise types its model as a plain object; the lexicon maps a word to its tags
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, LexiconEntry> } }).one.lexicon;
+let lexicon: Record<string, LexiconEntry> | undefined;
+
+/**
+ * compromise's word list, loaded on first use: it takes about 0.3 s to load and only analysis needs
+ * it, so a restart with no new articles never pays for it.
+ */
+function loadLexicon(): Record<string, LexiconEntry> {
+  if (lexicon) return lexicon;
+  const nlp = createRequire(import.meta.url)('compromise/two') as { model(): unknown };
+  // compromise types its model as a plain object; the lexicon maps a word to its tags
+  lexicon = (nlp.model() as { one: { lexicon: Record<string, LexiconEntry> } }).one.lexicon;
+  return lexicon;
+}
 
 function tagsOf(word: string): string[] {
-  const entry = lexicon[word];
+  const entry = loadLexicon()[word];
   if (entry === undefined) return [];
   return Array.isArray(entry) ? entry : [entry];
 }
