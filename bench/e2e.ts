@@ -1,104 +1,80 @@
-import { randomUUID } from 'node:crypto';
+import { type ChildProcess, fork } from 'node:child_process';
 import type { CommandDeps } from '../commands/spec.js';
 import { createDiscordAdapter } from '../src/adapters/discord/discord-adapter.js';
 import { createSlackAdapter } from '../src/adapters/slack/slack-adapter.js';
 import type { Logger } from '../src/core/ports.js';
-import { FakeDiscord } from '../test/fakes/fake-discord.js';
-import { FakeSlack, postSigned, slashCommandFields } from '../test/fakes/fake-slack.js';
-import { type Summary, summarize } from './stats.js';
+import type { HostRequest } from './platform-host.js';
+import type { Summary } from './stats.js';
 
 export type EndToEndFigures = Record<string, Summary>;
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const CONCURRENCY = 50;
 
-/** Latency of `send` measured `runs` times one at a time, then in rounds of 50 at once. */
-async function measure(runs: number, send: () => Promise<void>): Promise<{ single: Summary; concurrent: Summary }> {
-  for (let i = 0; i < 10; i++) await send();
-  const single: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await send();
-    single.push(performance.now() - start);
-  }
-  const concurrent: number[] = [];
-  for (let round = 0; round < Math.max(2, Math.ceil(runs / CONCURRENCY)); round++) {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        const start = performance.now();
-        await send();
-        concurrent.push(performance.now() - start);
-      }),
+/** Ask the platform host process for something and wait for its answer. */
+function ask<T>(host: ChildProcess, request: HostRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    host.once('message', (reply: { ok: boolean; result?: unknown; error?: string }) =>
+      reply.ok ? resolve(reply.result as T) : reject(new Error(reply.error)),
     );
-  }
-  return { single: summarize(single), concurrent: summarize(concurrent) };
+    host.send(request);
+  });
 }
 
 /**
  * `/news who` and `/news latest` from the platform's side in to the reply's arrival at the platform's
- * side out: a real discord.js Client and a real Bolt App against the project's loopback fakes.
+ * side out: a real discord.js Client and a real Bolt App in this process, the loopback fakes of
+ * Discord and Slack in another (as the real platforms are), single and 50 at once.
  */
 export async function benchEndToEnd(deps: CommandDeps, who: string, runs: number): Promise<EndToEndFigures> {
+  const host = fork(new URL('./platform-host.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const urls = await ask<{ discordApi: string; applicationId: string; slackApi: string }>(host, { type: 'start' });
   const figures: EndToEndFigures = {};
+  type Result = { single: Summary; concurrent: Summary };
 
-  const discord = await FakeDiscord.start();
-  const bot = createDiscordAdapter({
+  const discord = createDiscordAdapter({
     token: 'MTIz.bench.token',
-    applicationId: discord.applicationId,
-    apiUrl: discord.apiUrl,
+    applicationId: urls.applicationId,
+    apiUrl: urls.discordApi.replace(/\/$/, ''),
     deps,
     logger: silent,
-    restOptions: { retries: 0, timeout: 10_000 },
+    restOptions: { retries: 0, timeout: 30_000 },
   });
-  await bot.start();
+  await discord.start();
   for (const [name, options] of [
     ['who', { name: who }],
     ['latest', { count: 5 }],
   ] as const) {
-    const result = await measure(runs, async () => {
-      const interaction = discord.sendCommand(name, options);
-      const callback = await discord.waitForCallback(interaction, 30_000);
-      const type = (callback.body as { type: number }).type;
-      if (type === 5) {
-        await discord.waitFor(
-          (c) => c.method === 'PATCH' && c.path.includes(`/${interaction.token}/messages/@original`),
-          30_000,
-        );
-      }
-    });
+    const result = await ask<Result>(host, { type: 'discord', name, options, runs, concurrency: CONCURRENCY });
     figures[`discord /news ${name} (single)`] = result.single;
-    figures[`discord /news ${name} (50 concurrent)`] = result.concurrent;
+    figures[`discord /news ${name} (${CONCURRENCY} concurrent)`] = result.concurrent;
   }
-  await bot.stop();
   await discord.stop();
 
-  const slack = await new FakeSlack().start();
   const secret = 'bench-signing-secret';
-  const app = createSlackAdapter({
+  const slack = createSlackAdapter({
     botToken: 'xoxb-bench',
     signingSecret: secret,
     port: 0,
-    apiUrl: slack.apiUrl,
+    apiUrl: urls.slackApi,
     deps,
     logger: silent,
     botId: 'B0BENCH',
     botUserId: 'U0BENCH',
     clientOptions: { retryConfig: { retries: 0 } },
   });
-  await app.start();
-  const endpoint = `http://127.0.0.1:${app.port()}/slack/events`;
+  await slack.start();
+  const endpoint = `http://127.0.0.1:${slack.port()}/slack/events`;
   for (const text of [`who ${who}`, 'latest 5']) {
-    const result = await measure(runs, async () => {
-      const id = randomUUID();
-      const response = await postSigned(endpoint, secret, slashCommandFields(text, slack.responseUrl(id)));
-      if (response.status !== 200) throw new Error(`slack answered ${response.status}`);
-      await slack.waitForResponse(id, 1, 30_000);
-    });
+    const result = await ask<Result>(host, { type: 'slack', endpoint, secret, text, runs, concurrency: CONCURRENCY });
     const name = text.split(' ')[0];
     figures[`slack /news ${name} (single)`] = result.single;
-    figures[`slack /news ${name} (50 concurrent)`] = result.concurrent;
+    figures[`slack /news ${name} (${CONCURRENCY} concurrent)`] = result.concurrent;
   }
-  await app.stop();
   await slack.stop();
+  await ask(host, { type: 'stop' });
   return figures;
 }
