@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Person, Quote } from '../../src/core/articles/article.js';
 import { createNewsService } from '../../src/core/news.js';
 import type { AnalyzedArticle } from '../../src/core/ports.js';
-import { ftsQuery, openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
+import { ftsQuery, openSqliteStore, type SqliteArticleStore, snippetOf } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 
 function article(id: string, title: string, overrides: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
@@ -158,6 +158,7 @@ describe('SqliteArticleStore', () => {
     expect(store.search('ukraine talks', { limit: 5, offset: 0 }).hits.map((h) => h.article.id)).toEqual(['q1']);
     expect(store.search('"unbalanced OR NEAR(', { limit: 5, offset: 0 }).total).toBe(0);
     expect(ftsQuery('a "b')).toBe('"a" AND "b"*');
+    expect(ftsQuery('Orbán')).toBe('"Orbán"*');
     expect(ftsQuery('!!!')).toBeNull();
   });
 
@@ -179,5 +180,26 @@ describe('SqliteArticleStore', () => {
     store.replaceFile(file('b.txt'), [article('d2', 'Late')]);
     expect(store.articlesSince(new Date('2025-12-01T12:00:00Z'), 10).map((a) => a.id)).toEqual(['d2']);
     expect(store.articlesSince(new Date('2025-11-01T00:00:00Z'), 10).map((a) => a.id)).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('snippetOf', () => {
+  const paragraphs = [
+    { text: 'Opening paragraph about the weather in the valley.', kind: 'body' },
+    {
+      text: `${'Filler words before the match. '.repeat(12)}Viktor Orbán met the mayor on Monday. ${'More filler after it. '.repeat(12)}`,
+      kind: 'body',
+    },
+  ];
+
+  it('shows the passage around the first searched word, cut at words', () => {
+    const snippet = snippetOf(paragraphs, ['orban']);
+    expect(snippet).toContain('Viktor Orbán met the mayor');
+    expect(snippet.length).toBeLessThanOrEqual(202);
+    expect(snippet.startsWith('…')).toBe(true);
+  });
+
+  it('falls back to the opening of the article when no word is found', () => {
+    expect(snippetOf(paragraphs, ['zebra'])).toBe('Opening paragraph about the weather in the valley.');
   });
 });
