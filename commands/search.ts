@@ -23,14 +23,14 @@ export const search = {
   paged: true,
   run({ terms, page }, { news }) {
     const first = news.search(terms, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const pages = Math.max(1, Math.ceil(first.total / PER_PAGE));
+    const pages = Math.max(1, Math.ceil(first.ranked / PER_PAGE));
     const index = Math.min(page, pages);
     const result = index === page ? first : news.search(terms, { limit: PER_PAGE, offset: (index - 1) * PER_PAGE });
     if (result.total === 0) {
       return { title: `Search: ${terms}`, blocks: [{ type: 'text', text: `No articles match "${terms}".` }] };
     }
     return {
-      title: `Search: ${terms} (${result.total} ${result.total === 1 ? 'article' : 'articles'})`,
+      title: `Search: ${terms} (${result.total >= 1000 ? '1000+' : result.total} ${result.total === 1 ? 'article' : 'articles'})`,
       blocks: result.hits.map((hit) => articleBlock(hit.article, hit.snippet || hit.article.short)),
       ...pageInfo(index, pages),
     };

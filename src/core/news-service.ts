@@ -22,7 +22,10 @@ export interface DigestItem {
 export interface NewsService {
   latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView>;
   read(ref: string): ReadResult;
-  search(text: string, options?: { limit?: number; offset?: number }): { hits: SearchHit[]; total: number };
+  search(
+    text: string,
+    options?: { limit?: number; offset?: number },
+  ): { hits: SearchHit[]; total: number; ranked: number };
   /** A person by name, with one page of their quotes (default: the first 50). */
   who(name: string, options?: { quoteLimit?: number; quoteOffset?: number; articleLimit?: number }): WhoResult;
   people(prefix: string, limit?: number): PersonSummary[];

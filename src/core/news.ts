@@ -98,7 +98,9 @@ function suggestNames(store: ArticleStore, query: string): string[] {
   if (key.length < 2) return [];
   const budget = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const scored: { key: string; distance: number }[] = [];
-  for (const candidate of store.personKeys()) {
+  const buckets = bucketsOf(store.personKeys());
+  // typos rarely hit the first letter; checking only names that share it keeps a miss cheap on big stores
+  for (const candidate of buckets.get(key[0] ?? '') ?? []) {
     if (Math.abs(candidate.length - key.length) > budget) continue;
     const distance = editDistance(key, candidate, budget);
     if (distance <= budget) scored.push({ key: candidate, distance });
@@ -112,4 +114,22 @@ function suggestNames(store: ArticleStore, query: string): string[] {
     if (names.length >= 5) break;
   }
   return names.slice(0, 5);
+}
+
+const bucketCache = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** Name keys grouped by first letter, computed once per list (the store returns the same list until it changes). */
+function bucketsOf(keys: readonly string[]): Map<string, string[]> {
+  let buckets = bucketCache.get(keys);
+  if (!buckets) {
+    buckets = new Map();
+    for (const key of keys) {
+      const first = key[0] ?? '';
+      const bucket = buckets.get(first);
+      if (bucket) bucket.push(key);
+      else buckets.set(first, [key]);
+    }
+    bucketCache.set(keys, buckets);
+  }
+  return buckets;
 }

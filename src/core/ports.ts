@@ -126,7 +126,14 @@ export interface ArticleStore {
   getArticle(id: string): StoredArticle | null;
   /** Articles whose id starts with `ref`, or whose title contains all words of `ref`, best first. */
   findArticles(ref: string, limit: number): ArticleView[];
-  search(text: string, options: { limit: number; offset: number }): { hits: SearchHit[]; total: number };
+  /**
+   * Full-text search: the newest matches (up to a window of a few hundred) ranked by relevance.
+   * `total` counts matches (capped at 1000); `ranked` is how many can be paged through.
+   */
+  search(
+    text: string,
+    options: { limit: number; offset: number },
+  ): { hits: SearchHit[]; total: number; ranked: number };
   /** The sequence number of the newest stored article (0 when empty): the digest watermark. */
   maxSeq(): number;
   /** Articles stored after sequence number `seq`, up to `upTo` inclusive, oldest first. */

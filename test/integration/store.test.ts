@@ -152,6 +152,21 @@ describe('SqliteArticleStore', () => {
     expect(news.people('').length).toBe(2);
   });
 
+  it('keeps article, people and quote totals right through inserts and deletions', () => {
+    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
+    const withQuotes = (id: string) =>
+      article(id, `Story ${id}`, {
+        people: [rubio],
+        quotes: [quote('The budget is balanced', 'Marta Ruiz'), quote('unattributed words', null)],
+      });
+    store.replaceFile(file('a.txt'), [withQuotes('c1'), withQuotes('c2')]);
+    expect(store.counts()).toEqual({ articles: 2, people: 1, quotes: 2 });
+    store.removeFile('a.txt');
+    expect(store.counts()).toEqual({ articles: 0, people: 0, quotes: 0 });
+    expect(createNewsService({ store }).who('Ruiz').matches).toEqual([]);
+    expect(store.personKeys()).toEqual([]);
+  });
+
   it('searches full text without letting user input inject FTS syntax', () => {
     store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
     store.replaceFile(file('s.txt'), [article('q1', 'Ukraine peace talks in Florida'), article('q2', 'Energy prices')]);

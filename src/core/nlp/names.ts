@@ -5,6 +5,18 @@ const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 's
 
 /** Lowercase, strip accents (NFD + remove marks), collapse spaces, drop punctuation: 'Orbán' -> 'orban'. */
 export function normalizeName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = computeNormalizedName(name);
+    if (normalizedNames.size < 100_000) normalizedNames.set(name, normalized);
+  }
+  return normalized;
+}
+
+// people finding normalises the same words many times per article; the answer depends on the text alone
+const normalizedNames = new Map<string, string>();
+
+function computeNormalizedName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -65,6 +65,21 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX person_names_by_article ON person_names (article_id);
 
+  -- each (name key, person) once, for lookups, autocomplete and suggestions
+  CREATE TABLE person_keys (
+    name_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    PRIMARY KEY (name_key, person_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX person_keys_by_person ON person_keys (person_key);
+
+  -- totals kept current in the same transactions as the rows they count (count(*) scans whole tables)
+  CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO counters (name, value) VALUES ('articles', 0), ('people', 0), ('quotes', 0);
+
   -- aggregate per person, kept current on every write, for fast autocomplete
   CREATE TABLE persons (
     person_key TEXT PRIMARY KEY,

@@ -71,6 +71,11 @@ type ViewRow = Pick<
   'id' | 'title' | 'url' | 'source' | 'published_at' | 'published_approx' | 'ingested_at' | 'summary' | 'short'
 >;
 
+/** Search ranks this many of the newest matching articles by relevance. */
+const SEARCH_WINDOW = 200;
+/** Match counts stop here ("1000+" articles). */
+const MAX_COUNTED = 1000;
+
 /** Roles and aliases kept per person: enough to say who someone is, bounded for famous people. */
 const MAX_LISTED = 12;
 
@@ -113,6 +118,7 @@ export class SqliteArticleStore implements ArticleStore {
   /** local writes, so caches notice changes made through this connection (data_version only counts others) */
   private writes = 0;
   private nameKeyCache: { version: string; keys: string[] } | undefined;
+  private readonly keyed = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database, clock: Clock) {
     this.db = db;
@@ -232,18 +238,24 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.titleSearch.all(query, limit) as ViewRow[]).map(toView);
   }
 
-  search(text: string, options: { limit: number; offset: number }): { hits: SearchHit[]; total: number } {
+  search(
+    text: string,
+    options: { limit: number; offset: number },
+  ): { hits: SearchHit[]; total: number; ranked: number } {
     const query = ftsQuery(text);
-    if (!query) return { hits: [], total: 0 };
-    const total = (this.statements.searchCount.pluck().get(query) as number | undefined) ?? 0;
-    const rows = this.statements.search.all(query, options.limit, options.offset) as (ViewRow & {
-      paragraphs: string;
-    })[];
+    if (!query) return { hits: [], total: 0, ranked: 0 };
+    const s = this.statements;
+    // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
+    const window = s.searchWindow.all(query, SEARCH_WINDOW) as { rowid: number; score: number }[];
+    const ranked = window.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
+    const total =
+      window.length < SEARCH_WINDOW ? window.length : (s.searchCount.pluck().get(query, MAX_COUNTED) as number);
     const words = searchWords(text);
-    return {
-      hits: rows.map((row) => ({ article: toView(row), snippet: snippetOf(JSON.parse(row.paragraphs), words) })),
-      total,
-    };
+    const hits = ranked.slice(options.offset, options.offset + options.limit).flatMap(({ rowid }) => {
+      const row = s.articleBySeq.get(rowid) as (ViewRow & { paragraphs: string }) | undefined;
+      return row ? [{ article: toView(row), snippet: snippetOf(JSON.parse(row.paragraphs), words) }] : [];
+    });
+    return { hits, total, ranked: ranked.length };
   }
 
   maxSeq(): number {
@@ -285,9 +297,11 @@ export class SqliteArticleStore implements ArticleStore {
       .filter((row): row is PersonRow => row !== undefined);
     const [main] = rows;
     if (!main) return { name: '', aliases: [], roles: [], articles: [], articleCount: 0, quotes: [], quoteTotal: 0 };
-    const keys = JSON.stringify(personKeys);
-    const quotes = (s.quotesOfPeople.all(keys, page.quoteLimit, page.quoteOffset) as QuoteRow[]).map(toQuoteView);
-    const articles = s.articlesOfPeople.all(keys, page.articleLimit) as {
+    const keys = rows.map((r) => r.person_key);
+    const quotes = (this.forKeys('quotes', keys).all(...keys, page.quoteLimit, page.quoteOffset) as QuoteRow[]).map(
+      toQuoteView,
+    );
+    const articles = this.forKeys('articles', keys).all(...keys, page.articleLimit) as {
       id: string;
       title: string;
       published_at: string | null;
@@ -332,7 +346,29 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   counts(): { articles: number; people: number; quotes: number } {
-    return this.statements.counts.get() as { articles: number; people: number; quotes: number };
+    const rows = this.statements.counters.all() as { name: string; value: number }[];
+    const value = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
+    return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
+  }
+
+  /** Statements over a person's keys (a full name and its surname-only twin), one per key count. */
+  private forKeys(kind: 'quotes' | 'articles', keys: string[]): Database.Statement {
+    const id = `${kind}:${keys.length}`;
+    let statement = this.keyed.get(id);
+    if (!statement) {
+      const list = keys.map(() => '?').join(', ');
+      // a plain IN list (not json_each) lets SQLite walk the (person_key, kind_rank, sort_key) index
+      statement = this.db.prepare(
+        kind === 'quotes'
+          ? `SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key IN (${list})
+             ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`
+          : `SELECT a.id, a.title, a.published_at FROM person_mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.person_key IN (${list}) GROUP BY a.id ORDER BY a.sort_key DESC LIMIT ?`,
+      );
+      this.keyed.set(id, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -361,6 +397,8 @@ export class SqliteArticleStore implements ArticleStore {
       ingested_at: ingestedAt,
       sort_key: sortKey,
     });
+    s.addCounter.run(1, 'articles');
+    s.addCounter.run(article.quotes.filter((q) => q.speaker !== null).length, 'quotes');
     const body = article.paragraphs.map((p) => p.text).join('\n');
     s.insertFts.run(result.lastInsertRowid, article.title, `${article.highlights.join('\n')}\n${body}`);
 
@@ -386,7 +424,9 @@ export class SqliteArticleStore implements ArticleStore {
         JSON.stringify(person.aliases),
       );
       for (const key of new Set([personKey, ...nameKeys(person)])) {
-        if (key) s.insertName.run(key, personKey, article.id);
+        if (!key) continue;
+        s.insertName.run(key, personKey, article.id);
+        s.insertPersonKey.run(key, personKey);
       }
     }
     article.quotes.forEach((quote, position) => {
@@ -412,6 +452,7 @@ export class SqliteArticleStore implements ArticleStore {
     const s = this.statements;
     const row = s.personByKey.get(personKey) as PersonRow | undefined;
     if (!row) {
+      s.addCounter.run(1, 'people');
       s.upsertPerson.run(
         personKey,
         person.name,
@@ -441,7 +482,11 @@ export class SqliteArticleStore implements ArticleStore {
     for (const key of this.statements.mentionKeysOf.pluck().all(id) as string[]) touched.add(key);
     const seq = this.statements.seqOf.pluck().get(id) as number | undefined;
     if (seq !== undefined) this.statements.deleteFts.run(seq);
-    this.statements.deleteArticle.run(id);
+    const quotes = this.statements.attributedQuotesOf.pluck().get(id) as number;
+    if (this.statements.deleteArticle.run(id).changes > 0) {
+      this.statements.addCounter.run(-1, 'articles');
+      this.statements.addCounter.run(-quotes, 'quotes');
+    }
   }
 
   /** After deletions: rebuild the aggregates of the people the deleted articles mentioned. */
@@ -449,10 +494,12 @@ export class SqliteArticleStore implements ArticleStore {
     const s = this.statements;
     for (const key of keys) {
       const mentions = s.mentionsOf.all(key) as { name: string; roles: string; aliases: string }[];
+      s.deletePersonKeys.run(key);
       if (mentions.length === 0) {
-        s.deletePerson.run(key);
+        if (s.deletePerson.run(key).changes > 0) s.addCounter.run(-1, 'people');
         continue;
       }
+      s.restorePersonKeys.run(key, key);
       const counts = s.quoteCountsOf.get(key) as { quotes: number | null; reported: number | null };
       s.upsertPerson.run(
         key,
@@ -512,10 +559,10 @@ function prepareStatements(db: Database.Database) {
     articlesByIdPrefix: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY sort_key DESC LIMIT ?`),
     titleSearch: p(`SELECT ${VIEW_COLUMNS} FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
       WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10.0, 1.0), sort_key DESC LIMIT ?`),
-    search:
-      p(`SELECT ${VIEW_COLUMNS}, articles.paragraphs FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
-      WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 5.0, 1.0), sort_key DESC LIMIT ? OFFSET ?`),
-    searchCount: p('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?'),
+    searchWindow: p(`SELECT rowid, bm25(article_fts, 5.0, 1.0) AS score FROM article_fts WHERE article_fts MATCH ?
+      ORDER BY rowid DESC LIMIT ?`),
+    articleBySeq: p(`SELECT ${VIEW_COLUMNS}, articles.paragraphs FROM articles WHERE seq = ?`),
+    searchCount: p('SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
     maxSeq: p('SELECT max(seq) FROM articles'),
     nameKeysOf: p('SELECT DISTINCT name_key FROM person_names WHERE article_id = ?'),
     afterSeq: p(`SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`),
@@ -523,25 +570,26 @@ function prepareStatements(db: Database.Database) {
     insertMention: p(`INSERT OR IGNORE INTO person_mentions (person_key, article_id, name, roles, aliases)
       VALUES (?, ?, ?, ?, ?)`),
     insertName: p('INSERT OR IGNORE INTO person_names (name_key, person_key, article_id) VALUES (?, ?, ?)'),
+    insertPersonKey: p('INSERT OR IGNORE INTO person_keys (name_key, person_key) VALUES (?, ?)'),
+    deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
+    restorePersonKeys: p(`INSERT OR IGNORE INTO person_keys (name_key, person_key)
+      SELECT n.name_key, n.person_key FROM person_mentions m JOIN person_names n ON n.article_id = m.article_id
+      WHERE m.person_key = ? AND n.person_key = ?`),
+    addCounter: p('UPDATE counters SET value = value + ? WHERE name = ?'),
+    counters: p('SELECT name, value FROM counters'),
+    attributedQuotesOf: p('SELECT count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL'),
     mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
     mentionsOf: p('SELECT name, roles, aliases FROM person_mentions WHERE person_key = ?'),
     personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
     personsByName: p(`SELECT p.person_key, p.name, p.article_count, p.quote_count FROM persons p
-      WHERE p.person_key IN (SELECT DISTINCT person_key FROM person_names WHERE name_key = ?)
+      WHERE p.person_key IN (SELECT person_key FROM person_keys WHERE name_key = ?)
       ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT 20`),
-    quotesOfPeople: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
-      FROM quotes q JOIN articles a ON a.id = q.article_id
-      WHERE q.person_key IN (SELECT value FROM json_each(?))
-      ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`),
-    articlesOfPeople: p(`SELECT a.id, a.title, a.published_at FROM articles a
-      WHERE a.id IN (SELECT article_id FROM person_mentions WHERE person_key IN (SELECT value FROM json_each(?)))
-      ORDER BY a.sort_key DESC LIMIT ?`),
     personsByPrefix: p(`SELECT p.name, p.roles, p.article_count, p.quote_count FROM persons p
-      WHERE p.person_key IN (SELECT person_key FROM person_names WHERE name_key >= ? AND name_key < ?)
+      WHERE p.person_key IN (SELECT person_key FROM person_keys WHERE name_key >= ? AND name_key < ?)
       ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`),
     topPersons: p(`SELECT name, roles, article_count, quote_count FROM persons
       ORDER BY quote_count DESC, article_count DESC, name LIMIT ?`),
-    allNameKeys: p('SELECT DISTINCT name_key FROM person_names'),
+    allNameKeys: p('SELECT DISTINCT name_key FROM person_keys'),
     insertQuote: p(`INSERT INTO quotes (article_id, position, person_key, speaker, text, kind, start, end, score,
       kind_rank, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
@@ -554,8 +602,6 @@ function prepareStatements(db: Database.Database) {
       roles = excluded.roles, aliases = excluded.aliases, article_count = excluded.article_count,
       quote_count = excluded.quote_count, reported_count = excluded.reported_count`),
     deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
-    counts: p(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM persons) AS people,
-      (SELECT count(*) FROM quotes WHERE speaker IS NOT NULL) AS quotes`),
   };
 }
 

@@ -23,7 +23,7 @@ export interface ArticleDoc {
 }
 
 const TERMINATORS = new Set(['.', '!', '?']);
-const QUOTE_MARK = /^["“”„«»]$/u;
+const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
 
 /** Tokenize every paragraph, find its quotes and sentence starts. */
 export function buildDocument(article: ParsedArticle): ArticleDoc {
@@ -64,11 +64,11 @@ function sentenceStarts(tokens: readonly Token[], quoted: readonly boolean[]): n
     if (!next) break;
     const endsHere =
       (TERMINATORS.has(token.text) && !quoted[index]) ||
-      (QUOTE_MARK.test(token.text) &&
+      (QUOTE_MARKS.has(token.text) &&
         quoted[index] === true &&
         TERMINATORS.has(tokens[index - 1]?.text ?? '') &&
         !quoted[index + 1]);
-    if (endsHere && (next.capitalized || QUOTE_MARK.test(next.text))) current = index + 1;
+    if (endsHere && (next.capitalized || QUOTE_MARKS.has(next.text))) current = index + 1;
   }
   return starts;
 }

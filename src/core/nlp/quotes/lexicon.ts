@@ -25,8 +25,78 @@ function tagsOf(word: string): string[] {
   return Array.isArray(entry) ? entry : [entry];
 }
 
-function hasTag(word: string, tags: readonly string[]): boolean {
-  return tagsOf(word).some((tag) => tags.includes(tag));
+/** The lexicon tags the predicates below ask about, one bit each. */
+const TAG_BITS: Record<string, number> = {};
+for (const [bit, tag] of [
+  'MaleName',
+  'FemaleName',
+  'FirstName',
+  'LastName',
+  'Person',
+  'Country',
+  'City',
+  'Region',
+  'Place',
+  'Organization',
+  'SportsTeam',
+  'Demonym',
+  'Actor',
+  'PastTense',
+  'Adjective',
+  'Adverb',
+  'Preposition',
+  'Gerund',
+  'Determiner',
+  'Conjunction',
+  'Noun',
+  'Singular',
+  'Plural',
+  'Pronoun',
+].entries()) {
+  TAG_BITS[tag] = 1 << bit;
+}
+/** Set when the word has any lexicon entry at all, whatever its tags. */
+const LISTED = 1 << 30;
+
+function maskOf(tags: readonly string[]): number {
+  let mask = 0;
+  for (const tag of tags) mask |= Object.hasOwn(TAG_BITS, tag) ? (TAG_BITS[tag] as number) : 0;
+  return mask;
+}
+
+const MALE = maskOf(['MaleName']);
+const FEMALE = maskOf(['FemaleName']);
+const FIRST_NAME = maskOf(['MaleName', 'FemaleName', 'FirstName']);
+const LAST_NAME = maskOf(['LastName', 'Person']);
+const PLACE = maskOf(['Country', 'City', 'Region', 'Place']);
+const ORGANIZATION = maskOf(['Organization', 'SportsTeam']);
+const DEMONYM = maskOf(['Demonym']);
+const ACTOR = maskOf(['Actor']);
+const ADVERB = maskOf(['Adverb']);
+const NOUN_LIKE = maskOf(['Noun', 'Singular', 'Plural', 'Pronoun']);
+
+// ingest asks about the same few thousand words over and over; the lexicon never changes, so each word's tags are
+// looked up once (bounded so a stream of odd tokens cannot grow it without end)
+const MAX_CACHED_WORDS = 100_000;
+const maskCache = new Map<string, number>();
+
+/** The tag bits of a word, with LISTED when the lexicon has it. */
+function tagMask(word: string): number {
+  let mask = maskCache.get(word);
+  if (mask === undefined) {
+    const tags = tagsOf(word);
+    mask = maskOf(tags) | (tags.length > 0 ? LISTED : 0);
+    if (maskCache.size < MAX_CACHED_WORDS) maskCache.set(word, mask);
+  }
+  return mask;
+}
+
+function hasTag(word: string, tags: number): boolean {
+  return (tagMask(word) & tags) !== 0;
+}
+
+function isListed(word: string): boolean {
+  return (tagMask(word) & LISTED) !== 0;
 }
 
 /** Role nouns compromise does not list, common in news. */
@@ -144,57 +214,56 @@ const EXTRA_ROLE_NOUNS = new Set([
 
 /** Gender of a first name, when the name list knows it. */
 export function firstNameGender(lower: string): Gender | null {
-  const tags = tagsOf(lower);
-  if (tags.includes('MaleName')) return 'male';
-  if (tags.includes('FemaleName')) return 'female';
+  if (hasTag(lower, MALE)) return 'male';
+  if (hasTag(lower, FEMALE)) return 'female';
   return null;
 }
 
 /** True when a word is a known given name ("marco", "hillary"). */
 export function isFirstName(lower: string): boolean {
-  return hasTag(lower, ['MaleName', 'FemaleName', 'FirstName']);
+  return hasTag(lower, FIRST_NAME);
 }
 
 /** True when a word is a known surname or person name ("obama", "cruz"). */
 export function isLastName(lower: string): boolean {
-  return hasTag(lower, ['LastName', 'Person']);
+  return hasTag(lower, LAST_NAME);
 }
 
 /** True for countries, cities, regions and other places ("moscow", "florida"). */
 export function isPlaceName(lower: string): boolean {
-  return hasTag(lower, ['Country', 'City', 'Region', 'Place']);
+  return hasTag(lower, PLACE);
 }
 
 /** True for organisations and sports teams the lexicon knows ("nato"). */
 export function isOrganizationName(lower: string): boolean {
-  return hasTag(lower, ['Organization', 'SportsTeam']);
+  return hasTag(lower, ORGANIZATION);
 }
 
 /** True for nationality adjectives ("russian", "slovak"). */
 export function isDemonym(lower: string): boolean {
-  return hasTag(lower, ['Demonym']);
+  return hasTag(lower, DEMONYM);
 }
 
 /** True for a noun naming a person's role ("president", "spokesman", "diplomat"). */
 export function isRoleNoun(lower: string): boolean {
-  return EXTRA_ROLE_NOUNS.has(lower) || hasTag(lower, ['Actor']);
+  return EXTRA_ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR);
 }
 
 /** Tags that make a lowercase word a poor head for a speaker phrase ("came", "rare", "upon", "this"). */
-const NON_HEAD_TAGS = ['PastTense', 'Adjective', 'Adverb', 'Preposition', 'Gerund', 'Determiner', 'Conjunction'];
+const NON_HEAD = maskOf(['PastTense', 'Adjective', 'Adverb', 'Preposition', 'Gerund', 'Determiner', 'Conjunction']);
 
 /** True when a lowercase word cannot head a phrase naming who spoke: a verb form, adjective, adverb or function word. */
 export function isNonHeadWord(lower: string): boolean {
   if (isRoleWordLike(lower)) return false;
-  if (/ly$/.test(lower) && tagsOf(lower).length === 0) return true;
-  return hasTag(lower, NON_HEAD_TAGS);
+  if (lower.endsWith('ly') && !isListed(lower)) return true;
+  return hasTag(lower, NON_HEAD);
 }
 
 /** True for an -ly adverb ("jokingly", "recently"), not an -ly noun or adjective the lexicon knows ("ally", "family"). */
 export function isLyAdverb(lower: string): boolean {
-  return /ly$/.test(lower) && (tagsOf(lower).length === 0 || hasTag(lower, ['Adverb']));
+  return lower.endsWith('ly') && (!isListed(lower) || hasTag(lower, ADVERB));
 }
 
 function isRoleWordLike(lower: string): boolean {
-  return isRoleNoun(lower) || hasTag(lower, ['Noun', 'Singular', 'Plural', 'Pronoun']);
+  return isRoleNoun(lower) || hasTag(lower, NOUN_LIKE);
 }

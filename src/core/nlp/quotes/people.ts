@@ -139,12 +139,22 @@ interface NameCandidate {
   evidence: number;
 }
 
+const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
 function isAcronym(token: Token): boolean {
-  return /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u.test(token.text.replace(/['’]s$/u, ''));
+  const text = token.text;
+  // most names fail at their second letter ("Rubio"): skip the unicode-property regex for them
+  if (isAsciiLower(text.charCodeAt(1))) return false;
+  return ACRONYM.test(text.replace(/['’]s$/u, ''));
 }
 
 function isInitial(token: Token): boolean {
-  return /^\p{Lu}\.$/u.test(token.text);
+  return token.text.endsWith('.') && INITIAL.test(token.text);
 }
 
 /** A token that can belong to a capitalized run (names, titles, acronyms, initials). */
@@ -158,9 +168,17 @@ function singular(lower: string): string {
   return lower;
 }
 
+// a pure function of the word, asked several times per token: remember the answers (bounded)
+const roleWordCache = new Map<string, boolean>();
+
 function isRoleWord(lower: string): boolean {
-  const last = lower.split('-').pop() ?? lower;
-  return isRoleNoun(lower) || isRoleNoun(last) || isRoleNoun(singular(lower)) || SINGLE_TITLE_WORDS.has(lower);
+  let answer = roleWordCache.get(lower);
+  if (answer === undefined) {
+    const last = lower.split('-').pop() ?? lower;
+    answer = isRoleNoun(lower) || isRoleNoun(last) || isRoleNoun(singular(lower)) || SINGLE_TITLE_WORDS.has(lower);
+    if (roleWordCache.size < 100_000) roleWordCache.set(lower, answer);
+  }
+  return answer;
 }
 
 /** True for a word that can be part of a person's name. */

@@ -67,45 +67,87 @@ const ABBREVIATIONS = new Set([
 const TOKEN_PATTERN =
   /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S/gu;
 
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+const UPPER_START = /^\p{Lu}/u;
+const SINGLE_UPPER = /^\p{Lu}$/u;
+
+/** True when a token starts with a letter, mark or digit (a word, not a punctuation mark). */
+function startsWord(value: string): boolean {
+  const code = value.charCodeAt(0);
+  // ascii answers without the unicode-property regex, which costs more than the rest of the token
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || isAsciiLetter(code);
+  return WORD_START.test(value);
+}
+
+function startsUpper(value: string): boolean {
+  const code = value.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER_START.test(value);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isApostrophe(ch: string | undefined): boolean {
+  return ch === "'" || ch === '’';
+}
+
 /** Split a paragraph into word and punctuation tokens with exact local offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
+  const pattern = TOKEN_PATTERN;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     let value = match[0];
     const start = match.index;
-    const isWord = /^[\p{L}\p{M}\p{N}]/u.test(value);
+    const isWord = startsWord(value);
     if (isWord && text[start + value.length] === '.' && keepsDot(value)) value += '.';
+    // the pattern emits the dot after a word that kept it as a token of its own: drop it
+    if (value === '.' && isMergedDot(tokens, start)) continue;
     tokens.push(makeToken(value, start, isWord ? 'word' : 'punct'));
   }
-  return mergeDots(tokens);
+  return tokens;
 }
 
 function keepsDot(word: string): boolean {
-  return ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+  return ABBREVIATIONS.has(word.toLowerCase()) || SINGLE_UPPER.test(word);
 }
 
-/** Drop the standalone dot that the pattern emitted after a word that kept its dot. */
-function mergeDots(tokens: Token[]): Token[] {
-  const result: Token[] = [];
-  for (const token of tokens) {
-    const previous = result[result.length - 1];
-    if (token.text === '.' && previous && previous.kind === 'word' && previous.end > token.start) continue;
-    result.push(token);
-  }
-  return result;
+function isMergedDot(tokens: readonly Token[], start: number): boolean {
+  const previous = tokens[tokens.length - 1];
+  return previous !== undefined && previous.kind === 'word' && previous.end > start;
+}
+
+/** True when a word ends in a possessive ’s or s’ ("Trump’s", "voters’"). */
+function hasPossessiveEnding(text: string): boolean {
+  const length = text.length;
+  if (length <= 2) return false;
+  const last = text[length - 1];
+  const before = text[length - 2];
+  return (last === 's' && isApostrophe(before)) || (before === 's' && isApostrophe(last));
+}
+
+/** The word without its possessive ending: "Trump’s" -> "Trump", "voters’" -> "voters". */
+function stripPossessive(text: string): string {
+  let bare = text;
+  if (bare.endsWith('s') && isApostrophe(bare[bare.length - 2])) bare = bare.slice(0, -2);
+  if (isApostrophe(bare[bare.length - 1]) && bare[bare.length - 2] === 's') bare = bare.slice(0, -1);
+  return bare;
 }
 
 function makeToken(text: string, start: number, kind: Token['kind']): Token {
-  const possessive = kind === 'word' && /(?:['’]s|s['’])$/u.test(text) && text.length > 2;
-  const bare = possessive ? text.replace(/['’]s$/u, '').replace(/(s)['’]$/u, '$1') : text;
+  const isWord = kind === 'word';
+  const possessive = isWord && hasPossessiveEnding(text);
+  const lowered = (possessive ? stripPossessive(text) : text).toLowerCase();
   return {
     text,
     start,
     end: start + text.length,
     kind,
-    lower: bare.toLowerCase().replace(/\.$/, ''),
+    lower: lowered.endsWith('.') ? lowered.slice(0, -1) : lowered,
     possessive,
-    capitalized: kind === 'word' && /^\p{Lu}/u.test(text),
+    capitalized: isWord && startsUpper(text),
   };
 }
 
