@@ -54,6 +54,7 @@ export const who = {
         roles: best.roles,
         aliases: best.aliases,
         articleCount: best.articleCount,
+        articles: best.articles.slice(0, 3).map((a) => ({ id: a.id, title: a.title })),
       });
       if (others.length > 0) {
         blocks.push({

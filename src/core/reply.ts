@@ -36,6 +36,8 @@ export type ReplyBlock =
       roles: string[];
       aliases: string[];
       articleCount: number;
+      /** the newest articles they appear in (a few titles) */
+      articles?: { id: string; title: string }[] | undefined;
     }
   | {
       type: 'quote';

@@ -36,6 +36,7 @@ function renderBlock(block: ReplyBlock): string[] {
       const lines = [block.name];
       if (block.roles.length > 0) lines.push(`  ${block.roles.join('; ')}`);
       lines.push(`  In ${block.articleCount} ${block.articleCount === 1 ? 'article' : 'articles'}`);
+      for (const article of block.articles ?? []) lines.push(`    - ${article.title}`);
       return lines;
     }
     case 'quote': {

@@ -201,7 +201,14 @@ function personEmbed(block: PersonBlock): APIEmbed {
     ...(block.aliases.length > 0
       ? [{ name: 'Also called', value: safeText(block.aliases.join(', '), DISCORD_LIMITS.fieldValue), inline: true }]
       : []),
-    { name: 'Articles', value: String(block.articleCount), inline: true },
+    {
+      name: 'Articles',
+      value: safeText(
+        [String(block.articleCount), ...(block.articles ?? []).map((a) => `• ${a.title}`)].join('\n'),
+        DISCORD_LIMITS.fieldValue,
+      ),
+      inline: true,
+    },
   ];
   return {
     title: safeText(block.name, DISCORD_LIMITS.embedTitle),

@@ -189,7 +189,9 @@ function renderPerson(person: PersonBlock): Unit {
   if (person.roles.length > 0) lines.push(escapeWithin(person.roles.join('; '), 1000));
   if (person.aliases.length > 0) lines.push(`_Also called:_ ${escapeWithin(person.aliases.join(', '), 1000)}`);
   const articles = `${person.articleCount} ${person.articleCount === 1 ? 'article' : 'articles'}`;
-  return { blocks: [sectionBlock(lines.join('\n')), contextBlock([`Appears in ${articles}`])], fallback: person.name };
+  const titles = (person.articles ?? []).map((a) => a.title).join('; ');
+  const context = `Appears in ${articles}${titles ? `: ${escapeWithin(titles, 1500)}` : ''}`;
+  return { blocks: [sectionBlock(lines.join('\n')), contextBlock([context])], fallback: person.name };
 }
 
 function renderQuote(quote: QuoteBlock): Unit {
