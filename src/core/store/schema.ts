@@ -52,9 +52,12 @@ export const MIGRATIONS: readonly string[] = [
     name TEXT NOT NULL,
     roles TEXT NOT NULL,
     aliases TEXT NOT NULL,
+    -- the article's sort key, so a person's newest articles come straight off an index
+    sort_key TEXT NOT NULL,
     PRIMARY KEY (person_key, article_id)
   ) WITHOUT ROWID;
   CREATE INDEX person_mentions_by_article ON person_mentions (article_id);
+  CREATE INDEX person_mentions_by_recent ON person_mentions (person_key, sort_key DESC);
 
   -- every normalised form a person can be looked up by
   CREATE TABLE person_names (

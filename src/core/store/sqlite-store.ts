@@ -301,11 +301,13 @@ export class SqliteArticleStore implements ArticleStore {
     const quotes = (this.forKeys('quotes', keys).all(...keys, page.quoteLimit, page.quoteOffset) as QuoteRow[]).map(
       toQuoteView,
     );
-    const articles = this.forKeys('articles', keys).all(...keys, page.articleLimit) as {
+    // one article can mention two keys of the same person: over-fetch, then keep each once
+    const articleRows = this.forKeys('articles', keys).all(...keys, page.articleLimit * keys.length) as {
       id: string;
       title: string;
       published_at: string | null;
     }[];
+    const articles = [...new Map(articleRows.map((a) => [a.id, a])).values()].slice(0, page.articleLimit);
     return {
       name: main.name,
       aliases: unique([...rows.slice(1).map((r) => r.name), ...rows.flatMap((r) => JSON.parse(r.aliases) as string[])]),
@@ -364,7 +366,7 @@ export class SqliteArticleStore implements ArticleStore {
              FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key IN (${list})
              ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`
           : `SELECT a.id, a.title, a.published_at FROM person_mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.person_key IN (${list}) GROUP BY a.id ORDER BY a.sort_key DESC LIMIT ?`,
+             WHERE m.person_key IN (${list}) ORDER BY m.sort_key DESC LIMIT ?`,
       );
       this.keyed.set(id, statement);
     }
@@ -422,6 +424,7 @@ export class SqliteArticleStore implements ArticleStore {
         person.name,
         JSON.stringify(person.roles),
         JSON.stringify(person.aliases),
+        sortKey,
       );
       for (const key of new Set([personKey, ...nameKeys(person)])) {
         if (!key) continue;
@@ -567,8 +570,8 @@ function prepareStatements(db: Database.Database) {
     nameKeysOf: p('SELECT DISTINCT name_key FROM person_names WHERE article_id = ?'),
     afterSeq: p(`SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`),
     since: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > ? ORDER BY ingested_at, seq LIMIT ?`),
-    insertMention: p(`INSERT OR IGNORE INTO person_mentions (person_key, article_id, name, roles, aliases)
-      VALUES (?, ?, ?, ?, ?)`),
+    insertMention: p(`INSERT OR IGNORE INTO person_mentions (person_key, article_id, name, roles, aliases, sort_key)
+      VALUES (?, ?, ?, ?, ?, ?)`),
     insertName: p('INSERT OR IGNORE INTO person_names (name_key, person_key, article_id) VALUES (?, ?, ?)'),
     insertPersonKey: p('INSERT OR IGNORE INTO person_keys (name_key, person_key) VALUES (?, ?)'),
     deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
