@@ -55,7 +55,36 @@ const CAPTION_MARKERS: readonly RegExp[] = [
   /\b(?:photo|image|picture)(?:graph)?(?:ed)?\s*(?:by|credit|:)\s*[A-Z][\p{L}]*(?:\s*\/\s*[A-Z][\p{L}]*)?\.?$/u,
 ];
 
+/** True for the characters normalizeSpaces turns into a space: `\s` and the zero-width space. */
+function isSpaceLike(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** True when text already has single plain spaces between words and none at either end. */
+function hasNormalSpaces(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpaceLike(code)) continue;
+    if (code !== 0x20 || i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return false;
+  }
+  return true;
+}
+
 function normalizeSpaces(text: string): string {
+  // most text is already normal: one scan instead of three regex passes and their copies
+  if (hasNormalSpaces(text)) return text;
   return text
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -87,10 +116,17 @@ export function isChromeParagraph(text: string): boolean {
   return CHROME_PARAGRAPHS.some((pattern) => pattern.test(trimmed));
 }
 
+// the newsletter prompt is the one unanchored pattern: it can only match text that names a newsletter
+const NEWSLETTER_PROMPT = CHROME_SENTENCES[1] as RegExp;
+const NEWSLETTER = /newsletter/iu;
+
 /** True when a sentence is a site prompt ("Click here", "Read more", newsletter sign-ups, photo credits). */
 export function isChromeSentence(sentence: string): boolean {
   const trimmed = normalizeSpaces(sentence);
-  return trimmed.length === 0 || CHROME_SENTENCES.some((pattern) => pattern.test(trimmed));
+  if (trimmed.length === 0) return true;
+  return CHROME_SENTENCES.some(
+    (pattern) => (pattern !== NEWSLETTER_PROMPT || NEWSLETTER.test(trimmed)) && pattern.test(trimmed),
+  );
 }
 
 // a short label before a colon, as in Daily Mail captions: "Scam: Patricia Glancy conned ..."
@@ -106,10 +142,15 @@ export function isCaptionSentence(sentence: string): boolean {
   return label !== undefined && label !== label.toUpperCase() && !SPEECH_WORD.test(label);
 }
 
+const SPACE_BEFORE_PUNCTUATION = / [.,;:!?]/;
+
 /** Tidy a sentence for display: single spaces, no space before punctuation, no stray line-wrap periods. */
 export function tidySentence(sentence: string): string {
+  const normalized = normalizeSpaces(sentence);
+  // both repairs start with a space before punctuation: most sentences have none
+  if (!SPACE_BEFORE_PUNCTUATION.test(normalized)) return normalized;
   return (
-    normalizeSpaces(sentence)
+    normalized
       // "a woman who . claims" and "hepatitis A ." come from line breaks turned into periods
       .replace(/ \. (?=[a-z])/g, ' ')
       .replace(/ +([.,;:!?])(?=\s|$)/g, '$1')

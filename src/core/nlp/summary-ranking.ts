@@ -42,23 +42,39 @@ export const DEFAULT_RANKING: RankingConfig = {
 };
 
 /** Sentence ids by term: each sentence as a sorted array of distinct term ids. */
-function termSets(sentences: readonly CandidateSentence[]): Int32Array[] {
+function termSets(sentences: readonly CandidateSentence[]): number[][] {
   const ids = new Map<string, number>();
   return sentences.map((sentence) => {
-    const unique = new Set<number>();
+    const sorted: number[] = [];
     for (const term of sentence.terms) {
       let id = ids.get(term);
       if (id === undefined) {
         id = ids.size;
         ids.set(term, id);
       }
-      unique.add(id);
+      sorted.push(id);
     }
-    return Int32Array.from(unique).sort();
+    sorted.sort(byNumber);
+    return distinctSorted(sorted);
   });
 }
 
-function overlap(a: Int32Array, b: Int32Array): number {
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
+
+/** The distinct values of a sorted array, in place. */
+function distinctSorted(sorted: number[]): number[] {
+  let length = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const value = sorted[i] as number;
+    if (length === 0 || value !== sorted[length - 1]) sorted[length++] = value;
+  }
+  sorted.length = length;
+  return sorted;
+}
+
+function overlap(a: readonly number[], b: readonly number[]): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -79,35 +95,47 @@ function overlap(a: Int32Array, b: Int32Array): number {
 }
 
 /** TextRank over term-overlap similarity (Mihalcea and Tarau 2004), scaled so the best sentence scores 1. */
-function textRank(sets: readonly Int32Array[]): Float64Array {
+function textRank(sets: readonly number[][]): number[] {
   const n = sets.length;
-  const weights = new Float64Array(n * n);
-  const outSum = new Float64Array(n);
+  // the graph as ascending neighbour lists: pairs are visited in (i, j) order, so each list fills in ascending order
+  const neighbours: number[][] = [];
+  const weights: number[][] = [];
+  const outSum: number[] = [];
   for (let i = 0; i < n; i++) {
-    const a = sets[i] as Int32Array;
+    neighbours.push([]);
+    weights.push([]);
+    outSum.push(0);
+  }
+  for (let i = 0; i < n; i++) {
+    const a = sets[i] as number[];
     for (let j = i + 1; j < n; j++) {
-      const b = sets[j] as Int32Array;
+      const b = sets[j] as number[];
       if (a.length === 0 || b.length === 0) continue;
       const shared = overlap(a, b);
       if (shared === 0) continue;
       const w = shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
-      weights[i * n + j] = w;
-      weights[j * n + i] = w;
+      (neighbours[i] as number[]).push(j);
+      (weights[i] as number[]).push(w);
+      (neighbours[j] as number[]).push(i);
+      (weights[j] as number[]).push(w);
       outSum[i] = (outSum[i] as number) + w;
       outSum[j] = (outSum[j] as number) + w;
     }
   }
+  // w / outSum of each edge, the factor its neighbour's score is taken with
+  const shares = weights.map((row, i) =>
+    row.map((w, k) => w / (outSum[(neighbours[i] as number[])[k] as number] as number)),
+  );
   const damping = 0.85;
-  let scores = new Float64Array(n).fill(1);
+  let scores: number[] = new Array<number>(n).fill(1);
   for (let iteration = 0; iteration < 30; iteration++) {
-    const next = new Float64Array(n);
+    const next: number[] = new Array<number>(n);
     let delta = 0;
     for (let i = 0; i < n; i++) {
+      const from = neighbours[i] as number[];
+      const share = shares[i] as number[];
       let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const w = weights[j * n + i] as number;
-        if (w > 0) sum += (w / (outSum[j] as number)) * (scores[j] as number);
-      }
+      for (let k = 0; k < from.length; k++) sum += (share[k] as number) * (scores[from[k] as number] as number);
       next[i] = 1 - damping + damping * sum;
       delta += Math.abs((next[i] as number) - (scores[i] as number));
     }
@@ -120,7 +148,7 @@ function textRank(sets: readonly Int32Array[]): Float64Array {
   return scores;
 }
 
-function scaleToOne(values: Float64Array): Float64Array {
+function scaleToOne(values: number[]): number[] {
   let max = 0;
   for (const value of values) max = Math.max(max, value);
   if (max > 0) for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) / max;
@@ -154,8 +182,7 @@ export function scoreSentences(
   const considered = sentences.slice(0, config.maxCandidates);
   const centrality = textRank(termSets(considered));
   const content = scaleToOne(
-    Float64Array.from(
-      considered,
+    considered.map(
       (sentence, i) =>
         (centrality[i] as number) * Math.min(sentence.wordCount, config.maxWords) ** config.lengthExponent,
     ),
@@ -189,14 +216,23 @@ export function selectSentences(
   config: RankingConfig = DEFAULT_RANKING,
 ): number[] {
   const chosen = new Set<number>();
-  const termSetsByIndex = sentences.map((sentence) => new Set(sentence.terms));
+  // only sentences compared with a chosen one need their set: build each on first use
+  const termSetsByIndex: (Set<string> | undefined)[] = [];
+  const termSetOf = (i: number): Set<string> => {
+    let set = termSetsByIndex[i];
+    if (set === undefined) {
+      set = new Set((sentences[i] as CandidateSentence).terms);
+      termSetsByIndex[i] = set;
+    }
+    return set;
+  };
   const limit = Math.min(count, sentences.length);
   const standsAlone = (i: number) => i === 0 || !(sentences[i] as CandidateSentence).isDangling || chosen.has(i - 1);
   const isAcceptable = (i: number, strict: boolean): boolean => {
     if (chosen.has(i) || (sentences[i] as CandidateSentence).isCaption) return false;
     if (!strict) return true;
     for (const j of chosen) {
-      const shared = similarity(termSetsByIndex[i] as Set<string>, termSetsByIndex[j] as Set<string>);
+      const shared = similarity(termSetOf(i), termSetOf(j));
       if (shared > config.maxSimilarity) return false;
     }
     return true;

@@ -110,15 +110,17 @@ export function isDanglingOpener(sentence: string): boolean {
   return PRONOUN_ATTRIBUTION.test(sentence);
 }
 
-const stemCache = new Map<string, string>();
+// news repeats its words: each word's term (or null for a stopword or a number) is worked out once (bounded)
+const termCache = new Map<string, string | null>();
 
-function stemTerm(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    stem = word.length > 3 ? porterStem(word) : word;
-    if (stemCache.size < 100_000) stemCache.set(word, stem);
+/** The stemmed term of a lowercase word of two or more letters, or null when it is not a content word. */
+function termOf(word: string): string | null {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = STOPWORDS.has(word) || isAllDigits(word) ? null : word.length > 3 ? porterStem(word) : word;
+    if (termCache.size < 100_000) termCache.set(word, term);
   }
-  return stem;
+  return term;
 }
 
 // possessive and contracted endings ("'s", "'t") fall out as one-letter words
@@ -128,15 +130,53 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function contentTerms(text: string): { terms: string[]; wordCount: number } {
   const terms: string[] = [];
   let wordCount = 0;
-  for (const word of text.toLowerCase().match(WORD) ?? []) {
+  const lower = text.toLowerCase();
+  const pattern = WORD;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
+    const word = match[0];
     wordCount++;
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    terms.push(stemTerm(word));
+    if (word.length < 2) continue;
+    const term = termOf(word);
+    if (term !== null) terms.push(term);
   }
   return { terms, wordCount };
 }
 
+function isAllDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return word.length > 0;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** normalizedKey for ascii text, in one pass: lowercase words joined by single spaces; null for other text. */
+function asciiNormalizedKey(text: string): string | null {
+  let key = '';
+  let wordStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code >= 0x80) return null;
+    if (isAsciiAlphanumeric(code)) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      key += key.length === 0 ? text.slice(wordStart, i) : ` ${text.slice(wordStart, i)}`;
+      wordStart = -1;
+    }
+  }
+  return key.toLowerCase();
+}
+
 function normalizedKey(text: string): string {
+  return asciiNormalizedKey(text) ?? unicodeNormalizedKey(text);
+}
+
+function unicodeNormalizedKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
