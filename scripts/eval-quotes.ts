@@ -26,7 +26,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Paragraph, ParsedArticle, Quote } from '../src/core/articles/article.js';
+import type { ParsedArticle, Quote } from '../src/core/articles/article.js';
+import { articleFromLines } from '../src/core/articles/from-lines.js';
 import { titleLengthAt } from '../src/core/nlp/names.js';
 import { analyzePeopleAndQuotes } from '../src/core/nlp/quotes/index.js';
 
@@ -137,25 +138,10 @@ function readGold(dir: string, textFile: string, annFiles: readonly string[]): G
 }
 
 /** Paragraphs are the non-empty lines, with exact offsets; the first is the title. */
+/** PolNeAR texts have no title line of their own: the first line stands in for one. */
 function toArticle(text: string): ParsedArticle {
-  const paragraphs: Paragraph[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() !== '') paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
-    offset += line.length + 1;
-  }
-  return {
-    title: paragraphs[0]?.text ?? '',
-    url: null,
-    source: null,
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs,
-  };
+  const article = articleFromLines('', text);
+  return { ...article, title: article.paragraphs[0]?.text ?? '' };
 }
 
 function overlap(a: Range, b: Range): number {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParsedArticle } from '../src/core/articles/article.js';
+import { articleFromLines } from '../src/core/articles/from-lines.js';
 import { type RougeScores, scoreRouge } from '../src/core/nlp/rouge.js';
 import { summarizeExtractive } from '../src/core/nlp/summarize.js';
 import type { RankingConfig } from '../src/core/nlp/summary-ranking.js';
@@ -88,36 +89,6 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Paragraphs are the non-empty lines of `text` from `from` on, with exact offsets. */
-function lineParagraphs(text: string, from: number): ParsedArticle['paragraphs'] {
-  const paragraphs: ParsedArticle['paragraphs'] = [];
-  const pattern = /[^\r\n]+/g;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const leading = match[0].length - match[0].trimStart().length;
-    const body = match[0].trim();
-    if (body.length === 0) continue;
-    const start = match.index + leading;
-    paragraphs.push({ text: body, start, end: start + body.length, kind: 'body' });
-  }
-  return paragraphs;
-}
-
-function evalArticle(title: string, text: string, from: number): ParsedArticle {
-  return {
-    title,
-    url: null,
-    source: null,
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs: lineParagraphs(text, from),
-  };
-}
-
 export function loadCnnSample(evalDir: string): EvalDocument[] | null {
   const file = path.join(evalDir, 'cnndm-sample', 'train_sample.csv');
   if (!existsSync(file)) return null;
@@ -129,7 +100,7 @@ export function loadCnnSample(evalDir: string): EvalDocument[] | null {
     .map((row) => ({
       id: row[idCol] as string,
       // the sample has no titles: the text is the whole article
-      article: evalArticle('', row[articleCol] as string, 0),
+      article: articleFromLines('', row[articleCol] as string, 0),
       reference: (row[highlightsCol] as string)
         .split('\n')
         .map((line) => line.trim())
@@ -160,7 +131,7 @@ export function loadBbc(evalDir: string): EvalDocument[] | null {
       const titleEnd = firstBreak < 0 ? text.length : firstBreak;
       documents.push({
         id: `${category}/${name}`,
-        article: evalArticle(text.slice(0, titleEnd).trim(), text, titleEnd),
+        article: articleFromLines(text.slice(0, titleEnd).trim(), text, titleEnd),
         reference: splitBbcSummary(decoder.decode(readFileSync(summaryFile))),
       });
     }

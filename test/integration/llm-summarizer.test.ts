@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiCompatibleSummarizer, parseRetryAfter } from '../../src/adapters/summarizers/openai-compatible.js';
-import type { ParsedArticle } from '../../src/core/articles/article.js';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
-import type { Logger } from '../../src/core/ports.js';
 import { type FakeLlm, startFakeLlm } from '../fakes/fake-llm.js';
+import { createTestLogger } from '../helpers/test-logger.js';
 
 const API_KEY = 'sk-test-secret-123';
 
@@ -14,26 +14,7 @@ const paragraphs = [
   'Local traders welcomed the opening but warned about traffic on the coast road.',
 ];
 
-const article: ParsedArticle = {
-  title: 'Velmar opens new ferry terminal',
-  url: null,
-  source: null,
-  author: null,
-  publishedAt: null,
-  publishedApprox: false,
-  dateline: null,
-  caption: null,
-  highlights: [],
-  paragraphs: paragraphs.map((text, i) => ({ text, start: i * 200, end: i * 200 + text.length, kind: 'body' })),
-};
-
-function recordingLogger(): Logger & { lines: { level: string; obj: object; msg?: string }[] } {
-  const lines: { level: string; obj: object; msg?: string }[] = [];
-  const record = (level: string) => (obj: object, msg?: string) => {
-    lines.push(msg === undefined ? { level, obj } : { level, obj, msg });
-  };
-  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-}
+const article = articleFromLines('Velmar opens new ferry terminal', paragraphs.join('\n'));
 
 function modelAnswer(standard: string[], short: string): string {
   return JSON.stringify({ standard, short });
@@ -41,12 +22,12 @@ function modelAnswer(standard: string[], short: string): string {
 
 describe('createOpenAiCompatibleSummarizer against a fake chat-completions API', () => {
   let fake: FakeLlm;
-  let logger: ReturnType<typeof recordingLogger>;
+  let logger: ReturnType<typeof createTestLogger>;
   let sleeps: number[];
 
   beforeEach(async () => {
     fake = await startFakeLlm();
-    logger = recordingLogger();
+    logger = createTestLogger();
     sleeps = [];
   });
 
@@ -89,7 +70,7 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     const request = fake.requests[0];
     expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(request?.body).toMatchObject({ model: 'fake-model', messages: [{ role: 'system' }, { role: 'user' }] });
-    expect(logger.lines).toEqual([]);
+    expect(logger.records).toEqual([]);
   });
 
   it('removes a sentence whose quotation does not occur in the article', async () => {
@@ -135,17 +116,17 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
       ),
     });
     expect(await summarizer().summarize(article)).toEqual(summarizeExtractive(article));
-    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+    expect(logger.records.filter((line) => line.level === 'warn')).toHaveLength(1);
   });
 
   it('falls back to the extractive summary when the model answers too late, logging once without the key', async () => {
     fake.enqueue({ delayMs: 2_000, content: modelAnswer(['Too late.'], 'Too late.') });
     const summary = await summarizer({ timeoutMs: 50 }).summarize(article);
     expect(summary).toEqual(summarizeExtractive(article));
-    expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]?.level).toBe('warn');
-    expect(JSON.stringify(logger.lines)).not.toContain(API_KEY);
-    expect(JSON.stringify(logger.lines)).toContain('no answer within 50 ms');
+    expect(logger.records).toHaveLength(1);
+    expect(logger.records[0]?.level).toBe('warn');
+    expect(JSON.stringify(logger.records)).not.toContain(API_KEY);
+    expect(JSON.stringify(logger.records)).toContain('no answer within 50 ms');
   });
 
   it('retries after a 429, waiting as long as retry-after says', async () => {
@@ -165,7 +146,7 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     expect(summary.method).toBe('extractive');
     expect(fake.requests).toHaveLength(3);
     expect(sleeps).toEqual([500, 1_000]);
-    expect(logger.lines).toHaveLength(1);
+    expect(logger.records).toHaveLength(1);
   });
 
   it('does not retry a 4xx other than 429', async () => {
@@ -173,7 +154,7 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     const summary = await summarizer().summarize(article);
     expect(summary.method).toBe('extractive');
     expect(fake.requests).toHaveLength(1);
-    expect(logger.lines[0]?.obj).toMatchObject({ status: 401 });
+    expect(logger.records[0]?.obj).toMatchObject({ status: 401 });
   });
 
   it('falls back on a refusal, on prose instead of JSON and on a body that is not a chat completion', async () => {
@@ -184,7 +165,7 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     );
     const s = summarizer();
     for (let i = 0; i < 3; i++) expect((await s.summarize(article)).method).toBe('extractive');
-    expect(logger.lines).toHaveLength(3);
+    expect(logger.records).toHaveLength(3);
   });
 
   it('keeps no more requests in flight than the concurrency allows', async () => {
