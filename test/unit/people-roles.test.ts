@@ -58,4 +58,29 @@ describe('people of an article', () => {
     const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
     expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);
   });
+
+  it('keeps the verb before a title out of the role', () => {
+    const people = peopleOf('Her comments did not impress opposition transport spokesman Colin Hartley.');
+    expect(people).toEqual([{ name: 'Colin Hartley', aliases: [], roles: ['opposition transport spokesman'] }]);
+  });
+
+  it('ends a name at "of" before an employer', () => {
+    const people = peopleOf('Professor Tova Brennick of Keyline University said the data were clear.');
+    expect(people).toEqual([{ name: 'Tova Brennick', aliases: [], roles: ['Professor'] }]);
+  });
+
+  it('takes two unknown name-like words beside a speech verb for a person', () => {
+    const people = peopleOf('"It works," says Zelko Maravic, who built it.');
+    expect(people.map((person) => person.name)).toEqual(['Zelko Maravic']);
+  });
+
+  it('does not take a firm beside a speech verb for a person', () => {
+    const people = peopleOf('"Prices will rise," said Harbour Solutions.', '"We disagree," said Human Rights Watch.');
+    expect(people).toEqual([]);
+  });
+
+  it('reads a sentence-initial label before a full name as a title', () => {
+    const people = peopleOf('Backbencher Stephen Pound said the vote was a farce.');
+    expect(people.map((person) => person.name)).toEqual(['Stephen Pound']);
+  });
 });

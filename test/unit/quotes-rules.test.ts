@@ -176,4 +176,76 @@ describe('speaker attribution rules', () => {
     const quotes = quoted(intro, '“The buses will run on time,” Marsh said.', '“And the drivers will be paid more.”');
     expect(quotes.map((quote) => quote.speaker)).toEqual(['Helena Marsh', 'Helena Marsh']);
   });
+
+  it('attributes "says X of <organisation>" to a person whose first name the lexicon does not know', () => {
+    const quotes = quoted(
+      'Shoppers now give up on a call after barely a minute, a survey suggests.',
+      '"Shoppers will not wait any longer," says Tova Brennick of research firm Keyline Data, which ran the survey.',
+    );
+    expect(quotes).toEqual([
+      {
+        text: 'Shoppers will not wait any longer',
+        kind: 'direct',
+        speaker: 'Tova Brennick',
+        mention: 'Tova Brennick of research firm Keyline Data',
+      },
+    ]);
+  });
+
+  it('attributes "X said" to two name-like words the lexicon does not know', () => {
+    const quotes = quoted('The plant closed in May.', '"We will reopen before winter," Zelko Maravic said.');
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Zelko Maravic']);
+  });
+
+  it('resolves "he said" to the one man named just before, even as an object', () => {
+    const quotes = quoted(
+      intro,
+      'Her plan did not impress opposition transport spokesman Colin Hartley. "It will cost a fortune," he said.',
+    );
+    expect(quotes).toEqual([
+      { text: 'It will cost a fortune', kind: 'direct', speaker: 'Colin Hartley', mention: 'he' },
+    ]);
+  });
+
+  it('does not resolve "he said" to the man named just before when a "his" points to an earlier man', () => {
+    const quotes = quoted(
+      'Mayor Daniel Okafor opened the depot on Monday.',
+      'His plan did not impress Colin Hartley. "It will cost a fortune," he said.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Daniel Okafor']);
+  });
+
+  it('does not resolve "she said" to a man named just before', () => {
+    const quotes = quoted('The plan did not impress Colin Hartley. "It will cost a fortune," she said.');
+    expect(quotes.map((quote) => quote.speaker)).toEqual([null]);
+  });
+});
+
+describe('multi-paragraph quotes whose paragraph breaks were lost', () => {
+  it('ends a run-on quote where the next sentence reopens it, keeping every part with its speaker', () => {
+    const quotes = quoted(
+      intro,
+      'Marsh told the council: "The depot is the best thing we have built. "We have cut delays on every route.',
+      '"Drivers like it too. "The next depot opens in spring." The council then voted on the budget.',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['The depot is the best thing we have built.', 'Helena Marsh'],
+      ['We have cut delays on every route.', 'Helena Marsh'],
+      ['Drivers like it too.', 'Helena Marsh'],
+      ['The next depot opens in spring.', 'Helena Marsh'],
+    ]);
+  });
+
+  it('splits a run-on quote at a curly mark that reopens it after a question', () => {
+    const quotes = quoted(intro, 'Marsh asked: “Who pays for the delays? “Not the drivers,” she said. Then she left.');
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['Who pays for the delays?', 'Helena Marsh'],
+      ['Not the drivers', 'Helena Marsh'],
+    ]);
+  });
+
+  it('keeps a quote nested mid-sentence inside the quote that holds it', () => {
+    const quotes = quoted(intro, 'Marsh said: "A driver told me "never again" and walked off the job."');
+    expect(quotes.map((quote) => quote.text)).toEqual(['A driver told me "never again" and walked off the job.']);
+  });
 });

@@ -35,7 +35,7 @@ export function buildDocument(article: ParsedArticle): ArticleDoc {
     const tokens = tokenize(paragraph.text);
     const parts = partsByParagraph[index] ?? [];
     const quoted = tokens.map((token) =>
-      parts.some((part) => token.start >= (part.open ?? 0) && token.start <= (part.close ?? paragraph.text.length)),
+      parts.some((part) => token.start >= (part.open ?? 0) && token.start < part.end),
     );
     return {
       index,

@@ -3,8 +3,13 @@ export interface QuotePart {
   paragraphIndex: number;
   /** offset of the opening mark, or null when the paragraph continues a quote without reopening it */
   open: number | null;
-  /** offset of the closing mark, or null when the quote runs to the end of the paragraph */
+  /**
+   * offset of the closing mark, or null when the quote runs on: to the end of the paragraph, or to an opening mark
+   * that starts the next sentence of the same quote (`... teachers. "We have ...`)
+   */
   close: number | null;
+  /** offset just past the part's stretch: after its closing mark, before a reopening mark, or the paragraph's end */
+  end: number;
   /** the quoted text without marks, surrounding spaces or a trailing comma */
   textStart: number;
   textEnd: number;
@@ -50,9 +55,24 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [from, to];
 }
 
+/** Sentence-final punctuation (perhaps closing an inner quote or bracket) and a space, right before a mark. */
+const SENTENCE_END_BEFORE = /[.!?…]['’)]?\s+$/u;
+
+/**
+ * An opening mark after the end of a sentence inside an open quote: the next paragraph of a multi-paragraph quote
+ * whose paragraph break was lost (`... teachers. "We have ...`), not a quote nested inside it.
+ */
+function reopensQuote(text: string, openAt: number, at: number): boolean {
+  return SENTENCE_END_BEFORE.test(text.slice(Math.max(openAt + 1, at - 4), at));
+}
+
 /** Find the top-level double-quoted stretches of one paragraph, in order. */
 export function scanParagraphQuotes(text: string, paragraphIndex: number): QuotePart[] {
   const parts: QuotePart[] = [];
+  const addPart = (open: number, close: number | null, end: number): void => {
+    const [textStart, textEnd] = trimRange(text, open + 1, close ?? end);
+    if (textEnd > textStart) parts.push({ paragraphIndex, open, close, end, textStart, textEnd });
+  };
   let openAt: number | null = null;
   let depth = 0;
   for (const match of text.matchAll(QUOTE_MARKS)) {
@@ -66,20 +86,22 @@ export function scanParagraphQuotes(text: string, paragraphIndex: number): Quote
       }
       continue;
     }
+    if (role === 'open' && depth === 1 && reopensQuote(text, openAt, at)) {
+      // a quote never swallows narration: the run-on part ends here and the same quote goes on from this mark
+      addPart(openAt, null, at);
+      openAt = at;
+      continue;
+    }
     if (role === 'open') {
       depth++;
       continue;
     }
     depth--;
     if (depth > 0) continue;
-    const [textStart, textEnd] = trimRange(text, openAt + 1, at);
-    if (textEnd > textStart) parts.push({ paragraphIndex, open: openAt, close: at, textStart, textEnd });
+    addPart(openAt, at, at + 1);
     openAt = null;
   }
-  if (openAt !== null) {
-    const [textStart, textEnd] = trimRange(text, openAt + 1, text.length);
-    if (textEnd > textStart) parts.push({ paragraphIndex, open: openAt, close: null, textStart, textEnd });
-  }
+  if (openAt !== null) addPart(openAt, null, text.length);
   return parts;
 }
 
@@ -101,7 +123,8 @@ function sameMarkStyle(a: string, b: string): boolean {
 /**
  * Group the parts of all paragraphs into quotations. By news convention a quote that runs on opens each
  * paragraph with a mark and closes only in its last one, so an unclosed part at the end of a paragraph
- * continues into a part that opens the next paragraph.
+ * continues into a part that opens the next paragraph, and a part cut where its quote reopened continues
+ * into the part that reopens it.
  */
 export function groupQuoteParts(paragraphParts: readonly QuotePart[][], texts: readonly string[]): QuoteGroup[] {
   const groups: QuoteGroup[] = [];
@@ -110,12 +133,14 @@ export function groupQuoteParts(paragraphParts: readonly QuotePart[][], texts: r
   for (const [index, parts] of paragraphParts.entries()) {
     const text = texts[index] ?? '';
     for (const [position, part] of parts.entries()) {
+      const previous = parts[position - 1];
+      // a part left open before another in the same paragraph was cut where the quote reopened
+      const reopened = previous !== undefined && previous.close === null;
       const continues =
         running !== null &&
-        position === 0 &&
         part.open !== null &&
-        text.slice(0, part.open).trim() === '' &&
-        sameMarkStyle(runningGlyph, text[part.open]!);
+        (reopened ||
+          (position === 0 && text.slice(0, part.open).trim() === '' && sameMarkStyle(runningGlyph, text[part.open]!)));
       if (continues && running) {
         running.parts.push(part);
       } else {

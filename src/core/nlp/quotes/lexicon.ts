@@ -52,6 +52,10 @@ for (const [bit, tag] of [
   'Singular',
   'Plural',
   'Pronoun',
+  'Infinitive',
+  'PresentTense',
+  'Verb',
+  'Uncountable',
 ].entries()) {
   TAG_BITS[tag] = 1 << bit;
 }
@@ -74,6 +78,9 @@ const DEMONYM = maskOf(['Demonym']);
 const ACTOR = maskOf(['Actor']);
 const ADVERB = maskOf(['Adverb']);
 const NOUN_LIKE = maskOf(['Noun', 'Singular', 'Plural', 'Pronoun']);
+const VERB = maskOf(['Infinitive', 'PresentTense', 'PastTense', 'Verb']);
+const NOT_ONLY_VERB = maskOf(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective', 'Actor']);
+const ANY_NAME = maskOf(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person']);
 
 // ingest asks about the same few thousand words over and over; the lexicon never changes, so each word's tags are
 // looked up once (bounded so a stream of odd tokens cannot grow it without end)
@@ -266,4 +273,20 @@ export function isLyAdverb(lower: string): boolean {
 
 function isRoleWordLike(lower: string): boolean {
   return isRoleNoun(lower) || hasTag(lower, NOUN_LIKE);
+}
+
+/**
+ * True for a word the lexicon knows only as a verb ("impress", "welcomed"), or an unlisted -ed form ("criticised"):
+ * it cannot be part of a noun phrase such as a role.
+ */
+export function isVerbForm(lower: string): boolean {
+  const mask = tagMask(lower);
+  if ((mask & LISTED) === 0) return lower.endsWith('ed');
+  return (mask & VERB) !== 0 && (mask & NOT_ONLY_VERB) === 0;
+}
+
+/** True for an everyday word the lexicon knows other than as a name ("human", "watch"), not a given name or surname. */
+export function isCommonWord(lower: string): boolean {
+  const mask = tagMask(lower);
+  return (mask & LISTED) !== 0 && (mask & ANY_NAME) === 0;
 }

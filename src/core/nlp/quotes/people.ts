@@ -4,14 +4,16 @@ import type { ArticleDoc, ParagraphDoc } from './document.js';
 import {
   firstNameGender,
   type Gender,
+  isCommonWord,
   isDemonym,
   isFirstName,
   isLastName,
   isOrganizationName,
   isPlaceName,
   isRoleNoun,
+  isVerbForm,
 } from './lexicon.js';
-import { isSpeechVerb } from './speech-verbs.js';
+import { isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
 import { bareEnd, type Token } from './tokens.js';
 
 /** One place where a person is named. Offsets are into the article's source text. */
@@ -26,6 +28,10 @@ export interface PersonMention {
   inQuote: boolean;
   /** the mention opens its sentence or is the subject of a speech verb */
   subject: boolean;
+  /** token index of the first token of the mention's sentence */
+  sentenceStart: number;
+  /** the mention lies in the last sentence of its paragraph */
+  closesParagraph: boolean;
 }
 
 /** A person being assembled from the mentions of one article. */
@@ -75,7 +81,9 @@ const NON_PERSON_HEADS = new Set(
     'hill hills heights field fields bay port harbour harbor peninsula desert forest times-picker board trust holdings ' +
     'partners capital media studios records entertainment motors energy oil gas systems technologies labs index fc ' +
     'united city-state federation confederation caucus primary election debate convention church mosque temple ' +
-    'olympics championship series tournament prize medal award show'
+    'olympics championship series tournament prize medal award show data research consulting solutions services ' +
+    'software digital networks communications telecom pharmaceuticals insurance securities investments ' +
+    'international associates analytics watch rights ltd plc llc corporation'
   ).split(' '),
 );
 
@@ -121,9 +129,10 @@ const GENDERED_TITLES: Record<string, Gender> = {
   chairwoman: 'female',
 };
 const ROLE_STOP_WORDS = new Set(
-  'the a an and or but of in on at by to for from with as that which who whom said says told is was are were has have had be been will would'.split(
-    ' ',
-  ),
+  (
+    'the a an and or but of in on at by to for from with as that which who whom said says told is was are were has ' +
+    'have had be been will would not never did does do could should can may might must'
+  ).split(' '),
 );
 
 /** A capitalized run of tokens split into its title/role prefix and the name itself. */
@@ -192,6 +201,18 @@ function isNameWord(token: Token): boolean {
   return true;
 }
 
+function isParticle(token: Token): boolean {
+  return NAME_PARTICLES.has(token.lower);
+}
+
+/**
+ * "of" joins a title or institution to what it rules ("Secretary of State Marco Rubio", "Bank of England") but ends
+ * a name: "Cara Diemont of Dimension Data" is a person and her employer.
+ */
+function joinsOver(last: Token, next: Token): boolean {
+  return next.lower === 'of' && !isNameWord(last);
+}
+
 /** Collect the capitalized runs of a paragraph ("US Secretary of State Marco Rubio"). */
 function collectRuns(paragraph: ParagraphDoc): [number, number][] {
   const runs: [number, number][] = [];
@@ -209,7 +230,7 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
       const after = tokens[last + 2];
       if (next && isRunToken(next)) {
         last++;
-      } else if (next && after && isRunToken(after) && (next.lower === 'of' || NAME_PARTICLES.has(next.lower))) {
+      } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
         last += 2;
       } else {
         break;
@@ -242,9 +263,39 @@ function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Name
   while (nameLast > nameFirst && NAME_SUFFIXES.has(tokens[nameLast]!.lower) === false && isInitial(tokens[nameLast]!)) {
     nameLast--;
   }
+  if (isLeadingLabel(tokens, nameFirst, nameLast)) nameFirst++;
   const words = tokens.slice(nameFirst, nameLast + 1).map((token) => token.text.replace(/['’]s?$/u, ''));
   const title = tokens.slice(first, nameFirst).map((token) => token.text);
   return { paragraph, runFirst: first, nameFirst, nameLast, words, title, role: null, evidence: 0 };
+}
+
+const PLACE_PREFIXES = new Set([
+  'san',
+  'santa',
+  'sao',
+  'são',
+  'st',
+  'saint',
+  'los',
+  'las',
+  'fort',
+  'port',
+  'mount',
+  'lake',
+]);
+
+/**
+ * `Backbencher Stephen Pound`, `Referee Graham Poll`: in three name-like words, a first word that is no given name
+ * before one that is labels the person (a sentence-initial role or group) rather than starting the name.
+ */
+function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number): boolean {
+  if (nameLast - nameFirst !== 2) return false;
+  const label = tokens[nameFirst]!;
+  const given = tokens[nameFirst + 1]!;
+  if (isInitial(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
+  // "San Francisco Ballet", "St John Ambulance": a place prefix starts a place name, not a label
+  if (PLACE_PREFIXES.has(label.lower)) return false;
+  return !isLastName(label.lower) && !NAME_PARTICLES.has(given.lower);
 }
 
 /** A lowercase role phrase right before a name ("Ukraine’s top negotiator", "property tycoon-turned-diplomat"). */
@@ -256,6 +307,10 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | n
     const token = tokens[index]!;
     if (token.kind !== 'word' || ROLE_STOP_WORDS.has(token.lower)) break;
     if (index === runFirst - 1 && !isRoleWord(token.lower)) return null;
+    // "did not impress Tory shadow education secretary": the verb before a role is not part of it, but a noun
+    // that looks like a verb before a role word is ("finance minister", "party leader")
+    const compound = index + 1 < runFirst && isRoleWord(tokens[index + 1]!.lower);
+    if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
     // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it
@@ -364,11 +419,45 @@ export function findPeople(doc: ArticleDoc): PeopleIndex {
       candidate.evidence = scoreCandidate(candidate);
       const next = paragraph.tokens[last + 1];
       if (next && isSpeechVerb(next.lower)) candidate.evidence += 1;
+      if (isNamedSpeaker(paragraph, candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
       if (next?.text === ',' && paragraph.tokens[last + 2]?.lower === 'who') candidate.evidence += 1;
       candidates.push(candidate);
     }
   }
   return assemblePeople(candidates);
+}
+
+/**
+ * `says Cara Diemont of ...`, `Jo Bexley said`: two or three name-like words right beside a speech verb name a
+ * person even when the lexicon does not know the first name, unless it is an everyday word ("Human Rights Watch").
+ */
+function isNamedSpeaker(paragraph: ParagraphDoc, candidate: NameCandidate): boolean {
+  if (candidate.words.length < 2 || candidate.words.length > 3 || candidate.evidence < 0) return false;
+  if (candidate.words.some((word) => word.length < 2 || /\d/u.test(word))) return false;
+  const lowers = candidate.words.map((word) => normalizeName(word));
+  if (!isFirstName(lowers[0]!) && !isUnknownNameLike(candidate.words, lowers)) return false;
+  const before = paragraph.tokens[candidate.runFirst - 1];
+  const after = paragraph.tokens[candidate.nameLast + 1];
+  return isSpeechCue(before) || isSpeechCue(after);
+}
+
+/** Ends of common nouns and adjectives, rare at the end of a given name ("Retail Decisions", "Federal Reserve"). */
+const COMMON_WORD_ENDING = /(?:tion|sion|ment|ness|ity|ship|ance|ence|ics|ism|ist|ure|ive|ous|ful|less|ical|ing)$/u;
+
+/**
+ * Words that may be a name the lexicon does not know ("Junya Tanase"): no everyday word the lexicon lists, no
+ * common-noun ending or "-owned" adjective at the start, and no plural at the end that is not a known surname.
+ */
+function isUnknownNameLike(words: readonly string[], lowers: readonly string[]): boolean {
+  if (lowers.some((word) => isCommonWord(word) && !isLastName(word))) return false;
+  const first = lowers[0]!;
+  if (COMMON_WORD_ENDING.test(first) || /-\p{Ll}+ed$/u.test(words[0]!)) return false;
+  const last = lowers[lowers.length - 1]!;
+  return !last.endsWith('s') || isLastName(last);
+}
+
+function isSpeechCue(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && !token.capitalized && isUnambiguousSpeechVerb(token.lower);
 }
 
 /** True when a title prefix reads as a role ("US Secretary of State", "Russian President"), not just "Mr". */
@@ -461,6 +550,8 @@ function assemblePeople(candidates: NameCandidate[]): PeopleIndex {
       end: paragraph.offset + bareEnd(lastToken),
       inQuote: paragraph.quoted[candidate.nameFirst] === true,
       subject: isSubjectPosition(paragraph, candidate.runFirst, candidate.nameLast),
+      sentenceStart: paragraph.sentenceOf[candidate.nameFirst] ?? 0,
+      closesParagraph: paragraph.sentenceOf[candidate.nameFirst] === paragraph.sentenceOf[paragraph.tokens.length - 1],
     });
   }
   for (const person of people) person.aliases.delete(person.name);
