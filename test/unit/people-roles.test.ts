@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Paragraph, ParsedArticle } from '../../src/core/articles/article.js';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
 
 function peopleOf(...lines: string[]) {
-  const paragraphs: Paragraph[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
-    offset += line.length + 1;
-  }
-  const article: ParsedArticle = {
-    title: 'People',
-    url: null,
-    source: null,
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs,
-  };
-  return analyzePeopleAndQuotes(article).people;
+  return analyzePeopleAndQuotes(articleFromLines('People', lines.join('\n'))).people;
 }
 
 describe('people of an article', () => {

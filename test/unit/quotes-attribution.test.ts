@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Paragraph, ParsedArticle, Quote } from '../../src/core/articles/article.js';
+import type { ParsedArticle, Quote } from '../../src/core/articles/article.js';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
 
 /** An article whose paragraphs are the given lines, joined by newlines, with exact offsets. */
 function articleOf(...lines: string[]): { article: ParsedArticle; source: string } {
   const source = lines.join('\n');
-  const paragraphs: Paragraph[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    if (line.trim() !== '') paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
-    offset += line.length + 1;
-  }
-  const article: ParsedArticle = {
-    title: 'Test article',
-    url: null,
-    source: null,
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs,
-  };
-  return { article, source };
+  return { article: articleFromLines('Test article', source), source };
 }
 
 function analyze(...lines: string[]) {

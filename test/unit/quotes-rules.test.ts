@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Paragraph, ParsedArticle } from '../../src/core/articles/article.js';
+import type { ParsedArticle } from '../../src/core/articles/article.js';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
 
 /** An article whose paragraphs are the given lines, joined by newlines, with exact offsets. */
 function articleOf(lines: readonly string[]): ParsedArticle {
-  const paragraphs: Paragraph[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    if (line.trim() !== '') paragraphs.push({ text: line, start: offset, end: offset + line.length, kind: 'body' });
-    offset += line.length + 1;
-  }
-  return {
-    title: 'Test article',
-    url: null,
-    source: null,
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs,
-  };
+  return articleFromLines('Test article', lines.join('\n'));
 }
 
 const intro = 'Transport commissioner Helena Marsh opened the new depot in Springfield on Monday.';
