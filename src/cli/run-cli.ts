@@ -225,7 +225,9 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
       if (people.length === 0) io.stdout.write('No people found.\n');
       for (const p of people) {
         const roles = p.roles.length > 0 ? ` (${p.roles.join('; ')})` : '';
-        io.stdout.write(`${p.name}${roles}: ${p.quoteCount} quotes in ${p.articleCount} articles\n`);
+        const quotes = `${p.quoteCount} ${p.quoteCount === 1 ? 'quote' : 'quotes'}`;
+        const articles = `${p.articleCount} ${p.articleCount === 1 ? 'article' : 'articles'}`;
+        io.stdout.write(`${p.name}${roles}: ${quotes} in ${articles}\n`);
       }
       return 0;
     }
