@@ -167,6 +167,25 @@ describe('SqliteArticleStore', () => {
     expect(store.personKeys()).toEqual([]);
   });
 
+  it('rebuilds a person from the articles that remain when one is deleted', () => {
+    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
+    store.replaceFile(file('one.txt'), [
+      article('r1', 'First', {
+        people: [{ name: 'Marta Ruiz', aliases: ['Minister Ruiz'], roles: ['Finance Minister'] }],
+      }),
+    ]);
+    store.replaceFile(file('two.txt'), [
+      article('r2', 'Second', { people: [{ name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['party leader'] }] }),
+    ]);
+    const news = createNewsService({ store });
+    expect(news.who('Minister Ruiz').matches[0]?.roles).toEqual(['Finance Minister', 'party leader']);
+    store.removeFile('one.txt');
+    const [ruiz] = news.who('Marta Ruiz').matches;
+    expect(ruiz).toMatchObject({ name: 'Marta Ruiz', roles: ['party leader'], aliases: ['Ruiz'], articleCount: 1 });
+    expect(store.peopleByKey('minister ruiz')).toEqual([]);
+    expect(store.nameKeysOf('r2')).toEqual(expect.arrayContaining(['marta ruiz', 'ruiz']));
+  });
+
   it('searches full text without letting user input inject FTS syntax', () => {
     store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
     store.replaceFile(file('s.txt'), [article('q1', 'Ukraine peace talks in Florida'), article('q2', 'Energy prices')]);

@@ -45,13 +45,10 @@ export const MIGRATIONS: readonly string[] = [
     title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
   );
 
-  -- one row per (person, article): the person as that article presents them
+  -- one row per (person, article); how the article presents them is in articles.analysis
   CREATE TABLE person_mentions (
     person_key TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    roles TEXT NOT NULL,
-    aliases TEXT NOT NULL,
     -- the article's sort key, so a person's newest articles come straight off an index
     sort_key TEXT NOT NULL,
     PRIMARY KEY (person_key, article_id)
@@ -59,16 +56,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX person_mentions_by_article ON person_mentions (article_id);
   CREATE INDEX person_mentions_by_recent ON person_mentions (person_key, sort_key DESC);
 
-  -- every normalised form a person can be looked up by
-  CREATE TABLE person_names (
-    name_key TEXT NOT NULL,
-    person_key TEXT NOT NULL,
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    PRIMARY KEY (name_key, person_key, article_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX person_names_by_article ON person_names (article_id);
-
-  -- each (name key, person) once, for lookups, autocomplete and suggestions
+  -- every normalised form a person can be looked up by (full name, surname, aliases), once per person
   CREATE TABLE person_keys (
     name_key TEXT NOT NULL,
     person_key TEXT NOT NULL,

@@ -268,7 +268,17 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   nameKeysOf(articleId: string): string[] {
-    return this.statements.nameKeysOf.pluck().all(articleId) as string[];
+    const keys = new Set<string>();
+    for (const person of this.peopleOf(articleId)) {
+      for (const key of [normalizeName(person.name), ...nameKeys(person)]) if (key) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  /** The people an article names, as analysed at ingest. */
+  private peopleOf(articleId: string): Person[] {
+    const analysis = this.statements.analysisOf.pluck().get(articleId) as string | undefined;
+    return analysis ? (JSON.parse(analysis) as { people: Person[] }).people : [];
   }
 
   articlesSince(since: Date, limit: number): ArticleView[] {
@@ -418,17 +428,9 @@ export class SqliteArticleStore implements ArticleStore {
       if (!personKey || keyByName.has(person.name)) continue;
       keyByName.set(person.name, personKey);
       this.addToPerson(personKey, person, counts.get(person.name) ?? { quotes: 0, reported: 0 });
-      s.insertMention.run(
-        personKey,
-        article.id,
-        person.name,
-        JSON.stringify(person.roles),
-        JSON.stringify(person.aliases),
-        sortKey,
-      );
+      s.insertMention.run(personKey, article.id, sortKey);
       for (const key of new Set([personKey, ...nameKeys(person)])) {
         if (!key) continue;
-        s.insertName.run(key, personKey, article.id);
         s.insertPersonKey.run(key, personKey);
       }
     }
@@ -496,20 +498,26 @@ export class SqliteArticleStore implements ArticleStore {
   private refreshPersons(keys: Set<string>): void {
     const s = this.statements;
     for (const key of keys) {
-      const mentions = s.mentionsOf.all(key) as { name: string; roles: string; aliases: string }[];
       s.deletePersonKeys.run(key);
-      if (mentions.length === 0) {
+      // rebuild names, roles, aliases and lookup keys from the articles that remain
+      const views: Person[] = [];
+      for (const articleId of s.articlesOfPerson.pluck().all(key) as string[]) {
+        views.push(...this.peopleOf(articleId).filter((person) => normalizeName(person.name) === key));
+      }
+      if (views.length === 0) {
         if (s.deletePerson.run(key).changes > 0) s.addCounter.run(-1, 'people');
         continue;
       }
-      s.restorePersonKeys.run(key, key);
+      for (const view of views) {
+        for (const nameKey of new Set([key, ...nameKeys(view)])) if (nameKey) s.insertPersonKey.run(nameKey, key);
+      }
       const counts = s.quoteCountsOf.get(key) as { quotes: number | null; reported: number | null };
       s.upsertPerson.run(
         key,
-        pickName(mentions.map((m) => m.name)),
-        JSON.stringify(unique(mentions.flatMap((m) => JSON.parse(m.roles) as string[])).slice(0, MAX_LISTED)),
-        JSON.stringify(unique(mentions.flatMap((m) => JSON.parse(m.aliases) as string[])).slice(0, MAX_LISTED)),
-        mentions.length,
+        pickName(views.map((v) => v.name)),
+        JSON.stringify(unique(views.flatMap((v) => v.roles)).slice(0, MAX_LISTED)),
+        JSON.stringify(unique(views.flatMap((v) => v.aliases)).slice(0, MAX_LISTED)),
+        views.length,
         counts.quotes ?? 0,
         counts.reported ?? 0,
       );
@@ -567,22 +575,17 @@ function prepareStatements(db: Database.Database) {
     articleBySeq: p(`SELECT ${VIEW_COLUMNS}, articles.paragraphs FROM articles WHERE seq = ?`),
     searchCount: p('SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
     maxSeq: p('SELECT max(seq) FROM articles'),
-    nameKeysOf: p('SELECT DISTINCT name_key FROM person_names WHERE article_id = ?'),
+    analysisOf: p('SELECT analysis FROM articles WHERE id = ?'),
+    articlesOfPerson: p('SELECT article_id FROM person_mentions WHERE person_key = ?'),
     afterSeq: p(`SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`),
     since: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > ? ORDER BY ingested_at, seq LIMIT ?`),
-    insertMention: p(`INSERT OR IGNORE INTO person_mentions (person_key, article_id, name, roles, aliases, sort_key)
-      VALUES (?, ?, ?, ?, ?, ?)`),
-    insertName: p('INSERT OR IGNORE INTO person_names (name_key, person_key, article_id) VALUES (?, ?, ?)'),
+    insertMention: p('INSERT OR IGNORE INTO person_mentions (person_key, article_id, sort_key) VALUES (?, ?, ?)'),
     insertPersonKey: p('INSERT OR IGNORE INTO person_keys (name_key, person_key) VALUES (?, ?)'),
     deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
-    restorePersonKeys: p(`INSERT OR IGNORE INTO person_keys (name_key, person_key)
-      SELECT n.name_key, n.person_key FROM person_mentions m JOIN person_names n ON n.article_id = m.article_id
-      WHERE m.person_key = ? AND n.person_key = ?`),
     addCounter: p('UPDATE counters SET value = value + ? WHERE name = ?'),
     counters: p('SELECT name, value FROM counters'),
     attributedQuotesOf: p('SELECT count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL'),
     mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
-    mentionsOf: p('SELECT name, roles, aliases FROM person_mentions WHERE person_key = ?'),
     personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
     personsByName: p(`SELECT p.person_key, p.name, p.article_count, p.quote_count FROM persons p
       WHERE p.person_key IN (SELECT person_key FROM person_keys WHERE name_key = ?)
