@@ -74,7 +74,8 @@ function distinctSorted(sorted: number[]): number[] {
   return sorted;
 }
 
-function overlap(a: readonly number[], b: readonly number[]): number {
+/** How many values two ascending arrays share (a merge walk, no sets). */
+export function sharedCount(a: readonly number[], b: readonly number[]): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -111,7 +112,7 @@ function textRank(sets: readonly number[][]): number[] {
     for (let j = i + 1; j < n; j++) {
       const b = sets[j] as number[];
       if (a.length === 0 || b.length === 0) continue;
-      const shared = overlap(a, b);
+      const shared = sharedCount(a, b);
       if (shared === 0) continue;
       const w = shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
       (neighbours[i] as number[]).push(j);

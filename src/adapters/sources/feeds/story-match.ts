@@ -1,3 +1,5 @@
+import { sharedCount } from '../../../core/nlp/summary-ranking.js';
+
 /** Words per shingle: three-word runs are specific enough that unrelated stories rarely share many. */
 const SHINGLE_WORDS = 3;
 /** Shingles kept per story; the opening of a story identifies it. */
@@ -30,21 +32,7 @@ export function shingleHashes(text: string): number[] {
 /** Share of the smaller set contained in the larger; both arrays sorted ascending. */
 export function containment(a: readonly number[], b: readonly number[]): number {
   const smaller = Math.min(a.length, b.length);
-  if (smaller === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared / smaller;
+  return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
 }
 
 /**
