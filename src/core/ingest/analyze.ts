@@ -14,9 +14,9 @@ export function articleId(article: ParsedArticle): string {
 
 /** Run the whole NLP pipeline on a parsed article: summary, people and quotes. */
 export async function analyzeArticle(article: ParsedArticle, summarizer?: Summarizer): Promise<AnalyzedArticle> {
+  if (!summarizer) return analyzeArticleSync(article);
   const { people, quotes } = analyzePeopleAndQuotes(article);
-  const summary = summarizer ? await summarizer.summarize(article) : summarizeExtractive(article);
-  return { ...article, id: articleId(article), summary, people, quotes };
+  return { ...article, id: articleId(article), summary: await summarizer.summarize(article), people, quotes };
 }
 
 /** The synchronous pipeline with the extractive summarizer (the default, and what benchmarks measure). */
