@@ -6,7 +6,7 @@ import { parseArticleFile } from '../src/core/ingest/parse-file.js';
 
 const BATCH = 100;
 
-import type { SqliteArticleStore } from '../src/core/store/sqlite-store.js';
+import type { ArticleStore } from '../src/core/ports.js';
 import type { BenchText } from './corpus.js';
 import { round, type Summary, summarize } from './stats.js';
 
@@ -21,7 +21,7 @@ export interface IngestFigures {
 }
 
 /** The full pipeline as the file source runs it: decode, parse, clean, summarise, people, quotes, store. */
-export async function benchIngest(store: SqliteArticleStore, corpus: BenchText[]): Promise<IngestFigures> {
+export async function benchIngest(store: ArticleStore, corpus: BenchText[]): Promise<IngestFigures> {
   // warm up as the peer is warmed up (its model is loaded before timing): lexicons and caches load once
   for (const item of corpus.slice(0, 20)) {
     for (const article of parseArticleFile({ path: item.name, bytes: Buffer.from(item.text), retrievedAt: new Date() })

@@ -1,15 +1,15 @@
 import type { NewsService } from '../src/core/news-service.js';
-import type { SqliteArticleStore } from '../src/core/store/sqlite-store.js';
+import type { ArticleStore } from '../src/core/ports.js';
 import { type Summary, timeRuns } from './stats.js';
 
 export type QueryFigures = Record<string, Summary>;
 
 /** Core latency of each query the commands make, on a store of the current size. */
-export async function benchQueries(news: NewsService, store: SqliteArticleStore, runs: number): Promise<QueryFigures> {
-  const people = store.peopleByPrefix('', 1000);
+export async function benchQueries(news: NewsService, store: ArticleStore, runs: number): Promise<QueryFigures> {
+  const people = await store.peopleByPrefix('', 1000);
   const frequent = people[0]?.name ?? 'Nobody';
   const rare = [...people].reverse().find((p) => p.articleCount === 1)?.name ?? frequent;
-  const ids = store.latest({ limit: 100 }).items.map((a) => a.id);
+  const ids = (await store.latest({ limit: 100 })).items.map((a) => a.id);
   const prefix = frequent.slice(0, 3);
   const yesterday = new Date(Date.now() - 86_400_000);
   let i = 0;

@@ -1,17 +1,20 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]
+ *   [--postgres postgres://user@host/db]`
  *
  * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
  * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
  * against the loopback fakes, cold start and memory of the bot process on the largest store.
- * Prints a table and writes the same figures as JSON.
+ * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
+ * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
+ * figures are skipped.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNewsService } from '../src/core/news.js';
-import { openSqliteStore } from '../src/core/store/sqlite-store.js';
+import { openStores, type Stores } from '../src/core/store/open-stores.js';
 import { systemClock } from '../src/desk.js';
 import { buildCorpus, loadBaseTexts } from './corpus.js';
 import { benchEndToEnd, type EndToEndFigures } from './e2e.js';
@@ -26,8 +29,10 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     runs: { type: 'string', default: '200' },
     'skip-e2e': { type: 'boolean', default: false },
+    postgres: { type: 'string' },
   },
 });
+const postgres = values.postgres;
 const sizes = values.sizes
   .split(',')
   .map(Number)
@@ -54,13 +59,14 @@ for (const size of sizes) {
   const corpus = buildCorpus(base.texts, size);
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
   const dbPath = join(dir, 'bench.db');
-  const store = openSqliteStore({ path: dbPath, clock: systemClock });
-  log(`ingesting ${size} articles...`);
+  const stores = await openBenchStores(size, dbPath);
+  const store = stores.articles;
+  log(`ingesting ${size} articles into ${stores.kind}...`);
   const ingest = await benchIngest(store, corpus);
   const peer = benchWinkReadDoc(corpus);
   const news = createNewsService({ store });
   const queries = await benchQueries(news, store, runs);
-  store.close();
+  await stores.close();
   largestDb = dbPath;
   const ratio = Math.round((ingest.articlesPerSecond / peer.articlesPerSecond) * 100) / 100;
   results.push({ size, ingest, peer, ratioToPeer: ratio, queries });
@@ -70,16 +76,20 @@ for (const size of sizes) {
 }
 
 let endToEnd: EndToEndFigures | null = null;
-if (!values['skip-e2e']) {
+if (!values['skip-e2e'] && !postgres) {
   log('\nend to end through discord.js and Bolt against the loopback fakes...');
-  const store = openSqliteStore({ path: largestDb, clock: systemClock });
-  const who = store.peopleByPrefix('', 1)[0]?.name ?? 'Nobody';
-  endToEnd = await benchEndToEnd({ news: createNewsService({ store }), clock: systemClock }, who, Math.min(runs, 200));
-  store.close();
+  const stores = await openStores({ path: largestDb }, systemClock);
+  const who = (await stores.articles.peopleByPrefix('', 1))[0]?.name ?? 'Nobody';
+  const news = createNewsService({ store: stores.articles });
+  endToEnd = await benchEndToEnd({ news, clock: systemClock }, who, Math.min(runs, 200));
+  await stores.close();
 }
 
-log('\nstarting the bot process on the largest store...');
-const processFigures: ProcessFigures = await benchProcess(largestDb, 300);
+let processFigures: ProcessFigures | null = null;
+if (!postgres) {
+  log('\nstarting the bot process on the largest store...');
+  processFigures = await benchProcess(largestDb, 300);
+}
 
 const fmt = (s: Summary) => `${s.median.toFixed(3).padStart(9)} ${s.p99.toFixed(3).padStart(9)}`;
 log('\n== Ingest (full pipeline, one core) ==');
@@ -98,11 +108,13 @@ if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
   for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
 }
-log('\n== Bot process on the largest store ==');
-log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
-log(
-  `RSS at rest: ${processFigures.rssAfterStartMb} MB after start, ${processFigures.rssAfterCommandsMb} MB after ${processFigures.commands} commands`,
-);
+if (processFigures) {
+  log('\n== Bot process on the largest store ==');
+  log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
+  log(
+    `RSS at rest: ${processFigures.rssAfterStartMb} MB after start, ${processFigures.rssAfterCommandsMb} MB after ${processFigures.commands} commands`,
+  );
+}
 
 const out = resolve(values.out);
 mkdirSync(dirname(out), { recursive: true });
@@ -114,6 +126,7 @@ writeFileSync(
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? null,
       corpus: base.source,
+      database: postgres ? 'postgres' : 'sqlite',
       date: new Date().toISOString(),
       sizes: results,
       endToEnd,
@@ -124,3 +137,18 @@ writeFileSync(
   )}\n`,
 );
 log(`\nwrote ${out}`);
+
+/** SQLite in a temp folder, or a fresh PostgreSQL database per size on the --postgres server. */
+async function openBenchStores(size: number, sqlitePath: string): Promise<Stores> {
+  if (!postgres) return openStores({ path: sqlitePath }, systemClock);
+  const { default: pg } = await import('pg');
+  const name = `newsdesk_bench_${size}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: postgres });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgres);
+  url.pathname = `/${name}`;
+  return openStores({ url: url.toString(), poolSize: 4 }, systemClock);
+}

@@ -32,10 +32,10 @@ export const digest = {
   ],
   example: '/news digest 3d',
   paged: true,
-  run({ since, page }, { news, clock }) {
+  async run({ since, page }, { news, clock }) {
     const now = clock.now();
     const from = (since ? parseSince(since, now) : null) ?? new Date(now.getTime() - DAY_MS);
-    const items = news.digest({ since: from, limit: 200 });
+    const items = await news.digest({ since: from, limit: 200 });
     const title = `Digest since ${from.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     if (items.length === 0) return { title, blocks: [{ type: 'text', text: 'Nothing new since then.' }] };
     const pages = paginate(items, page, PER_PAGE);

@@ -13,11 +13,11 @@ export function createHelpCommand(list: () => readonly CommandSpec[]) {
     optionInfo: [{ name: 'command', description: 'A subcommand to explain', type: 'string', required: false }],
     example: '/news help who',
     paged: false,
-    run({ command }, { news }) {
+    async run({ command }, { news }) {
       const commands = list();
       const one = command ? commands.find((c) => c.name === command.toLowerCase()) : undefined;
       const shown = one ? [one] : commands;
-      const { articles, people } = news.stats();
+      const { articles, people } = await news.stats();
       return {
         title: one ? `/news ${one.name}` : 'newsdesk: news summaries and who said what',
         blocks: [

@@ -24,13 +24,13 @@ export const latest = {
   ],
   example: '/news latest 5',
   paged: true,
-  run({ count, page }, { news }) {
-    const { articles: total } = news.stats();
+  async run({ count, page }, { news }) {
+    const { articles: total } = await news.stats();
     const pages = Math.max(1, Math.ceil(total / count));
     const index = Math.min(page, pages);
     // cursor pages are cheap; walk to the requested one
-    let result = news.latest({ limit: count });
-    for (let i = 1; i < index && result.next; i++) result = news.latest({ limit: count, cursor: result.next });
+    let result = await news.latest({ limit: count });
+    for (let i = 1; i < index && result.next; i++) result = await news.latest({ limit: count, cursor: result.next });
     if (result.items.length === 0) {
       return {
         title: 'Latest news',

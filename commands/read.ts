@@ -32,8 +32,8 @@ export const read = {
   ],
   example: '/news read Rubio eastern Europe',
   paged: true,
-  run({ article: ref, page }, { news }) {
-    const result = news.read(ref);
+  async run({ article: ref, page }, { news }) {
+    const result = await news.read(ref);
     if (!result.found) {
       if (result.candidates.length === 0) {
         return {

@@ -21,11 +21,12 @@ export const search = {
   optionInfo: [{ name: 'terms', description: 'Words to search for', type: 'string', required: true, rest: true }],
   example: '/news search ukraine talks',
   paged: true,
-  run({ terms, page }, { news }) {
-    const first = news.search(terms, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+  async run({ terms, page }, { news }) {
+    const first = await news.search(terms, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     const pages = Math.max(1, Math.ceil(first.ranked / PER_PAGE));
     const index = Math.min(page, pages);
-    const result = index === page ? first : news.search(terms, { limit: PER_PAGE, offset: (index - 1) * PER_PAGE });
+    const result =
+      index === page ? first : await news.search(terms, { limit: PER_PAGE, offset: (index - 1) * PER_PAGE });
     if (result.total === 0) {
       return { title: `Search: ${terms}`, blocks: [{ type: 'text', text: `No articles match "${terms}".` }] };
     }

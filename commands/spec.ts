@@ -9,6 +9,8 @@ import type { SourceAdmin } from '../src/core/store/feed-store.js';
 export interface CommandContext {
   platform: 'discord' | 'slack';
   channelId: string;
+  /** the Slack workspace (team id) where one deployment serves several; absent on Discord and the console */
+  workspaceId?: string | undefined;
   userId: string;
   /** whether the user may manage the channel (Discord: Manage Channels; Slack: any member) */
   canManageChannel: boolean;

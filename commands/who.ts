@@ -30,8 +30,8 @@ export const who = {
   ],
   example: '/news who Rubio',
   paged: true,
-  run({ name, page }, { news }) {
-    let result = news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (page - 1) * QUOTES_PER_PAGE });
+  async run({ name, page }, { news }) {
+    let result = await news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (page - 1) * QUOTES_PER_PAGE });
     const [first] = result.matches;
     if (!first) {
       const hint = result.suggestions.length > 0 ? ` Did you mean ${result.suggestions.join(', ')}?` : '';
@@ -44,7 +44,7 @@ export const who = {
     const index = Math.min(page, total);
     // a page past the end (an old button) shows the last page
     if (index !== page)
-      result = news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (index - 1) * QUOTES_PER_PAGE });
+      result = await news.who(name, { quoteLimit: QUOTES_PER_PAGE, quoteOffset: (index - 1) * QUOTES_PER_PAGE });
     const [best = first, ...others] = result.matches;
     const blocks: ReplyBlock[] = [];
     if (index === 1) {

@@ -20,15 +20,15 @@ export interface DigestItem {
 
 /** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
 export interface NewsService {
-  latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView>;
-  read(ref: string): ReadResult;
+  latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
+  read(ref: string): Promise<ReadResult>;
   search(
     text: string,
     options?: { limit?: number; offset?: number },
-  ): { hits: SearchHit[]; total: number; ranked: number };
+  ): Promise<{ hits: SearchHit[]; total: number; ranked: number }>;
   /** A person by name, with one page of their quotes (default: the first 50). */
-  who(name: string, options?: { quoteLimit?: number; quoteOffset?: number; articleLimit?: number }): WhoResult;
-  people(prefix: string, limit?: number): PersonSummary[];
-  digest(options: { since: Date; limit?: number }): DigestItem[];
-  stats(): { articles: number; people: number; quotes: number };
+  who(name: string, options?: { quoteLimit?: number; quoteOffset?: number; articleLimit?: number }): Promise<WhoResult>;
+  people(prefix: string, limit?: number): Promise<PersonSummary[]>;
+  digest(options: { since: Date; limit?: number }): Promise<DigestItem[]>;
+  stats(): Promise<{ articles: number; people: number; quotes: number }>;
 }

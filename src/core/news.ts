@@ -13,17 +13,17 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
   return {
     latest: (options) => store.latest(options),
 
-    read(ref): ReadResult {
+    async read(ref): Promise<ReadResult> {
       const query = ref.trim().slice(0, MAX_QUERY);
       if (!query) return { found: false, candidates: [] };
-      const direct = store.getArticle(query);
+      const direct = await store.getArticle(query);
       if (direct) return { found: true, article: direct };
-      const candidates = store.findArticles(query, 5);
+      const candidates = await store.findArticles(query, 5);
       const first = candidates[0];
       const exact = candidates.find((c) => c.title.toLowerCase() === query.toLowerCase());
       const chosen = exact ?? (candidates.length === 1 ? first : undefined);
       if (chosen) {
-        const article = store.getArticle(chosen.id);
+        const article = await store.getArticle(chosen.id);
         if (article) return { found: true, article };
       }
       return { found: false, candidates };
@@ -33,30 +33,31 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
       return store.search(text.slice(0, MAX_QUERY), { limit: options.limit ?? 10, offset: options.offset ?? 0 });
     },
 
-    who(name, options = {}): WhoResult {
+    async who(name, options = {}): Promise<WhoResult> {
       const query = name.trim().slice(0, MAX_QUERY);
       const page = {
         quoteLimit: options.quoteLimit ?? 50,
         quoteOffset: options.quoteOffset ?? 0,
         articleLimit: options.articleLimit ?? 20,
       };
-      const groups = groupSurnameOnly(findMatches(store, query)).slice(0, MAX_MATCHES);
-      const matches = groups.map((group) =>
-        store.personProfile(
-          group.map((m) => m.personKey),
-          page,
+      const groups = groupSurnameOnly(await findMatches(store, query)).slice(0, MAX_MATCHES);
+      const matches = await Promise.all(
+        groups.map((group) =>
+          store.personProfile(
+            group.map((m) => m.personKey),
+            page,
+          ),
         ),
       );
-      return { query, matches, suggestions: matches.length === 0 ? suggestNames(store, query) : [] };
+      return { query, matches, suggestions: matches.length === 0 ? await suggestNames(store, query) : [] };
     },
 
     people: (prefix, limit = 25) => store.peopleByPrefix(normalizeName(stripTitles(prefix)), limit),
 
-    digest(options): DigestItem[] {
+    async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
-      return store
-        .articlesSince(options.since, options.limit ?? 50)
-        .map((article) => ({ article, quote: store.topQuote(article.id) }));
+      const articles = await store.articlesSince(options.since, options.limit ?? 50);
+      return Promise.all(articles.map(async (article) => ({ article, quote: await store.topQuote(article.id) })));
     },
 
     stats: () => store.counts(),
@@ -64,12 +65,12 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
 }
 
 /** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */
-function findMatches(store: ArticleStore, query: string): PersonMatch[] {
+async function findMatches(store: ArticleStore, query: string): Promise<PersonMatch[]> {
   if (!query) return [];
   for (const candidate of [query, stripTitles(query)]) {
     const key = normalizeName(candidate);
     if (!key) continue;
-    const found = store.peopleByKey(key);
+    const found = await store.peopleByKey(key);
     if (found.length > 0) return found;
   }
   return [];
@@ -93,12 +94,12 @@ function groupSurnameOnly(matches: PersonMatch[]): PersonMatch[][] {
 }
 
 /** Close names for a query that matched nobody, nearest first. */
-function suggestNames(store: ArticleStore, query: string): string[] {
+async function suggestNames(store: ArticleStore, query: string): Promise<string[]> {
   const key = normalizeName(stripTitles(query));
   if (key.length < 2) return [];
   const budget = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const scored: { key: string; distance: number }[] = [];
-  const buckets = bucketsOf(store.personKeys());
+  const buckets = bucketsOf(await store.personKeys());
   // typos rarely hit the first letter; checking only names that share it keeps a miss cheap on big stores
   for (const candidate of buckets.get(key[0] ?? '') ?? []) {
     if (Math.abs(candidate.length - key.length) > budget) continue;
@@ -108,7 +109,7 @@ function suggestNames(store: ArticleStore, query: string): string[] {
   scored.sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
   const names: string[] = [];
   for (const { key: candidate } of scored) {
-    for (const person of store.peopleByKey(candidate)) {
+    for (const person of await store.peopleByKey(candidate)) {
       if (!names.includes(person.name)) names.push(person.name);
     }
     if (names.length >= 5) break;

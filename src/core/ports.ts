@@ -104,28 +104,31 @@ export interface Page<T> {
   next: string | null;
 }
 
+/** One file's worth of change for {@link ArticleStore.applyFiles}. */
+export interface FileChange {
+  record: FileRecord;
+  /** the file's articles, replacing what it gave before; null when its content is unchanged (a touched mtime) */
+  articles: AnalyzedArticle[] | null;
+}
+
 /**
- * Persistent store of analysed articles. The SQLite implementation is the default;
- * a server database can implement the same interface.
+ * Persistent store of analysed articles. SQLite (embedded, the default) and PostgreSQL (several
+ * processes on one database) implement it; the shared contract suite in test/ runs against both.
  */
 export interface ArticleStore {
-  /** Run several writes in one transaction (writes inside become savepoints). */
-  batch<T>(fn: () => T): T;
-  /** Replace the articles that came from `file` with `articles` in one transaction. */
-  replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void;
-  /** Remember a file whose content is unchanged (a touched mtime), without re-ingesting it. */
-  recordFile(file: FileRecord): void;
+  /** Apply several files' changes in one transaction (much cheaper than one per file). */
+  applyFiles(changes: FileChange[]): Promise<void>;
   /** Forget a file; articles no other origin refers to are deleted. */
-  removeFile(path: string): void;
+  removeFile(path: string): Promise<void>;
   /** What was ingested from each file, by path. */
-  files(): Map<string, FileRecord>;
+  files(): Promise<Map<string, FileRecord>>;
   /** What was ingested from one file, if anything. */
-  file(path: string): FileRecord | null;
+  file(path: string): Promise<FileRecord | null>;
 
-  latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView>;
-  getArticle(id: string): StoredArticle | null;
+  latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
+  getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles whose id starts with `ref`, or whose title contains all words of `ref`, best first. */
-  findArticles(ref: string, limit: number): ArticleView[];
+  findArticles(ref: string, limit: number): Promise<ArticleView[]>;
   /**
    * Full-text search: the newest matches (up to a window of a few hundred) ranked by relevance.
    * `total` counts matches (capped at 1000); `ranked` is how many can be paged through.
@@ -133,40 +136,87 @@ export interface ArticleStore {
   search(
     text: string,
     options: { limit: number; offset: number },
-  ): { hits: SearchHit[]; total: number; ranked: number };
+  ): Promise<{ hits: SearchHit[]; total: number; ranked: number }>;
   /** The sequence number of the newest stored article (0 when empty): the digest watermark. */
-  maxSeq(): number;
+  maxSeq(): Promise<number>;
   /** Articles stored after sequence number `seq`, up to `upTo` inclusive, oldest first. */
-  articlesAfterSeq(seq: number, upTo: number, limit: number): (ArticleView & { seq: number })[];
+  articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(ArticleView & { seq: number })[]>;
   /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
-  nameKeysOf(articleId: string): string[];
+  nameKeysOf(articleId: string): Promise<string[]>;
   /** Articles ingested after `since` (exclusive), oldest first. */
-  articlesSince(since: Date, limit: number): ArticleView[];
+  articlesSince(since: Date, limit: number): Promise<ArticleView[]>;
 
   /** People whose names or aliases match the normalised key exactly, most quoted first. */
-  peopleByKey(key: string): PersonMatch[];
+  peopleByKey(key: string): Promise<PersonMatch[]>;
   /** One person (or several keys found to be the same person) with a page of their quotes. */
-  personProfile(personKeys: string[], page: ProfilePage): PersonProfile;
+  personProfile(personKeys: string[], page: ProfilePage): Promise<PersonProfile>;
   /** People whose name or an alias starts with the normalised prefix, most quoted first. */
-  peopleByPrefix(prefix: string, limit: number): PersonSummary[];
-  /** Every distinct normalised name key, for suggestions. */
-  personKeys(): string[];
+  peopleByPrefix(prefix: string, limit: number): Promise<PersonSummary[]>;
+  /** Every distinct normalised name key, for suggestions (the same array until the store changes). */
+  personKeys(): Promise<readonly string[]>;
   /** The most newsworthy direct quote of an article, if any. */
-  topQuote(articleId: string): QuoteView | null;
+  topQuote(articleId: string): Promise<QuoteView | null>;
 
-  counts(): { articles: number; people: number; quotes: number };
-  close(): void;
+  counts(): Promise<{ articles: number; people: number; quotes: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Claims on units of work (an article file, a feed item) shared by every process on one database,
+ * so each is processed once. A claim older than `staleBefore` belongs to a process that died and is
+ * taken over.
+ */
+export interface WorkClaims {
+  /** true when `owner` now holds `key` (newly, or already) */
+  claim(key: string, owner: string, now: Date, staleBefore: Date): Promise<boolean>;
+  release(key: string, owner: string): Promise<void>;
+  /** Release everything `owner` holds (graceful shutdown); returns how many. */
+  releaseAll(owner: string): Promise<number>;
+}
+
+/** A chat platform installation (one Slack workspace that installed the app through OAuth). */
+export interface InstallationRecord {
+  platform: 'slack';
+  /** the Slack team id, or the enterprise id for an org-wide install */
+  workspaceId: string;
+  enterpriseId: string | null;
+  /** the platform's installation object as JSON (holds the bot token) */
+  data: string;
+  installedAt: string;
+}
+
+/** Where OAuth installations are kept, in the bot's database. */
+export interface InstallationStore {
+  save(record: InstallationRecord): Promise<void>;
+  get(platform: 'slack', workspaceId: string): Promise<InstallationRecord | null>;
+  remove(platform: 'slack', workspaceId: string): Promise<boolean>;
+  count(platform: 'slack'): Promise<number>;
+}
+
+/** Where a digest goes: a channel, and on Slack with several workspaces, the workspace it belongs to. */
+export interface DigestTarget {
+  channelId: string;
+  workspaceId: string | null;
 }
 
 /** A chat platform connection started by the composition root. */
 export interface ChatAdapter {
   readonly name: string;
   start(): Promise<void>;
+  /** Stop taking new commands, finish the replies in flight, then disconnect. */
   stop(): Promise<void>;
+  /** Whether the platform connection is up, for /healthz. */
+  status(): AdapterStatus;
   /** Post a digest into a channel; returns the platform message id of the (first) message. */
-  postDigest?(channelId: string, reply: import('./reply.js').Reply): Promise<{ messageId: string }>;
+  postDigest?(target: DigestTarget, reply: import('./reply.js').Reply): Promise<{ messageId: string }>;
   /** Classify a postDigest failure: permanent ones (channel gone, no permission) back off for long. */
   describeFailure?(error: unknown): DeliveryFailure;
+}
+
+export interface AdapterStatus {
+  connected: boolean;
+  /** e.g. "2 shards ready", "socket mode connected", "stopped" */
+  detail: string;
 }
 
 export interface DeliveryFailure {

@@ -15,7 +15,7 @@ export interface TestDesk {
   deps: CommandDeps;
   store: SqliteArticleStore;
   clock: FixedClock;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A real core over an in-memory store with the given files ingested. */

@@ -1,219 +1,69 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Person, Quote } from '../../src/core/articles/article.js';
-import { createNewsService } from '../../src/core/news.js';
-import type { AnalyzedArticle } from '../../src/core/ports.js';
-import { ftsQuery, openSqliteStore, type SqliteArticleStore, snippetOf } from '../../src/core/store/sqlite-store.js';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isNewsdeskError } from '../../src/core/errors.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
+import { createPgArticleStore } from '../../src/core/store/postgres/pg-article-store.js';
+import { ftsQuery, openSqliteStore } from '../../src/core/store/sqlite-store.js';
+import { snippetOf } from '../../src/core/store/store-common.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { articleStoreContract, fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
+import { createTestDatabase, describePg } from '../helpers/postgres.js';
 
-function article(id: string, title: string, overrides: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
-  const body = `${title}. Body text about ${title.toLowerCase()}.`;
-  return {
-    id,
-    title,
-    url: `https://news.example/${id}`,
-    source: 'Example News',
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs: [{ text: body, start: 0, end: body.length, kind: 'body' }],
-    summary: { standard: [body], short: body, method: 'extractive' },
-    people: [],
-    quotes: [],
-    ...overrides,
+describe('SQLite', () => {
+  articleStoreContract('SqliteArticleStore', async () => {
+    const clock = new FixedClock();
+    const store = openSqliteStore({ path: ':memory:', clock });
+    return { store, clock, close: () => store.close() };
+  });
+
+  const tempDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const tempPath = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
+    tempDirs.push(dir);
+    return join(dir, 'n.db');
   };
-}
 
-function quote(text: string, speaker: string | null, kind: Quote['kind'] = 'direct'): Quote {
-  return { text, kind, speaker, speakerMention: null, cue: 'said', start: 0, end: text.length, paragraphIndex: 0 };
-}
-
-const rubio: Person = { name: 'Marta Ruiz', aliases: ['Ruiz', 'Minister Ruiz'], roles: ['Finance Minister'] };
-const file = (path: string, hash = path) => ({ path, size: 1, mtimeMs: 1, hash });
-
-let store: SqliteArticleStore;
-afterEach(() => store?.close());
-
-describe('SqliteArticleStore', () => {
-  it('lists newest first by publication time, with a working cursor', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('a.txt'), [
-      article('a1', 'Old news', { publishedAt: '2025-01-01T00:00:00.000Z' }),
-      article('a2', 'Newer news', { publishedAt: '2025-06-01T00:00:00.000Z' }),
-      article('a3', 'Newest news', { publishedAt: '2025-12-01T00:00:00.000Z' }),
-    ]);
-    const first = store.latest({ limit: 2 });
-    expect(first.items.map((a) => a.id)).toEqual(['a3', 'a2']);
-    expect(first.next).not.toBeNull();
-    const second = store.latest({ limit: 2, cursor: first.next ?? undefined });
-    expect(second.items.map((a) => a.id)).toEqual(['a1']);
-    expect(second.next).toBeNull();
-  });
-
-  it('keeps an article found in two files until both are gone', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    const shared = article('s1', 'Shared story');
-    store.replaceFile(file('one.txt'), [shared]);
-    store.replaceFile(file('two.json'), [shared]);
-    expect(store.counts().articles).toBe(1);
-    expect(store.getArticle('s1')?.origins).toEqual(['one.txt', 'two.json']);
-    store.removeFile('one.txt');
-    expect(store.getArticle('s1')?.origins).toEqual(['two.json']);
-    store.removeFile('two.json');
-    expect(store.getArticle('s1')).toBeNull();
-    expect(store.search('shared', { limit: 5, offset: 0 }).total).toBe(0);
-  });
-
-  it('replaces the articles of an edited file and drops what the edit removed', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('f.txt', 'v1'), [article('x1', 'First version'), article('x2', 'Kept story')]);
-    store.replaceFile(file('f.txt', 'v2'), [article('x3', 'Second version'), article('x2', 'Kept story')]);
-    expect(
-      store
-        .latest({ limit: 10 })
-        .items.map((a) => a.title)
-        .sort(),
-    ).toEqual(['Kept story', 'Second version']);
-    expect(store.file('f.txt')?.hash).toBe('v2');
-  });
-
-  it('finds people by full name, surname, alias and accent-free spelling, with their quotes', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    const orban: Person = { name: 'Viktor Orbán', aliases: ['Orbán'], roles: ['Hungarian Prime Minister'] };
-    store.replaceFile(file('p.txt'), [
-      article('p1', 'Budget talks', {
-        publishedAt: '2025-03-01T00:00:00.000Z',
-        people: [rubio, orban],
-        quotes: [
-          quote('The budget is balanced', 'Marta Ruiz'),
-          quote('growth will return', 'Marta Ruiz', 'reported'),
-          quote('Nobody said this', null),
-        ],
-      }),
-    ]);
-    const news = createNewsService({ store });
-    for (const query of ['Marta Ruiz', 'ruiz', 'Minister Ruiz', 'RUIZ']) {
-      const result = news.who(query);
-      expect(
-        result.matches.map((m) => m.name),
-        query,
-      ).toEqual(['Marta Ruiz']);
+  it('persists across reopening in WAL mode and re-migrates nothing', async () => {
+    const path = tempPath();
+    const first = openSqliteStore({ path, clock: new FixedClock() });
+    await replaceFile(first, fileRecord('a.txt'), [makeArticle('k1', 'Kept after restart')]);
+    await first.close();
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      expect((await store.getArticle('k1'))?.title).toBe('Kept after restart');
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await store.close();
     }
-    const [ruiz] = news.who('Ruiz').matches;
-    expect(ruiz?.roles).toEqual(['Finance Minister']);
-    expect(ruiz?.quotes.map((q) => [q.kind, q.text])).toEqual([
-      ['direct', 'The budget is balanced'],
-      ['reported', 'growth will return'],
-    ]);
-    expect(news.who('Orban').matches[0]?.name).toBe('Viktor Orbán');
-    expect(news.who('orbán').matches[0]?.name).toBe('Viktor Orbán');
   });
 
-  it('suggests close names for a near miss and lists both people sharing a surname', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('p.txt'), [
-      article('p1', 'Two Kims', {
-        people: [
-          { name: 'Kim Jong Un', aliases: [], roles: [] },
-          { name: 'Marta Ruiz', aliases: ['Ruiz'], roles: [] },
-          { name: 'Carlos Ruiz', aliases: ['Ruiz'], roles: [] },
-        ],
-      }),
-    ]);
-    const news = createNewsService({ store });
-    expect(
-      news
-        .who('Ruiz')
-        .matches.map((m) => m.name)
-        .sort(),
-    ).toEqual(['Carlos Ruiz', 'Marta Ruiz']);
-    const miss = news.who('Ruuiz');
-    expect(miss.matches).toEqual([]);
-    expect(miss.suggestions).toContain('Marta Ruiz');
-    expect(news.who('Zzyzx').suggestions).toEqual([]);
+  it('refuses a database written by a newer newsdesk', async () => {
+    const path = tempPath();
+    await openSqliteStore({ path, clock: new FixedClock() }).close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    let error: unknown;
+    try {
+      openSqliteStore({ path, clock: new FixedClock() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isNewsdeskError(error) && error.code).toBe('STORE_FAILURE');
+    expect(String((error as Error).message)).toContain('newer newsdesk (schema 99)');
   });
 
-  it('autocompletes people by prefix of any name part, most quoted first', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('p.txt'), [
-      article('p1', 'Quotes', {
-        people: [rubio, { name: 'Rustem Umerov', aliases: ['Umerov'], roles: [] }],
-        quotes: [quote('We agreed', 'Rustem Umerov'), quote('Again', 'Rustem Umerov')],
-      }),
-    ]);
-    const news = createNewsService({ store });
-    expect(news.people('ru').map((p) => p.name)).toEqual(['Rustem Umerov', 'Marta Ruiz']);
-    expect(news.people('umer')[0]).toMatchObject({ name: 'Rustem Umerov', quoteCount: 2, articleCount: 1 });
-    expect(news.people('').length).toBe(2);
-  });
-
-  it('keeps article, people and quote totals right through inserts and deletions', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    const withQuotes = (id: string) =>
-      article(id, `Story ${id}`, {
-        people: [rubio],
-        quotes: [quote('The budget is balanced', 'Marta Ruiz'), quote('unattributed words', null)],
-      });
-    store.replaceFile(file('a.txt'), [withQuotes('c1'), withQuotes('c2')]);
-    expect(store.counts()).toEqual({ articles: 2, people: 1, quotes: 2 });
-    store.removeFile('a.txt');
-    expect(store.counts()).toEqual({ articles: 0, people: 0, quotes: 0 });
-    expect(createNewsService({ store }).who('Ruiz').matches).toEqual([]);
-    expect(store.personKeys()).toEqual([]);
-  });
-
-  it('rebuilds a person from the articles that remain when one is deleted', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('one.txt'), [
-      article('r1', 'First', {
-        people: [{ name: 'Marta Ruiz', aliases: ['Minister Ruiz'], roles: ['Finance Minister'] }],
-      }),
-    ]);
-    store.replaceFile(file('two.txt'), [
-      article('r2', 'Second', { people: [{ name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['party leader'] }] }),
-    ]);
-    const news = createNewsService({ store });
-    expect(news.who('Minister Ruiz').matches[0]?.roles).toEqual(['Finance Minister', 'party leader']);
-    store.removeFile('one.txt');
-    const [ruiz] = news.who('Marta Ruiz').matches;
-    expect(ruiz).toMatchObject({ name: 'Marta Ruiz', roles: ['party leader'], aliases: ['Ruiz'], articleCount: 1 });
-    expect(store.peopleByKey('minister ruiz')).toEqual([]);
-    expect(store.nameKeysOf('r2')).toEqual(expect.arrayContaining(['marta ruiz', 'ruiz']));
-  });
-
-  it('searches full text without letting user input inject FTS syntax', () => {
-    store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
-    store.replaceFile(file('s.txt'), [article('q1', 'Ukraine peace talks in Florida'), article('q2', 'Energy prices')]);
-    expect(store.search('ukraine talks', { limit: 5, offset: 0 }).hits.map((h) => h.article.id)).toEqual(['q1']);
-    expect(store.search('"unbalanced OR NEAR(', { limit: 5, offset: 0 }).total).toBe(0);
+  it('builds FTS5 queries that quote every word and match the last as a prefix', () => {
     expect(ftsQuery('a "b')).toBe('"a" AND "b"*');
     expect(ftsQuery('Orbán')).toBe('"Orbán"*');
+    expect(ftsQuery('Geneva talks', 'title')).toBe('title : ("Geneva" AND "talks"*)');
     expect(ftsQuery('!!!')).toBeNull();
-  });
-
-  it('persists across reopening and re-migrates nothing', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'newsdesk-store-')), 'n.db');
-    store = openSqliteStore({ path, clock: new FixedClock() });
-    store.replaceFile(file('a.txt'), [article('k1', 'Kept after restart')]);
-    store.close();
-    store = openSqliteStore({ path, clock: new FixedClock() });
-    expect(store.getArticle('k1')?.title).toBe('Kept after restart');
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-  });
-
-  it('returns articles that arrived after a time, oldest first', () => {
-    const clock = new FixedClock('2025-12-01T00:00:00Z');
-    store = openSqliteStore({ path: ':memory:', clock });
-    store.replaceFile(file('a.txt'), [article('d1', 'Early')]);
-    clock.set('2025-12-02T00:00:00Z');
-    store.replaceFile(file('b.txt'), [article('d2', 'Late')]);
-    expect(store.articlesSince(new Date('2025-12-01T12:00:00Z'), 10).map((a) => a.id)).toEqual(['d2']);
-    expect(store.articlesSince(new Date('2025-11-01T00:00:00Z'), 10).map((a) => a.id)).toEqual(['d1', 'd2']);
   });
 });
 
@@ -235,5 +85,92 @@ describe('snippetOf', () => {
 
   it('falls back to the opening of the article when no word is found', () => {
     expect(snippetOf(paragraphs, ['zebra'])).toBe('Opening paragraph about the weather in the valley.');
+  });
+});
+
+/** Empty every article table (faster than a database per test); the schema stays migrated. */
+async function emptyArticleTables(pool: PgPool): Promise<void> {
+  await pool.query(
+    `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes RESTART IDENTITY;
+     UPDATE counters SET value = 0`,
+  );
+}
+
+describePg('PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: PgPool;
+  // a second pool on the same database stands for another bot process
+  let other: PgPool;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = createPgPool({ url: database.url, max: 4 });
+    other = createPgPool({ url: database.url, max: 4 });
+    await migratePostgres(pool);
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await other?.end();
+    await database?.drop();
+  });
+
+  articleStoreContract('PgArticleStore', async () => {
+    await emptyArticleTables(pool);
+    const clock = new FixedClock();
+    const store = createPgArticleStore(pool, clock);
+    return { store, clock, close: () => store.close() };
+  });
+
+  describe('shared by several processes', () => {
+    const openBoth = async () => {
+      await emptyArticleTables(pool);
+      const clock = new FixedClock();
+      return { one: createPgArticleStore(pool, clock), two: createPgArticleStore(other, clock) };
+    };
+
+    it('stores a file two processes apply at the same time once, without failing either', async () => {
+      const { one, two } = await openBoth();
+      const person = { name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['Finance Minister'] };
+      const articles = Array.from({ length: 20 }, (_, i) =>
+        makeArticle(`c${i}`, `Concurrent story ${i}`, { people: [person] }),
+      );
+      const change = { record: fileRecord('same.txt'), articles };
+      await Promise.all([one.applyFiles([change]), two.applyFiles([change]), one.applyFiles([change])]);
+      expect(await one.counts()).toEqual({ articles: 20, people: 1, quotes: 0 });
+      const profile = await two.personProfile(['marta ruiz'], { quoteLimit: 1, quoteOffset: 0, articleLimit: 50 });
+      expect(profile.articleCount).toBe(20);
+      const seqs = (await one.articlesAfterSeq(0, await one.maxSeq(), 100)).map((a) => a.id);
+      expect(seqs).toEqual(articles.map((a) => a.id));
+    });
+
+    it('keeps one copy of an article two processes store from different origins at once', async () => {
+      const { one, two } = await openBoth();
+      const shared = makeArticle('shared1', 'Story arriving twice');
+      await Promise.all([
+        one.applyFiles([{ record: fileRecord('folder/story.txt'), articles: [shared] }]),
+        two.applyFiles([{ record: fileRecord('https://feeds.example/rss#42'), articles: [shared] }]),
+      ]);
+      expect((await one.getArticle('shared1'))?.origins).toEqual(['folder/story.txt', 'https://feeds.example/rss#42']);
+      expect((await two.counts()).articles).toBe(1);
+      await Promise.all([one.removeFile('folder/story.txt'), two.removeFile('https://feeds.example/rss#42')]);
+      expect(await one.counts()).toEqual({ articles: 0, people: 0, quotes: 0 });
+    });
+
+    it("sees another process's new people in its name key suggestions", async () => {
+      const { one, two } = await openBoth();
+      const before = await one.personKeys();
+      expect(before).toEqual([]);
+      await replaceFile(two, fileRecord('b.txt'), [
+        makeArticle('n1', 'New face', { people: [{ name: 'Rustem Umerov', aliases: [], roles: [] }] }),
+      ]);
+      expect(await one.personKeys()).toEqual(['rustem umerov', 'umerov']);
+    });
+
+    it('leaves the shared pool open when a store is closed', async () => {
+      const { one, two } = await openBoth();
+      await one.close();
+      expect(await two.counts()).toEqual({ articles: 0, people: 0, quotes: 0 });
+    });
   });
 });

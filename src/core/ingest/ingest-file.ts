@@ -35,7 +35,7 @@ async function prepareFile(
 ): Promise<PreparedFile> {
   const hash = hashBytes(file.bytes);
   const record = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash };
-  const known = deps.store.file(file.path);
+  const known = await deps.store.file(file.path);
   if (known?.hash === hash) return { outcome: 'unchanged', articles: 0, warnings: [], record, analyzed: [] };
   const parsed = parseArticleFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
   const analyzed: AnalyzedArticle[] = [];
@@ -59,12 +59,9 @@ export async function ingestFiles(
 ): Promise<IngestFileResult[]> {
   const prepared: PreparedFile[] = [];
   for (const file of files) prepared.push(await prepareFile(deps, file));
-  deps.store.batch(() => {
-    for (const p of prepared) {
-      if (p.outcome === 'unchanged') deps.store.recordFile(p.record);
-      else deps.store.replaceFile(p.record, p.analyzed);
-    }
-  });
+  await deps.store.applyFiles(
+    prepared.map((p) => ({ record: p.record, articles: p.outcome === 'unchanged' ? null : p.analyzed })),
+  );
   return prepared.map(({ outcome, articles, warnings }) => ({ outcome, articles, warnings }));
 }
 

@@ -16,6 +16,11 @@ export function normalizeName(name: string): string {
 // people finding normalises the same words many times per article; the answer depends on the text alone
 const normalizedNames = new Map<string, string>();
 
+/** Fold text like names are folded (lowercase, no accents or punctuation), without caching: for long text. */
+export function foldText(text: string): string {
+  return computeNormalizedName(text);
+}
+
 function computeNormalizedName(name: string): string {
   return name
     .normalize('NFD')

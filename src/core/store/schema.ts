@@ -184,4 +184,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX feed_stories_by_title ON feed_stories (title_key);
   CREATE INDEX feed_stories_by_article ON feed_stories (article_id);
   `,
+  `
+  -- work units (article files, feed items) claimed by one process of several sharing the database
+  CREATE TABLE work_claims (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    claimed_at TEXT NOT NULL
+  );
+  CREATE INDEX work_claims_by_owner ON work_claims (owner);
+
+  -- Slack workspaces that installed the app through OAuth
+  CREATE TABLE installations (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    enterprise_id TEXT,
+    data TEXT NOT NULL,
+    installed_at TEXT NOT NULL,
+    PRIMARY KEY (platform, workspace_id)
+  );
+
+  -- the Slack workspace a subscription's channel belongs to, where one deployment serves several
+  ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+  `,
 ];

@@ -9,6 +9,7 @@ import type {
   ArticleStore,
   ArticleView,
   Clock,
+  FileChange,
   FileRecord,
   Page,
   PersonMatch,
@@ -19,6 +20,20 @@ import type {
   SearchHit,
 } from '../ports.js';
 import { MIGRATIONS } from './schema.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  KIND_RANK,
+  MAX_COUNTED,
+  MAX_LISTED,
+  orderRoles,
+  pickName,
+  quoteScore,
+  SEARCH_WINDOW,
+  searchWords,
+  snippetOf,
+  unique,
+} from './store-common.js';
 
 interface ArticleRow {
   seq: number;
@@ -71,14 +86,6 @@ type ViewRow = Pick<
   'id' | 'title' | 'url' | 'source' | 'published_at' | 'published_approx' | 'ingested_at' | 'summary' | 'short'
 >;
 
-/** Search ranks this many of the newest matching articles by relevance. */
-const SEARCH_WINDOW = 200;
-/** Match counts stop here ("1000+" articles). */
-const MAX_COUNTED = 1000;
-
-/** Roles and aliases kept per person: enough to say who someone is, bounded for famous people. */
-const MAX_LISTED = 12;
-
 interface PersonRow {
   person_key: string;
   name: string;
@@ -89,13 +96,14 @@ interface PersonRow {
   reported_count: number;
 }
 
-/** Kind ranks used to order a person's quotes: verbatim speech first, reported speech last. */
-const KIND_RANK: Record<QuoteKind, number> = { direct: 0, partial: 1, reported: 2 };
-
 export interface SqliteStoreOptions {
   /** database file, or ':memory:' */
   path: string;
   clock: Clock;
+}
+
+function fileRow(file: FileRecord): [string, number, number, string] {
+  return [file.path, file.size, file.mtimeMs, file.hash];
 }
 
 /** Open (creating and migrating as needed) the SQLite article store. */
@@ -135,11 +143,16 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements = prepareStatements(db);
   }
 
-  batch<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  async applyFiles(changes: FileChange[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.articles === null) this.statements.upsertFile.run(...fileRow(change.record));
+        else this.replaceFile(change.record, change.articles);
+      }
+    })();
   }
 
-  replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void {
+  private replaceFile(file: FileRecord, articles: AnalyzedArticle[]): void {
     this.writes++;
     this.db.transaction(() => {
       const touched = new Set<string>();
@@ -154,16 +167,12 @@ export class SqliteArticleStore implements ArticleStore {
         if (!this.statements.hasArticle.get(article.id)) this.insertArticle(article, ingestedAt);
         this.statements.insertOrigin.run(file.path, article.id);
       }
-      this.statements.upsertFile.run(file.path, file.size, file.mtimeMs, file.hash);
+      this.statements.upsertFile.run(...fileRow(file));
       this.refreshPersons(touched);
     })();
   }
 
-  recordFile(file: FileRecord): void {
-    this.statements.upsertFile.run(file.path, file.size, file.mtimeMs, file.hash);
-  }
-
-  removeFile(path: string): void {
+  async removeFile(path: string): Promise<void> {
     this.writes++;
     this.db.transaction(() => {
       const touched = new Set<string>();
@@ -175,19 +184,19 @@ export class SqliteArticleStore implements ArticleStore {
     })();
   }
 
-  files(): Map<string, FileRecord> {
+  async files(): Promise<Map<string, FileRecord>> {
     const rows = this.statements.allFiles.all() as { path: string; size: number; mtime_ms: number; hash: string }[];
     return new Map(rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
   }
 
-  file(path: string): FileRecord | null {
+  async file(path: string): Promise<FileRecord | null> {
     const r = this.statements.fileByPath.get(path) as
       | { path: string; size: number; mtime_ms: number; hash: string }
       | undefined;
     return r ? { path: r.path, size: r.size, mtimeMs: r.mtime_ms, hash: r.hash } : null;
   }
 
-  latest(options: { limit: number; cursor?: string | undefined }): Page<ArticleView> {
+  async latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>> {
     const limit = Math.max(1, Math.min(options.limit, 100));
     const after = options.cursor === undefined ? null : decodeCursor(options.cursor);
     const rows = (
@@ -201,7 +210,7 @@ export class SqliteArticleStore implements ArticleStore {
     return { items: items.map(toView), next };
   }
 
-  getArticle(id: string): StoredArticle | null {
+  async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.statements.articleById.get(id) as ArticleRow | undefined;
     if (!row) return null;
     const origins = this.statements.originsOf.pluck().all(id) as string[];
@@ -227,7 +236,7 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
-  findArticles(ref: string, limit: number): ArticleView[] {
+  async findArticles(ref: string, limit: number): Promise<ArticleView[]> {
     const trimmed = ref.trim();
     if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
       const rows = this.statements.articlesByIdPrefix.all(`${trimmed.toLowerCase()}%`, limit) as ViewRow[];
@@ -238,10 +247,10 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.titleSearch.all(query, limit) as ViewRow[]).map(toView);
   }
 
-  search(
+  async search(
     text: string,
     options: { limit: number; offset: number },
-  ): { hits: SearchHit[]; total: number; ranked: number } {
+  ): Promise<{ hits: SearchHit[]; total: number; ranked: number }> {
     const query = ftsQuery(text);
     if (!query) return { hits: [], total: 0, ranked: 0 };
     const s = this.statements;
@@ -258,16 +267,16 @@ export class SqliteArticleStore implements ArticleStore {
     return { hits, total, ranked: ranked.length };
   }
 
-  maxSeq(): number {
+  async maxSeq(): Promise<number> {
     return (this.statements.maxSeq.pluck().get() as number | null) ?? 0;
   }
 
-  articlesAfterSeq(seq: number, upTo: number, limit: number): (ArticleView & { seq: number })[] {
+  async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(ArticleView & { seq: number })[]> {
     const rows = this.statements.afterSeq.all(seq, upTo, limit) as (ViewRow & { seq: number })[];
     return rows.map((row) => ({ ...toView(row), seq: row.seq }));
   }
 
-  nameKeysOf(articleId: string): string[] {
+  async nameKeysOf(articleId: string): Promise<string[]> {
     const keys = new Set<string>();
     for (const person of this.peopleOf(articleId)) {
       for (const key of [normalizeName(person.name), ...nameKeys(person)]) if (key) keys.add(key);
@@ -281,11 +290,11 @@ export class SqliteArticleStore implements ArticleStore {
     return analysis ? (JSON.parse(analysis) as { people: Person[] }).people : [];
   }
 
-  articlesSince(since: Date, limit: number): ArticleView[] {
+  async articlesSince(since: Date, limit: number): Promise<ArticleView[]> {
     return (this.statements.since.all(since.toISOString(), limit) as ViewRow[]).map(toView);
   }
 
-  peopleByKey(key: string): PersonMatch[] {
+  async peopleByKey(key: string): Promise<PersonMatch[]> {
     const rows = this.statements.personsByName.all(key) as {
       person_key: string;
       name: string;
@@ -300,7 +309,7 @@ export class SqliteArticleStore implements ArticleStore {
     }));
   }
 
-  personProfile(personKeys: string[], page: ProfilePage): PersonProfile {
+  async personProfile(personKeys: string[], page: ProfilePage): Promise<PersonProfile> {
     const s = this.statements;
     const rows = personKeys
       .map((key) => s.personByKey.get(key) as PersonRow | undefined)
@@ -329,7 +338,7 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
-  peopleByPrefix(prefix: string, limit: number): PersonSummary[] {
+  async peopleByPrefix(prefix: string, limit: number): Promise<PersonSummary[]> {
     const rows = (
       prefix === ''
         ? this.statements.topPersons.all(limit)
@@ -343,7 +352,7 @@ export class SqliteArticleStore implements ArticleStore {
     }));
   }
 
-  personKeys(): string[] {
+  async personKeys(): Promise<readonly string[]> {
     // suggestions scan every key; reload only when this or another connection changed the database
     const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
     if (this.nameKeyCache?.version !== version) {
@@ -352,12 +361,12 @@ export class SqliteArticleStore implements ArticleStore {
     return this.nameKeyCache.keys;
   }
 
-  topQuote(articleId: string): QuoteView | null {
+  async topQuote(articleId: string): Promise<QuoteView | null> {
     const row = this.statements.topQuote.get(articleId) as QuoteRow | undefined;
     return row ? toQuoteView(row) : null;
   }
 
-  counts(): { articles: number; people: number; quotes: number } {
+  async counts(): Promise<{ articles: number; people: number; quotes: number }> {
     const rows = this.statements.counters.all() as { name: string; value: number }[];
     const value = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
     return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
@@ -383,7 +392,7 @@ export class SqliteArticleStore implements ArticleStore {
     return statement;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
@@ -639,48 +648,6 @@ function toQuoteView(row: QuoteRow): QuoteView {
   };
 }
 
-/** Newsworthiness of a quote for digests: full direct quotes of substance, early in the article. */
-function quoteScore(kind: QuoteKind, text: string, paragraphIndex: number): number {
-  const words = text.split(/\s+/).length;
-  const length = words < 6 ? 0.2 : words > 60 ? 0.6 : 1;
-  return (kind === 'direct' ? 1 : kind === 'partial' ? 0.4 : 0.2) * length * (1 / (1 + paragraphIndex * 0.1));
-}
-
-/** The words of a search, folded like the index folds them (lowercase, no accents). */
-function searchWords(text: string): string[] {
-  return (normalizeName(text).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
-}
-
-/** About 200 characters of the first paragraph that contains a searched word, cut at word boundaries. */
-export function snippetOf(paragraphs: { text: string; kind: string }[], words: string[], size = 200): string {
-  const body = paragraphs.filter((p) => p.kind === 'body');
-  for (const paragraph of body) {
-    const folded = normalizeName(paragraph.text);
-    // normalizeName keeps lengths only roughly; find the word, then map back by proportion
-    const at = words
-      .map((w) => folded.search(new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w)}`, 'u')))
-      .filter((i) => i >= 0);
-    if (at.length === 0) continue;
-    const hit = Math.round((Math.min(...at) / Math.max(1, folded.length)) * paragraph.text.length);
-    return cutAround(paragraph.text, hit, size);
-  }
-  return cutAround(body[0]?.text ?? '', 0, size);
-}
-
-function cutAround(text: string, at: number, size: number): string {
-  if (text.length <= size) return text;
-  let start = Math.max(0, at - Math.floor(size / 3));
-  let end = Math.min(text.length, start + size);
-  start = Math.max(0, end - size);
-  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Build an FTS5 query that ANDs the words of `text` (each quoted, so user input cannot inject syntax). */
 export function ftsQuery(text: string, column?: 'title'): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu);
@@ -691,40 +658,4 @@ export function ftsQuery(text: string, column?: 'title'): string | null {
   terms[last] = `${terms[last]}*`;
   const joined = terms.join(' AND ');
   return column ? `${column} : (${joined})` : joined;
-}
-
-function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(`${sortKey}|${id}`, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { sortKey: string; id: string } {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const bar = decoded.lastIndexOf('|');
-  if (bar <= 0) throw new NewsdeskError('BAD_INPUT', 'That page cursor is not valid; start again from the first page.');
-  return { sortKey: decoded.slice(0, bar), id: decoded.slice(bar + 1) };
-}
-
-/**
- * Formal titles first ("US Secretary of State" before "Trump's top diplomat and national security
- * adviser"): the share of capitalised words, then the more specific ("Russian President" before "President").
- */
-export function orderRoles(roles: string[]): string[] {
-  const formality = (role: string) => {
-    const words = role.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-    return words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
-  };
-  return [...roles].sort((a, b) => formality(b) - formality(a) || b.length - a.length);
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** The fullest form of a name across articles: most words, then most frequent. */
-function pickName(names: string[]): string {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts.entries()].sort(
-    ([a, ca], [b, cb]) => b.split(' ').length - a.split(' ').length || cb - ca || a.localeCompare(b),
-  )[0]?.[0] as string;
 }

@@ -1,0 +1,19 @@
+import { ARTICLE_TABLES } from './schema-articles.js';
+import { DIGEST_TABLES } from './schema-digests.js';
+import { FEED_TABLES } from './schema-feeds.js';
+import { INSTALLATION_TABLES } from './schema-installations.js';
+
+/** One step of the PostgreSQL schema; `schema_migrations` records the versions applied. */
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The PostgreSQL schema, in order. Append new steps; never edit one that has shipped. */
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'articles, people and quotes', sql: ARTICLE_TABLES },
+  { version: 2, name: 'digest subscriptions, slot claims and work claims', sql: DIGEST_TABLES },
+  { version: 3, name: 'feed sources, items and stories', sql: FEED_TABLES },
+  { version: 4, name: 'chat platform installations', sql: INSTALLATION_TABLES },
+];
