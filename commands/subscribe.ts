@@ -28,7 +28,7 @@ export const subscribe = {
   example: '/news subscribe weekdays 08:00 Europe/Berlin who:Rubio',
   permission: 'manage-channel',
   paged: false,
-  run(input, { subscriptions, context }) {
+  async run(input, { subscriptions, context }) {
     if (!subscriptions || !context) {
       return textReply('Subscribe', 'Digests are delivered to chat channels: run this in Discord or Slack.', {
         isError: true,
@@ -45,7 +45,15 @@ export const subscribe = {
       filter: input.filter,
     });
     if (!parsed.ok) return textReply('Subscribe', parsed.error, { isError: true });
-    const { subscription, created } = subscriptions.subscribe(context, parsed.value);
+    const { subscription, created } = await subscriptions.subscribe(
+      {
+        platform: context.platform,
+        channelId: context.channelId,
+        workspaceId: context.workspaceId ?? null,
+        userId: context.userId,
+      },
+      parsed.value,
+    );
     const filter = describeFilter(subscription.filter);
     const next = subscription.nextRunAt
       ? ` Next digest: ${subscription.nextRunAt.slice(0, 16).replace('T', ' ')} UTC.`

@@ -12,13 +12,13 @@ export const subscriptions = {
   optionInfo: [],
   example: '/news subscriptions',
   paged: false,
-  run(_input, { subscriptions: service, context }) {
+  async run(_input, { subscriptions: service, context }) {
     if (!service || !context) {
       return textReply('Subscriptions', 'Digests are delivered to chat channels: run this in Discord or Slack.', {
         isError: true,
       });
     }
-    const list = service.list(context);
+    const list = await service.list(context);
     if (list.length === 0) {
       return textReply('Subscriptions', 'No digests here yet. Example: /news subscribe weekdays 08:00 Europe/Berlin');
     }

@@ -22,7 +22,7 @@ export const unsubscribe = {
   example: '/news unsubscribe 3',
   permission: 'manage-channel',
   paged: false,
-  run({ id }, { subscriptions, context }) {
+  async run({ id }, { subscriptions, context }) {
     if (!subscriptions || !context) {
       return textReply('Unsubscribe', 'Digests are delivered to chat channels: run this in Discord or Slack.', {
         isError: true,
@@ -33,11 +33,11 @@ export const unsubscribe = {
         isError: true,
       });
     }
-    const removed = subscriptions.unsubscribe(context, id);
+    const removed = await subscriptions.unsubscribe(context, id);
     if (removed.length === 0) {
-      const declared = subscriptions
-        .list(context)
-        .some((s) => s.origin === 'file' && (id === undefined || s.id === id));
+      const declared = (await subscriptions.list(context)).some(
+        (s) => s.origin === 'file' && (id === undefined || s.id === id),
+      );
       const why = declared
         ? 'That digest is declared by the operator in digests.json; ask them to remove it there.'
         : id === undefined

@@ -93,7 +93,7 @@ afterAll(async () => {
   await slack?.stop();
   await discordFake?.stop();
   await slackFake?.stop();
-  desk?.close();
+  await desk?.close();
 });
 
 async function discordCommand(name: string, options: Record<string, string | number>, permissions?: string) {
@@ -125,7 +125,7 @@ describe('scheduled digests on Discord and Slack', () => {
     expect(bad).toContain('"daily" needs a time like 08:00. Examples:');
     const ok = await discordCommand('subscribe', { schedule: 'daily 08:00' }, MANAGER_PERMISSIONS);
     expect(ok).toContain('This channel will get a digest daily 08:00 (Europe/Berlin)');
-    expect(subscriptions.forChannel('discord', discordFake.channelId)).toHaveLength(1);
+    expect(await subscriptions.forChannel('discord', discordFake.channelId)).toHaveLength(1);
   });
 
   it('subscribes a Slack channel from the slash command', async () => {
@@ -163,7 +163,7 @@ describe('scheduled digests on Discord and Slack', () => {
     });
     desk.clock.set('2026-03-29T06:00:00Z'); // 08:00 CEST, after the DST change
     await scheduler.tick();
-    const [sub] = subscriptions.forChannel('discord', discordFake.channelId);
+    const [sub] = await subscriptions.forChannel('discord', discordFake.channelId);
     expect(sub?.failureReason).toBe('Discord: missing permission (50013)');
     const listed = await discordCommand('subscriptions', {});
     expect(listed).toContain('FAILING: Discord: missing permission (50013)');
@@ -173,6 +173,6 @@ describe('scheduled digests on Discord and Slack', () => {
     expect(discordFake.calls.slice(calls).some((c) => c.path.startsWith('/channels/'))).toBe(false);
     desk.clock.advance(2 * HOUR);
     expect(await scheduler.tick()).toMatchObject({ posted: 1 });
-    expect(subscriptions.forChannel('discord', discordFake.channelId)[0]?.failureReason).toBeNull();
+    expect((await subscriptions.forChannel('discord', discordFake.channelId))[0]?.failureReason).toBeNull();
   });
 });

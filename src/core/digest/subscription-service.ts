@@ -6,15 +6,25 @@ export interface SubscriptionView extends Subscription {
   nextRunAt: string | null;
 }
 
+/** The channel a subscription command was run in, and who ran it. */
+export interface SubscribingChannel {
+  platform: 'discord' | 'slack';
+  channelId: string;
+  /** the Slack workspace (team id) where one deployment serves several; null elsewhere */
+  workspaceId: string | null;
+  userId: string;
+}
+
 /** What the subscribe / unsubscribe / subscriptions commands use. */
 export interface SubscriptionService {
   readonly defaultTimezone: string;
   subscribe(
-    channel: { platform: 'discord' | 'slack'; channelId: string; userId: string },
+    channel: SubscribingChannel,
     schedule: ParsedSchedule,
-  ): { subscription: SubscriptionView; created: boolean };
-  unsubscribe(channel: { platform: string; channelId: string }, id?: number): Subscription[];
-  list(channel: { platform: string; channelId: string }): SubscriptionView[];
+  ): Promise<{ subscription: SubscriptionView; created: boolean }>;
+  /** Remove the channel's chat subscriptions (all, or the one numbered `id`); returns the ones removed. */
+  unsubscribe(channel: { platform: string; channelId: string }, id?: number): Promise<Subscription[]>;
+  list(channel: { platform: string; channelId: string }): Promise<SubscriptionView[]>;
 }
 
 export function createSubscriptionService(deps: {
@@ -29,20 +39,31 @@ export function createSubscriptionService(deps: {
   });
   return {
     defaultTimezone: deps.defaultTimezone,
-    subscribe(channel, schedule) {
+    async subscribe(channel, schedule) {
       // a new subscription starts from what is already stored: the first digest brings what is new
-      const result = deps.store.add(
-        { ...channel, ...schedule, origin: 'chat', createdBy: channel.userId },
+      const result = await deps.store.add(
+        {
+          platform: channel.platform,
+          channelId: channel.channelId,
+          workspaceId: channel.workspaceId,
+          ...schedule,
+          origin: 'chat',
+          createdBy: channel.userId,
+        },
         deps.clock.now(),
-        deps.articles.maxSeq(),
+        await deps.articles.maxSeq(),
       );
       return { subscription: view(result.subscription), created: result.created };
     },
-    unsubscribe(channel, id) {
-      const mine = deps.store.forChannel(channel.platform, channel.channelId);
-      const chosen = id === undefined ? mine.filter((s) => s.origin === 'chat') : mine.filter((s) => s.id === id);
-      return chosen.filter((s) => s.origin === 'chat' && deps.store.remove(s.id));
+    async unsubscribe(channel, id) {
+      const mine = await deps.store.forChannel(channel.platform, channel.channelId);
+      const chosen = mine.filter((s) => s.origin === 'chat' && (id === undefined || s.id === id));
+      const removed: Subscription[] = [];
+      for (const sub of chosen) {
+        if (await deps.store.remove(sub.id)) removed.push(sub);
+      }
+      return removed;
     },
-    list: (channel) => deps.store.forChannel(channel.platform, channel.channelId).map(view),
+    list: async (channel) => (await deps.store.forChannel(channel.platform, channel.channelId)).map(view),
   };
 }
