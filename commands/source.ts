@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Reply, textReply } from '../src/core/reply.js';
+import type { PollSummary } from '../src/core/store/feed-store.js';
 import type { CommandSpec } from './spec.js';
 
 const options = z.object({
@@ -37,7 +38,7 @@ export const source = {
       });
     }
     if (action === 'remove') {
-      const removed = admin.remove(url);
+      const removed = await admin.remove(url);
       if (removed.ok) return textReply('Feed removed', `No longer polling ${removed.source.url}.`);
       const why =
         removed.reason === 'file-source'
@@ -49,13 +50,16 @@ export const source = {
     if (!added.ok) return textReply('News sources', added.reason, { isError: true });
     const label = added.source.name ?? added.source.feedTitle ?? added.source.url;
     const verb = added.status === 'added' ? 'Now polling' : 'Already polling';
-    const poll = added.firstPoll;
-    const result = poll.ok
-      ? `${poll.items} items in the feed; ${poll.ingested} recent ones added, older ones kept out of digests.`
-      : `The first poll failed (${poll.reason ?? 'unknown reason'}); it will be retried, and /news sources shows its state.`;
     return textReply(
       added.status === 'added' ? 'Feed added' : 'Feed updated',
-      `${verb} ${label} (${added.source.url}) every ${added.source.intervalMinutes} min. ${result}`,
+      `${verb} ${label} (${added.source.url}) every ${added.source.intervalMinutes} min. ${describeFirstPoll(added.firstPoll)}`,
     );
   },
 } satisfies CommandSpec<typeof options>;
+
+function describeFirstPoll(poll: PollSummary): string {
+  if (poll.busy) return 'Another bot process is polling it right now; its recent items will appear shortly.';
+  return poll.ok
+    ? `${poll.items} items in the feed; ${poll.ingested} recent ones added, older ones kept out of digests.`
+    : `The first poll failed (${poll.reason ?? 'unknown reason'}); it will be retried, and /news sources shows its state.`;
+}

@@ -13,9 +13,9 @@ export const sources = {
   optionInfo: [],
   example: '/news sources',
   paged: false,
-  run(_input, { sources: admin, clock }): Reply {
+  async run(_input, { sources: admin, clock }): Promise<Reply> {
     if (!admin) return textReply('News sources', 'Feed polling is not enabled in this deployment.');
-    const list = admin.list();
+    const list = await admin.list();
     if (list.length === 0) {
       return textReply(
         'News sources',

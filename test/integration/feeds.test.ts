@@ -2,11 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { feedItemKey, feedPollKey } from '../../src/adapters/sources/feeds/feed-claims.js';
 import { createFeedPoller, type FeedPollerOptions, type Timers } from '../../src/adapters/sources/feeds/feed-poller.js';
 import { createPoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
 import { startFeeds } from '../../src/adapters/sources/feeds/start-feeds.js';
-import { SqliteFeedStore } from '../../src/core/store/feed-store.js';
+import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
+import type { WorkClaims } from '../../src/core/ports.js';
+import { type FeedStore, SqliteFeedStore, type StoredItem } from '../../src/core/store/feed-store.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
+import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import {
   articlePage,
   atomFeed,
@@ -17,6 +21,7 @@ import {
   type TestItem,
 } from '../fakes/fake-web.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { feedStoreContract } from '../helpers/feed-store-contract.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
 const NOW = '2025-12-20T12:00:00Z';
@@ -48,6 +53,7 @@ let web: FakeWeb;
 let clock: FixedClock;
 let store: SqliteArticleStore;
 let feedStore: SqliteFeedStore;
+let claims: WorkClaims;
 let logger: ReturnType<typeof createTestLogger>;
 
 beforeEach(async () => {
@@ -55,17 +61,26 @@ beforeEach(async () => {
   clock = new FixedClock(NOW);
   store = openSqliteStore({ path: ':memory:', clock });
   feedStore = new SqliteFeedStore(store.db, clock);
+  claims = createSqliteWorkClaims(store.db);
   logger = createTestLogger();
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await web.close();
+});
+
+feedStoreContract('SQLite', async () => {
+  const clock = new FixedClock(NOW);
+  const store = openSqliteStore({ path: ':memory:', clock });
+  return { feedStore: new SqliteFeedStore(store.db, clock), clock, close: () => store.close() };
 });
 
 function poller(overrides: Partial<FeedPollerOptions> = {}) {
   return createFeedPoller({
-    store,
+    articles: store,
     feedStore,
+    claims,
+    instanceId: 'test-process',
     fetcher: createPoliteFetcher({ allowPrivateAddresses: true, minGapMs: 0, timeoutMs: 2000, clock }),
     clock,
     logger,
@@ -74,9 +89,9 @@ function poller(overrides: Partial<FeedPollerOptions> = {}) {
   });
 }
 
-function addSource(path: string, name?: string): string {
+async function addSource(path: string, name?: string): Promise<string> {
   const url = web.url(path);
-  feedStore.upsertSource({ url, name: name ?? null, intervalMinutes: 15, origin: 'file' });
+  await feedStore.upsertSource({ url, name: name ?? null, intervalMinutes: 15, origin: 'file' });
   return url;
 }
 
@@ -92,11 +107,7 @@ function item(slug: string, title: string, paragraphs: string[], extra: Partial<
   };
 }
 
-const titles = () =>
-  store
-    .latest({ limit: 50 })
-    .items.map((a) => a.title)
-    .sort();
+const titles = async () => (await store.latest({ limit: 50 })).items.map((a) => a.title).sort();
 
 describe('feed polling', () => {
   it.each([
@@ -105,11 +116,11 @@ describe('feed polling', () => {
     ['JSON Feed', jsonFeed],
   ])('stores %s items as articles with source, URL, author, date, summary and quotes', async (_format, build) => {
     web.route('/feed', { body: build('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const outcome = await poller().pollSource(url);
     expect(outcome).toMatchObject({ status: 'ok', items: 1, added: 1 });
-    const [view] = store.latest({ limit: 5 }).items;
-    const article = store.getArticle(view?.id ?? '');
+    const [view] = (await store.latest({ limit: 5 })).items;
+    const article = await store.getArticle(view?.id ?? '');
     expect(article).toMatchObject({
       title: 'Council approves tram line',
       url: 'https://news.example/tram',
@@ -128,7 +139,7 @@ describe('feed polling', () => {
       body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]),
       etag: '"v1"',
     });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller();
     await feeds.pollSource(url);
     clock.advance(15 * MINUTE);
@@ -136,27 +147,27 @@ describe('feed polling', () => {
     expect(again.reason).toBe(null);
     expect(again).toMatchObject({ status: 'not-modified', added: 0 });
     expect(web.requestsTo('/feed')[1]?.headers['if-none-match']).toBe('"v1"');
-    expect(store.counts().articles).toBe(1);
-    expect(feedStore.source(url)).toMatchObject({ failureCount: 0, nextPollAt: '2025-12-20T12:30:00.000Z' });
+    expect((await store.counts()).articles).toBe(1);
+    expect(await feedStore.source(url)).toMatchObject({ failureCount: 0, nextPollAt: '2025-12-20T12:30:00.000Z' });
   });
 
   it('adds only the new items when a feed gains some', async () => {
     const tram = item('tram', 'Council approves tram line', TRAM);
     web.route('/feed', { body: rssFeed('City Desk', [tram]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller();
     await feeds.pollSource(url);
     web.route('/feed', { body: rssFeed('City Desk', [item('bridge', 'Bridge repairs finish early', BRIDGE), tram]) });
     clock.advance(15 * MINUTE);
     expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', items: 2, added: 1, updated: 0 });
-    expect(titles()).toEqual(['Bridge repairs finish early', 'Council approves tram line']);
+    expect(await titles()).toEqual(['Bridge repairs finish early', 'Council approves tram line']);
   });
 
   it('does not duplicate an item that comes back with a new date, with or without a guid', async () => {
     const tram = item('tram', 'Council approves tram line', TRAM);
     const bare = { title: 'Bridge repairs finish early', date: '2025-12-20T07:00:00Z', html: html(BRIDGE) };
     web.route('/feed', { body: rssFeed('City Desk', [tram, bare]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller();
     await feeds.pollSource(url);
     web.route('/feed', {
@@ -168,29 +179,29 @@ describe('feed polling', () => {
     clock.advance(15 * MINUTE);
     const second = await feeds.pollSource(url);
     expect(second).toMatchObject({ status: 'ok', added: 0, updated: 0 });
-    expect(store.counts().articles).toBe(2);
+    expect((await store.counts()).articles).toBe(2);
   });
 
   it('updates the article when an item is edited', async () => {
     const tram = item('tram', 'Council approves tram line', TRAM);
     web.route('/feed', { body: rssFeed('City Desk', [tram]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller();
     await feeds.pollSource(url);
     const edited = [...TRAM, 'The council will publish the full budget for the line in February.'];
     web.route('/feed', { body: rssFeed('City Desk', [{ ...tram, html: html(edited) }]) });
     expect(await feeds.pollSource(url)).toMatchObject({ updated: 1 });
-    expect(store.counts().articles).toBe(1);
-    const [view] = store.latest({ limit: 1 }).items;
-    expect(store.getArticle(view?.id ?? '')?.paragraphs).toHaveLength(5);
+    expect((await store.counts()).articles).toBe(1);
+    const [view] = (await store.latest({ limit: 1 })).items;
+    expect((await store.getArticle(view?.id ?? ''))?.paragraphs).toHaveLength(5);
   });
 
   it('dates an item from the future at its arrival, so it cannot stay on top of every list', async () => {
     web.route('/feed', {
       body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM, { date: '2026-06-01T00:00:00Z' })]),
     });
-    await poller().pollSource(addSource('/feed'));
-    expect(store.latest({ limit: 1 }).items[0]?.publishedAt).toBe('2025-12-20T12:00:00.000Z');
+    await poller().pollSource(await addSource('/feed'));
+    expect((await store.latest({ limit: 1 })).items[0]?.publishedAt).toBe('2025-12-20T12:00:00.000Z');
   });
 
   it('makes one article listing both sources when two feeds carry the same story', async () => {
@@ -209,17 +220,17 @@ describe('feed polling', () => {
       ]),
     });
     const feeds = poller();
-    for (const path of ['/a', '/b', '/c', '/d']) await feeds.pollSource(addSource(path));
-    expect(store.counts().articles).toBe(2);
-    const tram = store.findArticles('tram line', 1)[0];
-    const bridge = store.findArticles('bridge repairs', 1)[0];
-    expect(store.getArticle(tram?.id ?? '')?.origins).toEqual(['https://news.example/tram']);
-    expect(feedStore.sourcesOfArticle(tram?.id ?? '').map((s) => s.name)).toEqual(['Wire A', 'Wire B']);
-    expect(store.getArticle(bridge?.id ?? '')?.origins).toEqual([
+    for (const path of ['/a', '/b', '/c', '/d']) await feeds.pollSource(await addSource(path));
+    expect((await store.counts()).articles).toBe(2);
+    const tram = (await store.findArticles('tram line', 1))[0];
+    const bridge = (await store.findArticles('bridge repairs', 1))[0];
+    expect((await store.getArticle(tram?.id ?? ''))?.origins).toEqual(['https://news.example/tram']);
+    expect((await feedStore.sourcesOfArticle(tram?.id ?? '')).map((s) => s.name)).toEqual(['Wire A', 'Wire B']);
+    expect((await store.getArticle(bridge?.id ?? ''))?.origins).toEqual([
       'https://mirror.example/b/77',
       'https://news.example/bridge',
     ]);
-    expect(feedStore.sourcesOfArticle(bridge?.id ?? '').map((s) => s.name)).toEqual(['Wire C', 'Wire D']);
+    expect((await feedStore.sourcesOfArticle(bridge?.id ?? '')).map((s) => s.name)).toEqual(['Wire C', 'Wire D']);
   });
 
   it('fetches the article page for a teaser-only item and extracts the story with Readability', async () => {
@@ -232,9 +243,9 @@ describe('feed polling', () => {
       html: '<p>The council approved the tram line. Read more on our site.</p>',
     });
     web.route('/feed', { body: rssFeed('City Desk', [teaser]) });
-    await poller().pollSource(addSource('/feed'));
-    const [view] = store.latest({ limit: 1 }).items;
-    const article = store.getArticle(view?.id ?? '');
+    await poller().pollSource(await addSource('/feed'));
+    const [view] = (await store.latest({ limit: 1 })).items;
+    const article = await store.getArticle(view?.id ?? '');
     expect(article?.paragraphs.map((p) => p.text)).toEqual(TRAM);
     expect(article?.quotes.some((q) => q.speaker === 'Ana Lopes')).toBe(true);
     expect(web.requestsTo('/news/tram')[0]?.headers.accept).toMatch(/^text\/html/);
@@ -247,15 +258,15 @@ describe('feed polling', () => {
       html: '<p>The central library will open until ten at night from January.</p>',
     });
     web.route('/feed', { body: rssFeed('City Desk', [teaser]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller();
     await feeds.pollSource(url);
     await feeds.pollSource(url);
-    const [view] = store.latest({ limit: 1 }).items;
-    expect(store.getArticle(view?.id ?? '')?.paragraphs.map((p) => p.text)).toEqual([
+    const [view] = (await store.latest({ limit: 1 })).items;
+    expect((await store.getArticle(view?.id ?? ''))?.paragraphs.map((p) => p.text)).toEqual([
       'The central library will open until ten at night from January.',
     ]);
-    expect(feedStore.source(url)?.pageFailures).toBe(1);
+    expect((await feedStore.source(url))?.pageFailures).toBe(1);
     const warnings = logger.records.filter((r) => r.msg?.startsWith('article page extraction failed'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.obj).toMatchObject({ reason: 'HTTP 404' });
@@ -265,21 +276,21 @@ describe('feed polling', () => {
     const old = item('bridge', 'Bridge repairs finish early', BRIDGE, { date: '2025-12-18T09:00:00Z' });
     const recent = item('tram', 'Council approves tram line', TRAM, { date: '2025-12-20T10:00:00Z' });
     web.route('/feed', { body: rssFeed('City Desk', [recent, old]) });
-    const url = addSource('/feed');
+    const url = await addSource('/feed');
     const feeds = poller({ backlogHours: 24 });
     expect(await feeds.pollSource(url)).toMatchObject({ added: 1, backlog: 1 });
-    expect(titles()).toEqual(['Council approves tram line']);
+    expect(await titles()).toEqual(['Council approves tram line']);
     const older = item('library', 'Library extends hours', LIBRARY, { date: '2025-12-17T09:00:00Z' });
     web.route('/feed', { body: rssFeed('City Desk', [older, recent, old]) });
     expect(await feeds.pollSource(url)).toMatchObject({ added: 1, backlog: 1 });
-    expect(titles()).toEqual(['Council approves tram line', 'Library extends hours']);
+    expect(await titles()).toEqual(['Council approves tram line', 'Library extends hours']);
   });
 
   it('counts failures with exponential backoff, marks a source failing after five and keeps polling the others', async () => {
     web.route('/broken', { body: '<rss version="2.0"><channel><title>Broken</title><item><title>Oops</item>' });
     web.route('/good', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
-    const broken = addSource('/broken', 'Broken Wire');
-    addSource('/good');
+    const broken = await addSource('/broken', 'Broken Wire');
+    await addSource('/good');
     const feeds = poller({ failingAfter: 5 });
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -288,23 +299,23 @@ describe('feed polling', () => {
         status: 'failed',
         reason: 'malformed feed (invalid XML or JSON)',
       });
-      const next = feedStore.source(broken)?.nextPollAt ?? '';
+      const next = (await feedStore.source(broken))?.nextPollAt ?? '';
       delays.push((Date.parse(next) - clock.now().getTime()) / MINUTE);
       clock.set(next);
     }
     expect(delays).toEqual([15, 30, 60, 120, 240]);
-    expect(feedStore.source(broken)).toMatchObject({
+    expect(await feedStore.source(broken)).toMatchObject({
       failing: true,
       failureCount: 5,
       failureReason: 'malformed feed (invalid XML or JSON)',
     });
-    expect(titles()).toEqual(['Council approves tram line']);
+    expect(await titles()).toEqual(['Council approves tram line']);
     const logged = logger.records.filter((r) => r.level === 'warn').map((r) => r.msg);
     expect(logged).toEqual(['feed poll failed', 'feed source marked failing after repeated failures']);
 
     web.route('/broken', { body: rssFeed('Broken Wire', [item('bridge', 'Bridge repairs finish early', BRIDGE)]) });
     await feeds.pollSource(broken);
-    expect(feedStore.source(broken)).toMatchObject({ failing: false, failureCount: 0, failureReason: null });
+    expect(await feedStore.source(broken)).toMatchObject({ failing: false, failureCount: 0, failureReason: null });
     expect(logger.records.at(-1)?.msg).toBe('feed polled');
     expect(logger.records.some((r) => r.msg === 'feed source recovered')).toBe(true);
   });
@@ -318,7 +329,8 @@ describe('feed polling', () => {
       fetcher: createPoliteFetcher({ allowPrivateAddresses: true, minGapMs: 0, timeoutMs: 200, maxBytes: 64 * 1024 }),
     });
     const reasons = [];
-    for (const path of ['/slow', '/huge', '/loop1']) reasons.push((await feeds.pollSource(addSource(path))).reason);
+    for (const path of ['/slow', '/huge', '/loop1'])
+      reasons.push((await feeds.pollSource(await addSource(path))).reason);
     expect(reasons).toEqual([
       'no complete response within 200 ms',
       'the response is larger than 64 KiB',
@@ -327,7 +339,7 @@ describe('feed polling', () => {
   });
 
   it('refuses to add a feed on a metadata, private or file: address from chat', async () => {
-    const feeds = createFeedPoller({ store, feedStore, fetcher: createPoliteFetcher(), clock, logger });
+    const feeds = poller({ fetcher: createPoliteFetcher(), allowPrivateAddresses: false });
     for (const url of [
       'http://169.254.169.254/latest/meta-data/',
       'http://127.0.0.1:8080/feed',
@@ -340,7 +352,7 @@ describe('feed polling', () => {
       ok: false,
       reason: 'That URL cannot be polled: the address 169.254.169.254 is private, loopback or link-local.',
     });
-    expect(feedStore.sources()).toEqual([]);
+    expect(await feedStore.sources()).toEqual([]);
   });
 
   it('does not keep a page that is not a feed, and says which feed the page names', async () => {
@@ -353,7 +365,7 @@ describe('feed polling', () => {
       ok: false,
       reason: `That URL cannot be polled: not an RSS, Atom or JSON feed (the page names a feed: ${web.url('/atom.xml')}).`,
     });
-    expect(feedStore.sources()).toEqual([]);
+    expect(await feedStore.sources()).toEqual([]);
   });
 
   it('adds a feed from chat, polls it at once and removes it again; file sources stay', async () => {
@@ -366,29 +378,29 @@ describe('feed polling', () => {
       source: { url: web.url('/feed'), name: 'Desk', origin: 'chat', addedBy: 'U1', intervalMinutes: 15 },
       firstPoll: { ok: true, items: 1, ingested: 1, reason: null },
     });
-    expect(feeds.remove(web.url('/feed'))).toMatchObject({ ok: true });
-    expect(feeds.remove(web.url('/feed'))).toEqual({ ok: false, reason: 'not-found' });
+    expect(await feeds.remove(web.url('/feed'))).toMatchObject({ ok: true });
+    expect(await feeds.remove(web.url('/feed'))).toEqual({ ok: false, reason: 'not-found' });
     // the article stays: it was news when it arrived
-    expect(store.counts().articles).toBe(1);
-    feeds.applySourcesFile([{ url: web.url('/feed'), intervalMinutes: 30 }]);
-    expect(feeds.remove(web.url('/feed'))).toEqual({ ok: false, reason: 'file-source' });
+    expect((await store.counts()).articles).toBe(1);
+    await feeds.applySourcesFile([{ url: web.url('/feed'), intervalMinutes: 30 }]);
+    expect(await feeds.remove(web.url('/feed'))).toEqual({ ok: false, reason: 'file-source' });
   });
 
   it('makes the file sources match sources.json, leaving chat sources alone', async () => {
     const feeds = poller();
-    feedStore.upsertSource({ url: 'https://chat.example/feed', name: null, intervalMinutes: 15, origin: 'chat' });
+    await feedStore.upsertSource({ url: 'https://chat.example/feed', name: null, intervalMinutes: 15, origin: 'chat' });
     expect(
-      feeds.applySourcesFile([
+      await feeds.applySourcesFile([
         { url: 'https://a.example/feed', name: 'A', intervalMinutes: 15 },
         { url: 'https://b.example/feed', intervalMinutes: 5 },
       ]),
     ).toEqual({ added: 2, updated: 0, removed: 0 });
-    expect(feeds.applySourcesFile([{ url: 'https://b.example/feed', intervalMinutes: 10 }])).toEqual({
+    expect(await feeds.applySourcesFile([{ url: 'https://b.example/feed', intervalMinutes: 10 }])).toEqual({
       added: 0,
       updated: 1,
       removed: 1,
     });
-    expect(feedStore.sources().map((s) => [s.url, s.origin, s.intervalMinutes])).toEqual([
+    expect((await feedStore.sources()).map((s) => [s.url, s.origin, s.intervalMinutes])).toEqual([
       ['https://b.example/feed', 'file', 10],
       ['https://chat.example/feed', 'chat', 15],
     ]);
@@ -402,8 +414,10 @@ describe('feed polling', () => {
       const reopened = openSqliteStore({ path, clock });
       const state = new SqliteFeedStore(reopened.db, clock);
       const feeds = createFeedPoller({
-        store: reopened,
+        articles: reopened,
         feedStore: state,
+        claims: createSqliteWorkClaims(reopened.db),
+        instanceId: 'test-process',
         fetcher: createPoliteFetcher({ allowPrivateAddresses: true, minGapMs: 0, clock }),
         clock,
         logger,
@@ -411,9 +425,9 @@ describe('feed polling', () => {
       return { reopened, state, feeds };
     };
     const first = open();
-    first.state.upsertSource({ url: web.url('/feed'), name: null, intervalMinutes: 15, origin: 'file' });
+    await first.state.upsertSource({ url: web.url('/feed'), name: null, intervalMinutes: 15, origin: 'file' });
     await first.feeds.pollDue();
-    first.reopened.close();
+    await first.reopened.close();
 
     // while the bot was down, the feed changed
     clock.advance(2 * 60 * MINUTE);
@@ -425,10 +439,106 @@ describe('feed polling', () => {
     const [outcome] = await second.feeds.pollDue();
     expect(outcome).toMatchObject({ status: 'ok', added: 1, backlog: 0 });
     expect(web.requestsTo('/feed')[1]?.headers['if-none-match']).toBe('"v1"');
-    expect(second.reopened.counts().articles).toBe(2);
+    expect((await second.reopened.counts()).articles).toBe(2);
     clock.advance(15 * MINUTE);
     expect((await second.feeds.pollDue())[0]).toMatchObject({ status: 'not-modified' });
-    second.reopened.close();
+    await second.reopened.close();
+  });
+});
+
+describe('feed work shared with other processes', () => {
+  const staleBefore = (ms: number) => new Date(clock.now().getTime() - ms);
+
+  it('leaves a source another process is polling to it, without fetching', async () => {
+    web.route('/feed', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
+    const url = await addSource('/feed');
+    expect(await claims.claim(feedPollKey(url), 'other-process', clock.now(), staleBefore(MINUTE))).toBe(true);
+    expect(await poller().pollSource(url)).toMatchObject({ status: 'elsewhere', items: 0 });
+    expect(web.requestsTo('/feed')).toHaveLength(0);
+  });
+
+  it('does not poll a due source again that another process polled a moment ago', async () => {
+    web.route('/feed', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
+    const url = await addSource('/feed');
+    const listedBefore = await feedStore.sources();
+    await poller({ instanceId: 'other-process' }).pollSource(url);
+    // this process read the listing before the other poll recorded its schedule; the claim re-reads it
+    const staleListing: FeedStore = Object.create(feedStore, { sources: { value: async () => listedBefore } });
+    expect(await poller({ feedStore: staleListing }).pollDue()).toMatchObject([{ url, status: 'elsewhere' }]);
+    expect(web.requestsTo('/feed')).toHaveLength(1);
+  });
+
+  it('leaves an item another process is storing to it, then reads the whole feed again to finish it', async () => {
+    const tram = item('tram', 'Council approves tram line', TRAM);
+    const bridge = item('bridge', 'Bridge repairs finish early', BRIDGE);
+    web.route('/feed', { body: rssFeed('City Desk', [tram, bridge]), etag: '"v1"' });
+    const url = await addSource('/feed');
+    const key = feedItemKey(url, 'bridge-guid');
+    await claims.claim(key, 'other-process', clock.now(), staleBefore(MINUTE));
+    const feeds = poller({ claimStaleMs: 10 * MINUTE });
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', added: 1, elsewhere: 1 });
+    expect(await titles()).toEqual(['Council approves tram line']);
+    expect((await feedStore.source(url))?.etag).toBe(null);
+
+    // the other process died holding the claim: once it is stale, this one stores the item
+    clock.advance(11 * MINUTE);
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', added: 1, elsewhere: 0 });
+    expect(web.requestsTo('/feed')[1]?.headers['if-none-match']).toBeUndefined();
+    expect(await titles()).toEqual(['Bridge repairs finish early', 'Council approves tram line']);
+    expect((await feedStore.source(url))?.etag).toBe('"v1"');
+  });
+
+  it('releases every claim it took once the poll is over', async () => {
+    web.route('/feed', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
+    await poller().pollSource(await addSource('/feed'));
+    expect(store.db.prepare('SELECT count(*) AS n FROM work_claims').get()).toEqual({ n: 0 });
+  });
+
+  it('processes an item again, to the same article, when the feed rows were not written after the article', async () => {
+    const tram = item('tram', 'Council approves tram line', TRAM);
+    web.route('/feed', { body: rssFeed('City Desk', [tram]) });
+    const url = await addSource('/feed');
+    let crashes = 1;
+    const crashing: FeedStore = Object.create(feedStore, {
+      recordStoredItem: {
+        value: async (stored: StoredItem) => {
+          if (crashes-- > 0) throw new Error('connection lost');
+          return feedStore.recordStoredItem(stored);
+        },
+      },
+    });
+    const feeds = poller({ feedStore: crashing });
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', added: 0, errors: 1 });
+    expect((await store.counts()).articles).toBe(1);
+    expect(await feedStore.seenItem(url, 'tram-guid')).toBe(null);
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', added: 1, errors: 0 });
+    expect((await store.counts()).articles).toBe(1);
+    expect(await feedStore.seenItem(url, 'tram-guid')).not.toBe(null);
+  });
+
+  it('stops between items when stopped, leaving the rest of the feed and its schedule to the next poll', async () => {
+    web.route('/feed', {
+      body: rssFeed('City Desk', [
+        item('tram', 'Council approves tram line', TRAM),
+        item('bridge', 'Bridge repairs finish early', BRIDGE),
+      ]),
+    });
+    const url = await addSource('/feed');
+    let stopping: Promise<void> | undefined;
+    const feeds = poller({
+      summarizer: {
+        name: 'stops-the-poller',
+        summarize: async (article) => {
+          stopping ??= feeds.stop();
+          return summarizeExtractive(article);
+        },
+      },
+    });
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'stopped', added: 1 });
+    await stopping;
+    expect(await feedStore.source(url)).toMatchObject({ lastSuccessAt: null, nextPollAt: null, baselined: false });
+    expect(await poller().pollSource(url)).toMatchObject({ status: 'ok', added: 1 });
+    expect((await store.counts()).articles).toBe(2);
   });
 });
 
@@ -452,16 +562,16 @@ function manualTimers() {
 describe('feed schedule', () => {
   it('polls a new source at once, then sleeps until the next poll is due, and stops cleanly', async () => {
     web.route('/feed', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
-    addSource('/feed');
+    await addSource('/feed');
     const manual = manualTimers();
     const feeds = poller({ timers: manual.timers, maxSleepMs: 60 * MINUTE });
-    feeds.start();
+    await feeds.start();
     expect(manual.active().map((t) => t.ms)).toEqual([0]);
     const wake = manual.active()[0];
     if (wake) wake.cleared = true;
     wake?.callback();
     await feeds.idle();
-    expect(store.counts().articles).toBe(1);
+    expect((await store.counts()).articles).toBe(1);
     expect(manual.active()[0]?.ms).toBe(15 * MINUTE);
     await feeds.stop();
     expect(manual.active()).toHaveLength(0);
@@ -475,7 +585,10 @@ describe('startFeeds', () => {
     writeFileSync(sourcesPath, JSON.stringify([{ url: web.url('/feed'), name: 'City Desk', intervalMinutes: 5 }]));
     const manual = manualTimers();
     const feeds = await startFeeds({
-      store,
+      articles: store,
+      feedStore,
+      claims,
+      instanceId: 'test-process',
       clock,
       logger,
       sourcesPath,
@@ -483,23 +596,31 @@ describe('startFeeds', () => {
       fetcher: createPoliteFetcher({ allowPrivateAddresses: true, minGapMs: 0, clock }),
       timers: manual.timers,
     });
-    expect(feeds.feedStore.sources()).toMatchObject([{ name: 'City Desk', intervalMinutes: 5, origin: 'file' }]);
+    expect(await feeds.feedStore.sources()).toMatchObject([{ name: 'City Desk', intervalMinutes: 5, origin: 'file' }]);
     manual.active()[0]?.callback();
     await feeds.poller.idle();
-    expect(store.latest({ limit: 5 }).items.map((a) => a.source)).toEqual(['City Desk']);
+    expect((await store.latest({ limit: 5 })).items.map((a) => a.source)).toEqual(['City Desk']);
 
     writeFileSync(sourcesPath, '[{"url": 5}]');
     await feeds.reloadSourcesFile();
     expect(logger.records.at(-1)).toMatchObject({ level: 'error', msg: 'sources file not reloaded' });
-    expect(feeds.feedStore.sources()).toHaveLength(1);
+    expect(await feeds.feedStore.sources()).toHaveLength(1);
     await feeds.stop();
   });
 
   it('refuses to start on an invalid sources.json, saying what to fix', async () => {
     const sourcesPath = join(mkdtempSync(join(tmpdir(), 'newsdesk-sources-')), 'sources.json');
     writeFileSync(sourcesPath, '[{"url": "https://news.example/rss", "intervalMinutes": 1}]');
-    await expect(startFeeds({ store, clock, logger, sourcesPath, timers: manualTimers().timers })).rejects.toThrow(
-      'must be at least 2 (minutes)',
-    );
+    const starting = startFeeds({
+      articles: store,
+      feedStore,
+      claims,
+      instanceId: 'test-process',
+      clock,
+      logger,
+      sourcesPath,
+      timers: manualTimers().timers,
+    });
+    await expect(starting).rejects.toThrow('must be at least 2 (minutes)');
   });
 });

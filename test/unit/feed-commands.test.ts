@@ -3,7 +3,12 @@ import { source } from '../../commands/source.js';
 import { sources } from '../../commands/sources.js';
 import type { CommandContext, CommandDeps } from '../../commands/spec.js';
 import type { NewsService } from '../../src/core/news-service.js';
-import type { AddSourceResult, FeedSourceRecord, SourceAdmin } from '../../src/core/store/feed-store.js';
+import type {
+  AddSourceResult,
+  FeedSourceRecord,
+  RemoveSourceResult,
+  SourceAdmin,
+} from '../../src/core/store/feed-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 
 const clock = new FixedClock('2025-12-20T12:00:00Z');
@@ -35,12 +40,12 @@ function record(overrides: Partial<FeedSourceRecord>): FeedSourceRecord {
 function fakeAdmin(list: FeedSourceRecord[], addResult?: AddSourceResult) {
   const calls: string[] = [];
   const admin: SourceAdmin = {
-    list: () => list,
+    list: async () => list,
     add: async (input) => {
       calls.push(`add ${input.url} ${input.name ?? '-'} ${input.addedBy ?? '-'}`);
       return addResult ?? { ok: false, reason: 'not scripted' };
     },
-    remove: (url) => {
+    remove: async (url): Promise<RemoveSourceResult> => {
       calls.push(`remove ${url}`);
       const found = list.find((s) => s.url === url);
       if (!found) return { ok: false, reason: 'not-found' };
@@ -60,7 +65,7 @@ const manager: CommandContext = { platform: 'discord', channelId: 'C1', userId: 
 const member: CommandContext = { ...manager, userId: 'U2', canManageChannel: false };
 
 describe('/news sources', () => {
-  it('lists failing sources first with why, then the working ones with their state', () => {
+  it('lists failing sources first with why, then the working ones with their state', async () => {
     const { admin } = fakeAdmin([
       record({ name: 'City Desk', url: 'https://city.example/rss' }),
       record({
@@ -80,7 +85,7 @@ describe('/news sources', () => {
       }),
       record({ url: 'https://new.example/feed.json', lastSuccessAt: null, nextPollAt: null, pageFailures: 0 }),
     ]);
-    expect(sources.run({}, deps(admin))).toMatchInlineSnapshot(`
+    expect(await sources.run({}, deps(admin))).toMatchInlineSnapshot(`
       {
         "blocks": [
           {
@@ -111,11 +116,11 @@ describe('/news sources', () => {
     `);
   });
 
-  it('says how to add feeds when there are none, and when polling is off', () => {
-    expect(sources.run({}, deps(fakeAdmin([]).admin)).blocks).toEqual([
+  it('says how to add feeds when there are none, and when polling is off', async () => {
+    expect((await sources.run({}, deps(fakeAdmin([]).admin))).blocks).toEqual([
       { type: 'text', text: 'No feeds yet. List them in sources.json, or add one with /news source add <url> [name].' },
     ]);
-    expect(sources.run({}, deps(undefined)).blocks).toEqual([
+    expect((await sources.run({}, deps(undefined))).blocks).toEqual([
       { type: 'text', text: 'Feed polling is not enabled in this deployment.' },
     ]);
   });
@@ -128,7 +133,7 @@ describe('/news source', () => {
       ok: true,
       status: 'added',
       source: added,
-      firstPoll: { ok: true, items: 20, ingested: 3, reason: null },
+      firstPoll: { ok: true, busy: false, items: 20, ingested: 3, reason: null },
     });
     const input = source.options.parse({ action: 'ADD', url: 'https://desk.example/rss', name: 'Desk' });
     const reply = await source.run(input, deps(admin, manager));
@@ -151,7 +156,7 @@ describe('/news source', () => {
       ok: true,
       status: 'added',
       source: record({ origin: 'chat' }),
-      firstPoll: { ok: false, items: 0, ingested: 0, reason: 'HTTP 403' },
+      firstPoll: { ok: false, busy: false, items: 0, ingested: 0, reason: 'HTTP 403' },
     });
     const input = source.options.parse({ action: 'add', url: 'https://news.example/feed.xml' });
     expect((await source.run(input, deps(failed.admin, manager))).blocks[0]).toMatchObject({
@@ -161,6 +166,20 @@ describe('/news source', () => {
     expect(await source.run(input, deps(refused.admin, manager))).toMatchObject({
       isError: true,
       blocks: [{ type: 'text', text: 'That is not an http(s) URL.' }],
+    });
+  });
+
+  it('says when another bot process is making the first poll', async () => {
+    const { admin } = fakeAdmin([], {
+      ok: true,
+      status: 'added',
+      source: record({ name: 'Desk', origin: 'chat', url: 'https://desk.example/rss', lastSuccessAt: null }),
+      firstPoll: { ok: true, busy: true, items: 0, ingested: 0, reason: null },
+    });
+    const input = source.options.parse({ action: 'add', url: 'https://desk.example/rss' });
+    expect((await source.run(input, deps(admin, manager))).blocks[0]).toEqual({
+      type: 'text',
+      text: 'Now polling Desk (https://desk.example/rss) every 15 min. Another bot process is polling it right now; its recent items will appear shortly.',
     });
   });
 

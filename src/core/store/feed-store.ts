@@ -54,6 +54,109 @@ export interface ArticleSource {
   name: string;
 }
 
+/** A source as sources.json declares it (URL canonicalised, interval defaulted). */
+export interface DeclaredSource {
+  url: string;
+  name?: string | null | undefined;
+  intervalMinutes: number;
+}
+
+/** A new or changed source, from sources.json or chat. */
+export interface SourceInput {
+  url: string;
+  name: string | null;
+  intervalMinutes: number;
+  origin: SourceOrigin;
+  addedBy?: string | null | undefined;
+}
+
+/** What a failed poll changed: the caller logs each distinct problem once. */
+export interface FailureResult {
+  /** the new consecutive count */
+  failureCount: number;
+  /** whether the source is now marked failing */
+  failing: boolean;
+  /** the reason differs from the previous failure's */
+  newReason: boolean;
+  /** this failure marked the source failing */
+  becameFailing: boolean;
+}
+
+/** An item stored as an article: the story rows to write (its own, and origins moved with it) and the item. */
+export interface StoredItem {
+  sourceUrl: string;
+  itemId: string;
+  contentHash: string;
+  /** the article origin the item was stored as */
+  story: string;
+  /** story rows to insert or update, the item's own among them */
+  stories: readonly FeedStory[];
+}
+
+/**
+ * Feed polling state: sources and their HTTP validators and failures, the items each source has
+ * shown, and the stories written from feeds. SQLite ({@link SqliteFeedStore}) and PostgreSQL
+ * (createPgFeedStore) implement it; the shared contract suite in test/ runs against both.
+ * Every method is its own transaction: compound writes are single methods, since a callback
+ * transaction cannot span awaits on a pooled PostgreSQL connection.
+ */
+export interface FeedStore {
+  /**
+   * Add a source, or update its name (when given) and interval. A source declared in sources.json
+   * stays a file source when added again in chat; a chat source listed in the file becomes a file source.
+   */
+  upsertSource(input: SourceInput): Promise<'added' | 'updated'>;
+  /** Make the file sources match sources.json in one transaction; chat sources are left alone. */
+  applySourcesFile(declared: readonly DeclaredSource[]): Promise<{ added: number; updated: number; removed: number }>;
+  /** Forget a source and the items it showed. Articles already stored stay. */
+  removeSource(url: string): Promise<boolean>;
+  source(url: string): Promise<FeedSourceRecord | null>;
+  /** Every source, by display name (configured name, else feed title, else URL). */
+  sources(): Promise<FeedSourceRecord[]>;
+
+  /** Remember a successful poll: validators, title, baseline done, failures cleared. */
+  recordSuccess(
+    url: string,
+    poll: { etag: string | null; lastModified: string | null; feedTitle: string | null; nextPollAt: Date },
+  ): Promise<void>;
+  /** A 304: nothing changed; failures are cleared and the next poll scheduled. */
+  recordNotModified(url: string, nextPollAt: Date): Promise<void>;
+  /** Count a failed poll, atomically against other processes counting the same source. */
+  recordFailure(
+    url: string,
+    failure: { reason: string; nextPollAt: Date; failingAfter: number },
+  ): Promise<FailureResult>;
+  /** Poll a source at `when` (now, for a source just added). */
+  scheduleSource(url: string, when: Date): Promise<void>;
+  countPageFailure(url: string): Promise<void>;
+
+  seenItem(sourceUrl: string, itemId: string): Promise<SeenItem | null>;
+  /** Remember an item that is not (or no longer needs to be) written as an article. */
+  recordItem(sourceUrl: string, itemId: string, item: SeenItem): Promise<void>;
+  /** Remember an item written as an article, with its story rows, in one transaction. */
+  recordStoredItem(stored: StoredItem): Promise<void>;
+  /** Mark items as still present in the feed. */
+  touchItems(sourceUrl: string, itemIds: readonly string[]): Promise<void>;
+  /** Forget items a source has not shown since `before` (they left the feed long ago); returns how many. */
+  pruneItems(sourceUrl: string, before: Date): Promise<number>;
+
+  story(origin: string): Promise<FeedStory | null>;
+  /** Stories with the same normalised title, newest first: candidates for near-duplicate detection. */
+  storiesByTitle(titleKey: string, limit?: number): Promise<FeedStory[]>;
+  /** Every story currently stored as `articleId` (one per origin that points at it). */
+  storiesOfArticle(articleId: string): Promise<FeedStory[]>;
+  /** The feed sources an article came from, by name (configured name, else feed title, else URL). */
+  sourcesOfArticle(articleId: string): Promise<ArticleSource[]>;
+}
+
+/** How many stories {@link FeedStore.storiesByTitle} returns by default. */
+export const TITLE_CANDIDATES = 20;
+
+/** The origin a re-declared source keeps: a file declaration wins over chat. */
+export function mergedOrigin(existing: SourceOrigin, incoming: SourceOrigin): SourceOrigin {
+  return existing === 'file' || incoming === 'file' ? 'file' : 'chat';
+}
+
 interface SourceRow {
   url: string;
   name: string | null;
@@ -83,11 +186,11 @@ interface StoryRow {
 }
 
 /**
- * Feed polling state in the article database (tables from the third migration): sources and their
- * HTTP validators and failures, the items each source has shown, and the stories written from
- * feeds. Open it on the database of an opened {@link SqliteArticleStore} so migrations have run.
+ * The feed store in the SQLite article database (tables from the third migration). Open it on the
+ * database of an opened SqliteArticleStore so migrations have run. The work is synchronous; the
+ * methods are async to share the {@link FeedStore} port with PostgreSQL.
  */
-export class SqliteFeedStore {
+export class SqliteFeedStore implements FeedStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly statements;
@@ -98,85 +201,70 @@ export class SqliteFeedStore {
     this.statements = prepareStatements(db);
   }
 
-  /** Run `work` in one transaction. */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  async upsertSource(input: SourceInput): Promise<'added' | 'updated'> {
+    return this.upsertSourceNow(input);
   }
 
-  /**
-   * Add a source, or update its name and interval. A source declared in sources.json stays a file
-   * source when added again in chat; a chat source listed in the file becomes a file source.
-   */
-  upsertSource(input: {
-    url: string;
-    name: string | null;
-    intervalMinutes: number;
-    origin: SourceOrigin;
-    addedBy?: string | null;
-  }): 'added' | 'updated' {
-    const existing = this.source(input.url);
-    if (!existing) {
-      this.statements.insertSource.run({
-        url: input.url,
-        name: input.name,
-        interval_minutes: input.intervalMinutes,
-        origin: input.origin,
-        added_by: input.addedBy ?? null,
-        added_at: this.clock.now().toISOString(),
-      });
-      return 'added';
-    }
-    const origin = existing.origin === 'file' || input.origin === 'file' ? 'file' : 'chat';
-    this.statements.updateSource.run(input.name ?? existing.name, input.intervalMinutes, origin, input.url);
-    return 'updated';
+  async applySourcesFile(
+    declared: readonly DeclaredSource[],
+  ): Promise<{ added: number; updated: number; removed: number }> {
+    return this.db.transaction(() => {
+      const counts = { added: 0, updated: 0, removed: 0 };
+      const wanted = new Set<string>();
+      for (const source of declared) {
+        wanted.add(source.url);
+        const result = this.upsertSourceNow({
+          url: source.url,
+          name: source.name ?? null,
+          intervalMinutes: source.intervalMinutes,
+          origin: 'file',
+        });
+        counts[result]++;
+      }
+      for (const row of this.statements.fileSourceUrls.all() as { url: string }[]) {
+        if (!wanted.has(row.url)) counts.removed += this.statements.deleteSource.run(row.url).changes;
+      }
+      return counts;
+    })();
   }
 
-  /** Forget a source and the items it showed. Articles already stored stay. */
-  removeSource(url: string): boolean {
+  async removeSource(url: string): Promise<boolean> {
     return this.statements.deleteSource.run(url).changes > 0;
   }
 
-  source(url: string): FeedSourceRecord | null {
-    const row = this.statements.sourceByUrl.get(url) as SourceRow | undefined;
-    return row ? toSource(row) : null;
+  async source(url: string): Promise<FeedSourceRecord | null> {
+    return this.sourceNow(url);
   }
 
-  sources(): FeedSourceRecord[] {
+  async sources(): Promise<FeedSourceRecord[]> {
     return (this.statements.allSources.all() as SourceRow[]).map(toSource);
   }
 
-  /** Remember a successful poll: validators, title, baseline done, failures cleared. */
-  recordSuccess(
+  async recordSuccess(
     url: string,
     poll: { etag: string | null; lastModified: string | null; feedTitle: string | null; nextPollAt: Date },
-  ): void {
-    const now = this.clock.now().toISOString();
+  ): Promise<void> {
     this.statements.recordSuccess.run({
       url,
       etag: poll.etag,
       last_modified: poll.lastModified,
       feed_title: poll.feedTitle,
-      polled_at: now,
+      polled_at: this.clock.now().toISOString(),
       next_poll_at: poll.nextPollAt.toISOString(),
     });
   }
 
-  /** A 304: nothing changed; failures are cleared and the next poll scheduled. */
-  recordNotModified(url: string, nextPollAt: Date): void {
+  async recordNotModified(url: string, nextPollAt: Date): Promise<void> {
     const now = this.clock.now().toISOString();
     this.statements.recordNotModified.run({ now, next_poll_at: nextPollAt.toISOString(), url });
   }
 
-  /**
-   * Count a failed poll. Returns the new consecutive count, whether the source is now marked failing
-   * and whether the reason is new (so the caller logs each distinct problem once).
-   */
-  recordFailure(
+  async recordFailure(
     url: string,
     failure: { reason: string; nextPollAt: Date; failingAfter: number },
-  ): { failureCount: number; failing: boolean; newReason: boolean; becameFailing: boolean } {
-    return this.transaction(() => {
-      const before = this.source(url);
+  ): Promise<FailureResult> {
+    return this.db.transaction(() => {
+      const before = this.sourceNow(url);
       const failureCount = (before?.failureCount ?? 0) + 1;
       const failing = failureCount >= failure.failingAfter;
       this.statements.recordFailure.run({
@@ -193,78 +281,103 @@ export class SqliteFeedStore {
         newReason: before?.failureReason !== failure.reason,
         becameFailing: failing && !before?.failing,
       };
-    });
+    })();
   }
 
-  /** Poll a source at `when` (now, for a source just added). */
-  scheduleSource(url: string, when: Date): void {
+  async scheduleSource(url: string, when: Date): Promise<void> {
     this.statements.schedule.run(when.toISOString(), url);
   }
 
-  countPageFailure(url: string): void {
+  async countPageFailure(url: string): Promise<void> {
     this.statements.countPageFailure.run(url);
   }
 
-  seenItem(sourceUrl: string, itemId: string): SeenItem | null {
+  async seenItem(sourceUrl: string, itemId: string): Promise<SeenItem | null> {
     const row = this.statements.itemById.get(sourceUrl, itemId) as
       | { content_hash: string; story: string | null }
       | undefined;
     return row ? { contentHash: row.content_hash, story: row.story } : null;
   }
 
-  /** Remember an item (first sight or a new version). */
-  recordItem(sourceUrl: string, itemId: string, item: SeenItem): void {
+  async recordItem(sourceUrl: string, itemId: string, item: SeenItem): Promise<void> {
+    this.recordItemNow(sourceUrl, itemId, item);
+  }
+
+  async recordStoredItem(stored: StoredItem): Promise<void> {
+    this.db.transaction(() => {
+      const createdAt = this.clock.now().toISOString();
+      for (const story of stored.stories) {
+        this.statements.upsertStory.run({
+          origin: story.origin,
+          article_id: story.articleId,
+          title_key: story.titleKey,
+          shingles: JSON.stringify(story.shingles),
+          created_at: createdAt,
+        });
+      }
+      this.recordItemNow(stored.sourceUrl, stored.itemId, { contentHash: stored.contentHash, story: stored.story });
+    })();
+  }
+
+  async touchItems(sourceUrl: string, itemIds: readonly string[]): Promise<void> {
     const now = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      for (const id of itemIds) this.statements.touchItem.run(now, sourceUrl, id);
+    })();
+  }
+
+  async pruneItems(sourceUrl: string, before: Date): Promise<number> {
+    return this.statements.pruneItems.run(sourceUrl, before.toISOString()).changes;
+  }
+
+  async story(origin: string): Promise<FeedStory | null> {
+    const row = this.statements.storyByOrigin.get(origin) as StoryRow | undefined;
+    return row ? toStory(row) : null;
+  }
+
+  async storiesByTitle(titleKey: string, limit = TITLE_CANDIDATES): Promise<FeedStory[]> {
+    return (this.statements.storiesByTitle.all(titleKey, limit) as StoryRow[]).map(toStory);
+  }
+
+  async storiesOfArticle(articleId: string): Promise<FeedStory[]> {
+    return (this.statements.storiesByArticle.all(articleId) as StoryRow[]).map(toStory);
+  }
+
+  async sourcesOfArticle(articleId: string): Promise<ArticleSource[]> {
+    return this.statements.sourcesOfArticle.all(articleId) as ArticleSource[];
+  }
+
+  private sourceNow(url: string): FeedSourceRecord | null {
+    const row = this.statements.sourceByUrl.get(url) as SourceRow | undefined;
+    return row ? toSource(row) : null;
+  }
+
+  private upsertSourceNow(input: SourceInput): 'added' | 'updated' {
+    const existing = this.sourceNow(input.url);
+    if (!existing) {
+      this.statements.insertSource.run({
+        url: input.url,
+        name: input.name,
+        interval_minutes: input.intervalMinutes,
+        origin: input.origin,
+        added_by: input.addedBy ?? null,
+        added_at: this.clock.now().toISOString(),
+      });
+      return 'added';
+    }
+    const origin = mergedOrigin(existing.origin, input.origin);
+    this.statements.updateSource.run(input.name ?? existing.name, input.intervalMinutes, origin, input.url);
+    return 'updated';
+  }
+
+  private recordItemNow(sourceUrl: string, itemId: string, item: SeenItem): void {
     this.statements.upsertItem.run({
       source_url: sourceUrl,
       item_id: itemId,
       content_hash: item.contentHash,
       story: item.story,
-      now,
+      now: this.clock.now().toISOString(),
     });
-  }
-
-  /** Mark items as still present in the feed. */
-  touchItems(sourceUrl: string, itemIds: readonly string[]): void {
-    const now = this.clock.now().toISOString();
-    this.transaction(() => {
-      for (const id of itemIds) this.statements.touchItem.run(now, sourceUrl, id);
-    });
-  }
-
-  /** Forget items a source has not shown since `before` (they left the feed long ago). */
-  pruneItems(sourceUrl: string, before: Date): number {
-    return this.statements.pruneItems.run(sourceUrl, before.toISOString()).changes;
-  }
-
-  story(origin: string): FeedStory | null {
-    const row = this.statements.storyByOrigin.get(origin) as StoryRow | undefined;
-    return row ? toStory(row) : null;
-  }
-
-  /** Stories with the same normalised title, newest first: candidates for near-duplicate detection. */
-  storiesByTitle(titleKey: string, limit = 20): FeedStory[] {
-    return (this.statements.storiesByTitle.all(titleKey, limit) as StoryRow[]).map(toStory);
-  }
-
-  /** Every story currently stored as `articleId` (one per origin that points at it). */
-  storiesOfArticle(articleId: string): FeedStory[] {
-    return (this.statements.storiesByArticle.all(articleId) as StoryRow[]).map(toStory);
-  }
-
-  saveStory(story: FeedStory): void {
-    this.statements.upsertStory.run({
-      origin: story.origin,
-      article_id: story.articleId,
-      title_key: story.titleKey,
-      shingles: JSON.stringify(story.shingles),
-      created_at: this.clock.now().toISOString(),
-    });
-  }
-
-  /** The feed sources an article came from, by name (configured name, else feed title, else URL). */
-  sourcesOfArticle(articleId: string): ArticleSource[] {
-    return this.statements.sourcesOfArticle.all(articleId) as ArticleSource[];
   }
 }
 
@@ -275,6 +388,7 @@ function prepareStatements(db: Database.Database) {
       VALUES (@url, @name, @interval_minutes, @origin, @added_by, @added_at)`),
     updateSource: p('UPDATE feed_sources SET name = ?, interval_minutes = ?, origin = ? WHERE url = ?'),
     deleteSource: p('DELETE FROM feed_sources WHERE url = ?'),
+    fileSourceUrls: p("SELECT url FROM feed_sources WHERE origin = 'file'"),
     sourceByUrl: p(`SELECT s.*, (SELECT count(*) FROM feed_items i WHERE i.source_url = s.url) AS item_count
       FROM feed_sources s WHERE s.url = ?`),
     allSources: p(`SELECT s.*, (SELECT count(*) FROM feed_items i WHERE i.source_url = s.url) AS item_count
@@ -345,6 +459,8 @@ function toStory(row: StoryRow): FeedStory {
 /** What the first poll of a newly added source found. */
 export interface PollSummary {
   ok: boolean;
+  /** another bot process was polling the source at that moment; its articles arrive through that poll */
+  busy: boolean;
   /** items in the feed */
   items: number;
   /** articles written (new or linked to an existing story) */
@@ -368,7 +484,7 @@ export type RemoveSourceResult =
  * implements it; commands receive it through their deps.
  */
 export interface SourceAdmin {
-  list(): FeedSourceRecord[];
+  list(): Promise<FeedSourceRecord[]>;
   add(input: { url: string; name?: string | undefined; addedBy?: string | undefined }): Promise<AddSourceResult>;
-  remove(url: string): RemoveSourceResult;
+  remove(url: string): Promise<RemoveSourceResult>;
 }

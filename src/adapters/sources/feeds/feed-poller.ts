@@ -1,16 +1,17 @@
-import type { ArticleStore, Clock, Logger, Summarizer } from '../../../core/ports.js';
+import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
 import type {
   AddSourceResult,
+  DeclaredSource,
   FeedSourceRecord,
+  FeedStore,
   RemoveSourceResult,
   SourceAdmin,
-  SqliteFeedStore,
 } from '../../../core/store/feed-store.js';
 import { canonicalizeUrl } from './canonical-url.js';
+import { createFeedClaims, feedPollKey } from './feed-claims.js';
 import { type ItemIngestDeps, type ItemOutcome, ingestFeedItem } from './ingest-item.js';
 import { FeedParseError, parseFeedDocument } from './parse-feed.js';
 import { checkFetchableUrl, FetchError, type FetchFailureKind, type PoliteFetcher } from './polite-fetch.js';
-import type { SourceConfig } from './sources-file.js';
 
 /** Timer functions, injected so tests drive the schedule without sleeping. */
 export interface Timers {
@@ -19,8 +20,12 @@ export interface Timers {
 }
 
 export interface FeedPollerOptions {
-  store: ArticleStore;
-  feedStore: SqliteFeedStore;
+  articles: ArticleStore;
+  feedStore: FeedStore;
+  /** claims shared by every process on the database: each poll and each item is worked on by one */
+  claims: WorkClaims;
+  /** this process's name in claims (e.g. host:pid) */
+  instanceId: string;
   fetcher: PoliteFetcher;
   clock: Clock;
   logger: Logger;
@@ -42,18 +47,27 @@ export interface FeedPollerOptions {
   maxSleepMs?: number;
   /** allow sources on private and loopback addresses (the fetcher must allow them too) */
   allowPrivateAddresses?: boolean;
+  /** a claim older than this belongs to a process that died and is taken over (default 10 min) */
+  claimStaleMs?: number;
 }
 
-/** The result of polling one source once. */
+/**
+ * The result of polling one source once. 'elsewhere': another process was polling it, or had just
+ * polled it; 'stopped': the poller was stopped mid-feed, so the poll is not recorded and is redone.
+ */
 export interface PollOutcome {
   url: string;
-  status: 'ok' | 'not-modified' | 'failed';
+  status: 'ok' | 'not-modified' | 'failed' | 'elsewhere' | 'stopped';
   /** items in the feed */
   items: number;
   added: number;
   updated: number;
   linked: number;
   backlog: number;
+  /** items another process was storing at the time */
+  elsewhere: number;
+  /** items that could not be stored (logged); retried on the next poll */
+  errors: number;
   reason: string | null;
   /** what kind of failure, when the poll failed: a fetch failure kind, or 'not-a-feed' */
   failure: FetchFailureKind | 'not-a-feed' | 'other' | null;
@@ -61,18 +75,18 @@ export interface PollOutcome {
 
 /** Polls feed sources on their schedules and manages them for chat commands. */
 export interface FeedPoller extends SourceAdmin {
-  /** start the schedule: overdue sources are polled at once */
-  start(): void;
-  /** stop scheduling and wait for polls in flight */
+  /** start the schedule (resolves once the first wake-up is set): overdue sources are polled at once */
+  start(): Promise<void>;
+  /** stop scheduling, stop between items, and wait for polls in flight (which release their claims) */
   stop(): Promise<void>;
   /** resolves when the polling cycle in progress (if any) has finished */
   idle(): Promise<void>;
-  /** poll one source now, whatever its schedule */
+  /** poll one source now, whatever its schedule (unless another process is polling it) */
   pollSource(url: string): Promise<PollOutcome>;
   /** poll every source that is due */
   pollDue(): Promise<PollOutcome[]>;
   /** make the file sources match sources.json (chat sources are left alone) */
-  applySourcesFile(configs: readonly SourceConfig[]): { added: number; updated: number; removed: number };
+  applySourcesFile(declared: readonly DeclaredSource[]): Promise<{ added: number; updated: number; removed: number }>;
 }
 
 const FEED_ACCEPT =
@@ -95,7 +109,8 @@ const realTimers: Timers = {
  * Create the feed poller. Each source is polled on its own interval with a conditional GET; a failed
  * poll is logged once per distinct reason, counted and retried with exponential backoff, and after
  * `failingAfter` consecutive failures the source is marked failing (shown by `/news sources`).
- * One bad source never stops the others. State lives in the feed store, so a restart resumes.
+ * One bad source never stops the others. State lives in the feed store, so a restart resumes, and
+ * several processes on one database share the work: a poll and each item are claimed first.
  */
 export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const { feedStore, fetcher, clock, logger } = options;
@@ -109,9 +124,17 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     maxSleepMs: options.maxSleepMs ?? 60_000,
     allowPrivate: options.allowPrivateAddresses ?? false,
   };
+  const claims = createFeedClaims({
+    claims: options.claims,
+    owner: options.instanceId,
+    clock,
+    logger,
+    staleMs: options.claimStaleMs ?? 10 * 60_000,
+  });
   const itemDeps: ItemIngestDeps = {
-    store: options.store,
+    articles: options.articles,
     feedStore,
+    claims,
     fetcher,
     logger,
     summarizer: options.summarizer,
@@ -122,20 +145,36 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   let timer: unknown = null;
   let running = false;
   let stopped = true;
-  let cycle: Promise<unknown> = Promise.resolve();
+  // a stopped poller finishes the item in hand and leaves the rest of the feed for the next poll
+  let halted = false;
+  let cycle: Promise<void> = Promise.resolve();
 
-  const pollSource = (url: string): Promise<PollOutcome> => {
+  const pollSource = (url: string, dueOnly = false): Promise<PollOutcome> => {
     const current = inFlight.get(url);
     if (current) return current;
-    const poll = pollOnce(url).finally(() => inFlight.delete(url));
+    const poll = pollClaimed(url, dueOnly).finally(() => inFlight.delete(url));
     inFlight.set(url, poll);
     return poll;
   };
 
-  const pollOnce = async (url: string): Promise<PollOutcome> => {
-    const source = feedStore.source(url);
+  /** Poll under the source's claim, so two processes never fetch one feed at the same time. */
+  const pollClaimed = async (url: string, dueOnly: boolean): Promise<PollOutcome> => {
+    const claim = await claims.acquire(feedPollKey(url));
+    if (!claim) return { ...emptyOutcome(url), status: 'elsewhere' };
+    try {
+      // read after claiming: another process may have just polled it
+      const source = await feedStore.source(url);
+      if (!source) return { ...emptyOutcome(url), status: 'failed', reason: 'unknown source', failure: 'other' };
+      if (dueOnly && !isDue(source, clock.now())) return { ...emptyOutcome(url), status: 'elsewhere' };
+      return await pollOnce(source, claim.keep);
+    } finally {
+      await claim.release();
+    }
+  };
+
+  const pollOnce = async (source: FeedSourceRecord, keepClaim: () => Promise<void>): Promise<PollOutcome> => {
+    const { url } = source;
     const outcome = emptyOutcome(url);
-    if (!source) return { ...outcome, status: 'failed', reason: 'unknown source', failure: 'other' };
     const startedAt = clock.now();
     try {
       const result = await fetcher.get(url, {
@@ -144,7 +183,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         accept: FEED_ACCEPT,
       });
       if (result.notModified) {
-        feedStore.recordNotModified(url, nextPoll(source, clock.now()));
+        await feedStore.recordNotModified(url, nextPoll(source, clock.now()));
         logRecovery(source);
         return { ...outcome, status: 'not-modified' };
       }
@@ -153,18 +192,23 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       const backlogBefore = startedAt.getTime() - settings.backlogMs;
       outcome.items = feed.items.length;
       for (const item of feed.items) {
+        if (halted) return { ...outcome, status: 'stopped' };
+        await keepClaim();
         const published = item.publishedAt === null ? null : Date.parse(item.publishedAt);
         const backlog = !source.baselined && (published === null || published < backlogBefore);
         countOutcome(outcome, await ingestItemSafely({ url, name }, item, backlog));
       }
-      feedStore.touchItems(
+      await feedStore.touchItems(
         url,
         feed.items.map((item) => item.id),
       );
-      feedStore.pruneItems(url, new Date(clock.now().getTime() - settings.retentionMs));
-      feedStore.recordSuccess(url, {
-        etag: result.etag,
-        lastModified: result.lastModified,
+      await feedStore.pruneItems(url, new Date(clock.now().getTime() - settings.retentionMs));
+      // items left to another process or not stored: without validators the next poll reads the whole
+      // feed again, so none is lost should that process die or the error pass
+      const complete = outcome.elsewhere === 0 && outcome.errors === 0;
+      await feedStore.recordSuccess(url, {
+        etag: complete ? result.etag : null,
+        lastModified: complete ? result.lastModified : null,
         feedTitle: feed.title,
         nextPollAt: nextPoll(source, clock.now()),
       });
@@ -176,7 +220,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       return { ...outcome, status: 'ok' };
     } catch (error) {
       const reason = describeFailure(error);
-      recordFailure(source, reason, error);
+      await recordFailure(source, reason, error);
       return { ...outcome, status: 'failed', reason, failure: failureKind(error) };
     }
   };
@@ -195,12 +239,16 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     }
   };
 
-  const recordFailure = (source: FeedSourceRecord, reason: string, error: unknown) => {
+  const recordFailure = async (source: FeedSourceRecord, reason: string, error: unknown) => {
     const failures = source.failureCount + 1;
     const backoff = Math.min(source.intervalMinutes * 60_000 * 2 ** (failures - 1), settings.maxBackoffMs);
     const retryAfter = error instanceof FetchError ? (error.retryAfterMs ?? 0) : 0;
     const nextPollAt = new Date(clock.now().getTime() + Math.max(backoff, Math.min(retryAfter, DAY_MS)));
-    const result = feedStore.recordFailure(source.url, { reason, nextPollAt, failingAfter: settings.failingAfter });
+    const result = await feedStore.recordFailure(source.url, {
+      reason,
+      nextPollAt,
+      failingAfter: settings.failingAfter,
+    });
     const fields = { source: source.url, reason, failures: result.failureCount, retryAt: nextPollAt.toISOString() };
     if (result.becameFailing) logger.warn(fields, 'feed source marked failing after repeated failures');
     else if (result.newReason) logger.warn(fields, 'feed poll failed');
@@ -216,45 +264,59 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const nextPoll = (source: FeedSourceRecord, from: Date) => new Date(from.getTime() + source.intervalMinutes * 60_000);
 
   const pollDue = async (): Promise<PollOutcome[]> => {
-    const now = clock.now().getTime();
-    const due = feedStore
-      .sources()
-      .filter((source) => source.nextPollAt === null || Date.parse(source.nextPollAt) <= now)
-      .map((source) => source.url);
-    return runPool(due, settings.concurrency, pollSource);
+    const now = clock.now();
+    const due = (await feedStore.sources()).filter((source) => isDue(source, now)).map((source) => source.url);
+    return runPool(due, settings.concurrency, (url) => pollSource(url, true));
   };
 
-  const schedule = () => {
+  const schedule = async (): Promise<void> => {
+    if (stopped) return;
+    const sources = await feedStore.sources();
+    // decided after the read, in one synchronous step, so overlapping calls leave exactly one timer
     if (stopped) return;
     if (timer !== null) timers.clearTimeout(timer);
     const now = clock.now().getTime();
-    const next = feedStore
-      .sources()
+    const next = sources
       .map((source) => (source.nextPollAt === null ? now : Date.parse(source.nextPollAt)))
       .reduce((earliest, at) => Math.min(earliest, at), now + settings.maxSleepMs);
     timer = timers.setTimeout(wake, Math.max(0, next - now));
+  };
+
+  /** Schedule, never rejecting: when the sources cannot be read, wake again after the longest sleep. */
+  const scheduleSafely = () =>
+    schedule().catch((error: unknown) => {
+      logger.error({ err: describeFailure(error) }, 'feed schedule could not be read; retrying shortly');
+      if (!stopped && timer === null) timer = timers.setTimeout(wake, settings.maxSleepMs);
+    });
+
+  const runCycle = async () => {
+    try {
+      await pollDue();
+    } catch (error) {
+      logger.error({ err: describeFailure(error) }, 'feed polling cycle failed');
+    } finally {
+      running = false;
+    }
+    await scheduleSafely();
   };
 
   const wake = () => {
     timer = null;
     if (stopped || running) return;
     running = true;
-    cycle = pollDue()
-      .catch((error: unknown) => logger.error({ err: describeFailure(error) }, 'feed polling cycle failed'))
-      .finally(() => {
-        running = false;
-        schedule();
-      });
+    cycle = runCycle();
   };
 
   return {
-    start() {
+    async start() {
       if (!stopped) return;
       stopped = false;
-      schedule();
+      halted = false;
+      await schedule();
     },
     async stop() {
       stopped = true;
+      halted = true;
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
       await cycle;
@@ -264,30 +326,11 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       await cycle;
       await Promise.allSettled([...inFlight.values()]);
     },
-    pollSource,
+    pollSource: (url) => pollSource(url),
     pollDue,
-    applySourcesFile(configs) {
-      const counts = { added: 0, updated: 0, removed: 0 };
-      const wanted = new Set<string>();
-      feedStore.transaction(() => {
-        for (const config of configs) {
-          wanted.add(config.url);
-          const result = feedStore.upsertSource({
-            url: config.url,
-            name: config.name ?? null,
-            intervalMinutes: config.intervalMinutes,
-            origin: 'file',
-          });
-          counts[result]++;
-        }
-        for (const source of feedStore.sources()) {
-          if (source.origin === 'file' && !wanted.has(source.url)) {
-            feedStore.removeSource(source.url);
-            counts.removed++;
-          }
-        }
-      });
-      schedule();
+    async applySourcesFile(declared) {
+      const counts = await feedStore.applySourcesFile(declared);
+      await scheduleSafely();
       return counts;
     },
     list: () => feedStore.sources(),
@@ -299,8 +342,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       } catch (error) {
         return { ok: false, reason: `That URL cannot be polled: ${describeFailure(error)}.` };
       }
-      const existing = feedStore.source(canonical);
-      const status = feedStore.upsertSource({
+      const existing = await feedStore.source(canonical);
+      const status = await feedStore.upsertSource({
         url: canonical,
         name: name?.trim() || null,
         intervalMinutes: existing?.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
@@ -310,11 +353,11 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       const poll = await pollSource(canonical);
       // a new source that is not a feed, or not allowed, is not kept: the user gets the reason instead
       if (status === 'added' && (poll.failure === 'not-a-feed' || poll.failure === 'blocked')) {
-        feedStore.removeSource(canonical);
+        await feedStore.removeSource(canonical);
         return { ok: false, reason: `That URL cannot be polled: ${poll.reason ?? 'unknown reason'}.` };
       }
-      schedule();
-      const source = feedStore.source(canonical);
+      await scheduleSafely();
+      const source = await feedStore.source(canonical);
       if (!source) return { ok: false, reason: 'The source was removed while it was being added.' };
       return {
         ok: true,
@@ -322,30 +365,49 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         source,
         firstPoll: {
           ok: poll.status !== 'failed',
+          busy: poll.status === 'elsewhere',
           items: poll.items,
           ingested: poll.added + poll.updated + poll.linked,
           reason: poll.reason,
         },
       };
     },
-    remove(url): RemoveSourceResult {
+    async remove(url): Promise<RemoveSourceResult> {
       const canonical = canonicalizeUrl(url) ?? url.trim();
-      const source = feedStore.source(canonical);
+      const source = await feedStore.source(canonical);
       if (!source) return { ok: false, reason: 'not-found' };
       if (source.origin === 'file') return { ok: false, reason: 'file-source' };
-      feedStore.removeSource(canonical);
-      schedule();
+      await feedStore.removeSource(canonical);
+      await scheduleSafely();
       return { ok: true, source };
     },
   };
 }
 
+function isDue(source: FeedSourceRecord, now: Date): boolean {
+  return source.nextPollAt === null || Date.parse(source.nextPollAt) <= now.getTime();
+}
+
 function emptyOutcome(url: string): PollOutcome {
-  return { url, status: 'ok', items: 0, added: 0, updated: 0, linked: 0, backlog: 0, reason: null, failure: null };
+  return {
+    url,
+    status: 'ok',
+    items: 0,
+    added: 0,
+    updated: 0,
+    linked: 0,
+    backlog: 0,
+    elsewhere: 0,
+    errors: 0,
+    reason: null,
+    failure: null,
+  };
 }
 
 function countOutcome(outcome: PollOutcome, result: ItemOutcome | 'error'): void {
   if (result === 'added' || result === 'updated' || result === 'linked' || result === 'backlog') outcome[result]++;
+  else if (result === 'elsewhere') outcome.elsewhere++;
+  else if (result === 'error') outcome.errors++;
 }
 
 function failureKind(error: unknown): PollOutcome['failure'] {

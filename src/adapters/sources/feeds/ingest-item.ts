@@ -4,19 +4,24 @@ import { analyzeArticle } from '../../../core/ingest/analyze.js';
 import { makeParagraph, stripDateline } from '../../../core/ingest/parse-text.js';
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
 import type { AnalyzedArticle, ArticleStore, Logger, Summarizer } from '../../../core/ports.js';
-import type { SqliteFeedStore } from '../../../core/store/feed-store.js';
+import type { FeedStore, FeedStory, SeenItem } from '../../../core/store/feed-store.js';
 import { extractArticlePage } from './extract-page.js';
+import { type FeedClaims, feedItemKey } from './feed-claims.js';
 import { htmlToBlocks, type TextBlock } from './html-text.js';
 import { decodeFeedBody, type FeedItem } from './parse-feed.js';
 import type { PoliteFetcher } from './polite-fetch.js';
 import { isSameStoryText, shingleHashes, titleKey } from './story-match.js';
 
-/** What happened to one feed item. */
-export type ItemOutcome = 'added' | 'updated' | 'linked' | 'unchanged' | 'backlog' | 'empty';
+/**
+ * What happened to one feed item. 'elsewhere': another process holds the item's claim and stores it;
+ * 'error' is counted by the poller when storing the item threw.
+ */
+export type ItemOutcome = 'added' | 'updated' | 'linked' | 'unchanged' | 'backlog' | 'empty' | 'elsewhere';
 
 export interface ItemIngestDeps {
-  store: ArticleStore;
-  feedStore: SqliteFeedStore;
+  articles: ArticleStore;
+  feedStore: FeedStore;
+  claims: FeedClaims;
   fetcher: PoliteFetcher;
   logger: Logger;
   summarizer?: Summarizer | undefined;
@@ -41,9 +46,10 @@ export function itemContentHash(item: FeedItem): string {
 }
 
 /**
- * Bring one feed item into the store. Unchanged items cost a lookup. A story already stored from
- * another feed (same canonical URL, or the same title with near-identical text) is linked, not
- * duplicated: the article then lists both origins and both sources.
+ * Bring one feed item into the store. Unchanged items cost a lookup. Anything more is done under the
+ * item's claim, so of several processes polling the same source each item is fetched and analysed
+ * once. A story already stored from another feed (same canonical URL, or the same title with
+ * near-identical text) is linked, not duplicated: the article then lists both origins and both sources.
  */
 export async function ingestFeedItem(
   deps: ItemIngestDeps,
@@ -51,60 +57,127 @@ export async function ingestFeedItem(
   item: FeedItem,
   options: { backlog: boolean },
 ): Promise<ItemOutcome> {
-  const { feedStore } = deps;
   const contentHash = itemContentHash(item);
-  const seen = feedStore.seenItem(source.url, item.id);
+  const first = await settleKnownItem(deps.feedStore, source.url, item, contentHash, options.backlog);
+  if (first.outcome) return first.outcome;
+  const claim = await deps.claims.acquire(feedItemKey(source.url, item.id));
+  if (!claim) return 'elsewhere';
+  try {
+    // another process may have finished the item between the first look and the claim
+    const settled = await settleKnownItem(deps.feedStore, source.url, item, contentHash, options.backlog);
+    if (settled.outcome) return settled.outcome;
+    return await storeItem(deps, source, item, contentHash, settled.seen);
+  } finally {
+    await claim.release();
+  }
+}
+
+/** Items whose fate is already known (unchanged, backlog) are settled without a claim: cheap and idempotent. */
+async function settleKnownItem(
+  feedStore: FeedStore,
+  sourceUrl: string,
+  item: FeedItem,
+  contentHash: string,
+  backlog: boolean,
+): Promise<{ outcome: ItemOutcome; seen?: never } | { outcome: null; seen: SeenItem | null }> {
+  const seen = await feedStore.seenItem(sourceUrl, item.id);
   if (seen && (seen.contentHash === contentHash || seen.story === null)) {
     // backlog items stay out even when edited later; they were never news here
-    if (seen.contentHash !== contentHash) feedStore.recordItem(source.url, item.id, { contentHash, story: null });
-    return seen.story === null ? 'backlog' : 'unchanged';
+    if (seen.contentHash !== contentHash) await feedStore.recordItem(sourceUrl, item.id, { contentHash, story: null });
+    return { outcome: seen.story === null ? 'backlog' : 'unchanged' };
   }
-  if (options.backlog) {
-    feedStore.recordItem(source.url, item.id, { contentHash, story: null });
-    return 'backlog';
+  if (backlog) {
+    await feedStore.recordItem(sourceUrl, item.id, { contentHash, story: null });
+    return { outcome: 'backlog' };
   }
+  return { outcome: null, seen };
+}
+
+/**
+ * Write a new or edited item. The articles are written first (one transaction of the article store),
+ * then the feed rows (one of the feed store): a crash in between leaves the item unrecorded, so the
+ * next poll processes it again to the same origins and the same content-hash article ids.
+ */
+async function storeItem(
+  deps: ItemIngestDeps,
+  source: ItemSource,
+  item: FeedItem,
+  contentHash: string,
+  seen: SeenItem | null,
+): Promise<ItemOutcome> {
+  const { feedStore } = deps;
   const origin = item.link ?? `${source.url}#item-${hashText(item.id).slice(0, 24)}`;
-  const existing = feedStore.story(origin);
+  const existing = await feedStore.story(origin);
   if (existing && seen?.story !== origin) {
-    feedStore.recordItem(source.url, item.id, { contentHash, story: origin });
+    await feedStore.recordItem(source.url, item.id, { contentHash, story: origin });
     return 'linked';
   }
   const article = await buildItemArticle(deps, source, item);
   if (article === null) {
-    feedStore.recordItem(source.url, item.id, { contentHash, story: null });
+    await feedStore.recordItem(source.url, item.id, { contentHash, story: null });
     return 'empty';
   }
   const key = titleKey(article.title);
   const shingles = shingleHashes(articleText(article));
+  const stored = { sourceUrl: source.url, itemId: item.id, contentHash, story: origin };
   if (!existing) {
-    const twin = feedStore.storiesByTitle(key).find((story) => isSameStoryText(story.shingles, shingles));
-    const twinArticle = twin ? deps.store.getArticle(twin.articleId) : null;
-    if (twin && twinArticle) {
-      writeOrigin(deps, origin, contentHash, twinArticle);
-      feedStore.saveStory({ origin, articleId: twinArticle.id, titleKey: twin.titleKey, shingles: twin.shingles });
-      feedStore.recordItem(source.url, item.id, { contentHash, story: origin });
+    const twin = await findTwin(deps, key, shingles);
+    if (twin) {
+      await writeOrigins(deps, [origin], contentHash, twin.article);
+      const story = {
+        origin,
+        articleId: twin.article.id,
+        titleKey: twin.story.titleKey,
+        shingles: twin.story.shingles,
+      };
+      await feedStore.recordStoredItem({ ...stored, stories: [story] });
       return 'linked';
     }
   }
   const analyzed = await analyzeArticle(article, deps.summarizer);
-  feedStore.transaction(() => {
-    writeOrigin(deps, origin, contentHash, analyzed);
-    feedStore.saveStory({ origin, articleId: analyzed.id, titleKey: key, shingles });
-    // origins linked to the previous version follow the story, so it stays one article
-    if (existing && existing.articleId !== analyzed.id) {
-      for (const linked of feedStore.storiesOfArticle(existing.articleId)) {
-        writeOrigin(deps, linked.origin, contentHash, analyzed);
-        feedStore.saveStory({ ...linked, articleId: analyzed.id });
-      }
-    }
-    feedStore.recordItem(source.url, item.id, { contentHash, story: origin });
-  });
+  // origins linked to the previous version follow the story, so it stays one article
+  const followers =
+    existing && existing.articleId !== analyzed.id
+      ? (await feedStore.storiesOfArticle(existing.articleId)).filter((story) => story.origin !== origin)
+      : [];
+  const stories: FeedStory[] = [
+    { origin, articleId: analyzed.id, titleKey: key, shingles },
+    ...followers.map((story) => ({ ...story, articleId: analyzed.id })),
+  ];
+  await writeOrigins(
+    deps,
+    stories.map((story) => story.origin),
+    contentHash,
+    analyzed,
+  );
+  await feedStore.recordStoredItem({ ...stored, stories });
   return seen ? 'updated' : 'added';
 }
 
-function writeOrigin(deps: ItemIngestDeps, origin: string, hash: string, article: AnalyzedArticle): void {
+/** A story stored from another feed under the same title with near-identical text, and its article. */
+async function findTwin(
+  deps: ItemIngestDeps,
+  key: string,
+  shingles: number[],
+): Promise<{ story: FeedStory; article: AnalyzedArticle } | null> {
+  const candidates = await deps.feedStore.storiesByTitle(key);
+  const story = candidates.find((candidate) => isSameStoryText(candidate.shingles, shingles));
+  const article = story ? await deps.articles.getArticle(story.articleId) : null;
+  return story && article ? { story, article } : null;
+}
+
+/** Point each origin at the article, in one article-store transaction. */
+async function writeOrigins(
+  deps: ItemIngestDeps,
+  origins: readonly string[],
+  hash: string,
+  article: AnalyzedArticle,
+): Promise<void> {
   const size = article.paragraphs.reduce((total, p) => total + p.text.length, article.title.length);
-  deps.store.replaceFile({ path: origin, size, mtimeMs: deps.now().getTime(), hash }, [article]);
+  const mtimeMs = deps.now().getTime();
+  await deps.articles.applyFiles(
+    origins.map((path) => ({ record: { path, size, mtimeMs, hash }, articles: [article] })),
+  );
 }
 
 /**
@@ -157,7 +230,7 @@ async function fetchPage(
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }
-  deps.feedStore.countPageFailure(source.url);
+  await deps.feedStore.countPageFailure(source.url);
   deps.logger.warn({ source: source.url, page: url, reason }, 'article page extraction failed; keeping the feed text');
   return null;
 }

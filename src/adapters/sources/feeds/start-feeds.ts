@@ -1,12 +1,18 @@
-import type { Clock, Logger, Summarizer } from '../../../core/ports.js';
-import { SqliteFeedStore } from '../../../core/store/feed-store.js';
-import type { SqliteArticleStore } from '../../../core/store/sqlite-store.js';
+import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
+import type { FeedStore } from '../../../core/store/feed-store.js';
 import { createFeedPoller, type FeedPoller, type Timers } from './feed-poller.js';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetch.js';
 import { loadSourcesFile } from './sources-file.js';
 
 export interface StartFeedsOptions {
-  store: SqliteArticleStore;
+  /** where feed items are written as articles */
+  articles: ArticleStore;
+  /** polling state, on the same database as `articles` */
+  feedStore: FeedStore;
+  /** claims shared by every process on the database, so each poll and each item is worked on once */
+  claims: WorkClaims;
+  /** this process's name in claims (e.g. host:pid) */
+  instanceId: string;
   clock: Clock;
   logger: Logger;
   summarizer?: Summarizer | undefined;
@@ -16,47 +22,52 @@ export interface StartFeedsOptions {
   backlogHours?: number;
   /** allow feeds on loopback, private and link-local addresses (default false) */
   allowPrivateAddresses?: boolean;
+  /** a claim older than this belongs to a process that died and is taken over (default 10 min) */
+  claimStaleMs?: number;
   /** overrides for tests */
   fetcher?: PoliteFetcher;
   timers?: Timers;
 }
 
-/** The running feed machinery: `admin` goes into the command deps as `sources`. */
+/** The running feed machinery: `poller` goes into the command deps as `sources`. */
 export interface Feeds {
   poller: FeedPoller;
-  feedStore: SqliteFeedStore;
+  feedStore: FeedStore;
   /** re-read sources.json (e.g. on SIGHUP); an invalid file is logged and the current sources kept */
   reloadSourcesFile(): Promise<void>;
+  /** stop polling; polls in flight stop after their current item and release their claims */
   stop(): Promise<void>;
 }
 
 /**
- * Wire the feed store, the polite fetcher and the poller over an opened article store, apply
- * sources.json and start polling. Throws a CONFIG_INVALID error when sources.json is invalid.
+ * Wire the polite fetcher and the poller over the opened stores, apply sources.json and start
+ * polling. Throws a CONFIG_INVALID error when sources.json is invalid.
  */
 export async function startFeeds(options: StartFeedsOptions): Promise<Feeds> {
-  const { clock, logger } = options;
-  const feedStore = new SqliteFeedStore(options.store.db, clock);
+  const { clock, logger, feedStore } = options;
   const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
   const fetcher = options.fetcher ?? createPoliteFetcher({ allowPrivateAddresses, clock });
   const poller = createFeedPoller({
-    store: options.store,
+    articles: options.articles,
     feedStore,
+    claims: options.claims,
+    instanceId: options.instanceId,
     fetcher,
     clock,
     logger,
     summarizer: options.summarizer,
     backlogHours: options.backlogHours ?? 24,
     allowPrivateAddresses,
+    ...(options.claimStaleMs === undefined ? {} : { claimStaleMs: options.claimStaleMs }),
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const applyFile = async () => {
     const configs = await loadSourcesFile(options.sourcesPath);
-    const counts = poller.applySourcesFile(configs);
+    const counts = await poller.applySourcesFile(configs);
     if (counts.added + counts.removed > 0) logger.info({ path: options.sourcesPath, ...counts }, 'feed sources loaded');
   };
   await applyFile();
-  poller.start();
+  await poller.start();
   return {
     poller,
     feedStore,
