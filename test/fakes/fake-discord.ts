@@ -14,7 +14,10 @@ import { type WebSocket, WebSocketServer } from 'ws';
  * HELLO / IDENTIFY / READY / GUILD_CREATE / heartbeats, INTERACTION_CREATE dispatch, interaction callbacks,
  * webhook edits and follow-ups, channel messages and command registration. Message payloads are checked
  * against Discord's documented limits and rejected with Discord's 400 / 50035 "Invalid Form Body" shape.
- * See ../shared/notes/platform-testing.md for the recipe.
+ *
+ * Sharding works as on Discord: `/gateway/bot` recommends `shards`; an IDENTIFY with `shard: [id, count]`
+ * gets a READY listing the guilds of that shard (`(guild_id >> 22) % count`), and a guild's interactions
+ * arrive over its shard's connection only. See ../shared/notes/platform-testing.md for the recipe.
  */
 
 /** A REST request as the fake received it. */
@@ -53,6 +56,37 @@ export interface FakeMessage {
 /** Discord's nested form-error object: `{ embeds: { 0: { title: { _errors: [...] } } } }`. */
 export type FormErrors = { [key: string]: FormErrors } | { _errors: { code: string; message: string }[] };
 
+/** A server the fake knows, with the one text channel the bot sees there. */
+export interface FakeGuild {
+  id: string;
+  channelId: string;
+  name: string;
+}
+
+/** One IDENTIFY the gateway received, and whether it started a session. */
+export interface IdentifyRecord {
+  shard: [id: number, count: number];
+  /** false when it broke max_concurrency and got op 9 Invalid Session */
+  accepted: boolean;
+}
+
+/** An identified gateway connection: one shard of one client. */
+interface GatewaySession {
+  socket: WebSocket;
+  shard: [id: number, count: number];
+  sessionId: string;
+  /** the last sequence number sent on this connection */
+  sequence: number;
+}
+
+/** A request the fake keeps unanswered until the test releases it. */
+export interface HeldRequest {
+  /** resolves once a matching request has arrived (and is being held) */
+  arrived: Promise<void>;
+  /** lets the held request through to its normal answer */
+  release(): void;
+}
+
 interface InteractionRecord {
   id: string;
   token: string;
@@ -69,6 +103,19 @@ export interface FakeDiscordOptions {
   channelId?: string;
   /** gateway heartbeat interval announced in HELLO; large so heartbeats never matter in tests */
   heartbeatIntervalMs?: number;
+  /** the shard count `/gateway/bot` recommends (what discord.js uses for `shards: 'auto'`); 1 by default */
+  shards?: number;
+  /**
+   * `session_start_limit.max_concurrency`. When given, it is enforced like Discord's identify rate limit: a second
+   * IDENTIFY in the same bucket (`shard_id % max_concurrency`) within 5 s gets op 9 Invalid Session. When absent,
+   * 1 is announced and not enforced, so tests may reconnect quickly.
+   */
+  maxConcurrency?: number;
+}
+
+/** The shard that serves a guild: `(guild_id >> 22) % shard_count`, as Discord documents. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 export const EPHEMERAL_FLAG = 1 << 6;
@@ -79,10 +126,25 @@ const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n 
 /** a member with Manage Channels, for commands that change what a channel receives */
 export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 4n));
 
+/** Discord's identify rate-limit window per max_concurrency bucket. */
+const IDENTIFY_WINDOW_MS = 5_000;
+
 let snowflakeCounter = 1_300_000_000_000_000_000n;
 function nextSnowflake(): string {
   snowflakeCounter += 1n;
   return snowflakeCounter.toString();
+}
+
+/** The timestamp part (`id >> 22`) of the next generated guild id; above the default guild's, so ids never clash. */
+let guildTimestamp = 480_000_000_000n;
+/** A fresh guild id that lands on `shard` of `count` (any shard when no shard is asked for). */
+function nextGuildId(shard?: [id: number, count: number]): string {
+  guildTimestamp += 1n;
+  if (shard) {
+    const [id, count] = shard;
+    while (guildTimestamp % BigInt(count) !== BigInt(id)) guildTimestamp += 1n;
+  }
+  return ((guildTimestamp << 22n) | 1n).toString();
 }
 
 export class FakeDiscord {
@@ -96,25 +158,40 @@ export class FakeDiscord {
   readonly autocompleteResults = new Map<string, unknown[]>();
   /** registered commands, by route path */
   readonly registeredCommands = new Map<string, unknown[]>();
-  /** how many times a client identified on the gateway */
+  /** every server the bot is in, by id; the first is `guildId` */
+  readonly guilds = new Map<string, FakeGuild>();
+  /** how many times a client identified on the gateway (accepted identifies) */
   identifyCount = 0;
+  /** every IDENTIFY received, in order */
+  readonly identifies: IdentifyRecord[] = [];
+  /** the shard count `/gateway/bot` recommends; tests may change it between logins */
+  recommendedShards: number;
 
   private readonly http: Server;
   private readonly wss: WebSocketServer;
+  /** every open gateway socket, identified or not */
   private readonly sockets = new Set<WebSocket>();
+  private readonly sessions = new Map<WebSocket, GatewaySession>();
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly scripted: ScriptedResponse[] = [];
+  private readonly holds: { method: string; path: RegExp; arrive: () => void; released: Promise<void> }[] = [];
+  private readonly releaseHolds: (() => void)[] = [];
   private readonly waiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] =
     [];
   private readonly heartbeatIntervalMs: number;
-  private sequence = 0;
+  private readonly maxConcurrency: number | undefined;
+  /** when each max_concurrency bucket last started a session */
+  private readonly lastIdentifyAt = new Map<number, number>();
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
     this.applicationId = options.applicationId ?? '1000000000000000001';
     this.guildId = options.guildId ?? '2000000000000000001';
     this.channelId = options.channelId ?? '3000000000000000001';
+    this.guilds.set(this.guildId, { id: this.guildId, channelId: this.channelId, name: 'Fake newsroom' });
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3_600_000;
+    this.recommendedShards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency;
     this.http = createServer((req, res) => {
       this.handleHttp(req, res).catch((error: unknown) => {
         this.send(res, 500, { code: 0, message: `fake failure: ${String(error)}` });
@@ -138,8 +215,14 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
-  /** Closes every gateway socket and the HTTP server. */
+  /** The gateway address `/gateway/bot` hands out, for tests that speak the gateway protocol themselves. */
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Closes every gateway socket and the HTTP server (held requests are let through first). */
   async stop(): Promise<void> {
+    for (const release of this.releaseHolds) release();
     for (const socket of this.sockets) socket.terminate();
     this.wss.close();
     this.http.closeAllConnections();
@@ -149,6 +232,44 @@ export class FakeDiscord {
   /** Makes the next request matching `method` and `path` get `status` (once per call to this method). */
   script(response: ScriptedResponse): void {
     this.scripted.push(response);
+  }
+
+  /**
+   * Holds the next request matching `method` and `path` unanswered until `release()` is called: a reply still in
+   * flight, for tests of graceful shutdown. Scripted answers and the normal routes apply once released.
+   */
+  hold(method: string, path: RegExp): HeldRequest {
+    let arrive = (): void => undefined;
+    let release = (): void => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, path, arrive, released });
+    this.releaseHolds.push(release);
+    return { arrived, release };
+  }
+
+  /** Adds a server with one text channel, on the given shard of `count` when `shard` is `[id, count]`. */
+  addGuild(options: { shard?: [id: number, count: number]; name?: string } = {}): FakeGuild {
+    const id = nextGuildId(options.shard);
+    const guild: FakeGuild = {
+      id,
+      channelId: nextSnowflake(),
+      name: options.name ?? `Fake server ${this.guilds.size}`,
+    };
+    this.guilds.set(id, guild);
+    return guild;
+  }
+
+  /** The identified gateway connections: which shard each runs and the guilds it serves. */
+  gatewaySessions(): { shard: [id: number, count: number]; guildIds: string[] }[] {
+    return [...this.sessions.values()].map((session) => ({
+      shard: session.shard,
+      guildIds: this.guildsOfShard(session.shard).map((guild) => guild.id),
+    }));
   }
 
   /** Makes the next matching request get Discord's 429 with a short `retry-after`. */
@@ -224,11 +345,14 @@ export class FakeDiscord {
     return message;
   }
 
-  /** Dispatches `/news <subcommand>` with options; `focused` names the option being typed (autocomplete). */
+  /**
+   * Dispatches `/news <subcommand>` with options over the connection of the guild's shard (the default guild unless
+   * `guildId` names another); `focused` names the option being typed (autocomplete).
+   */
   sendCommand(
     subcommand: string,
     options: Record<string, string | number> = {},
-    context: { userId?: string; focused?: string; permissions?: string } = {},
+    context: { userId?: string; focused?: string; permissions?: string; guildId?: string } = {},
   ): { id: string; token: string } {
     const subOptions = Object.entries(options).map(([name, value]) => ({
       name,
@@ -243,17 +367,20 @@ export class FakeDiscord {
       options: [{ name: subcommand, type: 1, options: subOptions }],
     };
     const type = context.focused === undefined ? 2 : 4;
-    return this.sendInteraction(type, data, context.userId, null, context.permissions);
+    const guild = this.guildById(context.guildId ?? this.guildId);
+    return this.sendInteraction(type, data, guild, context.userId, null, context.permissions);
   }
 
-  /** Dispatches a button press on `message` (which must carry the button) by `userId`. */
+  /** Dispatches a button press on `message` (which must carry the button) by `userId`, in the message's guild. */
   sendButton(message: FakeMessage, customId: string, userId?: string): { id: string; token: string } {
-    return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, userId, message);
+    const guild = [...this.guilds.values()].find((g) => g.channelId === message.channel_id) ?? this.primaryGuild();
+    return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, guild, userId, message);
   }
 
   private sendInteraction(
     type: number,
     data: object,
+    guild: FakeGuild,
     userId = '5000000000000000001',
     message: FakeMessage | null,
     permissions = MEMBER_PERMISSIONS,
@@ -263,18 +390,18 @@ export class FakeDiscord {
     this.interactions.set(id, {
       id,
       token,
-      channelId: this.channelId,
+      channelId: guild.channelId,
       sourceMessageId: message?.id ?? null,
       originalId: null,
     });
-    this.dispatch('INTERACTION_CREATE', {
+    const interaction = {
       id,
       application_id: this.applicationId,
       type,
       data,
-      guild_id: this.guildId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'news' },
-      channel_id: this.channelId,
+      guild_id: guild.id,
+      channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'news' },
+      channel_id: guild.channelId,
       member: {
         user: { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null },
         roles: [],
@@ -290,91 +417,109 @@ export class FakeDiscord {
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guild.id },
       context: 0,
       attachment_size_limit: 10_485_760,
       ...(message ? { message: this.messageObject(message) } : {}),
-    });
+    };
+    this.dispatch('INTERACTION_CREATE', interaction, guild.id);
     return { id, token };
   }
 
-  /** Sends a gateway dispatch (op 0) to every identified client. */
-  dispatch(event: string, data: object): void {
-    this.sequence += 1;
-    const payload = JSON.stringify({ op: 0, t: event, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(payload);
+  /**
+   * Sends a gateway dispatch (op 0): to the connections whose shard serves `guildId` when given (as Discord routes
+   * guild events), else to every identified connection.
+   */
+  dispatch(event: string, data: object, guildId?: string): void {
+    for (const session of this.sessions.values()) {
+      const [shardId, shardCount] = session.shard;
+      if (guildId === undefined || shardOfGuild(guildId, shardCount) === shardId) this.sendEvent(session, event, data);
+    }
   }
 
   // ---- gateway ----
 
   private handleSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null }));
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.sessions.delete(socket);
+    });
     socket.on('message', (raw) => {
-      const payload = JSON.parse(String(raw)) as { op: number };
+      const payload = JSON.parse(String(raw)) as { op: number; d?: { shard?: unknown } };
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (payload.op === 2) this.identify(socket);
+      if (payload.op === 2) this.identify(socket, payload.d?.shard);
     });
   }
 
-  private identify(socket: WebSocket): void {
+  private identify(socket: WebSocket, requested: unknown): void {
+    const shard = parseShard(requested);
+    if (!shard) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const accepted = this.takeIdentifySlot(shard[0]);
+    this.identifies.push({ shard, accepted });
+    if (!accepted) {
+      socket.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return;
+    }
     this.identifyCount += 1;
-    this.sockets.add(socket);
-    this.sequence += 1;
-    socket.send(
-      JSON.stringify({
-        op: 0,
-        t: 'READY',
-        s: this.sequence,
-        d: {
-          v: 10,
-          user: {
-            id: BOT_USER_ID,
-            username: 'newsdesk',
-            discriminator: '0',
-            bot: true,
-            avatar: null,
-            global_name: null,
-          },
-          guilds: [{ id: this.guildId, unavailable: true }],
-          session_id: `session-${this.identifyCount}`,
-          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          application: { id: this.applicationId, flags: 0 },
-          shard: [0, 1],
-        },
-      }),
-    );
-    this.sequence += 1;
-    socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: this.sequence, d: this.guildObject() }));
+    const session: GatewaySession = { socket, shard, sessionId: `session-${this.identifyCount}`, sequence: 0 };
+    this.sessions.set(socket, session);
+    const guilds = this.guildsOfShard(shard);
+    this.sendEvent(session, 'READY', {
+      v: 10,
+      user: {
+        id: BOT_USER_ID,
+        username: 'newsdesk',
+        discriminator: '0',
+        bot: true,
+        avatar: null,
+        global_name: null,
+      },
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      application: { id: this.applicationId, flags: 0 },
+      shard,
+    });
+    for (const guild of guilds) this.sendEvent(session, 'GUILD_CREATE', guildObject(guild));
   }
 
-  private guildObject(): object {
-    return {
-      id: this.guildId,
-      name: 'Fake newsroom',
-      icon: null,
-      owner_id: '5000000000000000009',
-      roles: [],
-      emojis: [],
-      stickers: [],
-      features: [],
-      member_count: 2,
-      members: [],
-      channels: [{ id: this.channelId, type: 0, name: 'news', guild_id: this.guildId, position: 0 }],
-      threads: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      joined_at: '2025-01-01T00:00:00.000Z',
-      large: false,
-      unavailable: false,
-      premium_tier: 0,
-      preferred_locale: 'en-US',
-      system_channel_flags: 0,
-      verification_level: 0,
-      nsfw_level: 0,
-    };
+  /** Whether an IDENTIFY for `shardId` may start a session now, under max_concurrency (and takes the slot). */
+  private takeIdentifySlot(shardId: number): boolean {
+    if (this.maxConcurrency === undefined) return true;
+    const bucket = shardId % this.maxConcurrency;
+    const now = Date.now();
+    const last = this.lastIdentifyAt.get(bucket);
+    if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) return false;
+    this.lastIdentifyAt.set(bucket, now);
+    return true;
+  }
+
+  private sendEvent(session: GatewaySession, event: string, data: object): void {
+    session.sequence += 1;
+    session.socket.send(JSON.stringify({ op: 0, t: event, s: session.sequence, d: data }));
+  }
+
+  private guildsOfShard([shardId, shardCount]: [number, number]): FakeGuild[] {
+    return [...this.guilds.values()].filter((guild) => shardOfGuild(guild.id, shardCount) === shardId);
+  }
+
+  private guildById(id: string): FakeGuild {
+    const guild = this.guilds.get(id);
+    if (!guild) throw new Error(`fake Discord: unknown guild ${id}; add it with addGuild()`);
+    return guild;
+  }
+
+  private primaryGuild(): FakeGuild {
+    return this.guildById(this.guildId);
+  }
+
+  private channelById(channelId: string): FakeGuild | undefined {
+    return [...this.guilds.values()].find((guild) => guild.channelId === channelId);
   }
 
   // ---- REST ----
@@ -385,6 +530,7 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname).replace(API_PREFIX, '');
     const body = parseBody(await readBody(req), req.headers['content-type']);
     const method = req.method ?? 'GET';
+    await this.waitIfHeld(method, path);
     const scriptedIndex = this.scripted.findIndex((s) => s.method === method && s.path.test(path));
     const { status, payload, headers } =
       scriptedIndex >= 0 ? takeScripted(this.scripted.splice(scriptedIndex, 1)[0]!) : this.route(method, path, body);
@@ -399,13 +545,27 @@ export class FakeDiscord {
     }
   }
 
+  /** Keeps a request matching a `hold()` unanswered until the test releases it. */
+  private async waitIfHeld(method: string, path: string): Promise<void> {
+    const index = this.holds.findIndex((h) => h.method === method && h.path.test(path));
+    if (index < 0) return;
+    const held = this.holds.splice(index, 1)[0]!;
+    held.arrive();
+    await held.released;
+  }
+
   private route(method: string, path: string, body: unknown): Answer {
     const parts = path.split('/').filter(Boolean);
     if (method === 'GET' && path === '/gateway/bot') {
       return ok({
-        url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        url: this.gatewayUrl,
+        shards: this.recommendedShards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: this.maxConcurrency ?? 1,
+        },
       });
     }
     if (method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
@@ -415,8 +575,9 @@ export class FakeDiscord {
       return this.webhook(method, parts[2]!, parts.slice(3), body);
     }
     if (parts[0] === 'channels' && parts.length === 2 && method === 'GET') {
-      return parts[1] === this.channelId
-        ? ok({ id: this.channelId, type: 0, guild_id: this.guildId, name: 'news' })
+      const guild = this.channelById(parts[1]!);
+      return guild
+        ? ok({ id: guild.channelId, type: 0, guild_id: guild.id, name: 'news' })
         : discordError(404, 10003, 'Unknown Channel');
     }
     if (parts[0] === 'channels' && parts[2] === 'messages' && parts.length === 3 && method === 'POST') {
@@ -493,7 +654,7 @@ export class FakeDiscord {
   }
 
   private createMessage(channelId: string, body: MessageBody): Answer {
-    if (channelId !== this.channelId) return discordError(404, 10003, 'Unknown Channel');
+    if (!this.channelById(channelId)) return discordError(404, 10003, 'Unknown Channel');
     const errors = messageLimitErrors(body, true);
     if (errors) return invalidFormBody(errors);
     return ok(this.messageObject(this.storeMessage(channelId, body)));
@@ -613,6 +774,36 @@ function takeScripted(scripted: ScriptedResponse): Answer {
   };
 }
 
+/** A GUILD_CREATE payload for a guild, with its one text channel. */
+function guildObject(guild: FakeGuild): object {
+  return {
+    id: guild.id,
+    name: guild.name,
+    icon: null,
+    owner_id: '5000000000000000009',
+    roles: [],
+    emojis: [],
+    stickers: [],
+    features: [],
+    member_count: 2,
+    members: [],
+    channels: [{ id: guild.channelId, type: 0, name: 'news', guild_id: guild.id, position: 0 }],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    joined_at: '2025-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    system_channel_flags: 0,
+    verification_level: 0,
+    nsfw_level: 0,
+  };
+}
+
 function isCallbackOf(call: RecordedCall, interactionId: string): boolean {
   return isCallbackPath(call.path, interactionId) && call.status < 300;
 }
@@ -620,6 +811,16 @@ function isCallbackOf(call: RecordedCall, interactionId: string): boolean {
 /** `/interactions/{id}/{token}/callback` */
 function isCallbackPath(path: string, interactionId: string): boolean {
   return path.startsWith(`/interactions/${interactionId}/`) && path.endsWith('/callback');
+}
+
+/** The `shard: [id, count]` of an IDENTIFY ([0, 1] when absent), or null when it is not a valid shard. */
+function parseShard(value: unknown): [id: number, count: number] | null {
+  if (value === undefined || value === null) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [id, count] = value as unknown[];
+  const valid =
+    Number.isInteger(id) && Number.isInteger(count) && (id as number) >= 0 && (id as number) < (count as number);
+  return valid ? [id as number, count as number] : null;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   await fake?.stop();
-  desk?.close();
+  await desk?.close();
 });
 
 /** Waits for the interaction's callback and, when it deferred, for the edit that completes it. */

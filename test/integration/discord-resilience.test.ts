@@ -7,6 +7,7 @@ import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter
 import { type CommandRunner, MESSAGES } from '../../src/adapters/discord/handlers.js';
 import { NewsdeskError } from '../../src/core/errors.js';
 import type { NewsService } from '../../src/core/news-service.js';
+import type { DigestTarget } from '../../src/core/ports.js';
 import type { Reply, ReplyBlock } from '../../src/core/reply.js';
 import { EPHEMERAL_FLAG, FakeDiscord, type FakeMessage, MANAGER_PERMISSIONS } from '../fakes/fake-discord.js';
 import { createDepsFromArticles, type TestDesk } from '../helpers/seed-deps.js';
@@ -85,7 +86,7 @@ function failingWho(news: NewsService): NewsService {
     get(target, property, receiver) {
       if (property === 'who' && whoFailure) {
         const failure = whoFailure;
-        return () => {
+        return async () => {
           throw failure;
         };
       }
@@ -122,8 +123,13 @@ afterEach(() => {
 afterAll(async () => {
   await adapter?.stop();
   await fake?.stop();
-  desk?.close();
+  await desk?.close();
 });
+
+/** A Discord digest target: a channel (Discord has no workspaces). */
+function target(channelId: string): DigestTarget {
+  return { channelId, workspaceId: null };
+}
 
 function editOf(interaction: { token: string }) {
   return fake.waitFor((c) => c.method === 'PATCH' && c.path.includes(`/${interaction.token}/messages/@original`));
@@ -259,7 +265,7 @@ describe('payload limits', () => {
       quote: { text: 'A quote that is rather long. '.repeat(40), speaker: 'Ada Moreno' },
     }));
     const before = fake.calls.length;
-    const { messageId } = await adapter.postDigest!(fake.channelId, { title: 'Digest', blocks });
+    const { messageId } = await adapter.postDigest(target(fake.channelId), { title: 'Digest', blocks });
     const posts = fake.calls.slice(before).filter((c) => c.path === `/channels/${fake.channelId}/messages`);
     expect(posts.length).toBeGreaterThan(2);
     expect(posts.every((c) => c.status === 200)).toBe(true);
@@ -278,14 +284,14 @@ describe('posting digests', () => {
   it('waits out a 429 on the channel post and posts the digest', async () => {
     fake.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 0.1);
     const before = fake.calls.length;
-    const { messageId } = await adapter.postDigest!(fake.channelId, digest);
+    const { messageId } = await adapter.postDigest(target(fake.channelId), digest);
     const statuses = fake.calls.slice(before).map((c) => c.status);
     expect(statuses).toEqual([429, 200]);
     expect(fake.messages.get(messageId)?.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('throws a platform failure and logs it when the channel does not exist', async () => {
-    await expect(adapter.postDigest!('3999999999999999999', digest)).rejects.toMatchObject({
+    await expect(adapter.postDigest(target('3999999999999999999'), digest)).rejects.toMatchObject({
       code: 'PLATFORM_FAILURE',
     });
     expect(logger.records.some((r) => r.msg === 'digest post failed')).toBe(true);
@@ -317,7 +323,7 @@ describe('untrusted article text', () => {
     assertInert({ content: latestMessage.content, embeds: latestMessage.embeds });
 
     const reply = await runCommand('latest', { count: 5 }, desk.deps);
-    const { messageId } = await adapter.postDigest!(fake.channelId, reply);
+    const { messageId } = await adapter.postDigest(target(fake.channelId), reply);
     const posted = fake.messages.get(messageId)!;
     assertInert({ content: posted.content, embeds: posted.embeds });
     expect(posted.allowed_mentions).toEqual({ parse: [] });

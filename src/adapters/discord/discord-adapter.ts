@@ -1,12 +1,30 @@
 import { once } from 'node:events';
-import { type APIMessage, Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { type APIMessage, Client, type ClientOptions, Events, GatewayIntentBits, Routes, Status } from 'discord.js';
 import { commands as allCommands } from '../../../commands/index.js';
 import type { CommandDeps, CommandSpec } from '../../../commands/spec.js';
 import { NewsdeskError } from '../../core/errors.js';
-import type { ChatAdapter, DeliveryFailure, Logger } from '../../core/ports.js';
+import type { AdapterStatus, ChatAdapter, DeliveryFailure, DigestTarget, Logger } from '../../core/ports.js';
 import type { Reply } from '../../core/reply.js';
-import { type CommandRunner, describeError, type HandlerContext, handleInteraction } from './handlers.js';
+import { InFlight } from '../in-flight.js';
+import {
+  type CommandRunner,
+  describeError,
+  type HandlerContext,
+  handleInteraction,
+  refuseInteraction,
+} from './handlers.js';
 import { renderMessages } from './render.js';
+
+/**
+ * Which gateway shards this process runs. Discord routes each guild to shard `(guild_id >> 22) % count`;
+ * several processes split the shards by each running some of the ids.
+ */
+export interface DiscordShardOptions {
+  /** shards across every process; 'auto' takes Discord's recommendation from `/gateway/bot` */
+  count: 'auto' | number;
+  /** the shard ids this process runs (all of them when absent); needs a numeric `count` */
+  ids?: readonly number[] | undefined;
+}
 
 /** Options of the Discord adapter; the composition root maps configuration onto them. */
 export interface DiscordAdapterOptions {
@@ -17,20 +35,39 @@ export interface DiscordAdapterOptions {
   deps: CommandDeps;
   logger: Logger;
   restOptions?: { retries?: number; timeout?: number };
+  /** the gateway shards this process runs; `{ count: 'auto' }` (every shard Discord recommends) by default */
+  shards?: DiscordShardOptions;
+  /** how long `stop()` waits for replies in flight before disconnecting anyway (default 10 s) */
+  drainTimeoutMs?: number;
   /** the command specs whose options get autocomplete; all of commands/ by default */
   commands?: readonly CommandSpec[];
   /** how commands are answered in time; see HandlerContext */
   answering?: { deferredCommands?: ReadonlySet<string>; deferAfterMs?: number; run?: CommandRunner };
 }
 
+/** The Discord adapter: a chat adapter that always posts digests, with its discord.js client for tests. */
+export interface DiscordAdapter extends ChatAdapter {
+  readonly client: Client;
+  postDigest(target: DigestTarget, reply: Reply): Promise<{ messageId: string }>;
+  describeFailure(error: unknown): DeliveryFailure;
+}
+
+/** Below the 10 s a container runtime usually allows between SIGTERM and SIGKILL, with room to disconnect. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 8_000;
+
+type Lifecycle = 'idle' | 'running' | 'stopping' | 'stopped';
+
 /**
- * Creates the Discord adapter: a discord.js gateway client (Guilds intent only) answering `/news`, and
- * `postDigest` for scheduled digests. Nothing connects until `start()`.
+ * Creates the Discord adapter: a discord.js gateway client (Guilds intent only, sharded by discord.js itself)
+ * answering `/news`, and `postDigest` for scheduled digests over REST, which works for any channel whatever
+ * shards this process runs. Nothing connects until `start()`; `stop()` refuses new interactions, finishes the
+ * replies in flight, then disconnects.
  */
-export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapter & { client: Client } {
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { logger } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...clientShardOptions(options.shards ?? { count: 'auto' }),
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       ...(options.restOptions?.retries !== undefined ? { retries: options.restOptions.retries } : {}),
@@ -47,20 +84,63 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
     ...(options.answering?.deferAfterMs !== undefined ? { deferAfterMs: options.answering.deferAfterMs } : {}),
     ...(options.answering?.run ? { run: options.answering.run } : {}),
   };
+  const inFlight = new InFlight();
+  let lifecycle: Lifecycle = 'idle';
+  let stopping: Promise<void> | null = null;
 
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, context).catch((error: unknown) => {
-      logger.error({ interactionId: interaction.id, err: describeError(error) }, 'interaction handler failed');
-    });
+    const work =
+      lifecycle === 'stopping' ? refuseInteraction(interaction, context) : handleInteraction(interaction, context);
+    void inFlight.track(
+      work.catch((error: unknown) => {
+        logger.error({ interactionId: interaction.id, err: describeError(error) }, 'interaction handler failed');
+      }),
+    );
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
+  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, 'discord shard ready'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'discord shard reconnecting'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.error({ shardId, code: event.code }, 'discord shard disconnected for good'),
+  );
+
+  async function postMessages(target: DigestTarget, reply: Reply): Promise<{ messageId: string }> {
+    const { channelId } = target;
+    const ids: string[] = [];
+    try {
+      for (const message of renderMessages(reply)) {
+        const body = { ...message, allowed_mentions: { parse: [] } };
+        const created = (await client.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+        ids.push(created.id);
+      }
+    } catch (error) {
+      logger.error({ channelId, posted: ids.length, err: describeError(error) }, 'digest post failed');
+      throw new NewsdeskError('PLATFORM_FAILURE', 'The digest could not be posted to Discord.', {
+        cause: error,
+        detail: `posting the digest to Discord channel ${channelId} failed`,
+      });
+    }
+    return { messageId: ids[0]! };
+  }
+
+  async function shutDown(): Promise<void> {
+    lifecycle = 'stopping';
+    const pending = inFlight.size;
+    const drained = await inFlight.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
+    if (!drained) logger.warn({ pending: inFlight.size }, 'replies still in flight at shutdown; disconnecting anyway');
+    await client.destroy();
+    lifecycle = 'stopped';
+    logger.info({ waitedFor: pending }, 'discord disconnected');
+  }
 
   return {
     name: 'discord',
     client,
 
     async start(): Promise<void> {
+      if (lifecycle !== 'idle') throw new Error(`the Discord adapter cannot start when ${lifecycle}; create another`);
+      lifecycle = 'running';
       const ready = once(client, Events.ClientReady);
       await client.login(options.token);
       await ready;
@@ -71,34 +151,62 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
           'the bot token belongs to another application',
         );
       }
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+      logger.info(
+        { user: client.user?.tag, guilds: client.guilds.cache.size, ...describeShards(client) },
+        'discord connected',
+      );
     },
 
-    async stop(): Promise<void> {
-      await client.destroy();
-      logger.info({}, 'discord disconnected');
+    stop(): Promise<void> {
+      stopping ??= shutDown();
+      return stopping;
     },
 
-    async postDigest(channelId: string, reply: Reply): Promise<{ messageId: string }> {
-      const ids: string[] = [];
-      try {
-        for (const message of renderMessages(reply)) {
-          const body = { ...message, allowed_mentions: { parse: [] } };
-          const created = (await client.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
-          ids.push(created.id);
-        }
-      } catch (error) {
-        logger.error({ channelId, posted: ids.length, err: describeError(error) }, 'digest post failed');
-        throw new NewsdeskError('PLATFORM_FAILURE', 'The digest could not be posted to Discord.', {
-          cause: error,
-          detail: `posting the digest to Discord channel ${channelId} failed`,
-        });
-      }
-      return { messageId: ids[0]! };
+    status(): AdapterStatus {
+      if (lifecycle === 'running') return describeShards(client);
+      const detail = { idle: 'not started', stopping: 'stopping', stopped: 'stopped' }[lifecycle];
+      return { connected: false, detail };
+    },
+
+    postDigest(target: DigestTarget, reply: Reply): Promise<{ messageId: string }> {
+      return inFlight.track(postMessages(target, reply));
     },
 
     describeFailure: describeDiscordFailure,
   };
+}
+
+/**
+ * The discord.js Client options for `shards`: its own sharding (@discordjs/ws) then connects one gateway session
+ * per shard id and, for 'auto', asks `/gateway/bot` for the count.
+ */
+export function clientShardOptions(shards: DiscordShardOptions): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  const { count, ids } = shards;
+  if (count === 'auto') {
+    if (ids !== undefined) throw new Error('Discord shard ids need a numeric shard count, not auto');
+    return { shards: 'auto' };
+  }
+  if (!Number.isInteger(count) || count < 1) throw new Error(`Discord shard count must be at least 1, not ${count}`);
+  if (ids === undefined) return { shards: Array.from({ length: count }, (_, id) => id), shardCount: count };
+  const invalid = ids.filter((id) => !Number.isInteger(id) || id < 0 || id >= count);
+  if (ids.length === 0 || invalid.length > 0) {
+    throw new Error(`Discord shard ids must be between 0 and ${count - 1}; got ${ids.join(',') || 'none'}`);
+  }
+  return { shards: [...new Set(ids)], shardCount: count };
+}
+
+/**
+ * Connected when every shard this process runs is READY (guilds received), e.g. "2 of 2 shards ready"; names the
+ * ids when this process runs only some of the shards.
+ */
+export function describeShards(client: Client): AdapterStatus {
+  const ids = Array.isArray(client.options.shards) ? (client.options.shards as readonly number[]) : null;
+  if (ids === null || ids.length === 0) return { connected: false, detail: 'connecting' };
+  const ready = ids.filter((id) => client.ws.shards.get(id)?.status === Status.Ready).length;
+  const total = client.options.shardCount ?? ids.length;
+  const noun = ids.length === 1 ? 'shard' : 'shards';
+  const subset = ids.length < total ? ` (${noun} ${ids.join(',')} of ${total})` : '';
+  return { connected: ready === ids.length, detail: `${ready} of ${ids.length} ${noun} ready${subset}` };
 }
 
 /** Discord error codes after which retrying soon cannot help: the channel is gone or the bot may not post there. */

@@ -31,8 +31,8 @@ export interface HandlerContext {
   commands: readonly CommandSpec[];
   run?: CommandRunner;
   /**
-   * Commands that always defer before running. The core is synchronous, so while one runs nothing else can be
-   * sent: a command that may scan many articles must acknowledge first.
+   * Commands that always defer before running: they may scan many articles (on a shared database, over the
+   * network), so they acknowledge first rather than risk Discord's 3 s.
    */
   deferredCommands?: ReadonlySet<string>;
   /** Any other command still unfinished after this many ms is deferred too (it awaits something slow). */
@@ -48,6 +48,7 @@ export const MESSAGES = {
   apology: 'Sorry, something went wrong while answering that. Please try again in a moment.',
   expiredButton: 'These buttons have expired. Run the command again to get fresh results.',
   notYourButtons: 'Only the person who ran this command can turn its pages. Run the command yourself to browse.',
+  restarting: 'I am restarting right now. Please try again in a moment.',
   unknownCommand: 'That command is not available. Try `/news help` to see what I can do.',
 } as const;
 
@@ -58,6 +59,22 @@ export async function handleInteraction(interaction: Interaction, context: Handl
   if (interaction.isChatInputCommand()) await handleChatInput(interaction, context);
   else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, context);
   else if (interaction.isButton()) await handleButton(interaction, context);
+}
+
+/**
+ * Answers an interaction that arrives while the bot shuts down: a short private note (no suggestions for
+ * autocomplete), so the user knows to retry rather than wait. Never throws.
+ */
+export async function refuseInteraction(interaction: Interaction, context: { logger: Logger }): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply(ephemeral(MESSAGES.restarting));
+  } catch (error) {
+    context.logger.warn(
+      { interactionId: interaction.id, err: describeError(error) },
+      'could not refuse an interaction',
+    );
+  }
 }
 
 /** `/news <subcommand> ...`: runs the command and answers with its rendered reply. */
@@ -101,9 +118,9 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, c
     const typed = String(focused.value);
     const choices =
       info?.autocomplete === 'people'
-        ? peopleChoices(context.deps, typed)
+        ? await peopleChoices(context.deps, typed)
         : info?.autocomplete === 'articles'
-          ? articleChoices(context.deps, typed)
+          ? await articleChoices(context.deps, typed)
           : [];
     await interaction.respond(choices.slice(0, DISCORD_LIMITS.choices));
   } catch (error) {
@@ -116,8 +133,12 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, c
 }
 
 /** People whose name starts with what was typed, most quoted first, labelled with their first role. */
-export function peopleChoices(deps: CommandDeps, typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  return deps.news.people(typed.trim(), DISCORD_LIMITS.choices).map((person) => {
+export async function peopleChoices(
+  deps: CommandDeps,
+  typed: string,
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const people = await deps.news.people(typed.trim(), DISCORD_LIMITS.choices);
+  return people.map((person) => {
     const role = person.roles[0];
     return {
       name: cutAtWord(role ? `${person.name} (${role})` : person.name, DISCORD_LIMITS.choiceName),
@@ -127,12 +148,15 @@ export function peopleChoices(deps: CommandDeps, typed: string): ApplicationComm
 }
 
 /** Newest titles when nothing is typed, else search hits; the value is the article id `read` accepts. */
-export function articleChoices(deps: CommandDeps, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export async function articleChoices(
+  deps: CommandDeps,
+  typed: string,
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const text = typed.trim();
   const articles =
     text.length < 2
-      ? deps.news.latest({ limit: DISCORD_LIMITS.choices }).items
-      : deps.news.search(text, { limit: DISCORD_LIMITS.choices }).hits.map((hit) => hit.article);
+      ? (await deps.news.latest({ limit: DISCORD_LIMITS.choices })).items
+      : (await deps.news.search(text, { limit: DISCORD_LIMITS.choices })).hits.map((hit) => hit.article);
   return articles.map((article) => ({
     name: cutAtWord(article.title.trim() || article.id, DISCORD_LIMITS.choiceName),
     value: article.id.slice(0, DISCORD_LIMITS.choiceValue),
