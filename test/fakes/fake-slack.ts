@@ -4,11 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
-/** One request that reached the fake: a Web API call or a `response_url` post. */
+/** One request that reached the fake: a Web API call, a `response_url` post or a visit to the authorize page. */
 export interface RecordedCall {
-  /** 'api' for Web API methods, 'response' for response_url posts */
-  kind: 'api' | 'response';
-  /** the Web API method (`chat.postMessage`) or the response_url id */
+  /** 'api' for Web API methods, 'response' for response_url posts, 'authorize' for the OAuth authorize page */
+  kind: 'api' | 'response' | 'authorize';
+  /** the Web API method (`chat.postMessage`), the response_url id, or 'oauth/v2/authorize' */
   name: string;
   headers: IncomingMessage['headers'];
   /** form fields with JSON-valued fields (blocks, attachments) parsed, or the JSON body */
@@ -43,13 +43,53 @@ export const FAKE_SLACK_LIMITS = {
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
+/** The workspace the fake answers for when a token was not issued through its OAuth flow (token mode). */
+export const DEFAULT_TEAM_ID = 'T0000TEAM';
+
+/** A Slack workspace the fake knows, with the channels it owns. */
+export interface FakeWorkspace {
+  teamId: string;
+  name: string;
+  /** the Enterprise Grid organization it belongs to, if any */
+  enterpriseId: string | null;
+  channels: Set<string>;
+}
+
+/** A bot token the fake issued through oauth.v2.access. */
+export interface IssuedToken {
+  token: string;
+  /** the workspace it was installed in; null for an org-wide install */
+  teamId: string | null;
+  enterpriseId: string | null;
+  botId: string;
+  botUserId: string;
+  revoked: boolean;
+}
+
+/** The Slack app registered with the fake for OAuth (its credentials and configured redirect URL). */
+export interface FakeOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+interface PendingCode {
+  teamId: string | null;
+  enterpriseId: string | null;
+  scope: string;
+}
+
 /**
  * A loopback fake of Slack for tests driving a real Bolt App: the Web API under `/api/`, a `response_url` sink
- * under `/response/:id`, and a Socket Mode websocket at `/socket`. It records every call and rejects oversized
- * Block Kit the way Slack does.
+ * under `/response/:id`, a Socket Mode websocket at `/socket`, and the OAuth authorize page at
+ * `/oauth/v2/authorize` (beside the Web API, as on slack.com). It records every call, rejects oversized Block Kit
+ * the way Slack does, issues a bot token per workspace through oauth.v2.access, and refuses a post with a token
+ * of another workspace than the channel's.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  readonly workspaces = new Map<string, FakeWorkspace>();
+  readonly issuedTokens = new Map<string, IssuedToken>();
   readonly acks: SocketAck[] = [];
   /** answer the next N `chat.postMessage` calls with 429 and this `retry-after` (seconds) */
   rateLimitNextPosts = 0;
@@ -66,6 +106,10 @@ export class FakeSlack {
   private readonly ackWaiters = new Map<string, (ack: SocketAck) => void>();
   private readonly socketWaiters: (() => void)[] = [];
   private messageCounter = 0;
+  private tokenCounter = 0;
+  private eventCounter = 0;
+  private oauthApp: FakeOAuthApp | undefined;
+  private readonly codes = new Map<string, PendingCode>();
 
   /** Starts listening on a free loopback port. */
   async start(): Promise<this> {
@@ -152,6 +196,76 @@ export class FakeSlack {
     return acked;
   }
 
+  /** The OAuth authorize page; Slack's sits beside its Web API (`https://slack.com/oauth/v2/authorize`). */
+  get authorizeUrl(): string {
+    return `http://127.0.0.1:${this.port}/oauth/v2/authorize`;
+  }
+
+  /** Registers the app that may run the OAuth flow: its client credentials and the redirect URL set in its config. */
+  configureOAuth(app: FakeOAuthApp): void {
+    this.oauthApp = app;
+  }
+
+  /** Adds a workspace (and the channels it owns) that can install the app; channels of others are not its own. */
+  addWorkspace(teamId: string, options: { name?: string; channels?: string[]; enterpriseId?: string } = {}): void {
+    this.workspaces.set(teamId, {
+      teamId,
+      name: options.name ?? teamId,
+      enterpriseId: options.enterpriseId ?? null,
+      channels: new Set(options.channels ?? []),
+    });
+  }
+
+  /** The live bot token issued to a workspace (team id, or enterprise id for an org-wide install), if any. */
+  tokenOf(workspaceId: string): string | undefined {
+    const live = [...this.issuedTokens.values()].filter(
+      (issued) => !issued.revoked && (issued.teamId ?? issued.enterpriseId) === workspaceId,
+    );
+    return live.at(-1)?.token;
+  }
+
+  /**
+   * Uninstalls the app from a workspace: its tokens stop working, and the returned `app_uninstalled` Events API
+   * body is what Slack then posts to the app.
+   */
+  uninstall(workspaceId: string): Record<string, unknown> {
+    this.revokeTokensOf(workspaceId);
+    return this.eventCallback(workspaceId, { type: 'app_uninstalled' });
+  }
+
+  /** Revokes a workspace's bot tokens; returns the `tokens_revoked` Events API body naming the bot users. */
+  revokeTokens(workspaceId: string): Record<string, unknown> {
+    const botUsers = this.revokeTokensOf(workspaceId);
+    return this.eventCallback(workspaceId, { type: 'tokens_revoked', tokens: { bot: botUsers } });
+  }
+
+  /** An Events API `event_callback` body for a workspace (team id, or enterprise id for an org-wide install). */
+  eventCallback(workspaceId: string, event: Record<string, unknown>): Record<string, unknown> {
+    this.eventCounter += 1;
+    const org = this.workspaces.get(workspaceId) === undefined && workspaceId.startsWith('E');
+    const teamId = org ? null : workspaceId;
+    const enterpriseId = org ? workspaceId : (this.workspaces.get(workspaceId)?.enterpriseId ?? null);
+    return {
+      token: 'deprecated-verification-token',
+      team_id: workspaceId,
+      ...(enterpriseId === null ? {} : { enterprise_id: enterpriseId }),
+      api_app_id: 'A0000APP',
+      event: { ...event, event_ts: `1766000100.${String(this.eventCounter).padStart(6, '0')}` },
+      type: 'event_callback',
+      event_id: `Ev${String(this.eventCounter).padStart(8, '0')}`,
+      event_time: 1766000100 + this.eventCounter,
+      authorizations: [
+        {
+          enterprise_id: enterpriseId,
+          team_id: teamId,
+          user_id: `U0BOT${workspaceId}`,
+          is_bot: true,
+          is_enterprise_install: org,
+        },
+      ],
+    };
+  }
+
   /**
    * Stops the server. Sockets get a close frame and up to 2 s to answer it: terminating a socket in the middle
    * of its close handshake makes @slack/socket-mode arm a 30 s timer that keeps the process alive.
@@ -192,12 +306,17 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://fake').pathname);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname);
     const raw = await readBody(req);
+    if (path === '/oauth/v2/authorize' && req.method === 'GET') {
+      this.answerAuthorize(url.searchParams, req, res);
+      return;
+    }
     if (path.startsWith('/api/')) {
       const method = path.slice('/api/'.length);
       const body = parseBody(req.headers['content-type'], raw);
-      const { status, response, headers } = this.answerApi(method, body);
+      const { status, response, headers } = this.answerApi(method, body, req.headers);
       this.record({ kind: 'api', name: method, headers: req.headers, body, status, response });
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(response));
       return;
@@ -216,34 +335,155 @@ export class FakeSlack {
     res.writeHead(404).end();
   }
 
+  /** The user approves the install on Slack's authorize page; Slack redirects back with a one-time code. */
+  private answerAuthorize(params: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+    const outcome = this.authorize(params);
+    const status = 'error' in outcome ? 400 : 302;
+    const response = 'error' in outcome ? outcome.error : outcome.location;
+    const body = Object.fromEntries(params);
+    this.record({ kind: 'authorize', name: 'oauth/v2/authorize', headers: req.headers, body, status, response });
+    if ('error' in outcome) res.writeHead(400, { 'content-type': 'text/plain' }).end(outcome.error);
+    else res.writeHead(302, { location: outcome.location }).end();
+  }
+
+  private authorize(params: URLSearchParams): { location: string } | { error: string } {
+    const app = this.oauthApp;
+    if (app === undefined || params.get('client_id') !== app.clientId) return { error: 'invalid_client_id' };
+    const redirectUri = params.get('redirect_uri') ?? app.redirectUri;
+    if (redirectUri !== app.redirectUri) return { error: 'bad_redirect_uri' };
+    // `team` picks the workspace the user installs into; `enterprise` makes it an org-wide install
+    const enterpriseId = params.get('enterprise');
+    const teamId = enterpriseId === null ? (params.get('team') ?? this.workspaces.keys().next().value) : null;
+    if (teamId !== null && (teamId === undefined || !this.workspaces.has(teamId))) return { error: 'unknown_team' };
+    const code = randomUUID();
+    this.codes.set(code, { teamId, enterpriseId, scope: params.get('scope') ?? '' });
+    const location = new URL(redirectUri);
+    location.searchParams.set('code', code);
+    const state = params.get('state');
+    if (state !== null) location.searchParams.set('state', state);
+    return { location: location.href };
+  }
+
   private answerApi(
     method: string,
     body: Record<string, unknown>,
+    headers: IncomingMessage['headers'],
   ): { status: number; response: unknown; headers?: Record<string, string> } {
     switch (method) {
       case 'auth.test':
-        return ok({
-          url: 'https://fake.slack.com/',
-          team: 'Fake',
-          user: 'newsdesk',
-          team_id: 'T0000TEAM',
-          user_id: 'U0000BOT',
-          bot_id: 'B0000BOT',
-        });
+        return this.answerAuthTest(tokenOf(headers, body));
+      case 'oauth.v2.access':
+        return this.answerOAuthAccess(body, headers);
       case 'apps.connections.open':
         return ok({ url: `ws://127.0.0.1:${this.port}/socket?ticket=${randomUUID()}` });
       case 'chat.postMessage':
       case 'chat.postEphemeral':
       case 'chat.update':
-        return this.answerMessage(method, body);
+        return this.answerMessage(method, body, tokenOf(headers, body));
       default:
         return { status: 200, response: { ok: false, error: 'unknown_method' } };
     }
   }
 
+  private answerAuthTest(token: string | undefined): { status: number; response: unknown } {
+    const issued = token === undefined ? undefined : this.issuedTokens.get(token);
+    if (issued === undefined) {
+      return ok({
+        url: 'https://fake.slack.com/',
+        team: 'Fake',
+        user: 'newsdesk',
+        team_id: DEFAULT_TEAM_ID,
+        user_id: 'U0000BOT',
+        bot_id: 'B0000BOT',
+      });
+    }
+    if (issued.revoked) return ok({ ok: false, error: 'token_revoked' });
+    const workspaceId = issued.teamId ?? issued.enterpriseId ?? '';
+    return ok({
+      url: `https://${workspaceId.toLowerCase()}.fake.slack.com/`,
+      team: this.workspaces.get(workspaceId)?.name ?? workspaceId,
+      user: 'newsdesk',
+      team_id: workspaceId,
+      user_id: issued.botUserId,
+      bot_id: issued.botId,
+      ...(issued.enterpriseId === null ? {} : { enterprise_id: issued.enterpriseId }),
+      is_enterprise_install: issued.teamId === null,
+    });
+  }
+
+  /** Exchanges a one-time code for a bot token of the workspace that approved the install. */
+  private answerOAuthAccess(
+    body: Record<string, unknown>,
+    headers: IncomingMessage['headers'],
+  ): { status: number; response: unknown } {
+    const app = this.oauthApp;
+    const credentials = clientCredentialsOf(body, headers);
+    if (app === undefined || credentials.clientId !== app.clientId)
+      return ok({ ok: false, error: 'invalid_client_id' });
+    if (credentials.clientSecret !== app.clientSecret) return ok({ ok: false, error: 'bad_client_secret' });
+    const code = typeof body.code === 'string' ? body.code : '';
+    const pending = this.codes.get(code);
+    if (pending === undefined) return ok({ ok: false, error: 'invalid_code' });
+    this.codes.delete(code);
+    if (body.redirect_uri !== undefined && body.redirect_uri !== app.redirectUri) {
+      return ok({ ok: false, error: 'bad_redirect_uri' });
+    }
+    const issued = this.issueToken(pending);
+    const team = pending.teamId === null ? undefined : this.workspaces.get(pending.teamId);
+    const enterpriseId = pending.enterpriseId ?? team?.enterpriseId ?? null;
+    return ok({
+      app_id: 'A0000APP',
+      authed_user: { id: 'U0INSTALLER' },
+      scope: pending.scope,
+      token_type: 'bot',
+      access_token: issued.token,
+      bot_user_id: issued.botUserId,
+      team: team === undefined ? null : { id: team.teamId, name: team.name },
+      enterprise: enterpriseId === null ? null : { id: enterpriseId, name: `Org ${enterpriseId}` },
+      is_enterprise_install: pending.teamId === null,
+    });
+  }
+
+  private issueToken(pending: PendingCode): IssuedToken {
+    this.tokenCounter += 1;
+    const workspaceId = pending.teamId ?? pending.enterpriseId ?? 'unknown';
+    const team = pending.teamId === null ? undefined : this.workspaces.get(pending.teamId);
+    const issued: IssuedToken = {
+      token: `xoxb-${workspaceId}-${this.tokenCounter}-${randomUUID().slice(0, 8)}`,
+      teamId: pending.teamId,
+      enterpriseId: pending.enterpriseId ?? team?.enterpriseId ?? null,
+      botId: `B0${workspaceId}`,
+      botUserId: `U0BOT${workspaceId}`,
+      revoked: false,
+    };
+    this.issuedTokens.set(issued.token, issued);
+    return issued;
+  }
+
+  private revokeTokensOf(workspaceId: string): string[] {
+    const botUsers = new Set<string>();
+    for (const issued of this.issuedTokens.values()) {
+      if ((issued.teamId ?? issued.enterpriseId) !== workspaceId || issued.revoked) continue;
+      issued.revoked = true;
+      botUsers.add(issued.botUserId);
+    }
+    return [...botUsers];
+  }
+
+  /** Whether a token may post into a channel: a known channel only takes tokens of its own workspace (or org). */
+  private tokenReaches(token: string | undefined, channel: string): boolean {
+    const owner = [...this.workspaces.values()].find((workspace) => workspace.channels.has(channel));
+    if (owner === undefined) return true;
+    const issued = token === undefined ? undefined : this.issuedTokens.get(token);
+    if (issued === undefined) return owner.teamId === DEFAULT_TEAM_ID;
+    if (issued.teamId !== null) return issued.teamId === owner.teamId;
+    return issued.enterpriseId !== null && issued.enterpriseId === owner.enterpriseId;
+  }
+
   private answerMessage(
     method: string,
     body: Record<string, unknown>,
+    token: string | undefined,
   ): { status: number; response: unknown; headers?: Record<string, string> } {
     if (method === 'chat.postMessage' && this.rateLimitNextPosts > 0) {
       this.rateLimitNextPosts -= 1;
@@ -253,7 +493,12 @@ export class FakeSlack {
         headers: { 'retry-after': String(this.rateLimitRetryAfter) },
       };
     }
+    if (token !== undefined && this.issuedTokens.get(token)?.revoked === true) {
+      return ok({ ok: false, error: 'token_revoked' });
+    }
     if (typeof body.channel !== 'string' || body.channel === '') return ok({ ok: false, error: 'channel_not_found' });
+    // Slack cannot see a channel of another workspace with this token
+    if (!this.tokenReaches(token, body.channel)) return ok({ ok: false, error: 'channel_not_found' });
     if (body.text === undefined && body.blocks === undefined) return ok({ ok: false, error: 'no_text' });
     const errors = validateMessage(body);
     if (errors.length > 0) {
@@ -273,6 +518,26 @@ export class FakeSlack {
       }
     }
   }
+}
+
+/** The bearer token of a Web API call (Authorization header, or a `token` form field). */
+function tokenOf(headers: IncomingMessage['headers'], body: Record<string, unknown>): string | undefined {
+  const authorization = headers.authorization;
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) return authorization.slice(7);
+  return typeof body.token === 'string' ? body.token : undefined;
+}
+
+/** oauth.v2.access takes the client credentials as form fields or as HTTP Basic auth. */
+function clientCredentialsOf(
+  body: Record<string, unknown>,
+  headers: IncomingMessage['headers'],
+): { clientId: unknown; clientSecret: unknown } {
+  const authorization = headers.authorization;
+  if (typeof authorization === 'string' && authorization.startsWith('Basic ')) {
+    const [clientId, clientSecret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+    return { clientId, clientSecret };
+  }
+  return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
 function ok(fields: Record<string, unknown>): { status: number; response: unknown } {
@@ -439,7 +704,7 @@ function totalText(value: unknown): number {
 export function slashCommandFields(text: string, responseUrl: string, overrides: Record<string, string> = {}) {
   return {
     token: 'deprecated-verification-token',
-    team_id: 'T0000TEAM',
+    team_id: DEFAULT_TEAM_ID,
     team_domain: 'fake',
     channel_id: 'C0000CHAN',
     channel_name: 'general',
@@ -455,12 +720,16 @@ export function slashCommandFields(text: string, responseUrl: string, overrides:
   };
 }
 
-/** A `block_actions` payload for a button press on a message newsdesk sent. */
-export function blockActionsPayload(action: { action_id: string; value: string }, responseUrl: string) {
+/** A `block_actions` payload for a button press on a message newsdesk sent, in workspace `teamId`. */
+export function blockActionsPayload(
+  action: { action_id: string; value: string },
+  responseUrl: string,
+  teamId = DEFAULT_TEAM_ID,
+) {
   return {
     type: 'block_actions',
-    team: { id: 'T0000TEAM', domain: 'fake' },
-    user: { id: 'U0000USER', username: 'alice', name: 'alice', team_id: 'T0000TEAM' },
+    team: { id: teamId, domain: 'fake' },
+    user: { id: 'U0000USER', username: 'alice', name: 'alice', team_id: teamId },
     api_app_id: 'A0000APP',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: '1766000000.000001', channel_id: 'C0000CHAN', is_ephemeral: true },
@@ -483,6 +752,25 @@ export function blockActionsPayload(action: { action_id: string; value: string }
 /** The `x-slack-signature` for a request body, as Slack computes it. */
 export function signSlackRequest(signingSecret: string, body: string, timestamp: number): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** POSTs an Events API body (JSON) to a Bolt HTTP endpoint, signed like Slack signs it. */
+export function postSignedJson(
+  url: string,
+  signingSecret: string,
+  payload: Record<string, unknown>,
+  timestamp = Math.floor(Date.now() / 1000),
+): Promise<Response> {
+  const body = JSON.stringify(payload);
+  return fetch(url, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackRequest(signingSecret, body, timestamp),
+    },
+  });
 }
 
 /** POSTs a form body to a Bolt HTTP endpoint, signed with `signingSecret` at `timestamp` (seconds). */

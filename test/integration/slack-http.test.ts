@@ -50,7 +50,7 @@ function withFailingSearch(news: NewsService): NewsService {
   return new Proxy(news, {
     get(target, property, receiver) {
       if (property === 'search' && failing.search) {
-        return () => {
+        return async () => {
           throw new Error('SQLITE_BUSY: database is locked');
         };
       }
@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   await fake?.stop();
-  desk?.close();
+  await desk?.close();
 });
 
 interface Answer {
@@ -326,7 +326,8 @@ describe('postDigest', () => {
     fake.rateLimitNextPosts = 1;
     fake.rateLimitRetryAfter = 0;
     const before = fake.apiCalls('chat.postMessage').length;
-    const { messageId } = await adapter.postDigest('C0DIGEST', digest);
+    // one workspace, one token: a workspace id on the target changes nothing
+    const { messageId } = await adapter.postDigest({ channelId: 'C0DIGEST', workspaceId: 'T0OTHER' }, digest);
     const calls = fake.apiCalls('chat.postMessage').slice(before);
     expect(calls.map((call) => call.status)).toEqual([429, 200]);
     const posted = calls[1] as RecordedCall;
@@ -352,7 +353,7 @@ describe('postDigest', () => {
       })),
     };
     const before = fake.apiCalls('chat.postMessage').length;
-    const { messageId } = await adapter.postDigest('C0DIGEST', big);
+    const { messageId } = await adapter.postDigest({ channelId: 'C0DIGEST', workspaceId: null }, big);
     const calls = fake.apiCalls('chat.postMessage').slice(before);
     expect(calls.length).toBeGreaterThan(1);
     for (const call of calls) expectAccepted(call);

@@ -32,7 +32,7 @@ afterAll(async () => {
   // the client sends its close frame first; the fake then waits for the handshake instead of cutting it
   await adapter?.stop();
   await fake?.stop();
-  desk?.close();
+  await desk?.close();
 });
 
 describe('Slack adapter in Socket Mode (a real Bolt app over a loopback websocket)', () => {
@@ -41,6 +41,10 @@ describe('Slack adapter in Socket Mode (a real Bolt app over a loopback websocke
     expect(open?.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
     expect(fake.apiCalls('auth.test').map((call) => call.headers.authorization)).toEqual([`Bearer ${BOT_TOKEN}`]);
     expect(adapter.port()).toBeUndefined();
+  });
+
+  it('reports the socket as connected', () => {
+    expect(adapter.status()).toEqual({ connected: true, detail: 'Socket Mode connected' });
   });
 
   it('acknowledges a /news envelope on the socket and answers through the response_url', async () => {

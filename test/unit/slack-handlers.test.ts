@@ -12,7 +12,9 @@ beforeAll(async () => {
   desk = await createSeedDeps();
 });
 
-afterAll(() => desk.close());
+afterAll(async () => {
+  await desk.close();
+});
 
 /** A respond() that fails for the first `failures` calls, like an expired or rejecting response_url. */
 function flakyRespond(failures: number) {

@@ -32,6 +32,21 @@ describe('buildSlackManifest', () => {
     expect(manifest.features.slash_commands[0]?.url).toBe(url);
   });
 
+  it('readies an HTTP-mode app for installs in many workspaces: OAuth redirect on the same host and uninstall events', () => {
+    const manifest = buildSlackManifest(commands, { requestUrl: 'https://bot.example/slack/events' });
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://bot.example/slack/oauth_redirect']);
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: 'https://bot.example/slack/events',
+      bot_events: ['app_uninstalled', 'tokens_revoked'],
+    });
+  });
+
+  it('asks for no redirect URL or events in Socket Mode, where the app serves one workspace', () => {
+    const manifest = buildSlackManifest(commands);
+    expect(manifest.oauth_config.redirect_urls).toBeUndefined();
+    expect(manifest.settings.event_subscriptions).toBeUndefined();
+  });
+
   it('stays within the manifest field limits Slack enforces', () => {
     const manifest = buildSlackManifest(commands);
     expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/ports.js';
 import { type Reply, textReply } from '../../core/reply.js';
 import { ACTION_IDS, type CommandState, decodeState } from './interaction.js';
 import { renderReply } from './render.js';
+import { installationKey } from './workspace.js';
 
 /** The slash command newsdesk answers (as declared in the app manifest). */
 export const SLASH_COMMAND = '/news';
@@ -16,6 +17,16 @@ export const SLASH_COMMAND = '/news';
 export interface HandlerContext {
   deps: CommandDeps;
   logger: Logger;
+  /** one deployment serves several workspaces (OAuth): commands learn which one they were run in */
+  multiWorkspace?: boolean | undefined;
+}
+
+/** Where a command was run: the channel, the user and, with several workspaces, the workspace. */
+export interface CommandOrigin {
+  channelId: string;
+  userId: string;
+  /** the installation's key: the team id, or the enterprise id for an org-wide install */
+  workspaceId?: string | undefined;
 }
 
 /** Posts to the interaction's `response_url` (Bolt's `respond`). */
@@ -29,12 +40,15 @@ export type Ack = () => Promise<void>;
  * with Previous/Next buttons for paged results and a "Share to channel" button.
  */
 export async function handleSlashCommand(
-  input: { text: string; ack: Ack; respond: Respond; channelId?: string; userId?: string },
+  input: { text: string; ack: Ack; respond: Respond; channelId?: string; userId?: string; workspaceId?: string },
   context: HandlerContext,
 ): Promise<void> {
   await input.ack();
   const state = stateFromText(input.text);
-  const where = input.channelId && input.userId ? { channelId: input.channelId, userId: input.userId } : undefined;
+  const where =
+    input.channelId && input.userId
+      ? { channelId: input.channelId, userId: input.userId, workspaceId: input.workspaceId }
+      : undefined;
   const reply = await runSafely(state, context, where);
   await respondSafely(input.respond, { response_type: 'ephemeral', ...renderReply(reply, { state }) }, state, context);
 }
@@ -99,11 +113,7 @@ export async function handleShareAction(
  * Runs a command at the adapter boundary: bad input comes back as an error reply from `runCommand`;
  * anything thrown is logged with the command name and becomes a short apology.
  */
-export async function runSafely(
-  state: CommandState,
-  context: HandlerContext,
-  where?: { channelId: string; userId: string },
-): Promise<Reply> {
+export async function runSafely(state: CommandState, context: HandlerContext, where?: CommandOrigin): Promise<Reply> {
   // in Slack any member of a channel may manage its digests, as with Slack's own RSS app
   const deps = where
     ? { ...context.deps, context: { platform: 'slack' as const, ...where, canManageChannel: true } }
@@ -123,9 +133,17 @@ export async function runSafely(
 
 /** Wires the handlers into a Bolt app, plus an error handler so nothing escapes as an unhandled rejection. */
 export function registerSlackHandlers(app: App, context: HandlerContext): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, context: bolt }) => {
+    const workspaceId = context.multiWorkspace === true ? installationKey(bolt) : undefined;
     await handleSlashCommand(
-      { text: command.text, ack: () => ack(), respond, channelId: command.channel_id, userId: command.user_id },
+      {
+        text: command.text,
+        ack: () => ack(),
+        respond,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        ...(workspaceId === undefined ? {} : { workspaceId }),
+      },
       context,
     );
   });
@@ -138,6 +156,14 @@ export function registerSlackHandlers(app: App, context: HandlerContext): void {
     await handleShareAction({ value: action.value, userId: body.user.id, ack: () => ack(), respond }, context);
   });
   app.error(async (error) => {
+    // Bolt found no installation for the request's workspace: nothing ran, so there is nothing to fix here
+    if (error.code === 'slack_bolt_authorization_error') {
+      context.logger.warn(
+        { err: describeError(error) },
+        'slack: ignored a request from a workspace without an installation',
+      );
+      return;
+    }
     context.logger.error({ err: describeError(error) }, 'slack: unhandled error in a listener');
   });
 }

@@ -11,6 +11,12 @@ import { SLASH_COMMAND } from './handlers.js';
  */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
 
+/** Events an app installed in many workspaces listens to, to delete an installation Slack has revoked. */
+export const SLACK_INSTALLATION_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
+
+/** Where Bolt's OAuth flow sends the browser back to after the user approves the install. */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
 /** A Slack app manifest (the subset newsdesk fills in); paste it at api.slack.com/apps → "From a manifest". */
 export interface SlackManifest {
   display_information: { name: string; description: string; long_description: string; background_color: string };
@@ -24,8 +30,9 @@ export interface SlackManifest {
       url?: string;
     }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
+    event_subscriptions?: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
@@ -37,7 +44,8 @@ const USAGE_HINT_MAX = 1000;
 
 /**
  * Builds the manifest from the command list, so Slack's `/news` help cannot drift from Discord's.
- * Socket Mode by default; with `requestUrl` (https://host/slack/events) the app is set up for HTTP mode instead.
+ * Socket Mode by default; with `requestUrl` (https://host/slack/events) the app is set up for HTTP mode instead,
+ * ready to be installed in many workspaces: the OAuth redirect URL on the same host, and the uninstall events.
  */
 export function buildSlackManifest(
   commands: readonly CommandSpec[],
@@ -71,8 +79,14 @@ export function buildSlackManifest(
         },
       ],
     },
-    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    oauth_config: {
+      scopes: { bot: [...SLACK_BOT_SCOPES] },
+      ...(url === undefined ? {} : { redirect_urls: [new URL(OAUTH_REDIRECT_PATH, url).href] }),
+    },
     settings: {
+      ...(url === undefined
+        ? {}
+        : { event_subscriptions: { request_url: url, bot_events: [...SLACK_INSTALLATION_EVENTS] } }),
       interactivity: { is_enabled: true, ...(url === undefined ? {} : { request_url: url }) },
       org_deploy_enabled: false,
       socket_mode_enabled: url === undefined,

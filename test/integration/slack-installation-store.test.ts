@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
+import { createPgInstallationStore } from '../../src/core/store/postgres/pg-installation-store.js';
+import { MIGRATIONS } from '../../src/core/store/schema.js';
+import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
+import { installationStoreContract } from '../helpers/installation-store-contract.js';
+import { createTestDatabase, describePg } from '../helpers/postgres.js';
+
+describe('the SQLite installation store', () => {
+  installationStoreContract(async () => {
+    const db = new Database(':memory:');
+    for (const migration of MIGRATIONS) db.exec(migration);
+    return createSqliteInstallationStore(db);
+  });
+});
+
+describePg('the PostgreSQL installation store', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: PgPool;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = createPgPool({ url: database.url, max: 2 });
+    await migratePostgres(pool);
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  installationStoreContract(async () => {
+    await pool.query('TRUNCATE installations');
+    return createPgInstallationStore(pool);
+  });
+});
