@@ -1,40 +1,52 @@
 import { resolve } from 'node:path';
-import { type SyncReport, syncArticlesDir } from './adapters/sources/file-source.js';
+import { type FileClaims, type SyncReport, syncArticlesDir } from './adapters/sources/file-source.js';
 import { createNewsService } from './core/news.js';
 import type { NewsService } from './core/news-service.js';
 import type { Clock, Logger, Summarizer } from './core/ports.js';
-import { openSqliteStore, type SqliteArticleStore } from './core/store/sqlite-store.js';
+import { type DatabaseOptions, openStores, type Stores } from './core/store/open-stores.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
 export interface Desk {
-  store: SqliteArticleStore;
+  stores: Stores;
   news: NewsService;
   articlesDir: string;
   /** bring the store up to date with the articles directory; concurrent calls share one run */
   sync(): Promise<SyncReport>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Open the store and the core over it. Shared by `npm start` and the CLI. */
-export function openDesk(options: {
+/** Open the stores and the core over them. Shared by `npm start` and the CLI. */
+export async function openDesk(options: {
   articlesDir: string;
-  databasePath: string;
+  database: DatabaseOptions;
   logger: Logger;
   clock?: Clock;
   summarizer?: Summarizer | undefined;
-}): Desk {
+  /** this process, for claims on article files shared with other processes (PostgreSQL) */
+  instanceId?: string;
+}): Promise<Desk> {
   const clock = options.clock ?? systemClock;
-  const store = openSqliteStore({ path: options.databasePath, clock });
+  const stores = await openStores(options.database, clock);
   const articlesDir = resolve(options.articlesDir);
+  // several processes share a PostgreSQL database (and usually the folder): each file is ingested by one
+  const claims: FileClaims | undefined =
+    stores.kind === 'postgres' && options.instanceId
+      ? { claims: stores.claims, owner: options.instanceId, clock }
+      : undefined;
   let running: Promise<SyncReport> | null = null;
   let again = false;
   const runSync = async (): Promise<SyncReport> => {
-    const report = await syncArticlesDir({ dir: articlesDir, store, summarizer: options.summarizer });
+    const report = await syncArticlesDir({
+      dir: articlesDir,
+      store: stores.articles,
+      summarizer: options.summarizer,
+      claims,
+    });
     for (const warning of report.warnings) options.logger.warn({ ...warning }, 'article file problem');
     if (report.added + report.updated + report.removed > 0) {
-      const { added, updated, removed, articles } = report;
-      options.logger.info({ added, updated, removed, articles }, 'articles directory synced');
+      const { added, updated, removed, articles, claimedElsewhere } = report;
+      options.logger.info({ added, updated, removed, articles, claimedElsewhere }, 'articles directory synced');
     }
     return report;
   };
@@ -54,10 +66,13 @@ export function openDesk(options: {
     return running;
   };
   return {
-    store,
-    news: createNewsService({ store }),
+    stores,
+    news: createNewsService({ store: stores.articles }),
     articlesDir,
     sync,
-    close: () => store.close(),
+    async close() {
+      await running?.catch(() => undefined);
+      await stores.close();
+    },
   };
 }

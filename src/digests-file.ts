@@ -13,6 +13,11 @@ export const DigestsFileSchema = z.array(
       .string()
       .trim()
       .min(1, 'give the channel id (Discord: right-click > Copy Channel ID; Slack: channel details)'),
+    /** Slack with several workspaces (OAuth): the team id the channel belongs to */
+    workspace: z
+      .string()
+      .regex(/^[TE][A-Z0-9]+$/, 'must be a Slack team id such as T0123ABCD')
+      .optional(),
     schedule: z.string().trim().min(1),
     timezone: z.string().refine(isValidTimezone, 'must be an IANA timezone such as Europe/Berlin').optional(),
     filter: z.object({ people: z.array(z.string()).default([]), keywords: z.array(z.string()).default([]) }).optional(),
@@ -47,6 +52,7 @@ export async function loadDigestsFile(path: string, defaultTimezone: string): Pr
     return {
       platform: entry.platform,
       channelId: entry.channel,
+      workspaceId: entry.workspace ?? null,
       schedule: schedule.value.schedule,
       cron: schedule.value.cron,
       timezone: schedule.value.timezone,

@@ -2,19 +2,20 @@ import 'dotenv/config';
 import { hostname } from 'node:os';
 import type { CommandDeps } from '../commands/spec.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { type HealthServer, startHealthServer } from './adapters/health/health-server.js';
 import { createLogger } from './adapters/logger.js';
 import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import { type Config, loadConfig } from './config.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
-import { createSqliteSubscriptionStore } from './core/digest/subscription-store.js';
 import { isNewsdeskError } from './core/errors.js';
-import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
+import type { ChatAdapter, InstallationStore, Logger, Summarizer } from './core/ports.js';
+import type { DatabaseOptions } from './core/store/open-stores.js';
 import { openDesk, systemClock } from './desk.js';
 import { loadDigestsFile } from './digests-file.js';
 
-/** The composition root: config, store, core, file watcher and every configured chat adapter. */
+/** The composition root: config, stores, core, file watcher, feeds, digests, chat adapters and /healthz. */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -24,26 +25,30 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // names this process in claims shared with other processes on the same database
+  const instanceId = `${config.INSTANCE_ID ?? hostname()}:${process.pid}`;
   const summarizer = await createSummarizer(config, logger);
-  const desk = openDesk({
-    articlesDir: config.ARTICLES_DIR,
-    databasePath: config.DATABASE_PATH,
-    logger,
-    summarizer,
-  });
+  const database: DatabaseOptions = config.DATABASE_URL
+    ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+    : { path: config.DATABASE_PATH };
+  const desk = await openDesk({ articlesDir: config.ARTICLES_DIR, database, logger, summarizer, instanceId });
+  const { stores } = desk;
+  logger.info({ database: stores.kind, instance: instanceId }, 'store opened');
   await desk.sync();
-  const subscriptionStore = createSqliteSubscriptionStore(desk.store.db);
   const declared = await loadDigestsFile(config.DIGESTS_PATH, config.DIGEST_TIMEZONE);
-  const synced = subscriptionStore.syncDeclared(declared, systemClock.now(), desk.store.maxSeq());
+  const synced = await stores.subscriptions.syncDeclared(declared, systemClock.now(), await stores.articles.maxSeq());
   if (synced.added + synced.removed > 0) logger.info({ ...synced, path: config.DIGESTS_PATH }, 'digests.json applied');
   const subscriptions = createSubscriptionService({
-    store: subscriptionStore,
-    articles: desk.store,
+    store: stores.subscriptions,
+    articles: stores.articles,
     clock: systemClock,
     defaultTimezone: config.DIGEST_TIMEZONE,
   });
   const feeds = await startFeeds({
-    store: desk.store,
+    articles: stores.articles,
+    feedStore: stores.feeds,
+    claims: stores.claims,
+    instanceId,
     clock: systemClock,
     logger,
     summarizer,
@@ -52,47 +57,26 @@ async function main(): Promise<void> {
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
   });
   const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, sources: feeds.poller };
+  const adapters = await createChatAdapters(config, deps, logger, stores.installations);
 
-  const adapters: ChatAdapter[] = [];
   let shuttingDown = false;
+  let health: HealthServer | undefined;
   const shutdown = async (signal: string, code = 0): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: finishing replies and digests in flight');
     watcher?.close();
+    // the scheduler finishes a digest it is posting and releases the slots it had not started
     await scheduler?.stop();
     await feeds.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
-    desk.close();
+    const released = await stores.claims.releaseAll(instanceId).catch(() => 0);
+    if (released > 0) logger.info({ released }, 'claims released');
+    await desk.close();
+    await health?.close();
     process.exit(code);
   };
 
-  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
-    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
-    adapters.push(
-      createDiscordAdapter({
-        token: config.DISCORD_TOKEN,
-        applicationId: config.DISCORD_APPLICATION_ID,
-        apiUrl: config.DISCORD_API_URL,
-        deps,
-        logger,
-      }),
-    );
-  }
-  if (config.SLACK_BOT_TOKEN) {
-    const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
-    adapters.push(
-      createSlackAdapter({
-        botToken: config.SLACK_BOT_TOKEN,
-        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-        port: config.SLACK_PORT,
-        deps,
-        logger,
-      }),
-    );
-  }
   if (adapters.length === 0) {
     adapters.push(
       createConsoleAdapter({
@@ -115,12 +99,12 @@ async function main(): Promise<void> {
   const scheduler =
     chat.size > 0
       ? createDigestScheduler({
-          subscriptions: subscriptionStore,
-          articles: desk.store,
+          subscriptions: stores.subscriptions,
+          articles: stores.articles,
           adapters: chat,
           clock: systemClock,
           logger,
-          instanceId: `${hostname()}:${process.pid}`,
+          instanceId,
           postEmpty: config.DIGEST_POST_EMPTY,
         })
       : undefined;
@@ -129,6 +113,18 @@ async function main(): Promise<void> {
   // operators edit sources.json and send SIGHUP to apply it without a restart
   process.on('SIGHUP', () => void feeds.reloadSourcesFile().catch(logSyncError(logger)));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  if (config.HEALTH_PORT !== undefined) {
+    health = await startHealthServer({
+      port: config.HEALTH_PORT,
+      logger,
+      sources: {
+        databaseKind: stores.kind,
+        pingDatabase: () => stores.ping(),
+        adapters: () => adapters,
+        shuttingDown: () => shuttingDown,
+      },
+    });
+  }
   for (const adapter of adapters) {
     try {
       await adapter.start();
@@ -140,6 +136,54 @@ async function main(): Promise<void> {
   }
   // the first tick delivers any digest that came due while the bot was down
   scheduler?.start();
+}
+
+/** Discord and Slack when configured; platform modules load only when used. */
+async function createChatAdapters(
+  config: Config,
+  deps: CommandDeps,
+  logger: Logger,
+  installations: InstallationStore,
+): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        apiUrl: config.DISCORD_API_URL,
+        shards: { count: config.DISCORD_SHARD_COUNT, ids: config.DISCORD_SHARD_IDS },
+        deps,
+        logger,
+      }),
+    );
+  }
+  const oauth =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+          installations,
+        }
+      : undefined;
+  if (config.SLACK_BOT_TOKEN || oauth) {
+    const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.js');
+    adapters.push(
+      createSlackAdapter({
+        ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+        ...(oauth ? { oauth } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        port: config.SLACK_PORT,
+        deps,
+        logger,
+      }),
+    );
+  }
+  return adapters;
 }
 
 async function createSummarizer(config: Config, logger: Logger): Promise<Summarizer | undefined> {

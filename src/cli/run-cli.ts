@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { runCommand } from '../../commands/dispatch.js';
@@ -11,6 +12,7 @@ import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { analyzeArticleSync } from '../core/ingest/analyze.js';
 import { parseArticleFile } from '../core/ingest/parse-file.js';
 import type { Clock, Logger } from '../core/ports.js';
+import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
   AnalyzeOutput,
@@ -38,7 +40,7 @@ Commands:
 Global flags:
   --json          print exactly one JSON document (see the README for the shapes)
   --articles DIR  articles directory (default: ARTICLES_DIR or ./articles)
-  --db PATH       SQLite database (default: DATABASE_PATH or ./data/newsdesk.db)
+  --db PATH       SQLite database (default: DATABASE_URL if set, else DATABASE_PATH or ./data/newsdesk.db)
   --page N        page of a paged result (text output)
   -h, --help      this help`;
 
@@ -81,17 +83,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let desk: Desk | undefined;
   try {
-    desk = openDesk({
+    desk = await openDesk({
       articlesDir: parsed.values.articles ?? config.ARTICLES_DIR,
-      databasePath: parsed.values.db ?? config.DATABASE_PATH,
+      database: databaseOf(config, parsed.values.db),
       logger: io.logger,
       clock,
+      instanceId: `${config.INSTANCE_ID ?? hostname()}:cli:${process.pid}`,
     });
     const report = await desk.sync();
     for (const warning of report.warnings) io.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
     if (parsed.command === 'ingest') {
       const extra =
-        parsed.positionals.length > 0 ? await ingestPaths({ paths: parsed.positionals, store: desk.store }) : null;
+        parsed.positionals.length > 0
+          ? await ingestPaths({ paths: parsed.positionals, store: desk.stores.articles })
+          : null;
       for (const warning of extra?.warnings ?? []) io.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
       const result = extra ?? report;
       if (parsed.json) return emit(io, IngestOutput, result);
@@ -112,8 +117,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   } finally {
-    desk?.close();
+    await desk?.close();
   }
+}
+
+/** `--db PATH` picks an SQLite file; otherwise DATABASE_URL (PostgreSQL) if set, else DATABASE_PATH. */
+function databaseOf(config: Config, dbFlag: string | undefined): DatabaseOptions {
+  if (dbFlag !== undefined) return { path: dbFlag };
+  return config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: 2 } : { path: config.DATABASE_PATH };
 }
 
 function parseCliArgs(argv: string[]) {
@@ -162,7 +173,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
     case 'latest': {
       const limit = integerFlag(values.limit, 'limit', 1, 100) ?? 10;
       if (json) {
-        const result = news.latest({ limit, cursor: values.cursor });
+        const result = await news.latest({ limit, cursor: values.cursor });
         return emit(io, LatestOutput, { articles: result.items.map(articleItem), next: result.next });
       }
       return show(io, await runCommand('latest', { count: Math.min(limit, 10), page }, deps), 'newsdesk latest');
@@ -171,7 +182,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
       const name = requireText(positionals, 'a name, e.g. newsdesk who Rubio');
       if (json) {
         // scripts get every quote, not a page
-        const result = news.who(name, { quoteLimit: 100_000, articleLimit: 100_000 });
+        const result = await news.who(name, { quoteLimit: 100_000, articleLimit: 100_000 });
         return emit(io, WhoOutput, {
           query: result.query,
           matches: result.matches.map((m) => ({
@@ -194,7 +205,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
     case 'read': {
       const ref = requireText(positionals, 'an article id or words of its title');
       if (json) {
-        const result = news.read(ref);
+        const result = await news.read(ref);
         return emit(io, ReadOutput, {
           found: result.found,
           article: result.found ? readItem(result.article) : null,
@@ -209,7 +220,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
       const terms = requireText(positionals, 'words to search for');
       if (json) {
         const limit = integerFlag(values.limit, 'limit', 1, 100) ?? 10;
-        const result = news.search(terms, { limit, offset: (page - 1) * limit });
+        const result = await news.search(terms, { limit, offset: (page - 1) * limit });
         return emit(io, SearchOutput, {
           query: terms,
           total: result.total,
@@ -220,7 +231,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
     }
     case 'people': {
       const limit = integerFlag(values.limit, 'limit', 1, 1000) ?? 25;
-      const people = news.people(positionals.join(' '), limit);
+      const people = await news.people(positionals.join(' '), limit);
       if (json) return emit(io, PeopleOutput, { people });
       if (people.length === 0) io.stdout.write('No people found.\n');
       for (const p of people) {
@@ -237,7 +248,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
       if (Number.isNaN(since.getTime()))
         throw new UsageError('--since must be an ISO date, e.g. 2025-12-19 or 2025-12-19T08:00:00Z');
       if (json) {
-        const items = news.digest({ since, limit: 500 });
+        const items = await news.digest({ since, limit: 500 });
         return emit(io, DigestOutput, {
           since: since.toISOString(),
           articles: items.map(({ article, quote }) => ({

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, syncArticlesDir, watchArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { openStores, type Stores } from '../../src/core/store/open-stores.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
 let dir: string;
@@ -36,16 +38,14 @@ describe('syncArticlesDir', () => {
 
     writeFileSync(join(dir, 'a.txt'), plain('Harbour reopens after long storm', 'The harbour reopened on Tuesday.'));
     expect(await syncArticlesDir({ dir, store })).toMatchObject({ updated: 1, articles: 1 });
-    expect(
-      store
-        .latest({ limit: 10 })
-        .items.map((a) => a.title)
-        .sort(),
-    ).toEqual(['Harbour reopens after long storm', 'Library extends hours']);
+    expect((await store.latest({ limit: 10 })).items.map((a) => a.title).sort()).toEqual([
+      'Harbour reopens after long storm',
+      'Library extends hours',
+    ]);
 
     rmSync(join(dir, 'nested', 'b.txt'));
     expect(await syncArticlesDir({ dir, store })).toMatchObject({ removed: 1 });
-    expect(store.counts().articles).toBe(1);
+    expect((await store.counts()).articles).toBe(1);
   });
 
   it('warns about bad files by name and still loads the rest', async () => {
@@ -61,7 +61,7 @@ describe('syncArticlesDir', () => {
     expect(report.articles).toBe(2);
     const files = report.warnings.map((w) => w.file).sort();
     expect(files).toEqual(expect.arrayContaining(['bad.json', 'binary.txt', 'empty.txt']));
-    expect(store.findArticles('Orbán Vienna', 5)[0]?.title).toBe('Orbán visits Vienna');
+    expect((await store.findArticles('Orbán Vienna', 5))[0]?.title).toBe('Orbán visits Vienna');
   });
 
   it('reports a missing articles directory as a warning', async () => {
@@ -74,7 +74,7 @@ describe('syncArticlesDir', () => {
     writeFileSync(join(outside, 'x.txt'), plain('Outside story', 'Ingested by path.'));
     expect(await ingestPaths({ paths: [join(outside, 'x.txt')], store })).toMatchObject({ added: 1, articles: 1 });
     await syncArticlesDir({ dir, store });
-    expect(store.counts().articles).toBe(1);
+    expect((await store.counts()).articles).toBe(1);
   });
 });
 
@@ -92,6 +92,37 @@ describe('watchArticlesDir', () => {
       expect(await syncArticlesDir({ dir, store })).toMatchObject({ added: 1 });
     } finally {
       watcher.close();
+    }
+  });
+});
+
+describePg('syncArticlesDir with several processes on one PostgreSQL database', () => {
+  it('ingests each file once when two processes sync the same folder at the same time', async () => {
+    const database = await createTestDatabase();
+    const clock = new FixedClock();
+    const opened: Stores[] = [];
+    try {
+      for (let i = 0; i < 30; i++) {
+        writeFileSync(join(dir, `story-${i}.txt`), plain(`Council vote number ${i}`, `Councillors voted ${i} times.`));
+      }
+      const a = await openStores({ url: database.url, poolSize: 3 }, clock);
+      opened.push(a);
+      const b = await openStores({ url: database.url, poolSize: 3 }, clock);
+      opened.push(b);
+      const sync = (stores: Stores, owner: string) =>
+        syncArticlesDir({ dir, store: stores.articles, claims: { claims: stores.claims, owner, clock } });
+      const [first, second] = await Promise.all([sync(a, 'host-a:1'), sync(b, 'host-b:2')]);
+      // every file was written by exactly one process; the other skipped it or found it already stored
+      expect(first.added + second.added).toBe(30);
+      expect(first.added + first.claimedElsewhere + first.unchanged).toBe(30);
+      expect((await a.articles.counts()).articles).toBe(30);
+      expect((await b.articles.latest({ limit: 100 })).items).toHaveLength(30);
+      // nothing is left claimed, and a later sync in either process has nothing to do
+      expect(await a.claims.releaseAll('host-a:1')).toBe(0);
+      expect(await sync(b, 'host-b:2')).toMatchObject({ added: 0, updated: 0, unchanged: 30 });
+    } finally {
+      for (const stores of opened) await stores.close();
+      await database.drop();
     }
   });
 });

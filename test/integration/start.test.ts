@@ -1,9 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startLive } from '../helpers/bot-process.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -49,50 +50,6 @@ describe('npm start', () => {
     expect(stderr).toContain('see .env.example');
   });
 });
-
-/** Start the bot with stdin left open, resolving once `marker` appears in its (JSON) log on stderr. */
-function startLive(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      LOG_LEVEL: 'info',
-      DOTENV_CONFIG_PATH: join(ROOT, 'test', 'fixtures', 'no-such.env'),
-      ...env,
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  }) as ChildProcessWithoutNullStreams;
-  let stdout = '';
-  let stderr = '';
-  const waiters: { test: () => boolean; resolve: () => void }[] = [];
-  const check = () => {
-    for (const w of [...waiters]) {
-      if (w.test()) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    check();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    check();
-  });
-  const until = (test: () => boolean) =>
-    new Promise<void>((resolve) => {
-      waiters.push({ test, resolve });
-      check();
-    });
-  return {
-    child,
-    out: () => stdout,
-    untilLog: (marker: string, times = 1) => until(() => stderr.split(marker).length > times),
-    untilOut: (text: string) => until(() => stdout.includes(text)),
-  };
-}
 
 describe('npm start while running', () => {
   it('picks up an article file added to the folder without a restart', async () => {

@@ -27,6 +27,33 @@ describe('loadConfig', () => {
     `);
   });
 
+  it('reads the scale-out settings: PostgreSQL URL, shards and Slack OAuth', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://bot:secret@db:5432/newsdesk',
+      DISCORD_SHARD_COUNT: '4',
+      DISCORD_SHARD_IDS: '0, 2',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'shh',
+      SLACK_STATE_SECRET: 'a-long-random-state-secret',
+      SLACK_SIGNING_SECRET: 'sign',
+      HEALTH_PORT: '8080',
+    });
+    expect(config).toMatchObject({ DISCORD_SHARD_COUNT: 4, DISCORD_SHARD_IDS: [0, 2], HEALTH_PORT: 8080 });
+    expect(loadConfig({}).DISCORD_SHARD_COUNT).toBe('auto');
+  });
+
+  it('says what is wrong with scale-out settings', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/newsdesk' })).toThrow(/must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ DISCORD_SHARD_IDS: '1' })).toThrow(/must be a number when DISCORD_SHARD_IDS/);
+    expect(() => loadConfig({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '0,2' })).toThrow(
+      /shard ids must be below DISCORD_SHARD_COUNT \(2\)/,
+    );
+    expect(() => loadConfig({ SLACK_CLIENT_ID: '123.456' })).toThrow(/→ at SLACK_CLIENT_SECRET/);
+    expect(() => loadConfig({ SLACK_CLIENT_ID: '1.2', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /leave it blank with SLACK_CLIENT_ID[^\n]*\n {2}→ at SLACK_BOT_TOKEN/,
+    );
+  });
+
   it('requires the Discord application id with a Discord token', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: 'abc' })).toThrow(
       /is required when DISCORD_TOKEN is set[^\n]*\n {2}→ at DISCORD_APPLICATION_ID/,

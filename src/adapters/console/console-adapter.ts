@@ -40,7 +40,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     name: 'console',
     async start() {
       if (interactive) {
-        const { articles, people, quotes } = deps.news.stats();
+        const { articles, people, quotes } = await deps.news.stats();
         output.write(
           `newsdesk console: ${articles} articles, ${people} people, ${quotes} quotes loaded.\n` +
             'Type /news help, /news latest, /news who Rubio ... (exit or Ctrl-D to quit)\n',
@@ -68,7 +68,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     },
     async stop() {
       rl?.close();
+      rl = undefined;
       await queue;
     },
+    status: () => ({ connected: rl !== undefined, detail: rl ? 'reading commands' : 'stopped' }),
   };
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type FileInput, ingestFiles } from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-file.js';
-import type { ArticleStore, Logger, Summarizer } from '../../core/ports.js';
+import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
 
 export interface SyncReport {
   added: number;
@@ -11,8 +11,21 @@ export interface SyncReport {
   removed: number;
   unchanged: number;
   articles: number;
+  /** changed files another process was ingesting (several processes sharing one database) */
+  claimedElsewhere: number;
   warnings: ParseWarning[];
 }
+
+/** Files claimed for ingestion, so processes sharing a database and a folder ingest each file once. */
+export interface FileClaims {
+  claims: WorkClaims;
+  /** this process (host:pid or INSTANCE_ID) */
+  owner: string;
+  clock: Clock;
+}
+
+/** A claim older than this belongs to a process that died mid-ingest; another process takes the file over. */
+const STALE_CLAIM_MS = 10 * 60_000;
 
 interface FoundFile {
   path: string;
@@ -58,9 +71,10 @@ export async function syncArticlesDir(options: {
   dir: string;
   store: ArticleStore;
   summarizer?: Summarizer | undefined;
+  claims?: FileClaims | undefined;
 }): Promise<SyncReport> {
   const { dir, store } = options;
-  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, articles: 0, warnings: [] };
+  const report = emptyReport();
   let files: FoundFile[];
   try {
     files = await listFiles(dir);
@@ -68,7 +82,7 @@ export async function syncArticlesDir(options: {
     report.warnings.push({ file: dir, message: `cannot read the articles directory: ${describe(error)}` });
     return report;
   }
-  const known = store.files();
+  const known = await store.files();
   const changed: FoundFile[] = [];
   for (const file of files) {
     const record = known.get(file.path);
@@ -76,13 +90,50 @@ export async function syncArticlesDir(options: {
     if (record && record.size === file.size && record.mtimeMs === file.mtimeMs) report.unchanged++;
     else changed.push(file);
   }
-  await ingestFound(changed, (file) => file.path, { store, summarizer: options.summarizer }, report);
+  const deps = { store, summarizer: options.summarizer };
+  if (options.claims) await ingestClaimed(changed, options.claims, deps, report);
+  else await ingestFound(changed, (file) => file.path, deps, report);
   for (const path of known.keys()) {
     if (isExternalOrigin(path)) continue;
-    store.removeFile(path);
+    await store.removeFile(path);
     report.removed++;
   }
   return report;
+}
+
+function emptyReport(): SyncReport {
+  return { added: 0, updated: 0, removed: 0, unchanged: 0, articles: 0, claimedElsewhere: 0, warnings: [] };
+}
+
+/**
+ * Ingest the files this process wins the claim for, a batch at a time; a file another process holds is
+ * left to it (its write reaches the shared store, so the next sync here sees the file as unchanged).
+ */
+async function ingestClaimed(
+  files: FoundFile[],
+  { claims, owner, clock }: FileClaims,
+  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  report: SyncReport,
+): Promise<void> {
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const now = clock.now();
+    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+    const mine: FoundFile[] = [];
+    for (const file of files.slice(start, start + BATCH_SIZE)) {
+      if (await claims.claim(fileClaimKey(file), owner, now, staleBefore)) mine.push(file);
+      else report.claimedElsewhere++;
+    }
+    try {
+      await ingestFound(mine, (file) => file.path, deps, report);
+    } finally {
+      for (const file of mine) await claims.release(fileClaimKey(file), owner);
+    }
+  }
+}
+
+/** One claim per version of a file: a later edit is new work even while the old one is being ingested. */
+function fileClaimKey(file: FoundFile): string {
+  return `article-file:${file.path}:${file.size}:${file.mtimeMs}`;
 }
 
 /** Feed items (URL origins) and files ingested by absolute path are not the folder's to remove. */
@@ -99,7 +150,7 @@ export async function ingestPaths(options: {
   store: ArticleStore;
   summarizer?: Summarizer | undefined;
 }): Promise<SyncReport> {
-  const report: SyncReport = { added: 0, updated: 0, removed: 0, unchanged: 0, articles: 0, warnings: [] };
+  const report = emptyReport();
   for (const given of options.paths) {
     const absolute = resolve(given);
     const info = await stat(absolute).catch(() => null);

@@ -1,0 +1,87 @@
+import type { SubscriptionStore } from '../digest/subscription-store.js';
+import type { ArticleStore, Clock, InstallationStore, WorkClaims } from '../ports.js';
+import type { FeedStore } from './feed-store.js';
+
+/** Every store of one deployment, on one database. */
+export interface Stores {
+  kind: 'sqlite' | 'postgres';
+  articles: ArticleStore;
+  subscriptions: SubscriptionStore;
+  feeds: FeedStore;
+  claims: WorkClaims;
+  installations: InstallationStore;
+  /** A cheap round trip to the database, for /healthz; throws when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Which database: an SQLite file (the embedded default) or a PostgreSQL server shared by several processes. */
+export type DatabaseOptions = { path: string } | { url: string; poolSize?: number };
+
+/**
+ * Open (and migrate) the stores. The PostgreSQL modules load only when a URL is given, so the embedded
+ * default starts without them.
+ */
+export async function openStores(database: DatabaseOptions, clock: Clock): Promise<Stores> {
+  return 'url' in database ? openPostgresStores(database, clock) : openSqliteStores(database.path, clock);
+}
+
+async function openSqliteStores(path: string, clock: Clock): Promise<Stores> {
+  const [{ openSqliteStore }, { createSqliteSubscriptionStore }, { SqliteFeedStore }, claims, installations] =
+    await Promise.all([
+      import('./sqlite-store.js'),
+      import('../digest/subscription-store.js'),
+      import('./feed-store.js'),
+      import('./sqlite-work-claims.js'),
+      import('./sqlite-installation-store.js'),
+    ]);
+  const articles = openSqliteStore({ path, clock });
+  const { db } = articles;
+  return {
+    kind: 'sqlite',
+    articles,
+    subscriptions: createSqliteSubscriptionStore(db),
+    feeds: new SqliteFeedStore(db, clock),
+    claims: claims.createSqliteWorkClaims(db),
+    installations: installations.createSqliteInstallationStore(db),
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    close: () => articles.close(),
+  };
+}
+
+async function openPostgresStores(database: { url: string; poolSize?: number }, clock: Clock): Promise<Stores> {
+  const [pg, articles, subscriptions, feeds, claims, installations] = await Promise.all([
+    import('./postgres/database.js'),
+    import('./postgres/pg-article-store.js'),
+    import('./postgres/pg-subscription-store.js'),
+    import('./postgres/pg-feed-store.js'),
+    import('./postgres/pg-work-claims.js'),
+    import('./postgres/pg-installation-store.js'),
+  ]);
+  const pool = pg.createPgPool({ url: database.url, ...(database.poolSize ? { max: database.poolSize } : {}) });
+  try {
+    await pg.migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  let closed = false;
+  return {
+    kind: 'postgres',
+    articles: articles.createPgArticleStore(pool, clock),
+    subscriptions: subscriptions.createPgSubscriptionStore(pool),
+    feeds: feeds.createPgFeedStore(pool, clock),
+    claims: claims.createPgWorkClaims(pool),
+    installations: installations.createPgInstallationStore(pool),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
