@@ -12,6 +12,7 @@ import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { holdNextCall } from '../fakes/recording-adapter.js';
+import { makeArticle } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -131,23 +132,7 @@ describePg('digests from two processes on one PostgreSQL database', () => {
   }
 
   function article(token: string): AnalyzedArticle {
-    const text = `Harbour council story ${token} was approved after a long debate about ferries.`;
-    return {
-      id: `article-${token}`,
-      title: `Harbour council story ${token}`,
-      url: `https://news.example/${token}`,
-      source: 'Example',
-      author: null,
-      publishedAt: null,
-      publishedApprox: false,
-      dateline: null,
-      caption: null,
-      highlights: [],
-      paragraphs: [{ text, start: 0, end: text.length, kind: 'body' }],
-      summary: { standard: [text], short: text, method: 'extractive' },
-      people: [],
-      quotes: [],
-    };
+    return makeArticle(`article-${token}`, `Harbour council story ${token} approved after a debate about ferries`);
   }
 
   async function addArticle(into: BotProcess, token: string): Promise<void> {

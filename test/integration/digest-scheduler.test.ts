@@ -10,6 +10,7 @@ import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/s
 import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { holdNextCall, RecordingAdapter } from '../fakes/recording-adapter.js';
+import { makeArticle } from '../helpers/article-store-contract.js';
 import { subscriptionStoreContract } from '../helpers/subscription-store-contract.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 import { workClaimsContract } from '../helpers/work-claims-contract.js';
@@ -33,23 +34,8 @@ workClaimsContract('SQLite', async () => {
 });
 
 function article(n: number, title = `Story number ${n}`): AnalyzedArticle {
-  const text = `${title} happened today.`;
-  return {
-    id: `id${n}`,
-    title,
-    url: `https://news.example/${n}`,
-    source: 'Example',
-    author: null,
-    publishedAt: null,
-    publishedApprox: false,
-    dateline: null,
-    caption: null,
-    highlights: [],
-    paragraphs: [{ text, start: 0, end: text.length, kind: 'body' }],
-    summary: { standard: [text], short: text, method: 'extractive' },
-    people: [{ name: 'Marco Rubio', aliases: ['Rubio'], roles: [] }].filter(() => title.includes('Rubio')),
-    quotes: [],
-  };
+  const people = title.includes('Rubio') ? [{ name: 'Marco Rubio', aliases: ['Rubio'], roles: [] }] : [];
+  return makeArticle(`id${n}`, title, { people });
 }
 
 interface SetupOptions {
