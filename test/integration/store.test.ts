@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteSubscriptionStore } from '../../src/core/digest/subscription-store.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
 import { createPgArticleStore } from '../../src/core/store/postgres/pg-article-store.js';
+import { MIGRATIONS } from '../../src/core/store/schema.js';
 import { ftsQuery, openSqliteStore } from '../../src/core/store/sqlite-store.js';
+import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import { snippetOf } from '../../src/core/store/store-common.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { articleStoreContract, fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
@@ -38,6 +41,32 @@ describe('SQLite', () => {
     try {
       expect((await store.getArticle('k1'))?.title).toBe('Kept after restart');
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database of the previous release, keeping its articles and subscriptions', async () => {
+    const path = tempPath();
+    const current = openSqliteStore({ path, clock: new FixedClock() });
+    await replaceFile(current, fileRecord('a.txt'), [makeArticle('k1', 'Written before the upgrade')]);
+    current.db
+      .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
+        VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
+      .run();
+    // take the newest migration back out: what the previous release left on disk
+    current.db.exec(`DROP TABLE work_claims; DROP TABLE installations;
+      ALTER TABLE subscriptions DROP COLUMN workspace_id;`);
+    current.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    await current.close();
+
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect((await store.getArticle('k1'))?.title).toBe('Written before the upgrade');
+      const subscriptions = await createSqliteSubscriptionStore(store.db).all();
+      expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
+      expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);
     } finally {
       await store.close();
     }
