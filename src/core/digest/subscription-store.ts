@@ -86,7 +86,8 @@ export interface SubscriptionStore {
   isDone(subscriptionId: number, slot: string): Promise<boolean>;
 }
 
-interface Row {
+/** A subscriptions row as either database returns it: SQLite gives ISO text, PostgreSQL gives Dates. */
+export interface SubscriptionRow {
   id: number;
   platform: 'discord' | 'slack';
   channel_id: string;
@@ -97,15 +98,20 @@ interface Row {
   filter: string;
   origin: 'chat' | 'file';
   created_by: string | null;
-  created_at: string;
-  last_success_at: string | null;
+  created_at: string | Date;
+  last_success_at: string | Date | null;
   watermark: number;
   failure_count: number;
   failure_reason: string | null;
-  retry_at: string | null;
+  retry_at: string | Date | null;
+}
+type Row = SubscriptionRow;
+
+function isoOrNull(value: string | Date | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
 }
 
-function toSubscription(row: Row): Subscription {
+export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     platform: row.platform,
@@ -117,12 +123,12 @@ function toSubscription(row: Row): Subscription {
     filter: JSON.parse(row.filter) as DigestFilter,
     origin: row.origin,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    lastSuccessAt: row.last_success_at,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastSuccessAt: isoOrNull(row.last_success_at),
     watermark: row.watermark,
     failureCount: row.failure_count,
     failureReason: row.failure_reason,
-    retryAt: row.retry_at,
+    retryAt: isoOrNull(row.retry_at),
   };
 }
 

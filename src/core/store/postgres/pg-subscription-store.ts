@@ -1,61 +1,16 @@
-import type { DigestFilter } from '../../digest/schedule.js';
 import {
   filterKey,
   type HeldSlot,
   KEPT_DONE_SLOTS,
   type NewSubscription,
   type Subscription,
+  type SubscriptionRow,
   type SubscriptionStore,
+  toSubscription,
 } from '../../digest/subscription-store.js';
 import { type PgPool, type PgQueryable, withTransaction } from './database.js';
 
-interface Row {
-  id: number;
-  platform: 'discord' | 'slack';
-  channel_id: string;
-  workspace_id: string | null;
-  schedule: string;
-  cron: string;
-  timezone: string;
-  filter: string;
-  origin: 'chat' | 'file';
-  created_by: string | null;
-  created_at: Date;
-  last_success_at: Date | null;
-  watermark: number;
-  failure_count: number;
-  failure_reason: string | null;
-  retry_at: Date | null;
-}
-
-function iso(value: Date | string): string {
-  return new Date(value).toISOString();
-}
-
-function isoOrNull(value: Date | string | null): string | null {
-  return value === null ? null : iso(value);
-}
-
-function toSubscription(row: Row): Subscription {
-  return {
-    id: row.id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    workspaceId: row.workspace_id,
-    schedule: row.schedule,
-    cron: row.cron,
-    timezone: row.timezone,
-    filter: JSON.parse(row.filter) as DigestFilter,
-    origin: row.origin,
-    createdBy: row.created_by,
-    createdAt: iso(row.created_at),
-    lastSuccessAt: isoOrNull(row.last_success_at),
-    watermark: row.watermark,
-    failureCount: row.failure_count,
-    failureReason: row.failure_reason,
-    retryAt: isoOrNull(row.retry_at),
-  };
-}
+type Row = SubscriptionRow;
 
 async function addSubscription(
   db: PgQueryable,
