@@ -10,8 +10,8 @@ import { type Config, loadConfig } from './config.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
 import { isNewsdeskError } from './core/errors.js';
-import type { ChatAdapter, InstallationStore, Logger, Summarizer } from './core/ports.js';
-import type { DatabaseOptions } from './core/store/open-stores.js';
+import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
+import type { DatabaseOptions, Stores } from './core/store/open-stores.js';
 import { openDesk, systemClock } from './desk.js';
 import { loadDigestsFile } from './digests-file.js';
 
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
   });
   const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, sources: feeds.poller };
-  const adapters = await createChatAdapters(config, deps, logger, stores.installations);
+  const adapters = await createChatAdapters(config, deps, logger, stores, instanceId);
 
   let shuttingDown = false;
   let health: HealthServer | undefined;
@@ -138,22 +138,43 @@ async function main(): Promise<void> {
   scheduler?.start();
 }
 
+/** A Discord shard lease not renewed for this long is a dead process's, and another may take the shard. */
+const SHARD_LEASE_STALE_MS = 90_000;
+const SHARD_LEASE_RENEW_MS = 30_000;
+
 /** Discord and Slack when configured; platform modules load only when used. */
 async function createChatAdapters(
   config: Config,
   deps: CommandDeps,
   logger: Logger,
-  installations: InstallationStore,
+  stores: Stores,
+  instanceId: string,
 ): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
-    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    const [{ createDiscordAdapter }, { createShardLeaser }] = await Promise.all([
+      import('./adapters/discord/discord-adapter.js'),
+      import('./adapters/discord/shard-lease.js'),
+    ]);
+    // several processes share a PostgreSQL database; one SQLite process runs every shard it asks for
+    const leaseShards =
+      stores.kind === 'postgres'
+        ? createShardLeaser({
+            claims: stores.claims,
+            owner: instanceId,
+            clock: systemClock,
+            staleMs: SHARD_LEASE_STALE_MS,
+            renewMs: SHARD_LEASE_RENEW_MS,
+            logger,
+          })
+        : undefined;
     adapters.push(
       createDiscordAdapter({
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
         apiUrl: config.DISCORD_API_URL,
         shards: { count: config.DISCORD_SHARD_COUNT, ids: config.DISCORD_SHARD_IDS },
+        ...(leaseShards ? { leaseShards } : {}),
         deps,
         logger,
       }),
@@ -165,7 +186,7 @@ async function createChatAdapters(
           clientId: config.SLACK_CLIENT_ID,
           clientSecret: config.SLACK_CLIENT_SECRET,
           stateSecret: config.SLACK_STATE_SECRET,
-          installations,
+          installations: stores.installations,
         }
       : undefined;
   if (config.SLACK_BOT_TOKEN || oauth) {

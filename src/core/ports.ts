@@ -172,6 +172,8 @@ export interface WorkClaims {
   release(key: string, owner: string): Promise<void>;
   /** Release everything `owner` holds (graceful shutdown); returns how many. */
   releaseAll(owner: string): Promise<number>;
+  /** Who holds `key` and since when it was last claimed (live or stale); null when nobody does. */
+  holder?(key: string): Promise<{ owner: string; claimedAt: string } | null>;
 }
 
 /** A chat platform installation (one Slack workspace that installed the app through OAuth). */

@@ -64,6 +64,28 @@ export function workClaimsContract(name: string, open: () => Promise<OpenedWorkC
       expect(await claims.claim('c', 'p3', T0, minutes(-5))).toBe(false);
     });
 
+    /** The implementation's `holder` (optional in the port; every database implements it). */
+    function holderOf(key: string) {
+      if (!claims.holder) throw new Error(`the ${name} work claims do not say who holds a key`);
+      return claims.holder(key);
+    }
+
+    it('says who holds a key and when they last claimed it, and nobody for a free key', async () => {
+      expect(await holderOf('k')).toBeNull();
+      await claims.claim('k', 'p1', T0, minutes(-5));
+      expect(await holderOf('k')).toEqual({ owner: 'p1', claimedAt: T0.toISOString() });
+      await claims.claim('k', 'p1', minutes(3), minutes(-2));
+      expect(await holderOf('k')).toEqual({ owner: 'p1', claimedAt: minutes(3).toISOString() });
+    });
+
+    it('names the new holder after a stale claim is taken over, and nobody once it is released', async () => {
+      await claims.claim('k', 'dead', T0, minutes(-5));
+      await claims.claim('k', 'p2', minutes(10), minutes(5));
+      expect(await holderOf('k')).toEqual({ owner: 'p2', claimedAt: minutes(10).toISOString() });
+      await claims.release('k', 'p2');
+      expect(await holderOf('k')).toBeNull();
+    });
+
     it('gives a key to exactly one of many owners claiming it at once', async () => {
       const owners = Array.from({ length: 12 }, (_, i) => `p${i}`);
       const results = await Promise.all(owners.map((owner) => claims.claim('contested', owner, T0, minutes(-5))));

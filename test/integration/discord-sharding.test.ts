@@ -1,4 +1,7 @@
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Client, GatewayDispatchEvents } from 'discord.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -8,8 +11,13 @@ import {
   type DiscordAdapter,
   type DiscordShardOptions,
 } from '../../src/adapters/discord/discord-adapter.js';
+import { createShardLeaser, type ShardLeaser, shardLeaseKey } from '../../src/adapters/discord/shard-lease.js';
+import type { WorkClaims } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/reply.js';
+import { openStores, type Stores } from '../../src/core/store/open-stores.js';
 import { FakeDiscord, type FakeGuild, shardOfGuild } from '../fakes/fake-discord.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createSeedDeps, type TestDesk } from '../helpers/seed-deps.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -46,7 +54,7 @@ afterAll(async () => {
   await desk?.close();
 });
 
-function createAdapter(shards?: DiscordShardOptions): DiscordAdapter {
+function createAdapter(shards?: DiscordShardOptions, leaseShards?: ShardLeaser): DiscordAdapter {
   const adapter = createDiscordAdapter({
     token: TOKEN,
     applicationId: fake.applicationId,
@@ -55,6 +63,7 @@ function createAdapter(shards?: DiscordShardOptions): DiscordAdapter {
     logger,
     restOptions: { retries: 0, timeout: 5_000 },
     ...(shards ? { shards } : {}),
+    ...(leaseShards ? { leaseShards } : {}),
   });
   started.push(adapter);
   return adapter;
@@ -156,6 +165,177 @@ describe('shard options', () => {
     expect(() => clientShardOptions({ count: 2, ids: [2] })).toThrow('between 0 and 1; got 2');
     expect(() => clientShardOptions({ count: 2, ids: [] })).toThrow('got none');
     expect(() => clientShardOptions({ count: 0 })).toThrow('at least 1');
+  });
+});
+
+/** Leases shards in `claims` for one process, as src/main.ts does on PostgreSQL. */
+function leaserFor(claims: WorkClaims, owner: string): ShardLeaser {
+  return createShardLeaser({ claims, owner, clock: new FixedClock(), staleMs: 90_000, renewMs: 30_000, logger });
+}
+
+/** Who holds each shard of two in the claims (null for a free one). */
+async function shardHolders(claims: WorkClaims): Promise<(string | null)[]> {
+  const holders = await Promise.all([0, 1].map((id) => claims.holder?.(shardLeaseKey(id, 2))));
+  return holders.map((holder) => holder?.owner ?? null);
+}
+
+/**
+ * Two processes on one database asking for shards: disjoint ids both start; one asking for a shard the other runs
+ * refuses to start, before identifying, and says which shard and which process.
+ */
+function shardLeaseSuite(open: () => Promise<Stores>): void {
+  const opened: Stores[] = [];
+  const openProcess = async () => {
+    const stores = await open();
+    opened.push(stores);
+    return stores;
+  };
+  afterEach(async () => {
+    // the adapters first: they give their leases back on stop
+    await Promise.all(started.splice(0).map((adapter) => adapter.stop()));
+    await Promise.all(opened.splice(0).map((stores) => stores.close()));
+  });
+
+  it('starts two processes running disjoint shards and refuses a third asking for one of them', async () => {
+    const [a, b, c] = [await openProcess(), await openProcess(), await openProcess()];
+    const first = createAdapter({ count: 2, ids: [0] }, leaserFor(a.claims, 'bot-a:1234'));
+    const second = createAdapter({ count: 2, ids: [1] }, leaserFor(b.claims, 'bot-b:5678'));
+    await first.start();
+    await second.start();
+    expect(await shardHolders(c.claims)).toEqual(['bot-a:1234', 'bot-b:5678']);
+
+    const third = createAdapter({ count: 2 }, leaserFor(c.claims, 'bot-c:42'));
+    const refused = await third.start().catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({ name: 'NewsdeskError', code: 'CONFIG_INVALID' });
+    expect((refused as Error).message).toMatchInlineSnapshot(
+      `"Discord shard 0 of 2 is already run by bot-a:1234; give each process its own DISCORD_SHARD_IDS"`,
+    );
+    expect(fake.identifies.map((i) => i.shard)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(third.status().connected).toBe(false);
+    expect(first.status()).toEqual({ connected: true, detail: '1 of 1 shard ready (shard 0 of 2)' });
+    // all or nothing: the third process did not keep shard 1 either
+    expect(await shardHolders(c.claims)).toEqual(['bot-a:1234', 'bot-b:5678']);
+  });
+
+  it('refuses a second process left at auto like the first, naming the shard it would share', async () => {
+    const [a, b] = [await openProcess(), await openProcess()];
+    const first = createAdapter({ count: 'auto' }, leaserFor(a.claims, 'bot-a:1234'));
+    await first.start();
+
+    const second = createAdapter({ count: 'auto' }, leaserFor(b.claims, 'bot-b:5678'));
+
+    await expect(second.start()).rejects.toThrow(
+      'Discord shard 0 of 2 is already run by bot-a:1234; give each process its own DISCORD_SHARD_IDS',
+    );
+    expect(fake.identifies).toHaveLength(2);
+  });
+
+  it('gives its shards back when it stops', async () => {
+    const [a, b] = [await openProcess(), await openProcess()];
+    const first = createAdapter({ count: 2 }, leaserFor(a.claims, 'bot-a:1234'));
+    await first.start();
+    expect(await shardHolders(b.claims)).toEqual(['bot-a:1234', 'bot-a:1234']);
+
+    await first.stop();
+
+    expect(await shardHolders(b.claims)).toEqual([null, null]);
+  });
+}
+
+describe('shard leases on one SQLite database', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'newsdesk-shards-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // each process opens the database file itself, as separate processes would
+  shardLeaseSuite(() => openStores({ path: join(dir, 'newsdesk.db') }, new FixedClock()));
+});
+
+describePg('shard leases on one PostgreSQL database', () => {
+  let database: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  // every test starts from no leases: the previous test's processes released theirs on stop
+  shardLeaseSuite(() => openStores({ url: database.url, poolSize: 2 }, new FixedClock()));
+});
+
+describe('shard count before login', () => {
+  it('resolves auto from /gateway/bot and leases every shard it recommends before identifying', async () => {
+    const asked: { ids: readonly number[]; count: number; identifiesSoFar: number; gatewayAsked: boolean }[] = [];
+    const adapter = createAdapter({ count: 'auto' }, async (ids, count) => {
+      const gatewayAsked = fake.calls.some((call) => call.method === 'GET' && call.path === '/gateway/bot');
+      asked.push({ ids, count, identifiesSoFar: fake.identifies.length, gatewayAsked });
+      return { release: async () => undefined };
+    });
+
+    await adapter.start();
+
+    // the fake recommends two shards
+    expect(asked).toEqual([{ ids: [0, 1], count: 2, identifiesSoFar: 0, gatewayAsked: true }]);
+    expect(adapter.client.options).toMatchObject({ shards: [0, 1], shardCount: 2 });
+    expect(adapter.status()).toEqual({ connected: true, detail: '2 of 2 shards ready' });
+  });
+
+  it('says the token was rejected when /gateway/bot refuses it while resolving auto', async () => {
+    fake.script({
+      method: 'GET',
+      path: /^\/gateway\/bot$/,
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+    const adapter = createAdapter({ count: 'auto' });
+
+    await expect(adapter.start()).rejects.toThrow(
+      'Discord did not say how many gateway shards to run: it rejected the bot token; check DISCORD_TOKEN',
+    );
+    expect(fake.identifies).toEqual([]);
+  });
+
+  it('gives the lease back when login fails after taking it', async () => {
+    const events: string[] = [];
+    const adapter = createAdapter({ count: 2 }, async (ids) => {
+      events.push(`lease ${ids.join(',')}`);
+      return { release: async () => void events.push('release') };
+    });
+    // discord.js asks /gateway/bot for the gateway address inside login
+    fake.script({
+      method: 'GET',
+      path: /^\/gateway\/bot$/,
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+
+    await expect(adapter.start()).rejects.toThrow();
+
+    expect(events).toEqual(['lease 0,1', 'release']);
+    await adapter.stop();
+    expect(events).toEqual(['lease 0,1', 'release']);
+  });
+
+  it('fails start with a store failure when the lease cannot be taken, without identifying', async () => {
+    const adapter = createAdapter({ count: 2, ids: [1] }, async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    });
+
+    const error = await adapter.start().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      code: 'STORE_FAILURE',
+      message: 'The Discord shard lease could not be taken: connect ECONNREFUSED 127.0.0.1:5432',
+    });
+    expect(fake.identifies).toEqual([]);
   });
 });
 

@@ -1,8 +1,17 @@
 import { once } from 'node:events';
-import { type APIMessage, Client, type ClientOptions, Events, GatewayIntentBits, Routes, Status } from 'discord.js';
+import {
+  type APIMessage,
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  type RESTGetAPIGatewayBotResult,
+  Routes,
+  Status,
+} from 'discord.js';
 import { commands as allCommands } from '../../../commands/index.js';
 import type { CommandDeps, CommandSpec } from '../../../commands/spec.js';
-import { NewsdeskError } from '../../core/errors.js';
+import { isNewsdeskError, NewsdeskError } from '../../core/errors.js';
 import type { AdapterStatus, ChatAdapter, DeliveryFailure, DigestTarget, Logger } from '../../core/ports.js';
 import type { Reply } from '../../core/reply.js';
 import { InFlight } from '../in-flight.js';
@@ -14,6 +23,7 @@ import {
   refuseInteraction,
 } from './handlers.js';
 import { renderMessages } from './render.js';
+import type { ShardLeaser } from './shard-lease.js';
 
 /**
  * Which gateway shards this process runs. Discord routes each guild to shard `(guild_id >> 22) % count`;
@@ -37,6 +47,12 @@ export interface DiscordAdapterOptions {
   restOptions?: { retries?: number; timeout?: number };
   /** the gateway shards this process runs; `{ count: 'auto' }` (every shard Discord recommends) by default */
   shards?: DiscordShardOptions;
+  /**
+   * Leases the shard ids this process will run (their count resolved) before it logs in, so no other process
+   * on the same database runs them too; rejecting fails `start()`. `stop()` releases the lease after
+   * disconnecting. See createShardLeaser.
+   */
+  leaseShards?: ShardLeaser;
   /** how long `stop()` waits for replies in flight before disconnecting anyway (default 10 s) */
   drainTimeoutMs?: number;
   /** the command specs whose options get autocomplete; all of commands/ by default */
@@ -87,6 +103,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const inFlight = new InFlight();
   let lifecycle: Lifecycle = 'idle';
   let stopping: Promise<void> | null = null;
+  let lease: { release(): Promise<void> } | null = null;
 
   client.on(Events.InteractionCreate, (interaction) => {
     const work =
@@ -132,6 +149,18 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await client.destroy();
     lifecycle = 'stopped';
     logger.info({ waitedFor: pending }, 'discord disconnected');
+    await releaseLease();
+  }
+
+  /** Gives the shards back once disconnected; a failure only delays another process until the lease goes stale. */
+  async function releaseLease(): Promise<void> {
+    const held = lease;
+    lease = null;
+    try {
+      await held?.release();
+    } catch (error) {
+      logger.warn({ err: describeError(error) }, 'discord shard lease not released; it lapses after the stale window');
+    }
   }
 
   return {
@@ -141,8 +170,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     async start(): Promise<void> {
       if (lifecycle !== 'idle') throw new Error(`the Discord adapter cannot start when ${lifecycle}; create another`);
       lifecycle = 'running';
+      const shards = await resolveShards(client, options.shards ?? { count: 'auto' });
+      if (options.leaseShards) lease = await leaseShards(options.leaseShards, shards);
       const ready = once(client, Events.ClientReady);
-      await client.login(options.token);
+      try {
+        await client.login(options.token);
+      } catch (error) {
+        // nobody runs these shards now: another process may take them without waiting for the lease to go stale
+        await releaseLease();
+        throw error;
+      }
       await ready;
       const applicationId = client.application?.id;
       if (applicationId && applicationId !== options.applicationId) {
@@ -193,6 +230,59 @@ export function clientShardOptions(shards: DiscordShardOptions): Pick<ClientOpti
     throw new Error(`Discord shard ids must be between 0 and ${count - 1}; got ${ids.join(',') || 'none'}`);
   }
   return { shards: [...new Set(ids)], shardCount: count };
+}
+
+/** The shard ids this process runs and the count across every process, both concrete. */
+export interface ResolvedShards {
+  ids: number[];
+  count: number;
+}
+
+/**
+ * Makes the client's shard options concrete before login: for 'auto' the count Discord recommends now
+ * (`GET /gateway/bot`, on the client's REST base), so the ids this process will run are known before it
+ * identifies (discord.js would otherwise resolve them only inside login).
+ */
+export async function resolveShards(client: Client, shards: DiscordShardOptions): Promise<ResolvedShards> {
+  const count = shards.count === 'auto' ? await fetchRecommendedShardCount(client) : shards.count;
+  const concrete = clientShardOptions({ count, ids: shards.ids });
+  const ids = [...(concrete.shards as readonly number[])];
+  client.options.shards = ids;
+  client.options.shardCount = count;
+  return { ids, count };
+}
+
+async function fetchRecommendedShardCount(client: Client): Promise<number> {
+  let gateway: RESTGetAPIGatewayBotResult;
+  try {
+    gateway = (await client.rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  } catch (error) {
+    const unauthorized = (error as { status?: unknown }).status === 401;
+    const reason = unauthorized ? 'it rejected the bot token; check DISCORD_TOKEN' : messageOf(error);
+    throw new NewsdeskError('PLATFORM_FAILURE', `Discord did not say how many gateway shards to run: ${reason}`, {
+      cause: error,
+    });
+  }
+  if (!Number.isInteger(gateway.shards) || gateway.shards < 1) {
+    throw new NewsdeskError('PLATFORM_FAILURE', `Discord recommended ${gateway.shards} gateway shards.`);
+  }
+  return gateway.shards;
+}
+
+/** Takes the shard lease; anything but a NewsdeskError (a shard held elsewhere) is the database failing. */
+async function leaseShards(leaser: ShardLeaser, shards: ResolvedShards): Promise<{ release(): Promise<void> }> {
+  try {
+    return await leaser(shards.ids, shards.count);
+  } catch (error) {
+    if (isNewsdeskError(error)) throw error;
+    throw new NewsdeskError('STORE_FAILURE', `The Discord shard lease could not be taken: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -12,6 +12,9 @@ export function createSqliteWorkClaims(db: Database.Database): WorkClaims {
     WHERE work_claims.owner = excluded.owner OR work_claims.claimed_at < ?`);
   const release = db.prepare('DELETE FROM work_claims WHERE key = ? AND owner = ?');
   const releaseAll = db.prepare('DELETE FROM work_claims WHERE owner = ?');
+  const holder = db.prepare<[string], { owner: string; claimedAt: string }>(
+    'SELECT owner, claimed_at AS claimedAt FROM work_claims WHERE key = ?',
+  );
 
   return {
     async claim(key, owner, now, staleBefore) {
@@ -22,6 +25,9 @@ export function createSqliteWorkClaims(db: Database.Database): WorkClaims {
     },
     async releaseAll(owner) {
       return releaseAll.run(owner).changes;
+    },
+    async holder(key) {
+      return holder.get(key) ?? null;
     },
   };
 }

@@ -25,5 +25,13 @@ export function createPgWorkClaims(pool: PgPool): WorkClaims {
       const result = await pool.query('DELETE FROM work_claims WHERE owner = $1', [owner]);
       return result.rowCount ?? 0;
     },
+    async holder(key) {
+      const result = await pool.query<{ owner: string; claimed_at: Date }>(
+        'SELECT owner, claimed_at FROM work_claims WHERE key = $1',
+        [key],
+      );
+      const row = result.rows[0];
+      return row ? { owner: row.owner, claimedAt: row.claimed_at.toISOString() } : null;
+    },
   };
 }
