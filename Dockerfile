@@ -10,5 +10,7 @@ COPY commands ./commands
 COPY src ./src
 COPY tsconfig.json ./
 COPY articles ./articles
+# without DATABASE_URL the image falls back to SQLite in /app/data: mount a volume there to keep it
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 CMD ["node", "--import", "tsx", "src/main.ts"]
