@@ -76,6 +76,7 @@ export const who = {
         articleTitle: quote.articleTitle,
         articleUrl: quote.articleUrl,
         publishedAt: quote.publishedAt,
+        publishedApprox: quote.publishedApprox,
       });
     }
     return { title: best.name, blocks, ...pageInfo(index, total) };

@@ -54,6 +54,8 @@ export interface QuoteView {
   articleTitle: string;
   articleUrl: string | null;
   publishedAt: string | null;
+  /** the article's date was worked out from a relative one ("2 hours ago"), so the day may be off by one */
+  publishedApprox: boolean;
   /** offset of the quote in the article's source text */
   start: number;
   end: number;

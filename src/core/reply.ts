@@ -48,6 +48,8 @@ export type ReplyBlock =
       articleTitle: string;
       articleUrl: string | null;
       publishedAt: string | null;
+      /** the date was worked out from a relative one and may be off by a day */
+      publishedApprox?: boolean | undefined;
     };
 
 export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {

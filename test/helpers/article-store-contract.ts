@@ -149,6 +149,35 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
     );
 
     it(
+      "gives each quote its article's date and whether that date is approximate",
+      withStore(async ({ store }) => {
+        const approximate = makeArticle('d1', 'Budget talks resume', {
+          publishedAt: '2025-03-01T08:30:00.000Z',
+          publishedApprox: true,
+          people: [ruiz],
+          quotes: [makeQuote('We will balance it', 'Marta Ruiz', 'direct', 0)],
+        });
+        const exact = makeArticle('d2', 'Budget passes', {
+          publishedAt: '2025-03-02T09:00:00.000Z',
+          people: [ruiz],
+          quotes: [makeQuote('It is balanced', 'Marta Ruiz', 'direct', 0)],
+        });
+        await replaceFile(store, fileRecord('dates.txt'), [approximate, exact]);
+        const [match] = await store.peopleByKey('marta ruiz');
+        const profile = await store.personProfile([match?.personKey ?? ''], {
+          quoteLimit: 5,
+          quoteOffset: 0,
+          articleLimit: 5,
+        });
+        expect(profile.quotes.map((q) => [q.text, q.publishedAt, q.publishedApprox])).toEqual([
+          ['It is balanced', '2025-03-02T09:00:00.000Z', false],
+          ['We will balance it', '2025-03-01T08:30:00.000Z', true],
+        ]);
+        expect((await store.topQuote('d1'))?.publishedApprox).toBe(true);
+      }),
+    );
+
+    it(
       'keeps an article found in two files until both are gone',
       withStore(async ({ store }) => {
         const shared = makeArticle('s1', 'Shared story');

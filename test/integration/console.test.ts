@@ -35,6 +35,8 @@ describe('console adapter', () => {
     expect(text).toContain('== Marco Rubio ==');
     expect(text).toContain('US Secretary of State');
     expect(text).toContain('“In the end, it’s up to them to make a deal.');
+    // the seed article is dated "55 min 41 sec ago": its quotes show the day as approximate
+    expect(text).toMatch(/Rubio to visit eastern Europe, bolster ties with pro-Trump leaders, ~\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('== Latest news ==');
     expect(text).toContain('There is no /news nonsense. Try /news help');
   });

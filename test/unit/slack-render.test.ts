@@ -66,6 +66,16 @@ function expectWithinLimits(message: SlackMessage): void {
 }
 
 describe('renderReply', () => {
+  it('marks the date of a quote from an article dated only approximately', () => {
+    const reply: Reply = {
+      title: 'Ada Example',
+      blocks: [{ ...(quote('We are close.') as object), publishedApprox: true } as ReplyBlock, quote('Not yet.', 2)],
+    };
+    const text = JSON.stringify(renderReply(reply).blocks);
+    expect(text).toContain('part 1> · about 2025-12-20');
+    expect(text).toContain('part 2> · 2025-12-20');
+  });
+
   it('renders a person with their quotes as block quotes linked to their article', () => {
     const reply: Reply = {
       title: 'Ada Example',

@@ -41,7 +41,11 @@ function renderBlock(block: ReplyBlock): string[] {
     }
     case 'quote': {
       const text = block.kind === 'reported' ? block.text : `“${block.text}”`;
-      return ['', `  ${text}${KIND_LABEL[block.kind]}`, `    ${block.articleTitle}, ${formatDate(block.publishedAt)}`];
+      return [
+        '',
+        `  ${text}${KIND_LABEL[block.kind]}`,
+        `    ${block.articleTitle}, ${formatDate(block.publishedAt, block.publishedApprox ?? false)}`,
+      ];
     }
   }
 }

@@ -162,13 +162,13 @@ function quoteText(block: QuoteBlock, caps: TextCaps, personNames: ReadonlySet<s
   const title = safeText(block.articleTitle, 150);
   const url = safeUrl(block.articleUrl);
   const source = url ? `[${title}](${url})` : `*${title}*`;
-  return `${quoted}\n— ${speaker}${source}${dateSuffix(block.publishedAt)}`;
+  return `${quoted}\n— ${speaker}${source}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}`;
 }
 
-/** ` · <t:unix:D>`: Discord shows the date in each reader's locale. */
-function dateSuffix(publishedAt: string | null): string {
+/** ` · <t:unix:D>`: Discord shows the date in each reader's locale; `~` marks a date worked out from "2 hours ago". */
+function dateSuffix(publishedAt: string | null, approx: boolean): string {
   const timestamp = safeTimestamp(publishedAt);
-  return timestamp ? ` · <t:${Math.floor(Date.parse(timestamp) / 1000)}:D>` : '';
+  return timestamp ? ` · ${approx ? '~' : ''}<t:${Math.floor(Date.parse(timestamp) / 1000)}:D>` : '';
 }
 
 function articleEmbed(block: ArticleBlock, caps: TextCaps): APIEmbed {

@@ -198,7 +198,7 @@ function renderQuote(quote: QuoteBlock): Unit {
   // a reported quote paraphrases the speaker, so it gets no quotation marks
   const body = quote.kind === 'reported' ? quote.text : `“${quote.text}”`;
   const label = quote.kind === 'reported' ? ' (reported speech)' : quote.kind === 'partial' ? ' (partial quote)' : '';
-  const date = formatDate(quote.publishedAt, false);
+  const date = formatDate(quote.publishedAt, quote.publishedApprox ?? false);
   const source = `in ${mrkdwnLink(quote.articleUrl, truncate(quote.articleTitle, ARTICLE_TITLE_MAX))}`;
   const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${date === null ? '' : ` · ${date}`}`;
   return {

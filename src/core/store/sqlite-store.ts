@@ -66,6 +66,7 @@ interface QuoteRow {
   title: string;
   url: string | null;
   published_at: string | null;
+  published_approx: number;
 }
 
 const VIEW_COLUMNS = [
@@ -381,7 +382,8 @@ export class SqliteArticleStore implements ArticleStore {
       // a plain IN list (not json_each) lets SQLite walk the (person_key, kind_rank, sort_key) index
       statement = this.db.prepare(
         kind === 'quotes'
-          ? `SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+          ? `SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at,
+             a.published_approx
              FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key IN (${list})
              ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`
           : `SELECT a.id, a.title, a.published_at FROM person_mentions m JOIN articles a ON a.id = m.article_id
@@ -609,7 +611,8 @@ function prepareStatements(db: Database.Database) {
       kind_rank, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
       FROM quotes WHERE person_key = ?`),
-    topQuote: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at
+    topQuote: p(`SELECT q.article_id, q.speaker, q.text, q.kind, q.start, q.end, a.title, a.url, a.published_at,
+             a.published_approx
       FROM quotes q JOIN articles a ON a.id = q.article_id
       WHERE q.article_id = ? AND q.speaker IS NOT NULL AND q.kind = 'direct' ORDER BY q.score DESC LIMIT 1`),
     upsertPerson: p(`INSERT INTO persons (person_key, name, roles, aliases, article_count, quote_count, reported_count)
@@ -643,6 +646,7 @@ function toQuoteView(row: QuoteRow): QuoteView {
     articleTitle: row.title,
     articleUrl: row.url,
     publishedAt: row.published_at,
+    publishedApprox: row.published_approx === 1,
     start: row.start,
     end: row.end,
   };

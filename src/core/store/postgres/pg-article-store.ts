@@ -84,6 +84,7 @@ interface QuoteRow {
   title: string;
   url: string | null;
   published_at: string | null;
+  published_approx: boolean;
 }
 
 interface PersonRow {
@@ -110,7 +111,8 @@ interface CounterDelta {
   people: number;
 }
 
-const QUOTE_COLUMNS = `q.article_id, q.speaker, q.text, q.kind, q.text_start, q.text_end, a.title, a.url, a.published_at`;
+const QUOTE_COLUMNS = `q.article_id, q.speaker, q.text, q.kind, q.text_start, q.text_end, a.title, a.url, a.published_at,
+  a.published_approx`;
 
 /**
  * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
@@ -848,6 +850,7 @@ function toQuoteView(row: QuoteRow): QuoteView {
     articleTitle: row.title,
     articleUrl: row.url,
     publishedAt: row.published_at,
+    publishedApprox: row.published_approx,
     start: row.text_start,
     end: row.text_end,
   };
