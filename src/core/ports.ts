@@ -176,6 +176,8 @@ export interface WorkClaims {
   releaseAll(owner: string): Promise<number>;
   /** Who holds `key` and since when it was last claimed (live or stale); null when nobody does. */
   holder?(key: string): Promise<{ owner: string; claimedAt: string } | null>;
+  /** Every claim whose key starts with `prefix` (live or stale), by key. */
+  holders?(prefix: string): Promise<{ key: string; owner: string; claimedAt: string }[]>;
 }
 
 /** A chat platform installation (one Slack workspace that installed the app through OAuth). */

@@ -86,6 +86,21 @@ export function workClaimsContract(name: string, open: () => Promise<OpenedWorkC
       expect(await holderOf('k')).toBeNull();
     });
 
+    it('lists the claims whose key starts with a prefix, with who holds them, and no others', async () => {
+      if (!claims.holders) throw new Error(`the ${name} work claims cannot list claims by prefix`);
+      await claims.claim('shard:1/2', 'p2', minutes(1), minutes(-5));
+      await claims.claim('shard:0/2', 'p1', T0, minutes(-5));
+      await claims.claim('shard-other', 'p3', T0, minutes(-5));
+      await claims.claim('file:a', 'p1', T0, minutes(-5));
+      expect(await claims.holders('shard:')).toEqual([
+        { key: 'shard:0/2', owner: 'p1', claimedAt: T0.toISOString() },
+        { key: 'shard:1/2', owner: 'p2', claimedAt: minutes(1).toISOString() },
+      ]);
+      // a prefix is matched literally: SQL wildcards in it match nothing else
+      expect(await claims.holders('shard%')).toEqual([]);
+      expect(await claims.holders('nothing:')).toEqual([]);
+    });
+
     it('gives a key to exactly one of many owners claiming it at once', async () => {
       const owners = Array.from({ length: 12 }, (_, i) => `p${i}`);
       const results = await Promise.all(owners.map((owner) => claims.claim('contested', owner, T0, minutes(-5))));

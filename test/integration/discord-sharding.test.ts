@@ -234,6 +234,18 @@ function shardLeaseSuite(open: () => Promise<Stores>): void {
     expect(fake.identifies).toHaveLength(2);
   });
 
+  it('refuses a process asking for another shard count, since its shards would share guilds with the running ones', async () => {
+    const [a, b] = [await openProcess(), await openProcess()];
+    await createAdapter({ count: 2, ids: [0] }, leaserFor(a.claims, 'bot-a:1234')).start();
+
+    const other = createAdapter({ count: 3, ids: [2] }, leaserFor(b.claims, 'bot-b:5678'));
+
+    await expect(other.start()).rejects.toThrow(
+      'bot-a:1234 runs Discord with 2 shards and this process asks for 3; give every process the same DISCORD_SHARD_COUNT',
+    );
+    expect(fake.identifies.map((i) => i.shard)).toEqual([[0, 2]]);
+  });
+
   it('gives its shards back when it stops', async () => {
     const [a, b] = [await openProcess(), await openProcess()];
     const first = createAdapter({ count: 2 }, leaserFor(a.claims, 'bot-a:1234'));

@@ -7,8 +7,10 @@ export type ShardLeaser = (ids: readonly number[], count: number) => Promise<{ r
 
 /** The work-claim key of one gateway shard; the count is part of it, since shard 1 of 2 and of 3 differ. */
 export function shardLeaseKey(id: number, count: number): string {
-  return `discord-shard:${id}/${count}`;
+  return `${SHARD_KEY_PREFIX}${id}/${count}`;
 }
+
+const SHARD_KEY_PREFIX = 'discord-shard:';
 
 /**
  * Leases Discord gateway shards in the shared work claims, so two processes on one database never run the same
@@ -20,6 +22,7 @@ export function createShardLeaser(
 ): ShardLeaser {
   const { logger, ...leaseOptions } = options;
   return async (ids, count) => {
+    await refuseOtherCounts(leaseOptions, count);
     const shardOf = new Map(ids.map((id) => [shardLeaseKey(id, count), id] as const));
     try {
       return await acquireLeases({
@@ -37,6 +40,25 @@ export function createShardLeaser(
       );
     }
   };
+}
+
+/**
+ * Shard 0 of 2 and shard 0 of 3 serve overlapping guilds, so a live lease under another shard count means two
+ * processes would answer the same guilds: refuse, naming the process and its count.
+ */
+async function refuseOtherCounts(
+  options: Pick<AcquireLeasesOptions, 'claims' | 'owner' | 'clock' | 'staleMs'>,
+  count: number,
+): Promise<void> {
+  const live = options.clock.now().getTime() - options.staleMs;
+  for (const lease of (await options.claims.holders?.(SHARD_KEY_PREFIX)) ?? []) {
+    const other = Number(lease.key.split('/').at(-1));
+    if (lease.owner === options.owner || other === count || Date.parse(lease.claimedAt) < live) continue;
+    throw new NewsdeskError(
+      'CONFIG_INVALID',
+      `${lease.owner} runs Discord with ${other} shards and this process asks for ${count}; give every process the same DISCORD_SHARD_COUNT`,
+    );
+  }
 }
 
 function logLoss(logger: Logger, loss: LeaseLoss, shardId: number | undefined, count: number): void {

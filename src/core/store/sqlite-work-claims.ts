@@ -15,6 +15,9 @@ export function createSqliteWorkClaims(db: Database.Database): WorkClaims {
   const holder = db.prepare<[string], { owner: string; claimedAt: string }>(
     'SELECT owner, claimed_at AS claimedAt FROM work_claims WHERE key = ?',
   );
+  const holders = db.prepare<[string, string], { key: string; owner: string; claimedAt: string }>(
+    'SELECT key, owner, claimed_at AS claimedAt FROM work_claims WHERE substr(key, 1, length(?)) = ? ORDER BY key',
+  );
 
   return {
     async claim(key, owner, now, staleBefore) {
@@ -28,6 +31,9 @@ export function createSqliteWorkClaims(db: Database.Database): WorkClaims {
     },
     async holder(key) {
       return holder.get(key) ?? null;
+    },
+    async holders(prefix) {
+      return holders.all(prefix, prefix);
     },
   };
 }

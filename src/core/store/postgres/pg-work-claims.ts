@@ -33,5 +33,12 @@ export function createPgWorkClaims(pool: PgPool): WorkClaims {
       const row = result.rows[0];
       return row ? { owner: row.owner, claimedAt: row.claimed_at.toISOString() } : null;
     },
+    async holders(prefix) {
+      const result = await pool.query<{ key: string; owner: string; claimed_at: Date }>(
+        'SELECT key, owner, claimed_at FROM work_claims WHERE left(key, length($1)) = $1 ORDER BY key COLLATE "C"',
+        [prefix],
+      );
+      return result.rows.map((row) => ({ key: row.key, owner: row.owner, claimedAt: row.claimed_at.toISOString() }));
+    },
   };
 }
