@@ -23,6 +23,19 @@ function quoted(...lines: string[]) {
 }
 
 describe('quote extraction rules', () => {
+  it('gives a statement from an institution no person as speaker, and still attributes the person quoted next', () => {
+    expect(
+      quoted(
+        intro,
+        '"We see real risks ahead for households," the Marlow Institution said in a note.',
+        '"It is too early to panic," said Dana Whitcombe, an economist at the Keyline Institute.',
+      ).map(({ text, speaker }) => ({ text, speaker })),
+    ).toEqual([
+      { text: 'We see real risks ahead for households', speaker: null },
+      { text: 'It is too early to panic', speaker: 'Dana Whitcombe' },
+    ]);
+  });
+
   it('keeps a quote ending in a comma when a lowercase title starts its attribution', () => {
     expect(
       quoted(intro, '"Depots are not optional," transport commissioner Helena Marsh said after the vote.'),

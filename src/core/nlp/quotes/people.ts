@@ -83,7 +83,8 @@ const NON_PERSON_HEADS = new Set(
     'united city-state federation confederation caucus primary election debate convention church mosque temple ' +
     'olympics championship series tournament prize medal award show data research consulting solutions services ' +
     'software digital networks communications telecom pharmaceuticals insurance securities investments ' +
-    'international associates analytics watch rights ltd plc llc corporation'
+    'international associates analytics watch rights ltd plc llc corporation institution institutions organisation ' +
+    'organization initiative coalition'
   ).split(' '),
 );
 
