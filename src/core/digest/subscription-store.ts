@@ -111,6 +111,26 @@ function isoOrNull(value: string | Date | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
+/**
+ * The values of a new subscriptions row, in the column order both stores insert:
+ * platform, channel_id, workspace_id, schedule, cron, timezone, filter, origin, created_by, created_at, watermark.
+ */
+export function insertValues(sub: NewSubscription, now: Date, watermark: number) {
+  return [
+    sub.platform,
+    sub.channelId,
+    sub.workspaceId,
+    sub.schedule,
+    sub.cron,
+    sub.timezone,
+    filterKey(sub.filter),
+    sub.origin,
+    sub.createdBy,
+    now.toISOString(),
+    watermark,
+  ] as const;
+}
+
 export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
@@ -188,19 +208,7 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
 
   const add = (sub: NewSubscription, now: Date, watermark: number) => {
     const filter = filterKey(sub.filter);
-    const result = s.insert.run(
-      sub.platform,
-      sub.channelId,
-      sub.workspaceId,
-      sub.schedule,
-      sub.cron,
-      sub.timezone,
-      filter,
-      sub.origin,
-      sub.createdBy,
-      now.toISOString(),
-      watermark,
-    );
+    const result = s.insert.run(...insertValues(sub, now, watermark));
     const row = s.find.get(sub.platform, sub.channelId, sub.cron, sub.timezone, filter) as Row;
     return { subscription: toSubscription(row), created: result.changes === 1 };
   };

@@ -1,6 +1,7 @@
 import {
   filterKey,
   type HeldSlot,
+  insertValues,
   KEPT_DONE_SLOTS,
   type NewSubscription,
   type Subscription,
@@ -23,19 +24,7 @@ async function addSubscription(
     `INSERT INTO subscriptions (platform, channel_id, workspace_id, schedule, cron, timezone, filter, origin,
        created_by, created_at, watermark) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (platform, channel_id, cron, timezone, filter) DO NOTHING RETURNING *`,
-    [
-      sub.platform,
-      sub.channelId,
-      sub.workspaceId,
-      sub.schedule,
-      sub.cron,
-      sub.timezone,
-      filter,
-      sub.origin,
-      sub.createdBy,
-      now.toISOString(),
-      watermark,
-    ],
+    [...insertValues(sub, now, watermark)],
   );
   const created = inserted.rows[0];
   if (created) return { subscription: toSubscription(created), created: true };
