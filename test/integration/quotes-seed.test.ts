@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle, Quote } from '../../src/core/articles/article.js';
 import { parseArticleFile } from '../../src/core/ingest/parse-file.js';
-import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
 
 const seedPath = fileURLToPath(new URL('../../articles/000_a81465b85111eb58.txt', import.meta.url));
 const bytes = readFileSync(seedPath);
 const source = bytes.toString('utf8');
 const { articles } = parseArticleFile({ path: 'articles/000_a81465b85111eb58.txt', bytes, retrievedAt: new Date(0) });
-const results = articles.map((article: ParsedArticle) => analyzePeopleAndQuotes(article));
+const results = articles.map((article: ParsedArticle) => attributeQuotes(article));
 const quotes = results.flatMap((result) => result.quotes);
 const people = results.flatMap((result) => result.people);
 

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
-import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
 
 function peopleOf(...lines: string[]) {
-  return analyzePeopleAndQuotes(articleFromLines('People', lines.join('\n'))).people;
+  return attributeQuotes(articleFromLines('People', lines.join('\n'))).people;
 }
 
 describe('people of an article', () => {
   it('takes a role from the title before a name', () => {
     const people = peopleOf('Finnish Prime Minister Aino Virtanen arrived in Brussels on Monday.');
-    expect(people).toEqual([{ name: 'Aino Virtanen', aliases: [], roles: ['Finnish Prime Minister'] }]);
+    expect(people).toEqual([{ name: 'Aino Virtanen', kind: 'person', aliases: [], roles: ['Finnish Prime Minister'] }]);
   });
 
   it('takes a role from an appositive after a name', () => {
     const people = peopleOf('Samuel Ortiz, the city’s chief fire officer, said the blaze was under control.');
-    expect(people[0]).toMatchObject({ name: 'Samuel Ortiz', roles: ['the city’s chief fire officer'] });
+    expect(people[0]).toMatchObject({ name: 'Samuel Ortiz', roles: ['city’s chief fire officer'] });
   });
 
   it('takes a lowercase role phrase before a name', () => {
@@ -25,15 +25,23 @@ describe('people of an article', () => {
 
   it('merges surname mentions into the full name and keeps them as aliases', () => {
     const people = peopleOf('Mayor Lucia Ferrante opened the bridge.', 'Ferrante thanked the engineers.');
-    expect(people).toEqual([{ name: 'Lucia Ferrante', aliases: ['Ferrante'], roles: ['Mayor'] }]);
+    expect(people).toEqual([{ name: 'Lucia Ferrante', kind: 'person', aliases: ['Ferrante'], roles: ['Mayor'] }]);
   });
 
-  it('does not take places, organisations or sentence words for people', () => {
+  it('takes no places, organisations or sentence words for people', () => {
     const people = peopleOf(
       'The European Union and the State Department met in New York.',
       'But Moscow rejected the plan on Tuesday.',
     );
     expect(people).toEqual([]);
+  });
+
+  it('lists an organisation among the people of an article when it speaks', () => {
+    const people = peopleOf(
+      'The State Department met in New York.',
+      '"The talks went well," the State Department said.',
+    );
+    expect(people).toEqual([{ name: 'State Department', kind: 'organisation', aliases: [], roles: [] }]);
   });
 
   it('keeps two people who share a surname apart', () => {
@@ -43,12 +51,16 @@ describe('people of an article', () => {
 
   it('keeps the verb before a title out of the role', () => {
     const people = peopleOf('Her comments did not impress opposition transport spokesman Colin Hartley.');
-    expect(people).toEqual([{ name: 'Colin Hartley', aliases: [], roles: ['opposition transport spokesman'] }]);
+    expect(people).toEqual([
+      { name: 'Colin Hartley', kind: 'person', aliases: [], roles: ['opposition transport spokesman'] },
+    ]);
   });
 
   it('ends a name at "of" before an employer', () => {
     const people = peopleOf('Professor Tova Brennick of Keyline University said the data were clear.');
-    expect(people).toEqual([{ name: 'Tova Brennick', aliases: [], roles: ['Professor'] }]);
+    expect(people.filter((person) => person.kind === 'person')).toEqual([
+      { name: 'Tova Brennick', kind: 'person', aliases: [], roles: ['Professor'] },
+    ]);
   });
 
   it('takes two unknown name-like words beside a speech verb for a person', () => {
@@ -56,9 +68,12 @@ describe('people of an article', () => {
     expect(people.map((person) => person.name)).toEqual(['Zelko Maravic']);
   });
 
-  it('does not take a firm beside a speech verb for a person', () => {
+  it('takes a firm beside a speech verb for an organisation, not a person', () => {
     const people = peopleOf('"Prices will rise," said Harbour Solutions.', '"We disagree," said Human Rights Watch.');
-    expect(people).toEqual([]);
+    expect(people.map(({ name, kind }) => ({ name, kind }))).toEqual([
+      { name: 'Harbour Solutions', kind: 'organisation' },
+      { name: 'Human Rights Watch', kind: 'organisation' },
+    ]);
   });
 
   it('reads a sentence-initial label before a full name as a title', () => {

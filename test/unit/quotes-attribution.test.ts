@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle, Quote } from '../../src/core/articles/article.js';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
-import { analyzePeopleAndQuotes } from '../../src/core/nlp/quotes/index.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
 
 /** An article whose paragraphs are the given lines, joined by newlines, with exact offsets. */
 function articleOf(...lines: string[]): { article: ParsedArticle; source: string } {
@@ -11,7 +11,7 @@ function articleOf(...lines: string[]): { article: ParsedArticle; source: string
 
 function analyze(...lines: string[]) {
   const { article, source } = articleOf(...lines);
-  const result = analyzePeopleAndQuotes(article);
+  const result = attributeQuotes(article);
   for (const quote of result.quotes) {
     expect(source.slice(quote.start, quote.end)).toBe(quote.text);
     if (quote.speakerMention) {
@@ -49,7 +49,7 @@ describe('direct quote attribution', () => {
       '“It is a fair deal for drivers,” said Omar Haddad, the union’s general secretary.',
     );
     expect(speakers(quotes)).toEqual([['It is a fair deal for drivers', 'Omar Haddad']]);
-    expect(people.find((person) => person.name === 'Omar Haddad')?.roles).toContain('the union’s general secretary');
+    expect(people.find((person) => person.name === 'Omar Haddad')?.roles).toContain('union’s general secretary');
   });
 
   it('attributes "X told reporters" and records the cue', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paragraph, ParsedArticle } from '../../src/core/articles/article.js';
-import { analyzeArticle } from '../../src/core/nlp/quotes/index.js';
+import { runPipeline } from '../../src/core/nlp/attribution/pipeline.js';
 
 /** An article whose paragraphs are the given lines, joined by newlines, with exact offsets. */
 function articleOf(lines: readonly string[]): { article: ParsedArticle; source: string } {
@@ -89,7 +89,7 @@ describe('quote analysis robustness', () => {
       fc.property(lines, (generated) => {
         const { article, source } = articleOf(generated);
         // the unguarded analysis: the never-throws wrapper must not be what keeps this property true
-        const { quotes, people } = analyzeArticle(article);
+        const { quotes, people } = runPipeline(article);
         expect(Array.isArray(people)).toBe(true);
         for (const quote of quotes) {
           expect(source.slice(quote.start, quote.end)).toBe(quote.text);

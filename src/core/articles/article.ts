@@ -61,10 +61,15 @@ export interface Quote {
   paragraphIndex: number;
 }
 
-/** A person named in an article. */
+/** Who a speaker is: a person, or an organisation that speaks as one ("the Home Office said"). */
+export type SpeakerKind = 'person' | 'organisation';
+
+/** A person or organisation named in an article. */
 export interface Person {
-  /** canonical full name as written ("Marco Rubio", "Viktor Orbán") */
+  /** canonical full name as written ("Marco Rubio", "Viktor Orbán", "Home Office") */
   name: string;
+  /** absent in analyses stored before organisations could speak: read as a person */
+  kind?: SpeakerKind;
   /** other forms used for the same person in the article ("Rubio", "Secretary Rubio") */
   aliases: string[];
   /** roles and titles the article gives ("US Secretary of State") */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedArticle } from '../articles/article.js';
-import { analyzePeopleAndQuotes } from '../nlp/quotes/index.js';
+import { attributeQuotes } from '../nlp/attribution/pipeline.js';
 import { summarizeExtractive } from '../nlp/summarize.js';
 import type { AnalyzedArticle, Summarizer } from '../ports.js';
 
@@ -15,12 +15,12 @@ export function articleId(article: ParsedArticle): string {
 /** Run the whole NLP pipeline on a parsed article: summary, people and quotes. */
 export async function analyzeArticle(article: ParsedArticle, summarizer?: Summarizer): Promise<AnalyzedArticle> {
   if (!summarizer) return analyzeArticleSync(article);
-  const { people, quotes } = analyzePeopleAndQuotes(article);
+  const { people, quotes } = attributeQuotes(article);
   return { ...article, id: articleId(article), summary: await summarizer.summarize(article), people, quotes };
 }
 
 /** The synchronous pipeline with the extractive summarizer (the default, and what benchmarks measure). */
 export function analyzeArticleSync(article: ParsedArticle): AnalyzedArticle {
-  const { people, quotes } = analyzePeopleAndQuotes(article);
+  const { people, quotes } = attributeQuotes(article);
   return { ...article, id: articleId(article), summary: summarizeExtractive(article), people, quotes };
 }

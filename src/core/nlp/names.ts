@@ -1,4 +1,5 @@
 import type { Person } from '../articles/article.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, TITLE_PHRASES } from './lexicon/words.js';
 
 // letters that NFD does not decompose into a base letter plus a mark
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
@@ -33,112 +34,16 @@ function computeNormalizedName(name: string): string {
 }
 
 /**
- * Honorifics and titles that may stand before a name, as normalised word sequences, longest first.
- * Shared by the people finder, which splits "US Secretary of State Marco Rubio" into role and name.
+ * Honorifics and titles that may stand before a name, as normalised word sequences, longest first: "US Secretary
+ * of State Marco Rubio" splits into role and name, a query "Secretary Rubio" into title and name.
  */
-export const TITLE_PHRASES: readonly string[][] = [
-  'secretary of state',
-  'secretary of defense',
-  'secretary of the treasury',
-  'attorney general',
-  'surgeon general',
-  'vice president',
-  'prime minister',
-  'foreign minister',
-  'foreign secretary',
-  'home secretary',
-  'defence secretary',
-  'defense secretary',
-  'deputy prime minister',
-  'house speaker',
-  'first lady',
-  'chief executive',
-  'chief justice',
-  'lieutenant governor',
-  'lt gov',
-  'supreme leader',
-  'crown prince',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mx',
-  'dr',
-  'prof',
-  'professor',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'president',
-  'president-elect',
-  'secretary',
-  'senator',
-  'sen',
-  'rep',
-  'representative',
-  'congressman',
-  'congresswoman',
-  'gov',
-  'governor',
-  'mayor',
-  'minister',
-  'chancellor',
-  'premier',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'judge',
-  'justice',
-  'general',
-  'gen',
-  'colonel',
-  'col',
-  'captain',
-  'capt',
-  'lieutenant',
-  'lt',
-  'sergeant',
-  'sgt',
-  'admiral',
-  'adm',
-  'ambassador',
-  'speaker',
-  'leader',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'commissioner',
-  'rev',
-  'reverend',
-  'father',
-  'sheikh',
-  'ayatollah',
-  'rabbi',
-  'imam',
-  'cardinal',
-  'bishop',
-  'archbishop',
-  'detective',
-  'officer',
-  'sheriff',
-  'councillor',
-  'councilman',
-  'councilwoman',
-  'coach',
-  'envoy',
-]
-  .map((phrase) => phrase.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-/** Name suffixes that are not surnames. */
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const TITLE_WORD_SEQUENCES: readonly string[][] = TITLE_PHRASES.map((phrase) => phrase.split(' ')).sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Length (in words) of the title phrase that starts `words` (normalised), or 0. */
 export function titleLengthAt(words: readonly string[], from = 0): number {
-  for (const phrase of TITLE_PHRASES) {
+  for (const phrase of TITLE_WORD_SEQUENCES) {
     if (phrase.every((word, offset) => words[from + offset] === word)) return phrase.length;
   }
   return 0;
@@ -163,7 +68,11 @@ export function surnameOf(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
   for (let index = words.length - 1; index > 0; index--) {
     const word = words[index]!;
-    if (!NAME_SUFFIXES.has(normalizeName(word))) return word;
+    if (NAME_SUFFIXES.has(normalizeName(word))) continue;
+    // a surname keeps its particles: "Le Pen", "van Persie", "de Blasio", "bin Salman"
+    let first = index;
+    while (first > 1 && NAME_PARTICLES.has(normalizeName(words[first - 1]!))) first--;
+    return words.slice(first, index + 1).join(' ');
   }
   return words[0] ?? '';
 }

@@ -1,145 +1,11 @@
+import { AMBIGUOUS_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS } from './lexicon/words.js';
+
 /** A sentence of a paragraph; offsets are relative to the paragraph text. */
 export interface SentencePiece {
   text: string;
   start: number;
   end: number;
 }
-
-// titles before a name: a period after them never ends a sentence
-const TITLE_ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'reps',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'cpl',
-  'maj',
-  'adm',
-  'cmdr',
-  'pres',
-  'supt',
-  'insp',
-  'det',
-  'rev',
-  'fr',
-  'sr',
-  'jr',
-  'st',
-  'mt',
-  'ft',
-  'hon',
-  'messrs',
-  'mme',
-  'mlle',
-  'vs',
-  'v',
-  'e.g',
-  'i.e',
-  'cf',
-  'approx',
-  'ca',
-  'est',
-  'dept',
-  'univ',
-  'assn',
-  'ave',
-  'blvd',
-  'rd',
-  'no',
-  'nos',
-  'vol',
-  'pp',
-  'fig',
-]);
-
-// abbreviations that may also close a sentence: split only before a typical sentence opener
-const AMBIGUOUS_ABBREVIATIONS = new Set([
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'plc',
-  'llc',
-  'bros',
-  'etc',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'a.m',
-  'p.m',
-  'al',
-]);
-
-// words that usually open a sentence, so a preceding ambiguous abbreviation ends one
-const SENTENCE_OPENERS = new Set([
-  'a',
-  'an',
-  'the',
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'but',
-  'and',
-  'however',
-  'in',
-  'on',
-  'at',
-  'for',
-  'as',
-  'after',
-  'before',
-  'when',
-  'while',
-  'if',
-  'meanwhile',
-  'officials',
-  'police',
-  'some',
-  'many',
-  'most',
-  'one',
-  'both',
-  'last',
-  'earlier',
-  'later',
-  'now',
-  'still',
-  'yet',
-  'so',
-  'since',
-]);
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«']);
@@ -159,7 +25,8 @@ function isSpace(ch: string): boolean {
 /** The word (letters and inner dots) right before the terminal period at `dot`. */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0) {
+  // a word longer than any abbreviation is no abbreviation: the bound keeps a long line of dots linear
+  while (i > 0 && dot - i < 24) {
     const ch = text[i - 1] as string;
     if (isSpace(ch) || OPENERS.has(ch) || ch === '-' || ch === '/') break;
     i--;
@@ -242,7 +109,11 @@ export function splitSentences(text: string): SentencePiece[] {
     const ch = text[i] as string;
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
     const end = boundaryEnd(text, i);
-    if (end < 0) continue;
+    if (end < 0) {
+      // the rest of a run of terminators ("...", "?!") cannot end a sentence either: skip it in one step
+      while (i + 1 < text.length && '.!?…'.includes(text[i + 1] as string)) i++;
+      continue;
+    }
     pushTrimmed(text, start, end, sentences);
     start = end;
     i = end - 1;

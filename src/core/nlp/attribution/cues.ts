@@ -1,15 +1,28 @@
+import { isInvertingVerb, isReportingVerb, isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
+import { isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import {
+  COMMON_MAIN_VERBS,
+  DASH_MARKS,
+  FRAMING_VERBS,
+  LINKING_PREPOSITIONS,
+  NOUN_DETERMINERS,
+  OBJECT_PREPOSITIONS,
+  PHRASAL_SPEECH,
+  POST_MODIFIER_PREPOSITIONS,
+  REPORTED_CLAUSE_PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  TAIL_PREPOSITIONS,
+  TOLD_FORMS,
+} from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
-import { isLyAdverb, isNonHeadWord, isRoleNoun } from './lexicon.js';
 import {
   isWord,
   type PhraseRange,
-  PRONOUNS,
   phraseEndingAt,
   phraseStartingAt,
   skipModifiersBack,
   skipModifiersForward,
 } from './phrases.js';
-import { isInvertingVerb, isReportingVerb, isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
 
 /** Where a quote's speaker is named, and the cue that ties them. */
 export interface SpeakerRef {
@@ -19,9 +32,6 @@ export interface SpeakerRef {
   /** token index of the cue verb in `paragraph` */
   cueIndex: number;
 }
-
-const DASHES = new Set(['—', '–', '―', '-']);
-const LINKING_PREPOSITIONS = new Set(['in', 'at', 'for', 'of', 'from', 'with', 'on']);
 
 /** `a narrator in the Clinton ad asks`: skip a short prepositional phrase between a subject and a speech verb. */
 function skipPrepositionalPhrase(paragraph: ParagraphDoc, index: number): number {
@@ -35,6 +45,13 @@ function skipPrepositionalPhrase(paragraph: ParagraphDoc, index: number): number
   return index;
 }
 
+/** A framing verb used as a verb: lowercase, not after a determiner ("the report", "a call"). */
+function isFramingWord(paragraph: ParagraphDoc, index: number): boolean {
+  const token = paragraph.tokens[index];
+  if (!isWord(token) || token.capitalized || !FRAMING_VERBS.has(token.lower)) return false;
+  return !NOUN_DETERMINERS.has(paragraph.tokens[index - 1]?.lower ?? '');
+}
+
 /** A speech verb used as a verb: capitalized inside a sentence it is part of a name ("The Washington Post"). */
 function isCueWord(paragraph: ParagraphDoc, index: number, floor: number): boolean {
   const token = paragraph.tokens[index];
@@ -44,31 +61,13 @@ function isCueWord(paragraph: ParagraphDoc, index: number, floor: number): boole
   return !token.capitalized || index === floor;
 }
 
-const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
-
-/** Two-word cues after a quote: `"...," Trump went on`. */
-const PHRASAL_SPEECH = new Set([
-  'went on',
-  'goes on',
-  'shot back',
-  'fired back',
-  'hit back',
-  'chimed in',
-  'cut in',
-  'pointed out',
-  'points out',
-]);
-
-/** Addressees of "told": the phrase after the verb is the listener, not part of the cue's subject. */
-const TOLD_FORMS = new Set(['told', 'tells', 'tell', 'telling']);
-
 /** The cue text: the verb, with the listener of "told reporters" or the "to" of "according to". */
 function cueText(paragraph: ParagraphDoc, verbIndex: number): string {
   const tokens = paragraph.tokens;
   const verb = tokens[verbIndex]!;
   if (verb.lower === 'according') return `${verb.text} ${tokens[verbIndex + 1]?.text ?? 'to'}`;
   const next = tokens[verbIndex + 1];
-  if (TOLD_FORMS.has(verb.lower) && isWord(next) && !PRONOUNS.has(next.lower) && next.lower !== 'that') {
+  if (TOLD_FORMS.has(verb.lower) && isWord(next) && !SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'that') {
     return `${verb.text} ${next.text}`;
   }
   return verb.text;
@@ -80,9 +79,19 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   const tokens = paragraph.tokens;
   let at = skipModifiersBack(paragraph, verbIndex - 1, floor);
   if (at < floor) return null;
+  // "Corbett goes on to criticise", "she wants to tell": the subject of the verb that governs the infinitive
+  if (tokens[at]?.lower === 'to' && at - 1 >= floor) {
+    let governing = at - 1;
+    if (['on', 'up', 'out'].includes(tokens[governing]!.lower) && governing - 1 >= floor) governing--;
+    const word = tokens[governing]!;
+    if (word.kind === 'word' && !word.capitalized && !paragraph.quoted[governing] && isVerbLike(word.lower)) {
+      return subjectOfVerb(paragraph, governing);
+    }
+  }
   // "Rep. John Mica (R-Fla.) said"
   if (tokens[at]?.text === ')') {
-    while (at > floor && tokens[at]!.text !== '(') at--;
+    const limit = Math.max(floor, at - 10);
+    while (at > limit && tokens[at]!.text !== '(') at--;
     at = skipModifiersBack(paragraph, at - 1, floor);
     if (at < floor) return null;
   }
@@ -99,7 +108,10 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   return phrase;
 }
 
-const OBJECT_PREPOSITIONS = new Set(['to', 'upon', 'about', 'by', 'of', 'for', 'with', 'from', 'in', 'on', 'at']);
+/** A word that can be a verb governing an infinitive ("goes", "wants", "continued", "tried", "plans"). */
+function isVerbLike(lower: string): boolean {
+  return isVerbForm(lower) || /(?:es|ed)$/u.test(lower) || ['wants', 'plans', 'goes', 'went', 'tries'].includes(lower);
+}
 
 /**
  * `an email to supporters stating "..."`, `a statement saying "..."`: a participle right after a noun describes
@@ -107,8 +119,10 @@ const OBJECT_PREPOSITIONS = new Set(['to', 'upon', 'about', 'by', 'of', 'for', '
  */
 function isParticipleSubject(paragraph: ParagraphDoc, phrase: PhraseRange): boolean {
   const tokens = paragraph.tokens;
-  if (OBJECT_PREPOSITIONS.has(tokens[phrase.first - 1]?.lower ?? '')) return false;
   const head = tokens[phrase.last]!;
+  // "with finance minister Herve Gaymard telling parliament": a named person after "with" still speaks
+  const preposition = tokens[phrase.first - 1]?.lower ?? '';
+  if (OBJECT_PREPOSITIONS.has(preposition)) return preposition === 'with' && head.capitalized && !head.possessive;
   const indefinite = ['a', 'an'].includes(tokens[phrase.first]!.lower);
   return !(indefinite && !head.capitalized && !isRoleNoun(head.lower));
 }
@@ -122,31 +136,30 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     const before = phraseEndingAt(paragraph, index - 1, floor);
     const between = phraseStartingAt(paragraph, index + 1);
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;
-    if (before && (beforeIsName || PRONOUNS.has(tokens[before.last]!.lower))) return before;
+    if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
     if (between && tokens[between.last]!.capitalized && between.last === comma - 1) return between;
     return before;
   }
   return null;
 }
 
-const COMMON_VERBS = new Set(
-  'is was are were has had took made gave went came got kept held met spoke told said left put ran won lost sat stood began'.split(
-    ' ',
-  ),
-);
-
 /** `Clinton’s aide rallied supporters, saying ...`: the phrase before the main verb of the clause. */
 function participleSubject(paragraph: ParagraphDoc, floor: number, comma: number): PhraseRange | null {
   const tokens = paragraph.tokens;
-  for (let index = comma - 1; index > floor; index--) {
+  for (let index = comma - 1; index > floor && comma - index <= 40; index--) {
     const token = tokens[index]!;
     if (paragraph.quoted[index]) return null;
     if (token.kind !== 'word' || token.capitalized) continue;
-    if (!token.lower.endsWith('ed') && !COMMON_VERBS.has(token.lower) && !isUnambiguousSpeechVerb(token.lower))
+    if (!token.lower.endsWith('ed') && !COMMON_MAIN_VERBS.has(token.lower) && !isUnambiguousSpeechVerb(token.lower))
       continue;
     // "a Twitter comment", "the relevant report": a word after a determiner is a noun, not the main verb
     if (['a', 'an', 'the', 'his', 'her', 'their'].includes(tokens[index - 1]?.lower ?? '')) continue;
     const at = skipModifiersBack(paragraph, index - 1, floor);
+    // "Dean, a former committee chairman, poked at ..., tweeting": the name before the appositive
+    if (tokens[at]?.text === ',') {
+      const named = subjectAcrossAppositive(paragraph, at, floor);
+      if (named) return named;
+    }
     const subject = at >= floor ? phraseEndingAt(paragraph, at, floor) : null;
     if (subject) return subject;
   }
@@ -177,7 +190,7 @@ function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number):
 export function isPlausibleSpeaker(paragraph: ParagraphDoc, range: PhraseRange): boolean {
   const head = paragraph.tokens[range.last]!;
   if (head.possessive) return false;
-  if (PRONOUNS.has(head.lower) || head.capitalized) return true;
+  if (SUBJECT_PRONOUNS.has(head.lower) || head.capitalized) return true;
   return !isNonHeadWord(head.lower);
 }
 
@@ -198,8 +211,6 @@ function trimSpeakerPhrase(paragraph: ParagraphDoc, range: PhraseRange): PhraseR
   return range;
 }
 
-const POST_MODIFIER_PREPOSITIONS = new Set(['to', 'in', 'as', 'with', 'by', 'for', 'on', 'at']);
-
 /** The ref for a speaker phrase, or null when the phrase cannot name a speaker. */
 function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cueIndex: number): SpeakerRef | null {
   const trimmed = trimSpeakerPhrase(paragraph, range);
@@ -210,45 +221,77 @@ function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cu
 export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
   const tokens = paragraph.tokens;
   let at = closeIndex + 1;
-  const dashed = DASHES.has(tokens[at]?.text ?? '');
+  const dashed = DASH_MARKS.has(tokens[at]?.text ?? '');
   if (tokens[at]?.text === ',' || dashed) at++;
+  const endsSentence = quoteEnd === '.';
+  // a reporter's tail between the quote and its cue: `"..." before the vote, Kessler said`
+  if (!endsSentence) at = skipTail(paragraph, at);
   const first = tokens[at];
   if (!isWord(first) || paragraph.quoted[at]) return null;
-  const endsSentence = quoteEnd === '.';
   // inversion: said Rubio
   if (isInvertingVerb(first.lower) || (first.lower === 'according' && tokens[at + 1]?.lower === 'to')) {
     const objectStart = first.lower === 'according' ? at + 2 : at + 1;
     const object = phraseStartingAt(paragraph, objectStart);
     if (!object || tokens[object.first]!.lower === 'that') return null;
     if (endsSentence && first.lower !== 'according' && !first.capitalized) return null;
+    // `said Opera spokeswoman, Berit Hanson.`: the name after a role is who spoke
+    const named = tokens[object.last + 1]?.text === ',' ? phraseStartingAt(paragraph, object.last + 2) : null;
+    if (
+      named &&
+      !tokens[object.last]!.capitalized &&
+      tokens[named.first]!.capitalized &&
+      tokens[named.last]!.capitalized &&
+      ['.', ',', undefined].includes(tokens[named.last + 1]?.text)
+    ) {
+      return speakerRef(paragraph, named, cueText(paragraph, at), at);
+    }
     return speakerRef(paragraph, object, cueText(paragraph, at), at);
   }
   // a dash and a name after a quote: `"..." ― Jane Doe`
   if (first === undefined) return null;
   const subject = phraseStartingAt(paragraph, at);
   if (!subject) return null;
+  // a name alone after a quote, closing the sentence: a signature (`"..." ― Jane Doe`) or an attribution that
+  // lost its verb (`"...," Mr Champion.`)
   if (
-    dashed &&
+    (dashed || quoteEnd === ',') &&
     tokens[subject.first]!.capitalized &&
+    tokens[subject.last]!.capitalized &&
     (subject.last + 1 >= tokens.length || tokens[subject.last + 1]!.text === '.')
   ) {
     return speakerRef(paragraph, subject, tokens[closeIndex + 1]!.text, closeIndex + 1);
   }
   let verbAt = skipParenthesis(paragraph, subject.last + 1);
   verbAt = skipPrepositionalPhrase(paragraph, verbAt);
-  // an appositive between subject and verb: "Rubio, the top diplomat, said"
-  if (tokens[verbAt]?.text === ',') {
-    for (let index = verbAt + 1; index < tokens.length && index - verbAt < 16; index++) {
+  // appositives between subject and verb: "Rubio, the top diplomat, said", "Pruitt, the attorney general of
+  // Oklahoma, one of the states suing the EPA, said"
+  for (let appositive = 0, comma = verbAt; appositive < 2 && tokens[comma]?.text === ','; appositive++) {
+    let close = -1;
+    for (let index = comma + 1; index < tokens.length && index - comma < 16; index++) {
       if (paragraph.quoted[index]) break;
       if (tokens[index]!.text === ',') {
-        verbAt = index + 1;
+        close = index;
         break;
       }
     }
+    if (close < 0) break;
+    const next = tokens[skipModifiersForward(paragraph, close + 1)];
+    if (next && (isSpeechVerb(next.lower) || PHRASAL_SPEECH.has(`${next.lower} ${tokens[close + 2]?.lower ?? ''}`))) {
+      verbAt = close + 1;
+      break;
+    }
+    comma = close;
   }
   verbAt = skipModifiersForward(paragraph, verbAt);
   const verb = tokens[verbAt];
   if (!isWord(verb) || paragraph.quoted[verbAt]) return null;
+  // `"...," AP quoted prosecutor Russell McGuire as saying`: the one quoted speaks, not the one quoting
+  if (verb.lower === 'quoted') {
+    const quotedSpeaker = phraseStartingAt(paragraph, verbAt + 1);
+    if (quotedSpeaker && tokens[quotedSpeaker.last + 1]?.lower === 'as') {
+      return speakerRef(paragraph, quotedSpeaker, 'quoted', verbAt);
+    }
+  }
   const phrasal = PHRASAL_SPEECH.has(`${verb.lower} ${tokens[verbAt + 1]?.lower ?? ''}`);
   if (!isCueWord(paragraph, verbAt, paragraph.sentenceOf[verbAt] ?? 0) && !phrasal) return null;
   if (phrasal) return speakerRef(paragraph, subject, `${verb.text} ${tokens[verbAt + 1]!.text}`, verbAt);
@@ -268,8 +311,63 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   return speakerRef(paragraph, subject, cueText(paragraph, verbAt), verbAt);
 }
 
+/**
+ * `"..." before the vote, Kessler said`: a short temporal or circumstantial phrase ending in a comma between a quote
+ * and its attribution. Returns the index after that comma, or `at` itself when there is no such phrase.
+ */
+function skipTail(paragraph: ParagraphDoc, at: number): number {
+  const tokens = paragraph.tokens;
+  if (!TAIL_PREPOSITIONS.has(tokens[at]?.lower ?? '') || tokens[at]!.capitalized) return at;
+  for (let index = at + 1; index < tokens.length && index - at <= 8; index++) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index]) return at;
+    if (token.text === ',') return index + 1;
+    if (token.kind !== 'word' || isSpeechVerb(token.lower)) return at;
+  }
+  return at;
+}
+
+/**
+ * `Bolton boss Sam Allardyce: "..."`, `- Newcastle boss Graeme Souness "..."`: a name (with its role) that opens
+ * the sentence and stands right before the quote, with a colon or nothing between, labels the speaker.
+ */
+export function labelBefore(paragraph: ParagraphDoc, openIndex: number): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  let last = openIndex - 1;
+  const colon = tokens[last]?.text === ':';
+  if (colon) last--;
+  const name = tokens[last];
+  if (!isWord(name) || !name.capitalized || paragraph.quoted[last] || name.possessive) return null;
+  let first = last;
+  const floor = paragraph.sentenceOf[openIndex] ?? 0;
+  while (first > floor && last - first < 7) {
+    const token = tokens[first - 1]!;
+    if (paragraph.quoted[first - 1] || token.kind !== 'word') break;
+    if (!token.capitalized && (isSpeechVerb(token.lower) || !isPhraseLabelWord(token.lower))) return null;
+    first--;
+  }
+  // only the start of the sentence, or of the paragraph after a list dash, may hold a label
+  const before = tokens[first - 1];
+  if (first !== floor && !(before && DASH_MARKS.has(before.text) && first - 1 === 0)) return null;
+  if (!colon && first === last && !paragraph.headline) {
+    // without a colon one word is too little to tell a label from a sentence's first word
+    return null;
+  }
+  return speakerRef(paragraph, { first, last }, colon ? ':' : '', last);
+}
+
+/** Lowercase words a speaker label may hold: roles and the small words between them ("Bolton boss", "head of"). */
+function isPhraseLabelWord(lower: string): boolean {
+  return isRoleNoun(lower) || ['of', 'the', 'and', 'former', 'new', 'assistant', 'first-team'].includes(lower);
+}
+
 /** `Rubio said: "..."` / `Umerov wrote on Telegram: "..."` / `According to Rubio, "..."`. */
-export function attributionBefore(paragraph: ParagraphDoc, openIndex: number, maxGap: number): SpeakerRef | null {
+export function attributionBefore(
+  paragraph: ParagraphDoc,
+  openIndex: number,
+  maxGap: number,
+  framing = false,
+): SpeakerRef | null {
   const tokens = paragraph.tokens;
   const floor = paragraph.sentenceOf[openIndex] ?? 0;
   for (let index = openIndex - 1; index >= floor && openIndex - index <= maxGap; index--) {
@@ -290,6 +388,12 @@ export function attributionBefore(paragraph: ParagraphDoc, openIndex: number, ma
       const subject = subjectOfVerb(paragraph, index - 1);
       if (subject) return speakerRef(paragraph, subject, `${tokens[index - 1]!.text} ${token.text}`, index - 1);
     }
+    // a partial quote framed by its subject: `called the cut a "very modest step"`, `blamed "operating flaws"`
+    if (framing && isFramingWord(paragraph, index)) {
+      const subject = subjectOfVerb(paragraph, index);
+      if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
+      continue;
+    }
     if (!isCueWord(paragraph, index, floor)) continue;
     // a noun-like form ("states", "reports") counts only directly before the quote or its colon
     if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
@@ -309,41 +413,28 @@ export interface ReportedSpeech {
   last: number;
 }
 
-const PREPOSITIONS = new Set([
-  'in',
-  'on',
-  'at',
-  'during',
-  'after',
-  'before',
-  'of',
-  'to',
-  'about',
-  'with',
-  'for',
-  'from',
-  'by',
-  'earlier',
-  'later',
-  'last',
-  'this',
-  'on',
-]);
-
 /** Find reported speech in the unquoted sentences of a paragraph. */
 export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
   const found: ReportedSpeech[] = [];
   const tokens = paragraph.tokens;
   for (let index = 0; index < tokens.length; index++) {
     const verb = tokens[index]!;
-    if (paragraph.quoted[index] || !isWord(verb) || !isReportingVerb(verb.lower)) continue;
-    if (verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
-    const subject = subjectOfVerb(paragraph, index);
+    if (paragraph.quoted[index] || !isWord(verb)) continue;
+    const according = verb.lower === 'according' && tokens[index + 1]?.lower === 'to';
+    if (!according && !isReportingVerb(verb.lower)) continue;
+    if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
+    // "According to Ham, the administration has ...": the source is the object of "according to"
+    const subject = according ? phraseStartingAt(paragraph, index + 2) : subjectOfVerb(paragraph, index);
     if (!subject) continue;
-    const clauseFirst = reportedClauseStart(paragraph, index);
+    const clauseFirst = according ? clauseAfterComma(paragraph, subject.last) : reportedClauseStart(paragraph, index);
     if (clauseFirst === null) continue;
     let last = clauseFirst;
-    while (last + 1 < tokens.length && !paragraph.quoted[last + 1] && (paragraph.sentenceOf[last + 1] ?? 0) <= index) {
+    while (
+      last + 1 < tokens.length &&
+      last - clauseFirst < 80 &&
+      !paragraph.quoted[last + 1] &&
+      (paragraph.sentenceOf[last + 1] ?? 0) <= index
+    ) {
       last++;
     }
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
@@ -360,6 +451,17 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
   return found;
 }
 
+/** The clause after "According to X,": the token after the comma that closes the source. */
+function clauseAfterComma(paragraph: ParagraphDoc, sourceLast: number): number | null {
+  const tokens = paragraph.tokens;
+  for (let index = sourceLast + 1; index < tokens.length && index - sourceLast <= 12; index++) {
+    if (paragraph.quoted[index]) return null;
+    if (tokens[index]!.text === ',') return index + 1;
+    if (tokens[index]!.text === '.') return null;
+  }
+  return null;
+}
+
 /** Where the reported clause starts after its verb: after "that", a listener, or directly. */
 function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number | null {
   const tokens = paragraph.tokens;
@@ -372,7 +474,7 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     if (token.lower === 'that') return index + 1;
   }
-  if (TOLD_FORMS.has(verb(tokens, verbIndex)) || PREPOSITIONS.has(next.lower)) return null;
+  if (TOLD_FORMS.has(verb(tokens, verbIndex)) || REPORTED_CLAUSE_PREPOSITIONS.has(next.lower)) return null;
   return verbIndex + 1;
 }
 

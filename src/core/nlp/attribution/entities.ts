@@ -1,6 +1,5 @@
 import type { Person } from '../../articles/article.js';
-import { normalizeName, surnameOf, TITLE_PHRASES, titleLengthAt } from '../names.js';
-import type { ArticleDoc, ParagraphDoc } from './document.js';
+import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
 import {
   firstNameGender,
   type Gender,
@@ -12,13 +11,63 @@ import {
   isPlaceName,
   isRoleNoun,
   isVerbForm,
-} from './lexicon.js';
-import { isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
+  type NameGender,
+} from '../lexicon/tags.js';
+import {
+  APPOSITIVE_OPENERS,
+  COMMON_WORD_ENDING,
+  GENDERED_TITLES,
+  GENERIC_ORGANISATION_WORDS,
+  HONORIFICS,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NON_NAME_WORDS,
+  NON_PERSON_HEADS,
+  ORGANISATION_HEADS,
+  ORGANISATION_NOMINALS,
+  ORGANISATION_NOUNS_AFTER_NAME,
+  PLACE_PREFIXES,
+  ROLE_STOP_WORDS,
+  TITLE_PHRASES,
+  TITLE_SMALL_WORDS,
+  TOLD_FORMS,
+  VAGUE_SOURCE_NOUNS,
+} from '../lexicon/words.js';
+import { editDistance, normalizeName, surnameOf, titleLengthAt } from '../names.js';
+import type { ArticleDoc, ParagraphDoc } from './document.js';
+import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
-/** One place where a person is named. Offsets are into the article's source text. */
-export interface PersonMention {
-  person: PersonRecord;
+/**
+ * Stage 3 of the pipeline: the people and organisations an article names, and every place it names them.
+ *
+ * Capitalized runs of tokens are split into a title or role prefix and a name, then judged: an organisation (a head
+ * such as "Office" or "Bank", an acronym, a known organisation, "the Clinton campaign"), a person (a given name, a
+ * title, a role, a speech verb beside it), or neither (places, days, sentence words). Full names make people first;
+ * surnames, first names and titled surnames then join the person they name ("Mr Garner" the man among the Garners,
+ * "President Garner" the one who is president). A capitalized word beside a speech verb speaks, whatever the word
+ * lists say of it, unless it is known to be something else.
+ */
+
+export type EntityKind = 'person' | 'organisation';
+
+/** A person or organisation being assembled from the mentions of one article. */
+export interface Entity {
+  kind: EntityKind;
+  name: string;
+  key: string;
+  surnameKey: string;
+  firstKey: string;
+  aliases: Set<string>;
+  roles: Map<string, RoleTally>;
+  gender: Gender | null;
+  /** the gender comes from a title or a curated name list, so it may rule the entity out for a pronoun */
+  genderFirm: boolean;
+}
+
+/** One place where an entity is named. Offsets are into the article's source text. */
+export interface EntityMention {
+  entity: Entity;
   paragraphIndex: number;
   /** token range of the name (title excluded) in its paragraph */
   firstToken: number;
@@ -34,110 +83,16 @@ export interface PersonMention {
   closesParagraph: boolean;
 }
 
-/** A person being assembled from the mentions of one article. */
-export interface PersonRecord {
-  name: string;
-  key: string;
-  surnameKey: string;
-  firstKey: string;
-  aliases: Set<string>;
-  roles: string[];
-  gender: Gender | null;
+/** The entities of an article and where they are named, mentions in document order. */
+export interface EntityIndex {
+  entities: Entity[];
+  mentions: EntityMention[];
+  /** mentions by paragraph index, each list in token order */
+  byParagraph: Map<number, EntityMention[]>;
 }
 
-/** The people of an article and where they are named. */
-export interface PeopleIndex {
-  people: PersonRecord[];
-  mentions: PersonMention[];
-}
-
-/** Capitalized words that open sentences or phrases but are never part of a name. */
-const NON_NAME_WORDS = new Set(
-  (
-    'the a an and but or nor so yet for in on at by of to from with without about after before during since until ' +
-    'as if when while where whether though although because this that these those it its he she they we i you his her ' +
-    'their our my your there here then now also still even just only not no yes some many most all both each every ' +
-    'other another such what which who whom whose how why monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december today tomorrow yesterday ' +
-    'last next earlier later meanwhile however instead according among under over into through across against ' +
-    'one two three four five six seven eight nine ten first second third new former late read follow updated more'
-  ).split(' '),
-);
-
-/** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
-const NON_PERSON_HEADS = new Set(
-  (
-    'house department union party conference committee council post times news street beach county university college ' +
-    'center centre institute association agency bank group ministry office court congress senate parliament assembly ' +
-    'commission foundation fund corp inc company airlines airways hall square avenue road bridge island islands mountain ' +
-    'river lake valley airport station hospital school church club league cup games festival awards capitol kremlin ' +
-    'pentagon republic kingdom states state security forces army navy guard police network radio tv television channel ' +
-    'press journal magazine daily herald tribune review reuters bloomberg associated politico breitbart cnn bbc fox msnbc ' +
-    'nbc cbs abc npr twitter facebook instagram google apple microsoft amazon tiktok youtube telegram whatsapp city town ' +
-    'village province region district coast sea ocean gulf east west north south central africa europe asia america ' +
-    'world war day week month year act law plan program programme project summit treaty accord alliance ' +
-    'democrats republicans democratic republican conservative conservatives liberal labour tory tories administration ' +
-    'government cabinet embassy consulate museum theatre theater stadium arena park hotel tower building palace castle ' +
-    'hill hills heights field fields bay port harbour harbor peninsula desert forest times-picker board trust holdings ' +
-    'partners capital media studios records entertainment motors energy oil gas systems technologies labs index fc ' +
-    'united city-state federation confederation caucus primary election debate convention church mosque temple ' +
-    'olympics championship series tournament prize medal award show data research consulting solutions services ' +
-    'software digital networks communications telecom pharmaceuticals insurance securities investments ' +
-    'international associates analytics watch rights ltd plc llc corporation institution institutions organisation ' +
-    'organization initiative coalition'
-  ).split(' '),
-);
-
-const NAME_PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'bin',
-  'ibn',
-  'al',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'ter',
-  'abu',
-  'el',
-]);
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-const SINGLE_TITLE_WORDS = new Set(TITLE_PHRASES.flat());
-const GENDERED_TITLES: Record<string, Gender> = {
-  mr: 'male',
-  mrs: 'female',
-  ms: 'female',
-  miss: 'female',
-  sir: 'male',
-  dame: 'female',
-  lord: 'male',
-  lady: 'female',
-  king: 'male',
-  queen: 'female',
-  prince: 'male',
-  princess: 'female',
-  congressman: 'male',
-  congresswoman: 'female',
-  chairman: 'male',
-  chairwoman: 'female',
-};
-const ROLE_STOP_WORDS = new Set(
-  (
-    'the a an and or but of in on at by to for from with as that which who whom said says told is was are were has ' +
-    'have had be been will would not never did does do could should can may might must'
-  ).split(' '),
-);
-
-/** A capitalized run of tokens split into its title/role prefix and the name itself. */
-interface NameCandidate {
+/** A capitalized run split into its title or role prefix and the name itself. */
+interface Candidate {
   paragraph: ParagraphDoc;
   /** first token of the title prefix (equals nameFirst when there is none) */
   runFirst: number;
@@ -145,12 +100,41 @@ interface NameCandidate {
   nameLast: number;
   words: string[];
   title: string[];
-  role: string | null;
+  roles: string[];
   evidence: number;
+  kind: EntityKind;
+  /** beside a speech verb: a speaker, whatever the word lists say of the words */
+  speaking: boolean;
+  /** a role phrase stands beside the name, even one too loose to show ("a senior adviser to the campaign") */
+  described: boolean;
+  /** in a title-cased line ("President Obama Speech at ..."): may name a known entity, never a new one */
+  linkOnly: boolean;
+  /** a nickname given in quotes inside the name (`Robert C. "Bobby" Scott`) */
+  nickname: string | null;
+  /** an organisation only by context ("Oasis singer", "Zero Hedge wrote"): dropped where a person has the name */
+  guess: boolean;
+  /** order of the candidate in the article, for role recency */
+  order: number;
 }
 
+/** Sentence words that may open a run before an organisation's name ("But the Home Office", "Meanwhile Oxfam"). */
+const ORGANISATION_LEAD_WORDS = new Set(
+  'the a an and but or so yet for if when while as in on at by of to from with after before since meanwhile however'.split(
+    ' ',
+  ),
+);
+
 const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
-const INITIAL = /^\p{Lu}\.$/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const INNER_CAPITAL = /^\p{Lu}?\p{Ll}+\p{Lu}/u;
+/** Surnames written with an inner capital ("McConnell", "MacDougall", "DuVernay", "LaHood"), unlike "BaFin". */
+const CAMEL_NAME = /^(?:Mc|Mac|O'|O’|De|Di|Du|Da|La|Le|Van|Von|Fitz|St)\p{Lu}\p{Ll}/u;
+const ROMAN_NUMERAL = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/u;
+/** Every word of a title but the small ones ("secretary", "state", not "of" or "the"). */
+const SINGLE_TITLE_WORDS: ReadonlySet<string> = new Set(
+  TITLE_PHRASES.flatMap((phrase) => phrase.split(' ')).filter((word) => word !== 'of' && word !== 'the'),
+);
+const TITLE_WORD_LISTS: readonly string[][] = TITLE_PHRASES.map((phrase) => phrase.split(' '));
 
 function isAsciiLower(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
@@ -160,22 +144,17 @@ function isAcronym(token: Token): boolean {
   const text = token.text;
   // most names fail at their second letter ("Rubio"): skip the unicode-property regex for them
   if (isAsciiLower(text.charCodeAt(1))) return false;
-  return ACRONYM.test(text.replace(/['’]s$/u, ''));
+  const word = text.replace(/['’]s?$/u, '');
+  return ACRONYM.test(word) && !INITIALS.test(word) && !ROMAN_NUMERAL.test(word);
 }
 
-function isInitial(token: Token): boolean {
-  return token.text.endsWith('.') && INITIAL.test(token.text);
+/** "G.", "G.K.": initials are part of a name. */
+function isInitials(token: Token): boolean {
+  return token.text.endsWith('.') && INITIALS.test(token.text);
 }
 
-/** A token that can belong to a capitalized run (names, titles, acronyms, initials). */
 function isRunToken(token: Token): boolean {
   return token.kind === 'word' && token.capitalized;
-}
-
-function singular(lower: string): string {
-  if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
-  if (lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
-  return lower;
 }
 
 // a pure function of the word, asked several times per token: remember the answers (bounded)
@@ -184,8 +163,7 @@ const roleWordCache = new Map<string, boolean>();
 function isRoleWord(lower: string): boolean {
   let answer = roleWordCache.get(lower);
   if (answer === undefined) {
-    const last = lower.split('-').pop() ?? lower;
-    answer = isRoleNoun(lower) || isRoleNoun(last) || isRoleNoun(singular(lower)) || SINGLE_TITLE_WORDS.has(lower);
+    answer = isRoleHead(lower) || SINGLE_TITLE_WORDS.has(lower);
     if (roleWordCache.size < 100_000) roleWordCache.set(lower, answer);
   }
   return answer;
@@ -193,7 +171,7 @@ function isRoleWord(lower: string): boolean {
 
 /** True for a word that can be part of a person's name. */
 function isNameWord(token: Token): boolean {
-  if (isInitial(token)) return true;
+  if (isInitials(token)) return true;
   if (isAcronym(token)) return false;
   const lower = token.lower;
   if (NON_NAME_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
@@ -214,7 +192,27 @@ function joinsOver(last: Token, next: Token): boolean {
   return next.lower === 'of' && !isNameWord(last);
 }
 
-/** Collect the capitalized runs of a paragraph ("US Secretary of State Marco Rubio"). */
+/** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
+function isQuotedNickname(paragraph: ParagraphDoc, at: number): boolean {
+  const tokens = paragraph.tokens;
+  const open = tokens[at];
+  const word = tokens[at + 1];
+  const close = tokens[at + 2];
+  const after = tokens[at + 3];
+  return (
+    open?.kind === 'punct' &&
+    /^["“‘']$/u.test(open.text) &&
+    word !== undefined &&
+    isRunToken(word) &&
+    close?.kind === 'punct' &&
+    /^["”’']$/u.test(close.text) &&
+    after !== undefined &&
+    isRunToken(after) &&
+    !paragraph.quoted[at + 3]
+  );
+}
+
+/** The capitalized runs of a paragraph ("US Secretary of State Marco Rubio"), as inclusive token ranges. */
 function collectRuns(paragraph: ParagraphDoc): [number, number][] {
   const runs: [number, number][] = [];
   const tokens = paragraph.tokens;
@@ -226,11 +224,13 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
     }
     const first = index;
     let last = index;
-    while (!tokens[last]!.possessive) {
+    while (!tokens[last]!.possessive && paragraph.sentenceOf[last + 1] === paragraph.sentenceOf[first]) {
       const next = tokens[last + 1];
       const after = tokens[last + 2];
-      if (next && isRunToken(next)) {
+      if (next && isRunToken(next) && paragraph.quoted[last + 1] === paragraph.quoted[first]) {
         last++;
+      } else if (isQuotedNickname(paragraph, last + 1)) {
+        last += 4;
       } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
         last += 2;
       } else {
@@ -244,69 +244,102 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
 }
 
 /** Split a run into its title prefix and the longest name-like tail. */
-function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): NameCandidate | null {
+function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Omit<Candidate, 'roles' | 'order'> | null {
   let first = runStart;
   const tokens = paragraph.tokens;
   let nameFirst = last + 1;
   for (let index = last; index >= first; index--) {
     const token = tokens[index]!;
     const particle = NAME_PARTICLES.has(token.lower) && index > first && index < last;
-    if (!isNameWord(token) && !particle) break;
+    // "Simon Champion", "Charlie King", "Mr King": after a given name or an honorific a role word is a surname
+    const previous = tokens[index - 1]?.lower ?? '';
+    const surnameAfterGiven =
+      index === last &&
+      index > first &&
+      (isRoleNoun(token.lower) || SINGLE_TITLE_WORDS.has(token.lower)) &&
+      (isFirstName(previous) || HONORIFICS.has(previous));
+    const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
+    if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
     if (index < last && token.possessive) break;
     nameFirst = index;
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
-  // a leading particle or lone suffix is not a name start
-  while (nameFirst <= last && NAME_PARTICLES.has(tokens[nameFirst]!.lower)) nameFirst++;
+  // a leading particle is not a name start, unless it is a given name too ("Al Sharpton")
+  // ("Le Pen" alone is a surname with its particle, and stays whole)
+  while (
+    nameFirst < last - 1 &&
+    NAME_PARTICLES.has(tokens[nameFirst]!.lower) &&
+    !isFirstName(tokens[nameFirst]!.lower)
+  ) {
+    nameFirst++;
+  }
+  if (nameFirst === last && NAME_PARTICLES.has(tokens[nameFirst]!.lower)) return null;
   if (nameFirst > last) return null;
   let nameLast = last;
-  while (nameLast > nameFirst && NAME_SUFFIXES.has(tokens[nameLast]!.lower) === false && isInitial(tokens[nameLast]!)) {
+  // trailing initials are no part of the name ("Smith J.") unless a suffix
+  while (nameLast > nameFirst && !NAME_SUFFIXES.has(tokens[nameLast]!.lower) && isInitials(tokens[nameLast]!)) {
     nameLast--;
   }
   if (isLeadingLabel(tokens, nameFirst, nameLast)) nameFirst++;
-  const words = tokens.slice(nameFirst, nameLast + 1).map((token) => token.text.replace(/['’]s?$/u, ''));
+  // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
+  const words = tokens
+    .slice(nameFirst, nameLast + 1)
+    .filter(
+      (token, offset) => token.kind === 'word' && paragraph.quoted[nameFirst + offset] === paragraph.quoted[runStart],
+    )
+    .map((token) => token.text.replace(/['’]s?$/u, ''));
   const title = tokens.slice(first, nameFirst).map((token) => token.text);
-  return { paragraph, runFirst: first, nameFirst, nameLast, words, title, role: null, evidence: 0 };
+  return {
+    paragraph,
+    runFirst: first,
+    nameFirst,
+    nameLast,
+    words,
+    title,
+    evidence: 0,
+    kind: 'person',
+    speaking: false,
+    described: false,
+    linkOnly: false,
+    nickname: quotedWord(paragraph, nameFirst, nameLast),
+    guess: false,
+  };
 }
 
-const PLACE_PREFIXES = new Set([
-  'san',
-  'santa',
-  'sao',
-  'são',
-  'st',
-  'saint',
-  'los',
-  'las',
-  'fort',
-  'port',
-  'mount',
-  'lake',
-]);
+/** The quoted word inside a name's token range (`Robert C. "Bobby" Scott` -> "Bobby"), if any. */
+function quotedWord(paragraph: ParagraphDoc, first: number, last: number): string | null {
+  for (let index = first; index <= last; index++) {
+    const token = paragraph.tokens[index]!;
+    if (token.kind === 'word' && paragraph.quoted[index] && !paragraph.quoted[first]) return token.text;
+  }
+  return null;
+}
 
 /**
- * `Backbencher Stephen Pound`, `Referee Graham Poll`: in three name-like words, a first word that is no given name
- * before one that is labels the person (a sentence-initial role or group) rather than starting the name.
+ * `Backbencher Stephen Pound`, `Referee Graham Poll`: in three name-like words, a first word that is an everyday
+ * noun before a given name labels the person (a sentence-initial role or group) rather than starting the name.
  */
 function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number): boolean {
-  if (nameLast - nameFirst !== 2) return false;
+  if (nameLast - nameFirst < 2) return false;
   const label = tokens[nameFirst]!;
   const given = tokens[nameFirst + 1]!;
-  if (isInitial(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
+  if (isInitials(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
   // "San Francisco Ballet", "St John Ambulance": a place prefix starts a place name, not a label
   if (PLACE_PREFIXES.has(label.lower)) return false;
-  return !isLastName(label.lower) && !NAME_PARTICLES.has(given.lower);
+  // "Backbencher", "Referee", and epithets the lexicon does not list ("Crooked Hillary Clinton")
+  const everyday = isCommonWord(label.lower) || isRoleNoun(label.lower) || /(?:ed|ing|ous|ful|ive)$/u.test(label.lower);
+  return everyday && !isLastName(label.lower);
 }
 
-/** A lowercase role phrase right before a name ("Ukraine’s top negotiator", "property tycoon-turned-diplomat"). */
+/** A lowercase role phrase right before a name ("Ukraine’s top negotiator", "central bank governor"). */
 function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | null {
   const tokens = paragraph.tokens;
   let from = runFirst;
   let sawRole = false;
-  for (let index = runFirst - 1; index >= 0 && runFirst - index <= 5; index--) {
+  for (let index = runFirst - 1; index >= 0 && runFirst - index <= 6; index--) {
     const token = tokens[index]!;
-    if (token.kind !== 'word' || ROLE_STOP_WORDS.has(token.lower)) break;
+    if (token.kind !== 'word' || ROLE_STOP_WORDS.has(token.lower) || paragraph.quoted[index]) break;
     if (index === runFirst - 1 && !isRoleWord(token.lower)) return null;
     // "did not impress Tory shadow education secretary": the verb before a role is not part of it, but a noun
     // that looks like a verb before a role word is ("finance minister", "party leader")
@@ -330,19 +363,19 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
   // an age between commas ("Clinton, 35, the daughter of ...")
   if (/^\d{1,3}$/.test(tokens[index]?.text ?? '') && tokens[index + 1]?.text === ',') index += 2;
   const first = tokens[index];
-  if (first?.kind !== 'word') return null;
+  if (first?.kind !== 'word' || paragraph.quoted[index]) return null;
   const opens =
     ['the', 'a', 'an'].includes(first.lower) ||
     first.possessive ||
     isRoleWord(first.lower) ||
     isDemonym(first.lower) ||
     (first.lower === 'one' && tokens[index + 1]?.lower === 'of') ||
-    /^(?:former|top|senior|chief|deputy|acting|longtime|veteran|then)$/.test(first.lower);
+    APPOSITIVE_OPENERS.has(first.lower);
   if (!opens) return null;
   let sawRole = false;
   for (let end = index; end < tokens.length && end - index < 14; end++) {
     const token = tokens[end]!;
-    if (token.text === ',' || token.text === '.' || token.text === ';' || token.text === '—') {
+    if (token.text === ',' || token.text === '.' || token.text === ';' || token.text === '—' || token.text === ')') {
       if (!sawRole || end === index) return null;
       return paragraph.text.slice(first.start, tokens[end - 1]!.end);
     }
@@ -360,101 +393,83 @@ function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: 
   const sentenceFirst = paragraph.sentenceOf[runFirst] ?? 0;
   if (runFirst === sentenceFirst) return true;
   // "On Monday, Rubio ..." and "But Fico ..." still open their sentence
-  const lead = tokens.slice(sentenceFirst, runFirst);
-  if (lead.length <= 4 && (lead.length === 1 || lead[lead.length - 1]?.text === ',')) return true;
+  const lead = runFirst - sentenceFirst;
+  if (lead <= 4 && (lead === 1 || tokens[runFirst - 1]?.text === ',')) return true;
   const next = tokens[nameLast + 1];
-  return next !== undefined && isSpeechVerb(next.lower);
+  if (next !== undefined && isSpeechVerb(next.lower)) return true;
+  // "..., noted NBC's Dante Chinni": the subject of an inverted speech verb
+  const previous = tokens[runFirst - 1];
+  return previous !== undefined && isSpeechCue(previous) && !TOLD_FORMS.has(previous.lower);
 }
 
 /** Surface forms of a title before a surname worth keeping as an alias ("Secretary Rubio", "Mr Blair"). */
-function titledAlias(candidate: NameCandidate): string | null {
-  if (candidate.title.length === 0 || candidate.words.length !== 1) return null;
+function titledAlias(candidate: Candidate): string | null {
+  if (candidate.title.length === 0 || !isSurnameOnly(candidate)) return null;
   const titleLower = candidate.title.map((word) => normalizeName(word));
   const length = titleLengthAt(titleLower, titleLower.length - 1) > 0 ? 1 : titleLower.length;
-  return `${candidate.title.slice(-length).join(' ')} ${candidate.words[0]}`;
+  return `${candidate.title.slice(-length).join(' ')} ${candidate.words.join(' ')}`;
 }
 
-function genderFromTitle(title: readonly string[]): Gender | null {
+function genderFromTitle(title: readonly string[]): NameGender | null {
   for (const word of title) {
     const gender = GENDERED_TITLES[normalizeName(word)];
-    if (gender) return gender;
+    if (gender) return { gender, firm: true };
   }
   return null;
 }
 
-/** Score how much a candidate looks like a person's name. */
-function scoreCandidate(candidate: NameCandidate): number {
+/** The title phrase that ends a title prefix, when there is one ("US Secretary of State" -> 4 words). */
+function endsWithTitle(title: readonly string[]): boolean {
+  const lowers = title.map(normalizeName);
+  return TITLE_WORD_LISTS.some(
+    (phrase) =>
+      phrase.length <= lowers.length &&
+      phrase.every((word, offset) => lowers[lowers.length - phrase.length + offset] === word),
+  );
+}
+
+/** A mention by surname alone: one word, or a surname with its particle ("Le Pen", "van Persie"). */
+function isSurnameOnly(candidate: Candidate): boolean {
+  return (
+    candidate.words.length === 1 ||
+    (candidate.words.length === 2 && NAME_PARTICLES.has(candidate.words[0]!.toLowerCase()))
+  );
+}
+
+/** Score how much a candidate looks like a person's name; negative for places and organisations. */
+function scoreCandidate(candidate: Candidate): number {
   const lowers = candidate.words.map((word) => normalizeName(word));
   if (lowers.some((word) => isPlaceName(word) && !isFirstName(word) && !isLastName(word))) {
     if (candidate.words.length === 1) return -1;
   }
-  if (lowers.some((word) => isOrganizationName(word))) return -1;
+  if (lowers.some((word) => isOrganizationName(word) && !isFirstName(word))) {
+    if (candidate.words.length === 1 || !isFirstName(lowers[0]!)) return -1;
+  }
   let score = 0;
   const firstWord = lowers[0] ?? '';
-  if (candidate.words.length >= 2 && isFirstName(firstWord)) score += 2;
+  if (candidate.words.length >= 2 && (isFirstName(firstWord) || /^\p{Lu}\.$/u.test(candidate.words[0]!))) score += 2;
   if (isLastName(lowers[lowers.length - 1] ?? '')) score += 1;
-  if (candidate.title.length > 0 && titleLengthAt(candidate.title.map(normalizeName), candidate.title.length - 1) > 0) {
-    score += 2;
-  } else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) {
-    score += 2;
-  }
-  if (candidate.role !== null) score += 2;
+  if (candidate.title.length > 0 && endsWithTitle(candidate.title)) score += 2;
+  else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) score += 2;
+  if (candidate.roles.length > 0 || candidate.described) score += 2;
+  // "Marine Le Pen", "Robin van Persie": a particle inside three or more words is a person's name
+  if (lowers.length >= 3 && lowers.slice(1, -1).some((word) => NAME_PARTICLES.has(word))) score += 2;
   return score;
 }
 
-/** Find the people of an article: their names, aliases, roles, and every mention. */
-export function findPeople(doc: ArticleDoc): PeopleIndex {
-  const candidates: NameCandidate[] = [];
-  for (const paragraph of doc.paragraphs) {
-    if (paragraph.heading) continue;
-    for (const [first, last] of collectRuns(paragraph)) {
-      const candidate = splitRun(paragraph, first, last);
-      if (!candidate) continue;
-      const before = rolePhraseBefore(paragraph, candidate.runFirst);
-      const after = appositiveAfter(paragraph, last);
-      const titleRole = candidate.title.length > 0 ? candidate.title.join(' ') : null;
-      const roles = [titleRole && isTitleRole(candidate.title) ? titleRole : null, before, after].filter(
-        (role): role is string => role !== null,
-      );
-      candidate.role = roles.length > 0 ? roles.join('\u0000') : null;
-      candidate.evidence = scoreCandidate(candidate);
-      const next = paragraph.tokens[last + 1];
-      if (next && isSpeechVerb(next.lower)) candidate.evidence += 1;
-      if (isNamedSpeaker(paragraph, candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
-      if (next?.text === ',' && paragraph.tokens[last + 2]?.lower === 'who') candidate.evidence += 1;
-      candidates.push(candidate);
-    }
-  }
-  return assemblePeople(candidates);
-}
-
-/**
- * `says Cara Diemont of ...`, `Jo Bexley said`: two or three name-like words right beside a speech verb name a
- * person even when the lexicon does not know the first name, unless it is an everyday word ("Human Rights Watch").
- */
-function isNamedSpeaker(paragraph: ParagraphDoc, candidate: NameCandidate): boolean {
-  if (candidate.words.length < 2 || candidate.words.length > 3 || candidate.evidence < 0) return false;
-  if (candidate.words.some((word) => word.length < 2 || /\d/u.test(word))) return false;
-  const lowers = candidate.words.map((word) => normalizeName(word));
-  if (!isFirstName(lowers[0]!) && !isUnknownNameLike(candidate.words, lowers)) return false;
-  const before = paragraph.tokens[candidate.runFirst - 1];
-  const after = paragraph.tokens[candidate.nameLast + 1];
-  return isSpeechCue(before) || isSpeechCue(after);
-}
-
-/** Ends of common nouns and adjectives, rare at the end of a given name ("Retail Decisions", "Federal Reserve"). */
-const COMMON_WORD_ENDING = /(?:tion|sion|ment|ness|ity|ship|ance|ence|ics|ism|ist|ure|ive|ous|ful|less|ical|ing)$/u;
-
-/**
- * Words that may be a name the lexicon does not know ("Junya Tanase"): no everyday word the lexicon lists, no
- * common-noun ending or "-owned" adjective at the start, and no plural at the end that is not a known surname.
- */
-function isUnknownNameLike(words: readonly string[], lowers: readonly string[]): boolean {
-  if (lowers.some((word) => isCommonWord(word) && !isLastName(word))) return false;
-  const first = lowers[0]!;
-  if (COMMON_WORD_ENDING.test(first) || /-\p{Ll}+ed$/u.test(words[0]!)) return false;
-  const last = lowers[lowers.length - 1]!;
-  return !last.endsWith('s') || isLastName(last);
+/** A speech verb beside a name: "Marsh said", "says Marsh", "Marsh, the minister, said". */
+function besideSpeechVerb(paragraph: ParagraphDoc, runFirst: number, nameLast: number): boolean {
+  const tokens = paragraph.tokens;
+  const before = tokens[runFirst - 1];
+  const after = tokens[nameLast + 1];
+  // "told Marsh": the one after "told" is the listener
+  if (isSpeechCue(before) && !TOLD_FORMS.has(before!.lower)) return true;
+  if (isSpeechCue(after)) return true;
+  // "Marsh had said", "Marsh also told"
+  const afterNext = tokens[nameLast + 2];
+  return after?.kind === 'word' && /^(?:has|had|also|later|then|again|would|will)$/u.test(after.lower)
+    ? isSpeechCue(afterNext)
+    : false;
 }
 
 function isSpeechCue(token: Token | undefined): boolean {
@@ -462,136 +477,647 @@ function isSpeechCue(token: Token | undefined): boolean {
 }
 
 /** True when a title prefix reads as a role ("US Secretary of State", "Russian President"), not just "Mr". */
-function isTitleRole(title: readonly string[]): boolean {
-  const lower = title.map((word) => normalizeName(word));
-  if (lower.length === 1 && GENDERED_TITLES[lower[0]!] && !isRoleWord(lower[0]!)) return false;
-  return lower.some((word) => isRoleWord(word) || SINGLE_TITLE_WORDS.has(word));
+function titleRole(title: readonly string[]): string | null {
+  if (title.length === 0) return null;
+  return cleanRole(title.join(' '));
 }
 
-function assemblePeople(candidates: NameCandidate[]): PeopleIndex {
-  const people: PersonRecord[] = [];
-  const byKey = new Map<string, PersonRecord>();
-  const mentions: PersonMention[] = [];
-
-  const addRoles = (person: PersonRecord, candidate: NameCandidate): void => {
-    for (const role of candidate.role?.split('\u0000') ?? []) {
-      if (!person.roles.some((known) => normalizeName(known) === normalizeName(role))) person.roles.push(role);
+/**
+ * An organisation named by a run: a head word ("Home Office", "Bank of England"), an acronym ("IMF"), an inner
+ * capital ("BaFin"), a name the lexicon knows as an organisation, or a person's name before "campaign" or
+ * "administration". Returns the range and name, or null.
+ */
+function organisationOf(
+  paragraph: ParagraphDoc,
+  first: number,
+  last: number,
+  person: Omit<Candidate, 'roles' | 'order'> | null,
+): { first: number; last: number; name: string; guess: boolean } | null {
+  const tokens = paragraph.tokens;
+  let from = first;
+  while (from <= last && ORGANISATION_LEAD_WORDS.has(tokens[from]!.lower)) from++;
+  if (from > last) return null;
+  const text = (a: number, b: number): string =>
+    paragraph.text.slice(tokens[a]!.start, bareEnd(tokens[b]!)).replace(/['’]s?$/u, '');
+  // "the Clinton campaign", "the Obama administration"
+  const after = tokens[last + 1];
+  if (
+    after?.kind === 'word' &&
+    !after.capitalized &&
+    ORGANISATION_NOUNS_AFTER_NAME.has(after.lower) &&
+    tokens[from - 1]?.lower === 'the'
+  ) {
+    return { first: from, last: last + 1, name: text(from, last + 1), guess: false };
+  }
+  // a person with a title or role word right before the name keeps it ("Foreign Office Minister Bill Rammell")
+  if (person && person.nameFirst > from && isRoleWord(tokens[person.nameFirst - 1]!.lower)) {
+    if (person.words.length >= 2 || isFirstName(tokens[person.nameFirst]!.lower)) return null;
+  }
+  let organisation = false;
+  // what context alone suggests ("Oasis singer", "firm Bioware"): kept only where no person has the name
+  let guess = false;
+  const personLike = (index: number): boolean => isFirstName(tokens[index]!.lower) || isLastName(tokens[index]!.lower);
+  // "Oasis singer", "Liverpool manager", "Deutsche Bank analyst": a name before a lowercase role is its employer
+  if (
+    after?.kind === 'word' &&
+    !after.capitalized &&
+    isRoleNoun(after.lower) &&
+    !personLike(from) &&
+    !personLike(last)
+  ) {
+    // "US tycoon", "German chancellor", "Munich police": a place or a nationality is no employer
+    const place = (index: number): boolean => isPlaceName(tokens[index]!.lower) || isDemonym(tokens[index]!.lower);
+    if (!place(from) && !place(last) && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
+      guess = true;
     }
-  };
+  }
+  // "UK Coal", "BT Group": an acronym and everyday words
+  if (last > from && isAcronym(tokens[from]!)) {
+    let everyday = true;
+    for (let index = from + 1; index <= last && everyday; index++) everyday = !personLike(index);
+    if (everyday) organisation = true;
+  }
+  // "firm Bioware", "watchdog BaFin", "news agency Associated Press": a name after its kind of body
+  const kind = tokens[from - 1];
+  if (kind?.kind === 'word' && !kind.capitalized && ORGANISATION_NOMINALS.has(kind.lower) && !personLike(from)) {
+    guess = true;
+  }
+  // "Group Menatep", "Banco Santander": a head opening the name before a word that is no given name
+  if (last > from && ORGANISATION_HEADS.has(tokens[from]!.lower) && !isFirstName(tokens[from + 1]!.lower)) {
+    if (!isRoleWord(tokens[last]!.lower)) organisation = true;
+  }
+  // "shares in UK Coal", "Carnival shares": only companies have shares
+  const before = tokens[from - 1]?.lower;
+  if ((before === 'in' || before === 'of') && tokens[from - 2]?.lower === 'shares') guess = true;
+  if (after?.lower === 'shares' || (tokens[last]!.possessive && tokens[last + 1]?.lower === 'shares')) guess = true;
+  for (let index = from; index <= last; index++) {
+    const token = tokens[index]!;
+    const lower = token.lower;
+    const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
+    if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
+    // "Department of Transport", "University of Leeds": a head opening the run before "of"
+    if (ORGANISATION_HEADS.has(lower) && index === from && tokens[index + 1]?.lower === 'of') organisation = true;
+  }
+  if (from === last) {
+    const token = tokens[from]!;
+    const word = token.text.replace(/['’]s?$/u, '');
+    if (isAcronym(token) || (INNER_CAPITAL.test(word) && word.length > 3 && !CAMEL_NAME.test(word))) {
+      organisation = true;
+    }
+    if (isOrganizationName(token.lower) && !isFirstName(token.lower) && !isLastName(token.lower)) organisation = true;
+  } else if (!person || person.words.length < 2 || !isFirstName(normalizeName(person.words[0]!))) {
+    if (isOrganizationName(normalizeName(text(from, last)))) organisation = true;
+  }
+  if (!organisation && !guess) return null;
+  return { first: from, last, name: text(from, last), guess: !organisation };
+}
 
-  // full names first: two or more words with some evidence they name a person
+/** Find the people and organisations of an article: names, aliases, roles, and every mention. */
+export function findEntities(doc: ArticleDoc): EntityIndex {
+  const candidates: Candidate[] = [];
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.heading) continue;
+    const titleCased = titleCasedSentences(paragraph);
+    for (const [first, last] of collectRuns(paragraph)) {
+      const split = splitRun(paragraph, first, last);
+      const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
+      const organisation = organisationOf(paragraph, first, last, split);
+      if (organisation) {
+        candidates.push({
+          paragraph,
+          runFirst: organisation.first,
+          nameFirst: organisation.first,
+          nameLast: organisation.last,
+          words: [organisation.name],
+          title: [],
+          roles: [],
+          evidence: 3,
+          kind: 'organisation',
+          speaking: besideSpeechVerb(paragraph, organisation.first, organisation.last),
+          described: false,
+          linkOnly,
+          nickname: null,
+          guess: organisation.guess,
+          order: candidates.length,
+        });
+        continue;
+      }
+      if (!split) continue;
+      const candidate: Candidate = { ...split, roles: [], order: candidates.length, linkOnly };
+      const rawRoles = [
+        titleRole(candidate.title),
+        rolePhraseBefore(paragraph, candidate.runFirst),
+        appositiveAfter(paragraph, candidate.nameLast),
+      ];
+      candidate.described = rawRoles.some((role) => role !== null);
+      candidate.roles = rawRoles
+        .map((role) => (role === null ? null : cleanRole(role)))
+        .filter((role): role is string => role !== null);
+      candidate.evidence = scoreCandidate(candidate);
+      candidate.speaking = besideSpeechVerb(paragraph, candidate.runFirst, candidate.nameLast);
+      if (candidate.speaking) candidate.evidence += 1;
+      if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
+      const next = paragraph.tokens[candidate.nameLast + 1];
+      if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
+      // "Zero Hedge wrote", "Royal Mail said": a name of everyday words beside a speech verb that is no person's
+      // speaks as an organisation
+      if (candidate.speaking && candidate.words.length >= 2 && candidate.evidence < 2 && candidate.title.length === 0) {
+        candidate.kind = 'organisation';
+        candidate.words = [candidate.words.join(' ')];
+        candidate.evidence = 3;
+        candidate.guess = true;
+      }
+      candidates.push(candidate);
+    }
+  }
+  const index = assemble(candidates);
+  if (doc.headline) completeFromHeadline(doc.headline, index);
+  return index;
+}
+
+/**
+ * Sentences written in title case ("President Obama Speech at Black Caucus Foundation"): captions, section titles,
+ * embedded headlines. Their capitalized runs are no evidence of a name.
+ */
+function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
+  const found = new Set<number>();
+  const tokens = paragraph.tokens;
+  let sentence = 0;
+  let words = 0;
+  let capitalized = 0;
+  const close = (): void => {
+    if (words >= 5 && capitalized >= words * 0.9) found.add(sentence);
+  };
+  for (let index = 0; index < tokens.length; index++) {
+    const start = paragraph.sentenceOf[index] ?? 0;
+    if (start !== sentence) {
+      close();
+      sentence = start;
+      words = 0;
+      capitalized = 0;
+    }
+    const token = tokens[index]!;
+    // small words stay lowercase in title case; the first word is capitalized in any sentence
+    if (token.kind !== 'word' || index === start || token.text.length < 3 || paragraph.quoted[index]) continue;
+    if (TITLE_SMALL_WORDS.has(token.lower)) continue;
+    words++;
+    if (token.capitalized) capitalized++;
+  }
+  close();
+  return found;
+}
+
+/**
+ * A headline often gives the full name the body shortens: "Ava DuVernay's '13th' ..." over a body that only says
+ * "DuVernay", "International Monetary Fund slashes ..." over "the IMF". A person the body names by surname alone
+ * takes a headline's "Given Surname"; an acronym takes the headline's name whose initials it is.
+ */
+function completeFromHeadline(headline: ParagraphDoc, index: EntityIndex): void {
+  const tokens = headline.tokens;
+  for (const [first, last] of collectRuns(headline)) {
+    for (let at = first + 1; at <= last; at++) {
+      const given = tokens[at - 1]!;
+      const surname = normalizeName(tokens[at]!.text.replace(/['’]s?$/u, ''));
+      if (!isFirstName(given.lower)) continue;
+      const person = index.entities.find(
+        (entity) => entity.kind === 'person' && entity.key === surname && entity.surnameKey === surname,
+      );
+      if (!person) continue;
+      const name = `${given.text} ${tokens[at]!.text.replace(/['’]s?$/u, '')}`;
+      person.aliases.add(person.name);
+      person.name = name;
+      person.key = normalizeName(name);
+      person.firstKey = given.lower;
+    }
+    const name = headline.text.slice(tokens[first]!.start, bareEnd(tokens[last]!));
+    const initials = initialsOf(name);
+    if (initials.length < 2) continue;
+    const acronym = index.entities.find((entity) => entity.kind === 'organisation' && entity.key === initials);
+    if (!acronym) continue;
+    acronym.aliases.add(acronym.name);
+    acronym.name = name;
+  }
+}
+
+/** The initials of an organisation's name: "International Monetary Fund" -> "imf" (small words left out). */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0]!.toLowerCase())
+    .join('');
+}
+
+/**
+ * `says Cara Diemont of ...`, `Jo Bexley said`: two or three name-like words right beside a speech verb name a
+ * person even when the lexicon does not know the first name, unless it is an everyday word ("Human Rights Watch").
+ */
+function isNamedSpeaker(candidate: Candidate): boolean {
+  if (!candidate.speaking || candidate.words.length < 2 || candidate.words.length > 4 || candidate.evidence < 0) {
+    return false;
+  }
+  if (candidate.words.some((word) => word.length < 2 && !/^\p{Lu}\.?$/u.test(word))) return false;
+  if (candidate.words.some((word) => /\d/u.test(word))) return false;
+  const lowers = candidate.words.map((word) => normalizeName(word));
+  return isFirstName(lowers[0]!) || isUnknownNameLike(candidate.words, lowers);
+}
+
+/**
+ * Words that may be a name the lexicon does not know ("Junya Tanase"): no everyday word the lexicon lists, no
+ * common-noun ending or "-owned" adjective at the start, and no plural at the end that is not a known surname.
+ */
+function isUnknownNameLike(words: readonly string[], lowers: readonly string[]): boolean {
+  if (lowers.some((word) => isCommonWord(word) && !isLastName(word) && !isFirstName(word))) return false;
+  const first = lowers[0]!;
+  if (COMMON_WORD_ENDING.test(first) || /-\p{Ll}+ed$/u.test(words[0]!)) return false;
+  const last = lowers[lowers.length - 1]!;
+  return !last.endsWith('s') || isLastName(last);
+}
+
+/**
+ * A single capitalized word beside a speech verb that names no known person: a speaker by the convention of news
+ * copy ("..., says Marsh", "Tuhiwai told her"), unless it is a sentence word, a place, a title or a demonym.
+ */
+function isLoneSpeaker(candidate: Candidate): boolean {
+  if (!candidate.speaking || !isSurnameOnly(candidate)) return false;
+  const word = candidate.words.join(' ');
+  const lower = normalizeName(word);
+  if (word.length < 2 || /\d/u.test(word) || NON_NAME_WORDS.has(lower) || isDemonym(lower)) return false;
+  if (VAGUE_SOURCE_NOUNS.has(lower)) return false;
+  // "Democrats said", "African-Americans told": a plural is a group, unless it is a known surname ("Jones")
+  if (/s$/u.test(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
+  if (isPlaceName(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
+  // a sentence-initial everyday word before "said" is a noun phrase's start ("Officials said"), not a name
+  const paragraph = candidate.paragraph;
+  const opensSentence = (paragraph.sentenceOf[candidate.nameFirst] ?? 0) === candidate.nameFirst;
+  if (opensSentence && isCommonWord(lower) && !isLastName(lower) && !isFirstName(lower)) {
+    return paragraph.tokens[candidate.nameFirst - 1]?.kind !== 'word' && /^\p{Lu}\p{Ll}+$/u.test(word)
+      ? !/s$/u.test(lower) && !isRoleNoun(lower)
+      : false;
+  }
+  return !isRoleNoun(lower) || isLastName(lower);
+}
+
+function newEntity(kind: EntityKind, name: string, gender: NameGender | null): Entity {
+  const key = normalizeName(name);
+  const words = key.split(' ');
+  return {
+    kind,
+    name,
+    key,
+    surnameKey: kind === 'person' ? normalizeName(surnameOf(name)) : key,
+    firstKey: kind === 'person' ? (words[0] ?? '') : key,
+    aliases: new Set(),
+    roles: new Map(),
+    gender: gender?.gender ?? null,
+    genderFirm: gender?.firm ?? false,
+  };
+}
+
+function addRoles(entity: Entity, candidate: Candidate): void {
+  for (const role of candidate.roles) {
+    const key = normalizeName(role);
+    const known = entity.roles.get(key);
+    if (known) known.count++;
+    else entity.roles.set(key, { text: role, count: 1, order: candidate.order });
+  }
+}
+
+/**
+ * The people of an article as they are found, indexed by every form a later mention may take: full name, surname,
+ * first name and the ends of longer names ("Suu Kyi" of "Aung San Suu Kyi"). Every look-up is a map hit, so
+ * assembling the people of an article stays linear in its length.
+ */
+class People {
+  readonly byKey = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byFirst = new Map<string, Entity[]>();
+  private readonly byEnding = new Map<string, Entity>();
+  /** how often each person has been named so far, and when first */
+  readonly named = new Map<Entity, { count: number; first: number }>();
+
+  constructor(private readonly entities: Entity[]) {}
+
+  add(person: Entity): void {
+    this.entities.push(person);
+    this.byKey.set(person.key, person);
+    push(this.bySurname, person.surnameKey, person);
+    if (person.firstKey !== person.surnameKey) push(this.byFirst, person.firstKey, person);
+    const words = person.key.split(' ');
+    for (let from = 1; from < words.length - 1; from++) {
+      const ending = words.slice(from).join(' ');
+      if (!this.byEnding.has(ending)) this.byEnding.set(ending, person);
+    }
+  }
+
+  alias(person: Entity, name: string): void {
+    person.aliases.add(name);
+    this.byKey.set(normalizeName(name), person);
+  }
+
+  withSurname(key: string): readonly Entity[] {
+    return this.bySurname.get(key) ?? [];
+  }
+
+  withFirstName(key: string): readonly Entity[] {
+    return this.byFirst.get(key) ?? [];
+  }
+
+  /** Another full form of a known person: same first name and surname, or the end of a longer name. */
+  same(words: readonly string[]): Entity | undefined {
+    const first = normalizeName(words[0] ?? '');
+    const surname = normalizeName(surnameOf(words.join(' ')));
+    const same = this.withSurname(surname).find((person) => person.firstKey === first);
+    return same ?? this.byEnding.get(normalizeName(words.join(' ')));
+  }
+
+  /** A surname misspelt by one letter ("McLenney" for "McClenney"), among the most recent people. */
+  nearSurname(key: string): Entity[] {
+    const found: Entity[] = [];
+    let checked = 0;
+    for (let index = this.entities.length - 1; index >= 0 && checked < 200; index--) {
+      const person = this.entities[index]!;
+      if (person.kind !== 'person' || person.surnameKey.length < 6) continue;
+      checked++;
+      if (editDistance(person.surnameKey, key, 1) <= 1 && !found.includes(person)) found.push(person);
+    }
+    return found;
+  }
+
+  noteMention(person: Entity, order: number): void {
+    const known = this.named.get(person);
+    if (known) known.count++;
+    else this.named.set(person, { count: 1, first: order });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function assemble(candidates: readonly Candidate[]): EntityIndex {
+  const entities: Entity[] = [];
+  const registry = new Organisations(entities);
+  const isNamedOrganisation = (candidate: Candidate): boolean =>
+    candidate.kind === 'organisation' && !candidate.linkOnly;
+  registry.add(candidates.filter((candidate) => isNamedOrganisation(candidate) && !candidate.guess));
+  const organisations = registry.byKey;
+  const people = new People(entities);
+
+  // full names: two or more words with some evidence they name a person
   for (const candidate of candidates) {
-    if (candidate.words.length < 2 || candidate.evidence < 1) continue;
+    if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate) || candidate.evidence < 1) {
+      continue;
+    }
     const name = candidate.words.join(' ');
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
-    if (candidate.evidence < 2 && !people.some((known) => known.surnameKey === normalizeName(surnameOf(name))))
-      continue;
+    if (candidate.evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
-    let person = byKey.get(key) ?? findSamePerson(people, candidate.words);
+    if (organisations.has(key)) continue;
+    let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
-      const lowers = candidate.words.map((word) => normalizeName(word));
-      person = {
-        name,
-        key,
-        surnameKey: normalizeName(surnameOf(name)),
-        firstKey: lowers[0] ?? '',
-        aliases: new Set(),
-        roles: [],
-        gender: genderFromTitle(candidate.title) ?? firstNameGender(lowers[0] ?? ''),
-      };
-      people.push(person);
-      byKey.set(key, person);
-    } else if (normalizeName(person.name) !== key) {
-      person.aliases.add(name);
+      const first = normalizeName(candidate.words[0] ?? '');
+      person = newEntity('person', name, genderFromTitle(candidate.title) ?? firstNameGender(first));
+      people.add(person);
+    } else if (person.key !== key) {
+      people.alias(person, name);
     }
-    addRoles(person, candidate);
+    if (candidate.nickname) people.alias(person, `${candidate.nickname} ${surnameOf(name)}`);
   }
 
-  // single words: surnames (or first names) of those people, or titled surnames of people named only that way
+  // single words: surnames or first names of those people, titled surnames of people named only that way (or of
+  // another person than the full names that share the surname: "Mr. Obama" beside "Michelle Obama"), and lone
+  // capitalized speakers
+  const titleGenders = surnameTitleGenders(candidates);
   for (const candidate of candidates) {
-    if (candidate.words.length !== 1 || candidate.evidence < 0) continue;
-    const key = normalizeName(candidate.words[0]!);
-    if (byKey.has(key) && byKey.get(key)!.key === key) continue;
-    const matches = people.filter((person) => person.surnameKey === key);
-    const person = matches.length > 0 ? matches : people.filter((known) => known.firstKey === key);
-    if (person.length === 0 && candidate.title.length > 0 && candidate.evidence >= 2) {
-      const created: PersonRecord = {
-        name: candidate.words[0]!,
-        key,
-        surnameKey: key,
-        firstKey: key,
-        aliases: new Set(),
-        roles: [],
-        gender: genderFromTitle(candidate.title),
-      };
-      people.push(created);
-      byKey.set(key, created);
+    if (candidate.kind !== 'person' || candidate.linkOnly || !isSurnameOnly(candidate) || candidate.evidence < 0) {
+      continue;
     }
+    const key = normalizeName(candidate.words.join(' '));
+    if (people.byKey.has(key) || organisations.has(key)) continue;
+    const gender = candidateGender(candidate, titleGenders);
+    const sharing = people.withSurname(key);
+    if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
+    if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
+    const titled = candidate.title.length > 0 && candidate.evidence >= 2;
+    if (!titled && (sharing.length > 0 || !isLoneSpeaker(candidate))) continue;
+    // a peer or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel")
+    const lastTitle = candidate.title[candidate.title.length - 1];
+    const shown =
+      lastTitle !== undefined && HONORIFICS.has(normalizeName(lastTitle))
+        ? `${lastTitle} ${candidate.words.join(' ')}`
+        : candidate.words.join(' ');
+    const person = newEntity('person', shown, gender ? { gender, firm: true } : firstNameGender(key));
+    person.key = key;
+    person.surnameKey = key;
+    person.firstKey = key;
+    people.add(person);
   }
 
+  // organisations known only by context, where no person has the name ("Trump envoy" is Trump's, not a body's)
+  registry.add(
+    candidates.filter((candidate) => {
+      if (!isNamedOrganisation(candidate) || !candidate.guess) return false;
+      const key = organisationKey(candidate.words[0]!);
+      return !people.byKey.has(key) && people.withSurname(key).length === 0 && people.withFirstName(key).length === 0;
+    }),
+  );
+
+  const mentions: EntityMention[] = [];
   for (const candidate of candidates) {
-    const person = resolveCandidate(candidate, people, byKey, mentions);
-    if (!person) continue;
+    const entity =
+      candidate.kind === 'organisation'
+        ? (organisations.get(organisationKey(candidate.words[0]!)) ?? null)
+        : resolveCandidate(candidate, people, organisations, titleGenders);
+    if (!entity) continue;
     const paragraph = candidate.paragraph;
+    if (entity.kind === 'person') {
+      people.noteMention(entity, candidate.order);
+      addRoles(entity, candidate);
+      if (isSurnameOnly(candidate)) {
+        entity.aliases.add(candidate.words.join(' '));
+        const titled = genderFromTitle(candidate.title);
+        if (titled && !entity.genderFirm) {
+          entity.gender = titled.gender;
+          entity.genderFirm = true;
+        }
+      }
+      const alias = titledAlias(candidate);
+      if (alias) entity.aliases.add(alias);
+    }
     const firstToken = paragraph.tokens[candidate.nameFirst]!;
     const lastToken = paragraph.tokens[candidate.nameLast]!;
-    if (candidate.words.length === 1) {
-      person.aliases.add(candidate.words[0]!);
-      addRoles(person, candidate);
-      if (!person.gender) person.gender = genderFromTitle(candidate.title);
-    }
-    const alias = titledAlias(candidate);
-    if (alias) person.aliases.add(alias);
     mentions.push({
-      person,
+      entity,
       paragraphIndex: paragraph.index,
       firstToken: candidate.nameFirst,
       lastToken: candidate.nameLast,
       start: paragraph.offset + firstToken.start,
       end: paragraph.offset + bareEnd(lastToken),
-      inQuote: paragraph.quoted[candidate.nameFirst] === true,
+      inQuote: paragraph.quoted[candidate.nameFirst] === 1,
       subject: isSubjectPosition(paragraph, candidate.runFirst, candidate.nameLast),
       sentenceStart: paragraph.sentenceOf[candidate.nameFirst] ?? 0,
       closesParagraph: paragraph.sentenceOf[candidate.nameFirst] === paragraph.sentenceOf[paragraph.tokens.length - 1],
     });
   }
-  for (const person of people) person.aliases.delete(person.name);
-  return { people: people.filter((person) => mentions.some((mention) => mention.person === person)), mentions };
+  for (const entity of entities) entity.aliases.delete(entity.name);
+  // the people of an article in the order the article first names them
+  const firstNamed = new Map<Entity, number>();
+  for (const [order, mention] of mentions.entries())
+    if (!firstNamed.has(mention.entity)) firstNamed.set(mention.entity, order);
+  const byParagraph = new Map<number, EntityMention[]>();
+  for (const mention of mentions) push(byParagraph, mention.paragraphIndex, mention);
+  const named = entities.filter((entity) => firstNamed.has(entity));
+  named.sort((a, b) => firstNamed.get(a)! - firstNamed.get(b)!);
+  return { entities: named, mentions, byParagraph };
 }
 
-/** Another full form of a known person: same first name and surname ("Donald J. Trump" and "Donald Trump"). */
-function findSamePerson(people: readonly PersonRecord[], words: readonly string[]): PersonRecord | undefined {
-  const first = normalizeName(words[0] ?? '');
-  const surname = normalizeName(surnameOf(words.join(' ')));
-  return people.find((person) => person.firstKey === first && person.surnameKey === surname);
+function organisationKey(name: string): string {
+  return normalizeName(name.replace(/^the\s+/iu, ''));
 }
 
-/** The person a candidate names: a full name directly, a single word by surname (the latest one named). */
-function resolveCandidate(
-  candidate: NameCandidate,
-  people: readonly PersonRecord[],
-  byKey: ReadonlyMap<string, PersonRecord>,
-  mentions: readonly PersonMention[],
-): PersonRecord | null {
-  if (candidate.words.length >= 2) {
+/**
+ * Organisations by their name. An acronym is the organisation whose initials it is, given in brackets after its
+ * name ("the International Monetary Fund (IMF)") or not ("the IMF" after "the International Monetary Fund"); a
+ * distinctive word of a longer name stands for it ("the Times", "Menatep" for "Group Menatep").
+ */
+class Organisations {
+  readonly byKey = new Map<string, Entity>();
+  private readonly byInitials = new Map<string, Entity>();
+  private readonly shortForms = new Map<string, Entity | null>();
+
+  constructor(private readonly entities: Entity[]) {}
+
+  add(candidates: readonly Candidate[]): void {
+    // full names before acronyms, so an acronym finds the name it stands for wherever it comes first
+    const ordered = [
+      ...candidates.filter((candidate) => candidate.nameLast > candidate.nameFirst),
+      ...candidates.filter((candidate) => candidate.nameLast === candidate.nameFirst),
+    ];
+    for (const candidate of ordered) this.addOne(candidate);
+    for (const [word, entity] of this.shortForms) {
+      if (entity && !this.byKey.has(word)) this.byKey.set(word, entity);
+    }
+  }
+
+  private addOne(candidate: Candidate): void {
+    const name = candidate.words[0]!.replace(/^the\s+/iu, '');
+    const key = organisationKey(name);
+    if (this.byKey.has(key)) return;
+    const expanded = candidate.nameLast === candidate.nameFirst ? this.byInitials.get(key) : undefined;
+    if (expanded) {
+      this.byKey.set(key, expanded);
+      expanded.aliases.add(name);
+      return;
+    }
+    const entity = newEntity('organisation', name, null);
+    entity.key = key;
+    this.byKey.set(key, entity);
+    this.entities.push(entity);
+    const initials = initialsOf(name);
+    if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, entity);
+    const words = key.split(' ');
+    if (words.length > 1 && !ORGANISATION_NOUNS_AFTER_NAME.has(words[words.length - 1]!)) {
+      for (const word of new Set([words[0]!, words[words.length - 1]!])) {
+        // never a person's name ("Obama" of "Obama administration") nor a generic word ("Office")
+        if (GENERIC_ORGANISATION_WORDS.has(word) || word.length < 3 || isFirstName(word) || isLastName(word)) continue;
+        const known = this.shortForms.get(word);
+        this.shortForms.set(word, known !== undefined && known !== entity ? null : entity);
+      }
+    }
+    const tokens = candidate.paragraph.tokens;
+    const bracketed = tokens[candidate.nameLast + 2];
+    if (tokens[candidate.nameLast + 1]?.text === '(' && bracketed && isAcronym(bracketed)) {
+      this.byKey.set(bracketed.lower, entity);
+      entity.aliases.add(bracketed.text);
+    }
+  }
+}
+
+/** The gender the gendered titles before a bare surname give it ("Mr. Obama"), per surname, when they agree. */
+function surnameTitleGenders(candidates: readonly Candidate[]): Map<string, Gender | null> {
+  const genders = new Map<string, Gender | null>();
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person' || !isSurnameOnly(candidate)) continue;
+    const gender = genderFromTitle(candidate.title)?.gender;
+    if (!gender) continue;
     const key = normalizeName(candidate.words.join(' '));
-    return byKey.get(key) ?? findSamePerson(people, candidate.words) ?? null;
+    const known = genders.get(key);
+    genders.set(key, known === undefined || known === gender ? gender : null);
   }
-  const key = normalizeName(candidate.words[0]!);
-  const exact = byKey.get(key);
-  if (exact && exact.key === key) return exact;
-  let matches = people.filter((person) => person.surnameKey === key);
-  if (matches.length === 0) matches = people.filter((person) => person.firstKey === key);
-  if (matches.length <= 1) return matches[0] ?? null;
-  // a shared surname means the one named most recently
-  for (let index = mentions.length - 1; index >= 0; index--) {
-    const mention = mentions[index]!;
-    if (matches.includes(mention.person)) return mention.person;
-  }
-  return matches[0] ?? null;
+  return genders;
 }
 
-/** The public shape of a person. */
-export function toPerson(record: PersonRecord): Person {
-  return { name: record.name, aliases: [...record.aliases], roles: [...record.roles] };
+/** The gender a single-word mention implies: its own title's, or for a role title the surname's titles'. */
+function candidateGender(candidate: Candidate, titleGenders: ReadonlyMap<string, Gender | null>): Gender | null {
+  const own = genderFromTitle(candidate.title)?.gender;
+  if (own) return own;
+  if (candidate.title.length === 0) return null;
+  return titleGenders.get(normalizeName(candidate.words.join(' '))) ?? null;
+}
+
+function isGenderCompatible(person: Entity, gender: Gender | null): boolean {
+  return gender === null || person.gender === null || !person.genderFirm || person.gender === gender;
+}
+
+/**
+ * The entity a candidate names: a full name directly; a single word by surname (or first name), choosing among
+ * people who share it by gender ("Mr Garner"), by a title that is one of their roles ("President Garner"), then
+ * the one the article has named most so far ("Cruz" is Ted Cruz in an article about him that names Heidi Cruz too).
+ */
+function resolveCandidate(
+  candidate: Candidate,
+  people: People,
+  organisations: ReadonlyMap<string, Entity>,
+  titleGenders: ReadonlyMap<string, Gender | null>,
+): Entity | null {
+  if (!isSurnameOnly(candidate)) {
+    const key = normalizeName(candidate.words.join(' '));
+    return people.byKey.get(key) ?? people.same(candidate.words) ?? organisations.get(key) ?? null;
+  }
+  const key = normalizeName(candidate.words.join(' '));
+  let matches: readonly Entity[] = people.withSurname(key);
+  if (matches.length === 0) matches = people.withFirstName(key);
+  if (matches.length === 0 && organisations.has(key)) return organisations.get(key)!;
+  // a surname misspelt by one letter ("McLenney" for "McClenney") still names the one person it nearly matches
+  if (matches.length === 0 && key.length >= 6 && (candidate.speaking || candidate.title.length > 0)) {
+    matches = people.nearSurname(key);
+    if (matches.length !== 1) return null;
+  }
+  if (matches.length === 0) return null;
+  const gender = candidateGender(candidate, titleGenders);
+  matches = matches.filter((entity) => isGenderCompatible(entity, gender));
+  if (matches.length <= 1) return matches[0] ?? null;
+  if (gender) {
+    const sameGender = matches.filter((entity) => entity.gender === gender);
+    if (sameGender.length === 1) return sameGender[0]!;
+  }
+  const titleWords = candidate.title.map(normalizeName).filter((word) => !HONORIFICS.has(word));
+  if (titleWords.length > 0) {
+    const holding = matches.filter((entity) =>
+      [...entity.roles.values()].some((role) => titleWords.every((word) => normalizeName(role.text).includes(word))),
+    );
+    if (holding.length === 1) return holding[0]!;
+  }
+  // a relative is introduced after the one the article is about and then called by first name ("Heidi"), so a bare
+  // surname shared by several is the one introduced first
+  let chosen: Entity | null = null;
+  for (const entity of matches) {
+    const seen = people.named.get(entity);
+    const best = chosen ? people.named.get(chosen) : undefined;
+    if (seen && (!best || seen.first < best.first)) chosen = entity;
+  }
+  return chosen ?? matches[0] ?? null;
+}
+
+/** The roles of an entity, best first. */
+export function rolesOf(entity: Entity): string[] {
+  return rankRoles(entity.roles.values());
+}
+
+/** The public shape of a person or organisation. */
+export function toPerson(entity: Entity): Person {
+  return { name: entity.name, aliases: [...entity.aliases], roles: rolesOf(entity), kind: entity.kind };
 }

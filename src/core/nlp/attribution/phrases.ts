@@ -1,5 +1,7 @@
+import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
+import { isRoleNoun } from '../lexicon/tags.js';
+import { DETERMINERS, NUMBER_WORDS, PHRASE_BREAKS, SUBJECT_PRONOUNS, VERB_MODIFIERS } from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
-import { isSpeechVerb, isUnambiguousSpeechVerb } from './speech-verbs.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase as a token range of one paragraph (inclusive). */
@@ -7,55 +9,6 @@ export interface PhraseRange {
   first: number;
   last: number;
 }
-
-export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'another',
-  'one',
-  'some',
-  'several',
-  'many',
-  'two',
-  'three',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'each',
-  'every',
-  'no',
-  'both',
-  'other',
-]);
-/** Words skipped between a subject and its verb ("Rubio has also said"). */
-const VERB_MODIFIERS = new Set(
-  (
-    'has have had also later then again previously recently earlier once repeatedly reportedly publicly privately ' +
-    'quickly simply only further flatly angrily bluntly would will could did does do not never often always just ' +
-    'was is were are had already since subsequently immediately finally initially sharply firmly frequently ' +
-    "proudly openly quietly loudly curtly confidently emphatically tersely softly calmly even still n’t n't " +
-    'may might must should can shall once afterward afterwards separately specifically'
-  ).split(' '),
-);
-/** Words that end a noun phrase when scanning over it. */
-const PHRASE_BREAKS = new Set(
-  (
-    'and or but nor so yet if when while because although though as that which who whom whose where ' +
-    'in on at by to from with without about after before during since until into onto through across against among ' +
-    'is was are were be been being has have had do does did will would can could should may might must shall ' +
-    'not also then there here said says told say tell added adds'
-  ).split(' '),
-);
 
 export function isWord(token: Token | undefined): token is Token {
   return token !== undefined && token.kind === 'word';
@@ -69,14 +22,15 @@ function isPhraseWord(token: Token): boolean {
 /** Skip adverbs and auxiliaries backwards from `index`; returns the index of the first other token. */
 export function skipModifiersBack(paragraph: ParagraphDoc, index: number, floor: number): number {
   let at = index;
-  while (at >= floor && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at--;
+  // a subject is never more than a few adverbs and auxiliaries away from its verb
+  while (at >= floor && index - at < 6 && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at--;
   return at;
 }
 
 /** Skip adverbs and auxiliaries forwards from `index`. */
 export function skipModifiersForward(paragraph: ParagraphDoc, index: number): number {
   let at = index;
-  while (at < paragraph.tokens.length && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at++;
+  while (at < paragraph.tokens.length && at - index < 6 && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at++;
   return at;
 }
 
@@ -85,15 +39,13 @@ export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: num
   const tokens = paragraph.tokens;
   const head = tokens[last];
   if (!isWord(head) || paragraph.quoted[last]) return null;
-  if (PRONOUNS.has(head.lower)) return { first: last, last };
+  if (SUBJECT_PRONOUNS.has(head.lower)) return { first: last, last };
   // "the mother of three", "a father of two": a count after "of" ends the phrase
   const counted = NUMBER_WORDS.has(head.lower) && tokens[last - 1]?.lower === 'of';
   if (counted) return extendPhraseBack(paragraph, last - 2, floor, last);
   if (!isPhraseWord(head) || DETERMINERS.has(head.lower)) return null;
   return extendPhraseBack(paragraph, last, floor, last);
 }
-
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
 /** Extend a phrase whose head is at `head` leftwards over its modifiers; the range ends at `last`. */
 function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, last: number): PhraseRange | null {
@@ -121,7 +73,7 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
   const tokens = paragraph.tokens;
   const start = tokens[first];
   if (!isWord(start) || paragraph.quoted[first]) return null;
-  if (PRONOUNS.has(start.lower)) return { first, last: first };
+  if (SUBJECT_PRONOUNS.has(start.lower)) return { first, last: first };
   if (!isPhraseWord(start) && !DETERMINERS.has(start.lower)) return null;
   let last = first;
   let inName = start.capitalized && !DETERMINERS.has(start.lower);
@@ -131,6 +83,12 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
     const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized;
     if (!isPhraseWord(token) && !linksNames && !isNounInPhrase(tokens, index)) break;
     // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
+    // "a BaFin spokeswoman", "the Liverpool manager": a role after a name is the phrase's head
+    if (inName && !token.capitalized && !linksNames && isRoleNoun(token.lower)) {
+      last = index;
+      inName = false;
+      continue;
+    }
     if (inName && !token.capitalized && !linksNames && !tokens[index - 1]!.possessive) {
       // "Clinton spokesman Josh Schwerin": role words between a modifier name and the head name
       const headName = nameAfterRoleWords(paragraph, index);

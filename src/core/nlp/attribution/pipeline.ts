@@ -1,131 +1,252 @@
+/**
+ * Who said what: the attribution pipeline, from an article's text to its people, organisations and quotes.
+ *
+ *   1. tokens    document.ts     the headline and paragraphs tokenized; sentence starts from the one splitter
+ *   2. quotes    quote-marks.ts  quoted stretches (double marks, and single marks outside them), grouped across
+ *                                paragraphs; here each is judged direct, partial or no speech at all (a title, a
+ *                                nickname, a slogan)
+ *   3. entities  entities.ts     people and organisations: names, roles, genders and every mention
+ *   4. cues      cues.ts         the speaker mention a quote's own cue names ("X said", "said X", "X said:",
+ *                                "according to X", "X: '...'"), and reported speech ("X said that ...")
+ *   5. carry     here            a quote with no cue of its own takes the speaker already speaking: earlier in its
+ *                                paragraph, or closing the paragraph before ("He said:", a quote, "X was asked")
+ *   6. resolve   resolve.ts      the mention's person or organisation: a name, he/she by salience and gender,
+ *                                "the company", a spokesperson's body; nobody when unsure
+ *
+ * Every stage is linear (or n log n) in the size of the article: scans around a quote are bounded windows, token
+ * and mention look-ups are binary searches over sorted arrays, and speakers are recorded in document order.
+ * Pure, synchronous; `attributeQuotes` never throws.
+ */
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
-import { attributionAfter, attributionBefore, findReportedSpeech, type SpeakerRef } from './attribute.js';
-import { buildDocument, type ParagraphDoc } from './document.js';
-import { isExcerptPart, type QuoteGroup, type QuotePart } from './extract-quotes.js';
-import { findPeople, type PeopleIndex, type PersonRecord, toPerson } from './people.js';
-import { PRONOUNS } from './phrases.js';
-import { resolveSpeaker } from './resolve.js';
-import { isSpeechVerb } from './speech-verbs.js';
+import { isSpeechVerb } from '../lexicon/speech-verbs.js';
+import { ASKED_FORMS, DASH_MARKS, NON_SPEECH_MARKERS, SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../lexicon/words.js';
+import { foldText, normalizeName } from '../names.js';
+import {
+  attributionAfter,
+  attributionBefore,
+  findReportedSpeech,
+  labelBefore,
+  type ReportedSpeech,
+  type SpeakerRef,
+  subjectOfVerb,
+} from './cues.js';
+import { type ArticleDoc, buildDocument, type ParagraphDoc, tokenAt } from './document.js';
+import { type Entity, type EntityIndex, findEntities, toPerson } from './entities.js';
+import type { QuoteGroup, QuotePart } from './quote-marks.js';
+import { noteSpeaker, type ResolveContext, resolvePronoun, resolveSpeaker, type Sighting } from './resolve.js';
 
-/** Words before a quote that make it a title, name or label rather than speech. */
-const NON_SPEECH_MARKERS = new Set(
-  (
-    'so-called dubbed nicknamed titled entitled named slogan slogans motto hashtag book books film films movie song ' +
-    'songs album show series novel play headline headlines article column documentary poem term word words phrase ' +
-    'label moniker brand banner banners sign signs reading read chanting chanted chant catchphrase tagline ' +
-    'nickname known mantra theme operation campaign code'
-  ).split(' '),
-);
+/** At most this many quotes are kept per article: a transcript of thousands is cut, with the rest dropped. */
+export const MAX_QUOTES_PER_ARTICLE = 2_000;
 
-const DASH_CUES = new Set(['—', '–', '―', '-']);
-
-/** A point in the article where a speaker was named with a speech cue, used to carry speakers forward. */
+/** A point in a paragraph where a speaker was named with a speech cue, used to carry speakers forward. */
 interface SpeechEvent {
-  paragraphIndex: number;
   tokenIndex: number;
   ref: SpeakerRef;
-  /** a quote's own attribution or a closing "He said:", as opposed to a reported-speech statement */
+  /** a quote's own attribution, a closing "He said:" or "X was asked", as opposed to a reported statement */
   quoted: boolean;
 }
 
-interface Attribution {
-  ref: SpeakerRef | null;
-}
-
-/** Pure, synchronous, never throws. Quote/mention offsets are into the article's source text (paragraph.start + local). */
-export function analyzePeopleAndQuotes(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
+/** The people, organisations and quotes of an article. Never throws: a bug yields no quotes, not a failed ingest. */
+export function attributeQuotes(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
   try {
-    return analyzeArticle(article);
+    return runPipeline(article);
   } catch {
-    // last resort only (property tests drive analyzeArticle itself): a bug must not fail ingest of the article
     return { people: [], quotes: [] };
   }
 }
 
-/**
- * The analysis itself, without the safety net: throws on an internal error. Exported so tests can prove it does
- * not throw on arbitrary text; callers use `analyzePeopleAndQuotes`.
- */
-export function analyzeArticle(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
+/** The pipeline without its safety net: throws on an internal error (property tests drive it directly). */
+export function runPipeline(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
   const doc = buildDocument(article);
-  const index = findPeople(doc);
-  const events: SpeechEvent[] = [];
+  const index = findEntities(doc);
+  const context = createContext(doc, index);
   const quotes: Quote[] = [];
+  // per paragraph: reported statements and hand-overs found up front, quote attributions appended in order
+  const statements = new Map<number, SpeechEvent[]>();
+  const attributions = new Map<number, SpeechEvent[]>();
+  const groupsByParagraph = new Map<number, QuoteGroup[]>();
+  for (const group of doc.groups) {
+    const at = group.parts[0]!.paragraphIndex;
+    const list = groupsByParagraph.get(at);
+    if (list) list.push(group);
+    else groupsByParagraph.set(at, [group]);
+  }
 
+  let kept = 0;
+  // one pass in document order, so every speaker is credited before the pronouns after it are resolved
   for (const paragraph of doc.paragraphs) {
     if (paragraph.heading) continue;
-    // "He said:" closing a paragraph introduces the quote in the next one
-    if (paragraph.tokens[paragraph.tokens.length - 1]?.text === ':') {
-      const intro = attributionBefore(paragraph, paragraph.tokens.length - 1, 8);
-      if (intro) {
-        events.push({ paragraphIndex: paragraph.index, tokenIndex: paragraph.tokens.length, ref: intro, quoted: true });
-      }
-    }
-    for (const reported of findReportedSpeech(paragraph)) {
-      if (isCarryableSubject(reported.speaker)) {
-        events.push({
-          paragraphIndex: paragraph.index,
-          tokenIndex: reported.speaker.cueIndex,
-          ref: reported.speaker,
-          quoted: false,
-        });
-      }
-      const person = resolveSpeaker(reported.speaker, index);
-      if (!person) continue;
-      const start = paragraph.tokens[reported.first]!.start;
-      const end = paragraph.tokens[reported.last]!.end;
-      quotes.push(makeQuote(paragraph, start, end, 'reported', person, reported.speaker, paragraph.index));
-    }
-  }
-  sortEvents(events);
+    const reported = findReportedSpeech(paragraph);
+    const events: SpeechEvent[] = reported
+      .filter((statement) => isCarryableSubject(statement.speaker))
+      .map((statement) => ({ tokenIndex: statement.speaker.cueIndex, ref: statement.speaker, quoted: false }));
+    events.push(...handOvers(paragraph));
+    events.sort((a, b) => a.tokenIndex - b.tokenIndex);
+    statements.set(paragraph.index, events);
 
-  for (const group of doc.groups) {
-    const first = group.parts[0]!;
-    const paragraph = doc.paragraphs[first.paragraphIndex]!;
-    const kind = classifyGroup(paragraph, group);
-    if (kind === null) continue;
-    const attribution = attributeGroup(doc.paragraphs, group, kind, events);
-    if (kind === 'partial' && attribution.ref === null) continue;
-    if (attribution.ref === null && !isStandaloneSpeech(doc.paragraphs, group)) continue;
-    const person = attribution.ref ? resolveSpeaker(attribution.ref, index) : null;
-    for (const part of group.parts) {
-      const partParagraph = doc.paragraphs[part.paragraphIndex]!;
-      quotes.push(
-        makeQuote(partParagraph, part.textStart, part.textEnd, kind, person, attribution.ref, part.paragraphIndex),
-      );
-    }
-    if (attribution.ref && !isSignature(attribution.ref)) {
+    const steps: (
+      | { at: number; statement: ReportedSpeech }
+      | { at: number; group: QuoteGroup }
+      | { at: number; pronoun: 'male' | 'female' }
+    )[] = [
+      ...reported.map((statement) => ({ at: statement.speaker.cueIndex, statement })),
+      ...subjectPronouns(paragraph),
+      ...(groupsByParagraph.get(paragraph.index) ?? []).map((group) => ({
+        at: Math.max(0, openToken(paragraph, group.parts[0]!)),
+        group,
+      })),
+    ];
+    steps.sort((a, b) => a.at - b.at);
+    for (const step of steps) {
+      if ('pronoun' in step) {
+        // "He frequently collaborated with ...": a subject pronoun keeps its person in play, and tells their gender
+        const ref: SpeakerRef = { paragraph, range: { first: step.at, last: step.at }, cue: '', cueIndex: step.at };
+        const entity = resolvePronoun(ref, step.pronoun, context);
+        if (!entity) continue;
+        if (entity.gender === null) entity.gender = step.pronoun;
+        noteSighting(context, paragraph, step.at, entity, false);
+        continue;
+      }
+      if ('statement' in step) {
+        const { statement } = step;
+        const entity = resolveSpeaker(statement.speaker, context);
+        if (!entity) continue;
+        const start = paragraph.tokens[statement.first]!.start;
+        const end = paragraph.tokens[statement.last]!.end;
+        quotes.push(makeQuote(paragraph, start, end, 'reported', entity, statement.speaker));
+        credit(context, paragraph, statement.speaker.cueIndex, entity);
+        continue;
+      }
+      if (kept >= MAX_QUOTES_PER_ARTICLE) continue;
+      const { group } = step;
+      const kind = classifyGroup(paragraph, group);
+      if (kind === null) continue;
+      const ref = attributeGroup(doc, group, kind, statements, attributions);
+      if (kind === 'partial' && ref === null) continue;
+      if (ref === null && !isStandaloneSpeech(doc, group)) continue;
+      const entity = ref ? resolveSpeaker(ref, context) : null;
+      for (const part of group.parts) {
+        const partParagraph = doc.paragraphs[part.paragraphIndex]!;
+        quotes.push(makeQuote(partParagraph, part.textStart, part.textEnd, kind, entity, ref));
+        kept++;
+      }
+      if (!ref || DASH_MARKS.has(ref.cue)) continue;
       const last = group.parts[group.parts.length - 1]!;
       const lastParagraph = doc.paragraphs[last.paragraphIndex]!;
-      events.push({
-        paragraphIndex: last.paragraphIndex,
-        tokenIndex: tokenAt(lastParagraph, last.close ?? lastParagraph.text.length - 1),
-        ref: attribution.ref,
-        quoted: true,
-      });
-      sortEvents(events);
+      const tokenIndex = tokenAt(lastParagraph, last.close ?? lastParagraph.text.length - 1);
+      const list = attributions.get(last.paragraphIndex) ?? [];
+      list.push({ tokenIndex, ref, quoted: true });
+      attributions.set(last.paragraphIndex, list);
+      if (entity) credit(context, lastParagraph, tokenIndex, entity);
     }
   }
 
-  quotes.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { people: peopleWithSpeakers(index, quotes), quotes };
+  quotes.push(...headlineQuotes(doc, index, quotes));
+  quotes.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start || a.end - b.end);
+  // every person named; an organisation only when it speaks (a country or a firm merely mentioned is no speaker)
+  const speakers = new Set(quotes.map((quote) => quote.speaker));
+  const people = index.entities.filter((entity) => entity.kind === 'person' || speakers.has(entity.name));
+  return { people: people.map(toPerson), quotes };
+}
+
+/** Sentence numbers over the whole article, and the name mentions as the first sightings of each entity. */
+function createContext(doc: ArticleDoc, index: EntityIndex): ResolveContext {
+  const base = new Map<number, number>();
+  const numbers = new Map<number, Int32Array>();
+  let total = 0;
+  for (const paragraph of doc.paragraphs) {
+    base.set(paragraph.index, total);
+    const ordinal = new Int32Array(paragraph.tokens.length);
+    let count = 0;
+    for (let token = 0; token < paragraph.tokens.length; token++) {
+      if (token > 0 && paragraph.sentenceOf[token] === token) count++;
+      ordinal[token] = count;
+    }
+    numbers.set(paragraph.index, ordinal);
+    total += count + 1;
+  }
+  const sentenceNumber = (paragraph: ParagraphDoc, token: number): number =>
+    (base.get(paragraph.index) ?? 0) + (numbers.get(paragraph.index)?.[token] ?? 0);
+  const named: Sighting[] = index.mentions
+    .filter((mention) => !mention.inQuote)
+    .map((mention) => ({
+      entity: mention.entity,
+      paragraphIndex: mention.paragraphIndex,
+      tokenIndex: mention.firstToken,
+      sentence: sentenceNumber(doc.paragraphs[mention.paragraphIndex]!, mention.firstToken),
+      subject: mention.subject,
+      speaker: false,
+    }));
+  return { index, named, spoken: [], sentenceNumber, spokespeople: new Map() };
+}
+
+/** Credit an entity with speech at a position, for the pronouns that follow. */
+function credit(context: ResolveContext, paragraph: ParagraphDoc, tokenIndex: number, entity: Entity): void {
+  noteSighting(context, paragraph, tokenIndex, entity, true);
+}
+
+function noteSighting(
+  context: ResolveContext,
+  paragraph: ParagraphDoc,
+  tokenIndex: number,
+  entity: Entity,
+  speaker: boolean,
+): void {
+  noteSpeaker(context, {
+    entity,
+    paragraphIndex: paragraph.index,
+    tokenIndex,
+    sentence: context.sentenceNumber(paragraph, tokenIndex),
+    subject: true,
+    speaker,
+  });
+}
+
+/** He and she outside quotes: always the subject of some clause, so each keeps its person in play. */
+function subjectPronouns(paragraph: ParagraphDoc): { at: number; pronoun: 'male' | 'female' }[] {
+  const found: { at: number; pronoun: 'male' | 'female' }[] = [];
+  const tokens = paragraph.tokens;
+  for (let at = 0; at < tokens.length; at++) {
+    const lower = tokens[at]!.lower;
+    if ((lower !== 'he' && lower !== 'she') || paragraph.quoted[at]) continue;
+    found.push({ at, pronoun: lower === 'he' ? 'male' : 'female' });
+  }
+  return found;
+}
+
+/**
+ * Points where a paragraph hands the floor to the quote that follows: a closing "He said:" and a person who "was
+ * asked" a question (`Dr Patel was asked whether he would stand again. "I'm sure ..."`).
+ */
+function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  const tokens = paragraph.tokens;
+  if (tokens[tokens.length - 1]?.text === ':') {
+    const intro = attributionBefore(paragraph, tokens.length - 1, 8);
+    if (intro) {
+      events.push({ tokenIndex: tokens.length, ref: intro, quoted: true });
+    }
+  }
+  for (let at = 1; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || token.capitalized || !ASKED_FORMS.has(token.lower)) continue;
+    if (!['was', 'were', 'is', 'been', 'being'].includes(tokens[at - 1]!.lower)) continue;
+    const subject = subjectOfVerb(paragraph, at - 1);
+    if (!subject) continue;
+    const ref: SpeakerRef = { paragraph, range: subject, cue: token.text, cueIndex: at };
+    events.push({ tokenIndex: at, ref, quoted: true });
+  }
+  return events;
 }
 
 /** A reported-speech subject worth carrying to a later quote: a name, a pronoun or a determined phrase. */
 function isCarryableSubject(ref: SpeakerRef): boolean {
   const first = ref.paragraph.tokens[ref.range.first]!;
   return (
-    first.capitalized || PRONOUNS.has(first.lower) || ['the', 'a', 'an', 'his', 'her', 'their'].includes(first.lower)
+    first.capitalized ||
+    SUBJECT_PRONOUNS.has(first.lower) ||
+    ['the', 'a', 'an', 'his', 'her', 'their'].includes(first.lower)
   );
-}
-
-function sortEvents(events: SpeechEvent[]): void {
-  events.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.tokenIndex - b.tokenIndex);
-}
-
-/** Every person found, in order of first mention. */
-function peopleWithSpeakers(index: PeopleIndex, _quotes: readonly Quote[]): Person[] {
-  return index.people.map(toPerson);
 }
 
 function makeQuote(
@@ -133,19 +254,18 @@ function makeQuote(
   localStart: number,
   localEnd: number,
   kind: Quote['kind'],
-  person: PersonRecord | null,
+  entity: Entity | null,
   ref: SpeakerRef | null,
-  paragraphIndex: number,
 ): Quote {
   return {
     text: paragraph.text.slice(localStart, localEnd),
     kind,
-    speaker: person?.name ?? null,
+    speaker: entity?.name ?? null,
     speakerMention: ref ? mentionSpan(ref) : null,
-    cue: ref?.cue ?? null,
+    cue: ref?.cue || null,
     start: paragraph.offset + localStart,
     end: paragraph.offset + localEnd,
-    paragraphIndex,
+    paragraphIndex: paragraph.index,
   };
 }
 
@@ -160,15 +280,6 @@ function mentionSpan(ref: SpeakerRef): Span {
   };
 }
 
-/** Index of the token that starts at (or contains) a local offset. */
-function tokenAt(paragraph: ParagraphDoc, offset: number): number {
-  const tokens = paragraph.tokens;
-  for (let index = 0; index < tokens.length; index++) {
-    if (tokens[index]!.end > offset) return index;
-  }
-  return tokens.length - 1;
-}
-
 /** Token index of a part's opening mark, or -1 for a part that continues without one. */
 function openToken(paragraph: ParagraphDoc, part: QuotePart): number {
   return part.open === null ? -1 : tokenAt(paragraph, part.open);
@@ -178,8 +289,11 @@ function closeToken(paragraph: ParagraphDoc, part: QuotePart): number | null {
   return part.close === null ? null : tokenAt(paragraph, part.close);
 }
 
+/** How many unquoted tokens before the opening mark the classification looks at. */
+const CLASSIFY_WINDOW = 8;
+
 /**
- * Direct when the quote stands as its own clause (sentence start, after a colon or "said,"),
+ * Direct when the quote stands as its own clause (sentence start, after a colon, "said," or a speaker's label),
  * partial when a few quoted words are woven into a sentence, null when the marks are not speech at all.
  */
 function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'] | null {
@@ -187,9 +301,15 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
   const open = openToken(paragraph, part);
   const tokens = paragraph.tokens;
   const floor = paragraph.sentenceOf[Math.max(open, 0)] ?? 0;
-  const before = tokens.slice(floor, Math.max(open, 0)).filter((_, offset) => !paragraph.quoted[floor + offset]);
+  // the few unquoted tokens right before the mark, nearest last, and whether more lie before them
+  const before: (typeof tokens)[number][] = [];
+  let index = open - 1;
+  for (; index >= floor && before.length < CLASSIFY_WINDOW; index--) {
+    if (!paragraph.quoted[index]) before.unshift(tokens[index]!);
+  }
+  const onlyOneBefore = before.length === 1 && index < floor;
   const quoteText = paragraph.text.slice(part.textStart, part.textEnd);
-  const wordCount = quoteText.split(/\s+/).filter(Boolean).length;
+  const wordCount = countWords(quoteText, 9);
   const markers = tokens.slice(Math.max(floor, open - 3), Math.max(open, 0)).map((token) => token.lower);
   if (markers.some((word) => NON_SPEECH_MARKERS.has(word)) && wordCount <= 8) return null;
 
@@ -198,24 +318,31 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
   const startsClause =
     last === undefined ||
     last.text === ':' ||
-    (['’', '‘', "'"].includes(last.text) && before.length === 1) ||
+    (['’', '‘', "'"].includes(last.text) && onlyOneBefore) ||
     ((last.text === ',' || last.text === '—' || last.text === '–') && nearVerb) ||
-    (last.kind === 'word' && isSpeechVerb(last.lower));
+    (last.kind === 'word' && isSpeechVerb(last.lower)) ||
+    (open >= 0 && labelBefore(paragraph, open) !== null);
   if (startsClause && !usedAsNoun(paragraph, part)) return 'direct';
   if (startsClause) return null;
   return isTitleCased(quoteText) ? null : 'partial';
 }
 
-/** Small words that stay lowercase inside a title ("Face the Nation", "Keepin' It Real"). */
-const TITLE_SMALL_WORDS = new Set(
-  'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van'.split(' '),
-);
+/** The number of words in a text, counted up to `limit`. */
+function countWords(text: string, limit: number): number {
+  let count = 0;
+  for (const _ of text.matchAll(/\S+/gu)) {
+    count++;
+    if (count >= limit) break;
+  }
+  return count;
+}
 
 /**
  * `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`: a few words woven into a sentence with every
  * word capitalized name a show, an event, a work or a nickname, not something someone said.
  */
 function isTitleCased(quoteText: string): boolean {
+  if (quoteText.length > 200) return false;
   const words = quoteText
     .replace(/[.,!?…:;]+$/u, '')
     .split(/\s+/)
@@ -229,7 +356,12 @@ function isTitleCased(quoteText: string): boolean {
 /** `"Whatever gets the job done" is my new motto`: a quote followed by its predicate is a thing, not speech. */
 function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart): boolean {
   // the trailing comma is trimmed from the quote text, so read up to the closing mark
-  if (part.close === null || /[.,!?…—–\-:;]\s*$/u.test(paragraph.text.slice(part.textStart, part.close))) return false;
+  if (
+    part.close === null ||
+    /[.,!?…—–\-:;]\s*$/u.test(paragraph.text.slice(Math.max(part.textStart, part.close - 4), part.close))
+  ) {
+    return false;
+  }
   const close = tokenAt(paragraph, part.close);
   const next = paragraph.tokens[close + 1];
   if (next?.kind !== 'word') return false;
@@ -240,86 +372,183 @@ function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart): boolean {
   );
 }
 
-/** Find the speaker of a quote: its own cues first, then the speaker carried from just before it. */
+/** Find the speaker mention of a quote: its own cues first, then the speaker carried from just before it. */
 function attributeGroup(
-  paragraphs: readonly ParagraphDoc[],
+  doc: ArticleDoc,
   group: QuoteGroup,
   kind: Quote['kind'],
-  events: readonly SpeechEvent[],
-): Attribution {
+  statements: ReadonlyMap<number, SpeechEvent[]>,
+  attributions: ReadonlyMap<number, SpeechEvent[]>,
+): SpeakerRef | null {
+  const paragraphs = doc.paragraphs;
   const first = group.parts[0]!;
   const firstParagraph = paragraphs[first.paragraphIndex]!;
   const open = openToken(firstParagraph, first);
   // `because “...,” she said`: a partial closed by its own cue belongs to that cue, not to an earlier verb
   if (kind === 'partial') {
     const after = immediateAttribution(firstParagraph, first);
-    if (after) return { ref: after };
+    if (after) return after;
   }
   if (open >= 0) {
-    const before = attributionBefore(firstParagraph, open, kind === 'partial' ? 40 : 10);
-    if (before) return { ref: before };
+    const before = attributionBefore(firstParagraph, open, kind === 'partial' ? 40 : 10, kind === 'partial');
+    if (before) return before;
+    if (kind === 'direct') {
+      const label = labelBefore(firstParagraph, open);
+      if (label) return label;
+    }
   }
   for (const part of group.parts) {
     const paragraph = paragraphs[part.paragraphIndex]!;
     const close = closeToken(paragraph, part);
     if (close === null) continue;
-    const quoteText = paragraph.text.slice(part.textStart, part.close ?? part.textEnd);
+    const quoteText = paragraph.text.slice(
+      Math.max(part.textStart, (part.close ?? part.textEnd) - 4),
+      part.close ?? part.textEnd,
+    );
     const after = attributionAfter(paragraph, close, quoteText.trim().slice(-1));
-    if (after) return { ref: after };
+    if (after) return after;
   }
-  if (kind === 'partial') return { ref: null };
+  if (kind === 'partial') return null;
   // an excerpt of another text speaks only for a source that introduces it ("Ward stated:")
-  const introOnly = isExcerptPart(firstParagraph.text, first);
-  return { ref: carriedSpeaker(paragraphs, first, open, events, introOnly) };
+  return carriedSpeaker(doc, first, open, first.excerpt, statements, attributions);
 }
 
 /** The cue right after a part that ends in a comma inside its marks (`“...,” she said`), if any. */
 function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): SpeakerRef | null {
-  if (part.close === null || !/,\s*$/u.test(paragraph.text.slice(part.textStart, part.close))) return null;
+  if (
+    part.close === null ||
+    !/,\s*$/u.test(paragraph.text.slice(Math.max(part.textStart, part.close - 3), part.close))
+  ) {
+    return null;
+  }
   return attributionAfter(paragraph, tokenAt(paragraph, part.close), ',');
+}
+
+/** The last event of a sorted list before a token, by binary search. */
+function lastBefore(events: readonly SpeechEvent[] | undefined, token: number): SpeechEvent | null {
+  if (!events || events.length === 0) return null;
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (events[middle]!.tokenIndex < token) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? events[low - 1]! : null;
 }
 
 /**
  * The speaker carried to an unattributed quote: the last speaker named earlier in its paragraph
- * ("X," he said. "Y."), or, for a quote that opens its paragraph, the last speaker of the paragraph before.
+ * ("X," he said. "Y."), or, for a quote that opens its paragraph, the speaker that closes the paragraph before.
  */
 function carriedSpeaker(
-  paragraphs: readonly ParagraphDoc[],
+  doc: ArticleDoc,
   part: QuotePart,
   open: number,
-  events: readonly SpeechEvent[],
   introOnly: boolean,
+  statements: ReadonlyMap<number, SpeechEvent[]>,
+  attributions: ReadonlyMap<number, SpeechEvent[]>,
 ): SpeakerRef | null {
-  const sameParagraph = events.filter(
-    (event) => event.paragraphIndex === part.paragraphIndex && event.tokenIndex < open,
-  );
-  if (sameParagraph.length > 0 && !introOnly) return sameParagraph[sameParagraph.length - 1]!.ref;
+  const here = part.paragraphIndex;
+  if (!introOnly) {
+    const statement = lastBefore(statements.get(here), open);
+    const attribution = lastBefore(attributions.get(here), open);
+    const latest =
+      statement && attribution
+        ? statement.tokenIndex > attribution.tokenIndex
+          ? statement
+          : attribution
+        : (statement ?? attribution);
+    if (latest) return latest.ref;
+  }
   if (open > 0) return null;
-  const previous = paragraphs[part.paragraphIndex - 1];
+  const previous = doc.paragraphs[here - 1];
   if (!previous || previous.heading) return null;
-  // only a quote (or "He said:") closing the paragraph before hands the floor on, not a reported statement
+  // only a quote, "He said:" or a question put to someone, closing the paragraph before, hands the floor on
   const lastSentence = previous.sentenceOf[previous.tokens.length - 1] ?? 0;
-  const earlier = events.filter(
-    (event) =>
-      event.paragraphIndex === previous.index &&
-      event.quoted &&
+  const candidates = [
+    lastBefore(attributions.get(previous.index), Number.MAX_SAFE_INTEGER),
+    lastBefore(
+      (statements.get(previous.index) ?? []).filter((event) => event.quoted),
+      Number.MAX_SAFE_INTEGER,
+    ),
+  ].filter(
+    (event): event is SpeechEvent =>
+      event !== null &&
       (!introOnly || event.tokenIndex === previous.tokens.length) &&
       event.tokenIndex >= lastSentence &&
       event.ref.cueIndex >= lastSentence,
   );
-  return earlier.length > 0 ? earlier[earlier.length - 1]!.ref : null;
-}
-
-/** `"..." ― Jane Doe`: a signature closes its own quote and says nothing about the next one. */
-function isSignature(ref: SpeakerRef): boolean {
-  return DASH_CUES.has(ref.cue);
+  candidates.sort((a, b) => b.tokenIndex - a.tokenIndex);
+  return candidates[0]?.ref ?? null;
 }
 
 /** An unattributed quote is kept (with no speaker) only when it reads as speech: a sentence of several words. */
-function isStandaloneSpeech(paragraphs: readonly ParagraphDoc[], group: QuoteGroup): boolean {
+function isStandaloneSpeech(doc: ArticleDoc, group: QuoteGroup): boolean {
   const part = group.parts[0]!;
-  const paragraph = paragraphs[part.paragraphIndex]!;
+  const paragraph = doc.paragraphs[part.paragraphIndex]!;
   const text = paragraph.text.slice(part.textStart, part.textEnd);
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return group.parts.length > 1 || words >= 3 || /[.!?…,]$/u.test(text);
+  return group.parts.length > 1 || countWords(text, 3) >= 3 || /[.!?…,]$/u.test(text);
+}
+
+/**
+ * Quotes in the headline: `Harper: Cuts plan 'a disgrace'` is Harper's, `'We will win,' says Blair` is Blair's.
+ * The speaker must be someone the body names; a headline quote the body repeats for the same speaker is dropped.
+ */
+function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quote[]): Quote[] {
+  const headline = doc.headline;
+  if (!headline || doc.headlineGroups.length === 0) return [];
+  const found: Quote[] = [];
+  const label = headlineLabel(headline);
+  // a headline holds a few quotes at most; a pathological one is not worth more
+  for (const group of doc.headlineGroups.slice(0, 10)) {
+    const part = group.parts[0]!;
+    const open = openToken(headline, part);
+    const close = closeToken(headline, part);
+    const quoteText = headline.text.slice(part.textStart, part.close ?? part.textEnd);
+    const ref =
+      (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null) ??
+      (open >= 0 ? attributionBefore(headline, open, 10) : null) ??
+      label;
+    if (!ref) continue;
+    const entity = entityNamedBy(ref, index);
+    if (!entity) continue;
+    const text = headline.text.slice(part.textStart, part.textEnd);
+    const folded = foldText(text);
+    if (body.some((quote) => quote.speaker === entity.name && foldText(quote.text).includes(folded))) continue;
+    found.push(
+      makeQuote(headline, part.textStart, part.textEnd, isTitleCased(text) ? 'partial' : 'direct', entity, ref),
+    );
+  }
+  return found;
+}
+
+/** `Harper: ...`: a name (two words at most) opening the headline before a colon. */
+function headlineLabel(headline: ParagraphDoc): SpeakerRef | null {
+  const tokens = headline.tokens;
+  for (let at = 1; at <= 3 && at < tokens.length; at++) {
+    if (tokens[at]!.text !== ':') continue;
+    const words = tokens.slice(0, at);
+    if (
+      !words.every((token) => token.kind === 'word' && token.capitalized && !headline.quoted[tokens.indexOf(token)])
+    ) {
+      return null;
+    }
+    return { paragraph: headline, range: { first: 0, last: at - 1 }, cue: ':', cueIndex: at };
+  }
+  return null;
+}
+
+/** The body's entity a headline mention names: by full name, surname or organisation name. */
+function entityNamedBy(ref: SpeakerRef, index: EntityIndex): Entity | null {
+  const tokens = ref.paragraph.tokens;
+  const words = tokens.slice(ref.range.first, ref.range.last + 1).filter((token) => token.capitalized);
+  const last = words[words.length - 1];
+  if (!last) return null;
+  const key = normalizeName(words.map((token) => token.text.replace(/['’]s?$/u, '')).join(' '));
+  const surname = normalizeName(last.text.replace(/['’]s?$/u, ''));
+  const byName = index.entities.filter((entity) => entity.key === key || normalizeName(entity.name) === key);
+  if (byName.length === 1) return byName[0]!;
+  const bySurname = index.entities.filter((entity) => entity.kind === 'person' && entity.surnameKey === surname);
+  return bySurname.length === 1 ? bySurname[0]! : null;
 }

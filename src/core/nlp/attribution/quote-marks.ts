@@ -1,5 +1,6 @@
 /** A quoted stretch of one paragraph. Offsets are local to the paragraph text. */
 export interface QuotePart {
+  /** the paragraph's index in the article, -1 for the headline */
   paragraphIndex: number;
   /** offset of the opening mark, or null when the paragraph continues a quote without reopening it */
   open: number | null;
@@ -13,6 +14,13 @@ export interface QuotePart {
   /** the quoted text without marks, surrounding spaces or a trailing comma */
   textStart: number;
   textEnd: number;
+  /** double marks (straight or curly) or single marks (‘...’ or '...', as British copy and headlines use) */
+  marks: 'double' | 'single';
+  /**
+   * a straight double mark that opens, never closes in its paragraph and holds curly quotes: the convention for an
+   * excerpt of another text (the curly marks being the quotes inside it), not one person's words
+   */
+  excerpt: boolean;
 }
 
 /** One quotation: a single part, or the parts of a quote that runs over several paragraphs. */
@@ -22,20 +30,22 @@ export interface QuoteGroup {
 
 const OPENING_GLYPHS = new Set(['“', '„', '«']);
 const CLOSING_GLYPHS = new Set(['”', '»']);
-const QUOTE_MARKS = /["“”„«»]/g;
+const DOUBLE_MARKS = /["“”„«»]/g;
+const SINGLE_MARKS = /['‘’]/g;
 const OPENING_CONTEXT = /[\s([{—–\-/‘]/u;
+const SPACE = /\s/u;
 
 type MarkRole = 'open' | 'close';
 
-/** Decide whether a quotation mark opens or closes, from its surroundings first and its glyph second. */
-function markRole(text: string, at: number): MarkRole {
+/** Decide whether a double mark opens or closes, from its surroundings first and its glyph second. */
+function markRole(text: string, at: number, firstVisible: number): MarkRole {
   const before = at === 0 ? ' ' : text[at - 1]!;
   const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
-  const opensByContext = OPENING_CONTEXT.test(before) && !/\s/u.test(after);
-  const closesByContext = !/\s/u.test(before) && !OPENING_CONTEXT.test(before);
-  const glyph = text[at]!;
   // nothing can close at the start of a paragraph, whatever the glyph ("” … what I learned")
-  if (text.slice(0, at).trim() === '') return 'open';
+  if (at <= firstVisible) return 'open';
+  const opensByContext = OPENING_CONTEXT.test(before) && !SPACE.test(after);
+  const closesByContext = !SPACE.test(before) && !OPENING_CONTEXT.test(before);
+  const glyph = text[at]!;
   if (opensByContext && !closesByContext) return 'open';
   if (closesByContext && !opensByContext) {
     // a curly opening mark glued to a word still opens ("said:“Yes”")
@@ -43,14 +53,14 @@ function markRole(text: string, at: number): MarkRole {
   }
   if (OPENING_GLYPHS.has(glyph)) return 'open';
   if (CLOSING_GLYPHS.has(glyph)) return 'close';
-  return /\s/u.test(after) ? 'close' : 'open';
+  return SPACE.test(after) ? 'close' : 'open';
 }
 
 /** Trim spaces and a trailing comma from a quoted range. */
 function trimRange(text: string, start: number, end: number): [number, number] {
   let from = start;
   let to = end;
-  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (from < to && SPACE.test(text[from]!)) from++;
   while (to > from && /[\s,]/u.test(text[to - 1]!)) to--;
   return [from, to];
 }
@@ -66,18 +76,36 @@ function reopensQuote(text: string, openAt: number, at: number): boolean {
   return SENTENCE_END_BEFORE.test(text.slice(Math.max(openAt + 1, at - 4), at));
 }
 
-/** Find the top-level double-quoted stretches of one paragraph, in order. */
+function firstVisibleIndex(text: string): number {
+  const match = /\S/u.exec(text);
+  return match ? match.index : text.length;
+}
+
+/** Find the top-level quoted stretches of one paragraph, in order: double marks first, then single ones outside them. */
 export function scanParagraphQuotes(text: string, paragraphIndex: number): QuotePart[] {
+  const double = scanDoubleQuotes(text, paragraphIndex);
+  const single = scanSingleQuotes(text, paragraphIndex, double);
+  if (single.length === 0) return double;
+  return [...double, ...single].sort((a, b) => (a.open ?? 0) - (b.open ?? 0));
+}
+
+function scanDoubleQuotes(text: string, paragraphIndex: number): QuotePart[] {
   const parts: QuotePart[] = [];
+  const firstVisible = firstVisibleIndex(text);
+  // the last straight and curly marks of the paragraph, for telling an excerpt in one step
+  const lastStraight = text.lastIndexOf('"');
+  const lastCurly = Math.max(text.lastIndexOf('“'), text.lastIndexOf('”'));
   const addPart = (open: number, close: number | null, end: number): void => {
     const [textStart, textEnd] = trimRange(text, open + 1, close ?? end);
-    if (textEnd > textStart) parts.push({ paragraphIndex, open, close, end, textStart, textEnd });
+    if (textEnd <= textStart) return;
+    const excerpt = close === null && text[open] === '"' && lastCurly > open && lastStraight <= open;
+    parts.push({ paragraphIndex, open, close, end, textStart, textEnd, marks: 'double', excerpt });
   };
   let openAt: number | null = null;
   let depth = 0;
-  for (const match of text.matchAll(QUOTE_MARKS)) {
+  for (const match of text.matchAll(DOUBLE_MARKS)) {
     const at = match.index;
-    const role = markRole(text, at);
+    const role = markRole(text, at, firstVisible);
     if (openAt === null) {
       // a stray closing mark outside any quote is ignored
       if (role === 'open') {
@@ -105,19 +133,87 @@ export function scanParagraphQuotes(text: string, paragraphIndex: number): Quote
   return parts;
 }
 
-/**
- * A straight mark that opens a part, never closes in its paragraph and holds curly quotes: the convention for an
- * excerpt of another text (the curly marks being the quotes inside it), not one person's words.
- */
-export function isExcerptPart(text: string, part: QuotePart): boolean {
-  if (part.close !== null || part.open === null || text[part.open] !== '"') return false;
-  const inner = text.slice(part.open + 1);
-  return /[“”]/u.test(inner) && !inner.includes('"');
+/** Words written with a leading apostrophe that is no quotation mark ("'em", "rock 'n' roll", "the '90s"). */
+const ELISION = /^(?:em|n|til|tis|twas|cause|bout|round|nuff|s|\d+s?)(?![\p{L}\p{N}])/iu;
+
+type SingleMark = { at: number; role: 'open' | 'close' | 'weak-close' };
+
+/** Classify a single mark: opening, closing, a closing mark that may be a plural possessive, or an apostrophe. */
+function singleMarkRole(text: string, at: number): SingleMark['role'] | null {
+  const glyph = text[at]!;
+  const before = at === 0 ? ' ' : text[at - 1]!;
+  const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
+  if (glyph !== '’' && /[\s([{—–\-/"“:]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) {
+    return ELISION.test(text.slice(at + 1, at + 8)) ? null : 'open';
+  }
+  if (glyph === '‘' || !/[\p{L}\p{N}.,!?;:…)]/u.test(before)) return null;
+  if (!/[\s.,;:!?)\]—–\-"”]/u.test(after)) return null;
+  // "the players' union": after an s and before a lowercase word the mark may be a possessive
+  const weak =
+    (before === 's' || before === 'S') && /\s/u.test(after) && /^\s+\p{Ll}/u.test(text.slice(at + 1, at + 4));
+  return weak ? 'weak-close' : 'close';
+}
+
+/** Single-quoted stretches outside the double-quoted ones (headlines and British copy quote with single marks). */
+function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly QuotePart[]): QuotePart[] {
+  if (!/['‘’]/u.test(text)) return [];
+  const marks: SingleMark[] = [];
+  let part = 0;
+  for (const match of text.matchAll(SINGLE_MARKS)) {
+    const at = match.index;
+    while (part < double.length && double[part]!.end <= at) part++;
+    const inside = double[part] !== undefined && at >= (double[part]!.open ?? 0) && at < double[part]!.end;
+    if (inside) continue;
+    const role = singleMarkRole(text, at);
+    if (role) marks.push({ at, role });
+  }
+  const parts: QuotePart[] = [];
+  let index = 0;
+  while (index < marks.length) {
+    const open = marks[index]!;
+    if (open.role !== 'open') {
+      index++;
+      continue;
+    }
+    let close = -1;
+    let weak = -1;
+    let next = index + 1;
+    for (; next < marks.length && marks[next]!.role !== 'open'; next++) {
+      if (marks[next]!.role === 'close') {
+        close = next;
+        break;
+      }
+      if (weak < 0) weak = next;
+    }
+    const chosen = close >= 0 ? close : weak;
+    if (chosen < 0) {
+      index = next;
+      continue;
+    }
+    const closeAt = marks[chosen]!.at;
+    const [textStart, textEnd] = trimRange(text, open.at + 1, closeAt);
+    // one letter or less is no quote ("rock 'n' roll")
+    if (/[\p{L}\p{N}].*[\p{L}\p{N}]/su.test(text.slice(textStart, textEnd))) {
+      parts.push({
+        paragraphIndex,
+        open: open.at,
+        close: closeAt,
+        end: closeAt + 1,
+        textStart,
+        textEnd,
+        marks: 'single',
+        excerpt: false,
+      });
+    }
+    index = chosen + 1;
+  }
+  return parts;
 }
 
 /** A quote reopens with marks of its own style: a straight excerpt is not continued by a curly quote. */
-function sameMarkStyle(a: string, b: string): boolean {
-  return (a === '"') === (b === '"');
+function sameMarkStyle(running: QuotePart, text: string, part: QuotePart): boolean {
+  if (running.marks !== part.marks) return false;
+  return running.marks === 'single' || (running.excerpt ? text[part.open ?? 0] === '"' : !part.excerpt);
 }
 
 /**
@@ -129,24 +225,24 @@ function sameMarkStyle(a: string, b: string): boolean {
 export function groupQuoteParts(paragraphParts: readonly QuotePart[][], texts: readonly string[]): QuoteGroup[] {
   const groups: QuoteGroup[] = [];
   let running: QuoteGroup | null = null;
-  let runningGlyph = '';
   for (const [index, parts] of paragraphParts.entries()) {
     const text = texts[index] ?? '';
+    const firstVisible = firstVisibleIndex(text);
     for (const [position, part] of parts.entries()) {
       const previous = parts[position - 1];
       // a part left open before another in the same paragraph was cut where the quote reopened
-      const reopened = previous !== undefined && previous.close === null;
+      const reopened = previous !== undefined && previous.close === null && previous.marks === part.marks;
+      const first = running?.parts[0];
       const continues =
         running !== null &&
+        first !== undefined &&
         part.open !== null &&
-        (reopened ||
-          (position === 0 && text.slice(0, part.open).trim() === '' && sameMarkStyle(runningGlyph, text[part.open]!)));
+        (reopened || (position === 0 && part.open <= firstVisible && sameMarkStyle(first, text, part)));
       if (continues && running) {
         running.parts.push(part);
       } else {
         running = { parts: [part] };
         groups.push(running);
-        runningGlyph = part.open === null ? '' : text[part.open]!;
       }
       if (part.close !== null) running = null;
     }

@@ -1,112 +1,407 @@
+import { isRoleNoun } from '../lexicon/tags.js';
+import {
+  DETERMINERS,
+  GENDERED_TITLES,
+  ORGANISATION_NOMINALS,
+  PRONOUN_GENDER,
+  SPOKESPERSON_NOUNS,
+  VAGUE_SOURCE_NOUNS,
+} from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
-import type { SpeakerRef } from './attribute.js';
-import type { Gender } from './lexicon.js';
-import type { PeopleIndex, PersonMention, PersonRecord } from './people.js';
-
-const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', him: 'male', she: 'female', her: 'female' };
-/** Every form of a gendered pronoun, possessives included, for spotting a competing reference. */
-const ANY_PRONOUN_GENDER: Record<string, Gender> = { ...PRONOUN_GENDER, his: 'male', himself: 'male', hers: 'female' };
-
-/** How many paragraphs back a pronoun may reach for its person. */
-const PRONOUN_REACH = 2;
+import type { SpeakerRef } from './cues.js';
+import type { ParagraphDoc } from './document.js';
+import type { Entity, EntityIndex, EntityMention } from './entities.js';
 
 /**
- * The person a speaker mention refers to: the name it contains, the person a he/she stands for,
- * or the person whose role a definite description names ("the secretary"). Null when unsure.
+ * Stage 6 of the pipeline: the person or organisation a speaker mention stands for. A name is its entity; a he or
+ * she is the most salient person before it that agrees in gender (the one already speaking, the subject, the one
+ * just named), or nobody when two are about as likely; "it" and "the company" are the organisation in play; a
+ * spokesperson of a named body is that body; a vague source ("analysts", "a source") is nobody.
  */
-export function resolveSpeaker(ref: SpeakerRef, index: PeopleIndex): PersonRecord | null {
+
+/** Where an entity was last in play: named, or credited with a quote or statement. */
+export interface Sighting {
+  entity: Entity;
+  paragraphIndex: number;
+  tokenIndex: number;
+  /** sentence number in the whole article */
+  sentence: number;
+  subject: boolean;
+  /** credited with a quote or statement here */
+  speaker: boolean;
+}
+
+/** Everything the resolution reads besides the mention: the entities and where each was last in play. */
+export interface ResolveContext {
+  index: EntityIndex;
+  /** where entities are named (outside quotes), in document order */
+  named: readonly Sighting[];
+  /** where entities were credited with a quote or statement, appended in document order as the pipeline goes */
+  spoken: Sighting[];
+  /** sentence number in the whole article of a token */
+  sentenceNumber(paragraph: ParagraphDoc, token: number): number;
+  /** the body each kind of spokesperson last spoke for ("spokeswoman" -> BaFin) */
+  spokespeople: Map<string, Entity>;
+  /** people by the words of their roles, built on first use */
+  roleHolders?: Map<string, Entity[]>;
+}
+
+/** How many paragraphs back a pronoun or a description may reach for its entity. */
+const REACH = 2;
+/** How many sightings back a pronoun looks at most: keeps resolution linear in long articles. */
+const MAX_SIGHTINGS = 60;
+/** How many times the next antecedent's salience the best one must have to be taken. */
+const MARGIN = 1.5;
+
+/** The entity a speaker mention refers to, or null when unsure. */
+export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Entity | null {
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!;
-  const gender = PRONOUN_GENDER[head.lower];
-  if (ref.range.first === ref.range.last && gender) return resolvePronoun(ref, gender, index);
-  const named = index.mentions.find(
-    (mention) =>
-      mention.paragraphIndex === ref.paragraph.index &&
-      mention.lastToken === ref.range.last &&
-      mention.firstToken >= ref.range.first,
-  );
-  if (named) return named.person;
-  const employed = nameBeforeOf(ref, index);
-  if (employed) return employed.person;
-  if (tokens[ref.range.first]!.lower === 'the') return resolveDescription(ref, index);
+  const first = tokens[ref.range.first]!;
+  if (ref.range.first === ref.range.last) {
+    const gender = PRONOUN_GENDER[head.lower];
+    if (gender && (head.lower === 'he' || head.lower === 'she')) return resolvePronoun(ref, gender, context);
+    if (head.lower === 'it') return resolveOrganisationReference(ref, context, null);
+    if (['they', 'we', 'i', 'you'].includes(head.lower)) return null;
+  }
+  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
+  if (named) return named.entity;
+  const employed = nameBeforeOf(ref, context.index);
+  if (employed) return employed.entity;
+  if (VAGUE_SOURCE_NOUNS.has(head.lower) && !first.capitalized) {
+    // "analysts at Citigroup wrote", "officials from the ministry": unnamed staff speak for their named body
+    return bodyAfter(ref, context);
+  }
+  if (SPOKESPERSON_NOUNS.has(head.lower)) return resolveSpokesperson(ref, context);
+  // "its authors", "its developers": an organisation's people speak for it
+  if (first.lower === 'its' && (isRoleNoun(head.lower) || VAGUE_SOURCE_NOUNS.has(head.lower))) {
+    return resolveOrganisationReference(ref, context, null);
+  }
+  const definite = first.lower === 'the' || first.possessive || first.lower === 'its';
+  if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
+  if (definite && isRoleNoun(head.lower)) return resolveDescription(ref, context);
   return null;
 }
 
+/** The name mention of a paragraph ending at `last` and starting inside the phrase, by binary search. */
+function mentionEndingAt(
+  index: EntityIndex,
+  paragraphIndex: number,
+  first: number,
+  last: number,
+): EntityMention | null {
+  const list = index.byParagraph.get(paragraphIndex);
+  if (!list) return null;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.lastToken < last) low = middle + 1;
+    else high = middle;
+  }
+  const mention = list[low];
+  return mention && mention.lastToken === last && mention.firstToken >= first ? mention : null;
+}
+
+/** Name mentions of a paragraph lying inside a token range. */
+function mentionsWithin(index: EntityIndex, paragraphIndex: number, first: number, last: number): EntityMention[] {
+  const list = index.byParagraph.get(paragraphIndex) ?? [];
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.firstToken < first) low = middle + 1;
+    else high = middle;
+  }
+  const found: EntityMention[] = [];
+  for (let at = low; at < list.length && list[at]!.lastToken <= last; at++) found.push(list[at]!);
+  return found;
+}
+
 /** `Cara Diemont of IT firm Dimension Data`: a name followed by "of" heads a phrase that goes on to its employer. */
-function nameBeforeOf(ref: SpeakerRef, index: PeopleIndex): PersonMention | undefined {
+function nameBeforeOf(ref: SpeakerRef, index: EntityIndex): EntityMention | undefined {
   const tokens = ref.paragraph.tokens;
-  return index.mentions.find(
+  return mentionsWithin(index, ref.paragraph.index, ref.range.first, ref.range.last).find(
     (mention) =>
-      mention.paragraphIndex === ref.paragraph.index &&
-      mention.firstToken >= ref.range.first &&
+      mention.entity.kind === 'person' &&
       mention.lastToken < ref.range.last &&
       tokens[mention.lastToken + 1]?.lower === 'of' &&
       tokens.slice(ref.range.first, mention.firstToken).every((token) => token.capitalized),
   );
 }
 
-function isBefore(mention: PersonMention, paragraphIndex: number, tokenIndex: number): boolean {
-  return (
-    mention.paragraphIndex < paragraphIndex ||
-    (mention.paragraphIndex === paragraphIndex && mention.lastToken < tokenIndex)
-  );
+/** Index of the first sighting at or after a position in a sorted list. */
+function firstAtOrAfter(sightings: readonly Sighting[], paragraphIndex: number, token: number): number {
+  let low = 0;
+  let high = sightings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const sighting = sightings[middle]!;
+    const before =
+      sighting.paragraphIndex < paragraphIndex ||
+      (sighting.paragraphIndex === paragraphIndex && sighting.tokenIndex < token);
+    if (before) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function isLater(a: Sighting, b: Sighting): boolean {
+  return a.paragraphIndex > b.paragraphIndex || (a.paragraphIndex === b.paragraphIndex && a.tokenIndex >= b.tokenIndex);
+}
+
+/** Sightings (named and spoken) before a position, newest first, within reach. */
+function* sightingsBefore(context: ResolveContext, paragraphIndex: number, token: number): Generator<Sighting> {
+  let named = firstAtOrAfter(context.named, paragraphIndex, token) - 1;
+  let spoken = firstAtOrAfter(context.spoken, paragraphIndex, token) - 1;
+  for (let seen = 0; seen < MAX_SIGHTINGS && (named >= 0 || spoken >= 0); seen++) {
+    const a = context.named[named];
+    const b = context.spoken[spoken];
+    const next = a && (!b || isLater(a, b)) ? a : b!;
+    if (next === a) named--;
+    else spoken--;
+    if (next.paragraphIndex < paragraphIndex - REACH) return;
+    yield next;
+  }
+}
+
+/** Record that an entity spoke at a position: later pronouns see the one already speaking. */
+export function noteSpeaker(context: ResolveContext, sighting: Sighting): void {
+  const spoken = context.spoken;
+  // credits come in document order, but a quote running over paragraphs is credited where it ends
+  let at = spoken.length;
+  while (at > 0 && isLater(spoken[at - 1]!, sighting)) at--;
+  spoken.splice(at, 0, sighting);
+}
+
+interface Scored {
+  entity: Entity;
+  score: number;
+}
+
+/** The best of several scored entities, or null when none stands out clearly from the next. */
+function best(scores: Map<Entity, number>): Entity | null {
+  let top: Scored | null = null;
+  let next: Scored | null = null;
+  for (const [entity, score] of scores) {
+    if (top === null || score > top.score) {
+      next = top;
+      top = { entity, score };
+    } else if (next === null || score > next.score) {
+      next = { entity, score };
+    }
+  }
+  if (!top) return null;
+  if (next && top.score < next.score * MARGIN) return null;
+  return top.entity;
 }
 
 /**
- * The person a he/she stands for: the one person just named (even as an object), else the latest person named as
- * a subject before the pronoun, within reach and of a compatible gender.
+ * Salience of the people in play before a position (after Lappin and Leass): each sighting counts for its own
+ * sentence and halves with every sentence since; being the subject or the one speaking counts more. A person whose
+ * gender is known to differ is ruled out; one whose name only suggests the other gender counts for less.
  */
-function resolvePronoun(ref: SpeakerRef, gender: Gender, index: PeopleIndex): PersonRecord | null {
-  const justNamed = personJustNamed(ref, gender, index);
-  if (justNamed) return justNamed;
-  const paragraphIndex = ref.paragraph.index;
-  const at = ref.range.first;
-  for (let position = index.mentions.length - 1; position >= 0; position--) {
-    const mention = index.mentions[position]!;
-    if (!isBefore(mention, paragraphIndex, at)) continue;
-    if (mention.paragraphIndex < paragraphIndex - PRONOUN_REACH) break;
-    if (mention.inQuote || !mention.subject) continue;
-    if (mention.person.gender && mention.person.gender !== gender) continue;
-    return mention.person;
+function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: ResolveContext): Map<Entity, number> {
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const scores = new Map<Entity, number>();
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    const entity = sighting.entity;
+    if (entity.kind !== 'person') continue;
+    let weight = 1 + (sighting.subject ? 0.8 : 0) + (sighting.speaker ? 1 : 0);
+    // a person whose gender is unknown may be the one meant, but less surely than one known to agree
+    if (gender !== null && entity.gender === null) weight *= 0.5;
+    if (gender !== null && entity.gender !== null && entity.gender !== gender) {
+      if (entity.genderFirm) continue;
+      weight *= 0.25;
+    }
+    const distance = Math.max(0, here - sighting.sentence);
+    // an entity is as salient as its strongest recent sighting
+    scores.set(entity, Math.max(scores.get(entity) ?? 0, weight * 0.5 ** Math.min(distance, 12)));
+  }
+  return scores;
+}
+
+/**
+ * He or she: the one person of that gender named just before it (`But that was not enough for Mr Sarkozy. "...,"
+ * he said.`), else the most salient person before the pronoun that can be of its gender; nobody on a near tie.
+ */
+export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+  return justNamed(ref, gender, context) ?? subjectBefore(ref, gender, context) ?? best(salience(ref, gender, context));
+}
+
+/**
+ * The subject the pronoun continues (centering): the one person of its gender who is the subject or the speaker in
+ * its own sentence before it, else in the sentence before (`Dan McLaughlin agreed with Matthews. "...," he wrote.`).
+ */
+function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  for (const sentence of [here, here - 1]) {
+    const subjects = new Set<Entity>();
+    for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+      if (sighting.sentence < sentence) break;
+      if (sighting.sentence !== sentence || !(sighting.subject || sighting.speaker)) continue;
+      const entity = sighting.entity;
+      if (entity.kind !== 'person' || (entity.gender !== null && entity.gender !== gender)) continue;
+      subjects.add(entity);
+    }
+    if (subjects.size === 1) return [...subjects][0]!;
+    if (subjects.size > 1) return null;
   }
   return null;
 }
 
-/** "the secretary said": the person whose role has that word, the latest named if several. */
-function resolveDescription(ref: SpeakerRef, index: PeopleIndex): PersonRecord | null {
-  const head = ref.paragraph.tokens[ref.range.last]!.lower;
-  const matching = index.people.filter((person) =>
-    [...person.roles, ...person.aliases].some((role) => normalizeName(role).split(' ').includes(head)),
-  );
-  if (matching.length === 0) return null;
-  if (matching.length === 1) return matching[0]!;
-  for (let position = index.mentions.length - 1; position >= 0; position--) {
-    const mention = index.mentions[position]!;
-    if (!isBefore(mention, ref.paragraph.index, ref.range.first)) continue;
-    if (matching.includes(mention.person)) return mention.person;
+/** How many tokens back a competing pronoun is looked for. */
+const COMPETITOR_WINDOW = 60;
+
+/**
+ * The one person of the pronoun's gender named in the sentence before it (or its own sentence up to it), when no
+ * other pronoun of that gender in those sentences could be pointing elsewhere.
+ */
+function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const named = new Set<Entity>();
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    if (sighting.sentence < here - 1) break;
+    if (sighting.speaker || sighting.entity.kind !== 'person') continue;
+    const entity = sighting.entity;
+    if (entity.gender !== null && entity.gender !== gender) continue;
+    named.add(entity);
+  }
+  if (named.size !== 1) return null;
+  const tokens = ref.paragraph.tokens;
+  const from = Math.max(0, ref.range.first - COMPETITOR_WINDOW);
+  for (let at = ref.range.first - 1; at >= from; at--) {
+    if (ref.paragraph.quoted[at]) continue;
+    if (context.sentenceNumber(ref.paragraph, at) < here - 1) break;
+    if (PRONOUN_GENDER[tokens[at]!.lower] === gender) return null;
+  }
+  return [...named][0]!;
+}
+
+/**
+ * "it said", "the company said", "the commission said": the organisation in play. One whose name holds the noun
+ * ("the commission" -> "European Commission") first, else the only organisation named within reach.
+ */
+function resolveOrganisationReference(ref: SpeakerRef, context: ResolveContext, noun: string | null): Entity | null {
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const organisations: Entity[] = [];
+  const subjects = new Map<number, Set<Entity>>();
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    if (sighting.entity.kind !== 'organisation') continue;
+    if (!organisations.includes(sighting.entity)) organisations.push(sighting.entity);
+    if ((sighting.subject || sighting.speaker) && here - sighting.sentence <= 1) {
+      const set = subjects.get(sighting.sentence) ?? new Set<Entity>();
+      set.add(sighting.entity);
+      subjects.set(sighting.sentence, set);
+    }
+  }
+  if (noun !== null) {
+    const named = organisations.filter((entity) => normalizeName(entity.name).split(' ').includes(noun));
+    if (named.length === 1) return named[0]!;
+  }
+  if (organisations.length === 1) return organisations[0]!;
+  // the one organisation that is the subject or the speaker in this sentence or the one before
+  for (const sentence of [here, here - 1]) {
+    const set = subjects.get(sentence);
+    if (set?.size === 1) return [...set][0]!;
+    if (set && set.size > 1) return null;
   }
   return null;
 }
 
 /**
- * `Her comments did not impress Tim Collins. "...," he said.`: when the sentence before the pronoun (and its own
- * sentence up to it) names exactly one person outside quotes, of the pronoun's known gender, and no other
- * pronoun of that gender competes for the reference, the pronoun stands for that person.
+ * The named body after a source phrase: "analysts at Citigroup", "a spokesman for the Home Office", "a spokeswoman
+ * for the bank". A person there ("a spokesman for Mr Trump") or nothing named gives nobody.
  */
-function personJustNamed(ref: SpeakerRef, gender: Gender, index: PeopleIndex): PersonRecord | null {
+function bodyAfter(ref: SpeakerRef, context: ResolveContext): Entity | null {
   const paragraph = ref.paragraph;
-  const sentence = paragraph.sentenceOf[ref.range.first] ?? 0;
-  const from = sentence > 0 ? (paragraph.sentenceOf[sentence - 1] ?? 0) : 0;
-  const isNear = (mention: PersonMention): boolean =>
-    mention.paragraphIndex === paragraph.index
-      ? mention.firstToken >= from && mention.lastToken < ref.range.first
-      : sentence === 0 && mention.paragraphIndex === paragraph.index - 1 && mention.closesParagraph;
-  const people = new Set(index.mentions.filter((mention) => !mention.inQuote && isNear(mention)).map((m) => m.person));
-  if (people.size !== 1) return null;
-  const [person] = people;
-  if (person?.gender !== gender) return null;
-  const span = paragraph.tokens.slice(from, ref.range.first).filter((_, offset) => !paragraph.quoted[from + offset]);
-  // "His remarks did not impress Tim Collins": another he in play could be the speaker
-  if (span.some((token) => ANY_PRONOUN_GENDER[token.lower] === gender)) return null;
-  return person;
+  const tokens = paragraph.tokens;
+  const linker = tokens[ref.range.last + 1]?.lower;
+  if (linker !== 'for' && linker !== 'of' && linker !== 'at' && linker !== 'from' && linker !== 'with') return null;
+  const after = mentionsWithin(context.index, paragraph.index, ref.range.last + 2, ref.range.last + 8);
+  if (after[0]) return after[0].entity.kind === 'organisation' ? after[0].entity : null;
+  const noun = tokens
+    .slice(ref.range.last + 2, ref.range.last + 6)
+    .find((token) => ORGANISATION_NOMINALS.has(token.lower));
+  return noun ? resolveOrganisationReference(ref, context, noun.lower) : null;
+}
+
+/**
+ * "a Home Office spokesman", "a spokeswoman for the bank", "the company's spokesman", "BaFin's spokeswoman", and
+ * later "the spokeswoman": the body they speak for. A spokesperson of a person, or of nobody named, is nobody.
+ */
+function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const paragraph = ref.paragraph;
+  const tokens = paragraph.tokens;
+  const noun = tokens[ref.range.last]!.lower;
+  const remember = (body: Entity | null): Entity | null => {
+    if (body) context.spokespeople.set(noun, body);
+    return body;
+  };
+  const inside = mentionsWithin(context.index, paragraph.index, ref.range.first, ref.range.last);
+  const body = inside.find((mention) => mention.entity.kind === 'organisation');
+  if (body) return remember(body.entity);
+  if (inside.some((mention) => mention.entity.kind === 'person')) return null;
+  const linked = tokens[ref.range.last + 1]?.lower;
+  if (linked === 'for' || linked === 'of' || linked === 'at') return remember(bodyAfter(ref, context));
+  // "the company's spokesman", "its spokeswoman"
+  const owner = tokens
+    .slice(ref.range.first, ref.range.last)
+    .find((token) => token.possessive || token.lower === 'its');
+  if (owner) {
+    if (owner.lower !== 'its' && !ORGANISATION_NOMINALS.has(owner.lower)) return null;
+    return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower));
+  }
+  // "the spokeswoman said" after "a BaFin spokeswoman said", or with one body in play
+  return context.spokespeople.get(noun) ?? resolveOrganisationReference(ref, context, null);
+}
+
+/** The people whose roles hold a word, from an index built on first use. */
+function holdersOf(word: string, context: ResolveContext): readonly Entity[] {
+  if (!context.roleHolders) {
+    context.roleHolders = new Map();
+    for (const entity of context.index.entities) {
+      if (entity.kind !== 'person') continue;
+      for (const role of entity.roles.values()) {
+        for (const roleWord of new Set(normalizeName(role.text).split(' '))) {
+          const list = context.roleHolders.get(roleWord);
+          if (list) list.push(entity);
+          else context.roleHolders.set(roleWord, [entity]);
+        }
+      }
+    }
+  }
+  return context.roleHolders.get(word) ?? [];
+}
+
+/**
+ * "the secretary said", "the Liverpool manager said": the person whose roles hold the description's head noun, the
+ * one in play most recently when several do. A gendered head ("the actress") must agree.
+ */
+function resolveDescription(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const tokens = ref.paragraph.tokens;
+  const head = tokens[ref.range.last]!.lower;
+  const gender = GENDERED_TITLES[head] ?? null;
+  const words = tokens
+    .slice(ref.range.first, ref.range.last + 1)
+    .filter((token) => !DETERMINERS.has(token.lower) && !token.possessive)
+    .map((token) => token.lower);
+  const holds = (entity: Entity): boolean =>
+    entity.kind === 'person' &&
+    (gender === null || entity.gender === null || entity.gender === gender) &&
+    [...entity.roles.values()].some((role) => {
+      const roleWords = normalizeName(role.text).split(' ');
+      return roleWords.includes(head) && words.every((word) => roleWords.includes(word) || /\d/u.test(word));
+    });
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    if (holds(sighting.entity)) return sighting.entity;
+  }
+  const holders = holdersOf(head, context).filter(holds);
+  if (holders.length === 1) return holders[0]!;
+  if (holders.length > 1) return null;
+  // "said the 74-year-old comedian": a description no known role matches stands for the person in play, when one
+  // clearly is
+  const scores = salience(ref, gender, context);
+  const chosen = best(scores);
+  return chosen && (scores.get(chosen) ?? 0) >= 0.9 ? chosen : null;
 }

@@ -1,3 +1,5 @@
+import { AMBIGUOUS_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../lexicon/words.js';
+
 /** A token of a paragraph with offsets local to the paragraph text. */
 export interface Token {
   text: string;
@@ -13,59 +15,10 @@ export interface Token {
   capitalized: boolean;
 }
 
-/** Abbreviations that keep their dot (so the dot does not end a sentence). */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'adm',
-  'rev',
-  'st',
-  'jr',
-  'sr',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'vs',
-  'etc',
-  'no',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'ave',
-  'blvd',
-  'dept',
-  'univ',
-  'approx',
-  'est',
-  'fig',
-]);
-
 // words keep inner apostrophes and hyphens, and the apostrophe of a plural possessive ("voters’ rights")
+// "9/11" and "24/7" are one word
 const TOKEN_PATTERN =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S/gu;
+  /(?:\p{Lu}\.){2,}|\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S/gu;
 
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -111,7 +64,8 @@ export function tokenize(text: string): Token[] {
 }
 
 function keepsDot(word: string): boolean {
-  return ABBREVIATIONS.has(word.toLowerCase()) || SINGLE_UPPER.test(word);
+  const lower = word.toLowerCase();
+  return TITLE_ABBREVIATIONS.has(lower) || AMBIGUOUS_ABBREVIATIONS.has(lower) || SINGLE_UPPER.test(word);
 }
 
 function isMergedDot(tokens: readonly Token[], start: number): boolean {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { ROLE_NOUNS } from './words.js';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
@@ -106,129 +107,44 @@ function isListed(word: string): boolean {
   return (tagMask(word) & LISTED) !== 0;
 }
 
-/** Role nouns compromise does not list, common in news. */
-const EXTRA_ROLE_NOUNS = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'negotiator',
-  'envoy',
-  'diplomat',
-  'adviser',
-  'advisor',
-  'aide',
-  'official',
-  'minister',
-  'secretary',
-  'senator',
-  'lawmaker',
-  'legislator',
-  'governor',
-  'mayor',
-  'leader',
-  'president',
-  'chief',
-  'director',
-  'head',
-  'candidate',
-  'nominee',
-  'strategist',
-  'pollster',
-  'chairman',
-  'chairwoman',
-  'founder',
-  'co-founder',
-  'ceo',
-  'executive',
-  'manager',
-  'prosecutor',
-  'judge',
-  'lawyer',
-  'attorney',
-  'analyst',
-  'economist',
-  'professor',
-  'researcher',
-  'scientist',
-  'expert',
-  'activist',
-  'campaigner',
-  'tycoon',
-  'billionaire',
-  'son-in-law',
-  'daughter-in-law',
-  'wife',
-  'husband',
-  'son',
-  'daughter',
-  'ally',
-  'rival',
-  'opponent',
-  'challenger',
-  'incumbent',
-  'representative',
-  'congressman',
-  'congresswoman',
-  'commissioner',
-  'ambassador',
-  'general',
-  'commander',
-  'officer',
-  'premier',
-  'chancellor',
-  'monarch',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'speaker',
-  'deputy',
-  'minister',
-  'chair',
-  'editor',
-  'reporter',
-  'correspondent',
-  'columnist',
-  'host',
-  'anchor',
-  'coach',
-  'player',
-  'striker',
-  'captain',
-  'owner',
-  'partner',
-  'member',
-  'supporter',
-  'voter',
-  'resident',
-  'witness',
-  'victim',
-  'student',
-  'teacher',
-  'doctor',
-  'nurse',
-  'surgeon',
-  'businessman',
-  'businesswoman',
-  'entrepreneur',
-  'investor',
-  'banker',
-  'regulator',
-  'mediator',
-  'negotiators',
-]);
-
-/** Gender of a first name, when the name list knows it. */
-export function firstNameGender(lower: string): Gender | null {
-  if (hasTag(lower, MALE)) return 'male';
-  if (hasTag(lower, FEMALE)) return 'female';
-  return null;
+/** A gender read off a first name, and whether the source can be trusted to rule a person out. */
+export interface NameGender {
+  gender: Gender;
+  /** from compromise's curated name lists; the larger name list guesses ambiguous names ("leslie", "pat") */
+  firm: boolean;
 }
 
-/** True when a word is a known given name ("marco", "hillary"). */
+/**
+ * The larger multilingual list of given names (about 85,000, with a gender each), loaded on first use. Its entries
+ * include everyday words ("the", "court", "star"), so a word the general lexicon knows as something else, or as a
+ * place, is never taken from it.
+ */
+let givenNames: ((name: string) => 'male' | 'female' | 'unknown') | undefined;
+
+function listedGivenName(lower: string): Gender | null {
+  givenNames ??= (
+    createRequire(import.meta.url)('gender-detection-from-name') as {
+      getGender(name: string): 'male' | 'female' | 'unknown';
+    }
+  ).getGender;
+  if (lower.length < 2 || isCommonWord(lower) || hasTag(lower, PLACE | ORGANIZATION | DEMONYM)) return null;
+  const gender = givenNames(lower);
+  return gender === 'unknown' ? null : gender;
+}
+
+/** Gender of a first name, when a name list knows it. */
+export function firstNameGender(lower: string): NameGender | null {
+  const male = hasTag(lower, MALE);
+  const female = hasTag(lower, FEMALE);
+  if (male !== female) return { gender: male ? 'male' : 'female', firm: true };
+  if (male) return null;
+  const listed = listedGivenName(lower);
+  return listed ? { gender: listed, firm: false } : null;
+}
+
+/** True when a word is a known given name ("marco", "hillary", "berit", "rustem"). */
 export function isFirstName(lower: string): boolean {
-  return hasTag(lower, FIRST_NAME);
+  return hasTag(lower, FIRST_NAME) || listedGivenName(lower) !== null;
 }
 
 /** True when a word is a known surname or person name ("obama", "cruz"). */
@@ -253,7 +169,7 @@ export function isDemonym(lower: string): boolean {
 
 /** True for a noun naming a person's role ("president", "spokesman", "diplomat"). */
 export function isRoleNoun(lower: string): boolean {
-  return EXTRA_ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR);
+  return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR);
 }
 
 /** Tags that make a lowercase word a poor head for a speaker phrase ("came", "rare", "upon", "this"). */

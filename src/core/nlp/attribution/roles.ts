@@ -1,0 +1,158 @@
+import { isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { HONORIFICS, ROLE_GLUE_WORDS, TITLE_PHRASES } from '../lexicon/words.js';
+import { normalizeName } from '../names.js';
+
+/**
+ * Roles: noun phrases naming a position, office, job or standing ("Prime Minister", "Liverpool manager", "former
+ * home secretary"). This module cleans the raw phrases the people finder collects and folds their variants, so a
+ * person card never shows an honorific alone, a sentence word glued to a role, a clause, or someone else's
+ * description.
+ */
+
+/** The head word of each title ("secretary" of "secretary of state", "minister" of "prime minister"). */
+const TITLE_WORDS: ReadonlySet<string> = new Set(
+  TITLE_PHRASES.map((phrase) => {
+    const words = phrase.split(' ');
+    const of = words.indexOf('of');
+    return of > 0 ? words[of - 1]! : words[words.length - 1]!;
+  }),
+);
+
+/** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
+const ADJECTIVAL_PARTICIPLES = new Set(
+  'elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled designated unelected re-elected newly-elected self-styled self-proclaimed defending'.split(
+    ' ',
+  ),
+);
+
+/** Prepositions that tie a role to what it serves ("governor of", "adviser to", "analyst at"). */
+const ROLE_LINKS = new Set(['of', 'to', 'at', 'for', 'with', 'in', 'on']);
+
+/** Spelled-out forms of abbreviations inside roles, so "Lib Dem leader" and "Liberal Democrat leader" are one. */
+const EXPANSIONS: Readonly<Record<string, string>> = {
+  'lib dem': 'liberal democrat',
+  'lib dems': 'liberal democrats',
+  tory: 'conservative',
+  tories: 'conservatives',
+  'chief exec': 'chief executive',
+  ceo: 'chief executive',
+  'u s': 'us',
+  'u k': 'uk',
+  'united states': 'us',
+  'united kingdom': 'uk',
+  britain: 'uk',
+  british: 'uk',
+  america: 'us',
+  american: 'us',
+};
+const EXPANSION_PATTERN = new RegExp(
+  `\\b(?:${Object.keys(EXPANSIONS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'g',
+);
+
+/** True for a word that can head a role: a role noun or a title word. */
+export function isRoleHead(lower: string): boolean {
+  const bare = lower.replace(/['’]s$/u, '');
+  const last = bare.split('-').pop() ?? bare;
+  return isRoleNoun(bare) || isRoleNoun(last) || TITLE_WORDS.has(bare) || isRoleNoun(singular(bare));
+}
+
+function singular(lower: string): string {
+  if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
+  if (lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
+  return lower;
+}
+
+function bare(word: string): string {
+  return normalizeName(word);
+}
+
+/**
+ * The role a raw phrase names, cleaned, or null when it names none: leading determiners and sentence words are
+ * dropped ("Earlier Tory leader" -> "Tory leader"), an honorific alone or at the end is no role ("Harrogate Mr"),
+ * and the phrase must be headed by a role word (so no clause and no description ending in a name).
+ */
+export function cleanRole(raw: string): string | null {
+  let words = raw
+    .replace(/[\s,;:]+$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  // leading determiners and sentence words glued on by capitalisation or position
+  while (words.length > 0 && (/^(?:the|a|an)$/i.test(words[0]!) || ROLE_GLUE_WORDS.has(bare(words[0]!)))) {
+    words = words.slice(1);
+  }
+  // trailing honorifics: "Harrogate Mr" is a place and a courtesy, not a role
+  while (words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
+  if (words.length === 0 || words.length > 9) return null;
+  if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
+  const lowers = words.map(bare);
+  if (lowers.some((word) => /\d+-year-old|^aged$/u.test(word) || /\d/u.test(word))) return null;
+  // a clause or a verb phrase is no role ("defended coach", "figures come after ..."); a capitalised word is part of
+  // a name ("Secretary of State")
+  const verbAt = lowers.findIndex(
+    (word, position) =>
+      !/^\p{Lu}/u.test(words[position]!) &&
+      /(?:ed|ing)$/u.test(word) &&
+      isVerbForm(word) &&
+      !ADJECTIVAL_PARTICIPLES.has(word) &&
+      !isRoleHead(word),
+  );
+  if (verbAt >= 0) return null;
+  // an article inside the phrase opens a clause or a description ("figures come after a slow summer"), unless it
+  // follows the preposition that ties a role to its body ("chief executive of the company")
+  const articleAt = lowers.findIndex(
+    (word, position) => position > 0 && /^(?:a|an|the)$/u.test(word) && !ROLE_LINKS.has(lowers[position - 1]!),
+  );
+  if (articleAt >= 0) return null;
+  // "chief executive of Carnival", "adviser to the campaign", "analyst at Deutsche Bank": the head comes before
+  // the first preposition
+  const linkAt = lowers.findIndex((word, position) => position > 0 && ROLE_LINKS.has(word));
+  const head = linkAt > 0 ? lowers[linkAt - 1]! : lowers[lowers.length - 1]!;
+  if (!isRoleHead(head)) return null;
+  return words.join(' ').replace(/['’]s$/u, '');
+}
+
+/** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
+export function roleKey(role: string): string {
+  return normalizeName(role)
+    .replace(EXPANSION_PATTERN, (match) => EXPANSIONS[match] ?? match)
+    .replace(/^the /u, '');
+}
+
+/** How often and how early an article (or a store) gave a role. */
+export interface RoleTally {
+  text: string;
+  count: number;
+  /** position of the first (or, across articles, the latest) use: lower ranks first */
+  order: number;
+}
+
+/**
+ * Fold variants and order roles best first: a specific role absorbs a generic one it ends with ("Prime Minister"
+ * into "British Prime Minister"), then the most used first, ties to the earliest given.
+ */
+export function rankRoles(tallies: Iterable<RoleTally>): string[] {
+  const byKey = new Map<string, RoleTally>();
+  for (const tally of tallies) {
+    const key = roleKey(tally.text);
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { ...tally });
+    else {
+      known.count += tally.count;
+      known.order = Math.min(known.order, tally.order);
+    }
+  }
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  for (const generic of [...keys].reverse()) {
+    const specific = keys.find((key) => key !== generic && key.endsWith(` ${generic}`) && byKey.has(key));
+    if (!specific || !byKey.has(generic)) continue;
+    const absorbed = byKey.get(generic)!;
+    const into = byKey.get(specific)!;
+    into.count += absorbed.count;
+    into.order = Math.min(into.order, absorbed.order);
+    byKey.delete(generic);
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.order - b.order).map((tally) => tally.text);
+}

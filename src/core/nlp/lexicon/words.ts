@@ -1,0 +1,458 @@
+/**
+ * The hand-written word lists of the language analysis, in one place. Data only: the code that reads them lives in
+ * the pipeline stages. Every list is lowercase; multi-word entries are space-separated.
+ *
+ * What lives elsewhere in this folder: `speech-verbs.ts` (verbs that introduce speech, with their inflections) and
+ * `tags.ts` (questions answered from compromise's general English lexicon: given names, places, verb forms).
+ */
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+// --- abbreviations: a period after them is part of the word, not the end of a sentence -------------------------
+
+/** Titles and other abbreviations whose period never ends a sentence before a name or number. */
+export const TITLE_ABBREVIATIONS = words(`
+  mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft
+  hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig
+`);
+
+/** Abbreviations that may also close a sentence: a split happens only before a typical sentence opener. */
+export const AMBIGUOUS_ABBREVIATIONS = words(`
+  inc corp co ltd plc llc bros etc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m al
+`);
+
+/** Words that usually open a sentence, so an ambiguous abbreviation or an initial before them ends one. */
+export const SENTENCE_OPENERS = words(`
+  a an the he she it they we i you his her its their our this that these those there but and however in on at for
+  as after before when while if meanwhile officials police some many most one both last earlier later now still yet
+  so since
+`);
+
+// --- pronouns, determiners and the small words of noun phrases --------------------------------------------------
+
+/** Personal pronouns that can be the subject of a speech verb. */
+export const SUBJECT_PRONOUNS = words('he she they we i it you');
+
+/** The gender a third-person pronoun form points to. */
+export const PRONOUN_GENDER: Readonly<Record<string, 'male' | 'female'>> = {
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  himself: 'male',
+  she: 'female',
+  her: 'female',
+  hers: 'female',
+  herself: 'female',
+};
+
+/** Words that open a noun phrase without being its head. */
+export const DETERMINERS = words(`
+  the a an this that these those another one some several many two three his her their its our my your each every no
+  both other
+`);
+
+/** Determiners after which a speech-verb spelling is a noun ("a verbal lashing", "the report"). */
+export const NOUN_DETERMINERS = words('a an the his its their our my your this that');
+
+/** Adverbs and auxiliaries that may stand between a subject and its verb ("Rubio has also said"). */
+export const VERB_MODIFIERS = words(`
+  has have had also later then again previously recently earlier once repeatedly reportedly publicly privately quickly
+  simply only further flatly angrily bluntly would will could did does do not never often always just was is were are
+  already since subsequently immediately finally initially sharply firmly frequently proudly openly quietly loudly
+  curtly confidently emphatically tersely softly calmly even still n’t n't may might must should can shall
+  afterward afterwards separately specifically
+`);
+
+/** Words that end a noun phrase when scanning over it. */
+export const PHRASE_BREAKS = words(`
+  and or but nor so yet if when while because although though as that which who whom whose where in on at by to from
+  with without about after before during since until into onto through across against among is was are were be been
+  being has have had do does did will would can could should may might must shall not also then there here said says
+  told say tell added adds
+`);
+
+/** Count words that may close a description after "of" ("a mother of three"). */
+export const NUMBER_WORDS = words('two three four five six seven eight nine ten');
+
+/** Prepositions that tie an object to a verb or noun (the object is not the subject of what follows). */
+export const OBJECT_PREPOSITIONS = words('to upon about by of for with from in on at');
+
+/** Short prepositions that may link a subject to a speech verb through a phrase ("a narrator in the ad asks"). */
+export const LINKING_PREPOSITIONS = words('in at for of from with on');
+
+/** Prepositions that open a post-modifier after a speaker's head noun ("a person close to the Clintons"). */
+export const POST_MODIFIER_PREPOSITIONS = words('to in as with by for on at');
+
+/** Words that may follow "said" before a reported clause without being part of it. */
+export const REPORTED_CLAUSE_PREPOSITIONS = words(`
+  in on at during after before of to about with for from by earlier later last this
+`);
+
+/** Common verbs that may be the main verb before a participle clause ("rallied supporters, saying ..."). */
+export const COMMON_MAIN_VERBS = words(`
+  is was are were has had took made gave went came got kept held met spoke told said left put ran won lost sat stood
+  began
+`);
+
+/** Words that open a temporal or circumstantial phrase between a quote and its attribution ("before the vote"). */
+export const TAIL_PREPOSITIONS = words(`
+  before after during in on at as when while since until from at following amid ahead last this earlier later
+`);
+
+// --- names --------------------------------------------------------------------------------------------------------
+
+/** Capitalized words that open sentences or phrases but are never part of a name. */
+export const NON_NAME_WORDS = words(`
+  the a an and but or nor so yet for in on at by of to from with without about after before during since until as if
+  when while where whether though although because this that these those it its he she they we i you his her their
+  our my your there here then now also still even just only not no yes some many most all both each every other
+  another such what which who whom whose how why monday tuesday wednesday thursday friday saturday sunday january
+  february march april may june july august september october november december today tomorrow yesterday last next
+  earlier later meanwhile however instead according among under over into through across against one two three four
+  five six seven eight nine ten first second third new former late read follow updated more picture pictured photo
+  analysing analyzing speaking writing asked asking despite unlike like including following overall indeed
+  elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise
+`);
+
+/** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
+export const NON_PERSON_HEADS = words(`
+  house department union party conference committee council post times news street beach county university college
+  center centre institute association agency bank group ministry office court congress senate parliament assembly
+  commission foundation fund corp inc company airlines airways hall square avenue road bridge island islands mountain
+  river lake valley airport station hospital school church club league cup games festival awards capitol kremlin
+  pentagon republic kingdom states state security forces army navy guard police network radio tv television channel
+  press journal magazine daily herald tribune review reuters bloomberg associated politico breitbart cnn bbc fox msnbc
+  nbc cbs abc npr twitter facebook instagram google apple microsoft amazon tiktok youtube telegram whatsapp city town
+  village province region district coast sea ocean gulf east west north south central africa europe asia america
+  world war day week month year act law plan program programme project summit treaty accord alliance democrats
+  republicans democratic republican conservative conservatives liberal labour tory tories administration government
+  cabinet embassy consulate museum theatre theater stadium arena park hotel tower building palace castle hill hills
+  heights field fields bay port harbour harbor peninsula desert forest board trust holdings partners capital media
+  studios records entertainment motors energy oil gas systems technologies labs index fc united city-state federation
+  confederation caucus primary election debate convention mosque temple olympics championship series tournament prize
+  medal award show data research consulting solutions services software digital networks communications telecom
+  pharmaceuticals insurance securities investments international associates analytics watch rights ltd plc llc
+  corporation institution institutions organisation organization initiative coalition authority service exchange
+  reserve treasury bureau directorate secretariat tribunal council's
+`);
+
+/**
+ * Heads that make a capitalized run an organisation that can speak: it issues statements ("the Home Office said",
+ * "Royal Mail said in a statement"). A subset of the heads above, plus company suffixes.
+ */
+export const ORGANISATION_HEADS = words(`
+  house department union party committee council agency bank group ministry office court congress senate parliament
+  assembly commission foundation fund corp corporation inc incorporated company co airlines airways university college
+  institute institution association club league police network press journal magazine daily herald tribune times post
+  news post review studios records entertainment motors energy systems technologies labs fc united federation caucus
+  board trust holdings partners capital media insurance securities investments ltd plc llc organisation organization
+  initiative coalition authority service services exchange reserve treasury bureau directorate secretariat tribunal
+  campaign administration government cabinet embassy consulate museum hospital school church army navy forces
+  pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
+  associates analytics international industries enterprises limited mail airline railways bancorp financial
+`);
+
+/** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
+export const GENERIC_ORGANISATION_WORDS = words(`
+  department office ministry committee council group company bank union party association agency court university
+  college institute foundation fund board commission service services national international united american british
+  european royal new the of and first general central federal state states city county
+`);
+
+/** Lowercase nouns that make "the <Name> ___" an organisation ("the Clinton campaign", "the Obama administration"). */
+export const ORGANISATION_NOUNS_AFTER_NAME = words('campaign administration government team foundation camp');
+
+/**
+ * Nouns that refer back to an organisation already named ("the company said", "the band", "the union"): a
+ * definite description headed by one of these speaks for the organisation it stands for.
+ */
+export const ORGANISATION_NOMINALS = words(`
+  company firm group bank band union club court commission ministry department agency campaign council government
+  party network newspaper paper magazine broadcaster airline carmaker retailer insurer operator regulator watchdog
+  organisation organization charity body board committee team studio publisher label developer maker manufacturer
+  producer chain giant conglomerate administration authority office institute university school hospital police force
+  service league federation association foundation corporation business site website channel station outlet
+`);
+
+/** Nouns for someone who speaks for a body: "a Home Office spokesman", "a spokeswoman for the bank". */
+export const SPOKESPERSON_NOUNS = words(`
+  spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative representatives statement
+  statements release
+`);
+
+/** Vague sources that stay anonymous ("analysts said", "a source told", "critics say", "one fan said"). */
+export const VAGUE_SOURCE_NOUNS = words(`
+  analyst analysts source sources critic critics expert experts observer observers official officials people person
+  insider insiders fan fans resident residents witness witnesses supporter supporters opponent opponents voter voters
+  commentator commentators economist economists some others many several few someone somebody everyone anyone
+  friend friends neighbour neighbours neighbor neighbors member members aide aides staffer staffers diplomat diplomats
+  investor investors trader traders dealer dealers user users viewer viewers reader readers listener listeners
+  protester protesters demonstrator demonstrators worker workers student students parent parents player players
+`);
+
+/** Particles inside names ("Robin van Persie", "Mohammed bin Salman"). */
+export const NAME_PARTICLES = words('de da di del della der den van von bin ibn al la le du dos ter abu el');
+
+/** Generational suffixes: part of a name, never a surname. */
+export const NAME_SUFFIXES = words('jr sr ii iii iv');
+
+/** Prefixes that start place names ("San Francisco", "St John"), not labels before a name. */
+export const PLACE_PREFIXES = words('san santa sao são st saint los las fort port mount lake');
+
+/** Ends of common nouns and adjectives, rare at the end of a given name ("Retail Decisions", "Federal Reserve"). */
+export const COMMON_WORD_ENDING =
+  /(?:tion|sion|ment|ness|ity|ship|ance|ence|ics|ism|ist|ure|ive|ous|ful|less|ical|ing)$/u;
+
+// --- titles and roles ---------------------------------------------------------------------------------------------
+
+/**
+ * Honorifics and titles that may stand before a name, as phrases, longest first when split ("US Secretary of State
+ * Marco Rubio" -> role + name).
+ */
+export const TITLE_PHRASES: readonly string[] = [
+  'secretary of state',
+  'secretary of defense',
+  'secretary of the treasury',
+  'attorney general',
+  'surgeon general',
+  'vice president',
+  'prime minister',
+  'foreign minister',
+  'foreign secretary',
+  'home secretary',
+  'defence secretary',
+  'defense secretary',
+  'deputy prime minister',
+  'house speaker',
+  'first lady',
+  'chief executive',
+  'chief justice',
+  'lieutenant governor',
+  'lt gov',
+  'supreme leader',
+  'crown prince',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'baroness',
+  'baron',
+  'president',
+  'president-elect',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'gov',
+  'governor',
+  'mayor',
+  'minister',
+  'chancellor',
+  'premier',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'judge',
+  'justice',
+  'general',
+  'gen',
+  'colonel',
+  'col',
+  'captain',
+  'capt',
+  'lieutenant',
+  'lt',
+  'sergeant',
+  'sgt',
+  'admiral',
+  'adm',
+  'ambassador',
+  'speaker',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'commissioner',
+  'rev',
+  'reverend',
+  'father',
+  'sheikh',
+  'ayatollah',
+  'rabbi',
+  'imam',
+  'cardinal',
+  'bishop',
+  'archbishop',
+  'detective',
+  'officer',
+  'sheriff',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'coach',
+  'envoy',
+  'del',
+  'delegate',
+];
+
+/** Honorifics: a courtesy before a name, never a role on its own. */
+export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
+
+/** The gender a title before a name gives. */
+export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
+  mr: 'male',
+  mrs: 'female',
+  ms: 'female',
+  miss: 'female',
+  sir: 'male',
+  dame: 'female',
+  lord: 'male',
+  lady: 'female',
+  baron: 'male',
+  baroness: 'female',
+  king: 'male',
+  queen: 'female',
+  prince: 'male',
+  princess: 'female',
+  congressman: 'male',
+  congresswoman: 'female',
+  chairman: 'male',
+  chairwoman: 'female',
+  councilman: 'male',
+  councilwoman: 'female',
+  spokesman: 'male',
+  spokeswoman: 'female',
+  businessman: 'male',
+  businesswoman: 'female',
+  father: 'male',
+  mother: 'female',
+  brother: 'male',
+  sister: 'female',
+  son: 'male',
+  daughter: 'female',
+  husband: 'male',
+  wife: 'female',
+  widow: 'female',
+  widower: 'male',
+  uncle: 'male',
+  aunt: 'female',
+  nephew: 'male',
+  niece: 'female',
+  grandfather: 'male',
+  grandmother: 'female',
+  boyfriend: 'male',
+  girlfriend: 'female',
+  actor: 'male',
+  actress: 'female',
+};
+
+/** Role nouns compromise does not list, common in news. */
+export const ROLE_NOUNS = words(`
+  spokesman spokeswoman spokesperson negotiator envoy diplomat adviser advisor aide official minister secretary
+  senator lawmaker legislator governor mayor leader president chief director head candidate nominee strategist pollster
+  chairman chairwoman founder co-founder ceo executive manager prosecutor judge lawyer attorney analyst economist
+  professor researcher scientist expert activist campaigner tycoon billionaire son-in-law daughter-in-law wife husband
+  son daughter ally rival opponent challenger incumbent representative congressman congresswoman commissioner
+  ambassador general commander officer premier chancellor monarch king queen prince princess pope speaker deputy chair
+  editor reporter correspondent columnist host anchor coach player striker captain owner partner member supporter
+  voter resident witness victim student teacher doctor nurse surgeon businessman businesswoman entrepreneur investor
+  banker regulator mediator negotiators boss chief-executive midfielder defender goalkeeper keeper winger forward
+  manager referee umpire champion skipper batsman bowler sprinter runner athlete jockey trainer golfer boxer
+  singer songwriter musician guitarist drummer rapper actor actress director producer writer author novelist poet
+  comedian presenter broadcaster journalist critic designer architect artist photographer chef curator
+  backbencher frontbencher mp mep peer chancellor treasurer auditor governor-general vice-president
+  chairperson superintendent inspector constable detective sheriff marshal colonel lieutenant sergeant admiral
+  commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
+  undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
+  dealer trader broker chairman-elect president-elect governor-elect nominee whip
+`);
+
+/** Words that may head a role after modifiers ("shadow education secretary") but are also plain nouns. */
+export const RELATIVE_NOUNS = words(`
+  brother sister son daughter father mother husband wife widow widower uncle aunt nephew niece cousin grandfather
+  grandmother grandson granddaughter boyfriend girlfriend fiancé fiancée partner friend
+`);
+
+/** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
+export const ROLE_GLUE_WORDS = words(`
+  earlier later meanwhile however but and or so yet then now also still even just only picture pictured photo
+  analysing analyzing speaking writing asked said says told when while as after before since if despite including
+  like unlike following here there today yesterday tomorrow
+`);
+
+/** Words that end a role phrase before a name: sentence words that cannot be part of a role. */
+export const ROLE_STOP_WORDS = words(`
+  the a an and or but of in on at by to for from with as that which who whom said says told is was are were has have
+  had be been will would not never did does do could should can may might must
+`);
+
+/** Words that open an appositive role after a name (", former ..."). */
+export const APPOSITIVE_OPENERS = words('former top senior chief deputy acting longtime veteran then ex interim');
+
+// --- quotes -------------------------------------------------------------------------------------------------------
+
+/** Words before a quote that make it a title, name or label rather than speech. */
+export const NON_SPEECH_MARKERS = words(`
+  so-called dubbed nicknamed titled entitled named slogan slogans motto hashtag book books film films movie song songs
+  album show series novel play headline headlines article column documentary poem term word words phrase label moniker
+  brand banner banners sign signs reading read chanting chanted chant catchphrase tagline nickname known mantra theme
+  operation campaign code
+`);
+
+/** Small words that stay lowercase inside a title ("Face the Nation", "Keepin' It Real"). */
+export const TITLE_SMALL_WORDS = words(
+  'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van',
+);
+
+/** Marks that make a name after a quote its signature: `"..." ― Jane Doe`. */
+export const DASH_MARKS = words('— – ― -');
+
+/** Two-word cues after a quote: `"...," Trump went on`. */
+export const PHRASAL_SPEECH: ReadonlySet<string> = new Set([
+  'went on',
+  'goes on',
+  'shot back',
+  'fired back',
+  'hit back',
+  'chimed in',
+  'cut in',
+  'pointed out',
+  'points out',
+]);
+
+/** Forms of "tell": the phrase after the verb is the listener, not part of the subject. */
+export const TOLD_FORMS = words('told tells tell telling');
+
+/**
+ * Verbs through which a subject frames a few quoted words as its own ("called the deficit 'the defining issue'",
+ * "blamed 'operating flaws'", "expects a 'transitional year'"): a partial quote in their clause is the subject's.
+ */
+export const FRAMING_VERBS = words(`
+  call calls called calling describe describes described describing label labels labelled labeled brand brands
+  branded term termed dismiss dismissed dismisses hail hailed hails blame blamed blames expect expects expected
+  expecting predict predicted predicts forecast forecasts promise promised promises vow vowed pledge pledged
+  criticise criticised criticize criticized condemn condemned denounce denounced welcome welcomed welcomes praise
+  praised accuse accused accuses reject rejected rejects warn warned warns cite cited cites report reported reports
+  see sees saw consider considered considers regard regarded regards insist insisted insists promised want wanted
+  wants urge urged urges admit admitted admits confirm confirmed confirms deny denied denies describe
+  characterise characterised characterize characterized attribute attributed vowed pledged suggest suggested
+  suggests claim claimed claims argue argued argues say said says write wrote writes tell told tells added adds
+`);
+
+/** Verbs whose passive subject is the one who answers next: "Dr Patel was asked whether ...". */
+export const ASKED_FORMS = words('asked questioned pressed quizzed challenged');
