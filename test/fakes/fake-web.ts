@@ -14,6 +14,12 @@ export interface FakeResponse {
   chunked?: boolean;
   /** never answer (for timeouts); the connection is dropped when the server closes */
   hang?: boolean;
+  /**
+   * die mid-response: send the first `after` bytes of the body, then drop the connection. With
+   * `declaredLength` the full Content-Length was announced (the client can tell the body is short);
+   * without, the body is delimited by the connection's end, as HTTP/1.0 servers send it, and looks complete.
+   */
+  cut?: { after: number; declaredLength: boolean };
 }
 
 /** A route: a fixed response or one computed per request. */
@@ -79,6 +85,15 @@ function answer(res: ServerResponse, response: FakeResponse, headers: IncomingHt
   const body =
     typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : (response.body ?? Buffer.alloc(0));
   const status = response.status ?? 200;
+  if (response.cut) {
+    const { after, declaredLength } = response.cut;
+    // no chunked framing: without a length, the end of the connection ends the body
+    res.useChunkedEncodingByDefault = false;
+    const framing = declaredLength ? { 'content-length': String(body.length) } : { connection: 'close' };
+    res.writeHead(status, { ...validators, ...framing, ...response.headers });
+    res.write(body.subarray(0, after), () => res.socket?.destroy());
+    return;
+  }
   if (response.chunked) {
     res.writeHead(status, { ...validators, ...response.headers });
     const piece = 16 * 1024;

@@ -75,6 +75,12 @@ describe('createPoliteFetcher', () => {
     }
   });
 
+  it('fails a response whose connection closes before the announced length, keeping none of it', async () => {
+    web.route('/cut', { body: 'a whole feed', etag: '"v1"', cut: { after: 4, declaredLength: true } });
+    const error = await failure(fetcher().get(web.url('/cut')));
+    expect(error).toMatchObject({ kind: 'network', message: 'the connection closed mid-response' });
+  });
+
   it('follows redirects to the final URL', async () => {
     web.route('/old', { status: 301, headers: { location: '/new' } });
     web.route('/new', { body: 'moved here' });

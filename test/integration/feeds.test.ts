@@ -2,13 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeSource } from '../../commands/sources.js';
 import { feedItemKey, feedPollKey } from '../../src/adapters/sources/feeds/feed-claims.js';
 import { createFeedPoller, type FeedPollerOptions, type Timers } from '../../src/adapters/sources/feeds/feed-poller.js';
 import { createPoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
 import { startFeeds } from '../../src/adapters/sources/feeds/start-feeds.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
 import type { WorkClaims } from '../../src/core/ports.js';
-import { type FeedStore, SqliteFeedStore, type StoredItem } from '../../src/core/store/feed-store.js';
+import {
+  type FeedSourceRecord,
+  type FeedStore,
+  SqliteFeedStore,
+  type StoredItem,
+} from '../../src/core/store/feed-store.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import {
@@ -286,6 +292,9 @@ describe('feed polling', () => {
     expect(await titles()).toEqual(['Council approves tram line', 'Library extends hours']);
   });
 
+  const BROKEN_REASON =
+    "malformed feed (invalid XML at line 1: Expected closing tag 'title' instead of closing tag 'item')";
+
   it('counts failures with exponential backoff, marks a source failing after five and keeps polling the others', async () => {
     web.route('/broken', { body: '<rss version="2.0"><channel><title>Broken</title><item><title>Oops</item>' });
     web.route('/good', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
@@ -297,7 +306,7 @@ describe('feed polling', () => {
       const outcomes = await feeds.pollDue();
       expect(outcomes.find((o) => o.url === broken)).toMatchObject({
         status: 'failed',
-        reason: 'malformed feed (invalid XML or JSON)',
+        reason: BROKEN_REASON,
       });
       const next = (await feedStore.source(broken))?.nextPollAt ?? '';
       delays.push((Date.parse(next) - clock.now().getTime()) / MINUTE);
@@ -307,7 +316,7 @@ describe('feed polling', () => {
     expect(await feedStore.source(broken)).toMatchObject({
       failing: true,
       failureCount: 5,
-      failureReason: 'malformed feed (invalid XML or JSON)',
+      failureReason: BROKEN_REASON,
     });
     expect(await titles()).toEqual(['Council approves tram line']);
     const logged = logger.records.filter((r) => r.level === 'warn').map((r) => r.msg);
@@ -318,6 +327,55 @@ describe('feed polling', () => {
     expect(await feedStore.source(broken)).toMatchObject({ failing: false, failureCount: 0, failureReason: null });
     expect(logger.records.at(-1)?.msg).toBe('feed polled');
     expect(logger.records.some((r) => r.msg === 'feed source recovered')).toBe(true);
+  });
+
+  it('fails a feed cut off mid-response, storing none of its items and keeping the last good validators', async () => {
+    const tram = item('tram', 'Council approves tram line', TRAM);
+    web.route('/feed', { body: rssFeed('City Desk', [tram]), etag: '"v1"' });
+    const url = await addSource('/feed');
+    const feeds = poller();
+    await feeds.pollSource(url);
+    // the server dies right after the first of two new items; the rest and </channel></rss> never arrive
+    const whole = rssFeed('City Desk', [
+      item('bridge', 'Bridge repairs finish early', BRIDGE),
+      item('library', 'Library extends hours', LIBRARY),
+      tram,
+    ]);
+    const cut = { after: whole.indexOf('</item>') + '</item>'.length, declaredLength: false };
+    web.route('/feed', { body: whole, etag: '"v2"', cut });
+    clock.advance(15 * MINUTE);
+    const reason = 'incomplete feed (the XML ends before </channel>)';
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'failed', added: 0, reason });
+    expect(await titles()).toEqual(['Council approves tram line']);
+    const source = await feedStore.source(url);
+    expect(source).toMatchObject({ etag: '"v1"', failureCount: 1, failureReason: reason, itemCount: 1 });
+    expect(describeSource(source as FeedSourceRecord, clock.now())).toBe(
+      `City Desk (${url}) [sources.json], every 15 min: retrying after 1 failure: ${reason}; next try in 15 min`,
+    );
+
+    web.route('/feed', { body: whole, etag: '"v2"' });
+    clock.advance(15 * MINUTE);
+    expect(await feeds.pollSource(url)).toMatchObject({ status: 'ok', added: 2 });
+    expect(web.requestsTo('/feed')[2]?.headers['if-none-match']).toBe('"v1"');
+    expect(await feedStore.source(url)).toMatchObject({ etag: '"v2"', failureCount: 0, failureReason: null });
+  });
+
+  it('shows a new feed that is always cut short as failing, not as working with no items', async () => {
+    const whole = rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]);
+    web.route('/feed', { body: whole, cut: { after: whole.indexOf('</channel>'), declaredLength: false } });
+    const url = await addSource('/feed', 'City Desk');
+    const feeds = poller({ failingAfter: 5 });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await feeds.pollDue())[0]).toMatchObject({ status: 'failed', items: 0 });
+      clock.set((await feedStore.source(url))?.nextPollAt ?? '');
+    }
+    const source = await feedStore.source(url);
+    expect(source).toMatchObject({ baselined: false, failing: true, itemCount: 0 });
+    expect(describeSource(source as FeedSourceRecord, clock.now())).toBe(
+      `City Desk (${url}) [sources.json], every 15 min: FAILING after 5 failed polls: ` +
+        'incomplete feed (the XML ends before </channel>) (never worked); next try now',
+    );
+    expect((await store.counts()).articles).toBe(0);
   });
 
   it('fails a slow feed on the timeout, a huge one on the size cap and a redirect loop, each with its reason', async () => {

@@ -8,6 +8,16 @@ import {
 import { atomFeed, jsonFeed, rssFeed } from '../fakes/fake-web.js';
 
 const FEED_URL = 'https://news.example/feed.xml';
+
+function parseError(document: string): FeedParseError {
+  try {
+    parseFeedDocument(document, FEED_URL);
+  } catch (error) {
+    if (error instanceof FeedParseError) return error;
+    throw error;
+  }
+  throw new Error('expected the document to be refused');
+}
 const item = {
   title: 'Harbour reopens after storm',
   link: 'https://news.example/harbour?utm_source=rss',
@@ -90,6 +100,51 @@ describe('parseFeedDocument', () => {
     expect(() => parseFeedDocument('<html><body>Not a feed</body></html>', FEED_URL)).toThrow(
       'not an RSS, Atom or JSON feed',
     );
+  });
+
+  it('refuses a feed cut off before its end, even right after a complete item, saying where it stops', () => {
+    const rss = rssFeed('Coast News', [item, { ...item, guid: 'harbour-2', title: 'Ferries run again' }]);
+    const afterItem = rss.slice(0, rss.indexOf('</item>') + '</item>'.length);
+    const midItem = rss.slice(0, rss.lastIndexOf('<title>'));
+    const atom = atomFeed('Coast News', [item]);
+    const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://news.example/"><title>Coast News</title></channel>
+      <item rdf:about="https://news.example/harbour"><title>Harbour reopens after storm</title></item>`;
+    const cases: [string, string][] = [
+      [afterItem, 'incomplete feed (the XML ends before </channel>)'],
+      [`${afterItem}\n</channel>`, 'incomplete feed (the XML ends before </rss>)'],
+      [midItem, 'incomplete feed (the XML ends before </item>)'],
+      [atom.slice(0, atom.indexOf('</entry>') + '</entry>'.length), 'incomplete feed (the XML ends before </feed>)'],
+      [rdf, 'incomplete feed (the XML ends before </rdf:RDF>)'],
+    ];
+    for (const [document, reason] of cases) {
+      const error = parseError(document);
+      expect(error).toMatchObject({ kind: 'malformed', message: reason });
+    }
+  });
+
+  it('refuses XML that is not well formed, with the line of the first mistake', () => {
+    const crossed = '<rss version="2.0"><channel><title>T</title>\n<item><title>Crossed</item></title></channel></rss>';
+    expect(parseError(crossed)).toMatchObject({
+      kind: 'malformed',
+      message: expect.stringMatching(/^malformed feed \(invalid XML at line 2: Expected closing tag 'title'/),
+    });
+  });
+
+  it('refuses a JSON Feed cut off before its end as malformed JSON, not as some other document', () => {
+    const json = jsonFeed('Coast News', [item, { ...item, guid: 'harbour-2' }]);
+    expect(parseError(json.slice(0, json.indexOf('harbour-2') + 12))).toMatchObject({
+      kind: 'malformed',
+      message: expect.stringMatching(/^malformed feed \(invalid JSON: /),
+    });
+  });
+
+  it('still reads feeds with whitespace before the XML declaration or an unescaped ampersand, as feed readers do', () => {
+    const rss = rssFeed('Coast & Harbour', [{ ...item, title: 'Harbour reopens' }]);
+    const sloppy = `\n\n${rss.replace('Coast &amp; Harbour', 'Coast & Harbour')}`;
+    const feed = parseFeedDocument(sloppy, FEED_URL);
+    expect(feed.title).toBe('Coast & Harbour');
+    expect(feed.items.map((i) => i.title)).toEqual(['Harbour reopens']);
   });
 
   it('names the feed an HTML page advertises when given the page instead of the feed', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseAbsoluteDate } from '../../../core/ingest/parse-text.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { htmlToInlineText, parseHtmlDocument } from './html-text.js';
-import { feedsmith } from './lazy-libraries.js';
+import { fastXmlParser, feedsmith } from './lazy-libraries.js';
 
 /** One feed item, normalised across RSS, RDF, Atom and JSON Feed. */
 export const FeedItemSchema = z.object({
@@ -50,21 +50,30 @@ type RawItem = Omit<FeedItem, 'id' | 'link'> & { guid: string | null; link: stri
 
 /**
  * Parse an RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed document with feedsmith. Relative links are
- * resolved against `feedUrl` and canonicalised. Throws {@link FeedParseError} for anything else.
+ * resolved against `feedUrl` and canonicalised. Throws {@link FeedParseError} for anything else,
+ * and for a feed that is not well-formed XML or valid JSON: a feed cut off mid-response would
+ * otherwise pass for a complete one holding fewer items.
  */
 export function parseFeedDocument(body: Uint8Array | string, feedUrl: string, contentType?: string | null): ParsedFeed {
-  const text = typeof body === 'string' ? body : decodeFeedBody(body, contentType ?? null);
+  const text = (typeof body === 'string' ? body : decodeFeedBody(body, contentType ?? null)).replace(/^\uFEFF/, '');
   let parsed: AnyFeed<string>;
   try {
-    parsed = feedsmith().parseFeed(text.replace(/^\uFEFF/, ''));
+    parsed = feedsmith().parseFeed(text);
   } catch (error) {
     if (!(error instanceof feedsmith().DetectError)) {
-      throw new FeedParseError('malformed', 'malformed feed (invalid XML or JSON)', { cause: error });
+      throw new FeedParseError('malformed', xmlProblem(text) ?? 'malformed feed (invalid XML or JSON)', {
+        cause: error,
+      });
     }
+    const invalidJson = jsonProblem(text);
+    if (invalidJson) throw new FeedParseError('malformed', invalidJson, { cause: error });
     const advertised = /<html[\s>]/i.test(text.slice(0, 4096)) ? findFeedLinks(text, feedUrl)[0] : undefined;
     const hint = advertised ? ` (the page names a feed: ${advertised})` : '';
     throw new FeedParseError('not-a-feed', `not an RSS, Atom or JSON feed${hint}`, { cause: error });
   }
+  // feedsmith reads what it can of a broken document; a JSON Feed was already parsed strictly by JSON.parse
+  const problem = parsed.format === 'json' ? null : xmlProblem(text);
+  if (problem) throw new FeedParseError('malformed', problem);
   let raw: { title: string | null; link: string | null; items: RawItem[] };
   switch (parsed.format) {
     case 'rss':
@@ -89,6 +98,54 @@ export function parseFeedDocument(body: Uint8Array | string, feedUrl: string, co
     else skipped++;
   }
   return { format: parsed.format, title: raw.title, link: base === feedUrl ? null : base, items, skipped };
+}
+
+/**
+ * Why an XML document is not well formed, or null when it is. The check is fast-xml-parser's validator
+ * (the parser under feedsmith). Two slips of sloppy publishers that lose nothing are let through, as
+ * feed readers do: whitespace before the XML declaration, and an `&` that starts no entity.
+ */
+function xmlProblem(text: string): string | null {
+  const tolerated = text.trimStart().replace(/&(?!(?:[A-Za-z_:][\w.:-]*|#\d+|#x[\da-fA-F]+);)/g, '&amp;');
+  const result = fastXmlParser().XMLValidator.validate(tolerated);
+  if (result === true) return null;
+  const unclosed = unclosedElement(result.err.msg);
+  if (unclosed) return `incomplete feed (the XML ends before </${unclosed}>)`;
+  const detail = result.err.msg
+    .replace(/ \(opened in line \d+, col \d+\)/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\.$/, '')
+    .slice(0, 150);
+  return `malformed feed (invalid XML at line ${result.err.line}: ${detail})`;
+}
+
+/**
+ * The innermost element still open at the end of the document, from the validator's message for
+ * that case ("Unclosed tag 'rss'." for one, "Invalid '["rss","channel"]' found." for several).
+ */
+function unclosedElement(message: string): string | null {
+  const one = /^Unclosed tag '([^']+)'/.exec(message)?.[1];
+  if (one) return one;
+  const several = /^Invalid '(\[[^\]]*\])' found/.exec(message)?.[1];
+  if (!several) return null;
+  try {
+    const names = JSON.parse(several) as unknown;
+    return Array.isArray(names) && typeof names.at(-1) === 'string' ? (names.at(-1) as string) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a document that looks like JSON is not valid JSON, or null (feedsmith reports it as no feed at all). */
+function jsonProblem(text: string): string | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.slice(0, 150) : String(error);
+    return `malformed feed (invalid JSON: ${detail})`;
+  }
 }
 
 /** Resolve the link, choose the id and fix the date of one raw item. */
