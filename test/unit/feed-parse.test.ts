@@ -82,6 +82,21 @@ describe('parseFeedDocument', () => {
     expect(feed.items[1]?.id).toMatch(/^hash:[0-9a-f]{32}$/);
   });
 
+  it('takes a guid as the link when there is no <link>, unless isPermaLink="false" or it is no URL', () => {
+    const xml = `<rss version="2.0"><channel><title>T</title>
+      <item><title>Guid only</title><guid>https://news.example/guid-only?utm_source=rss</guid></item>
+      <item><title>Said permalink</title><guid isPermaLink="true">https://news.example/said</guid></item>
+      <item><title>Not a permalink</title><guid isPermaLink="false">https://news.example/not-a-page</guid></item>
+      <item><title>Not a URL</title><guid>story-4411</guid></item>
+    </channel></rss>`;
+    expect(parseFeedDocument(xml, FEED_URL).items.map((i) => [i.id, i.link])).toEqual([
+      ['https://news.example/guid-only?utm_source=rss', 'https://news.example/guid-only'],
+      ['https://news.example/said', 'https://news.example/said'],
+      ['https://news.example/not-a-page', null],
+      ['story-4411', null],
+    ]);
+  });
+
   it('resolves relative item links against the feed URL', () => {
     const feed = parseFeedDocument(rssFeed('T', [{ title: 'Relative', link: '/local/story-7' }]), FEED_URL);
     expect(feed.items[0]?.link).toBe('https://news.example/local/story-7');

@@ -179,8 +179,7 @@ function fromRss(feed: RssFeed.Feed<string>) {
     items: (feed.items ?? []).map(
       (item): RawItem => ({
         guid: item.guid?.value ?? null,
-        link:
-          item.link ?? atomAlternate(item.atom?.links) ?? (item.guid?.isPermaLink ? (item.guid.value ?? null) : null),
+        link: item.link ?? atomAlternate(item.atom?.links) ?? permalinkGuid(item.guid),
         title: textOrNull(item.title) ?? textOrNull(item.dc?.titles?.[0]),
         author: firstName([...(item.dc?.creators ?? []), ...(item.authors ?? []).map((a) => rssPerson(a))]),
         publishedAt: isoDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated),
@@ -188,6 +187,16 @@ function fromRss(feed: RssFeed.Feed<string>) {
       }),
     ),
   };
+}
+
+/**
+ * An RSS guid is the item's permalink unless it says isPermaLink="false" (RSS 2.0). Without the
+ * attribute it counts only when it is an absolute http(s) URL: many feeds put bare ids there.
+ */
+function permalinkGuid(guid: { value?: string; isPermaLink?: boolean } | undefined): string | null {
+  const value = guid?.value?.trim();
+  if (!value || guid?.isPermaLink === false) return null;
+  return guid?.isPermaLink === true || canonicalizeUrl(value) !== null ? value : null;
 }
 
 function fromRdf(feed: RdfFeed.Feed<string>) {
