@@ -62,7 +62,8 @@ export const EnvSchema = z
     DIGEST_POST_EMPTY: withDefault(z.stringbool(), 'false'),
 
     SOURCES_PATH: withDefault(z.string(), './sources.json'),
-    FEED_BACKLOG_HOURS: withDefault(z.coerce.number().min(0).max(720), 24),
+    // no upper limit: a large backlog only means the first poll ingests every item the feed still holds
+    FEED_BACKLOG_HOURS: withDefault(z.coerce.number().min(0, 'must be 0 or more hours'), 24),
     FEED_ALLOW_PRIVATE: withDefault(z.stringbool(), 'false'),
 
     LLM_BASE_URL: optional(z.url({ protocol: /^https?$/ })),

@@ -54,6 +54,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes any feed backlog from 0 hours up, a year or more included', () => {
+    expect(loadConfig({ FEED_BACKLOG_HOURS: '8760' }).FEED_BACKLOG_HOURS).toBe(8760);
+    expect(loadConfig({ FEED_BACKLOG_HOURS: '0' }).FEED_BACKLOG_HOURS).toBe(0);
+    expect(() => loadConfig({ FEED_BACKLOG_HOURS: '-1' })).toThrow(
+      /must be 0 or more hours[^\n]*\n {2}→ at FEED_BACKLOG_HOURS/,
+    );
+  });
+
   it('requires the Discord application id with a Discord token', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: 'abc' })).toThrow(
       /is required when DISCORD_TOKEN is set[^\n]*\n {2}→ at DISCORD_APPLICATION_ID/,
