@@ -9,6 +9,7 @@ import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store
 import { createPgFeedStore } from '../../src/core/store/postgres/pg-feed-store.js';
 import { type FakeWeb, rssFeed, startFakeWeb, type TestItem } from '../fakes/fake-web.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { manualTimers } from '../fakes/manual-timers.js';
 import { feedStoreContract } from '../helpers/feed-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
@@ -160,6 +161,30 @@ describePg('feed polling by several processes on one PostgreSQL database', () =>
     expect((await second.articles.latest({ limit: 20 })).items.map((a) => a.title).sort()).toEqual(
       STORIES.map((story) => story[1]).sort(),
     );
+    expect(await claimsLeft()).toBe(0);
+  });
+
+  it('fetches each feed once when both processes run their schedules, and neither asks again at once', async () => {
+    await serveFeeds();
+    const [first, second] = processes as [Stores, Stores];
+    const timersA = manualTimers();
+    const timersB = manualTimers();
+    const pollers = [
+      poller(first, 'host-a:1', { timers: timersA.timers }),
+      poller(second, 'host-b:2', { timers: timersB.timers }),
+    ];
+    await Promise.all(pollers.map((p) => p.start()));
+    timersA.fireFirst();
+    timersB.fireFirst();
+    await Promise.all(pollers.map((p) => p.idle()));
+
+    expect(web.requestsTo('/a')).toHaveLength(1);
+    expect(web.requestsTo('/b')).toHaveLength(1);
+    expect([...analyses.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect((await first.articles.counts()).articles).toBe(6);
+    // both sleep until a poll is due (or a minute, for one the other process held), none loops at once
+    for (const manual of [timersA, timersB]) expect(manual.active().map((t) => t.ms > 0)).toEqual([true]);
+    await Promise.all(pollers.map((p) => p.stop()));
     expect(await claimsLeft()).toBe(0);
   });
 

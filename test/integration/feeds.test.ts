@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeSource } from '../../commands/sources.js';
 import { feedItemKey, feedPollKey } from '../../src/adapters/sources/feeds/feed-claims.js';
 import { createFeedPoller, type FeedPollerOptions, type Timers } from '../../src/adapters/sources/feeds/feed-poller.js';
-import { createPoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
+import { createPoliteFetcher, type PoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
 import { startFeeds } from '../../src/adapters/sources/feeds/start-feeds.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
 import type { WorkClaims } from '../../src/core/ports.js';
@@ -27,6 +27,7 @@ import {
   type TestItem,
 } from '../fakes/fake-web.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { manualTimers } from '../fakes/manual-timers.js';
 import { feedStoreContract } from '../helpers/feed-store-contract.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -600,12 +601,16 @@ describe('feed work shared with other processes', () => {
   });
 });
 
-/** Timers that only fire when the test says so. */
-function manualTimers() {
-  const pending: { callback: () => void; ms: number; cleared: boolean }[] = [];
+/**
+ * Virtual time shared by the poller's timers and the fetcher's per-site waits: a wait moves the clock
+ * on, firing each timer due on the way at its own moment and letting the polls it starts reach the
+ * fetcher before the clock moves again. Only one wait may run at a time (one slow site in the test).
+ */
+function virtualTime(clock: FixedClock) {
+  const pending: { at: number; callback: () => void; cleared: boolean }[] = [];
   const timers: Timers = {
     setTimeout: (callback, ms) => {
-      const entry = { callback, ms, cleared: false };
+      const entry = { at: clock.now().getTime() + ms, callback, cleared: false };
       pending.push(entry);
       return entry;
     },
@@ -613,8 +618,51 @@ function manualTimers() {
       (handle as { cleared: boolean }).cleared = true;
     },
   };
-  const active = () => pending.filter((entry) => !entry.cleared);
-  return { timers, active, pending };
+  const advanceTo = async (until: number) => {
+    for (;;) {
+      const next = pending.filter((e) => !e.cleared && e.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!next) break;
+      next.cleared = true;
+      clock.set(new Date(Math.max(next.at, clock.now().getTime())));
+      next.callback();
+      // the store is synchronous SQLite, so one turn of the event loop takes each started poll to its fetch
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    clock.set(new Date(Math.max(until, clock.now().getTime())));
+  };
+  return { timers, advanceTo, delay: (ms: number) => advanceTo(clock.now().getTime() + ms) };
+}
+
+/** A poller on virtual time whose polite fetcher notes when (ms from now) each URL was asked for. */
+function timedPoller(overrides: Partial<FeedPollerOptions> = {}) {
+  const start = clock.now().getTime();
+  const time = virtualTime(clock);
+  const fetched: { url: string; at: number }[] = [];
+  const polite = createPoliteFetcher({ allowPrivateAddresses: true, clock, delay: time.delay });
+  const fetcher: PoliteFetcher = {
+    get: (url, options) => {
+      fetched.push({ url, at: clock.now().getTime() - start });
+      return polite.get(url, options);
+    },
+  };
+  const feeds = poller({ fetcher, timers: time.timers, ...overrides });
+  return {
+    feeds,
+    start,
+    time,
+    /** when each request for `url` was made, in ms from the start */
+    timesOf: (url: string) => fetched.filter((f) => f.url === url).map((f) => f.at),
+  };
+}
+
+/** Teaser-only items whose article pages are `/page/<n>` on the test's site. */
+function teasers(count: number): TestItem[] {
+  return Array.from({ length: count }, (_, index) =>
+    item(`slow-${index}`, `Slow story number ${index}`, [], {
+      link: web.url(`/page/${index}`),
+      html: `<p>Teaser ${index}.</p>`,
+    }),
+  );
 }
 
 describe('feed schedule', () => {
@@ -633,6 +681,88 @@ describe('feed schedule', () => {
     expect(manual.active()[0]?.ms).toBe(15 * MINUTE);
     await feeds.stop();
     expect(manual.active()).toHaveLength(0);
+  });
+  it('polls each feed when it is due, while a slow feed on another site is still fetching its pages', async () => {
+    const { feeds, start, time, timesOf } = timedPoller();
+    // three fast feeds, each on its own site, due every 2 minutes
+    const sites = await Promise.all([startFakeWeb(), startFakeWeb(), startFakeWeb()]);
+    const fast = sites.map((site, index) => {
+      site.route('/feed', { body: rssFeed(`Fast ${index}`, [item(`fast-${index}`, `Fast story ${index}`, TRAM)]) });
+      return site.url('/feed');
+    });
+    for (const url of fast) await feedStore.upsertSource({ url, name: null, intervalMinutes: 2, origin: 'file' });
+    // the slow feed: 30 teasers whose pages its site serves one a second (the polite gap)
+    const pageTimes: number[] = [];
+    for (let index = 0; index < 30; index++) {
+      web.route(`/page/${index}`, () => {
+        pageTimes.push(clock.now().getTime() - start);
+        return { status: 404 };
+      });
+    }
+    web.route('/slow', { body: rssFeed('Slow Wire', teasers(30)) });
+    const slow = await addSource('/slow');
+    await feedStore.scheduleSource(slow, new Date(start + 105_000));
+
+    try {
+      await feeds.start();
+      await time.advanceTo(start);
+      await feeds.idle();
+      // the slow feed starts at 1:45 and its 30 pages take until 2:15; the fast feeds are due at 2:00
+      await time.advanceTo(start + 105_000);
+      await feeds.idle();
+      await time.advanceTo(clock.now().getTime());
+      await feeds.idle();
+    } finally {
+      await feeds.stop();
+      await Promise.all(sites.map((site) => site.close()));
+    }
+
+    expect(fast.map(timesOf)).toEqual([
+      [0, 120_000],
+      [0, 120_000],
+      [0, 120_000],
+    ]);
+    // the slow site still got one request a second
+    expect(pageTimes).toEqual(Array.from({ length: 30 }, (_, index) => 106_000 + index * 1000));
+    expect((await store.counts()).articles).toBe(33);
+  });
+
+  it('starts a due feed as soon as a poll ends when the most polls allowed at once are running', async () => {
+    const { feeds, start, time, timesOf } = timedPoller({ concurrency: 1 });
+    web.route('/slow', { body: rssFeed('Slow Wire', teasers(5)) });
+    const slow = await addSource('/slow', 'A slow wire');
+    const other = await startFakeWeb();
+    other.route('/feed', { body: rssFeed('Fast', [item('fast', 'Fast story', TRAM)]) });
+    const fast = other.url('/feed');
+    await feedStore.upsertSource({ url: fast, name: 'B fast wire', intervalMinutes: 15, origin: 'file' });
+    await feedStore.scheduleSource(fast, new Date(start + 1000));
+
+    try {
+      await feeds.start();
+      await time.advanceTo(start);
+      await feeds.idle();
+    } finally {
+      await feeds.stop();
+      await other.close();
+    }
+    // due at 0:01 while the slow feed held the only slot; started when its fifth page (0:05) was done
+    expect(timesOf(fast)).toEqual([5000]);
+    expect(timesOf(slow)).toEqual([0]);
+  });
+
+  it('leaves a feed another process is polling alone for a while instead of asking again at once', async () => {
+    web.route('/feed', { body: rssFeed('City Desk', [item('tram', 'Council approves tram line', TRAM)]) });
+    const url = await addSource('/feed');
+    await claims.claim(feedPollKey(url), 'other-process', clock.now(), new Date(clock.now().getTime() - MINUTE));
+    const manual = manualTimers();
+    const feeds = poller({ timers: manual.timers, maxSleepMs: MINUTE });
+    await feeds.start();
+    manual.fireFirst();
+    await feeds.idle();
+    // the next look is a minute away, not a loop of attempts while the other process works
+    expect(manual.active().map((t) => t.ms)).toEqual([MINUTE]);
+    expect(web.requestsTo('/feed')).toHaveLength(0);
+    await feeds.stop();
   });
 });
 

@@ -39,11 +39,17 @@ export interface FeedPollerOptions {
   maxBackoffMs?: number;
   /** an item with less text than this is a teaser whose page is fetched (default 400) */
   teaserChars?: number;
-  /** sources polled at the same time (default 4; requests to one host are serialised anyway) */
+  /**
+   * polls running at once (default 8, below the default database pool of 10); a due source waits only
+   * while that many others are being polled. Requests to one host are serialised by the fetcher anyway.
+   */
   concurrency?: number;
   /** items that left a feed are forgotten after this many days (default 30) */
   itemRetentionDays?: number;
-  /** the longest the scheduler sleeps, so new and rescheduled sources are noticed (default 60 s) */
+  /**
+   * the longest the scheduler sleeps, so new and rescheduled sources are noticed (default 60 s); also how
+   * long a source another process is polling is left alone before this one looks again
+   */
   maxSleepMs?: number;
   /** allow sources on private and loopback addresses (the fetcher must allow them too) */
   allowPrivateAddresses?: boolean;
@@ -79,7 +85,7 @@ export interface FeedPoller extends SourceAdmin {
   start(): Promise<void>;
   /** stop scheduling, stop between items, and wait for polls in flight (which release their claims) */
   stop(): Promise<void>;
-  /** resolves when the polling cycle in progress (if any) has finished */
+  /** resolves once no poll is in flight and no scheduling step is pending */
   idle(): Promise<void>;
   /** poll one source now, whatever its schedule (unless another process is polling it) */
   pollSource(url: string): Promise<PollOutcome>;
@@ -106,11 +112,12 @@ const realTimers: Timers = {
 };
 
 /**
- * Create the feed poller. Each source is polled on its own interval with a conditional GET; a failed
- * poll is logged once per distinct reason, counted and retried with exponential backoff, and after
- * `failingAfter` consecutive failures the source is marked failing (shown by `/news sources`).
- * One bad source never stops the others. State lives in the feed store, so a restart resumes, and
- * several processes on one database share the work: a poll and each item are claimed first.
+ * Create the feed poller. Each source is polled on its own interval with a conditional GET, started
+ * when it is due whatever other polls are doing (no rounds: a slow feed never holds up another). A
+ * failed poll is logged once per distinct reason, counted and retried with exponential backoff, and
+ * after `failingAfter` consecutive failures the source is marked failing (shown by `/news sources`).
+ * State lives in the feed store, so a restart resumes, and several processes on one database share
+ * the work: a poll and each item are claimed first.
  */
 export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const { feedStore, fetcher, clock, logger } = options;
@@ -119,7 +126,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     backlogMs: (options.backlogHours ?? 24) * HOUR_MS,
     failingAfter: options.failingAfter ?? 5,
     maxBackoffMs: options.maxBackoffMs ?? 6 * HOUR_MS,
-    concurrency: Math.max(1, options.concurrency ?? 4),
+    concurrency: Math.max(1, options.concurrency ?? 8),
     retentionMs: (options.itemRetentionDays ?? 30) * DAY_MS,
     maxSleepMs: options.maxSleepMs ?? 60_000,
     allowPrivate: options.allowPrivateAddresses ?? false,
@@ -142,17 +149,26 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     teaserChars: options.teaserChars ?? 400,
   };
   const inFlight = new Map<string, Promise<PollOutcome>>();
+  // sources left alone until then (ms): another process was polling them, or their poll could not be recorded
+  const heldUntil = new Map<string, number>();
+  // polls that ended while the schedule was reading the sources: what it read of them may be stale
+  let settledDuringRead: Set<string> | null = null;
   let timer: unknown = null;
-  let running = false;
   let stopped = true;
   // a stopped poller finishes the item in hand and leaves the rest of the feed for the next poll
   let halted = false;
-  let cycle: Promise<void> = Promise.resolve();
+  let scheduling: Promise<void> | null = null;
+  let again: { startDue: boolean } | null = null;
 
   const pollSource = (url: string, dueOnly = false): Promise<PollOutcome> => {
     const current = inFlight.get(url);
     if (current) return current;
-    const poll = pollClaimed(url, dueOnly).finally(() => inFlight.delete(url));
+    const poll = pollClaimed(url, dueOnly).finally(() => {
+      inFlight.delete(url);
+      settledDuringRead?.add(url);
+      // a slot is free: a source waiting for one starts now
+      void reschedule(true);
+    });
     inFlight.set(url, poll);
     return poll;
   };
@@ -269,42 +285,91 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     return runPool(due, settings.concurrency, (url) => pollSource(url, true));
   };
 
-  const schedule = async (): Promise<void> => {
+  /** Start a due source's poll for the schedule, without waiting for it. */
+  const startPoll = (url: string) => {
+    void pollSource(url, true).then(
+      (outcome) => {
+        // another process holds the poll: look again after a while rather than at every wake-up
+        if (outcome.status === 'elsewhere') heldUntil.set(url, clock.now().getTime() + settings.maxSleepMs);
+      },
+      (error: unknown) => {
+        heldUntil.set(url, clock.now().getTime() + settings.maxSleepMs);
+        logger.error({ source: url, err: describeFailure(error) }, 'feed poll could not be recorded; retrying shortly');
+      },
+    );
+  };
+
+  /**
+   * One scheduling step: read the sources, start the due ones when `startDue` (earliest first, while
+   * fewer than `concurrency` polls run) and sleep until the next one is due. Polls are not waited for;
+   * each one reschedules when it ends, so every source keeps its own schedule.
+   */
+  const schedule = async (startDue: boolean): Promise<void> => {
     if (stopped) return;
-    const sources = await feedStore.sources();
-    // decided after the read, in one synchronous step, so overlapping calls leave exactly one timer
+    const settled = new Set<string>();
+    settledDuringRead = settled;
+    let sources: FeedSourceRecord[];
+    try {
+      sources = await feedStore.sources();
+    } finally {
+      settledDuringRead = null;
+    }
+    // decided after the read, in one synchronous step, so exactly one timer is left
     if (stopped) return;
-    if (timer !== null) timers.clearTimeout(timer);
     const now = clock.now().getTime();
-    const next = sources
-      .map((source) => (source.nextPollAt === null ? now : Date.parse(source.nextPollAt)))
-      .reduce((earliest, at) => Math.min(earliest, at), now + settings.maxSleepMs);
+    const due: { url: string; at: number }[] = [];
+    let next = now + settings.maxSleepMs;
+    for (const source of sources) {
+      // a poll that ended during the read rescheduled its source after it; the step that follows sees that
+      if (inFlight.has(source.url) || settled.has(source.url)) continue;
+      const held = heldUntil.get(source.url) ?? 0;
+      if (held <= now) heldUntil.delete(source.url);
+      const at = Math.max(source.nextPollAt === null ? now : Date.parse(source.nextPollAt), held);
+      if (at <= now) due.push({ url: source.url, at });
+      else next = Math.min(next, at);
+    }
+    due.sort((a, b) => a.at - b.at);
+    const free = settings.concurrency - inFlight.size;
+    if (startDue) for (const { url } of due.slice(0, Math.max(0, free))) startPoll(url);
+    // without a free slot, the due sources start when a poll ends
+    else if (due.length > 0 && free > 0) next = now;
+    if (timer !== null) timers.clearTimeout(timer);
     timer = timers.setTimeout(wake, Math.max(0, next - now));
   };
 
   /** Schedule, never rejecting: when the sources cannot be read, wake again after the longest sleep. */
-  const scheduleSafely = () =>
-    schedule().catch((error: unknown) => {
+  const scheduleSafely = (startDue: boolean) =>
+    schedule(startDue).catch((error: unknown) => {
       logger.error({ err: describeFailure(error) }, 'feed schedule could not be read; retrying shortly');
       if (!stopped && timer === null) timer = timers.setTimeout(wake, settings.maxSleepMs);
     });
 
-  const runCycle = async () => {
-    try {
-      await pollDue();
-    } catch (error) {
-      logger.error({ err: describeFailure(error) }, 'feed polling cycle failed');
-    } finally {
-      running = false;
+  /** Run a scheduling step, or one more after the step in progress: steps never overlap, so none acts on a stale read. */
+  const reschedule = (startDue: boolean): Promise<void> => {
+    if (stopped) return scheduling ?? Promise.resolve();
+    if (scheduling) {
+      again = { startDue: startDue || (again?.startDue ?? false) };
+      return scheduling;
     }
-    await scheduleSafely();
+    const run = async () => {
+      let step: { startDue: boolean } | null = { startDue };
+      try {
+        while (step) {
+          again = null;
+          await scheduleSafely(step.startDue);
+          step = again;
+        }
+      } finally {
+        scheduling = null;
+      }
+    };
+    scheduling = run();
+    return scheduling;
   };
 
   const wake = () => {
     timer = null;
-    if (stopped || running) return;
-    running = true;
-    cycle = runCycle();
+    void reschedule(true);
   };
 
   return {
@@ -312,25 +377,29 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (!stopped) return;
       stopped = false;
       halted = false;
-      await schedule();
+      await reschedule(false);
     },
     async stop() {
       stopped = true;
       halted = true;
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
-      await cycle;
+      await scheduling;
       await Promise.allSettled([...inFlight.values()]);
     },
     async idle() {
-      await cycle;
-      await Promise.allSettled([...inFlight.values()]);
+      // a poll that ends may start the next due one, so look again until nothing is left
+      for (;;) {
+        const pending = [...(scheduling ? [scheduling] : []), ...inFlight.values()];
+        if (pending.length === 0) return;
+        await Promise.allSettled(pending);
+      }
     },
     pollSource: (url) => pollSource(url),
     pollDue,
     async applySourcesFile(declared) {
       const counts = await feedStore.applySourcesFile(declared);
-      await scheduleSafely();
+      await reschedule(false);
       return counts;
     },
     list: () => feedStore.sources(),
@@ -356,7 +425,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         await feedStore.removeSource(canonical);
         return { ok: false, reason: `That URL cannot be polled: ${poll.reason ?? 'unknown reason'}.` };
       }
-      await scheduleSafely();
+      await reschedule(false);
       const source = await feedStore.source(canonical);
       if (!source) return { ok: false, reason: 'The source was removed while it was being added.' };
       return {
@@ -378,7 +447,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (!source) return { ok: false, reason: 'not-found' };
       if (source.origin === 'file') return { ok: false, reason: 'file-source' };
       await feedStore.removeSource(canonical);
-      await scheduleSafely();
+      await reschedule(false);
       return { ok: true, source };
     },
   };
