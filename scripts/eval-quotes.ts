@@ -13,17 +13,19 @@
  * Data is read in place (override the root with NEWSDESK_EVAL_DIR); a set whose data is absent is skipped with a
  * message. Flags: --split dev|test|train (PolNeAR split of part 1, default dev), --report, --check (exit 1 below the
  * targets: dev content F1, and recall and wrong rate on both canonical dev sets), --json, --verbose (every quote
- * not listed under its speaker).
+ * not listed under its speaker), --paths (right and wrong attributions by how the speaker was found).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Quote } from '../src/core/articles/article.js';
-import { attributeQuotes } from '../src/core/nlp/attribution/pipeline.js';
+import { attributeQuotes, runPipeline } from '../src/core/nlp/attribution/pipeline.js';
+import type { AttributionTrace } from '../src/core/nlp/attribution/trace.js';
 import {
   articlesFor,
   CANONICAL_SETS,
   type CanonicalFigures,
+  type CanonicalItem,
   type ListedQuote,
   loadCanonicalSet,
   type ScoredItem,
@@ -57,6 +59,7 @@ interface Options {
   json: boolean;
   report: boolean;
   verbose: boolean;
+  paths: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -69,6 +72,7 @@ function parseArgs(argv: readonly string[]): Options {
     json: argv.includes('--json'),
     report: argv.includes('--report'),
     verbose: argv.includes('--verbose'),
+    paths: argv.includes('--paths'),
   };
 }
 
@@ -207,23 +211,54 @@ function tallyFor(byType: Map<SourceType, Tally>, type: SourceType): Tally {
   return tally;
 }
 
-/** Every labelled quote of a set, scored on the quotes the pipeline lists for its article. */
-function evaluateCanonical(root: string, items: readonly { file: string }[]): ScoredItem[] {
+/** Every labelled quote of a set, scored on the quotes the pipeline lists for its article, with how each was found. */
+function evaluateCanonical(
+  root: string,
+  items: readonly CanonicalItem[],
+): { scored: ScoredItem[]; traces: (AttributionTrace | null)[] } {
   const scored: ScoredItem[] = [];
-  const byFile = new Map<string, typeof items>();
+  const traces: (AttributionTrace | null)[] = [];
+  const byFile = new Map<string, CanonicalItem[]>();
   for (const item of items) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
   for (const [file, fileItems] of byFile) {
-    const listed: ListedQuote[] = articlesFor(root, file).flatMap((article) =>
-      attributeQuotes(article).quotes.map((quote) => ({
-        text: quote.text,
-        kind: quote.kind,
-        speaker: quote.speaker,
-        mention: quote.speakerMention?.text ?? null,
-      })),
-    );
-    scored.push(...scoreArticle(fileItems as Parameters<typeof scoreArticle>[0], listed));
+    const listed: ListedQuote[] = [];
+    for (const article of articlesFor(root, file)) {
+      const result = runPipeline(article);
+      result.quotes.forEach((quote, position) => {
+        listed.push({
+          text: quote.text,
+          kind: quote.kind,
+          speaker: quote.speaker,
+          mention: quote.speakerMention?.text ?? null,
+          position: traces.length,
+        });
+        traces.push(result.traces[position] ?? null);
+      });
+    }
+    scored.push(...scoreArticle(fileItems, listed));
   }
-  return scored;
+  return { scored, traces };
+}
+
+/** Right and wrong attributions by how the speaker was found (cue, then resolution), worst first. */
+function formatPaths(scored: readonly ScoredItem[], traces: readonly (AttributionTrace | null)[]): string {
+  const tally = new Map<string, { right: number; wrong: number }>();
+  for (const entry of scored) {
+    const trace = entry.quote?.position === undefined ? null : traces[entry.quote.position];
+    if (!trace) continue;
+    const right = entry.outcome === 'correct';
+    if (!right && entry.outcome !== 'wrong' && entry.outcome !== 'anonymous-given') continue;
+    for (const key of [`cue ${trace.cue}`, `resolved by ${trace.via}`]) {
+      const counts = tally.get(key) ?? { right: 0, wrong: 0 };
+      if (right) counts.right++;
+      else counts.wrong++;
+      tally.set(key, counts);
+    }
+  }
+  return [...tally.entries()]
+    .sort(([, a], [, b]) => b.wrong - a.wrong || b.right - a.right)
+    .map(([key, counts]) => `    ${key.padEnd(36)} right ${counts.right}  wrong ${counts.wrong}\n`)
+    .join('');
 }
 
 function formatPolnear(figures: PolnearFigures): string {
@@ -282,10 +317,11 @@ function main(): void {
       if (options.check && CHECKED_SETS.includes(entry.name)) failures.push(`${entry.name}: no data to check`);
       continue;
     }
-    const scored = evaluateCanonical(root, set.items);
+    const { scored, traces } = evaluateCanonical(root, set.items);
     const figures = summarize(scored);
     result.canonical[set.name] = figures;
     output.push(formatCanonical(set.name, set.use, figures));
+    if (options.paths) output.push(formatPaths(scored, traces));
     if (options.verbose) output.push(formatMisses(scored));
     if (options.check && CHECKED_SETS.includes(set.name)) {
       if (figures.recall < TARGETS.recall) failures.push(`${set.name} recall ${figures.recall}% < ${TARGETS.recall}%`);

@@ -43,10 +43,14 @@ export interface ListedQuote {
   speaker: string | null;
   /** the mention the speaker was resolved from, for the construct of a miss */
   mention: string | null;
+  /** position of the quote in the pipeline's output, to find what else it recorded about it */
+  position?: number;
 }
 
 export interface ScoredItem {
   item: CanonicalItem;
+  /** the system quote that stands for the labelled one, if any */
+  quote: ListedQuote | null;
   outcome: Outcome | 'anonymous-given' | 'anonymous-ok';
   construct: Construct;
   listedUnder: string | null;
@@ -170,7 +174,7 @@ export function scoreArticle(items: readonly CanonicalItem[], listed: readonly L
     } else {
       outcome = compareSpeaker(listedUnder, item.speaker);
     }
-    scored.push({ item, outcome, construct, listedUnder, mention });
+    scored.push({ item, quote: chosen, outcome, construct, listedUnder, mention });
   }
   return scored;
 }
@@ -250,6 +254,8 @@ export const CANONICAL_SETS: readonly { name: string; use: 'tune' | 'report'; so
   { name: 'polnear-dev', use: 'tune', source: 'shared' },
   { name: 'bbc-dev', use: 'tune', source: 'shared' },
   { name: 'polnear-train', use: 'tune', source: 'labels' },
+  { name: 'cnndm-tune', use: 'tune', source: 'labels' },
+  { name: 'bbc-tune', use: 'tune', source: 'labels' },
   { name: 'polnear-test', use: 'report', source: 'labels' },
   { name: 'cnndm', use: 'report', source: 'labels' },
   { name: 'bbc-politics', use: 'report', source: 'labels' },

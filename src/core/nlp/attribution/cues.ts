@@ -307,6 +307,12 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
     ) {
       return null;
     }
+    // "Rubio said on Friday." closes the quote; "Fluke said on Friday that she ..." is a statement of its own
+    for (let index = verbAt + 1; index < tokens.length && index - verbAt <= 6; index++) {
+      const token = tokens[index]!;
+      if (token.text === '.' || token.text === ',' || paragraph.quoted[index]) break;
+      if (token.lower === 'that' || isSpeechVerb(token.lower)) return null;
+    }
   }
   return speakerRef(paragraph, subject, cueText(paragraph, verbAt), verbAt);
 }
@@ -370,7 +376,10 @@ export function attributionBefore(
 ): SpeakerRef | null {
   const tokens = paragraph.tokens;
   const floor = paragraph.sentenceOf[openIndex] ?? 0;
-  for (let index = openIndex - 1; index >= floor && openIndex - index <= maxGap; index--) {
+  // a colon introduces the quote: its cue may stand further back (`Limbaugh said on his show regarding Ms Fluke's
+  // comments on birth control: '...'`)
+  const reach = tokens[openIndex - 1]?.text === ':' ? Math.max(maxGap, 25) : maxGap;
+  for (let index = openIndex - 1; index >= floor && openIndex - index <= reach; index--) {
     if (paragraph.quoted[index]) break;
     const token = tokens[index]!;
     // a comma inside the gap closes another clause: "Brown criticized Clinton, Hillary shot back, ..."

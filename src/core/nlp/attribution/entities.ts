@@ -3,6 +3,7 @@ import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.j
 import {
   firstNameGender,
   type Gender,
+  isCommonFirstName,
   isCommonWord,
   isDemonym,
   isFirstName,
@@ -26,6 +27,7 @@ import {
   ORGANISATION_HEADS,
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
+  PARTY_WORDS,
   PLACE_PREFIXES,
   ROLE_STOP_WORDS,
   TITLE_PHRASES,
@@ -174,9 +176,11 @@ function isNameWord(token: Token): boolean {
   if (isInitials(token)) return true;
   if (isAcronym(token)) return false;
   const lower = token.lower;
-  if (NON_NAME_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
+  if (NON_NAME_WORDS.has(lower) || PARTY_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
   if (SINGLE_TITLE_WORDS.has(lower) || isDemonym(lower)) return false;
-  if (isRoleNoun(lower) && !isFirstName(lower) && !isLastName(lower)) return false;
+  // a role noun as it is written, not a plural folded to one ("Boies" is no "boy")
+  const role = isRoleNoun(lower) || isRoleNoun(lower.split('-').pop() ?? lower);
+  if (role && !isFirstName(lower) && !isLastName(lower)) return false;
   return true;
 }
 
@@ -189,6 +193,8 @@ function isParticle(token: Token): boolean {
  * a name: "Cara Diemont of Dimension Data" is a person and her employer.
  */
 function joinsOver(last: Token, next: Token): boolean {
+  // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
+  if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
   return next.lower === 'of' && !isNameWord(last);
 }
 
@@ -251,13 +257,15 @@ function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Omit
   for (let index = last; index >= first; index--) {
     const token = tokens[index]!;
     const particle = NAME_PARTICLES.has(token.lower) && index > first && index < last;
-    // "Simon Champion", "Charlie King", "Mr King": after a given name or an honorific a role word is a surname
+    // "Simon Champion", "Charlie King", "Mr King", "Liam Fox", "Ben Hall": after a given name or an honorific a
+    // role word or an institution's word is a surname
     const previous = tokens[index - 1]?.lower ?? '';
     const surnameAfterGiven =
       index === last &&
       index > first &&
-      (isRoleNoun(token.lower) || SINGLE_TITLE_WORDS.has(token.lower)) &&
-      (isFirstName(previous) || HONORIFICS.has(previous));
+      (isRoleNoun(token.lower) || SINGLE_TITLE_WORDS.has(token.lower) || NON_PERSON_HEADS.has(token.lower)) &&
+      ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
+        HONORIFICS.has(previous));
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
     if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
     if (index < last && token.possessive) break;
@@ -428,6 +436,14 @@ function endsWithTitle(title: readonly string[]): boolean {
   );
 }
 
+/** "Dutchman", "Scotsman", "Frenchwoman": a nationality noun is a description of a person, never a name. */
+export function isNationalityNoun(lower: string): boolean {
+  return (
+    (/(?:man|woman|men|women)$/u.test(lower) && isDemonym(lower.replace(/(?:man|woman|men|women)$/u, ''))) ||
+    isDemonym(lower)
+  );
+}
+
 /** A mention by surname alone: one word, or a surname with its particle ("Le Pen", "van Persie"). */
 function isSurnameOnly(candidate: Candidate): boolean {
   return (
@@ -445,6 +461,8 @@ function scoreCandidate(candidate: Candidate): number {
   if (lowers.some((word) => isOrganizationName(word) && !isFirstName(word))) {
     if (candidate.words.length === 1 || !isFirstName(lowers[0]!)) return -1;
   }
+  // "Santa Cruz", "Fort Worth", "San Diego": a place prefix starts a place
+  if (lowers.length >= 2 && PLACE_PREFIXES.has(lowers[0]!)) return -1;
   let score = 0;
   const firstWord = lowers[0] ?? '';
   if (candidate.words.length >= 2 && (isFirstName(firstWord) || /^\p{Lu}\.$/u.test(candidate.words[0]!))) score += 2;
@@ -496,6 +514,10 @@ function organisationOf(
   const tokens = paragraph.tokens;
   let from = first;
   while (from <= last && ORGANISATION_LEAD_WORDS.has(tokens[from]!.lower)) from++;
+  // "Tel Aviv-based Foreign Press Association", "US-based Westinghouse": where it is based is no part of its name
+  for (let index = from; index < last; index++) {
+    if (/-(?:based|owned|backed|run|led|funded|listed)$/u.test(tokens[index]!.lower)) from = index + 1;
+  }
   if (from > last) return null;
   const text = (a: number, b: number): string =>
     paragraph.text.slice(tokens[a]!.start, bareEnd(tokens[b]!)).replace(/['’]s?$/u, '');
@@ -516,7 +538,8 @@ function organisationOf(
   let organisation = false;
   // what context alone suggests ("Oasis singer", "firm Bioware"): kept only where no person has the name
   let guess = false;
-  const personLike = (index: number): boolean => isFirstName(tokens[index]!.lower) || isLastName(tokens[index]!.lower);
+  const personLike = (index: number): boolean =>
+    isCommonFirstName(tokens[index]!.lower) || isLastName(tokens[index]!.lower);
   // "Oasis singer", "Liverpool manager", "Deutsche Bank analyst": a name before a lowercase role is its employer
   if (
     after?.kind === 'word' &&
@@ -630,9 +653,42 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidates.push(candidate);
     }
   }
+  candidates.push(...coordinatedNames(candidates));
   const index = assemble(candidates);
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/**
+ * "Heidi and Maryellen Olson", "Frederick and Elizabeth Noble": a given name coordinated with a full name shares its
+ * surname, so it names a person of its own ("Heidi Olson"), not just a first name.
+ */
+function coordinatedNames(candidates: readonly Candidate[]): Candidate[] {
+  const found: Candidate[] = [];
+  const surnames = new Set(
+    candidates
+      .filter((other) => other.words.length >= 2)
+      .map((other) => normalizeName(surnameOf(other.words.join(' ')))),
+  );
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    const given = candidates[at]!;
+    const full = candidates[at + 1]!;
+    if (given.kind !== 'person' || full.kind !== 'person' || given.paragraph !== full.paragraph) continue;
+    if (given.words.length !== 1 || full.words.length < 2 || full.nameFirst !== given.nameLast + 2) continue;
+    if (given.paragraph.tokens[given.nameLast + 1]?.lower !== 'and') continue;
+    const first = normalizeName(given.words[0]!);
+    // "Clinton and Donald Trump" coordinates two people, not a first name: a known surname is no given name here
+    if (!isFirstName(first) || isLastName(first) || given.title.length > 0) continue;
+    if (!isFirstName(normalizeName(full.words[0]!))) continue;
+    if (surnames.has(first)) continue;
+    found.push({
+      ...given,
+      words: [given.words[0]!, ...full.words.slice(1)],
+      evidence: Math.max(given.evidence, full.evidence, 2),
+      order: given.order,
+    });
+  }
+  return found;
 }
 
 /**
@@ -743,7 +799,9 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   const word = candidate.words.join(' ');
   const lower = normalizeName(word);
   if (word.length < 2 || /\d/u.test(word) || NON_NAME_WORDS.has(lower) || isDemonym(lower)) return false;
-  if (VAGUE_SOURCE_NOUNS.has(lower)) return false;
+  if (VAGUE_SOURCE_NOUNS.has(lower) || isNationalityNoun(lower)) return false;
+  // "said the Dutchman": a capitalized word after "the" describes someone, it does not name them
+  if (candidate.paragraph.tokens[candidate.nameFirst - 1]?.lower === 'the') return false;
   // "Democrats said", "African-Americans told": a plural is a group, unless it is a known surname ("Jones")
   if (/s$/u.test(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
   if (isPlaceName(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
@@ -927,9 +985,11 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
 
   const mentions: EntityMention[] = [];
   for (const candidate of candidates) {
+    // an organisation only guessed from its context may still be a person the article names ("Van Gaal said")
     const entity =
       candidate.kind === 'organisation'
-        ? (organisations.get(organisationKey(candidate.words[0]!)) ?? null)
+        ? (organisations.get(organisationKey(candidate.words[0]!)) ??
+          (candidate.guess ? resolveCandidate(candidate, people, organisations, titleGenders) : null))
         : resolveCandidate(candidate, people, organisations, titleGenders);
     if (!entity) continue;
     const paragraph = candidate.paragraph;

@@ -21,6 +21,7 @@ import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
 import { ASKED_FORMS, DASH_MARKS, NON_SPEECH_MARKERS, SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../lexicon/words.js';
 import { foldText, normalizeName } from '../names.js';
+
 import {
   attributionAfter,
   attributionBefore,
@@ -32,8 +33,17 @@ import {
 } from './cues.js';
 import { type ArticleDoc, buildDocument, type ParagraphDoc, tokenAt } from './document.js';
 import { type Entity, type EntityIndex, findEntities, toPerson } from './entities.js';
+import { type PhraseRange, phraseStartingAt } from './phrases.js';
 import type { QuoteGroup, QuotePart } from './quote-marks.js';
-import { noteSpeaker, type ResolveContext, resolvePronoun, resolveSpeaker, type Sighting } from './resolve.js';
+import {
+  noteSpeaker,
+  type ResolveContext,
+  resolvePronoun,
+  resolveSpeaker,
+  resolveSubjectDescription,
+  type Sighting,
+} from './resolve.js';
+import type { AttributionTrace, CuePath } from './trace.js';
 
 /** At most this many quotes are kept per article: a transcript of thousands is cut, with the rest dropped. */
 export const MAX_QUOTES_PER_ARTICLE = 2_000;
@@ -46,21 +56,37 @@ interface SpeechEvent {
   quoted: boolean;
 }
 
+/** What the pipeline finds in an article. */
+export interface Attribution {
+  people: Person[];
+  quotes: Quote[];
+}
+
+/** The pipeline's findings with how each quote's speaker was found (null where none was named). */
+export interface TracedAttribution extends Attribution {
+  traces: (AttributionTrace | null)[];
+}
+
 /** The people, organisations and quotes of an article. Never throws: a bug yields no quotes, not a failed ingest. */
-export function attributeQuotes(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
+export function attributeQuotes(article: ParsedArticle): Attribution {
   try {
-    return runPipeline(article);
+    const { people, quotes } = runPipeline(article);
+    return { people, quotes };
   } catch {
     return { people: [], quotes: [] };
   }
 }
 
-/** The pipeline without its safety net: throws on an internal error (property tests drive it directly). */
-export function runPipeline(article: ParsedArticle): { people: Person[]; quotes: Quote[] } {
+/**
+ * The pipeline without its safety net: throws on an internal error (property tests drive it directly), and says how
+ * each speaker was found (the evaluation tallies errors by it).
+ */
+export function runPipeline(article: ParsedArticle): TracedAttribution {
   const doc = buildDocument(article);
   const index = findEntities(doc);
   const context = createContext(doc, index);
   const quotes: Quote[] = [];
+  const traces: (AttributionTrace | null)[] = [];
   // per paragraph: reported statements and hand-overs found up front, quote attributions appended in order
   const statements = new Map<number, SpeechEvent[]>();
   const attributions = new Map<number, SpeechEvent[]>();
@@ -88,9 +114,11 @@ export function runPipeline(article: ParsedArticle): { people: Person[]; quotes:
       | { at: number; statement: ReportedSpeech }
       | { at: number; group: QuoteGroup }
       | { at: number; pronoun: 'male' | 'female' }
+      | { at: number; description: PhraseRange }
     )[] = [
       ...reported.map((statement) => ({ at: statement.speaker.cueIndex, statement })),
       ...subjectPronouns(paragraph),
+      ...subjectDescriptions(paragraph),
       ...(groupsByParagraph.get(paragraph.index) ?? []).map((group) => ({
         at: Math.max(0, openToken(paragraph, group.parts[0]!)),
         group,
@@ -98,10 +126,17 @@ export function runPipeline(article: ParsedArticle): { people: Person[]; quotes:
     ];
     steps.sort((a, b) => a.at - b.at);
     for (const step of steps) {
+      if ('description' in step) {
+        // "The Tory leader countered ...": a role holder opening a sentence is in play as its subject
+        const ref: SpeakerRef = { paragraph, range: step.description, cue: '', cueIndex: step.at };
+        const entity = resolveSubjectDescription(ref, context);
+        if (entity) noteSighting(context, paragraph, step.at, entity, false);
+        continue;
+      }
       if ('pronoun' in step) {
         // "He frequently collaborated with ...": a subject pronoun keeps its person in play, and tells their gender
         const ref: SpeakerRef = { paragraph, range: { first: step.at, last: step.at }, cue: '', cueIndex: step.at };
-        const entity = resolvePronoun(ref, step.pronoun, context);
+        const entity = resolvePronoun(ref, step.pronoun, context)?.entity;
         if (!entity) continue;
         if (entity.gender === null) entity.gender = step.pronoun;
         noteSighting(context, paragraph, step.at, entity, false);
@@ -109,25 +144,29 @@ export function runPipeline(article: ParsedArticle): { people: Person[]; quotes:
       }
       if ('statement' in step) {
         const { statement } = step;
-        const entity = resolveSpeaker(statement.speaker, context);
-        if (!entity) continue;
+        const resolution = resolveSpeaker(statement.speaker, context);
+        if (!resolution) continue;
         const start = paragraph.tokens[statement.first]!.start;
         const end = paragraph.tokens[statement.last]!.end;
-        quotes.push(makeQuote(paragraph, start, end, 'reported', entity, statement.speaker));
-        credit(context, paragraph, statement.speaker.cueIndex, entity);
+        quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
+        traces.push({ cue: 'reported', via: resolution.via });
+        credit(context, paragraph, statement.speaker.cueIndex, resolution.entity);
         continue;
       }
       if (kept >= MAX_QUOTES_PER_ARTICLE) continue;
       const { group } = step;
       const kind = classifyGroup(paragraph, group);
       if (kind === null) continue;
-      const ref = attributeGroup(doc, group, kind, statements, attributions);
-      if (kind === 'partial' && ref === null) continue;
-      if (ref === null && !isStandaloneSpeech(doc, group)) continue;
-      const entity = ref ? resolveSpeaker(ref, context) : null;
+      const attributed = attributeGroup(doc, group, kind, statements, attributions, context.sentenceNumber);
+      if (kind === 'partial' && attributed === null) continue;
+      if (attributed === null && !isStandaloneSpeech(doc, group)) continue;
+      const ref = attributed?.ref ?? null;
+      const resolution = ref ? resolveSpeaker(ref, context) : null;
+      const entity = resolution?.entity ?? null;
       for (const part of group.parts) {
         const partParagraph = doc.paragraphs[part.paragraphIndex]!;
         quotes.push(makeQuote(partParagraph, part.textStart, part.textEnd, kind, entity, ref));
+        traces.push(resolution && attributed ? { cue: attributed.cue, via: resolution.via } : null);
         kept++;
       }
       if (!ref || DASH_MARKS.has(ref.cue)) continue;
@@ -141,12 +180,24 @@ export function runPipeline(article: ParsedArticle): { people: Person[]; quotes:
     }
   }
 
-  quotes.push(...headlineQuotes(doc, index, quotes));
-  quotes.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start || a.end - b.end);
+  for (const quote of headlineQuotes(doc, index, quotes)) {
+    quotes.push(quote);
+    traces.push({ cue: 'headline', via: 'name' });
+  }
+  const order = quotes.map((_, position) => position);
+  order.sort((a, b) => {
+    const x = quotes[a]!;
+    const y = quotes[b]!;
+    return x.paragraphIndex - y.paragraphIndex || x.start - y.start || x.end - y.end;
+  });
   // every person named; an organisation only when it speaks (a country or a firm merely mentioned is no speaker)
   const speakers = new Set(quotes.map((quote) => quote.speaker));
   const people = index.entities.filter((entity) => entity.kind === 'person' || speakers.has(entity.name));
-  return { people: people.map(toPerson), quotes };
+  return {
+    people: people.map(toPerson),
+    quotes: order.map((position) => quotes[position]!),
+    traces: order.map((position) => traces[position] ?? null),
+  };
 }
 
 /** Sentence numbers over the whole article, and the name mentions as the first sightings of each entity. */
@@ -200,6 +251,20 @@ function noteSighting(
     subject: true,
     speaker,
   });
+}
+
+/** Definite descriptions opening a sentence ("The home secretary said", "Scotland's first minister has told"). */
+function subjectDescriptions(paragraph: ParagraphDoc): { at: number; description: PhraseRange }[] {
+  const found: { at: number; description: PhraseRange }[] = [];
+  const tokens = paragraph.tokens;
+  for (let at = 0; at < tokens.length; at++) {
+    if (paragraph.sentenceOf[at] !== at || paragraph.quoted[at]) continue;
+    const first = tokens[at]!;
+    if (first.lower !== 'the' && !first.possessive) continue;
+    const phrase = phraseStartingAt(paragraph, at);
+    if (phrase && phrase.last > at) found.push({ at: phrase.last, description: phrase });
+  }
+  return found;
 }
 
 /** He and she outside quotes: always the subject of some clause, so each keeps its person in play. */
@@ -379,7 +444,8 @@ function attributeGroup(
   kind: Quote['kind'],
   statements: ReadonlyMap<number, SpeechEvent[]>,
   attributions: ReadonlyMap<number, SpeechEvent[]>,
-): SpeakerRef | null {
+  sentenceNumber: ResolveContext['sentenceNumber'],
+): { ref: SpeakerRef; cue: CuePath } | null {
   const paragraphs = doc.paragraphs;
   const first = group.parts[0]!;
   const firstParagraph = paragraphs[first.paragraphIndex]!;
@@ -387,14 +453,18 @@ function attributeGroup(
   // `because “...,” she said`: a partial closed by its own cue belongs to that cue, not to an earlier verb
   if (kind === 'partial') {
     const after = immediateAttribution(firstParagraph, first);
-    if (after) return after;
+    if (after) return { ref: after, cue: 'immediate' };
   }
   if (open >= 0) {
     const before = attributionBefore(firstParagraph, open, kind === 'partial' ? 40 : 10, kind === 'partial');
-    if (before) return before;
+    if (before)
+      return {
+        ref: before,
+        cue: kind === 'partial' && !isSpeechVerb(before.cue.split(' ')[0]!) ? 'framing' : 'before',
+      };
     if (kind === 'direct') {
       const label = labelBefore(firstParagraph, open);
-      if (label) return label;
+      if (label) return { ref: label, cue: 'label' };
     }
   }
   for (const part of group.parts) {
@@ -406,11 +476,22 @@ function attributeGroup(
       part.close ?? part.textEnd,
     );
     const after = attributionAfter(paragraph, close, quoteText.trim().slice(-1));
-    if (after) return after;
+    if (after) return { ref: after, cue: afterCue(after) };
   }
   if (kind === 'partial') return null;
   // an excerpt of another text speaks only for a source that introduces it ("Ward stated:")
-  return carriedSpeaker(doc, first, open, first.excerpt, statements, attributions);
+  const carried = carriedSpeaker(doc, first, open, first.excerpt, statements, attributions, sentenceNumber);
+  if (!carried) return null;
+  return {
+    ref: carried,
+    cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
+  };
+}
+
+/** Which kind of cue after a quote named the speaker: "X said", "said X", or a name alone. */
+function afterCue(ref: SpeakerRef): CuePath {
+  if (DASH_MARKS.has(ref.cue) || ref.cue === ',') return 'signature';
+  return ref.cueIndex < ref.range.first ? 'inverted' : 'after';
 }
 
 /** The cue right after a part that ends in a comma inside its marks (`“...,” she said`), if any. */
@@ -448,6 +529,7 @@ function carriedSpeaker(
   introOnly: boolean,
   statements: ReadonlyMap<number, SpeechEvent[]>,
   attributions: ReadonlyMap<number, SpeechEvent[]>,
+  sentenceNumber: ResolveContext['sentenceNumber'],
 ): SpeakerRef | null {
   const here = part.paragraphIndex;
   if (!introOnly) {
@@ -459,7 +541,12 @@ function carriedSpeaker(
           ? statement
           : attribution
         : (statement ?? attribution);
-    if (latest) return latest.ref;
+    // the speaker of a sentence or two before, not of a paragraph of many (copy whose breaks were lost is one)
+    const paragraph = doc.paragraphs[here]!;
+    if (latest && sentenceNumber(paragraph, Math.max(open, 0)) - sentenceNumber(paragraph, latest.tokenIndex) <= 2) {
+      return latest.ref;
+    }
+    if (latest) return null;
   }
   if (open > 0) return null;
   const previous = doc.paragraphs[here - 1];
@@ -514,11 +601,10 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     const entity = entityNamedBy(ref, index);
     if (!entity) continue;
     const text = headline.text.slice(part.textStart, part.textEnd);
+    const kind = isTitleCased(text) ? 'partial' : 'direct';
     const folded = foldText(text);
     if (body.some((quote) => quote.speaker === entity.name && foldText(quote.text).includes(folded))) continue;
-    found.push(
-      makeQuote(headline, part.textStart, part.textEnd, isTitleCased(text) ? 'partial' : 'direct', entity, ref),
-    );
+    found.push(makeQuote(headline, part.textStart, part.textEnd, kind, entity, ref));
   }
   return found;
 }

@@ -168,6 +168,13 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     if (role) marks.push({ at, role });
   }
   const parts: QuotePart[] = [];
+  const addPart = (open: number, close: number | null, end: number): boolean => {
+    const [textStart, textEnd] = trimRange(text, open + 1, close ?? end);
+    // one letter or less is no quote ("rock 'n' roll")
+    if (!/[\p{L}\p{N}].*[\p{L}\p{N}]/su.test(text.slice(textStart, textEnd))) return false;
+    parts.push({ paragraphIndex, open, close, end, textStart, textEnd, marks: 'single', excerpt: false });
+    return true;
+  };
   let index = 0;
   while (index < marks.length) {
     const open = marks[index]!;
@@ -175,11 +182,25 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
       index++;
       continue;
     }
+    // a quote of several sentences reopens each one (`'I'm upset. 'What makes me cross ...'`, as British copy whose
+    // paragraph breaks were lost writes it): follow the chain of reopenings to the mark that closes it
+    const chain = [open.at];
     let close = -1;
     let weak = -1;
     let next = index + 1;
-    for (; next < marks.length && marks[next]!.role !== 'open'; next++) {
-      if (marks[next]!.role === 'close') {
+    for (; next < marks.length; next++) {
+      const mark = marks[next]!;
+      if (mark.role === 'open') {
+        if (
+          weak >= 0 ||
+          !SENTENCE_END_BEFORE.test(text.slice(Math.max(chain[chain.length - 1]! + 1, mark.at - 4), mark.at))
+        ) {
+          break;
+        }
+        chain.push(mark.at);
+        continue;
+      }
+      if (mark.role === 'close') {
         close = next;
         break;
       }
@@ -187,24 +208,13 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     }
     const chosen = close >= 0 ? close : weak;
     if (chosen < 0) {
-      index = next;
+      // a chain that never closes is no quote: its marks were apostrophes or a typo
+      index = Math.max(next, index + 1);
       continue;
     }
     const closeAt = marks[chosen]!.at;
-    const [textStart, textEnd] = trimRange(text, open.at + 1, closeAt);
-    // one letter or less is no quote ("rock 'n' roll")
-    if (/[\p{L}\p{N}].*[\p{L}\p{N}]/su.test(text.slice(textStart, textEnd))) {
-      parts.push({
-        paragraphIndex,
-        open: open.at,
-        close: closeAt,
-        end: closeAt + 1,
-        textStart,
-        textEnd,
-        marks: 'single',
-        excerpt: false,
-      });
-    }
+    for (let link = 0; link < chain.length - 1; link++) addPart(chain[link]!, null, chain[link + 1]!);
+    addPart(chain[chain.length - 1]!, closeAt, closeAt + 1);
     index = chosen + 1;
   }
   return parts;

@@ -1,16 +1,18 @@
 import { isRoleNoun } from '../lexicon/tags.js';
 import {
   DETERMINERS,
+  DOCUMENT_NOUNS,
   GENDERED_TITLES,
   ORGANISATION_NOMINALS,
   PRONOUN_GENDER,
   SPOKESPERSON_NOUNS,
+  TITLE_PHRASES,
   VAGUE_SOURCE_NOUNS,
 } from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
 import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
-import type { Entity, EntityIndex, EntityMention } from './entities.js';
+import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun } from './entities.js';
 
 /**
  * Stage 6 of the pipeline: the person or organisation a speaker mention stands for. A name is its entity; a he or
@@ -18,6 +20,33 @@ import type { Entity, EntityIndex, EntityMention } from './entities.js';
  * just named), or nobody when two are about as likely; "it" and "the company" are the organisation in play; a
  * spokesperson of a named body is that body; a vague source ("analysts", "a source") is nobody.
  */
+
+/** How a mention was resolved: the evidence the confidence of an attribution is judged on. */
+export type ResolutionPath =
+  | 'name'
+  | 'name-of'
+  | 'pronoun-named'
+  | 'pronoun-subject'
+  | 'pronoun-salience'
+  | 'organisation-noun'
+  | 'organisation-only'
+  | 'organisation-subject'
+  | 'body-after'
+  | 'spokesperson-named'
+  | 'spokesperson-remembered'
+  | 'document'
+  | 'description-role'
+  | 'description-salience';
+
+/** The entity a mention stands for, and how that was decided. */
+export interface Resolution {
+  entity: Entity;
+  via: ResolutionPath;
+}
+
+function found(entity: Entity | null | undefined, via: ResolutionPath): Resolution | null {
+  return entity ? { entity, via } : null;
+}
 
 /** Where an entity was last in play: named, or credited with a quote or statement. */
 export interface Sighting {
@@ -46,6 +75,9 @@ export interface ResolveContext {
   roleHolders?: Map<string, Entity[]>;
 }
 
+/** The head words of titles ("minister", "chancellor", "president"): held by someone the article must name. */
+const TITLE_HEADS: ReadonlySet<string> = new Set(TITLE_PHRASES.map((phrase) => phrase.split(' ').pop()!));
+
 /** How many paragraphs back a pronoun or a description may reach for its entity. */
 const REACH = 2;
 /** How many sightings back a pronoun looks at most: keeps resolution linear in long articles. */
@@ -54,7 +86,7 @@ const MAX_SIGHTINGS = 60;
 const MARGIN = 1.5;
 
 /** The entity a speaker mention refers to, or null when unsure. */
-export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Entity | null {
+export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!;
   const first = tokens[ref.range.first]!;
@@ -64,10 +96,11 @@ export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Entity
     if (head.lower === 'it') return resolveOrganisationReference(ref, context, null);
     if (['they', 'we', 'i', 'you'].includes(head.lower)) return null;
   }
-  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
-  if (named) return named.entity;
+  // "Tova Brennick of research firm Keyline Data": the person before "of", not the employer the phrase ends on
   const employed = nameBeforeOf(ref, context.index);
-  if (employed) return employed.entity;
+  if (employed) return found(employed.entity, 'name-of');
+  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
+  if (named) return found(named.entity, 'name');
   if (VAGUE_SOURCE_NOUNS.has(head.lower) && !first.capitalized) {
     // "analysts at Citigroup wrote", "officials from the ministry": unnamed staff speak for their named body
     return bodyAfter(ref, context);
@@ -79,7 +112,14 @@ export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Entity
   }
   const definite = first.lower === 'the' || first.possessive || first.lower === 'its';
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
-  if (definite && isRoleNoun(head.lower)) return resolveDescription(ref, context);
+  // "the report says", "the statement read": a document speaks for the body that issued it
+  if (definite && DOCUMENT_NOUNS.has(head.lower)) {
+    const body = resolveOrganisationReference(ref, context, null);
+    return body?.entity.kind === 'organisation' ? { entity: body.entity, via: 'document' } : null;
+  }
+  // "the Dutchman", "the Scot": a nationality describes the person in play
+  const nationality = head.capitalized && first.lower === 'the' && isNationalityNoun(head.lower);
+  if (definite && (isRoleNoun(head.lower) || nationality)) return resolveDescription(ref, context);
   return null;
 }
 
@@ -225,8 +265,12 @@ function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: Re
  * He or she: the one person of that gender named just before it (`But that was not enough for Mr Sarkozy. "...,"
  * he said.`), else the most salient person before the pronoun that can be of its gender; nobody on a near tie.
  */
-export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
-  return justNamed(ref, gender, context) ?? subjectBefore(ref, gender, context) ?? best(salience(ref, gender, context));
+export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Resolution | null {
+  return (
+    found(justNamed(ref, gender, context), 'pronoun-named') ??
+    found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
+    found(best(salience(ref, gender, context)), 'pronoun-salience')
+  );
 }
 
 /**
@@ -282,7 +326,11 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
  * "it said", "the company said", "the commission said": the organisation in play. One whose name holds the noun
  * ("the commission" -> "European Commission") first, else the only organisation named within reach.
  */
-function resolveOrganisationReference(ref: SpeakerRef, context: ResolveContext, noun: string | null): Entity | null {
+function resolveOrganisationReference(
+  ref: SpeakerRef,
+  context: ResolveContext,
+  noun: string | null,
+): Resolution | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
   const organisations: Entity[] = [];
   const subjects = new Map<number, Set<Entity>>();
@@ -297,13 +345,13 @@ function resolveOrganisationReference(ref: SpeakerRef, context: ResolveContext, 
   }
   if (noun !== null) {
     const named = organisations.filter((entity) => normalizeName(entity.name).split(' ').includes(noun));
-    if (named.length === 1) return named[0]!;
+    if (named.length === 1) return found(named[0], 'organisation-noun');
   }
-  if (organisations.length === 1) return organisations[0]!;
+  if (organisations.length === 1) return found(organisations[0], 'organisation-only');
   // the one organisation that is the subject or the speaker in this sentence or the one before
   for (const sentence of [here, here - 1]) {
     const set = subjects.get(sentence);
-    if (set?.size === 1) return [...set][0]!;
+    if (set?.size === 1) return found([...set][0], 'organisation-subject');
     if (set && set.size > 1) return null;
   }
   return null;
@@ -313,47 +361,54 @@ function resolveOrganisationReference(ref: SpeakerRef, context: ResolveContext, 
  * The named body after a source phrase: "analysts at Citigroup", "a spokesman for the Home Office", "a spokeswoman
  * for the bank". A person there ("a spokesman for Mr Trump") or nothing named gives nobody.
  */
-function bodyAfter(ref: SpeakerRef, context: ResolveContext): Entity | null {
+function bodyAfter(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const paragraph = ref.paragraph;
   const tokens = paragraph.tokens;
   const linker = tokens[ref.range.last + 1]?.lower;
   if (linker !== 'for' && linker !== 'of' && linker !== 'at' && linker !== 'from' && linker !== 'with') return null;
   const after = mentionsWithin(context.index, paragraph.index, ref.range.last + 2, ref.range.last + 8);
-  if (after[0]) return after[0].entity.kind === 'organisation' ? after[0].entity : null;
+  if (after[0]) return after[0].entity.kind === 'organisation' ? found(after[0].entity, 'body-after') : null;
   const noun = tokens
     .slice(ref.range.last + 2, ref.range.last + 6)
     .find((token) => ORGANISATION_NOMINALS.has(token.lower));
-  return noun ? resolveOrganisationReference(ref, context, noun.lower) : null;
+  const body = noun ? resolveOrganisationReference(ref, context, noun.lower) : null;
+  return body ? { entity: body.entity, via: 'body-after' } : null;
 }
 
 /**
  * "a Home Office spokesman", "a spokeswoman for the bank", "the company's spokesman", "BaFin's spokeswoman", and
  * later "the spokeswoman": the body they speak for. A spokesperson of a person, or of nobody named, is nobody.
  */
-function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Entity | null {
+function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const paragraph = ref.paragraph;
   const tokens = paragraph.tokens;
   const noun = tokens[ref.range.last]!.lower;
-  const remember = (body: Entity | null): Entity | null => {
+  const remember = (body: Entity | null | undefined): Resolution | null => {
     if (body) context.spokespeople.set(noun, body);
-    return body;
+    return found(body, 'spokesperson-named');
   };
   const inside = mentionsWithin(context.index, paragraph.index, ref.range.first, ref.range.last);
   const body = inside.find((mention) => mention.entity.kind === 'organisation');
   if (body) return remember(body.entity);
   if (inside.some((mention) => mention.entity.kind === 'person')) return null;
   const linked = tokens[ref.range.last + 1]?.lower;
-  if (linked === 'for' || linked === 'of' || linked === 'at') return remember(bodyAfter(ref, context));
+  if (linked === 'for' || linked === 'of' || linked === 'at') return remember(bodyAfter(ref, context)?.entity);
   // "the company's spokesman", "its spokeswoman"
   const owner = tokens
     .slice(ref.range.first, ref.range.last)
     .find((token) => token.possessive || token.lower === 'its');
   if (owner) {
     if (owner.lower !== 'its' && !ORGANISATION_NOMINALS.has(owner.lower)) return null;
-    return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower));
+    return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
+  // "A Conservative spokesperson": a body named by a word no organisation of the article matches is nobody known
+  if (tokens.slice(ref.range.first, ref.range.last).some((token) => token.capitalized && !token.possessive))
+    return null;
   // "the spokeswoman said" after "a BaFin spokeswoman said", or with one body in play
-  return context.spokespeople.get(noun) ?? resolveOrganisationReference(ref, context, null);
+  const remembered = context.spokespeople.get(noun);
+  if (remembered) return found(remembered, 'spokesperson-remembered');
+  const only = resolveOrganisationReference(ref, context, null);
+  return only ? { entity: only.entity, via: 'spokesperson-remembered' } : null;
 }
 
 /** The people whose roles hold a word, from an index built on first use. */
@@ -378,7 +433,17 @@ function holdersOf(word: string, context: ResolveContext): readonly Entity[] {
  * "the secretary said", "the Liverpool manager said": the person whose roles hold the description's head noun, the
  * one in play most recently when several do. A gendered head ("the actress") must agree.
  */
-function resolveDescription(ref: SpeakerRef, context: ResolveContext): Entity | null {
+/**
+ * A description opening a sentence ("The home secretary said ...", "The Tory leader countered ..."): the one person
+ * holding that role, to keep them in play for the pronouns that follow. Null when nobody or several hold it.
+ */
+export function resolveSubjectDescription(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const head = ref.paragraph.tokens[ref.range.last]!;
+  if (!isRoleNoun(head.lower)) return null;
+  return resolveDescription(ref, context, true)?.entity ?? null;
+}
+
+function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnly = false): Resolution | null {
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!.lower;
   const gender = GENDERED_TITLES[head] ?? null;
@@ -394,14 +459,16 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext): Entity | 
       return roleWords.includes(head) && words.every((word) => roleWords.includes(word) || /\d/u.test(word));
     });
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
-    if (holds(sighting.entity)) return sighting.entity;
+    if (holds(sighting.entity)) return found(sighting.entity, 'description-role');
   }
   const holders = holdersOf(head, context).filter(holds);
-  if (holders.length === 1) return holders[0]!;
-  if (holders.length > 1) return null;
+  if (holders.length === 1) return found(holders[0], 'description-role');
+  if (holders.length > 1 || holdersOnly) return null;
+  // a title ("the prime minister", "the chancellor") names whoever holds it: nobody in the article is said to
+  if (TITLE_HEADS.has(head)) return null;
   // "said the 74-year-old comedian": a description no known role matches stands for the person in play, when one
   // clearly is
   const scores = salience(ref, gender, context);
   const chosen = best(scores);
-  return chosen && (scores.get(chosen) ?? 0) >= 0.9 ? chosen : null;
+  return chosen && (scores.get(chosen) ?? 0) >= 0.9 ? found(chosen, 'description-salience') : null;
 }

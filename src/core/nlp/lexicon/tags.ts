@@ -147,6 +147,14 @@ export function isFirstName(lower: string): boolean {
   return hasTag(lower, FIRST_NAME) || listedGivenName(lower) !== null;
 }
 
+/**
+ * True when the curated name lists know the word as a given name. The larger list holds rare forms that are also
+ * words of firms' names ("Keyline"), so decisions that rule out an organisation ask this stricter question.
+ */
+export function isCommonFirstName(lower: string): boolean {
+  return hasTag(lower, FIRST_NAME);
+}
+
 /** True when a word is a known surname or person name ("obama", "cruz"). */
 export function isLastName(lower: string): boolean {
   return hasTag(lower, LAST_NAME);

@@ -151,7 +151,8 @@ export const ORGANISATION_HEADS = words(`
   initiative coalition authority service services exchange reserve treasury bureau directorate secretariat tribunal
   campaign administration government cabinet embassy consulate museum hospital school church army navy forces
   pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
-  associates analytics international industries enterprises limited mail airline railways bancorp financial
+  associates analytics international industries enterprises limited mail airline railways bancorp financial corps
+  photography
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
@@ -176,6 +177,12 @@ export const ORGANISATION_NOMINALS = words(`
   service league federation association foundation corporation business site website channel station outlet
 `);
 
+/** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
+export const DOCUMENT_NOUNS = words(`
+  report reports statement study survey ruling judgment judgement letter note document filing complaint lawsuit memo
+  release communique advert advertisement ad poster leaflet manifesto submission guidance
+`);
+
 /** Nouns for someone who speaks for a body: "a Home Office spokesman", "a spokeswoman for the bank". */
 export const SPOKESPERSON_NOUNS = words(`
   spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative representatives statement
@@ -190,6 +197,12 @@ export const VAGUE_SOURCE_NOUNS = words(`
   friend friends neighbour neighbours neighbor neighbors member members aide aides staffer staffers diplomat diplomats
   investor investors trader traders dealer dealers user users viewer viewers reader readers listener listeners
   protester protesters demonstrator demonstrators worker workers student students parent parents player players
+`);
+
+/** Parties and their members' labels: capitalized before a name, never part of it ("Tory Liam Fox"). */
+export const PARTY_WORDS = words(`
+  tory tories labour conservative conservatives liberal democrat democrats republican republicans dem dems gop snp
+  ukip plaid sdlp dup green greens libdem libdems
 `);
 
 /** Particles inside names ("Robin van Persie", "Mohammed bin Salman"). */
