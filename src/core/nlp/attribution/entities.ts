@@ -7,6 +7,7 @@ import {
   isCommonWord,
   isDemonym,
   isFirstName,
+  isGivenNameForm,
   isLastName,
   isOrganizationName,
   isPlaceName,
@@ -125,6 +126,9 @@ const ORGANISATION_LEAD_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Surnames by their form: "O'Sullivan", "McConnell", "MacDougall", "FitzGerald". */
+const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz\p{Lu})\p{Ll}/u;
 
 const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
@@ -263,7 +267,10 @@ function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Omit
     const surnameAfterGiven =
       index === last &&
       index > first &&
-      (isRoleNoun(token.lower) || SINGLE_TITLE_WORDS.has(token.lower) || NON_PERSON_HEADS.has(token.lower)) &&
+      (isRoleNoun(token.lower) ||
+        SINGLE_TITLE_WORDS.has(token.lower) ||
+        NON_PERSON_HEADS.has(token.lower) ||
+        isDemonym(token.lower)) &&
       ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
         HONORIFICS.has(previous));
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
@@ -335,8 +342,12 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
   if (isInitials(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
   // "San Francisco Ballet", "St John Ambulance": a place prefix starts a place name, not a label
   if (PLACE_PREFIXES.has(label.lower)) return false;
-  // "Backbencher", "Referee", and epithets the lexicon does not list ("Crooked Hillary Clinton")
-  const everyday = isCommonWord(label.lower) || isRoleNoun(label.lower) || /(?:ed|ing|ous|ful|ive)$/u.test(label.lower);
+  // "Backbencher", "Referee", "Welshman", and epithets the lexicon does not list ("Crooked Hillary Clinton")
+  const everyday =
+    isCommonWord(label.lower) ||
+    isRoleNoun(label.lower) ||
+    isNationalityNoun(label.lower) ||
+    /(?:ed|ing|ous|ful|ive)$/u.test(label.lower);
   return everyday && !isLastName(label.lower);
 }
 
@@ -387,6 +398,7 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
       if (!sawRole || end === index) return null;
       return paragraph.text.slice(first.start, tokens[end - 1]!.end);
     }
+    if (token.text === '&') continue;
     if (token.kind !== 'word' || ['who', 'which', 'that', 'is', 'was', 'said', 'says'].includes(token.lower))
       return null;
     if (isSpeechVerb(token.lower) && !isRoleWord(token.lower)) return null;
@@ -465,8 +477,11 @@ function scoreCandidate(candidate: Candidate): number {
   if (lowers.length >= 2 && PLACE_PREFIXES.has(lowers[0]!)) return -1;
   let score = 0;
   const firstWord = lowers[0] ?? '';
+  const lastWord = lowers[lowers.length - 1] ?? '';
   if (candidate.words.length >= 2 && (isFirstName(firstWord) || /^\p{Lu}\.$/u.test(candidate.words[0]!))) score += 2;
-  if (isLastName(lowers[lowers.length - 1] ?? '')) score += 1;
+  // "Bill Armstrong", "Mark Cuban": a given name that is also an everyday word, before a known surname
+  else if (candidate.words.length >= 2 && isGivenNameForm(firstWord) && isLastName(lastWord)) score += 2;
+  if (isLastName(lastWord) || SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!)) score += 1;
   if (candidate.title.length > 0 && endsWithTitle(candidate.title)) score += 2;
   else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) score += 2;
   if (candidate.roles.length > 0 || candidate.described) score += 2;
@@ -500,6 +515,20 @@ function titleRole(title: readonly string[]): string | null {
   return cleanRole(title.join(' '));
 }
 
+/** The text of a token range without a closing possessive ("Carnival's" -> "Carnival"). */
+function runText(paragraph: ParagraphDoc, first: number, last: number): string {
+  return paragraph.text.slice(paragraph.tokens[first]!.start, bareEnd(paragraph.tokens[last]!)).replace(/['’]s?$/u, '');
+}
+
+/** A word the curated lists know as a common given name or a surname. */
+function isPersonWord(token: Token): boolean {
+  return isCommonFirstName(token.lower) || isLastName(token.lower);
+}
+
+function isPlaceWord(token: Token): boolean {
+  return isPlaceName(token.lower) || isDemonym(token.lower);
+}
+
 /**
  * An organisation named by a run: a head word ("Home Office", "Bank of England"), an acronym ("IMF"), an inner
  * capital ("BaFin"), a name the lexicon knows as an organisation, or a person's name before "campaign" or
@@ -519,8 +548,6 @@ function organisationOf(
     if (/-(?:based|owned|backed|run|led|funded|listed)$/u.test(tokens[index]!.lower)) from = index + 1;
   }
   if (from > last) return null;
-  const text = (a: number, b: number): string =>
-    paragraph.text.slice(tokens[a]!.start, bareEnd(tokens[b]!)).replace(/['’]s?$/u, '');
   // "the Clinton campaign", "the Obama administration"
   const after = tokens[last + 1];
   if (
@@ -529,7 +556,7 @@ function organisationOf(
     ORGANISATION_NOUNS_AFTER_NAME.has(after.lower) &&
     tokens[from - 1]?.lower === 'the'
   ) {
-    return { first: from, last: last + 1, name: text(from, last + 1), guess: false };
+    return { first: from, last: last + 1, name: runText(paragraph, from, last + 1), guess: false };
   }
   // a person with a title or role word right before the name keeps it ("Foreign Office Minister Bill Rammell")
   if (person && person.nameFirst > from && isRoleWord(tokens[person.nameFirst - 1]!.lower)) {
@@ -538,31 +565,34 @@ function organisationOf(
   let organisation = false;
   // what context alone suggests ("Oasis singer", "firm Bioware"): kept only where no person has the name
   let guess = false;
-  const personLike = (index: number): boolean =>
-    isCommonFirstName(tokens[index]!.lower) || isLastName(tokens[index]!.lower);
   // "Oasis singer", "Liverpool manager", "Deutsche Bank analyst": a name before a lowercase role is its employer
   if (
     after?.kind === 'word' &&
     !after.capitalized &&
     isRoleNoun(after.lower) &&
-    !personLike(from) &&
-    !personLike(last)
+    !isPersonWord(tokens[from]!) &&
+    !isPersonWord(tokens[last]!)
   ) {
     // "US tycoon", "German chancellor", "Munich police": a place or a nationality is no employer
-    const place = (index: number): boolean => isPlaceName(tokens[index]!.lower) || isDemonym(tokens[index]!.lower);
-    if (!place(from) && !place(last) && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
+    const place = isPlaceWord(tokens[from]!) || isPlaceWord(tokens[last]!);
+    if (!place && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
       guess = true;
     }
   }
   // "UK Coal", "BT Group": an acronym and everyday words
   if (last > from && isAcronym(tokens[from]!)) {
     let everyday = true;
-    for (let index = from + 1; index <= last && everyday; index++) everyday = !personLike(index);
+    for (let index = from + 1; index <= last && everyday; index++) everyday = !isPersonWord(tokens[index]!);
     if (everyday) organisation = true;
   }
   // "firm Bioware", "watchdog BaFin", "news agency Associated Press": a name after its kind of body
   const kind = tokens[from - 1];
-  if (kind?.kind === 'word' && !kind.capitalized && ORGANISATION_NOMINALS.has(kind.lower) && !personLike(from)) {
+  if (
+    kind?.kind === 'word' &&
+    !kind.capitalized &&
+    ORGANISATION_NOMINALS.has(kind.lower) &&
+    !isPersonWord(tokens[from]!)
+  ) {
     guess = true;
   }
   // "Group Menatep", "Banco Santander": a head opening the name before a word that is no given name
@@ -589,10 +619,10 @@ function organisationOf(
     }
     if (isOrganizationName(token.lower) && !isFirstName(token.lower) && !isLastName(token.lower)) organisation = true;
   } else if (!person || person.words.length < 2 || !isFirstName(normalizeName(person.words[0]!))) {
-    if (isOrganizationName(normalizeName(text(from, last)))) organisation = true;
+    if (isOrganizationName(normalizeName(runText(paragraph, from, last)))) organisation = true;
   }
   if (!organisation && !guess) return null;
-  return { first: from, last, name: text(from, last), guess: !organisation };
+  return { first: from, last, name: runText(paragraph, from, last), guess: !organisation };
 }
 
 /** Find the people and organisations of an article: names, aliases, roles, and every mention. */
@@ -602,6 +632,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
     if (paragraph.heading) continue;
     const titleCased = titleCasedSentences(paragraph);
     for (const [first, last] of collectRuns(paragraph)) {
+      // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
+      if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
       const split = splitRun(paragraph, first, last);
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
       const organisation = organisationOf(paragraph, first, last, split);

@@ -1,5 +1,12 @@
-import { isRoleNoun, isVerbForm } from '../lexicon/tags.js';
-import { HONORIFICS, ROLE_GLUE_WORDS, TITLE_PHRASES } from '../lexicon/words.js';
+import { isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import {
+  DESCRIPTIVE_PREPOSITIONS,
+  HONORIFIC_TITLES,
+  HONORIFICS,
+  RELATIONAL_NOUNS,
+  ROLE_GLUE_WORDS,
+  TITLE_PHRASES,
+} from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
 
 /**
@@ -106,13 +113,57 @@ export function cleanRole(raw: string): string | null {
     (word, position) => position > 0 && /^(?:a|an|the)$/u.test(word) && !ROLE_LINKS.has(lowers[position - 1]!),
   );
   if (articleAt >= 0) return null;
+  // "minute behind winner": another preposition makes a description, not a role
+  if (
+    lowers.some(
+      (word, position) =>
+        position > 0 && (DESCRIPTIVE_PREPOSITIONS.has(word) || isPreposition(word)) && !ROLE_LINKS.has(word),
+    )
+  ) {
+    return null;
+  }
   // "chief executive of Carnival", "adviser to the campaign", "analyst at Deutsche Bank": the head comes before
   // the first preposition
   const linkAt = lowers.findIndex((word, position) => position > 0 && ROLE_LINKS.has(word));
-  const head = linkAt > 0 ? lowers[linkAt - 1]! : lowers[lowers.length - 1]!;
+  const headAt = linkAt > 0 ? linkAt - 1 : lowers.length - 1;
+  const head = lowers[headAt]!;
   if (!isRoleHead(head)) return null;
+  // "Trump's rival", "his daughter", "a close ally": a tie to someone else describes them, it is no role
+  if (RELATIONAL_NOUNS.has(singular(head))) return null;
+  // "Greek sprinters", "Stanford University students": a role said of several is each one's in the singular
+  if (head !== singular(head) && isRoleHead(singular(head)) && !/ss$/u.test(head)) {
+    words[headAt] = singularWord(words[headAt]!);
+  }
+  // "Gov." is "Governor", "Sen." is "Senator": one spelling, whatever the outlet's style
+  words = words.map((word) => TITLE_ABBREVIATIONS_SPELLED[bare(word)] ?? word);
+  if (words.length === 1 && HONORIFIC_TITLES.has(bare(words[0]!))) return null;
   return words.join(' ').replace(/['’]s$/u, '');
 }
+
+function singularWord(word: string): string {
+  if (/ies$/u.test(word)) return `${word.slice(0, -3)}y`;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** Abbreviated titles and the title they abbreviate. */
+const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
+  gov: 'Governor',
+  sen: 'Senator',
+  rep: 'Representative',
+  gen: 'General',
+  lt: 'Lieutenant',
+  col: 'Colonel',
+  capt: 'Captain',
+  sgt: 'Sergeant',
+  adm: 'Admiral',
+  prof: 'Professor',
+  pres: 'President',
+  det: 'Detective',
+  supt: 'Superintendent',
+  insp: 'Inspector',
+  cmdr: 'Commander',
+  maj: 'Major',
+};
 
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
 export function roleKey(role: string): string {

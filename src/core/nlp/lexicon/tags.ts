@@ -79,6 +79,7 @@ const DEMONYM = maskOf(['Demonym']);
 const ACTOR = maskOf(['Actor']);
 const ADVERB = maskOf(['Adverb']);
 const NOUN_LIKE = maskOf(['Noun', 'Singular', 'Plural', 'Pronoun']);
+const PREPOSITION = maskOf(['Preposition']);
 const VERB = maskOf(['Infinitive', 'PresentTense', 'PastTense', 'Verb']);
 const NOT_ONLY_VERB = maskOf(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective', 'Actor']);
 const ANY_NAME = maskOf(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person']);
@@ -122,15 +123,24 @@ export interface NameGender {
 let givenNames: ((name: string) => 'male' | 'female' | 'unknown') | undefined;
 
 function listedGivenName(lower: string): Gender | null {
+  const known = givenNameCache.get(lower);
+  if (known !== undefined) return known;
   givenNames ??= (
     createRequire(import.meta.url)('gender-detection-from-name') as {
       getGender(name: string): 'male' | 'female' | 'unknown';
     }
   ).getGender;
-  if (lower.length < 2 || isCommonWord(lower) || hasTag(lower, PLACE | ORGANIZATION | DEMONYM)) return null;
-  const gender = givenNames(lower);
-  return gender === 'unknown' ? null : gender;
+  let gender: Gender | null = null;
+  if (lower.length >= 2 && !isCommonWord(lower) && !hasTag(lower, PLACE | ORGANIZATION | DEMONYM)) {
+    const listed = givenNames(lower);
+    gender = listed === 'unknown' ? null : listed;
+  }
+  if (givenNameCache.size < MAX_CACHED_WORDS) givenNameCache.set(lower, gender);
+  return gender;
 }
+
+// asked for every capitalized word of every name: each word is looked up once (bounded like the tag cache)
+const givenNameCache = new Map<string, Gender | null>();
 
 /** Gender of a first name, when a name list knows it. */
 export function firstNameGender(lower: string): NameGender | null {
@@ -145,6 +155,20 @@ export function firstNameGender(lower: string): NameGender | null {
 /** True when a word is a known given name ("marco", "hillary", "berit", "rustem"). */
 export function isFirstName(lower: string): boolean {
   return hasTag(lower, FIRST_NAME) || listedGivenName(lower) !== null;
+}
+
+/**
+ * True when any name list has the word as a given name, even an everyday word ("bill", "mark", "rose", "grant"):
+ * evidence only beside another part of a name ("Bill Armstrong"), never alone.
+ */
+export function isGivenNameForm(lower: string): boolean {
+  if (hasTag(lower, FIRST_NAME)) return true;
+  givenNames ??= (
+    createRequire(import.meta.url)('gender-detection-from-name') as {
+      getGender(name: string): 'male' | 'female' | 'unknown';
+    }
+  ).getGender;
+  return lower.length >= 2 && givenNames(lower) !== 'unknown' && !hasTag(lower, PLACE | ORGANIZATION);
 }
 
 /**
@@ -178,6 +202,11 @@ export function isDemonym(lower: string): boolean {
 /** True for a noun naming a person's role ("president", "spokesman", "diplomat"). */
 export function isRoleNoun(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR);
+}
+
+/** True for a preposition ("behind", "during", "after"). */
+export function isPreposition(lower: string): boolean {
+  return hasTag(lower, PREPOSITION);
 }
 
 /** Tags that make a lowercase word a poor head for a speaker phrase ("came", "rare", "upon", "this"). */

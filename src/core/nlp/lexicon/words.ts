@@ -326,6 +326,22 @@ export const TITLE_PHRASES: readonly string[] = [
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
 
+/** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
+export const HONORIFIC_TITLES = words('ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi');
+
+/** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
+export const DESCRIPTIVE_PREPOSITIONS = words(`
+  behind ahead before after during against despite without beside besides between among amongst over under around
+  near via than like unlike since until from into onto through across beyond within
+`);
+
+/** Ties to another person ("Trump's rival", "his daughter", "a close ally"): descriptions, not roles. */
+export const RELATIONAL_NOUNS = words(`
+  rival ally opponent friend enemy foe counterpart successor predecessor critic fan admirer partner spouse wife husband
+  son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
+  grandmother boyfriend girlfriend fiance fiancee widow widower child children
+`);
+
 /** The gender a title before a name gives. */
 export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   mr: 'male',
@@ -393,12 +409,6 @@ export const ROLE_NOUNS = words(`
   commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
   dealer trader broker chairman-elect president-elect governor-elect nominee whip
-`);
-
-/** Words that may head a role after modifiers ("shadow education secretary") but are also plain nouns. */
-export const RELATIVE_NOUNS = words(`
-  brother sister son daughter father mother husband wife widow widower uncle aunt nephew niece cousin grandfather
-  grandmother grandson granddaughter boyfriend girlfriend fiancé fiancée partner friend
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
