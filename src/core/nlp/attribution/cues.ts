@@ -45,6 +45,19 @@ function skipPrepositionalPhrase(paragraph: ParagraphDoc, index: number): number
   return index;
 }
 
+/** A plural common noun phrase with no determiner ("games developers", "officials"): a group, not a speaker. */
+function isGenericGroup(paragraph: ParagraphDoc, range: PhraseRange): boolean {
+  const tokens = paragraph.tokens;
+  const head = tokens[range.last]!;
+  const first = tokens[range.first]!;
+  return (
+    !head.capitalized &&
+    head.lower.endsWith('s') &&
+    !SUBJECT_PRONOUNS.has(head.lower) &&
+    !NOUN_DETERMINERS.has(first.lower)
+  );
+}
+
 /** A framing verb used as a verb: lowercase, not after a determiner ("the report", "a call"). */
 function isFramingWord(paragraph: ParagraphDoc, index: number): boolean {
   const token = paragraph.tokens[index];
@@ -398,16 +411,18 @@ export function attributionBefore(
       if (subject) return speakerRef(paragraph, subject, `${tokens[index - 1]!.text} ${token.text}`, index - 1);
     }
     // a partial quote framed by its subject: `called the cut a "very modest step"`, `blamed "operating flaws"`
-    if (framing && isFramingWord(paragraph, index)) {
-      const subject = subjectOfVerb(paragraph, index);
-      if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
-      continue;
+    const framed = framing && isFramingWord(paragraph, index);
+    if (!framed) {
+      if (!isCueWord(paragraph, index, floor)) continue;
+      // a noun-like form ("states", "reports") counts only directly before the quote or its colon
+      if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
     }
-    if (!isCueWord(paragraph, index, floor)) continue;
-    // a noun-like form ("states", "reports") counts only directly before the quote or its colon
-    if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
     const subject = subjectOfVerb(paragraph, index);
+    // `Mr Hasson said games developers had to be more "business-like"`: words framed by a generic group inside
+    // someone's statement are the words of the one making the statement
+    if (framing && subject && isGenericGroup(paragraph, subject)) continue;
     if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
+    if (framed) continue;
     // "the quote was said by X" and other passives are left unattributed
     return null;
   }

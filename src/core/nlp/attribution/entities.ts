@@ -30,6 +30,7 @@ import {
   ORGANISATION_NOUNS_AFTER_NAME,
   PARTY_WORDS,
   PLACE_PREFIXES,
+  RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
@@ -181,6 +182,8 @@ function isNameWord(token: Token): boolean {
   if (isAcronym(token)) return false;
   const lower = token.lower;
   if (NON_NAME_WORDS.has(lower) || PARTY_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
+  // "Having", "Injecting": a verb's -ing form opening a sentence
+  if (lower.endsWith('ing') && isVerbForm(lower)) return false;
   if (SINGLE_TITLE_WORDS.has(lower) || isDemonym(lower)) return false;
   // a role noun as it is written, not a plural folded to one ("Boies" is no "boy")
   const role = isRoleNoun(lower) || isRoleNoun(lower.split('-').pop() ?? lower);
@@ -254,7 +257,13 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
 }
 
 /** Split a run into its title prefix and the longest name-like tail. */
-function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Omit<Candidate, 'roles' | 'order'> | null {
+function splitRun(
+  paragraph: ParagraphDoc,
+  runStart: number,
+  last: number,
+  order: number,
+  linkOnly: boolean,
+): Candidate | null {
   let first = runStart;
   const tokens = paragraph.tokens;
   let nameFirst = last + 1;
@@ -312,13 +321,15 @@ function splitRun(paragraph: ParagraphDoc, runStart: number, last: number): Omit
     nameLast,
     words,
     title,
+    roles: [],
     evidence: 0,
     kind: 'person',
     speaking: false,
     described: false,
-    linkOnly: false,
+    linkOnly,
     nickname: quotedWord(paragraph, nameFirst, nameLast),
     guess: false,
+    order,
   };
 }
 
@@ -418,9 +429,20 @@ function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: 
   const next = tokens[nameLast + 1];
   if (next !== undefined && isSpeechVerb(next.lower)) return true;
   // "..., noted NBC's Dante Chinni": the subject of an inverted speech verb
+  // ("Harper criticised Doyle" makes Doyle the object: the verb must follow the quote or a comma)
   const previous = tokens[runFirst - 1];
-  return previous !== undefined && isSpeechCue(previous) && !TOLD_FORMS.has(previous.lower);
+  const beforeVerb = tokens[runFirst - 2];
+  return (
+    previous !== undefined &&
+    isSpeechCue(previous) &&
+    !TOLD_FORMS.has(previous.lower) &&
+    beforeVerb !== undefined &&
+    INVERSION_OPENERS.has(beforeVerb.text)
+  );
 }
+
+/** What may stand just before an inverted speech verb: the end of the quote or of the clause it closes. */
+const INVERSION_OPENERS = new Set([',', '"', '”', '’', "'", '—', '–', '-']);
 
 /** Surface forms of a title before a surname worth keeping as an alias ("Secretary Rubio", "Mr Blair"). */
 function titledAlias(candidate: Candidate): string | null {
@@ -500,6 +522,13 @@ function besideSpeechVerb(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   if (isSpeechCue(after)) return true;
   // "Marsh had said", "Marsh also told"
   const afterNext = tokens[nameLast + 2];
+  // "Her brother, Tomas, said": a name set off by commas after the noun that describes its bearer
+  if (before?.text === ',' && after?.text === ',' && isSpeechCue(afterNext)) {
+    const noun = tokens[runFirst - 2];
+    if (noun?.kind === 'word' && !noun.capitalized && (RELATIONAL_NOUNS.has(noun.lower) || isRoleNoun(noun.lower))) {
+      return true;
+    }
+  }
   return after?.kind === 'word' && /^(?:has|had|also|later|then|again|would|will)$/u.test(after.lower)
     ? isSpeechCue(afterNext)
     : false;
@@ -538,7 +567,7 @@ function organisationOf(
   paragraph: ParagraphDoc,
   first: number,
   last: number,
-  person: Omit<Candidate, 'roles' | 'order'> | null,
+  person: Candidate | null,
 ): { first: number; last: number; name: string; guess: boolean } | null {
   const tokens = paragraph.tokens;
   let from = first;
@@ -599,6 +628,9 @@ function organisationOf(
   if (last > from && ORGANISATION_HEADS.has(tokens[from]!.lower) && !isFirstName(tokens[from + 1]!.lower)) {
     if (!isRoleWord(tokens[last]!.lower)) organisation = true;
   }
+  // "an analyst at Merrill Lynch", "a director with Morgan Stanley": where someone works is a body
+  const link = tokens[from - 1]?.lower;
+  if ((link === 'at' || link === 'with') && isRoleNoun(tokens[from - 2]?.lower ?? '')) guess = true;
   // "shares in UK Coal", "Carnival shares": only companies have shares
   const before = tokens[from - 1]?.lower;
   if ((before === 'in' || before === 'of') && tokens[from - 2]?.lower === 'shares') guess = true;
@@ -634,8 +666,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
     for (const [first, last] of collectRuns(paragraph)) {
       // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
       if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
-      const split = splitRun(paragraph, first, last);
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
+      const split = splitRun(paragraph, first, last, candidates.length, linkOnly);
       const organisation = organisationOf(paragraph, first, last, split);
       if (organisation) {
         candidates.push({
@@ -658,7 +690,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         continue;
       }
       if (!split) continue;
-      const candidate: Candidate = { ...split, roles: [], order: candidates.length, linkOnly };
+      const candidate = split;
       const rawRoles = [
         titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst),

@@ -1,6 +1,13 @@
 import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
 import { isRoleNoun } from '../lexicon/tags.js';
-import { DETERMINERS, NUMBER_WORDS, PHRASE_BREAKS, SUBJECT_PRONOUNS, VERB_MODIFIERS } from '../lexicon/words.js';
+import {
+  DETERMINERS,
+  NUMBER_WORDS,
+  ORGANISATION_NOUNS_AFTER_NAME,
+  PHRASE_BREAKS,
+  SUBJECT_PRONOUNS,
+  VERB_MODIFIERS,
+} from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
 import type { Token } from './tokens.js';
 
@@ -83,8 +90,14 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
     const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized;
     if (!isPhraseWord(token) && !linksNames && !isNounInPhrase(tokens, index)) break;
     // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
-    // "a BaFin spokeswoman", "the Liverpool manager": a role after a name is the phrase's head
-    if (inName && !token.capitalized && !linksNames && isRoleNoun(token.lower)) {
+    // "a BaFin spokeswoman", "the Liverpool manager", "the Clinton campaign": a role or a body after a name is the
+    // phrase's head
+    if (
+      inName &&
+      !token.capitalized &&
+      !linksNames &&
+      (isRoleNoun(token.lower) || ORGANISATION_NOUNS_AFTER_NAME.has(token.lower))
+    ) {
       last = index;
       inName = false;
       continue;

@@ -157,7 +157,15 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       const { group } = step;
       const kind = classifyGroup(paragraph, group);
       if (kind === null) continue;
-      const attributed = attributeGroup(doc, group, kind, statements, attributions, context.sentenceNumber);
+      const attributed = attributeGroup(
+        doc,
+        group,
+        kind,
+        statements,
+        attributions,
+        context.sentenceNumber,
+        (paragraphIndex, from, to) => isNamedBetween(index, doc, paragraphIndex, from, to),
+      );
       if (kind === 'partial' && attributed === null) continue;
       if (attributed === null && !isStandaloneSpeech(doc, group)) continue;
       const ref = attributed?.ref ?? null;
@@ -430,6 +438,8 @@ function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart): boolean {
   const close = tokenAt(paragraph, part.close);
   const next = paragraph.tokens[close + 1];
   if (next?.kind !== 'word') return false;
+  // `"..." before the vote, Kessler said`: a reporter's tail before the attribution
+  if (attributionAfter(paragraph, close, '') !== null) return false;
   return (
     !next.capitalized &&
     !isSpeechVerb(next.lower) &&
@@ -445,6 +455,7 @@ function attributeGroup(
   statements: ReadonlyMap<number, SpeechEvent[]>,
   attributions: ReadonlyMap<number, SpeechEvent[]>,
   sentenceNumber: ResolveContext['sentenceNumber'],
+  namedBetween: NamedBetween,
 ): { ref: SpeakerRef; cue: CuePath } | null {
   const paragraphs = doc.paragraphs;
   const first = group.parts[0]!;
@@ -480,7 +491,16 @@ function attributeGroup(
   }
   if (kind === 'partial') return null;
   // an excerpt of another text speaks only for a source that introduces it ("Ward stated:")
-  const carried = carriedSpeaker(doc, first, open, first.excerpt, statements, attributions, sentenceNumber);
+  const carried = carriedSpeaker(
+    doc,
+    first,
+    open,
+    first.excerpt,
+    statements,
+    attributions,
+    sentenceNumber,
+    namedBetween,
+  );
   if (!carried) return null;
   return {
     ref: carried,
@@ -503,6 +523,34 @@ function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): Speaker
     return null;
   }
   return attributionAfter(paragraph, tokenAt(paragraph, part.close), ',');
+}
+
+/** Whether a paragraph names somebody as a subject (outside quotes) strictly between two tokens. */
+type NamedBetween = (paragraphIndex: number, from: number, to: number) => boolean;
+
+function isNamedBetween(
+  index: EntityIndex,
+  doc: ArticleDoc,
+  paragraphIndex: number,
+  from: number,
+  to: number,
+): boolean {
+  const mentions = index.byParagraph.get(paragraphIndex);
+  if (!mentions) return false;
+  const paragraph = doc.paragraphs[paragraphIndex]!;
+  // mentions are in token order: find the first after `from`
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.firstToken <= from) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < mentions.length && mentions[at]!.firstToken < to; at++) {
+    const mention = mentions[at]!;
+    if (mention.subject && !paragraph.quoted[mention.firstToken]) return true;
+  }
+  return false;
 }
 
 /** The last event of a sorted list before a token, by binary search. */
@@ -530,6 +578,7 @@ function carriedSpeaker(
   statements: ReadonlyMap<number, SpeechEvent[]>,
   attributions: ReadonlyMap<number, SpeechEvent[]>,
   sentenceNumber: ResolveContext['sentenceNumber'],
+  namedBetween: NamedBetween,
 ): SpeakerRef | null {
   const here = part.paragraphIndex;
   if (!introOnly) {
@@ -541,11 +590,15 @@ function carriedSpeaker(
           ? statement
           : attribution
         : (statement ?? attribution);
-    // the speaker of a sentence or two before, not of a paragraph of many (copy whose breaks were lost is one)
+    // the speaker of a sentence or two before, not of a paragraph of many (copy whose breaks were lost is one), and
+    // only while nobody else has been named since: a new name may have taken the floor
     const paragraph = doc.paragraphs[here]!;
-    if (latest && sentenceNumber(paragraph, Math.max(open, 0)) - sentenceNumber(paragraph, latest.tokenIndex) <= 2) {
-      return latest.ref;
-    }
+    const near =
+      latest && sentenceNumber(paragraph, Math.max(open, 0)) - sentenceNumber(paragraph, latest.tokenIndex) <= 2;
+    // (the speaker's own name, "Smith said" after the quote, is no one new)
+    const since =
+      latest && latest.ref.paragraph.index === here ? Math.max(latest.tokenIndex, latest.ref.range.last) : 0;
+    if (latest && near && !namedBetween(here, since, open)) return latest.ref;
     if (latest) return null;
   }
   if (open > 0) return null;

@@ -93,7 +93,8 @@ export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolu
   if (ref.range.first === ref.range.last) {
     const gender = PRONOUN_GENDER[head.lower];
     if (gender && (head.lower === 'he' || head.lower === 'she')) return resolvePronoun(ref, gender, context);
-    if (head.lower === 'it') return resolveOrganisationReference(ref, context, null);
+    // "it said": only an organisation that is the subject or the speaker just before; one merely named is not enough
+    if (head.lower === 'it') return resolveOrganisationReference(ref, context, null, true);
     if (['they', 'we', 'i', 'you'].includes(head.lower)) return null;
   }
   // "Tova Brennick of research firm Keyline Data": the person before "of", not the employer the phrase ends on
@@ -330,6 +331,7 @@ function resolveOrganisationReference(
   ref: SpeakerRef,
   context: ResolveContext,
   noun: string | null,
+  subjectOnly = false,
 ): Resolution | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
   const organisations: Entity[] = [];
@@ -347,7 +349,7 @@ function resolveOrganisationReference(
     const named = organisations.filter((entity) => normalizeName(entity.name).split(' ').includes(noun));
     if (named.length === 1) return found(named[0], 'organisation-noun');
   }
-  if (organisations.length === 1) return found(organisations[0], 'organisation-only');
+  if (organisations.length === 1 && !subjectOnly) return found(organisations[0], 'organisation-only');
   // the one organisation that is the subject or the speaker in this sentence or the one before
   for (const sentence of [here, here - 1]) {
     const set = subjects.get(sentence);

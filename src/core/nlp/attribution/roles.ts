@@ -68,6 +68,7 @@ export function isRoleHead(lower: string): boolean {
 
 function singular(lower: string): string {
   if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z)es$/u.test(lower)) return lower.slice(0, -2);
   if (lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
   return lower;
 }
@@ -141,8 +142,8 @@ export function cleanRole(raw: string): string | null {
 }
 
 function singularWord(word: string): string {
-  if (/ies$/u.test(word)) return `${word.slice(0, -3)}y`;
-  return word.endsWith('s') ? word.slice(0, -1) : word;
+  const lower = word.toLowerCase();
+  return word.slice(0, singular(lower).length - (lower.endsWith('ies') ? 1 : 0)) + (lower.endsWith('ies') ? 'y' : '');
 }
 
 /** Abbreviated titles and the title they abbreviate. */

@@ -113,7 +113,9 @@ export const NON_NAME_WORDS = words(`
   earlier later meanwhile however instead according among under over into through across against one two three four
   five six seven eight nine ten first second third new former late read follow updated more picture pictured photo
   analysing analyzing speaking writing asked asking despite unlike like including following overall indeed
-  elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise
+  elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise neither
+  either having being i'm i’m i've i’ve i'd i’d i'll i’ll let's let’s here's here’s there's there’s that's that’s
+  it's it’s what's what’s who's who’s dear
 `);
 
 /** Words that make a capitalized run an organisation, place, event or thing rather than a person. */

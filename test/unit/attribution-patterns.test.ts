@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
+
+/** Quote text and the speaker it is listed under, for every quote in marks of an article made of these lines. */
+function listed(title: string, ...lines: string[]): [string, string | null][] {
+  return attributeQuotes(articleFromLines(title, lines.join('\n')))
+    .quotes.filter((quote) => quote.kind !== 'reported')
+    .map((quote) => [quote.text, quote.speaker]);
+}
+
+function people(...lines: string[]) {
+  return attributeQuotes(articleFromLines('People', lines.join('\n'))).people;
+}
+
+describe('pronouns after two people', () => {
+  it('gives "she said" to the woman when a woman wrote to a man', () => {
+    expect(
+      listed(
+        'Refund row',
+        'Council leader Joan Harper apologised on Monday for the billing error.',
+        'Ms Harper then e-mailed Mr Doyle to explain the mistake. She said: "We got this wrong and we will fix it."',
+      ),
+    ).toEqual([['We got this wrong and we will fix it.', 'Joan Harper']]);
+  });
+
+  it('prefers the subject of the sentence before when both people could be meant', () => {
+    expect(
+      listed(
+        'Refund row',
+        'Joan Harper and Ruth Doyle run the council’s finance committee.',
+        'Harper criticised Doyle over the delay. "This should never have happened," she said.',
+      ),
+    ).toEqual([['This should never have happened', 'Joan Harper']]);
+  });
+
+  it('does not give "she said" to a man', () => {
+    expect(listed('Budget', 'Robert Doyle presented the budget.', '"The numbers add up," she said.')).toEqual([
+      ['The numbers add up', null],
+    ]);
+  });
+
+  it('leaves a pronoun unresolved when two people of its gender are equally likely', () => {
+    expect(
+      listed(
+        'Budget',
+        'Robert Doyle met Samuel Okafor and Peter Lindqvist on Friday.',
+        'Okafor and Lindqvist agreed on the plan. "It will work," he said.',
+      ),
+    ).toEqual([['It will work', null]]);
+  });
+});
+
+describe('hand-overs and unknown names', () => {
+  it('gives the quote after "X was asked" to the one asked', () => {
+    expect(
+      listed(
+        'Election',
+        'Dr Anil Patel was asked whether he would stand again.',
+        '"I’m sure we would look at it, but not this year."',
+      ),
+    ).toEqual([['I’m sure we would look at it, but not this year.', 'Anil Patel']]);
+  });
+
+  it('takes a surname that is an everyday word, beside a speech verb, for a speaker', () => {
+    expect(listed('Floods', '"The river has never been this high," says Marsh.')).toEqual([
+      ['The river has never been this high', 'Marsh'],
+    ]);
+  });
+
+  it('takes names from other languages beside a speech verb for speakers', () => {
+    expect(
+      listed(
+        'Talks',
+        '"We will return to the table," Tuhiwai told reporters.',
+        'Li Wei had said: "Nothing is agreed until everything is agreed."',
+      ),
+    ).toEqual([
+      ['We will return to the table', 'Tuhiwai'],
+      ['Nothing is agreed until everything is agreed.', 'Li Wei'],
+    ]);
+  });
+});
+
+describe('titles, surnames and families', () => {
+  it('resolves a titled surname to the full name introduced earlier', () => {
+    expect(
+      listed(
+        'Inquiry',
+        'The inquiry is chaired by Anil Patel, a retired judge.',
+        '"The evidence is clear," Dr Patel said.',
+      ),
+    ).toEqual([['The evidence is clear', 'Anil Patel']]);
+  });
+
+  it('keeps a peer named only by title and surname under that title', () => {
+    expect(listed('Lords', '"The bill is flawed," Lord Penrose said.', '"I agree," said Baroness Ellis.')).toEqual([
+      ['The bill is flawed', 'Lord Penrose'],
+      ['I agree', 'Baroness Ellis'],
+    ]);
+  });
+
+  it('gives "Mr Garner" to the man, not to his wife', () => {
+    expect(
+      listed(
+        'Garners',
+        'Ellen Garner and her husband Robert Garner opened the shop in 1990.',
+        '"We never thought it would last," Mr Garner said.',
+      ),
+    ).toEqual([['We never thought it would last', 'Robert Garner']]);
+  });
+
+  it('gives "President Garner" to the one who is president', () => {
+    expect(
+      listed(
+        'Garners',
+        'President Robert Garner arrived with his wife, Ellen Garner, a lawyer.',
+        '"We are here to listen," President Garner said.',
+      ),
+    ).toEqual([['We are here to listen', 'Robert Garner']]);
+  });
+
+  it('gives a relative introduced by first name the quotes that follow', () => {
+    expect(
+      listed(
+        'Search',
+        'Maria Lopez has been missing since Tuesday.',
+        'Her brother, Tomas, said: "We just want her home."',
+        'He added: "Anyone who saw her should call the police."',
+      ),
+    ).toEqual([
+      ['We just want her home.', 'Tomas'],
+      ['Anyone who saw her should call the police.', 'Tomas'],
+    ]);
+  });
+});
+
+describe('quotes and their cues', () => {
+  it('skips a reporter’s tail between a quote and its cue, and keeps the speakers after it', () => {
+    expect(
+      listed(
+        'Vote',
+        'Senator Ann Kessler voted against the bill.',
+        '"It is hard to see what could change their minds" before the vote, Kessler said. "We tried everything," said Tom Hale.',
+      ),
+    ).toEqual([
+      ['It is hard to see what could change their minds', 'Ann Kessler'],
+      ['We tried everything', 'Tom Hale'],
+    ]);
+  });
+
+  it('finds partial quotes framed by the speaker’s own verb', () => {
+    const quotes = attributeQuotes(
+      articleFromLines(
+        'Deficit',
+        [
+          'Senator Ann Kessler spoke first.',
+          'The senator called the deficit "the defining issue of our time".',
+          'Finance minister Joan Harper called the cut a "very modest step".',
+        ].join('\n'),
+      ),
+    ).quotes.filter((quote) => quote.kind === 'partial');
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['the defining issue of our time', 'Ann Kessler'],
+      ['very modest step', 'Joan Harper'],
+    ]);
+  });
+
+  it('gives the quote of a headline to the one named before its colon', () => {
+    expect(listed('Harper: Cuts plan ‘a disgrace’', 'Council leader Joan Harper attacked the plan on Monday.')).toEqual(
+      [['a disgrace', 'Joan Harper']],
+    );
+  });
+
+  it('reads a straight opening mark and a curly closing one as one quote', () => {
+    expect(listed('Mixed', 'Joan Harper spoke.', '"We will not back down,” Harper said.')).toEqual([
+      ['We will not back down', 'Joan Harper'],
+    ]);
+  });
+});
+
+describe('organisations speak', () => {
+  it('lists a statement of a body, and its spokesperson’s words, under the body', () => {
+    expect(
+      listed(
+        'Visas',
+        '"The rules have not changed," the Home Office said.',
+        '"We are reviewing every case," a Home Office spokesman said.',
+        '"Deliveries will resume on Monday," Royal Mail said in a statement.',
+        '"We disagree with the verdict," the Clinton campaign said.',
+      ),
+    ).toEqual([
+      ['The rules have not changed', 'Home Office'],
+      ['We are reviewing every case', 'Home Office'],
+      ['Deliveries will resume on Monday', 'Royal Mail'],
+      ['We disagree with the verdict', 'Clinton campaign'],
+    ]);
+    expect(people('"The rules have not changed," the Home Office said.')).toEqual([
+      { name: 'Home Office', kind: 'organisation', aliases: [], roles: [] },
+    ]);
+  });
+
+  it('leaves vague sources without a speaker', () => {
+    expect(
+      listed(
+        'Markets',
+        '"Prices will fall," analysts said.',
+        '"It was chaos," a source told reporters.',
+        '"This is madness," critics say.',
+      ),
+    ).toEqual([
+      ['Prices will fall', null],
+      ['It was chaos', null],
+      ['This is madness', null],
+    ]);
+  });
+});
