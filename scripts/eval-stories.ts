@@ -227,9 +227,8 @@ export async function run(
   prepared: ReturnType<typeof prepare>,
   withDates: boolean,
   config: ClusterConfig = DEFAULT_CLUSTERING,
-  prior?: { articles: number; df: ReadonlyMap<string, number> },
 ): Promise<RunFigures> {
-  const index = new InMemoryStoryIndex(prior);
+  const index = new InMemoryStoryIndex();
   const predicted: string[] = [];
   const started = performance.now();
   for (const { article, features } of prepared) {

@@ -69,7 +69,7 @@ export interface StoryMatch {
   cosine: number;
 }
 
-/** The keys of an article's features: terms as they are, names and quotes prefixed. */
+/** The keys of an article's features, each once: terms as they are, names and quotes prefixed. */
 export function featureKeys(features: StoryFeatures, config: ClusterConfig): TermWeight[] {
   const keys: TermWeight[] = [...features.terms];
   for (const name of features.names) keys.push({ term: `n:${name}`, weight: config.nameWeight });
@@ -77,12 +77,17 @@ export function featureKeys(features: StoryFeatures, config: ClusterConfig): Ter
   return keys;
 }
 
-/** The article's unit TF-IDF vector, heaviest key first; `articles` and `df` count this article. */
-export function weighFeatures(keys: readonly TermWeight[], articles: number, df: ReadonlyMap<string, number>) {
+/**
+ * The article's unit TF-IDF vector, heaviest key first. `articles` counts the articles before this one and `df[i]`
+ * those among them with `keys[i]`.
+ */
+export function weighFeatures(keys: readonly TermWeight[], articles: number, df: readonly number[]): TermWeight[] {
   const vector: TermWeight[] = [];
   let sum = 0;
-  for (const { term, weight } of keys) {
-    const w = weight * idf(articles, df.get(term) ?? 1);
+  for (let i = 0; i < keys.length; i++) {
+    const { term, weight } = keys[i]!;
+    // this article counts too
+    const w = weight * idf(articles + 1, (df[i] ?? 0) + 1);
     vector.push({ term, weight: w });
     sum += w * w;
   }
@@ -117,7 +122,10 @@ export function matchStory(
   return { story, score, cosine };
 }
 
-/** The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys. */
+/**
+ * The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys, with
+ * the keys the centroid lost.
+ */
 export function absorb(
   story: StoryState | null,
   articleId: string,
@@ -125,17 +133,18 @@ export function absorb(
   time: number | null,
   seq: number,
   config: ClusterConfig,
-): StoryState {
+): { story: StoryState; dropped: string[] } {
   if (story === null) {
     const unit = new Map(vector.map(({ term, weight }) => [term, weight]));
-    return { id: articleId, size: 1, firstTime: time, lastTime: time, lastSeq: seq, centroid: unit, norm: 1 };
+    const created = { id: articleId, size: 1, firstTime: time, lastTime: time, lastSeq: seq, centroid: unit, norm: 1 };
+    return { story: created, dropped: [] };
   }
   const summed = new Map(story.centroid);
   for (const { term, weight } of vector) summed.set(term, (summed.get(term) ?? 0) + weight);
-  const centroid = pruned(summed, config.maxStoryKeys);
+  const { kept: centroid, dropped } = pruned(summed, config.maxStoryKeys);
   let norm = 0;
   for (const value of centroid.values()) norm += value * value;
-  return {
+  const joined = {
     id: story.id,
     size: story.size + 1,
     firstTime: minTime(story.firstTime, time),
@@ -144,12 +153,54 @@ export function absorb(
     centroid,
     norm: Math.sqrt(norm),
   };
+  return { story: joined, dropped: dropped.filter((key) => story.centroid.has(key)) };
 }
 
-function pruned(weights: Map<string, number>, limit: number): Map<string, number> {
-  if (weights.size <= limit) return weights;
-  const kept = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-  return new Map(kept);
+/** The `limit` heaviest entries, found by selection rather than a sort (this runs on every join); ties by key. */
+function pruned(weights: Map<string, number>, limit: number): { kept: Map<string, number>; dropped: string[] } {
+  if (weights.size <= limit) return { kept: weights, dropped: [] };
+  const values = Float64Array.from(weights.values());
+  const cutoff = selectDescending(values, limit - 1);
+  const kept = new Map<string, number>();
+  const dropped: string[] = [];
+  const tied: string[] = [];
+  for (const [key, value] of weights) {
+    if (value > cutoff) kept.set(key, value);
+    else if (value === cutoff) tied.push(key);
+    else dropped.push(key);
+  }
+  tied.sort();
+  for (const key of tied) {
+    if (kept.size < limit) kept.set(key, cutoff);
+    else dropped.push(key);
+  }
+  return { kept, dropped };
+}
+
+/** The value that would stand at `rank` (from 0) if `values` were sorted largest first (Hoare's selection). */
+function selectDescending(values: Float64Array, rank: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (rank <= j) high = j;
+    else if (rank >= i) low = i;
+    else break;
+  }
+  return values[rank]!;
 }
 
 function minTime(a: number | null, b: number | null): number | null {
@@ -171,11 +222,9 @@ export async function assignStory(
   config: ClusterConfig = DEFAULT_CLUSTERING,
 ): Promise<StoryAssignment> {
   const keys = featureKeys(features, config);
-  const distinct = [...new Set(keys.map((key) => key.term))];
-  const { articles, df } = await index.frequencies(distinct);
-  const counted = new Map<string, number>();
-  for (const key of distinct) counted.set(key, (df.get(key) ?? 0) + 1);
-  const vector = weighFeatures(keys, articles + 1, counted);
+  const names = keys.map((key) => key.term);
+  const { articles, df } = await index.frequencies(names);
+  const vector = weighFeatures(keys, articles, df);
   const seq = articles;
   const candidates = await index.candidates({
     lookup: vector.slice(0, config.lookupKeys),
@@ -192,12 +241,7 @@ export async function assignStory(
     }
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
-  const story = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  await index.save({
-    keys: distinct,
-    articleId,
-    story,
-    previousKeys: joined ? [...joined.story.centroid.keys()] : [],
-  });
+  const { story, dropped } = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
+  await index.save({ keys: names, articleId, story, droppedKeys: dropped });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }

@@ -56,18 +56,21 @@ export interface StoryChange {
   keys: readonly string[];
   articleId: string;
   story: StoryState;
-  /** the story's centroid keys before this change (empty for a new story): postings to drop */
-  previousKeys: readonly string[];
+  /** keys the story's centroid had before this change and lost to pruning: postings to drop */
+  droppedKeys: readonly string[];
 }
 
 /** The port a store implements for story clustering. */
 export interface StoryIndex {
-  /** how many articles were clustered and the document frequency of each key among them */
-  frequencies(keys: readonly string[]): Promise<{ articles: number; df: Map<string, number> }>;
+  /** how many articles were clustered, and the document frequency of each key among them (in the keys' order) */
+  frequencies(keys: readonly string[]): Promise<{ articles: number; df: number[] }>;
   /** open stories by the dot product of their centroid with the probe, largest first */
   candidates(probe: CandidateProbe): Promise<StoryState[]>;
   save(change: StoryChange): Promise<void>;
 }
+
+/** Postings longer than this are skipped in the lookup (the SQL stores can skip them by their document frequency). */
+const MAX_POSTINGS = 1000;
 
 /**
  * The index in memory. Open stories sit in a Map in order of their latest article; stories that fall out of the
@@ -78,22 +81,13 @@ export class InMemoryStoryIndex implements StoryIndex {
   private articles = 0;
   /** open stories, least recently joined first */
   private readonly open = new Map<string, StoryState>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** key -> open story -> the key's weight in its centroid */
+  private readonly postings = new Map<string, Map<string, number>>();
   /** the story of each article */
   readonly assignments = new Map<string, string>();
 
-  /** `prior`: document frequencies to start from, as if that many articles had been seen */
-  constructor(prior?: { articles: number; df: ReadonlyMap<string, number> }) {
-    if (prior) {
-      this.articles = prior.articles;
-      for (const [key, count] of prior.df) this.df.set(key, count);
-    }
-  }
-
-  async frequencies(keys: readonly string[]): Promise<{ articles: number; df: Map<string, number> }> {
-    const df = new Map<string, number>();
-    for (const key of keys) df.set(key, this.df.get(key) ?? 0);
-    return { articles: this.articles, df };
+  async frequencies(keys: readonly string[]): Promise<{ articles: number; df: number[] }> {
+    return { articles: this.articles, df: keys.map((key) => this.df.get(key) ?? 0) };
   }
 
   async candidates(probe: CandidateProbe): Promise<StoryState[]> {
@@ -101,33 +95,37 @@ export class InMemoryStoryIndex implements StoryIndex {
     const dots = new Map<string, number>();
     for (const { term, weight } of probe.lookup) {
       const stories = this.postings.get(term);
-      if (!stories) continue;
-      for (const id of stories) {
-        const story = this.open.get(id)!;
-        if (!isOpen(story, probe.sinceTime, probe.sinceSeq)) continue;
-        dots.set(id, (dots.get(id) ?? 0) + weight * (story.centroid.get(term) ?? 0));
-      }
+      // a key in very many open stories picks out none of them
+      if (!stories || stories.size > MAX_POSTINGS) continue;
+      for (const [id, value] of stories) dots.set(id, (dots.get(id) ?? 0) + weight * value);
     }
-    return [...dots]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, probe.limit)
-      .map(([id]) => this.open.get(id)!);
+    // the best `limit` by a small insertion list: a full sort of every touched story costs more than the lookup
+    const best: { story: StoryState; dot: number }[] = [];
+    for (const [id, dot] of dots) {
+      const last = best[best.length - 1];
+      if (best.length === probe.limit && last !== undefined && !ranksBefore(dot, id, last.dot, last.story.id)) continue;
+      const story = this.open.get(id)!;
+      if (!isOpen(story, probe.sinceTime, probe.sinceSeq)) continue;
+      let at = best.length;
+      while (at > 0 && ranksBefore(dot, id, best[at - 1]!.dot, best[at - 1]!.story.id)) at--;
+      best.splice(at, 0, { story, dot });
+      if (best.length > probe.limit) best.pop();
+    }
+    return best.map((entry) => entry.story);
   }
 
   async save(change: StoryChange): Promise<void> {
     this.articles++;
     for (const key of change.keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
     const { story } = change;
-    for (const key of change.previousKeys) {
-      if (!story.centroid.has(key)) this.postings.get(key)?.delete(story.id);
-    }
-    for (const key of story.centroid.keys()) {
+    for (const key of change.droppedKeys) this.postings.get(key)?.delete(story.id);
+    for (const [key, weight] of story.centroid) {
       let stories = this.postings.get(key);
       if (!stories) {
-        stories = new Set();
+        stories = new Map();
         this.postings.set(key, stories);
       }
-      stories.add(story.id);
+      stories.set(story.id, weight);
     }
     // re-inserting keeps the Map ordered by latest article
     this.open.delete(story.id);
@@ -159,4 +157,9 @@ export class InMemoryStoryIndex implements StoryIndex {
 export function isOpen(story: StoryState, sinceTime: number | null, sinceSeq: number): boolean {
   const timeOpen = sinceTime === null || story.lastTime === null || story.lastTime >= sinceTime;
   return timeOpen && story.lastSeq >= sinceSeq;
+}
+
+/** Larger dot product first, then smaller story id: the order never depends on the order of insertion. */
+function ranksBefore(dot: number, id: string, otherDot: number, otherId: string): boolean {
+  return dot > otherDot || (dot === otherDot && id < otherId);
 }
