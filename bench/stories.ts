@@ -20,6 +20,8 @@ export interface StoryFigures {
   assign: Summary;
   /** its mean, ms (the issue's budget: 0.2 ms) */
   assignMean: number;
+  /** the process's CPU time per assignment, ms: the mean without the waits of a machine shared with other work */
+  assignCpu: number;
   /** the same without times (the order window) */
   assignUndated: Summary;
   /** stories open to new articles at the end, and stories made */
@@ -59,7 +61,9 @@ export async function benchStories(texts: readonly string[], size: number): Prom
     featureTimes.push(performance.now() - t0);
     measured.push({ id: `a${i}`, features });
   }
+  const cpuBefore = process.cpuUsage();
   const assignTimes = await timeAssignments(dated, measured);
+  const cpu = process.cpuUsage(cpuBefore);
   const undatedTimes = await timeAssignments(
     undated,
     measured.map((item) => ({ ...item, features: { ...item.features, time: null } })),
@@ -69,6 +73,7 @@ export async function benchStories(texts: readonly string[], size: number): Prom
     features: summarize(featureTimes),
     assign: summarize(assignTimes),
     assignMean: round(assignTimes.reduce((sum, t) => sum + t, 0) / assignTimes.length),
+    assignCpu: round((cpu.user + cpu.system) / 1000 / assignTimes.length),
     assignUndated: summarize(undatedTimes),
     openStories: dated.openStories,
     stories: new Set(dated.assignments.values()).size,
@@ -105,10 +110,10 @@ function mixedArticle(
 export function formatStoryFigures(figures: StoryFigures): string {
   const fmt = (s: Summary) => `${s.median.toFixed(3).padStart(9)} ${s.p99.toFixed(3).padStart(9)}`;
   const meanSize = round(figures.clustered / Math.max(figures.stories, 1), 1);
-  return `${String(figures.clustered).padEnd(9)} ${fmt(figures.features)}  ${fmt(figures.assign)} ${figures.assignMean.toFixed(3).padStart(7)}  ${fmt(figures.assignUndated)}  ${String(figures.openStories).padStart(6)} ${String(meanSize).padStart(9)}`;
+  return `${String(figures.clustered).padEnd(9)} ${fmt(figures.features)}  ${fmt(figures.assign)} ${figures.assignMean.toFixed(3).padStart(7)} ${figures.assignCpu.toFixed(3).padStart(7)}  ${fmt(figures.assignUndated)}  ${String(figures.openStories).padStart(6)} ${String(meanSize).padStart(9)}`;
 }
 
 /** The header of `formatStoryFigures` rows. */
 export function storyFiguresHeader(): string {
-  return 'clustered  features ms (median p99)  assign ms (median p99 mean)  undated (median p99)  open   mean size';
+  return 'clustered  features ms (median p99)  assign ms (median p99 mean cpu)  undated (median p99)  open   mean size';
 }

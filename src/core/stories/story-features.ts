@@ -1,6 +1,6 @@
 import type { ParsedArticle, Person, Quote } from '../articles/article.js';
 import { isCommonWord, isOrganizationName, isPlaceName } from '../nlp/lexicon/tags.js';
-import { foldText } from '../nlp/names.js';
+import { foldText, normalizeName } from '../nlp/names.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { contentTerms } from '../nlp/summary-sentences.js';
 
@@ -118,7 +118,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function findNames(title: string, lead: string, people: readonly Person[], limit: number): string[] {
   const found = new Map<string, number>();
   const add = (word: string, position: number) => {
-    const folded = foldText(word).replace(/\s+/g, '');
+    // the cached fold: the same name words come back in article after article
+    const folded = normalizeName(word).replace(/\s+/g, '');
     if (folded.length < 2 || !isNameWord(folded)) return;
     if (!found.has(folded)) found.set(folded, position);
   };

@@ -21,6 +21,10 @@
  * story (the dot product with the centroid), filtered on the window, ordered by that sum, limited. `save` runs in
  * the same transaction as the read, under a lock (PostgreSQL: pg_advisory_xact_lock on a fixed key; SQLite:
  * BEGIN IMMEDIATE), so two processes on one database put an article in one story and never both start one.
+ * `sinceSeq` is -Infinity for an article with a time (no order bound then). The seq of an article is the article
+ * count before it, read in that transaction. A store of the previous release gets its stories from the background
+ * re-analysis: `storyFeatures` from the stored article and its people and quotes, then `assignStory` in order of
+ * publication (else ingest) time.
  */
 import type { TermWeight } from './story-features.js';
 
