@@ -24,7 +24,7 @@ export interface StoryFigures {
   assignCpu: number;
   /** the same without times (the order window) */
   assignUndated: Summary;
-  /** stories open to new articles at the end, and stories made */
+  /** stories open to new articles at the end, and stories made (of the clustered and the measured articles) */
   openStories: number;
   stories: number;
 }
@@ -109,7 +109,7 @@ function mixedArticle(
 
 export function formatStoryFigures(figures: StoryFigures): string {
   const fmt = (s: Summary) => `${s.median.toFixed(3).padStart(9)} ${s.p99.toFixed(3).padStart(9)}`;
-  const meanSize = round(figures.clustered / Math.max(figures.stories, 1), 1);
+  const meanSize = round((figures.clustered + figures.assign.runs) / Math.max(figures.stories, 1), 1);
   return `${String(figures.clustered).padEnd(9)} ${fmt(figures.features)}  ${fmt(figures.assign)} ${figures.assignMean.toFixed(3).padStart(7)} ${figures.assignCpu.toFixed(3).padStart(7)}  ${fmt(figures.assignUndated)}  ${String(figures.openStories).padStart(6)} ${String(meanSize).padStart(9)}`;
 }
 
