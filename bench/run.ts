@@ -7,7 +7,7 @@
  * against the loopback fakes, cold start and memory of the bot process on the largest store.
  * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
- * figures are skipped.
+ * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { benchIngest, benchWinkReadDoc, type IngestFigures, type PeerFigures } f
 import { benchProcess, type ProcessFigures } from './process.js';
 import { benchQueries, type QueryFigures } from './queries.js';
 import type { Summary } from './stats.js';
+import { benchStories, formatStoryFigures, type StoryFigures, storyFiguresHeader } from './stories.js';
 
 const { values } = parseArgs({
   options: {
@@ -75,6 +76,12 @@ for (const size of sizes) {
   );
 }
 
+const stories: StoryFigures[] = [];
+for (const size of sizes) {
+  log(`clustering ${size} articles into stories...`);
+  stories.push(await benchStories(base.texts, size));
+}
+
 let endToEnd: EndToEndFigures | null = null;
 if (!values['skip-e2e'] && !postgres) {
   log('\nend to end through discord.js and Bolt against the loopback fakes...');
@@ -104,6 +111,9 @@ log(`query${' '.repeat(23)}${sizes.map((s) => String(s).padStart(20)).join('')}`
 for (const name of Object.keys(results[0]?.queries ?? {})) {
   log(`${name.padEnd(28)}${results.map((r) => fmt(r.queries[name] as Summary)).join(' ')}`);
 }
+log('\n== Story clustering per article, after that many are clustered (target: assign <= 0.2 ms) ==');
+log(storyFiguresHeader());
+for (const figures of stories) log(formatStoryFigures(figures));
 if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
   for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
@@ -129,6 +139,7 @@ writeFileSync(
       database: postgres ? 'postgres' : 'sqlite',
       date: new Date().toISOString(),
       sizes: results,
+      stories,
       endToEnd,
       process: processFigures,
     },

@@ -1,0 +1,119 @@
+import type { ParsedArticle } from '../src/core/articles/article.js';
+import { articleFromLines } from '../src/core/articles/from-lines.js';
+import { attributeQuotes } from '../src/core/nlp/attribution/pipeline.js';
+import { assignStory } from '../src/core/stories/story-clusterer.js';
+import { type PeopleAndQuotes, type StoryFeatures, storyFeatures } from '../src/core/stories/story-features.js';
+import { InMemoryStoryIndex } from '../src/core/stories/story-index.js';
+import { round, type Summary, summarize } from './stats.js';
+
+/** Articles a day in the simulated stream: a bot following a few dozen busy feeds. */
+const PER_DAY = 2000;
+/** Articles timed after the store holds `size` clustered ones. */
+const MEASURED = 2000;
+
+export interface StoryFigures {
+  /** articles already clustered when the measured ones arrive */
+  clustered: number;
+  /** computing an article's story features at ingest (title and lead terms, names, quote fingerprints), ms */
+  features: Summary;
+  /** assigning an article to a story (candidate lookup, scoring, story update), ms */
+  assign: Summary;
+  /** its mean, ms (the issue's budget: 0.2 ms) */
+  assignMean: number;
+  /** the process's CPU time per assignment, ms: the mean without the waits of a machine shared with other work */
+  assignCpu: number;
+  /** the same without times (the order window) */
+  assignUndated: Summary;
+  /** stories open to new articles at the end, and stories made (of the clustered and the measured articles) */
+  openStories: number;
+  stories: number;
+}
+
+/**
+ * Story clustering cost per article once `size` articles are clustered. Each article is a base text with the
+ * opening paragraph of another one put in its lead, so copies of a text are different articles about one story, and
+ * arrive 43 seconds apart (2,000 a day); the people finder's results are taken as stored at ingest.
+ */
+export async function benchStories(texts: readonly string[], size: number): Promise<StoryFigures> {
+  const bases = texts.map((text) => {
+    const firstBreak = text.indexOf('\n');
+    const article = articleFromLines(text.slice(0, firstBreak).trim(), text, firstBreak);
+    return { article, analysis: attributeQuotes(article) };
+  });
+  const articleAt = (i: number) => mixedArticle(bases, i);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const timeOf = (i: number) => start + Math.round((i * 86_400_000) / PER_DAY);
+
+  const dated = new InMemoryStoryIndex();
+  const undated = new InMemoryStoryIndex();
+  for (let i = 0; i < size; i++) {
+    const { article, analysis } = articleAt(i);
+    const features = storyFeatures(article, analysis, timeOf(i));
+    await assignStory(`a${i}`, features, dated);
+    await assignStory(`a${i}`, { ...features, time: null }, undated);
+  }
+  const featureTimes: number[] = [];
+  const measured: { id: string; features: StoryFeatures }[] = [];
+  for (let i = size; i < size + MEASURED; i++) {
+    const { article, analysis } = articleAt(i);
+    const t0 = performance.now();
+    const features = storyFeatures(article, analysis, timeOf(i));
+    featureTimes.push(performance.now() - t0);
+    measured.push({ id: `a${i}`, features });
+  }
+  const cpuBefore = process.cpuUsage();
+  const assignTimes = await timeAssignments(dated, measured);
+  const cpu = process.cpuUsage(cpuBefore);
+  const undatedTimes = await timeAssignments(
+    undated,
+    measured.map((item) => ({ ...item, features: { ...item.features, time: null } })),
+  );
+  return {
+    clustered: size,
+    features: summarize(featureTimes),
+    assign: summarize(assignTimes),
+    assignMean: round(assignTimes.reduce((sum, t) => sum + t, 0) / assignTimes.length),
+    assignCpu: round((cpu.user + cpu.system) / 1000 / assignTimes.length),
+    assignUndated: summarize(undatedTimes),
+    openStories: dated.openStories,
+    stories: new Set(dated.assignments.values()).size,
+  };
+}
+
+async function timeAssignments(
+  index: InMemoryStoryIndex,
+  items: readonly { id: string; features: StoryFeatures }[],
+): Promise<number[]> {
+  const times: number[] = [];
+  for (const { id, features } of items) {
+    const t0 = performance.now();
+    await assignStory(id, features, index);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Base text `i mod n` with the opening paragraph of another one (varying with the copy) as its second paragraph. */
+function mixedArticle(
+  bases: readonly { article: ParsedArticle; analysis: PeopleAndQuotes }[],
+  i: number,
+): { article: ParsedArticle; analysis: PeopleAndQuotes } {
+  const base = bases[i % bases.length]!;
+  const other = bases[(i * 7919 + 13) % bases.length]!;
+  const extra = other.article.paragraphs[0];
+  if (extra === undefined) return base;
+  const [first, ...rest] = base.article.paragraphs;
+  const paragraphs = first === undefined ? [extra] : [first, extra, ...rest];
+  return { article: { ...base.article, paragraphs }, analysis: base.analysis };
+}
+
+export function formatStoryFigures(figures: StoryFigures): string {
+  const fmt = (s: Summary) => `${s.median.toFixed(3).padStart(9)} ${s.p99.toFixed(3).padStart(9)}`;
+  const meanSize = round((figures.clustered + figures.assign.runs) / Math.max(figures.stories, 1), 1);
+  return `${String(figures.clustered).padEnd(9)} ${fmt(figures.features)}  ${fmt(figures.assign)} ${figures.assignMean.toFixed(3).padStart(7)} ${figures.assignCpu.toFixed(3).padStart(7)}  ${fmt(figures.assignUndated)}  ${String(figures.openStories).padStart(6)} ${String(meanSize).padStart(9)}`;
+}
+
+/** The header of `formatStoryFigures` rows. */
+export function storyFiguresHeader(): string {
+  return 'clustered  features ms (median p99)  assign ms (median p99 mean cpu)  undated (median p99)  open   mean size';
+}
