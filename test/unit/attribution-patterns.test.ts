@@ -51,6 +51,31 @@ describe('pronouns after two people', () => {
   });
 });
 
+describe('people described but never named', () => {
+  it('gives "she said" after an unnamed spokeswoman to nobody, not to the woman named before her', () => {
+    expect(
+      listed(
+        'Gaffe',
+        'Opposition leader Joan Harper said: "This is an incredible gaffe."',
+        'But a council spokeswoman insisted the remark was about adults. "It was a general comment," she said.',
+      ),
+    ).toEqual([
+      ['This is an incredible gaffe.', 'Joan Harper'],
+      ['It was a general comment', null],
+    ]);
+  });
+
+  it('lists a spokeswoman of a body named only by her description’s word under nobody else', () => {
+    expect(
+      listed(
+        'Gaffe',
+        'The Home Office and Joan Harper clashed.',
+        '"We are looking at it," a council spokeswoman said.',
+      ),
+    ).toEqual([['We are looking at it', null]]);
+  });
+});
+
 describe('hand-overs and unknown names', () => {
   it('gives the quote after "X was asked" to the one asked', () => {
     expect(

@@ -67,6 +67,9 @@ export interface Entity {
   gender: Gender | null;
   /** the gender comes from a title or a curated name list, so it may rule the entity out for a pronoun */
   genderFirm: boolean;
+  /** someone the article describes but never names ("an executive spokeswoman"): a pronoun meaning them has no
+   * speaker to list, and must not fall to the last person named instead */
+  anonymous?: true;
 }
 
 /** One place where an entity is named. Offsets are into the article's source text. */
@@ -604,7 +607,9 @@ function organisationOf(
   ) {
     // "US tycoon", "German chancellor", "Munich police": a place or a nationality is no employer
     const place = isPlaceWord(tokens[from]!) || isPlaceWord(tokens[last]!);
-    if (!place && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
+    // "Opposition leader", "Party chairman" opening a sentence: an everyday word, capitalized by its place
+    const everyday = from === last && paragraph.sentenceOf[from] === from && isCommonWord(tokens[from]!.lower);
+    if (!place && !everyday && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
       guess = true;
     }
   }

@@ -36,6 +36,7 @@ import { type Entity, type EntityIndex, findEntities, toPerson } from './entitie
 import { type PhraseRange, phraseStartingAt } from './phrases.js';
 import type { QuoteGroup, QuotePart } from './quote-marks.js';
 import {
+  anonymousSpeaker,
   noteSpeaker,
   type ResolveContext,
   resolvePronoun,
@@ -129,7 +130,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       if ('description' in step) {
         // "The Tory leader countered ...": a role holder opening a sentence is in play as its subject
         const ref: SpeakerRef = { paragraph, range: step.description, cue: '', cueIndex: step.at };
-        const entity = resolveSubjectDescription(ref, context);
+        const entity = resolveSubjectDescription(ref, context) ?? anonymousSpeaker(ref);
         if (entity) noteSighting(context, paragraph, step.at, entity, false);
         continue;
       }
@@ -145,7 +146,10 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       if ('statement' in step) {
         const { statement } = step;
         const resolution = resolveSpeaker(statement.speaker, context);
-        if (!resolution) continue;
+        if (!resolution) {
+          noteAnonymous(context, paragraph, statement.speaker);
+          continue;
+        }
         const start = paragraph.tokens[statement.first]!.start;
         const end = paragraph.tokens[statement.last]!.end;
         quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
@@ -185,6 +189,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       list.push({ tokenIndex, ref, quoted: true });
       attributions.set(last.paragraphIndex, list);
       if (entity) credit(context, lastParagraph, tokenIndex, entity);
+      else noteAnonymous(context, lastParagraph, { ...ref, cueIndex: tokenIndex });
     }
   }
 
@@ -237,6 +242,12 @@ function createContext(doc: ArticleDoc, index: EntityIndex): ResolveContext {
       speaker: false,
     }));
   return { index, named, spoken: [], sentenceNumber, spokespeople: new Map() };
+}
+
+/** Put someone described but not named in play where they speak ("a spokeswoman insisted ..."). */
+function noteAnonymous(context: ResolveContext, paragraph: ParagraphDoc, ref: SpeakerRef): void {
+  const entity = anonymousSpeaker(ref);
+  if (entity) noteSighting(context, paragraph, ref.cueIndex, entity, true);
 }
 
 /** Credit an entity with speech at a position, for the pronouns that follow. */

@@ -1,5 +1,6 @@
 import { isRoleNoun } from '../lexicon/tags.js';
 import {
+  APPOSITIVE_OPENERS,
   DETERMINERS,
   DOCUMENT_NOUNS,
   GENDERED_TITLES,
@@ -13,6 +14,7 @@ import { normalizeName } from '../names.js';
 import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
 import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun } from './entities.js';
+import { rangeText } from './phrases.js';
 
 /**
  * Stage 6 of the pipeline: the person or organisation a speaker mention stands for. A name is its entity; a he or
@@ -85,8 +87,13 @@ const MAX_SIGHTINGS = 60;
 /** How many times the next antecedent's salience the best one must have to be taken. */
 const MARGIN = 1.5;
 
-/** The entity a speaker mention refers to, or null when unsure. */
+/** The entity a speaker mention refers to, or null when unsure or when it is someone the article never names. */
 export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolution | null {
+  const resolution = resolveMention(ref, context);
+  return resolution?.entity.anonymous ? null : resolution;
+}
+
+function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!;
   const first = tokens[ref.range.first]!;
@@ -267,11 +274,39 @@ function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: Re
  * he said.`), else the most salient person before the pronoun that can be of its gender; nobody on a near tie.
  */
 export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Resolution | null {
-  return (
+  const resolution =
     found(justNamed(ref, gender, context), 'pronoun-named') ??
     found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
-    found(best(salience(ref, gender, context)), 'pronoun-salience')
-  );
+    found(best(salience(ref, gender, context)), 'pronoun-salience');
+  // the pronoun goes on from someone described but never named: nobody to list
+  return resolution?.entity.anonymous ? null : resolution;
+}
+
+/**
+ * Someone a speaker phrase describes without naming ("an executive spokeswoman", "a senior official"): put in play
+ * so that the pronouns after them do not go to a person named earlier. Null for a phrase that is no person.
+ */
+export function anonymousSpeaker(ref: SpeakerRef): Entity | null {
+  const tokens = ref.paragraph.tokens;
+  const head = tokens[ref.range.last]!;
+  const first = tokens[ref.range.first]!;
+  // "the businessman" is someone the reader met before; "a spokeswoman" may be someone new
+  if (head.capitalized || !['a', 'an', 'one', 'another'].includes(first.lower)) return null;
+  const gendered = GENDERED_TITLES[head.lower];
+  const person = gendered !== undefined || SPOKESPERSON_NOUNS.has(head.lower) || isRoleNoun(head.lower);
+  if (!person && !(VAGUE_SOURCE_NOUNS.has(head.lower) && !head.lower.endsWith('s'))) return null;
+  return {
+    kind: 'person',
+    name: rangeText(ref.paragraph, ref.range),
+    key: '',
+    surnameKey: '',
+    firstKey: '',
+    aliases: new Set(),
+    roles: new Map(),
+    gender: gendered ?? null,
+    genderFirm: gendered !== undefined,
+    anonymous: true,
+  };
 }
 
 /**
@@ -307,8 +342,11 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
   const named = new Set<Entity>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (sighting.sentence < here - 1) break;
-    if (sighting.speaker || sighting.entity.kind !== 'person') continue;
+    // one already speaking is not "just named", unless never named at all
+    if ((sighting.speaker && !sighting.entity.anonymous) || sighting.entity.kind !== 'person') continue;
     const entity = sighting.entity;
+    // "A spokesman said Mr Galloway ... and that he was": the one named since the unnamed speaker is meant
+    if (entity.anonymous && named.size > 0) continue;
     if (entity.gender !== null && entity.gender !== gender) continue;
     named.add(entity);
   }
@@ -406,11 +444,24 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
   // "A Conservative spokesperson": a body named by a word no organisation of the article matches is nobody known
   if (tokens.slice(ref.range.first, ref.range.last).some((token) => token.capitalized && !token.possessive))
     return null;
+  // "an executive spokeswoman" for the Scottish Executive; "a council spokeswoman" for no body named is nobody
+  const modifier = tokens
+    .slice(ref.range.first, ref.range.last)
+    .find((token) => !DETERMINERS.has(token.lower) && !isRoleModifier(token.lower));
+  if (modifier) {
+    const body = resolveOrganisationReference(ref, context, modifier.lower);
+    return body?.via === 'organisation-noun' ? remember(body.entity) : null;
+  }
   // "the spokeswoman said" after "a BaFin spokeswoman said", or with one body in play
   const remembered = context.spokespeople.get(noun);
   if (remembered) return found(remembered, 'spokesperson-remembered');
   const only = resolveOrganisationReference(ref, context, null);
   return only ? { entity: only.entity, via: 'spokesperson-remembered' } : null;
+}
+
+/** A word before a spokesperson noun that tells their standing, not whom they speak for ("a senior spokesman"). */
+function isRoleModifier(lower: string): boolean {
+  return APPOSITIVE_OPENERS.has(lower) || lower === 'press' || lower === 'official';
 }
 
 /** The people whose roles hold a word, from an index built on first use. */
