@@ -240,3 +240,42 @@ describe('organisations speak', () => {
     ]);
   });
 });
+
+describe('speakers and what the article says of them', () => {
+  it('takes the gender a description gives over the one a given name suggests', () => {
+    expect(
+      listed('Veto', '"They are wrong," said widow Terry Strada.', 'She continued: "Let our case be heard."'),
+    ).toEqual([
+      ['They are wrong', 'Terry Strada'],
+      ['Let our case be heard.', 'Terry Strada'],
+    ]);
+  });
+
+  it('reads a speaker past an age, an abbreviated title, an employer and a sentence opening on its verb', () => {
+    expect(
+      listed(
+        'Voices',
+        '"We will not stop," Quina Jones, 25, said as she marched.',
+        '"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.',
+        '"The impact is small," said Cameron Easley for Morning Consult.',
+        'Tax expert Ryan Ellis disagreed. Said Ellis: "She is not interested in reform."',
+      ),
+    ).toEqual([
+      ['We will not stop', 'Quina Jones'],
+      ['This is a waste of time', 'Stacey Plaskett'],
+      ['The impact is small', 'Cameron Easley'],
+      ['She is not interested in reform.', 'Ryan Ellis'],
+    ]);
+  });
+
+  it('does not take "the actress" for an actress the article names only later', () => {
+    expect(
+      listed(
+        'Premiere',
+        'Jennifer Lopez cancelled her appearance at the premiere.',
+        'The actress and singer dropped out at the last minute. She said: "I am not well."',
+        'Stars at the event included actress Anita Dobson.',
+      ),
+    ).toEqual([['I am not well.', 'Jennifer Lopez']]);
+  });
+});

@@ -368,6 +368,10 @@ export function labelBefore(paragraph: ParagraphDoc, openIndex: number): Speaker
   // only the start of the sentence, or of the paragraph after a list dash, may hold a label
   const before = tokens[first - 1];
   if (first !== floor && !(before && DASH_MARKS.has(before.text) && first - 1 === 0)) return null;
+  // `Said Ellis: "..."`: a sentence opening on its speech verb names the speaker after it
+  if (colon && first < last && isUnambiguousSpeechVerb(tokens[first]!.lower)) {
+    return speakerRef(paragraph, { first: first + 1, last }, tokens[first]!.text, first);
+  }
   if (!colon && first === last && !paragraph.headline) {
     // without a colon one word is too little to tell a label from a sentence's first word
     return null;

@@ -122,6 +122,8 @@ interface Candidate {
   guess: boolean;
   /** order of the candidate in the article, for role recency */
   order: number;
+  /** the gender its title or a description beside it gives ("widow Terry Strada", "Ruby Dee, his wife") */
+  describedGender: NameGender | null;
 }
 
 /** Sentence words that may open a run before an organisation's name ("But the Home Office", "Meanwhile Oxfam"). */
@@ -292,6 +294,16 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
+  // `Said Ellis: "..."`: a speech verb opening its sentence before a name
+  if (
+    first === paragraph.sentenceOf[first] &&
+    first < last &&
+    isUnambiguousSpeechVerb(tokens[first]!.lower) &&
+    !isFirstName(tokens[first]!.lower)
+  ) {
+    first++;
+    nameFirst = Math.max(nameFirst, first);
+  }
   // a leading particle is not a name start, unless it is a given name too ("Al Sharpton")
   // ("Le Pen" alone is a surname with its particle, and stays whole)
   while (
@@ -333,6 +345,7 @@ function splitRun(
     nickname: quotedWord(paragraph, nameFirst, nameLast),
     guess: false,
     order,
+    describedGender: null,
   };
 }
 
@@ -455,6 +468,19 @@ function titledAlias(candidate: Candidate): string | null {
   return `${candidate.title.slice(-length).join(' ')} ${candidate.words.join(' ')}`;
 }
 
+/** The gender the head noun of a description gives ("9/11 widow", "his wife", "the actress in the film"). */
+function genderOfDescriptions(descriptions: readonly (string | null)[]): NameGender | null {
+  for (const description of descriptions) {
+    if (description === null) continue;
+    const words = normalizeName(description).split(' ');
+    const of = words.indexOf('of');
+    const head = words[(of > 0 ? of : words.length) - 1];
+    const gender = head === undefined ? undefined : GENDERED_TITLES[head];
+    if (gender) return { gender, firm: true };
+  }
+  return null;
+}
+
 function genderFromTitle(title: readonly string[]): NameGender | null {
   for (const word of title) {
     const gender = GENDERED_TITLES[normalizeName(word)];
@@ -525,6 +551,10 @@ function besideSpeechVerb(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   if (isSpeechCue(after)) return true;
   // "Marsh had said", "Marsh also told"
   const afterNext = tokens[nameLast + 2];
+  // "Quina Jones, 25, said": an age between commas
+  if (after?.text === ',' && /^\d{1,3}$/u.test(afterNext?.text ?? '') && tokens[nameLast + 3]?.text === ',') {
+    if (isSpeechCue(tokens[nameLast + 4])) return true;
+  }
   // "Her brother, Tomas, said": a name set off by commas after the noun that describes its bearer
   if (before?.text === ',' && after?.text === ',' && isSpeechCue(afterNext)) {
     const noun = tokens[runFirst - 2];
@@ -691,6 +721,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
           nickname: null,
           guess: organisation.guess,
           order: candidates.length,
+          describedGender: null,
         });
         continue;
       }
@@ -702,6 +733,11 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         appositiveAfter(paragraph, candidate.nameLast),
       ];
       candidate.described = rawRoles.some((role) => role !== null);
+      const nounBefore = paragraph.tokens[candidate.runFirst - 1];
+      candidate.describedGender =
+        genderFromTitle(candidate.title) ??
+        genderOfDescriptions(rawRoles) ??
+        (nounBefore?.kind === 'word' && !nounBefore.capitalized ? genderOfDescriptions([nounBefore.lower]) : null);
       candidate.roles = rawRoles
         .map((role) => (role === null ? null : cleanRole(role)))
         .filter((role): role is string => role !== null);
@@ -1006,7 +1042,7 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
     let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
       const first = normalizeName(candidate.words[0] ?? '');
-      person = newEntity('person', name, genderFromTitle(candidate.title) ?? firstNameGender(first));
+      person = newEntity('person', name, candidate.describedGender ?? firstNameGender(first));
       people.add(person);
     } else if (person.key !== key) {
       people.alias(person, name);
@@ -1065,13 +1101,15 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
     if (entity.kind === 'person') {
       people.noteMention(entity, candidate.order);
       addRoles(entity, candidate);
-      if (isSurnameOnly(candidate)) {
-        entity.aliases.add(candidate.words.join(' '));
-        const titled = genderFromTitle(candidate.title);
-        if (titled && !entity.genderFirm) {
-          entity.gender = titled.gender;
-          entity.genderFirm = true;
-        }
+      if (isSurnameOnly(candidate)) entity.aliases.add(candidate.words.join(' '));
+      // what the article says of the person outweighs what the name lists guess ("widow Terry Strada")
+      const described = candidate.describedGender;
+      if (
+        described &&
+        (!entity.genderFirm || (isSurnameOnly(candidate) ? false : entity.gender !== described.gender))
+      ) {
+        entity.gender = described.gender;
+        entity.genderFirm = true;
       }
       const alias = titledAlias(candidate);
       if (alias) entity.aliases.add(alias);

@@ -173,7 +173,7 @@ function nameBeforeOf(ref: SpeakerRef, index: EntityIndex): EntityMention | unde
     (mention) =>
       mention.entity.kind === 'person' &&
       mention.lastToken < ref.range.last &&
-      tokens[mention.lastToken + 1]?.lower === 'of' &&
+      ['of', 'for', 'at', 'with'].includes(tokens[mention.lastToken + 1]?.lower ?? '') &&
       tokens.slice(ref.range.first, mention.firstToken).every((token) => token.capitalized),
   );
 }
@@ -514,7 +514,8 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (holds(sighting.entity)) return found(sighting.entity, 'description-role');
   }
-  const holders = holdersOf(head, context).filter(holds);
+  // a holder the article names only later is not who "the actress" before them means
+  const holders = holdersOf(head, context).filter((entity) => holds(entity) && isNamedBefore(entity, ref, context));
   if (holders.length === 1) return found(holders[0], 'description-role');
   if (holders.length > 1 || holdersOnly) return null;
   // a title ("the prime minister", "the chancellor") names whoever holds it: nobody in the article is said to
@@ -524,4 +525,14 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   const scores = salience(ref, gender, context);
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= 0.9 ? found(chosen, 'description-salience') : null;
+}
+
+/** Whether the article names an entity before a speaker mention. */
+function isNamedBefore(entity: Entity, ref: SpeakerRef, context: ResolveContext): boolean {
+  const first = context.named.find((sighting) => sighting.entity === entity);
+  return (
+    first !== undefined &&
+    (first.paragraphIndex < ref.paragraph.index ||
+      (first.paragraphIndex === ref.paragraph.index && first.tokenIndex < ref.range.first))
+  );
 }

@@ -164,6 +164,7 @@ const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
   insp: 'Inspector',
   cmdr: 'Commander',
   maj: 'Major',
+  del: 'Delegate',
 };
 
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */

@@ -14,7 +14,7 @@ function words(list: string): ReadonlySet<string> {
 
 /** Titles and other abbreviations whose period never ends a sentence before a name or number. */
 export const TITLE_ABBREVIATIONS = words(`
-  mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft
+  mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft del
   hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig
 `);
 
@@ -87,7 +87,7 @@ export const POST_MODIFIER_PREPOSITIONS = words('to in as with by for on at');
 
 /** Words that may follow "said" before a reported clause without being part of it. */
 export const REPORTED_CLAUSE_PREPOSITIONS = words(`
-  in on at during after before of to about with for from by earlier later last this
+  in on at during after before of to about with for from by earlier later last this as while when
 `);
 
 /** Common verbs that may be the main verb before a participle clause ("rallied supporters, saying ..."). */
