@@ -268,7 +268,10 @@ export const CANONICAL_SETS: readonly {
   { name: 'cnndm-tune', use: 'tune', source: 'labels' },
   { name: 'bbc-tune', use: 'tune', source: 'labels' },
   { name: 'polnear-test', use: 'report', source: 'labels' },
-  { name: 'cnndm', use: 'report', source: 'labels' },
+  // first labelled for reporting; made a tuning set when its wrong rate parted from every other set's and its errors
+  // had to be read (cnndm-holdout, labelled afterwards from the rows no other set uses, took its place)
+  { name: 'cnndm', use: 'tune', source: 'labels' },
+  { name: 'cnndm-holdout', use: 'report', source: 'labels' },
   { name: 'bbc-politics', use: 'report', source: 'labels' },
 ];
 

@@ -279,3 +279,39 @@ describe('speakers and what the article says of them', () => {
     ).toEqual([['I am not well.', 'Jennifer Lopez']]);
   });
 });
+
+describe('the subject of a speech verb in long British sentences', () => {
+  it('gives "he added" to the one speaking, not to a man named in a caption between', () => {
+    expect(
+      listed(
+        'Crash',
+        'PC Mark Furse said: "Our thoughts are with the family." Craig Todd was found guilty (pictured) He added: "He will now spend six years behind bars."',
+      ),
+    ).toEqual([
+      ['Our thoughts are with the family.', 'Mark Furse'],
+      ['He will now spend six years behind bars.', 'Mark Furse'],
+    ]);
+  });
+
+  it('finds the subject before a relative clause with commas of its own, an age, or a place of origin', () => {
+    expect(
+      listed(
+        'Train',
+        'Passenger Chris Downes, 46, was recording on his phone.',
+        'Mr Downes, who was on his way home to Bayston Hill, Shropshire, with son Jack, 14, said: "It was banter."',
+        'Mark Peaker, 47, a father-of-three, from Telford said: "I could not believe it."',
+        'David Buik from broker Panmure Gordon said: "They may be right."',
+      ),
+    ).toEqual([
+      ['It was banter.', 'Chris Downes'],
+      ['I could not believe it.', 'Mark Peaker'],
+      ['They may be right.', 'David Buik'],
+    ]);
+  });
+
+  it('does not take a place whose words are names for a person', () => {
+    expect(people('He is domiciled in Hong Kong for tax purposes, Stuart Gulliver said.').map((p) => p.name)).toEqual([
+      'Stuart Gulliver',
+    ]);
+  });
+});

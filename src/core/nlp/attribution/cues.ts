@@ -118,8 +118,16 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (['and', 'but', 'then'].includes(token.lower)) return sentenceSubject(paragraph, floor, at);
   const phrase = phraseEndingAt(paragraph, at, floor);
   if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) return null;
+  // "Mark Peaker, 47, a father-of-three, from Telford said": a place of origin closes an appositive
+  const preposition = tokens[(phrase?.first ?? at) - 1];
+  if (phrase && ORIGIN_PREPOSITIONS.has(preposition?.lower ?? '') && tokens[phrase.first - 2]?.text === ',') {
+    return subjectAcrossAppositive(paragraph, phrase.first - 2, floor) ?? phrase;
+  }
   return phrase;
 }
+
+/** Prepositions that open where someone is from, after the commas of an appositive. */
+const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
 
 /** A word that can be a verb governing an infinitive ("goes", "wants", "continued", "tried", "plans"). */
 function isVerbLike(lower: string): boolean {
@@ -143,9 +151,20 @@ function isParticipleSubject(paragraph: ParagraphDoc, phrase: PhraseRange): bool
 /** `Marco Rubio, Trump’s top diplomat, said` or `Trump’s spokeswoman, Hope Hicks, said`: prefer the name. */
 function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: number): PhraseRange | null {
   const tokens = paragraph.tokens;
+  // "Mr Downes, who was on his way home to Bayston Hill, Shropshire, with son Jack, 14, said": a relative clause
+  // with commas of its own still ends at the comma before the verb
+  for (let index = comma - 1; index > floor && comma - index < 30; index--) {
+    if (paragraph.quoted[index]) break;
+    if (tokens[index]!.lower !== 'who' || tokens[index - 1]?.text !== ',') continue;
+    const named = phraseEndingAt(paragraph, index - 2, floor);
+    if (named && (tokens[named.last]!.capitalized || SUBJECT_PRONOUNS.has(tokens[named.last]!.lower))) return named;
+    break;
+  }
   for (let index = comma - 1; index >= floor && comma - index < 18; index--) {
     if (paragraph.quoted[index]) return null;
     if (tokens[index]!.text !== ',') continue;
+    // "Mark Peaker, 47, a father-of-three, ...": an age between commas is no subject
+    if (/^\d{1,3}$/u.test(tokens[index - 1]?.text ?? '') && tokens[index - 2]?.text === ',') continue;
     const before = phraseEndingAt(paragraph, index - 1, floor);
     const between = phraseStartingAt(paragraph, index + 1);
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;

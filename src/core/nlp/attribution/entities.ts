@@ -294,6 +294,18 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
+  // "Passenger Chris Downes": an everyday noun capitalized only by opening the sentence describes the person
+  const opener = tokens[nameFirst]?.lower ?? '';
+  if (
+    last - nameFirst >= 2 &&
+    nameFirst === paragraph.sentenceOf[nameFirst] &&
+    !isGivenNameForm(opener) &&
+    !isFirstName(opener) &&
+    !isLastName(opener) &&
+    isFirstName(tokens[nameFirst + 1]!.lower)
+  ) {
+    nameFirst++;
+  }
   // `Said Ellis: "..."`: a speech verb opening its sentence before a name
   if (
     first === paragraph.sentenceOf[first] &&
@@ -905,8 +917,10 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   const lower = normalizeName(word);
   if (word.length < 2 || /\d/u.test(word) || NON_NAME_WORDS.has(lower) || isDemonym(lower)) return false;
   if (VAGUE_SOURCE_NOUNS.has(lower) || isNationalityNoun(lower)) return false;
-  // "said the Dutchman": a capitalized word after "the" describes someone, it does not name them
-  if (candidate.paragraph.tokens[candidate.nameFirst - 1]?.lower === 'the') return false;
+  // "said the Dutchman": a capitalized word after "the" describes someone, it does not name them; "a father of
+  // three from Telford said": one after a preposition is where they are from
+  const previous = candidate.paragraph.tokens[candidate.runFirst - 1]?.lower ?? '';
+  if (previous === 'the' || ['from', 'in', 'of', 'at', 'near'].includes(previous)) return false;
   // "Democrats said", "African-Americans told": a plural is a group, unless it is a known surname ("Jones")
   if (/s$/u.test(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
   if (isPlaceName(lower) && !isLastName(lower) && !isFirstName(lower)) return false;
@@ -1039,6 +1053,8 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
     if (candidate.evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
     if (organisations.has(key)) continue;
+    // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
+    if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) continue;
     let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
       const first = normalizeName(candidate.words[0] ?? '');

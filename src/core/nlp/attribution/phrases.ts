@@ -54,6 +54,9 @@ export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: num
   return extendPhraseBack(paragraph, last, floor, last);
 }
 
+/** Words that tie a name to the body after it inside one phrase. */
+const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'from']);
+
 /** Extend a phrase whose head is at `head` leftwards over its modifiers; the range ends at `last`. */
 function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, last: number): PhraseRange | null {
   const tokens = paragraph.tokens;
@@ -67,7 +70,8 @@ function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, 
       first = index;
       break;
     }
-    const linksNames = (token.lower === 'of' || token.lower === 'for') && tokens[index - 1]?.capitalized;
+    // "Cara Diemont of Dimension Data", "David Buik from broker Panmure Gordon"
+    const linksNames = NAME_LINKS.has(token.lower) && tokens[index - 1]?.capitalized;
     if (!isPhraseWord(token) && !linksNames) break;
     if (token.possessive && !token.capitalized && index !== head - 1) break;
     first = index;

@@ -27,6 +27,7 @@ import { rangeText } from './phrases.js';
 export type ResolutionPath =
   | 'name'
   | 'name-of'
+  | 'pronoun-speaker'
   | 'pronoun-named'
   | 'pronoun-subject'
   | 'pronoun-salience'
@@ -173,7 +174,7 @@ function nameBeforeOf(ref: SpeakerRef, index: EntityIndex): EntityMention | unde
     (mention) =>
       mention.entity.kind === 'person' &&
       mention.lastToken < ref.range.last &&
-      ['of', 'for', 'at', 'with'].includes(tokens[mention.lastToken + 1]?.lower ?? '') &&
+      ['of', 'for', 'at', 'with', 'from'].includes(tokens[mention.lastToken + 1]?.lower ?? '') &&
       tokens.slice(ref.range.first, mention.firstToken).every((token) => token.capitalized),
   );
 }
@@ -275,6 +276,7 @@ function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: Re
  */
 export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Resolution | null {
   const resolution =
+    found(lastSpeakerGoingOn(ref, gender, context), 'pronoun-speaker') ??
     found(justNamed(ref, gender, context), 'pronoun-named') ??
     found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
     found(best(salience(ref, gender, context)), 'pronoun-salience');
@@ -307,6 +309,27 @@ export function anonymousSpeaker(ref: SpeakerRef): Entity | null {
     genderFirm: gendered !== undefined,
     anonymous: true,
   };
+}
+
+/** Verbs that say the one speaking goes on: "he added", "she continued". */
+const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'went', 'goes']);
+
+/**
+ * "He added:", "she continued": the last one of that gender credited with speech, whoever was named since
+ * (`PC Furse said: "..." Eccleston-Todd was found guilty (pictured) He added: "..."`).
+ */
+function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+  const cue = ref.cue.toLowerCase().split(' ')[0] ?? '';
+  if (!GOING_ON.has(cue)) return null;
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    // a new paragraph about someone else hands "he added" to them
+    if (sighting.paragraphIndex !== ref.paragraph.index) return null;
+    if (!sighting.speaker || sighting.entity.kind !== 'person') continue;
+    const entity = sighting.entity;
+    if (entity.gender !== null && entity.gender !== gender) continue;
+    return entity;
+  }
+  return null;
 }
 
 /**
