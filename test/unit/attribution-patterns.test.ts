@@ -315,3 +315,38 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 });
+
+describe('statements of bodies and speakers nobody can name', () => {
+  it('gives the words of a statement a body issued to that body, and leaves a letter one received to nobody', () => {
+    expect(
+      listed(
+        'Threats',
+        'Mr Bannatyne said: "My family is well protected."',
+        'Last night, Durham Police issued a statement saying: "We can confirm he has reported threats."',
+        'Mrs Challons was stunned to receive a letter saying her sweat had "contaminated" the chairs.',
+      ),
+    ).toEqual([
+      ['My family is well protected.', 'Mr Bannatyne'],
+      ['We can confirm he has reported threats.', 'Durham Police'],
+    ]);
+  });
+
+  it('gives "he said" after an unresolved "the UCI president said" to nobody, not to the last man named', () => {
+    expect(
+      listed(
+        'Doping',
+        'Lance Armstrong admitted doping.',
+        '"Nobody is silly enough to say that," the UCI president said. "He certainly has more knowledge," he added.',
+      ),
+    ).toEqual([
+      ['Nobody is silly enough to say that', null],
+      ['He certainly has more knowledge', null],
+    ]);
+  });
+
+  it('does not take an event named after a place for a person', () => {
+    expect(people('While the Tour de France goes on, Lance Armstrong rests.').map((p) => p.name)).toEqual([
+      'Lance Armstrong',
+    ]);
+  });
+});

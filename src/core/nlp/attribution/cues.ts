@@ -3,6 +3,7 @@ import { isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/ta
 import {
   COMMON_MAIN_VERBS,
   DASH_MARKS,
+  DOCUMENT_NOUNS,
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
   NOUN_DETERMINERS,
@@ -117,7 +118,13 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (token.text === ',') return subjectAcrossAppositive(paragraph, at, floor);
   if (['and', 'but', 'then'].includes(token.lower)) return sentenceSubject(paragraph, floor, at);
   const phrase = phraseEndingAt(paragraph, at, floor);
-  if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) return null;
+  if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) {
+    // "police issued a statement saying": the one who issued the document speaks through it
+    const issuing = ISSUING_VERBS.has(tokens[phrase.first - 1]?.lower ?? '');
+    return issuing && DOCUMENT_NOUNS.has(tokens[phrase.last]!.lower)
+      ? participleSubject(paragraph, floor, phrase.first)
+      : null;
+  }
   // "Mark Peaker, 47, a father-of-three, from Telford said": a place of origin closes an appositive
   const preposition = tokens[(phrase?.first ?? at) - 1];
   if (phrase && ORIGIN_PREPOSITIONS.has(preposition?.lower ?? '') && tokens[phrase.first - 2]?.text === ',') {
@@ -125,6 +132,9 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   return phrase;
 }
+
+/** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
+const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
 
 /** Prepositions that open where someone is from, after the commas of an appositive. */
 const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'of', 'in']);

@@ -1055,6 +1055,12 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
     if (organisations.has(key)) continue;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
     if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) continue;
+    // "Tour de France", "Bank of England": an everyday word joined to a place names an event or a body
+    const lastWord = normalizeName(candidate.words[candidate.words.length - 1]!);
+    const firstWord = normalizeName(candidate.words[0]!);
+    if (isPlaceName(lastWord) && !isLastName(lastWord) && !isGivenNameForm(firstWord) && candidate.title.length === 0) {
+      continue;
+    }
     let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
       const first = normalizeName(candidate.words[0] ?? '');

@@ -130,7 +130,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       if ('description' in step) {
         // "The Tory leader countered ...": a role holder opening a sentence is in play as its subject
         const ref: SpeakerRef = { paragraph, range: step.description, cue: '', cueIndex: step.at };
-        const entity = resolveSubjectDescription(ref, context) ?? anonymousSpeaker(ref);
+        const entity = resolveSubjectDescription(ref, context) ?? anonymousSpeaker(ref, false);
         if (entity) noteSighting(context, paragraph, step.at, entity, false);
         continue;
       }
@@ -246,7 +246,7 @@ function createContext(doc: ArticleDoc, index: EntityIndex): ResolveContext {
 
 /** Put someone described but not named in play where they speak ("a spokeswoman insisted ..."). */
 function noteAnonymous(context: ResolveContext, paragraph: ParagraphDoc, ref: SpeakerRef): void {
-  const entity = anonymousSpeaker(ref);
+  const entity = anonymousSpeaker(ref, true);
   if (entity) noteSighting(context, paragraph, ref.cueIndex, entity, true);
 }
 

@@ -288,12 +288,14 @@ export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', conte
  * Someone a speaker phrase describes without naming ("an executive spokeswoman", "a senior official"): put in play
  * so that the pronouns after them do not go to a person named earlier. Null for a phrase that is no person.
  */
-export function anonymousSpeaker(ref: SpeakerRef): Entity | null {
+export function anonymousSpeaker(ref: SpeakerRef, speaking: boolean): Entity | null {
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!;
   const first = tokens[ref.range.first]!;
-  // "the businessman" is someone the reader met before; "a spokeswoman" may be someone new
-  if (head.capitalized || !['a', 'an', 'one', 'another'].includes(first.lower)) return null;
+  // "a spokeswoman" may be someone new; "the businessman" is someone the reader met before, so only when they speak
+  // ("the UCI president said") and still nobody known holds the description are the pronouns after them theirs
+  const determiners = speaking ? ['a', 'an', 'one', 'another', 'the'] : ['a', 'an', 'one', 'another'];
+  if (head.capitalized || !determiners.includes(first.lower)) return null;
   const gendered = GENDERED_TITLES[head.lower];
   const person = gendered !== undefined || SPOKESPERSON_NOUNS.has(head.lower) || isRoleNoun(head.lower);
   if (!person && !(VAGUE_SOURCE_NOUNS.has(head.lower) && !head.lower.endsWith('s'))) return null;
