@@ -1,16 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { runCommand } from '../../commands/dispatch.js';
 import type { CommandDeps } from '../../commands/spec.js';
 import { renderConsole } from '../adapters/console/render.js';
-import { ingestPaths } from '../adapters/sources/file-source.js';
+import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
-import { analyzeArticleSync } from '../core/ingest/analyze.js';
-import { parseArticleFile } from '../core/ingest/parse-file.js';
+import { inlineAnalyzer } from '../core/ingest/analyze.js';
+import { analyzeParsedFile } from '../core/ingest/ingest-file.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
@@ -79,13 +78,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const clock = io.clock ?? systemClock;
-  if (parsed.command === 'analyze') return analyze(parsed.positionals, parsed.json, io);
+  if (parsed.command === 'analyze') return analyze(parsed.positionals, parsed.json, io, config.ARTICLE_MAX_FILE_BYTES);
 
   let desk: Desk | undefined;
   try {
     desk = await openDesk({
       articlesDir: parsed.values.articles ?? config.ARTICLES_DIR,
       database: databaseOf(config, parsed.values.db),
+      maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
       logger: io.logger,
       clock,
       instanceId: `${config.INSTANCE_ID ?? hostname()}:cli:${process.pid}`,
@@ -95,7 +95,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (parsed.command === 'ingest') {
       const extra =
         parsed.positionals.length > 0
-          ? await ingestPaths({ paths: parsed.positionals, store: desk.stores.articles })
+          ? await ingestPaths({
+              paths: parsed.positionals,
+              store: desk.stores.articles,
+              maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
+            })
           : null;
       for (const warning of extra?.warnings ?? []) io.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
       const result = extra ?? report;
@@ -264,25 +268,30 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
   }
 }
 
-async function analyze(files: string[], json: boolean, io: CliIo): Promise<number> {
+async function analyze(files: string[], json: boolean, io: CliIo, maxBytes: number): Promise<number> {
   if (files.length === 0) {
     io.stderr.write(`newsdesk: give one or more files to analyze\n\n${USAGE}\n`);
     return 2;
   }
+  const analyzer = inlineAnalyzer;
   const articles: z.input<typeof AnalyzeOutput>['articles'] = [];
   const warnings: { file: string; message: string }[] = [];
   for (const file of files) {
-    let bytes: Buffer;
+    let read: Awaited<ReturnType<typeof readRegularFile>>;
     try {
-      bytes = await readFile(file);
+      read = await readRegularFile(file, { maxBytes, followLinks: true });
     } catch (error) {
       warnings.push({ file, message: `unreadable: ${error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    const parsed = parseArticleFile({ path: file, bytes, retrievedAt: new Date() });
-    warnings.push(...parsed.warnings.map((w) => ({ file: w.file, message: w.message })));
-    for (const article of parsed.articles) {
-      const a = analyzeArticleSync(article);
+    if ('refused' in read) {
+      warnings.push({ file, message: read.refused });
+      continue;
+    }
+    const parsed = await analyzer.parseFile({ path: file, bytes: read.bytes, retrievedAt: new Date() });
+    const result = await analyzeParsedFile(file, parsed, { analyzer });
+    warnings.push(...result.warnings.map((w) => ({ file: w.file, message: w.message })));
+    for (const a of result.analyzed) {
       articles.push({
         id: a.id,
         title: a.title,

@@ -1,4 +1,5 @@
 import type { ArticleAnalysis, ParsedArticle, Person, QuoteKind, StoredArticle, Summary } from './articles/article.js';
+import type { ParsedFile } from './ingest/parse-file.js';
 
 /** Source of the current time; injected so tests control it. */
 export interface Clock {
@@ -22,6 +23,22 @@ export interface Summarizer {
 /** An article ready to be stored: parsed, analysed and identified. */
 export interface AnalyzedArticle extends ParsedArticle, ArticleAnalysis {
   id: string;
+}
+
+/** A file's bytes to parse into articles; relative dates ("2 hours ago") are resolved against `retrievedAt`. */
+export interface FileToParse {
+  path: string;
+  bytes: Uint8Array;
+  retrievedAt: Date;
+}
+
+/**
+ * Parses article files and analyses articles (summary, people, quotes): in worker threads in the bot and the
+ * CLI, so commands keep answering while a large folder or a feed backlog is ingested; in-process in tests.
+ */
+export interface ArticleAnalyzer {
+  parseFile(file: FileToParse): Promise<ParsedFile>;
+  analyze(article: ParsedArticle): Promise<AnalyzedArticle>;
 }
 
 /** What the store remembers of an ingested file, to skip unchanged files cheaply. */
