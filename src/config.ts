@@ -32,6 +32,7 @@ export const EnvSchema = z
         .max(1024 ** 3, 'must be at most 1073741824 (1 GiB)'),
       5 * 1024 * 1024,
     ),
+    ANALYSIS_THREADS: optional(z.coerce.number().int().min(0).max(64)),
     LOG_LEVEL: withDefault(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
 
     DISCORD_TOKEN: optional(z.string()),

@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { runCommand } from '../../commands/dispatch.js';
 import type { CommandDeps } from '../../commands/spec.js';
+import { createAnalysisPool } from '../adapters/analysis/analysis-pool.js';
 import { renderConsole } from '../adapters/console/render.js';
 import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
-import { inlineAnalyzer } from '../core/ingest/analyze.js';
 import { analyzeParsedFile } from '../core/ingest/ingest-file.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { ArticleAnalyzer, Clock, Logger } from '../core/ports.js';
 import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
@@ -78,14 +78,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const clock = io.clock ?? systemClock;
-  if (parsed.command === 'analyze') return analyze(parsed.positionals, parsed.json, io, config.ARTICLE_MAX_FILE_BYTES);
-
+  // workers start only when a file needs parsing: a query on an up-to-date store starts none
+  const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS });
   let desk: Desk | undefined;
   try {
+    if (parsed.command === 'analyze') {
+      return await analyze(parsed.positionals, parsed.json, io, {
+        analyzer: analysis,
+        maxBytes: config.ARTICLE_MAX_FILE_BYTES,
+      });
+    }
     desk = await openDesk({
       articlesDir: parsed.values.articles ?? config.ARTICLES_DIR,
       database: databaseOf(config, parsed.values.db),
       maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
+      analyzer: analysis,
       logger: io.logger,
       clock,
       instanceId: `${config.INSTANCE_ID ?? hostname()}:cli:${process.pid}`,
@@ -98,6 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ? await ingestPaths({
               paths: parsed.positionals,
               store: desk.stores.articles,
+              analyzer: analysis,
               maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
             })
           : null;
@@ -122,6 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw error;
   } finally {
     await desk?.close();
+    await analysis.close();
   }
 }
 
@@ -268,12 +277,16 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
   }
 }
 
-async function analyze(files: string[], json: boolean, io: CliIo, maxBytes: number): Promise<number> {
+async function analyze(
+  files: string[],
+  json: boolean,
+  io: CliIo,
+  { analyzer, maxBytes }: { analyzer: ArticleAnalyzer; maxBytes: number },
+): Promise<number> {
   if (files.length === 0) {
     io.stderr.write(`newsdesk: give one or more files to analyze\n\n${USAGE}\n`);
     return 2;
   }
-  const analyzer = inlineAnalyzer;
   const articles: z.input<typeof AnalyzeOutput>['articles'] = [];
   const warnings: { file: string; message: string }[] = [];
   for (const file of files) {
