@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, syncArticlesDir, watchArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { inlineAnalyzer } from '../../src/core/ingest/analyze.js';
+import type { ArticleAnalyzer } from '../../src/core/ports.js';
 import { openStores, type Stores } from '../../src/core/store/open-stores.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
@@ -62,6 +64,31 @@ describe('syncArticlesDir', () => {
     const files = report.warnings.map((w) => w.file).sort();
     expect(files).toEqual(expect.arrayContaining(['bad.json', 'binary.txt', 'empty.txt']));
     expect((await store.findArticles('Orbán Vienna', 5))[0]?.title).toBe('Orbán visits Vienna');
+  });
+
+  it('reports a file whose parsing or article analysis failed in the analyzer and still loads the rest', async () => {
+    writeFileSync(join(dir, 'good.txt'), plain('Bridge repairs finish early', 'Work ended two weeks ahead of plan.'));
+    writeFileSync(join(dir, 'crash.txt'), plain('Parser crash', 'A worker died reading this.'));
+    writeFileSync(join(dir, 'half.txt'), plain('Analysis crash', 'A worker died analysing this.'));
+    // a worker pool whose worker ran out of memory on two of the files
+    const dying: ArticleAnalyzer = {
+      parseFile: async (file) => {
+        if (file.path === 'crash.txt')
+          throw new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
+        return inlineAnalyzer.parseFile(file);
+      },
+      analyze: async (article) => {
+        if (article.title === 'Analysis crash') throw new Error('Worker terminated due to reaching memory limit');
+        return inlineAnalyzer.analyze(article);
+      },
+    };
+    const report = await syncArticlesDir({ dir, store, analyzer: dying });
+    expect(report).toMatchObject({ added: 3, articles: 1 });
+    expect(report.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
+      'crash.txt: could not parse file: Worker terminated due to reaching memory limit: JS heap out of memory',
+      'half.txt: article "Analysis crash": analysis failed: Worker terminated due to reaching memory limit',
+    ]);
+    expect((await store.latest({ limit: 5 })).items.map((a) => a.title)).toEqual(['Bridge repairs finish early']);
   });
 
   it('reports a missing articles directory as a warning', async () => {

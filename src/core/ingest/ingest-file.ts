@@ -53,7 +53,14 @@ export async function prepareFile(deps: IngestDeps, file: FileInput): Promise<Pr
     return { outcome, articles: 0, warnings: [{ file: file.path, message: file.refused }], record, analyzed: [] };
   }
   const analyzer = deps.analyzer ?? inlineAnalyzer;
-  const parsed = await analyzer.parseFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
+  let parsed: ParsedFile;
+  try {
+    parsed = await analyzer.parseFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
+  } catch (error) {
+    // the parser never throws; a worker that died on this file (out of memory) must not stop the others
+    const warning = { file: file.path, message: `could not parse file: ${describeFailure(error)}` };
+    return { outcome, articles: 0, warnings: [warning], record, analyzed: [] };
+  }
   const { analyzed, warnings } = await analyzeParsedFile(file.path, parsed, deps);
   return { outcome, articles: analyzed.length, warnings, record, analyzed };
 }
