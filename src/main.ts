@@ -190,6 +190,7 @@ async function createChatAdapters(
         ...(leaseShards ? { leaseShards } : {}),
         deps,
         logger,
+        logLevel: config.LOG_LEVEL,
       }),
     );
   }
@@ -214,6 +215,7 @@ async function createChatAdapters(
         port: config.SLACK_PORT,
         deps,
         logger,
+        logLevel: config.LOG_LEVEL,
       }),
     );
   }

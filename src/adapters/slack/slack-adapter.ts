@@ -101,9 +101,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { socketMode } = checkOptions(options);
   const { oauth, logger } = options;
   const secrets = [options.botToken, options.appToken, options.signingSecret, oauth?.clientSecret, oauth?.stateSecret];
+  // Bolt sets its logger to the App's logLevel (INFO unless given), so the level goes to both
+  const logLevel = boltLogLevel(options.logLevel ?? 'info');
   const boltLogger = createBoltLogger(logger, {
     secrets: secrets.filter((secret): secret is string => secret !== undefined && secret !== ''),
-    level: boltLogLevel(options.logLevel ?? 'info'),
+    level: logLevel,
   });
   const clientOptions: WebClientOptions = {
     ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
@@ -114,6 +116,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new SocketModeReceiver({
         appToken: options.appToken ?? '',
         logger: boltLogger,
+        logLevel,
         installerOptions: { clientOptions },
       })
     : undefined;
@@ -137,6 +140,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { botId, botUserId } = options;
   const app = new App({
     receiver,
+    logLevel,
     // with OAuth, Bolt authorizes each workspace through the receiver's installer
     ...(oauth === undefined ? { token: options.botToken ?? '' } : {}),
     logger: boltLogger,
