@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ParsedArticle } from '../../core/articles/article.js';
+import type { ArticleAnalysis, ParsedArticle } from '../../core/articles/article.js';
 import { inlineAnalyzer } from '../../core/ingest/analyze.js';
 import type { ArticleAnalyzer } from '../../core/ports.js';
 
@@ -80,8 +80,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     workers: () => pool.threads.length,
     parseFile: (file) =>
       inlineFits(file.bytes.length) ? inlineAnalyzer.parseFile(file) : pool.run(file, { name: 'parseFile' }),
-    analyze: (article) =>
-      inlineFits(articleChars(article)) ? inlineAnalyzer.analyze(article) : pool.run(article, { name: 'analyze' }),
+    analyze: async (article) => {
+      if (inlineFits(articleChars(article))) return inlineAnalyzer.analyze(article);
+      const analysis: ArticleAnalysis & { id: string } = await pool.run(article, { name: 'analyze' });
+      return { ...article, ...analysis };
+    },
     close: () => pool.destroy(),
   };
 }

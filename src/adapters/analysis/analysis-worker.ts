@@ -1,7 +1,7 @@
-import type { ParsedArticle } from '../../core/articles/article.js';
+import type { ArticleAnalysis, ParsedArticle } from '../../core/articles/article.js';
 import { analyzeArticleSync } from '../../core/ingest/analyze.js';
 import { type ParsedFile, parseArticleFile } from '../../core/ingest/parse-file.js';
-import type { AnalyzedArticle, FileToParse } from '../../core/ports.js';
+import type { FileToParse } from '../../core/ports.js';
 
 // the tasks a worker thread of the analysis pool runs, called by name: the same pure functions as in-process
 
@@ -10,7 +10,11 @@ export function parseFile(file: FileToParse): ParsedFile {
   return parseArticleFile(file);
 }
 
-/** Article in, analysed article out: summary, people and quotes. */
-export function analyze(article: ParsedArticle): AnalyzedArticle {
-  return analyzeArticleSync(article);
+/**
+ * Article in, analysed article out (summary, people and quotes). Only what the analysis adds travels back: the
+ * caller still has the article, and copying its text back would cost the event loop as much again.
+ */
+export function analyze(article: ParsedArticle): ArticleAnalysis & { id: string } {
+  const { id, summary, people, quotes } = analyzeArticleSync(article);
+  return { id, summary, people, quotes };
 }

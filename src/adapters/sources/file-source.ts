@@ -251,51 +251,64 @@ export async function ingestPaths(options: FileIngestOptions & { paths: string[]
   return report;
 }
 
-/** Files are read and analysed a batch at a time (at most this many files, or about {@link BATCH_BYTES}). */
+/** Claims are taken a batch at a time (several processes on one database). */
 const BATCH_SIZE = 100;
-const BATCH_BYTES = 64 * 1024 * 1024;
+/** Files being read and analysed at once, and about how many bytes of them: the pool always has work queued. */
+const IN_FLIGHT_FILES = 100;
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 /**
  * Files per store transaction. Small enough that an SQLite write (synchronous, on the event loop) stays a few
  * milliseconds so commands keep answering; the worker pool analyses the next files meanwhile.
  */
 const WRITE_SLICE = 25;
 
+/**
+ * Read, parse and analyse files (up to {@link IN_FLIGHT_FILES} at once, in the analyzer's workers) and write them
+ * in order, a slice per transaction; more files are started before each write, so the workers never wait for
+ * the store. A stop request ends it between slices: what was written stays, the rest waits for the next sync.
+ */
 async function ingestFound(
   files: FoundFile[],
   origin: (file: FoundFile) => string,
   options: FileIngestOptions,
   report: SyncReport,
 ): Promise<void> {
-  for (const batch of batchesOf(files)) {
-    if (options.signal?.aborted) return;
-    // every file of the batch goes to the analyzer at once; the store writes them in order as they are ready
-    const pending = batch.map((file) => readAndPrepare(file, origin(file), options, report));
-    // a failure is thrown where its slice is awaited below; this only keeps the others from being unhandled
-    for (const promise of pending) promise.catch(() => undefined);
-    for (let start = 0; start < pending.length; start += WRITE_SLICE) {
-      const prepared = (await Promise.all(pending.slice(start, start + WRITE_SLICE))).filter((p) => p !== null);
-      for (const result of await writePreparedFiles(options.store, prepared)) {
-        report[result.outcome]++;
-        report.articles += result.articles;
-        report.warnings.push(...result.warnings);
-      }
-    }
-  }
-}
-
-function* batchesOf(files: FoundFile[]): Generator<FoundFile[]> {
-  let batch: FoundFile[] = [];
+  const inFlight: { file: FoundFile; prepared: Promise<PreparedFile | null> }[] = [];
+  let next = 0;
   let bytes = 0;
-  for (const file of files) {
-    batch.push(file);
-    bytes += file.refused === undefined ? file.size : 0;
-    if (batch.length >= BATCH_SIZE || bytes >= BATCH_BYTES) {
-      yield batch;
-      batch = [];
-      bytes = 0;
+  const sizeOf = (file: FoundFile) => (file.refused === undefined ? file.size : 0);
+  const fill = () => {
+    while (
+      next < files.length &&
+      inFlight.length < IN_FLIGHT_FILES &&
+      (bytes < IN_FLIGHT_BYTES || inFlight.length === 0)
+    ) {
+      const file = files[next++] as FoundFile;
+      const prepared = readAndPrepare(file, origin(file), options, report);
+      // a failure is thrown where its slice is awaited below; this only keeps the others from being unhandled
+      prepared.catch(() => undefined);
+      inFlight.push({ file, prepared });
+      bytes += sizeOf(file);
+    }
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const slice = inFlight.splice(0, WRITE_SLICE);
+    const prepared = (await Promise.all(slice.map((entry) => entry.prepared))).filter((p) => p !== null);
+    for (const entry of slice) bytes -= sizeOf(entry.file);
+    const stopping = options.signal?.aborted === true;
+    if (!stopping) fill();
+    for (const result of await writePreparedFiles(options.store, prepared)) {
+      report[result.outcome]++;
+      report.articles += result.articles;
+      report.warnings.push(...result.warnings);
+    }
+    if (stopping) {
+      // files already with the workers finish there; nothing is left running after the sync returns
+      await Promise.allSettled(inFlight.map((entry) => entry.prepared));
+      return;
     }
   }
-  if (batch.length > 0) yield batch;
 }
 
 const NO_BYTES = new Uint8Array(0);
