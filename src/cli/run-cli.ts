@@ -54,6 +54,9 @@ export interface CliIo {
 const COMMANDS = ['latest', 'who', 'read', 'search', 'people', 'digest', 'ingest', 'analyze'] as const;
 type CliCommand = (typeof COMMANDS)[number];
 
+/** Text the CLI parses and analyses in-process before starting worker threads. */
+const CLI_INLINE_CHARS = 1024 * 1024;
+
 /** A usage problem: reported on one line with the usage, exit code 2. */
 class UsageError extends Error {}
 
@@ -78,8 +81,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const clock = io.clock ?? systemClock;
-  // workers start only when a file needs parsing: a query on an up-to-date store starts none
-  const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS });
+  // no event loop to keep free here: a small ingest runs in-process (quicker than starting workers), a large
+  // one moves to the workers once past the first megabyte; a query on an up-to-date store starts none
+  const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS, inlineBudgetChars: CLI_INLINE_CHARS });
   let desk: Desk | undefined;
   try {
     if (parsed.command === 'analyze') {

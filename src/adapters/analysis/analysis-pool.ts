@@ -10,8 +10,8 @@ import type { ArticleAnalyzer } from '../../core/ports.js';
 const WORKER_URL = new URL(`./analysis-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 /**
- * Characters of input a cold pool (no worker running) handles on the calling thread: starting a worker costs
- * a few hundred milliseconds, far more than parsing and analysing one small article (about a millisecond).
+ * Characters of input a cold pool (no worker running) handles on the calling thread by default: starting a
+ * worker and warming it up costs a few hundred milliseconds, far more than one small article (a millisecond).
  */
 const INLINE_BUDGET_CHARS = 16 * 1024;
 
@@ -22,6 +22,11 @@ export interface AnalysisPoolOptions {
   idleTimeoutMs?: number | undefined;
   /** the worker module (default `analysis-worker`); it exports `parseFile` and `analyze` */
   workerUrl?: URL | undefined;
+  /**
+   * characters of input done on the calling thread while no worker runs (default 16 KiB: one small file). A
+   * process with no event loop to keep free (the CLI) may do a whole small ingest in-process this way.
+   */
+  inlineBudgetChars?: number | undefined;
   /** given to each worker as `workerData` (tests pass a shared buffer to a wrapping worker module) */
   workerData?: unknown;
 }
@@ -62,10 +67,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // generation as large as the main thread's keeps the many short-lived analysis objects cheap to collect
     resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
   });
-  let inlineLeft = INLINE_BUDGET_CHARS;
+  const budget = options.inlineBudgetChars ?? INLINE_BUDGET_CHARS;
+  let inlineLeft = budget;
   pool.on('workerDestroy', () => {
     // a pool gone cold again may do small work in-process again
-    if (pool.threads.length === 0) inlineLeft = INLINE_BUDGET_CHARS;
+    if (pool.threads.length === 0) inlineLeft = budget;
   });
   const inlineFits = (chars: number): boolean => {
     if (pool.threads.length > 0 || chars > inlineLeft) {
