@@ -9,7 +9,6 @@ import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
-import { analyzeParsedFile } from '../core/ingest/ingest-file.js';
 import type { ArticleAnalyzer, Clock, Logger } from '../core/ports.js';
 import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
@@ -305,8 +304,7 @@ async function analyze(
       warnings.push({ file, message: read.refused });
       continue;
     }
-    const parsed = await analyzer.parseFile({ path: file, bytes: read.bytes, retrievedAt: new Date() });
-    const result = await analyzeParsedFile(file, parsed, { analyzer });
+    const result = await analyzer.analyzeFile({ path: file, bytes: read.bytes, retrievedAt: new Date() });
     warnings.push(...result.warnings.map((w) => ({ file: w.file, message: w.message })));
     for (const a of result.analyzed) {
       articles.push({

@@ -42,21 +42,18 @@ function storyFiles(count: number) {
 }
 
 describe('the analysis pool', () => {
-  it('parses and analyses in worker threads with the same result as in-process', async () => {
+  it('parses and analyses files and articles in worker threads with the same result as in-process', async () => {
     const workers = pool({ threads: 2 });
     const files = storyFiles(12);
-    const viaWorkers = await Promise.all(
-      files.map(async (file) => {
-        const parsed = await workers.parseFile(file);
-        return { parsed, analyzed: await Promise.all(parsed.articles.map((a) => workers.analyze(a))) };
-      }),
-    );
+    const viaWorkers = await Promise.all(files.map((file) => workers.analyzeFile(file)));
     expect(workers.workers()).toBeGreaterThan(0);
     for (const [index, file] of files.entries()) {
-      const parsed = await inlineAnalyzer.parseFile(file);
-      const analyzed = await Promise.all(parsed.articles.map((a) => inlineAnalyzer.analyze(a)));
-      expect(viaWorkers[index]).toEqual({ parsed, analyzed });
-      expect(analyzed[0]?.quotes.length).toBeGreaterThan(0);
+      const inline = await inlineAnalyzer.analyzeFile(file);
+      expect(viaWorkers[index]).toEqual(inline);
+      expect(inline.analyzed[0]?.quotes.length).toBeGreaterThan(0);
+      const [article] = inline.analyzed;
+      if (!article) throw new Error('no article');
+      expect(await workers.analyze(article)).toEqual(await inlineAnalyzer.analyze(article));
     }
   });
 
@@ -64,10 +61,7 @@ describe('the analysis pool', () => {
     const workers = pool({ threads: 2 });
     const [file] = storyFiles(1);
     if (!file) throw new Error('no file');
-    const parsed = await workers.parseFile(file);
-    const [article] = parsed.articles;
-    if (!article) throw new Error('no article');
-    expect(await workers.analyze(article)).toEqual(await inlineAnalyzer.analyze(article));
+    expect(await workers.analyzeFile(file)).toEqual(await inlineAnalyzer.analyzeFile(file));
     expect(workers.workers()).toBe(0);
   });
 
@@ -75,7 +69,7 @@ describe('the analysis pool', () => {
     const inline = pool({ threads: 0 });
     const [file] = storyFiles(1);
     if (!file) throw new Error('no file');
-    expect(await inline.parseFile(file)).toEqual(await inlineAnalyzer.parseFile(file));
+    expect(await inline.analyzeFile(file)).toEqual(await inlineAnalyzer.analyzeFile(file));
     expect(inline.workers()).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ export interface AnalysisPoolOptions {
   threads?: number | undefined;
   /** an idle worker exits after this long (default 60 s), so a bot at rest holds no worker memory */
   idleTimeoutMs?: number | undefined;
-  /** the worker module (default `analysis-worker`); it exports `parseFile` and `analyze` */
+  /** the worker module (default `analysis-worker`); it exports `analyzeFile` and `analyze` */
   workerUrl?: URL | undefined;
   /**
    * characters of input done on the calling thread while no worker runs (default 16 KiB: one small file). A
@@ -84,8 +84,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   return {
     threads,
     workers: () => pool.threads.length,
-    parseFile: (file) =>
-      inlineFits(file.bytes.length) ? inlineAnalyzer.parseFile(file) : pool.run(file, { name: 'parseFile' }),
+    analyzeFile: (file) =>
+      inlineFits(file.bytes.length) ? inlineAnalyzer.analyzeFile(file) : pool.run(file, { name: 'analyzeFile' }),
     analyze: async (article) => {
       if (inlineFits(articleChars(article))) return inlineAnalyzer.analyze(article);
       const analysis: ArticleAnalysis & { id: string } = await pool.run(article, { name: 'analyze' });

@@ -1,13 +1,12 @@
 import type { ArticleAnalysis, ParsedArticle } from '../../core/articles/article.js';
-import { analyzeArticleSync } from '../../core/ingest/analyze.js';
-import { type ParsedFile, parseArticleFile } from '../../core/ingest/parse-file.js';
-import type { FileToParse } from '../../core/ports.js';
+import { analyzeArticleSync, analyzeFileSync } from '../../core/ingest/analyze.js';
+import type { AnalyzedFile, FileToParse } from '../../core/ports.js';
 
 // the tasks a worker thread of the analysis pool runs, called by name: the same pure functions as in-process
 
-/** Parse one article file (decode, detect the format, read its articles within the ingest limits). */
-export function parseFile(file: FileToParse): ParsedFile {
-  return parseArticleFile(file);
+/** Parse one article file and analyse its articles within the ingest limits: one task, one message each way. */
+export function analyzeFile(file: FileToParse): AnalyzedFile {
+  return analyzeFileSync(file);
 }
 
 /**

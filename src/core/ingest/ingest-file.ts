@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, ArticleStore, FileRecord } from '../ports.js';
-import { type AnalyzeDeps, analyzeWithinLimits, inlineAnalyzer } from './analyze.js';
-import { articleLabel, limitWarnings } from './limits.js';
-import type { ParsedFile, ParseWarning } from './parse-file.js';
+import type { AnalyzedArticle, AnalyzedFile, ArticleStore, FileRecord } from '../ports.js';
+import { type AnalyzeDeps, inlineAnalyzer } from './analyze.js';
+import type { ParseWarning } from './parse-file.js';
 
 export interface FileInput {
   /** the file's path relative to the articles directory, with forward slashes (or an absolute origin) */
@@ -53,43 +52,20 @@ export async function prepareFile(deps: IngestDeps, file: FileInput): Promise<Pr
     return { outcome, articles: 0, warnings: [{ file: file.path, message: file.refused }], record, analyzed: [] };
   }
   const analyzer = deps.analyzer ?? inlineAnalyzer;
-  let parsed: ParsedFile;
+  let result: AnalyzedFile;
   try {
-    parsed = await analyzer.parseFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
+    result = await analyzer.analyzeFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
   } catch (error) {
-    // the parser never throws; a worker that died on this file (out of memory) must not stop the others
-    const warning = { file: file.path, message: `could not parse file: ${describeFailure(error)}` };
+    // parsing and analysis never throw; a worker that died on this file (out of memory) must not stop the others
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    const warning = { file: file.path, message: `could not analyse file: ${reason}` };
     return { outcome, articles: 0, warnings: [warning], record, analyzed: [] };
   }
-  const { analyzed, warnings } = await analyzeParsedFile(file.path, parsed, deps);
-  return { outcome, articles: analyzed.length, warnings, record, analyzed };
-}
-
-/**
- * Analyse the articles of a parsed file concurrently (in parallel when the analyzer is a worker pool). An article
- * whose analysis fails is left out with a warning; the file's warnings follow the parser's.
- */
-export async function analyzeParsedFile(
-  file: string,
-  parsed: ParsedFile,
-  deps: AnalyzeDeps,
-): Promise<{ analyzed: AnalyzedArticle[]; warnings: ParseWarning[] }> {
-  const results = await Promise.all(
-    parsed.articles.map((article) =>
-      analyzeWithinLimits(article, deps).then(
-        ({ analyzed, cuts }) => ({ analyzed, problems: cuts }),
-        (error: unknown) => ({ analyzed: null, problems: [`analysis failed: ${describeFailure(error)}`] }),
-      ),
-    ),
-  );
-  const analyzed: AnalyzedArticle[] = [];
-  const problems: ParseWarning[] = [];
-  for (const [index, result] of results.entries()) {
-    if (result.analyzed !== null) analyzed.push(result.analyzed);
-    const label = articleLabel(parsed.articles[index]?.title ?? '');
-    for (const problem of result.problems) problems.push({ file, message: `${label}: ${problem}` });
-  }
-  return { analyzed, warnings: [...parsed.warnings, ...limitWarnings(problems)] };
+  const { summarizer } = deps;
+  const analyzed = summarizer
+    ? await Promise.all(result.analyzed.map(async (a) => ({ ...a, summary: await summarizer.summarize(a) })))
+    : result.analyzed;
+  return { outcome, articles: analyzed.length, warnings: result.warnings, record, analyzed };
 }
 
 /** Write prepared files to the store in one transaction (much cheaper than one per file). */
@@ -113,8 +89,4 @@ export async function ingestFiles(deps: IngestDeps, files: FileInput[]): Promise
 export async function ingestFile(deps: IngestDeps, file: FileInput): Promise<IngestFileResult> {
   const [result] = await ingestFiles(deps, [file]);
   return result as IngestFileResult;
-}
-
-function describeFailure(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
 }
