@@ -57,12 +57,20 @@ describe('the analysis pool', () => {
     }
   });
 
-  it('does one small file in-process while no worker runs, starting none', async () => {
-    const workers = pool({ threads: 2 });
+  it('does a small file in-process within its inline budget, starting no worker', async () => {
+    const workers = pool({ threads: 2, inlineBudgetChars: 16 * 1024 });
     const [file] = storyFiles(1);
     if (!file) throw new Error('no file');
     expect(await workers.analyzeFile(file)).toEqual(await inlineAnalyzer.analyzeFile(file));
     expect(workers.workers()).toBe(0);
+  });
+
+  it('sends even a small file to a worker by default, keeping the event loop free', async () => {
+    const workers = pool({ threads: 2 });
+    const [file] = storyFiles(1);
+    if (!file) throw new Error('no file');
+    expect(await workers.analyzeFile(file)).toEqual(await inlineAnalyzer.analyzeFile(file));
+    expect(workers.workers()).toBe(1);
   });
 
   it('with 0 threads is the in-process analyzer', async () => {

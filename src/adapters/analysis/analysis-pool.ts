@@ -9,12 +9,6 @@ import type { ArticleAnalyzer } from '../../core/ports.js';
 /** The worker module, with the extension this file runs under (`.ts` through tsx). */
 const WORKER_URL = new URL(`./analysis-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-/**
- * Characters of input a cold pool (no worker running) handles on the calling thread by default: starting a
- * worker and warming it up costs a few hundred milliseconds, far more than one small article (a millisecond).
- */
-const INLINE_BUDGET_CHARS = 16 * 1024;
-
 export interface AnalysisPoolOptions {
   /** worker threads (default: one per core); 0 parses and analyses on the calling thread */
   threads?: number | undefined;
@@ -23,8 +17,10 @@ export interface AnalysisPoolOptions {
   /** the worker module (default `analysis-worker`); it exports `analyzeFile` and `analyze` */
   workerUrl?: URL | undefined;
   /**
-   * characters of input done on the calling thread while no worker runs (default 16 KiB: one small file). A
-   * process with no event loop to keep free (the CLI) may do a whole small ingest in-process this way.
+   * characters of input done on the calling thread while no worker runs (default 0). For a process with no event
+   * loop to keep free (the CLI): a small ingest is quicker in-process than starting and warming up a worker. The
+   * bot keeps 0: the first analysis in a process loads the word lists (about half a second), which must not
+   * happen on the event loop.
    */
   inlineBudgetChars?: number | undefined;
   /** given to each worker as `workerData` (tests pass a shared buffer to a wrapping worker module) */
@@ -44,9 +40,8 @@ export interface AnalysisPool extends ArticleAnalyzer {
 /**
  * Parsing and analysis in a pool of worker threads (piscina), so the event loop stays free for commands,
  * /healthz and digests while files and feed items are ingested, and ingest uses every core. Workers start
- * when work arrives and leave after `idleTimeoutMs` idle; while none runs, the first few kilobytes of work are
- * done in-process, so one small file (`newsdesk analyze story.txt`, an article dropped in the folder) does not
- * wait for a worker to start. A worker that crashes (say, out of memory) fails only its task.
+ * when work arrives and leave after `idleTimeoutMs` idle. A worker that crashes (say, out of memory) fails only
+ * its task.
  */
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
   const threads = options.threads ?? availableParallelism();
@@ -67,7 +62,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // generation as large as the main thread's keeps the many short-lived analysis objects cheap to collect
     resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 },
   });
-  const budget = options.inlineBudgetChars ?? INLINE_BUDGET_CHARS;
+  const budget = options.inlineBudgetChars ?? 0;
   let inlineLeft = budget;
   pool.on('workerDestroy', () => {
     // a pool gone cold again may do small work in-process again
