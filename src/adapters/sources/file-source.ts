@@ -260,7 +260,7 @@ const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
  * Files per store transaction. Small enough that an SQLite write (synchronous, on the event loop) stays a few
  * milliseconds so commands keep answering; the worker pool analyses the next files meanwhile.
  */
-const WRITE_SLICE = 25;
+const WRITE_SLICE = 10;
 
 /**
  * Read, parse and analyse files (up to {@link IN_FLIGHT_FILES} at once, in the analyzer's workers) and write them
