@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../commands/dispatch.js';
 import { createAnalysisPool } from '../src/adapters/analysis/analysis-pool.js';
-import { syncArticlesDir } from '../src/adapters/sources/file-source.js';
+import { ingestPaths, syncArticlesDir } from '../src/adapters/sources/file-source.js';
 import { createNewsService } from '../src/core/news.js';
 import { openStores } from '../src/core/store/open-stores.js';
 import { systemClock } from '../src/desk.js';
@@ -70,7 +70,8 @@ export async function benchWhoDuringIngest(options: {
   const stores = await openStores({ path: join(freshDir(), 'who.db') }, systemClock);
   const pool = createAnalysisPool({ threads: options.threads });
   try {
-    await syncArticlesDir({ dir: options.seed, store: stores.articles, analyzer: pool });
+    // by path, so the folder sync below keeps them (it would remove files that are not in its folder)
+    await ingestPaths({ paths: [options.seed], store: stores.articles, analyzer: pool });
     const deps = { news: createNewsService({ store: stores.articles }), clock: systemClock };
     // the most quoted person: the biggest answer `who` gives on this store
     const who = (await stores.articles.peopleByPrefix('', 1))[0]?.name ?? 'Nobody';

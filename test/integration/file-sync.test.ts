@@ -88,6 +88,25 @@ describe('syncArticlesDir', () => {
     expect(await syncArticlesDir({ dir, store, analyzer: dying })).toMatchObject({ unchanged: 2, warnings: [] });
   });
 
+  it('lets the event loop turn while it forgets many deleted files', async () => {
+    for (let i = 0; i < 100; i++)
+      writeFileSync(join(dir, `s${i}.txt`), plain(`Council vote ${i}`, `Councillors voted ${i} times.`));
+    await syncArticlesDir({ dir, store });
+    for (let i = 0; i < 100; i++) rmSync(join(dir, `s${i}.txt`));
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const report = await syncArticlesDir({ dir, store });
+    done = true;
+    expect(report.removed).toBe(100);
+    // one turn at least every ten removals: a command arriving meanwhile is not held up by them all
+    expect(turns).toBeGreaterThanOrEqual(10);
+  });
+
   it('reports a missing articles directory as a warning', async () => {
     const report = await syncArticlesDir({ dir: join(dir, 'nope'), store });
     expect(report.warnings[0]?.message).toMatch(/cannot read the articles directory: ENOENT/);

@@ -179,6 +179,8 @@ export async function syncArticlesDir(
     if (isExternalOrigin(path)) continue;
     await store.removeFile(path);
     report.removed++;
+    // an SQLite removal resolves at once: without this, a thousand deleted files would hold the event loop
+    if (report.removed % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return report;
 }
