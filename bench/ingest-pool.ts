@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../commands/dispatch.js';
@@ -43,7 +43,8 @@ export function writeCorpusFolder(corpus: BenchText[]): string {
  * transactions on the event loop) into a fresh database, with `threads` workers.
  */
 export async function benchPoolIngest(dir: string, articles: number, threads: number): Promise<PoolIngestFigures> {
-  const stores = await openStores({ path: join(freshDir(), 'ingest.db') }, systemClock);
+  const scratch = freshDir();
+  const stores = await openStores({ path: join(scratch, 'ingest.db') }, systemClock);
   const pool = createAnalysisPool({ threads });
   try {
     const start = performance.now();
@@ -54,6 +55,7 @@ export async function benchPoolIngest(dir: string, articles: number, threads: nu
   } finally {
     await pool.close();
     await stores.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -67,7 +69,8 @@ export async function benchWhoDuringIngest(options: {
   articles: number;
   threads: number;
 }): Promise<WhoDuringIngestFigures> {
-  const stores = await openStores({ path: join(freshDir(), 'who.db') }, systemClock);
+  const scratch = freshDir();
+  const stores = await openStores({ path: join(scratch, 'who.db') }, systemClock);
   const pool = createAnalysisPool({ threads: options.threads });
   try {
     // by path, so the folder sync below keeps them (it would remove files that are not in its folder)
@@ -105,6 +108,7 @@ export async function benchWhoDuringIngest(options: {
   } finally {
     await pool.close();
     await stores.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

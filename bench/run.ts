@@ -9,7 +9,7 @@
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
  * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -118,6 +118,8 @@ if (!values['skip-pool'] && !postgres) {
     log(`/news who every 10 ms while ${load} articles are ingested, ${threads} analysis threads...`);
     whoDuringIngest.push(await benchWhoDuringIngest({ seed, dir, articles: load, threads }));
   }
+  rmSync(seed, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
 
 let processFigures: ProcessFigures | null = null;
