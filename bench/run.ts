@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]
- *   [--postgres postgres://user@host/db]`
+ *   [--ingest-load 10000] [--skip-pool] [--postgres postgres://user@host/db]`
  *
  * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
  * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
@@ -9,8 +9,8 @@
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
  * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNewsService } from '../src/core/news.js';
@@ -19,6 +19,13 @@ import { systemClock } from '../src/desk.js';
 import { buildCorpus, loadBaseTexts } from './corpus.js';
 import { benchEndToEnd, type EndToEndFigures } from './e2e.js';
 import { benchIngest, benchWinkReadDoc, type IngestFigures, type PeerFigures } from './ingest.js';
+import {
+  benchPoolIngest,
+  benchWhoDuringIngest,
+  type PoolIngestFigures,
+  type WhoDuringIngestFigures,
+  writeCorpusFolder,
+} from './ingest-pool.js';
 import { benchProcess, type ProcessFigures } from './process.js';
 import { benchQueries, type QueryFigures } from './queries.js';
 import type { Summary } from './stats.js';
@@ -30,6 +37,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     runs: { type: 'string', default: '200' },
     'skip-e2e': { type: 'boolean', default: false },
+    'ingest-load': { type: 'string', default: '10000' },
+    'skip-pool': { type: 'boolean', default: false },
     postgres: { type: 'string' },
   },
 });
@@ -92,6 +101,27 @@ if (!values['skip-e2e'] && !postgres) {
   await stores.close();
 }
 
+const poolIngest: PoolIngestFigures[] = [];
+const whoDuringIngest: WhoDuringIngestFigures[] = [];
+if (!values['skip-pool'] && !postgres) {
+  const load = Number(values['ingest-load']);
+  const texts = buildCorpus(base.texts, 1000 + load);
+  const seed = writeCorpusFolder(texts.slice(0, 1000));
+  const dir = writeCorpusFolder(texts.slice(1000));
+  const cores = availableParallelism();
+  // 0: everything on the event loop, as before the pool; 1 worker; one worker per core
+  for (const threads of [...new Set([0, 1, cores])]) {
+    log(`\ningesting ${load} article files with ${threads} analysis threads...`);
+    poolIngest.push(await benchPoolIngest(dir, load, threads));
+  }
+  for (const threads of [0, cores]) {
+    log(`/news who every 10 ms while ${load} articles are ingested, ${threads} analysis threads...`);
+    whoDuringIngest.push(await benchWhoDuringIngest({ seed, dir, articles: load, threads }));
+  }
+  rmSync(seed, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+}
+
 let processFigures: ProcessFigures | null = null;
 if (!postgres) {
   log('\nstarting the bot process on the largest store...');
@@ -118,6 +148,20 @@ if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
   for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
 }
+if (poolIngest.length > 0) {
+  log('\n== Ingest of a folder through the analysis pool (read, parse, analyse, SQLite) ==');
+  for (const r of poolIngest) {
+    log(
+      `${String(r.threads).padStart(2)} threads: ${r.articlesPerSecond} art/s (${r.articles} articles in ${r.seconds} s)`,
+    );
+  }
+  log('\n== /news who while a folder is ingested, ms from due to reply (median p99 max) ==');
+  for (const r of whoDuringIngest) {
+    log(
+      `${String(r.threads).padStart(2)} threads: ${fmt(r.who)} ${r.maxMs.toFixed(3).padStart(9)}  (${r.who.runs} commands, ingest ${r.ingestSeconds} s)`,
+    );
+  }
+}
 if (processFigures) {
   log('\n== Bot process on the largest store ==');
   log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
@@ -141,6 +185,8 @@ writeFileSync(
       sizes: results,
       stories,
       endToEnd,
+      poolIngest,
+      whoDuringIngest,
       process: processFigures,
     },
     null,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isNewsdeskError } from '../src/core/errors.js';
+import { normalizeQuery } from '../src/core/query.js';
 import { type Reply, textReply } from '../src/core/reply.js';
 import { findCommand } from './index.js';
 import type { CommandDeps } from './spec.js';
@@ -20,7 +21,7 @@ export async function runCommand(name: string, raw: Record<string, unknown>, dep
       { isError: true },
     );
   }
-  const parsed = command.options.safeParse(withoutEmpty(raw));
+  const parsed = command.options.safeParse(normalizeOptions(raw));
   if (!parsed.success) {
     return textReply(
       `/news ${command.name}`,
@@ -38,10 +39,15 @@ export async function runCommand(name: string, raw: Record<string, unknown>, dep
   }
 }
 
-/** Platforms send empty strings for options left blank; treat them as absent. */
-function withoutEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Text options are normalised (NFKC, no control or zero-width characters) so what is looked up is what is
+ * shown; platforms send empty strings for options left blank, which are treated as absent.
+ */
+function normalizeOptions(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined && value !== null),
+    Object.entries(raw)
+      .map(([key, value]) => [key, typeof value === 'string' ? normalizeQuery(value) : value] as const)
+      .filter(([, value]) => value !== '' && value !== undefined && value !== null),
   );
 }
 

@@ -24,6 +24,15 @@ export const EnvSchema = z
     INSTANCE_ID: optional(z.string().max(100)),
     HEALTH_PORT: optional(z.coerce.number().int().min(0).max(65535)),
     WATCH_ARTICLES: withDefault(z.stringbool(), 'true'),
+    ARTICLE_MAX_FILE_BYTES: withDefault(
+      z.coerce
+        .number()
+        .int()
+        .min(1024, 'must be at least 1024 (bytes)')
+        .max(1024 ** 3, 'must be at most 1073741824 (1 GiB)'),
+      5 * 1024 * 1024,
+    ),
+    ANALYSIS_THREADS: optional(z.coerce.number().int().min(0).max(64)),
     LOG_LEVEL: withDefault(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
 
     DISCORD_TOKEN: optional(z.string()),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { type FileClaims, type SyncReport, syncArticlesDir } from './adapters/sources/file-source.js';
 import { createNewsService } from './core/news.js';
 import type { NewsService } from './core/news-service.js';
-import type { Clock, Logger, Summarizer } from './core/ports.js';
+import type { ArticleAnalyzer, Clock, Logger, Summarizer } from './core/ports.js';
 import { type DatabaseOptions, openStores, type Stores } from './core/store/open-stores.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -23,6 +23,10 @@ export async function openDesk(options: {
   logger: Logger;
   clock?: Clock;
   summarizer?: Summarizer | undefined;
+  /** where article files are parsed and analysed (the worker pool); in-process when absent */
+  analyzer?: ArticleAnalyzer | undefined;
+  /** article files larger than this are skipped with a warning (ARTICLE_MAX_FILE_BYTES) */
+  maxFileBytes?: number | undefined;
   /** this process, for claims on article files shared with other processes (PostgreSQL) */
   instanceId?: string;
 }): Promise<Desk> {
@@ -36,11 +40,16 @@ export async function openDesk(options: {
       : undefined;
   let running: Promise<SyncReport> | null = null;
   let again = false;
+  // closing stops a sync between batches instead of waiting for a whole backlog
+  const closing = new AbortController();
   const runSync = async (): Promise<SyncReport> => {
     const report = await syncArticlesDir({
       dir: articlesDir,
       store: stores.articles,
       summarizer: options.summarizer,
+      analyzer: options.analyzer,
+      maxFileBytes: options.maxFileBytes,
+      signal: closing.signal,
       claims,
     });
     for (const warning of report.warnings) options.logger.warn({ ...warning }, 'article file problem');
@@ -58,7 +67,7 @@ export async function openDesk(options: {
     }
     running = runSync().finally(() => {
       running = null;
-      if (again) {
+      if (again && !closing.signal.aborted) {
         again = false;
         void sync();
       }
@@ -71,6 +80,7 @@ export async function openDesk(options: {
     articlesDir,
     sync,
     async close() {
+      closing.abort();
       await running?.catch(() => undefined);
       await stores.close();
     },

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { hostname } from 'node:os';
 import type { CommandDeps } from '../commands/spec.js';
+import { createAnalysisPool } from './adapters/analysis/analysis-pool.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import { type HealthServer, startHealthServer } from './adapters/health/health-server.js';
 import { createLogger } from './adapters/logger.js';
@@ -31,9 +32,19 @@ async function main(): Promise<void> {
   const database: DatabaseOptions = config.DATABASE_URL
     ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
     : { path: config.DATABASE_PATH };
-  const desk = await openDesk({ articlesDir: config.ARTICLES_DIR, database, logger, summarizer, instanceId });
+  // files and feed items are parsed and analysed in worker threads: commands keep answering during ingest
+  const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS });
+  const desk = await openDesk({
+    articlesDir: config.ARTICLES_DIR,
+    database,
+    logger,
+    summarizer,
+    analyzer: analysis,
+    maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
+    instanceId,
+  });
   const { stores } = desk;
-  logger.info({ database: stores.kind, instance: instanceId }, 'store opened');
+  logger.info({ database: stores.kind, instance: instanceId, analysisThreads: analysis.threads }, 'store opened');
   await desk.sync();
   const declared = await loadDigestsFile(config.DIGESTS_PATH, config.DIGEST_TIMEZONE);
   const synced = await stores.subscriptions.syncDeclared(declared, systemClock.now(), await stores.articles.maxSeq());
@@ -52,6 +63,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     summarizer,
+    analyzer: analysis,
     sourcesPath: config.SOURCES_PATH,
     backlogHours: config.FEED_BACKLOG_HOURS,
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
     const released = await stores.claims.releaseAll(instanceId).catch(() => 0);
     if (released > 0) logger.info({ released }, 'claims released');
     await desk.close();
+    await analysis.close();
     await health?.close();
     process.exit(code);
   };
@@ -177,6 +190,7 @@ async function createChatAdapters(
         ...(leaseShards ? { leaseShards } : {}),
         deps,
         logger,
+        logLevel: config.LOG_LEVEL,
       }),
     );
   }
@@ -201,6 +215,7 @@ async function createChatAdapters(
         port: config.SLACK_PORT,
         deps,
         logger,
+        logLevel: config.LOG_LEVEL,
       }),
     );
   }

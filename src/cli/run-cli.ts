@@ -1,17 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { runCommand } from '../../commands/dispatch.js';
 import type { CommandDeps } from '../../commands/spec.js';
+import { createAnalysisPool } from '../adapters/analysis/analysis-pool.js';
 import { renderConsole } from '../adapters/console/render.js';
-import { ingestPaths } from '../adapters/sources/file-source.js';
+import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
-import { analyzeArticleSync } from '../core/ingest/analyze.js';
-import { parseArticleFile } from '../core/ingest/parse-file.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { ArticleAnalyzer, Clock, Logger } from '../core/ports.js';
 import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
@@ -55,6 +53,9 @@ export interface CliIo {
 const COMMANDS = ['latest', 'who', 'read', 'search', 'people', 'digest', 'ingest', 'analyze'] as const;
 type CliCommand = (typeof COMMANDS)[number];
 
+/** Text the CLI parses and analyses in-process before starting worker threads. */
+const CLI_INLINE_CHARS = 1024 * 1024;
+
 /** A usage problem: reported on one line with the usage, exit code 2. */
 class UsageError extends Error {}
 
@@ -79,13 +80,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const clock = io.clock ?? systemClock;
-  if (parsed.command === 'analyze') return analyze(parsed.positionals, parsed.json, io);
-
+  // no event loop to keep free here: a small ingest runs in-process (quicker than starting workers), a large
+  // one moves to the workers once past the first megabyte; a query on an up-to-date store starts none
+  const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS, inlineBudgetChars: CLI_INLINE_CHARS });
   let desk: Desk | undefined;
   try {
+    if (parsed.command === 'analyze') {
+      return await analyze(parsed.positionals, parsed.json, io, {
+        analyzer: analysis,
+        maxBytes: config.ARTICLE_MAX_FILE_BYTES,
+      });
+    }
     desk = await openDesk({
       articlesDir: parsed.values.articles ?? config.ARTICLES_DIR,
       database: databaseOf(config, parsed.values.db),
+      maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
+      analyzer: analysis,
       logger: io.logger,
       clock,
       instanceId: `${config.INSTANCE_ID ?? hostname()}:cli:${process.pid}`,
@@ -95,7 +105,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (parsed.command === 'ingest') {
       const extra =
         parsed.positionals.length > 0
-          ? await ingestPaths({ paths: parsed.positionals, store: desk.stores.articles })
+          ? await ingestPaths({
+              paths: parsed.positionals,
+              store: desk.stores.articles,
+              analyzer: analysis,
+              maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
+            })
           : null;
       for (const warning of extra?.warnings ?? []) io.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
       const result = extra ?? report;
@@ -118,6 +133,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw error;
   } finally {
     await desk?.close();
+    await analysis.close();
   }
 }
 
@@ -264,7 +280,12 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
   }
 }
 
-async function analyze(files: string[], json: boolean, io: CliIo): Promise<number> {
+async function analyze(
+  files: string[],
+  json: boolean,
+  io: CliIo,
+  { analyzer, maxBytes }: { analyzer: ArticleAnalyzer; maxBytes: number },
+): Promise<number> {
   if (files.length === 0) {
     io.stderr.write(`newsdesk: give one or more files to analyze\n\n${USAGE}\n`);
     return 2;
@@ -272,17 +293,20 @@ async function analyze(files: string[], json: boolean, io: CliIo): Promise<numbe
   const articles: z.input<typeof AnalyzeOutput>['articles'] = [];
   const warnings: { file: string; message: string }[] = [];
   for (const file of files) {
-    let bytes: Buffer;
+    let read: Awaited<ReturnType<typeof readRegularFile>>;
     try {
-      bytes = await readFile(file);
+      read = await readRegularFile(file, { maxBytes, followLinks: true });
     } catch (error) {
       warnings.push({ file, message: `unreadable: ${error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    const parsed = parseArticleFile({ path: file, bytes, retrievedAt: new Date() });
-    warnings.push(...parsed.warnings.map((w) => ({ file: w.file, message: w.message })));
-    for (const article of parsed.articles) {
-      const a = analyzeArticleSync(article);
+    if ('refused' in read) {
+      warnings.push({ file, message: read.refused });
+      continue;
+    }
+    const result = await analyzer.analyzeFile({ path: file, bytes: read.bytes, retrievedAt: new Date() });
+    warnings.push(...result.warnings.map((w) => ({ file: w.file, message: w.message })));
+    for (const a of result.analyzed) {
       articles.push({
         id: a.id,
         title: a.title,

@@ -2,6 +2,7 @@ import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
 import type { ArticleStore, PersonMatch } from './ports.js';
+import { normalizeQuery } from './query.js';
 
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
@@ -14,7 +15,7 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
     latest: (options) => store.latest(options),
 
     async read(ref): Promise<ReadResult> {
-      const query = ref.trim().slice(0, MAX_QUERY);
+      const query = normalizeQuery(ref).slice(0, MAX_QUERY);
       if (!query) return { found: false, candidates: [] };
       const direct = await store.getArticle(query);
       if (direct) return { found: true, article: direct };
@@ -30,11 +31,14 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
     },
 
     search(text, options = {}) {
-      return store.search(text.slice(0, MAX_QUERY), { limit: options.limit ?? 10, offset: options.offset ?? 0 });
+      return store.search(normalizeQuery(text).slice(0, MAX_QUERY), {
+        limit: options.limit ?? 10,
+        offset: options.offset ?? 0,
+      });
     },
 
     async who(name, options = {}): Promise<WhoResult> {
-      const query = name.trim().slice(0, MAX_QUERY);
+      const query = normalizeQuery(name).slice(0, MAX_QUERY);
       const page = {
         quoteLimit: options.quoteLimit ?? 50,
         quoteOffset: options.quoteOffset ?? 0,
@@ -52,7 +56,7 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
       return { query, matches, suggestions: matches.length === 0 ? await suggestNames(store, query) : [] };
     },
 
-    people: (prefix, limit = 25) => store.peopleByPrefix(normalizeName(stripTitles(prefix)), limit),
+    people: (prefix, limit = 25) => store.peopleByPrefix(normalizeName(stripTitles(normalizeQuery(prefix))), limit),
 
     async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');

@@ -1,4 +1,5 @@
 import type { ArticleAnalysis, ParsedArticle, Person, QuoteKind, StoredArticle, Summary } from './articles/article.js';
+import type { ParseWarning } from './ingest/parse-file.js';
 
 /** Source of the current time; injected so tests control it. */
 export interface Clock {
@@ -22,6 +23,32 @@ export interface Summarizer {
 /** An article ready to be stored: parsed, analysed and identified. */
 export interface AnalyzedArticle extends ParsedArticle, ArticleAnalysis {
   id: string;
+}
+
+/** A file's bytes to parse into articles; relative dates ("2 hours ago") are resolved against `retrievedAt`. */
+export interface FileToParse {
+  path: string;
+  bytes: Uint8Array;
+  retrievedAt: Date;
+}
+
+/** A file's analysed articles, within the ingest limits, and what went wrong reading them. */
+export interface AnalyzedFile {
+  analyzed: AnalyzedArticle[];
+  /** the parser's warnings, then one per cut or failed article */
+  warnings: ParseWarning[];
+}
+
+/**
+ * Parses and analyses article files, and analyses articles (summary, people, quotes): in worker threads in the
+ * bot and the CLI, so commands keep answering while a large folder or a feed backlog is ingested; in-process in
+ * tests. Both never throw for bad input; they reject only when the analysis itself died (a worker out of memory).
+ */
+export interface ArticleAnalyzer {
+  /** Parse a file and analyse each of its articles, within the ingest limits. */
+  analyzeFile(file: FileToParse): Promise<AnalyzedFile>;
+  /** Article in, analysed article out. */
+  analyze(article: ParsedArticle): Promise<AnalyzedArticle>;
 }
 
 /** What the store remembers of an ingested file, to skip unchanged files cheaply. */

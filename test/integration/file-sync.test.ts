@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, syncArticlesDir, watchArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { inlineAnalyzer } from '../../src/core/ingest/analyze.js';
+import type { ArticleAnalyzer } from '../../src/core/ports.js';
 import { openStores, type Stores } from '../../src/core/store/open-stores.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
@@ -62,6 +64,47 @@ describe('syncArticlesDir', () => {
     const files = report.warnings.map((w) => w.file).sort();
     expect(files).toEqual(expect.arrayContaining(['bad.json', 'binary.txt', 'empty.txt']));
     expect((await store.findArticles('Orbán Vienna', 5))[0]?.title).toBe('Orbán visits Vienna');
+  });
+
+  it('reports a file whose analysis died in the analyzer (a worker out of memory) and still loads the rest', async () => {
+    writeFileSync(join(dir, 'good.txt'), plain('Bridge repairs finish early', 'Work ended two weeks ahead of plan.'));
+    writeFileSync(join(dir, 'crash.txt'), plain('Parser crash', 'A worker died reading this.'));
+    // a worker pool whose worker ran out of memory on one of the files
+    const dying: ArticleAnalyzer = {
+      analyzeFile: async (file) => {
+        if (file.path === 'crash.txt')
+          throw new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
+        return inlineAnalyzer.analyzeFile(file);
+      },
+      analyze: (article) => inlineAnalyzer.analyze(article),
+    };
+    const report = await syncArticlesDir({ dir, store, analyzer: dying });
+    expect(report).toMatchObject({ added: 2, articles: 1 });
+    expect(report.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
+      'crash.txt: could not analyse file: Worker terminated due to reaching memory limit: JS heap out of memory',
+    ]);
+    expect((await store.latest({ limit: 5 })).items.map((a) => a.title)).toEqual(['Bridge repairs finish early']);
+    // recorded: the file is not retried (and the worker not killed again) until it changes
+    expect(await syncArticlesDir({ dir, store, analyzer: dying })).toMatchObject({ unchanged: 2, warnings: [] });
+  });
+
+  it('lets the event loop turn while it forgets many deleted files', async () => {
+    for (let i = 0; i < 100; i++)
+      writeFileSync(join(dir, `s${i}.txt`), plain(`Council vote ${i}`, `Councillors voted ${i} times.`));
+    await syncArticlesDir({ dir, store });
+    for (let i = 0; i < 100; i++) rmSync(join(dir, `s${i}.txt`));
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const report = await syncArticlesDir({ dir, store });
+    done = true;
+    expect(report.removed).toBe(100);
+    // one turn at least every ten removals: a command arriving meanwhile is not held up by them all
+    expect(turns).toBeGreaterThanOrEqual(10);
   });
 
   it('reports a missing articles directory as a warning', async () => {

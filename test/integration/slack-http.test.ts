@@ -305,6 +305,57 @@ describe('Slack adapter over HTTP (signed requests to a real Bolt app)', () => {
   });
 });
 
+describe('signed requests', () => {
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a command signed ten minutes in the future, and runs nothing', async () => {
+    const id = randomUUID();
+    const fields = slashCommandFields('who Rubio', fake.responseUrl(id));
+    const res = await postSigned(endpoint, SIGNING_SECRET, fields, nowSeconds() + 600);
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/request timestamp is 60\d s in the future/);
+    // a request that was let in has been answered before this one's answer arrives
+    expect((await slash('help')).status).toBe(200);
+    expect(fake.responses(id)).toEqual([]);
+  });
+
+  it('refuses a command signed ten minutes ago, as Bolt does', async () => {
+    const id = randomUUID();
+    const res = await postSigned(
+      endpoint,
+      SIGNING_SECRET,
+      slashCommandFields('help', fake.responseUrl(id)),
+      nowSeconds() - 600,
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it('runs a signed request once: the same request sent again is refused', async () => {
+    const id = randomUUID();
+    const fields = slashCommandFields('who Rubio', fake.responseUrl(id));
+    const timestamp = nowSeconds();
+    const first = await postSigned(endpoint, SIGNING_SECRET, fields, timestamp);
+    expect(first.status).toBe(200);
+    await fake.waitForResponse(id);
+    const replay = await postSigned(endpoint, SIGNING_SECRET, fields, timestamp);
+    expect(replay.status).toBe(401);
+    expect(await replay.text()).toBe('request already received (a replay)\n');
+    expect((await slash('help')).status).toBe(200);
+    expect(fake.responses(id)).toHaveLength(1);
+    expect(logger.text()).toContain('request already received (a replay)');
+  });
+
+  it('still refuses a request with a bad signature through Bolt', async () => {
+    const id = randomUUID();
+    const res = await postSigned(
+      endpoint,
+      'not-the-secret-0123456789',
+      slashCommandFields('help', fake.responseUrl(id)),
+    );
+    expect(res.status).toBe(401);
+  });
+});
+
 describe('postDigest', () => {
   const digest: Reply = {
     title: 'Morning digest',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
 import { createSubscriptionService } from '../../src/core/digest/subscription-service.js';
 import { createSqliteSubscriptionStore } from '../../src/core/digest/subscription-store.js';
@@ -251,6 +251,42 @@ describe('Slack OAuth install flow against the fake', () => {
     expect(cookie).toBe(`${STATE_COOKIE}=${state}`);
     expect(fake.apiCalls('oauth.v2.access').length).toBe(exchanges);
     expect(await installations.count('slack')).toBe(2);
+  });
+
+  it('answers a replayed callback with a clear 400 page, installing nothing more', async () => {
+    const started = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const approve = new URL(started.headers.get('location') ?? '');
+    approve.searchParams.set('team', 'T0BBB');
+    const callbackUrl = (await fetch(approve, { redirect: 'manual' })).headers.get('location') ?? '';
+    const first = await fetch(callbackUrl, { headers: { cookie }, redirect: 'manual' });
+    expect(first.status).toBe(200);
+    const exchanges = fake.apiCalls('oauth.v2.access').length;
+
+    const replay = await fetch(callbackUrl, { headers: { cookie }, redirect: 'manual' });
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('This installation link was already used or has expired.');
+    expect(fake.apiCalls('oauth.v2.access').at(-1)?.response).toMatchObject({ ok: false, error: 'invalid_code' });
+    expect(fake.apiCalls('oauth.v2.access').length).toBe(exchanges + 1);
+    expect(await installations.count('slack')).toBe(2);
+  });
+
+  it('answers a callback whose state has expired with a clear 400 page', async () => {
+    const started = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const state = new URL(started.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    // the browser comes back eleven minutes later: Bolt's state lives ten
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      const late = await fetch(`${base}/slack/oauth_redirect?code=c3&state=${state}`, {
+        headers: { cookie },
+        redirect: 'manual',
+      });
+      expect(late.status).toBe(400);
+      expect(await late.text()).toContain('This installation link has expired or was not started here.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('deletes an installation when Slack reports the app uninstalled, and stops serving that workspace', async () => {

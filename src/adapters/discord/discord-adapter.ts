@@ -5,6 +5,7 @@ import {
   type ClientOptions,
   Events,
   GatewayIntentBits,
+  RESTEvents,
   type RESTGetAPIGatewayBotResult,
   Routes,
   Status,
@@ -59,6 +60,8 @@ export interface DiscordAdapterOptions {
   commands?: readonly CommandSpec[];
   /** how commands are answered in time; see HandlerContext */
   answering?: { deferredCommands?: ReadonlySet<string>; deferAfterMs?: number; run?: CommandRunner };
+  /** the process's LOG_LEVEL: at `debug` or `trace`, discord.js's own debug lines are logged (token redacted) */
+  logLevel?: string;
 }
 
 /** The Discord adapter: a chat adapter that always posts digests, with its discord.js client for tests. */
@@ -116,6 +119,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
+  if (options.logLevel === 'debug' || options.logLevel === 'trace') {
+    const debug = (name: string) => (message: string) =>
+      logger.debug({ component: 'discord', name }, redactToken(message, options.token));
+    client.on(Events.Debug, debug('client'));
+    client.rest.on(RESTEvents.Debug, debug('rest'));
+  }
   client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, 'discord shard ready'));
   client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'discord shard reconnecting'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
@@ -317,4 +326,12 @@ export function describeDiscordFailure(error: unknown): DeliveryFailure {
   if (status === 403 || status === 404) return { permanent: true, reason: `Discord: HTTP ${status}` };
   const message = cause instanceof Error ? cause.message : String(cause);
   return { permanent: false, reason: `Discord: ${message.slice(0, 160)}` };
+}
+
+/** discord.js debug lines name the token (partly masked) at login: none of it reaches the log. */
+function redactToken(text: string, token: string): string {
+  return text
+    .split(token)
+    .join('[redacted]')
+    .replace(/(Provided token: )\S+/g, '$1[redacted]');
 }

@@ -9,6 +9,23 @@ const SEVERITY: Record<LogLevel, number> = {
   [LogLevel.ERROR]: 3,
 };
 
+/** Bolt's level for the process's LOG_LEVEL: Bolt has no trace, fatal or silent, so they map to their neighbours. */
+export function boltLogLevel(level: string): LogLevel {
+  switch (level) {
+    case 'trace':
+    case 'debug':
+      return LogLevel.DEBUG;
+    case 'warn':
+      return LogLevel.WARN;
+    case 'error':
+    case 'fatal':
+    case 'silent':
+      return LogLevel.ERROR;
+    default:
+      return LogLevel.INFO;
+  }
+}
+
 // Slack bot, user, app-level and refresh tokens
 const TOKEN_PATTERN = /\bx(?:ox[a-z]|app|oxe\.xox[a-z])-[A-Za-z0-9-]+/g;
 

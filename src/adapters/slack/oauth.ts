@@ -130,23 +130,29 @@ export function installCallbacks(logger: Logger): CallbackOptions {
       writePage(res, 200, 'newsdesk is installed', `Type /news help in any channel of ${where} to get started.`);
     },
     failure(error, _options, _req, res) {
-      logger.warn({ component: 'slack', code: error.code }, 'slack: an installation attempt failed');
-      const [status, text] = FAILURE_PAGES[error.code] ?? [
-        500,
-        'Something went wrong on our side. Please try again later.',
-      ];
+      // a Web API error (oauth.v2.access refusing the code) carries Slack's own code
+      const platform = (error as { data?: { error?: unknown } }).data?.error;
+      const reason = typeof platform === 'string' ? platform : error.code;
+      logger.warn({ component: 'slack', code: error.code, reason }, 'slack: an installation attempt failed');
+      const [status, text] = FAILURE_PAGES[reason] ??
+        FAILURE_PAGES[error.code] ?? [500, 'Something went wrong on our side. Please try again later.'];
       writePage(res, status, 'newsdesk could not be installed', text);
     },
   };
 }
 
 const EXPIRED_LINK = 'This installation link has expired or was not started here. Start again from the install page.';
+const USED_LINK = 'This installation link was already used or has expired. Start again from the install page.';
 
-/** Failures that are the browser's doing get a 400 and say what to do; anything else is ours (500). */
+/** Failures that are the browser's doing get a 400 and say what to do; anything else is ours (500). Keyed by
+ * Bolt's error code, or by Slack's for a refused code exchange. */
 const FAILURE_PAGES: Record<string, [number, string]> = {
   slack_oauth_missing_state: [400, EXPIRED_LINK],
   slack_oauth_invalid_state: [400, EXPIRED_LINK],
   slack_oauth_missing_code: [400, EXPIRED_LINK],
+  // Slack's answer to a code used before (a replayed or reloaded callback) or kept past its ten minutes
+  invalid_code: [400, USED_LINK],
+  code_already_used: [400, USED_LINK],
   // Slack redirects with error=access_denied when the user cancels on the authorize page
   slack_oauth_installer_authorization_error: [400, 'The installation was cancelled. Nothing was installed.'],
 };

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type AppOptions, HTTPReceiver, type HTTPReceiverOptions, SocketModeReceiver } from '@slack/bolt';
 import type { CommandDeps } from '../../../commands/spec.js';
 import { NewsdeskError } from '../../core/errors.js';
 import type {
@@ -13,7 +13,7 @@ import type {
 } from '../../core/ports.js';
 import type { Reply } from '../../core/reply.js';
 import { InFlight } from '../in-flight.js';
-import { createBoltLogger } from './bolt-logger.js';
+import { boltLogLevel, createBoltLogger } from './bolt-logger.js';
 import { describeError, registerSlackHandlers } from './handlers.js';
 import { OAUTH_REDIRECT_PATH, SLACK_BOT_SCOPES } from './manifest.js';
 import {
@@ -24,6 +24,7 @@ import {
   registerInstallationEvents,
 } from './oauth.js';
 import { renderReplyMessages } from './render.js';
+import { guardSlackRequests } from './request-guard.js';
 
 type WebClientOptions = NonNullable<AppOptions['clientOptions']>;
 
@@ -65,8 +66,10 @@ export interface SlackAdapterOptions {
   /** known bot ids skip the `auth.test` call at start-up (token mode) */
   botId?: string | undefined;
   botUserId?: string | undefined;
-  /** Bolt's own log level (default info) */
-  logLevel?: LogLevel | undefined;
+  /** the process's LOG_LEVEL (`trace` ... `silent`), applied to Bolt's own logging; default info */
+  logLevel?: string | undefined;
+  /** the current time in milliseconds, for the signed-request window; injected by tests */
+  now?: (() => number) | undefined;
   /** how long `stop()` waits for replies in flight before stopping anyway (default 8 s) */
   drainTimeoutMs?: number | undefined;
 }
@@ -98,9 +101,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { socketMode } = checkOptions(options);
   const { oauth, logger } = options;
   const secrets = [options.botToken, options.appToken, options.signingSecret, oauth?.clientSecret, oauth?.stateSecret];
+  // Bolt sets its logger to the App's logLevel (INFO unless given), so the level goes to both
+  const logLevel = boltLogLevel(options.logLevel ?? 'info');
   const boltLogger = createBoltLogger(logger, {
     secrets: secrets.filter((secret): secret is string => secret !== undefined && secret !== ''),
-    level: options.logLevel ?? LogLevel.INFO,
+    level: logLevel,
   });
   const clientOptions: WebClientOptions = {
     ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
@@ -111,13 +116,33 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new SocketModeReceiver({
         appToken: options.appToken ?? '',
         logger: boltLogger,
+        logLevel,
         installerOptions: { clientOptions },
       })
     : undefined;
+  // HTTP mode: built here too, so every request passes the timestamp window and replay check first
+  const receiver =
+    socketReceiver ??
+    new HTTPReceiver({
+      signingSecret: options.signingSecret ?? '',
+      endpoints: [EVENTS_PATH],
+      logger: boltLogger,
+      ...(oauth === undefined ? {} : oauthReceiverOptions(oauth, options, clientOptions)),
+    });
+  if (receiver instanceof HTTPReceiver) {
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: options.signingSecret ?? '',
+      endpoints: [EVENTS_PATH],
+      logger,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
+  }
   const { botId, botUserId } = options;
   const app = new App({
-    ...(socketReceiver === undefined ? { signingSecret: options.signingSecret ?? '' } : { receiver: socketReceiver }),
-    ...(oauth === undefined ? { token: options.botToken ?? '' } : oauthAppOptions(oauth, options)),
+    receiver,
+    logLevel,
+    // with OAuth, Bolt authorizes each workspace through the receiver's installer
+    ...(oauth === undefined ? { token: options.botToken ?? '' } : {}),
     logger: boltLogger,
     clientOptions,
     ...(botId !== undefined && botUserId !== undefined ? { botId, botUserId, tokenVerificationEnabled: false } : {}),
@@ -282,8 +307,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 }
 
+/** Where Slack posts events, slash commands and interactions in HTTP mode. */
+const EVENTS_PATH = '/slack/events';
+
 /** Bolt's OAuth: the install pages, the scopes from the manifest, and our installation store behind Bolt's. */
-function oauthAppOptions(oauth: SlackOAuthOptions, options: SlackAdapterOptions): Partial<AppOptions> {
+function oauthReceiverOptions(
+  oauth: SlackOAuthOptions,
+  options: SlackAdapterOptions,
+  clientOptions: WebClientOptions,
+): Partial<HTTPReceiverOptions> {
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
@@ -291,6 +323,8 @@ function oauthAppOptions(oauth: SlackOAuthOptions, options: SlackAdapterOptions)
     scopes: [...SLACK_BOT_SCOPES],
     installationStore: createBoltInstallationStore(oauth.installations, options.deps.clock),
     installerOptions: {
+      // the installer's own Web API client (oauth.v2.access) goes where the app's does
+      clientOptions,
       // /slack/install redirects straight to Slack's authorize page (with the state cookie) instead of a button page
       directInstall: true,
       installPath: INSTALL_PATH,

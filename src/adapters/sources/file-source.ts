@@ -1,9 +1,15 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent, type FSWatcher, type Stats, watch } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type FileInput, ingestFiles } from '../../core/ingest/ingest-file.js';
+import {
+  type FileInput,
+  type IngestDeps,
+  type PreparedFile,
+  prepareFile,
+  writePreparedFiles,
+} from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-file.js';
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
+import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
 
 export interface SyncReport {
   added: number;
@@ -27,18 +33,31 @@ export interface FileClaims {
 /** A claim older than this belongs to a process that died mid-ingest; another process takes the file over. */
 const STALE_CLAIM_MS = 10 * 60_000;
 
+/** Article files larger than this are skipped with a warning (ARTICLE_MAX_FILE_BYTES). */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 interface FoundFile {
   path: string;
   absolute: string;
   size: number;
   mtimeMs: number;
+  /** why the entry is not read (a symbolic link, a FIFO, a device): recorded once with this warning */
+  refused?: string;
+  /** named on the command line: a symbolic link there is followed */
+  named?: boolean;
 }
 
-/** Every regular file under `dir` (recursively), skipping hidden files and folders. */
+const SYMLINK_REFUSED = 'symbolic link skipped: links are not followed, so no file outside the folder is published';
+
+/**
+ * Every regular file under `dir` (recursively), skipping hidden files and folders. Symbolic links and special
+ * files (FIFOs, sockets, devices) are listed as refused: a link could publish a file from outside the folder
+ * (such as `.env`), and reading a FIFO or a device never ends.
+ */
 async function listFiles(dir: string): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   const walk = async (folder: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
@@ -48,31 +67,94 @@ async function listFiles(dir: string): Promise<FoundFile[]> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const absolute = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(absolute);
-      else if (entry.isFile()) {
-        const info = await stat(absolute).catch(() => null);
-        if (info) {
-          const path = relative(dir, absolute).split(sep).join('/');
-          found.push({ path, absolute, size: info.size, mtimeMs: info.mtimeMs });
-        }
+      if (entry.isDirectory()) {
+        await walk(absolute);
+        continue;
       }
+      // lstat: a link is described by itself, so retargeting it is a change
+      const info = await (entry.isFile() ? stat(absolute) : lstat(absolute)).catch(() => null);
+      if (!info) continue;
+      const path = relative(dir, absolute).split(sep).join('/');
+      const file: FoundFile = { path, absolute, size: info.size, mtimeMs: info.mtimeMs };
+      if (entry.isSymbolicLink()) file.refused = SYMLINK_REFUSED;
+      else if (!entry.isFile()) file.refused = `${describeKind(info)}: skipped`;
+      found.push(file);
     }
   };
   await walk(dir);
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** What a non-regular file is, for warnings. */
+function describeKind(info: Stats): string {
+  if (info.isFIFO()) return 'not a regular file (a named pipe)';
+  if (info.isCharacterDevice()) return 'not a regular file (a character device)';
+  if (info.isBlockDevice()) return 'not a regular file (a block device)';
+  if (info.isSocket()) return 'not a regular file (a socket)';
+  if (info.isDirectory()) return 'a folder, not a file';
+  return 'not a regular file';
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  return `file of ${formatSize(size)} is over the ${formatSize(maxBytes)} limit (ARTICLE_MAX_FILE_BYTES): skipped`;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+}
+
+/**
+ * Read a regular file of at most `maxBytes`. Anything else is refused without blocking: it is opened
+ * non-blocking and checked on the open handle (a FIFO, a device or a folder put there after listing), and
+ * no more than `maxBytes` are read even from a file that grows meanwhile. `followLinks: false` refuses a
+ * link put there after listing.
+ */
+export async function readRegularFile(
+  path: string,
+  options: { maxBytes: number; followLinks: boolean },
+): Promise<{ bytes: Buffer; size: number; mtimeMs: number } | { refused: string }> {
+  const flags =
+    constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.followLinks ? 0 : (constants.O_NOFOLLOW ?? 0));
+  const handle = await open(path, flags);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { refused: `${describeKind(info)}: skipped` };
+    if (info.size > options.maxBytes) return { refused: tooLarge(info.size, options.maxBytes) };
+    const buffer = Buffer.allocUnsafe(Math.min(info.size, options.maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > options.maxBytes) return { refused: tooLarge(length, options.maxBytes) };
+    return { bytes: buffer.subarray(0, length), size: length, mtimeMs: info.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What reading and ingesting article files needs. */
+export interface FileIngestOptions {
+  store: ArticleStore;
+  summarizer?: Summarizer | undefined;
+  /** where files are parsed and articles analysed (the worker pool); in-process when absent */
+  analyzer?: ArticleAnalyzer | undefined;
+  /** larger files are skipped with a warning (default {@link DEFAULT_MAX_FILE_BYTES}) */
+  maxFileBytes?: number | undefined;
+  /** stops between batches (shutdown): what was written stays, the rest is picked up by the next sync */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * Bring the store up to date with the articles directory: new and changed files are ingested,
  * deleted files are forgotten. Files whose size and mtime match the store are not even read.
- * Unreadable files become warnings; nothing here stops on one bad file.
+ * Unreadable and refused files become warnings; nothing here stops on one bad file.
  */
-export async function syncArticlesDir(options: {
-  dir: string;
-  store: ArticleStore;
-  summarizer?: Summarizer | undefined;
-  claims?: FileClaims | undefined;
-}): Promise<SyncReport> {
+export async function syncArticlesDir(
+  options: FileIngestOptions & { dir: string; claims?: FileClaims | undefined },
+): Promise<SyncReport> {
   const { dir, store } = options;
   const report = emptyReport();
   let files: FoundFile[];
@@ -90,13 +172,15 @@ export async function syncArticlesDir(options: {
     if (record && record.size === file.size && record.mtimeMs === file.mtimeMs) report.unchanged++;
     else changed.push(file);
   }
-  const deps = { store, summarizer: options.summarizer };
-  if (options.claims) await ingestClaimed(changed, options.claims, deps, report);
-  else await ingestFound(changed, (file) => file.path, deps, report);
+  if (options.claims) await ingestClaimed(changed, options.claims, options, report);
+  else await ingestFound(changed, (file) => file.path, options, report);
+  if (options.signal?.aborted) return report;
   for (const path of known.keys()) {
     if (isExternalOrigin(path)) continue;
     await store.removeFile(path);
     report.removed++;
+    // an SQLite removal resolves at once: without this, a thousand deleted files would hold the event loop
+    if (report.removed % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return report;
 }
@@ -112,10 +196,11 @@ function emptyReport(): SyncReport {
 async function ingestClaimed(
   files: FoundFile[],
   { claims, owner, clock }: FileClaims,
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  options: FileIngestOptions,
   report: SyncReport,
 ): Promise<void> {
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    if (options.signal?.aborted) return;
     const now = clock.now();
     const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
     const mine: FoundFile[] = [];
@@ -124,7 +209,7 @@ async function ingestClaimed(
       else report.claimedElsewhere++;
     }
     try {
-      await ingestFound(mine, (file) => file.path, deps, report);
+      await ingestFound(mine, (file) => file.path, options, report);
     } finally {
       for (const file of mine) await claims.release(fileClaimKey(file), owner);
     }
@@ -143,13 +228,10 @@ function isExternalOrigin(path: string): boolean {
 
 /**
  * Ingest files or folders given by path (`newsdesk ingest a.txt news/`). They are stored under their
- * absolute path, so the articles-directory sync leaves them alone.
+ * absolute path, so the articles-directory sync leaves them alone. A named FIFO, device or socket is
+ * refused without being opened for long.
  */
-export async function ingestPaths(options: {
-  paths: string[];
-  store: ArticleStore;
-  summarizer?: Summarizer | undefined;
-}): Promise<SyncReport> {
+export async function ingestPaths(options: FileIngestOptions & { paths: string[] }): Promise<SyncReport> {
   const report = emptyReport();
   for (const given of options.paths) {
     const absolute = resolve(given);
@@ -158,40 +240,106 @@ export async function ingestPaths(options: {
       report.warnings.push({ file: given, message: 'no such file or folder' });
       continue;
     }
+    if (!info.isDirectory() && !info.isFile()) {
+      report.warnings.push({ file: given, message: `${describeKind(info)}: skipped` });
+      continue;
+    }
     const files = info.isDirectory()
       ? await listFiles(absolute)
-      : [{ path: basename(absolute), absolute, size: info.size, mtimeMs: info.mtimeMs }];
+      : [{ path: basename(absolute), absolute, size: info.size, mtimeMs: info.mtimeMs, named: true }];
     const origin = (file: FoundFile) => file.absolute.split(sep).join('/');
-    await ingestFound(files, origin, { store: options.store, summarizer: options.summarizer }, report);
+    await ingestFound(files, origin, options, report);
   }
   return report;
 }
 
-/** Files are written to the store in batches: one transaction per batch is far cheaper than one per file. */
+/** Claims are taken a batch at a time (several processes on one database). */
 const BATCH_SIZE = 100;
+/** Files being read and analysed at once, and about how many bytes of them: the pool always has work queued. */
+const IN_FLIGHT_FILES = 100;
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+/**
+ * Files per store transaction. Small enough that an SQLite write (synchronous, on the event loop) stays a few
+ * milliseconds so commands keep answering; the worker pool analyses the next files meanwhile.
+ */
+const WRITE_SLICE = 10;
 
+/**
+ * Read, parse and analyse files (up to {@link IN_FLIGHT_FILES} at once, in the analyzer's workers) and write them
+ * in order, a slice per transaction; more files are started before each write, so the workers never wait for
+ * the store. A stop request ends it between slices: what was written stays, the rest waits for the next sync.
+ */
 async function ingestFound(
   files: FoundFile[],
   origin: (file: FoundFile) => string,
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  options: FileIngestOptions,
   report: SyncReport,
 ): Promise<void> {
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const inputs: FileInput[] = [];
-    for (const file of files.slice(start, start + BATCH_SIZE)) {
-      try {
-        const bytes = await readFile(file.absolute);
-        inputs.push({ path: origin(file), bytes, size: file.size, mtimeMs: file.mtimeMs });
-      } catch (error) {
-        report.warnings.push({ file: origin(file), message: `unreadable: ${describe(error)}` });
-      }
+  const inFlight: { file: FoundFile; prepared: Promise<PreparedFile | null> }[] = [];
+  let next = 0;
+  let bytes = 0;
+  const sizeOf = (file: FoundFile) => (file.refused === undefined ? file.size : 0);
+  const fill = () => {
+    while (
+      next < files.length &&
+      inFlight.length < IN_FLIGHT_FILES &&
+      (bytes < IN_FLIGHT_BYTES || inFlight.length === 0)
+    ) {
+      const file = files[next++] as FoundFile;
+      const prepared = readAndPrepare(file, origin(file), options, report);
+      // a failure is thrown where its slice is awaited below; this only keeps the others from being unhandled
+      prepared.catch(() => undefined);
+      inFlight.push({ file, prepared });
+      bytes += sizeOf(file);
     }
-    for (const result of await ingestFiles(deps, inputs)) {
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const slice = inFlight.splice(0, WRITE_SLICE);
+    const prepared = (await Promise.all(slice.map((entry) => entry.prepared))).filter((p) => p !== null);
+    for (const entry of slice) bytes -= sizeOf(entry.file);
+    const stopping = options.signal?.aborted === true;
+    if (!stopping) fill();
+    for (const result of await writePreparedFiles(options.store, prepared)) {
       report[result.outcome]++;
       report.articles += result.articles;
       report.warnings.push(...result.warnings);
     }
+    if (stopping) {
+      // files already with the workers finish there; nothing is left running after the sync returns
+      await Promise.allSettled(inFlight.map((entry) => entry.prepared));
+      return;
+    }
   }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** Read one found file (or take its refusal) and prepare it; null when it cannot be read at all. */
+async function readAndPrepare(
+  file: FoundFile,
+  path: string,
+  options: FileIngestOptions,
+  report: SyncReport,
+): Promise<PreparedFile | null> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const stamp = { path, size: file.size, mtimeMs: file.mtimeMs };
+  let refused = file.refused ?? (file.size > maxBytes ? tooLarge(file.size, maxBytes) : undefined);
+  let bytes: Uint8Array = NO_BYTES;
+  if (refused === undefined) {
+    try {
+      // a file named on the command line may be a link; one found in a folder was a regular file when listed
+      const read = await readRegularFile(file.absolute, { maxBytes, followLinks: file.named === true });
+      if ('refused' in read) refused = read.refused;
+      else bytes = read.bytes;
+    } catch (error) {
+      report.warnings.push({ file: path, message: `unreadable: ${describe(error)}` });
+      return null;
+    }
+  }
+  const input: FileInput = { ...stamp, bytes, refused };
+  const deps: IngestDeps = { store: options.store, analyzer: options.analyzer, summarizer: options.summarizer };
+  return prepareFile(deps, input);
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, ArticleStore, FileRecord, Summarizer } from '../ports.js';
-import { analyzeArticle } from './analyze.js';
-import { type ParseWarning, parseArticleFile } from './parse-file.js';
+import type { AnalyzedArticle, AnalyzedFile, ArticleStore, FileRecord } from '../ports.js';
+import { type AnalyzeDeps, inlineAnalyzer } from './analyze.js';
+import type { ParseWarning } from './parse-file.js';
 
 export interface FileInput {
   /** the file's path relative to the articles directory, with forward slashes (or an absolute origin) */
@@ -9,6 +9,11 @@ export interface FileInput {
   bytes: Uint8Array;
   size: number;
   mtimeMs: number;
+  /**
+   * why the file was not read (too large, not a regular file, a symbolic link): it is recorded with no
+   * articles and this one warning, so an unchanged refused file is not reported again
+   */
+  refused?: string | undefined;
 }
 
 export type IngestOutcome = 'added' | 'updated' | 'unchanged';
@@ -19,57 +24,69 @@ export interface IngestFileResult {
   warnings: ParseWarning[];
 }
 
-interface PreparedFile extends IngestFileResult {
+/** A file parsed and analysed, ready for {@link writePreparedFiles}. */
+export interface PreparedFile extends IngestFileResult {
   record: FileRecord;
   analyzed: AnalyzedArticle[];
+}
+
+/** What ingest needs: the store, where parsing and analysis run (default inline) and an optional summarizer. */
+export interface IngestDeps extends AnalyzeDeps {
+  store: ArticleStore;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Parse and analyse a file unless its content hash says it is unchanged. Writes nothing. */
-async function prepareFile(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
-  file: FileInput,
-): Promise<PreparedFile> {
-  const hash = hashBytes(file.bytes);
+/**
+ * Parse and analyse a file unless its content hash says it is unchanged. Writes nothing.
+ */
+export async function prepareFile(deps: IngestDeps, file: FileInput): Promise<PreparedFile> {
+  const hash = file.refused === undefined ? hashBytes(file.bytes) : hashBytes(Buffer.from(`refused\n${file.refused}`));
   const record = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash };
   const known = await deps.store.file(file.path);
   if (known?.hash === hash) return { outcome: 'unchanged', articles: 0, warnings: [], record, analyzed: [] };
-  const parsed = parseArticleFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
-  const analyzed: AnalyzedArticle[] = [];
-  for (const article of parsed.articles) analyzed.push(await analyzeArticle(article, deps.summarizer));
-  return {
-    outcome: known ? 'updated' : 'added',
-    articles: analyzed.length,
-    warnings: parsed.warnings,
-    record,
-    analyzed,
-  };
+  const outcome = known ? 'updated' : 'added';
+  if (file.refused !== undefined) {
+    return { outcome, articles: 0, warnings: [{ file: file.path, message: file.refused }], record, analyzed: [] };
+  }
+  const analyzer = deps.analyzer ?? inlineAnalyzer;
+  let result: AnalyzedFile;
+  try {
+    result = await analyzer.analyzeFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
+  } catch (error) {
+    // parsing and analysis never throw; a worker that died on this file (out of memory) must not stop the others
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    const warning = { file: file.path, message: `could not analyse file: ${reason}` };
+    return { outcome, articles: 0, warnings: [warning], record, analyzed: [] };
+  }
+  const { summarizer } = deps;
+  const analyzed = summarizer
+    ? await Promise.all(result.analyzed.map(async (a) => ({ ...a, summary: await summarizer.summarize(a) })))
+    : result.analyzed;
+  return { outcome, articles: analyzed.length, warnings: result.warnings, record, analyzed };
 }
 
-/**
- * Bring the store up to date with several files: each is parsed and analysed (an unchanged one costs
- * only its hash), then all are written in one transaction, which is much cheaper than one per file.
- */
-export async function ingestFiles(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
-  files: FileInput[],
-): Promise<IngestFileResult[]> {
-  const prepared: PreparedFile[] = [];
-  for (const file of files) prepared.push(await prepareFile(deps, file));
-  await deps.store.applyFiles(
+/** Write prepared files to the store in one transaction (much cheaper than one per file). */
+export async function writePreparedFiles(store: ArticleStore, prepared: PreparedFile[]): Promise<IngestFileResult[]> {
+  await store.applyFiles(
     prepared.map((p) => ({ record: p.record, articles: p.outcome === 'unchanged' ? null : p.analyzed })),
   );
   return prepared.map(({ outcome, articles, warnings }) => ({ outcome, articles, warnings }));
 }
 
+/**
+ * Bring the store up to date with several files: each is parsed and analysed (an unchanged one costs
+ * only its hash), then all are written in one transaction.
+ */
+export async function ingestFiles(deps: IngestDeps, files: FileInput[]): Promise<IngestFileResult[]> {
+  const prepared = await Promise.all(files.map((file) => prepareFile(deps, file)));
+  return writePreparedFiles(deps.store, prepared);
+}
+
 /** Bring the store up to date with one file, replacing what an earlier version of it gave. */
-export async function ingestFile(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
-  file: FileInput,
-): Promise<IngestFileResult> {
+export async function ingestFile(deps: IngestDeps, file: FileInput): Promise<IngestFileResult> {
   const [result] = await ingestFiles(deps, [file]);
   return result as IngestFileResult;
 }

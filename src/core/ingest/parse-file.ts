@@ -1,5 +1,6 @@
 import type { ParsedArticle } from '../articles/article.js';
 import { BINARY_FILE_WARNING, decodeText } from './decode.js';
+import { articleLabel, INGEST_LIMITS, limitArticle, limitWarnings } from './limits.js';
 import { parseJsonArticles } from './parse-json.js';
 import { parseMarkdownArticles } from './parse-markdown.js';
 import { parseTextArticles } from './parse-text.js';
@@ -42,7 +43,8 @@ const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
 
 /**
  * Parses one article file (plain text, Markdown with front matter, or JSON) into articles.
- * Never throws, whatever the bytes: problems become warnings.
+ * Never throws, whatever the bytes: problems become warnings. What is read stays within
+ * {@link INGEST_LIMITS} (articles, titles, paragraphs, warnings), each cut reported once.
  * `retrievedAt` resolves relative dates when the file gives no `retrieved:` value.
  *
  * Paragraph offsets: for plain text and Markdown they index the decoded file text
@@ -50,6 +52,10 @@ const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
  * (an array body counts as its elements joined with a blank line, `'\n\n'`).
  */
 export function parseArticleFile(input: { path: string; bytes: Uint8Array; retrievedAt: Date }): ParsedFile {
+  return limitFile(input.path, parseWhole(input));
+}
+
+function parseWhole(input: { path: string; bytes: Uint8Array; retrievedAt: Date }): ParsedFile {
   const file = input.path;
   try {
     if (input.bytes.length === 0) return onlyWarning(file, 'empty file');
@@ -65,6 +71,22 @@ export function parseArticleFile(input: { path: string; bytes: Uint8Array; retri
     // a parser bug must not stop ingestion of the other files
     return onlyWarning(file, `could not parse file: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function limitFile(file: string, parsed: ParsedFile): ParsedFile {
+  const warnings = [...parsed.warnings];
+  let articles = parsed.articles;
+  const max = INGEST_LIMITS.articlesPerFile;
+  if (articles.length > max) {
+    warnings.push({ file, message: `only the first ${max} of ${articles.length} articles read` });
+    articles = articles.slice(0, max);
+  }
+  articles = articles.map((article) => {
+    const limited = limitArticle(article);
+    for (const cut of limited.cuts) warnings.push({ file, message: `${articleLabel(article.title)}: ${cut}` });
+    return limited.article;
+  });
+  return { articles, warnings: limitWarnings(warnings) };
 }
 
 /** The format of a file: by extension, or sniffed from the text when the extension is unknown. */

@@ -1,4 +1,5 @@
 import type { Paragraph, ParsedArticle } from '../articles/article.js';
+import { articleLabel } from './limits.js';
 import type { ParseContext, ParsedFile, ParseWarning } from './parse-file.js';
 
 /** One line of a text, without its line break. `end` is exclusive. */
@@ -514,7 +515,7 @@ function parseTextBlock(
   const dateline = stripDateline(paragraphs);
   const date = header.dateLine === null ? null : parseDateLine(header.dateLine, blockContext.retrievedAt);
   if (paragraphs.length === 0) {
-    warnings.push({ file: context.file, line: titleIndex + 1, message: `article "${title}" has no body text` });
+    warnings.push({ file: context.file, line: titleIndex + 1, message: `${articleLabel(title)} has no body text` });
   }
   const article: ParsedArticle = {
     title,

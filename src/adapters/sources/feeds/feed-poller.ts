@@ -1,4 +1,4 @@
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
+import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
 import type {
   AddSourceResult,
   DeclaredSource,
@@ -30,6 +30,8 @@ export interface FeedPollerOptions {
   clock: Clock;
   logger: Logger;
   summarizer?: Summarizer | undefined;
+  /** where items are analysed (the worker pool); in-process when absent */
+  analyzer?: ArticleAnalyzer | undefined;
   timers?: Timers;
   /** on a feed's first poll, items older than this are recorded but not ingested (default 24) */
   backlogHours?: number;
@@ -145,6 +147,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     fetcher,
     logger,
     summarizer: options.summarizer,
+    analyzer: options.analyzer,
     now: () => clock.now(),
     teaserChars: options.teaserChars ?? 400,
   };

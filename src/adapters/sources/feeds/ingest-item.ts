@@ -3,7 +3,7 @@ import type { Paragraph, ParsedArticle } from '../../../core/articles/article.js
 import { analyzeArticle } from '../../../core/ingest/analyze.js';
 import { makeParagraph, stripDateline } from '../../../core/ingest/parse-text.js';
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
-import type { AnalyzedArticle, ArticleStore, Logger, Summarizer } from '../../../core/ports.js';
+import type { AnalyzedArticle, ArticleAnalyzer, ArticleStore, Logger, Summarizer } from '../../../core/ports.js';
 import type { FeedStore, FeedStory, SeenItem } from '../../../core/store/feed-store.js';
 import { extractArticlePage } from './extract-page.js';
 import { type FeedClaims, feedItemKey } from './feed-claims.js';
@@ -25,6 +25,8 @@ export interface ItemIngestDeps {
   fetcher: PoliteFetcher;
   logger: Logger;
   summarizer?: Summarizer | undefined;
+  /** where items are analysed (the worker pool); in-process when absent */
+  analyzer?: ArticleAnalyzer | undefined;
   now: () => Date;
   /** an item with less text than this is a teaser: the article page is fetched (default 400) */
   teaserChars: number;
@@ -134,7 +136,7 @@ async function storeItem(
       return 'linked';
     }
   }
-  const analyzed = await analyzeArticle(article, deps.summarizer);
+  const analyzed = await analyzeArticle(article, deps);
   // origins linked to the previous version follow the story, so it stays one article
   const followers =
     existing && existing.articleId !== analyzed.id

@@ -1,4 +1,4 @@
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
+import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
 import type { FeedStore } from '../../../core/store/feed-store.js';
 import { createFeedPoller, type FeedPoller, type Timers } from './feed-poller.js';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetch.js';
@@ -16,6 +16,8 @@ export interface StartFeedsOptions {
   clock: Clock;
   logger: Logger;
   summarizer?: Summarizer | undefined;
+  /** where items are analysed (the worker pool); in-process when absent */
+  analyzer?: ArticleAnalyzer | undefined;
   /** sources.json; a missing file means no configured sources */
   sourcesPath: string;
   /** on a feed's first poll, only items from the last this-many hours are ingested (default 24) */
@@ -56,6 +58,7 @@ export async function startFeeds(options: StartFeedsOptions): Promise<Feeds> {
     clock,
     logger,
     summarizer: options.summarizer,
+    analyzer: options.analyzer,
     backlogHours: options.backlogHours ?? 24,
     allowPrivateAddresses,
     ...(options.claimStaleMs === undefined ? {} : { claimStaleMs: options.claimStaleMs }),
