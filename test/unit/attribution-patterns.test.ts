@@ -350,3 +350,23 @@ describe('statements of bodies and speakers nobody can name', () => {
     ]);
   });
 });
+
+describe('people the name lists do not know', () => {
+  it('finds a person by a full name whose surname the article goes on to use alone', () => {
+    expect(
+      people(
+        'The sport was rocked by news that 10,000m hope Cathal Lombard had tested positive.',
+        'Lombard was banned for two years.',
+      ).map((person) => person.name),
+    ).toEqual(['Cathal Lombard']);
+  });
+
+  it('takes neither an adjective made of a place nor a sentence adverb for part of a name', () => {
+    expect(
+      people(
+        'Engineers at the Chennai-based Tata Consultancy built it. Tata’s engineers said so.',
+        'Maybe Trump will win, Ann Coulter said.',
+      ).map((person) => person.name),
+    ).toEqual(['Ann Coulter']);
+  });
+});

@@ -189,6 +189,8 @@ function isNameWord(token: Token): boolean {
   if (NON_NAME_WORDS.has(lower) || PARTY_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
   // "Having", "Injecting": a verb's -ing form opening a sentence
   if (lower.endsWith('ing') && isVerbForm(lower)) return false;
+  // "Chennai-based", "London-born", "Labour-run": a place or a body made into an adjective
+  if (/-(?:based|born|bred|led|run|owned|backed|made)$/u.test(lower)) return false;
   if (SINGLE_TITLE_WORDS.has(lower) || isDemonym(lower)) return false;
   // a role noun as it is written, not a plural folded to one ("Boies" is no "boy")
   const role = isRoleNoun(lower) || isRoleNoun(lower.split('-').pop() ?? lower);
@@ -478,6 +480,30 @@ function titledAlias(candidate: Candidate): string | null {
   const titleLower = candidate.title.map((word) => normalizeName(word));
   const length = titleLengthAt(titleLower, titleLower.length - 1) > 0 ? 1 : titleLower.length;
   return `${candidate.title.slice(-length).join(' ')} ${candidate.words.join(' ')}`;
+}
+
+/** Verbs after a lone surname that show it is someone acting ("Lombard was banned", "Bekele has won"). */
+const PERSON_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'won']);
+
+/** Capitalized words standing alone outside quotes (no capitalized word beside them): "Lombard's ban", "Lombard was". */
+function loneCapitalizedWords(doc: ArticleDoc): Set<string> {
+  const lone = new Set<string>();
+  const joined = (other: Token | undefined): boolean => other?.kind === 'word' && other.capitalized;
+  for (const paragraph of doc.paragraphs) {
+    const tokens = paragraph.tokens;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      if (token.kind !== 'word' || !token.capitalized || paragraph.quoted[index]) continue;
+      if (joined(tokens[index - 1]) || (!token.possessive && joined(tokens[index + 1]))) continue;
+      // only where it acts as a person does: owning something or doing something ("the Olympic team" is no one)
+      const next = tokens[index + 1];
+      const acting =
+        next?.kind === 'word' && !next.capitalized && (PERSON_VERBS.has(next.lower) || isSpeechVerb(next.lower));
+      if (!token.possessive && !acting) continue;
+      lone.add(normalizeName(token.text.replace(/['’]s?$/u, '')));
+    }
+  }
+  return lone;
 }
 
 /** The gender the head noun of a description gives ("9/11 widow", "his wife", "the actress in the film"). */
@@ -771,7 +797,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
     }
   }
   candidates.push(...coordinatedNames(candidates));
-  const index = assemble(candidates);
+  const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
 }
@@ -1034,7 +1060,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function assemble(candidates: readonly Candidate[]): EntityIndex {
+function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): EntityIndex {
   const entities: Entity[] = [];
   const registry = new Organisations(entities);
   const isNamedOrganisation = (candidate: Candidate): boolean =>
@@ -1043,14 +1069,24 @@ function assemble(candidates: readonly Candidate[]): EntityIndex {
   const organisations = registry.byKey;
   const people = new People(entities);
 
+  // "10,000m hope Cathal Lombard ... Lombard's ban": a surname the article goes on to use alone is a person's
+
+  const evidenceOf = (candidate: Candidate): number => {
+    const surname = normalizeName(candidate.words[candidate.words.length - 1]!);
+    const repeated = lone.has(surname) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
+    return candidate.evidence >= 0 && repeated && candidate.words.length >= 2
+      ? candidate.evidence + 2
+      : candidate.evidence;
+  };
+
   // full names: two or more words with some evidence they name a person
   for (const candidate of candidates) {
-    if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate) || candidate.evidence < 1) {
-      continue;
-    }
+    if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate)) continue;
+    const evidence = evidenceOf(candidate);
+    if (evidence < 1) continue;
     const name = candidate.words.join(' ');
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
-    if (candidate.evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
+    if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
     if (organisations.has(key)) continue;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise

@@ -115,7 +115,7 @@ export const NON_NAME_WORDS = words(`
   analysing analyzing speaking writing asked asking despite unlike like including following overall indeed
   elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise neither
   either having being i'm i’m i've i’ve i'd i’d i'll i’ll let's let’s here's here’s there's there’s that's that’s
-  it's it’s what's what’s who's who’s dear
+  it's it’s what's what’s who's who’s dear maybe perhaps probably certainly clearly surely thus hence
 `);
 
 /** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
@@ -154,7 +154,7 @@ export const ORGANISATION_HEADS = words(`
   campaign administration government cabinet embassy consulate museum hospital school church army navy forces
   pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
   associates analytics international industries enterprises limited mail airline railways bancorp financial corps
-  photography
+  photography consultancy consultants brewery stores store supermarkets retail electronics foods motors games
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
