@@ -1,5 +1,6 @@
 import { isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
+  APPOSITIVE_OPENERS,
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
@@ -26,6 +27,20 @@ const TITLE_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
+/** The ranks of "world number one" to "number ten". */
+const RANKS: ReadonlySet<string> = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+]);
+
 const ADJECTIVAL_PARTICIPLES = new Set(
   'elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled designated unelected re-elected newly-elected self-styled self-proclaimed defending'.split(
     ' ',
@@ -91,9 +106,22 @@ export function cleanRole(raw: string): string | null {
   while (words.length > 0 && (/^(?:the|a|an)$/i.test(words[0]!) || ROLE_GLUE_WORDS.has(bare(words[0]!)))) {
     words = words.slice(1);
   }
+  // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it
+  while (
+    words.length > 1 &&
+    /(?:ed|ing)$/u.test(bare(words[0]!)) &&
+    !ADJECTIVAL_PARTICIPLES.has(bare(words[0]!)) &&
+    !isRoleHead(bare(words[0]!))
+  ) {
+    words = words.slice(1);
+  }
   // trailing honorifics: "Harrogate Mr" is a place and a courtesy, not a role
   while (words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
   if (words.length === 0 || words.length > 9) return null;
+  // "Mr Mann and Mr King": names with their courtesies are no role
+  if (words.some((word) => HONORIFICS.has(bare(word)))) return null;
+  // "veteran", "former": a word that only qualifies a role is none on its own
+  if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
   const lowers = words.map(bare);
   if (lowers.some((word) => /\d+-year-old|^aged$/u.test(word) || /\d/u.test(word))) return null;
@@ -128,6 +156,9 @@ export function cleanRole(raw: string): string | null {
   const linkAt = lowers.findIndex((word, position) => position > 0 && ROLE_LINKS.has(word));
   const headAt = linkAt > 0 ? linkAt - 1 : lowers.length - 1;
   const head = lowers[headAt]!;
+  // "world number one", "women's number two": a ranking is a standing
+  const ranking = lowers.length >= 2 && lowers[lowers.length - 2] === 'number' && RANKS.has(head);
+  if (ranking) return words.join(' ');
   if (!isRoleHead(head)) return null;
   // "Trump's rival", "his daughter", "a close ally": a tie to someone else describes them, it is no role
   if (RELATIONAL_NOUNS.has(singular(head))) return null;

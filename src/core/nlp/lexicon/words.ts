@@ -410,7 +410,8 @@ export const ROLE_NOUNS = words(`
   chairperson superintendent inspector constable detective sheriff marshal colonel lieutenant sergeant admiral
   commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
-  dealer trader broker chairman-elect president-elect governor-elect nominee whip
+  dealer trader broker chairman-elect president-elect governor-elect nominee whip seed finalist semi-finalist
+  medallist medalist runner-up holder titleholder
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { cleanRole, roleKey } from '../../src/core/nlp/attribution/roles.js';
+
+describe('what a role is', () => {
+  it('keeps positions, offices, jobs and standings as the article gives them', () => {
+    expect(cleanRole('Liverpool manager')).toBe('Liverpool manager');
+    expect(cleanRole('former home secretary')).toBe('former home secretary');
+    expect(cleanRole('chief executive of the company')).toBe('chief executive of the company');
+    expect(cleanRole('top seed')).toBe('top seed');
+    expect(cleanRole("women's world number one")).toBe("women's world number one");
+  });
+
+  it('drops a participle of the sentence glued before the role', () => {
+    expect(cleanRole('allowing Arsenal striker')).toBe('Arsenal striker');
+    expect(cleanRole('newly-appointed chairman')).toBe('chairman');
+    expect(cleanRole('retired general')).toBe('retired general');
+  });
+
+  it('takes no courtesies, names, lone qualifiers, clauses or ages for roles', () => {
+    expect(cleanRole('Mr')).toBeNull();
+    expect(cleanRole('Mr Mann and Mr King')).toBeNull();
+    expect(cleanRole('veteran')).toBeNull();
+    expect(cleanRole('figures come after a slow summer of weak jobs gains')).toBeNull();
+    expect(cleanRole('the 17-year-old')).toBeNull();
+    expect(cleanRole('his daughter')).toBeNull();
+  });
+
+  it('spells out abbreviated titles and folds case and spelled-out variants into one key', () => {
+    expect(cleanRole('Del.')).toBe('Delegate');
+    expect(roleKey('UK Chancellor')).toBe(roleKey('UK chancellor'));
+  });
+});
