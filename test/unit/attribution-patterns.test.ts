@@ -361,6 +361,15 @@ describe('people the name lists do not know', () => {
     ).toEqual(['Cathal Lombard']);
   });
 
+  it('finds people by an Irish surname form or by the role they are set off from with commas', () => {
+    expect(
+      people(
+        "Derval O'Rourke broke her own Irish 60m hurdles record.",
+        'A second Iranian blogger, Motjaba Saminejad, who reported on arrests, is still held.',
+      ).map((person) => person.name),
+    ).toEqual(["Derval O'Rourke", 'Motjaba Saminejad']);
+  });
+
   it('takes neither an adjective made of a place nor a sentence adverb for part of a name', () => {
     expect(
       people(

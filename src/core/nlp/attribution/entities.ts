@@ -298,16 +298,11 @@ function splitRun(
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
   // "Passenger Chris Downes": an everyday noun capitalized only by opening the sentence describes the person
   const opener = tokens[nameFirst]?.lower ?? '';
-  if (
-    last - nameFirst >= 2 &&
-    nameFirst === paragraph.sentenceOf[nameFirst] &&
-    !isGivenNameForm(opener) &&
-    !isFirstName(opener) &&
-    !isLastName(opener) &&
-    isFirstName(tokens[nameFirst + 1]!.lower)
-  ) {
-    nameFirst++;
-  }
+  const unknownOpener =
+    nameFirst === paragraph.sentenceOf[nameFirst] && !isGivenNameForm(opener) && !isLastName(opener);
+  if (unknownOpener && last - nameFirst >= 2 && isFirstName(tokens[nameFirst + 1]!.lower)) nameFirst++;
+  // "Injecting Clinton into the race": a participle opening the sentence
+  else if (unknownOpener && last > nameFirst && opener.endsWith('ing')) nameFirst++;
   // `Said Ellis: "..."`: a speech verb opening its sentence before a name
   if (
     first === paragraph.sentenceOf[first] &&
@@ -570,7 +565,22 @@ function scoreCandidate(candidate: Candidate): number {
   if (candidate.words.length >= 2 && (isFirstName(firstWord) || /^\p{Lu}\.$/u.test(candidate.words[0]!))) score += 2;
   // "Bill Armstrong", "Mark Cuban": a given name that is also an everyday word, before a known surname
   else if (candidate.words.length >= 2 && isGivenNameForm(firstWord) && isLastName(lastWord)) score += 2;
-  if (isLastName(lastWord) || SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!)) score += 1;
+  if (isLastName(lastWord)) score += 1;
+  // "Derval O'Rourke", "Ann McAleese": an Irish or Scottish surname form after another name word is a person's
+  else if (SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!))
+    score += candidate.words.length >= 2 ? 2 : 1;
+  // "A second Iranian blogger, Motjaba Saminejad, who ...": a name set off by commas after the role it holds
+  const tokens = candidate.paragraph.tokens;
+  const roleBefore = tokens[candidate.runFirst - 2];
+  if (
+    tokens[candidate.runFirst - 1]?.text === ',' &&
+    [',', '.', undefined].includes(tokens[candidate.nameLast + 1]?.text) &&
+    roleBefore?.kind === 'word' &&
+    !roleBefore.capitalized &&
+    (isRoleNoun(roleBefore.lower) || RELATIONAL_NOUNS.has(roleBefore.lower))
+  ) {
+    score += 2;
+  }
   if (candidate.title.length > 0 && endsWithTitle(candidate.title)) score += 2;
   else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) score += 2;
   if (candidate.roles.length > 0 || candidate.described) score += 2;
