@@ -1,4 +1,5 @@
 import type { ParsedArticle, Person, Quote } from '../articles/article.js';
+import { fnv1a } from '../nlp/fingerprint.js';
 import { isCommonWord, isOrganizationName, isPlaceName } from '../nlp/lexicon/tags.js';
 import { foldText, normalizeName } from '../nlp/names.js';
 import { splitSentences } from '../nlp/sentences.js';
@@ -178,14 +179,4 @@ function quoteFingerprints(quotes: readonly Quote[], config: FeatureConfig): num
     }
   }
   return [...hashes].sort((a, b) => a - b);
-}
-
-/** 32-bit FNV-1a: small, fast and stable across runs (stored in the database). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

@@ -1,3 +1,4 @@
+import { fnv1a } from '../../../core/nlp/fingerprint.js';
 import { sharedCount } from '../../../core/nlp/summary-ranking.js';
 
 /** Words per shingle: three-word runs are specific enough that unrelated stories rarely share many. */
@@ -42,14 +43,4 @@ export function containment(a: readonly number[], b: readonly number[]): number 
 export function isSameStoryText(a: readonly number[], b: readonly number[]): boolean {
   if (Math.min(a.length, b.length) < MIN_SHINGLES) return false;
   return containment(a, b) >= MIN_CONTAINMENT;
-}
-
-/** 32-bit FNV-1a: small, fast and stable across runs (stored in the database). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
