@@ -6,13 +6,13 @@ import { runCommand } from '../../commands/dispatch.js';
 import type { CommandDeps } from '../../commands/spec.js';
 import { renderConsole } from '../adapters/console/render.js';
 import { ingestPaths } from '../adapters/sources/file-source.js';
+import type { DatabaseOptions } from '../adapters/store/open-stores.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import { analyzeArticleSync } from '../core/ingest/analyze.js';
 import { parseArticleFile } from '../core/ingest/parse-file.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
   AnalyzeOutput,

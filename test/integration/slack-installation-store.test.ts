@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgInstallationStore } from '../../src/core/store/postgres/pg-installation-store.js';
-import { MIGRATIONS } from '../../src/core/store/schema.js';
-import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { createPgInstallationStore } from '../../src/adapters/store/postgres/installation-store.js';
+import { createSqliteInstallationStore } from '../../src/adapters/store/sqlite/installation-store.js';
+import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { installationStoreContract } from '../helpers/installation-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 

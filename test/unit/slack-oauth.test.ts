@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { botOf, createBoltInstallationStore, MissingInstallationError } from '../../src/adapters/slack/oauth.js';
 import { describeSlackFailure } from '../../src/adapters/slack/slack-adapter.js';
 import { installationKey } from '../../src/adapters/slack/workspace.js';
+import { createSqliteInstallationStore } from '../../src/adapters/store/sqlite/installation-store.js';
+import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { NewsdeskError } from '../../src/core/errors.js';
 import type { InstallationStore } from '../../src/core/ports.js';
-import { MIGRATIONS } from '../../src/core/store/schema.js';
-import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { slackInstallation } from '../helpers/installation-store-contract.js';
 

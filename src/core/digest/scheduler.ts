@@ -1,10 +1,20 @@
 import { isNewsdeskError } from '../errors.js';
 import { normalizeName, stripTitles } from '../nlp/names.js';
-import type { ArticleStore, ArticleView, ChatAdapter, Clock, DeliveryFailure, Logger } from '../ports.js';
+import type {
+  ArticleStore,
+  ArticleView,
+  ChatAdapter,
+  Clock,
+  DeliveryFailure,
+  HeldSlot,
+  Logger,
+  SlotClaim,
+  Subscription,
+  SubscriptionStore,
+} from '../ports.js';
 import type { Reply } from '../reply.js';
 import { composeDigest, composeEmptyDigest, type DigestEntry } from './compose.js';
 import { latestSlot, nextSlot } from './schedule.js';
-import type { HeldSlot, SlotClaim, Subscription, SubscriptionStore } from './subscription-store.js';
 
 const MINUTE = 60_000;
 /** A digest never lists more than this; the rest is one /news latest away. */

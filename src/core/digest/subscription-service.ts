@@ -1,6 +1,5 @@
-import type { ArticleStore, Clock } from '../ports.js';
+import type { ArticleStore, Clock, Subscription, SubscriptionStore } from '../ports.js';
 import { nextSlot, type ParsedSchedule } from './schedule.js';
-import type { Subscription, SubscriptionStore } from './subscription-store.js';
 
 export interface SubscriptionView extends Subscription {
   nextRunAt: string | null;

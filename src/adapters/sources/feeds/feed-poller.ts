@@ -1,12 +1,16 @@
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
 import type {
   AddSourceResult,
+  ArticleStore,
+  Clock,
   DeclaredSource,
   FeedSourceRecord,
   FeedStore,
+  Logger,
   RemoveSourceResult,
   SourceAdmin,
-} from '../../../core/store/feed-store.js';
+  Summarizer,
+  WorkClaims,
+} from '../../../core/ports.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { createFeedClaims, feedPollKey } from './feed-claims.js';
 import { type ItemIngestDeps, type ItemOutcome, ingestFeedItem } from './ingest-item.js';

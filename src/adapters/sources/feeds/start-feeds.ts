@@ -1,5 +1,4 @@
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
-import type { FeedStore } from '../../../core/store/feed-store.js';
+import type { ArticleStore, Clock, FeedStore, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
 import { createFeedPoller, type FeedPoller, type Timers } from './feed-poller.js';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetch.js';
 import { loadSourcesFile } from './sources-file.js';

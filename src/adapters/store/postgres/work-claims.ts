@@ -1,4 +1,4 @@
-import type { WorkClaims } from '../../ports.js';
+import type { WorkClaims } from '../../../core/ports.js';
 import type { PgPool } from './database.js';
 
 /**

@@ -1,17 +1,17 @@
-import type { Clock } from '../../ports.js';
-import {
-  type ArticleSource,
-  type DeclaredSource,
-  type FailureResult,
-  type FeedSourceRecord,
-  type FeedStore,
-  type FeedStory,
-  type SeenItem,
-  type SourceInput,
-  type SourceOrigin,
-  type StoredItem,
-  TITLE_CANDIDATES,
-} from '../feed-store.js';
+import type {
+  ArticleSource,
+  Clock,
+  DeclaredSource,
+  FailureResult,
+  FeedSourceRecord,
+  FeedStore,
+  FeedStory,
+  SeenItem,
+  SourceInput,
+  SourceOrigin,
+  StoredItem,
+} from '../../../core/ports.js';
+import { TITLE_CANDIDATES } from '../../../core/store/feeds.js';
 import { type PgPool, type PgQueryable, withTransaction } from './database.js';
 
 interface SourceRow {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { WorkClaims } from '../ports.js';
+import type { WorkClaims } from '../../../core/ports.js';
 
 /**
  * Work claims in the SQLite database (table `work_claims`, migration 3). Each claim is one upsert,

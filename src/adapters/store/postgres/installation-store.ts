@@ -1,4 +1,4 @@
-import type { InstallationRecord, InstallationStore } from '../../ports.js';
+import type { InstallationRecord, InstallationStore } from '../../../core/ports.js';
 import type { PgPool } from './database.js';
 
 interface Row {

@@ -1,161 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { Clock } from '../ports.js';
-
-/** Where a source was declared: sources.json, or `/news source add` in chat. */
-export type SourceOrigin = 'file' | 'chat';
-
-/** A feed source with its polling state. Times are ISO 8601. */
-export interface FeedSourceRecord {
-  url: string;
-  /** the configured name, if any */
-  name: string | null;
-  /** the feed's own title, learnt on the first successful poll */
-  feedTitle: string | null;
-  intervalMinutes: number;
-  origin: SourceOrigin;
-  addedBy: string | null;
-  addedAt: string;
-  etag: string | null;
-  lastModified: string | null;
-  /** true once the first poll recorded the backlog */
-  baselined: boolean;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  nextPollAt: string | null;
-  /** consecutive failed polls */
-  failureCount: number;
-  failureReason: string | null;
-  /** set after repeated consecutive failures; cleared by the next success */
-  failing: boolean;
-  /** article pages that could not be fetched or extracted (the item's own text was kept) */
-  pageFailures: number;
-  /** items remembered for this source */
-  itemCount: number;
-}
-
-/** What the store remembers of one item of one source. */
-export interface SeenItem {
-  contentHash: string;
-  /** the story (article origin) it was stored as, or null for a backlog item never ingested */
-  story: string | null;
-}
-
-/** An article origin written from a feed, with what near-duplicate detection compares. */
-export interface FeedStory {
-  origin: string;
-  articleId: string;
-  titleKey: string;
-  shingles: number[];
-}
-
-/** A source that contributed an article. */
-export interface ArticleSource {
-  url: string;
-  name: string;
-}
-
-/** A source as sources.json declares it (URL canonicalised, interval defaulted). */
-export interface DeclaredSource {
-  url: string;
-  name?: string | null | undefined;
-  intervalMinutes: number;
-}
-
-/** A new or changed source, from sources.json or chat. */
-export interface SourceInput {
-  url: string;
-  name: string | null;
-  intervalMinutes: number;
-  origin: SourceOrigin;
-  addedBy?: string | null | undefined;
-}
-
-/** What a failed poll changed: the caller logs each distinct problem once. */
-export interface FailureResult {
-  /** the new consecutive count */
-  failureCount: number;
-  /** whether the source is now marked failing */
-  failing: boolean;
-  /** the reason differs from the previous failure's */
-  newReason: boolean;
-  /** this failure marked the source failing */
-  becameFailing: boolean;
-}
-
-/** An item stored as an article: the story rows to write (its own, and origins moved with it) and the item. */
-export interface StoredItem {
-  sourceUrl: string;
-  itemId: string;
-  contentHash: string;
-  /** the article origin the item was stored as */
-  story: string;
-  /** story rows to insert or update, the item's own among them */
-  stories: readonly FeedStory[];
-}
-
-/**
- * Feed polling state: sources and their HTTP validators and failures, the items each source has
- * shown, and the stories written from feeds. SQLite ({@link SqliteFeedStore}) and PostgreSQL
- * (createPgFeedStore) implement it; the shared contract suite in test/ runs against both.
- * Every method is its own transaction: compound writes are single methods, since a callback
- * transaction cannot span awaits on a pooled PostgreSQL connection.
- */
-export interface FeedStore {
-  /**
-   * Add a source, or update its name (when given) and interval. A source declared in sources.json
-   * stays a file source when added again in chat; a chat source listed in the file becomes a file source.
-   */
-  upsertSource(input: SourceInput): Promise<'added' | 'updated'>;
-  /** Make the file sources match sources.json in one transaction; chat sources are left alone. */
-  applySourcesFile(declared: readonly DeclaredSource[]): Promise<{ added: number; updated: number; removed: number }>;
-  /** Forget a source and the items it showed. Articles already stored stay. */
-  removeSource(url: string): Promise<boolean>;
-  source(url: string): Promise<FeedSourceRecord | null>;
-  /** Every source, by display name (configured name, else feed title, else URL). */
-  sources(): Promise<FeedSourceRecord[]>;
-
-  /** Remember a successful poll: validators, title, baseline done, failures cleared. */
-  recordSuccess(
-    url: string,
-    poll: { etag: string | null; lastModified: string | null; feedTitle: string | null; nextPollAt: Date },
-  ): Promise<void>;
-  /** A 304: nothing changed; failures are cleared and the next poll scheduled. */
-  recordNotModified(url: string, nextPollAt: Date): Promise<void>;
-  /** Count a failed poll, atomically against other processes counting the same source. */
-  recordFailure(
-    url: string,
-    failure: { reason: string; nextPollAt: Date; failingAfter: number },
-  ): Promise<FailureResult>;
-  /** Poll a source at `when` (now, for a source just added). */
-  scheduleSource(url: string, when: Date): Promise<void>;
-  countPageFailure(url: string): Promise<void>;
-
-  seenItem(sourceUrl: string, itemId: string): Promise<SeenItem | null>;
-  /** Remember an item that is not (or no longer needs to be) written as an article. */
-  recordItem(sourceUrl: string, itemId: string, item: SeenItem): Promise<void>;
-  /** Remember an item written as an article, with its story rows, in one transaction. */
-  recordStoredItem(stored: StoredItem): Promise<void>;
-  /** Mark items as still present in the feed. */
-  touchItems(sourceUrl: string, itemIds: readonly string[]): Promise<void>;
-  /** Forget items a source has not shown since `before` (they left the feed long ago); returns how many. */
-  pruneItems(sourceUrl: string, before: Date): Promise<number>;
-
-  story(origin: string): Promise<FeedStory | null>;
-  /** Stories with the same normalised title, newest first: candidates for near-duplicate detection. */
-  storiesByTitle(titleKey: string, limit?: number): Promise<FeedStory[]>;
-  /** Every story currently stored as `articleId` (one per origin that points at it). */
-  storiesOfArticle(articleId: string): Promise<FeedStory[]>;
-  /** The feed sources an article came from, by name (configured name, else feed title, else URL). */
-  sourcesOfArticle(articleId: string): Promise<ArticleSource[]>;
-}
-
-/** How many stories {@link FeedStore.storiesByTitle} returns by default. */
-export const TITLE_CANDIDATES = 20;
-
-/** The origin a re-declared source keeps: a file declaration wins over chat. */
-export function mergedOrigin(existing: SourceOrigin, incoming: SourceOrigin): SourceOrigin {
-  return existing === 'file' || incoming === 'file' ? 'file' : 'chat';
-}
+import type {
+  ArticleSource,
+  Clock,
+  DeclaredSource,
+  FailureResult,
+  FeedSourceRecord,
+  FeedStore,
+  FeedStory,
+  SeenItem,
+  SourceInput,
+  SourceOrigin,
+  StoredItem,
+} from '../../../core/ports.js';
+import { mergedOrigin, TITLE_CANDIDATES } from '../../../core/store/feeds.js';
 
 interface SourceRow {
   url: string;
@@ -454,37 +311,4 @@ function toStory(row: StoryRow): FeedStory {
     titleKey: row.title_key,
     shingles: JSON.parse(row.shingles) as number[],
   };
-}
-
-/** What the first poll of a newly added source found. */
-export interface PollSummary {
-  ok: boolean;
-  /** another bot process was polling the source at that moment; its articles arrive through that poll */
-  busy: boolean;
-  /** items in the feed */
-  items: number;
-  /** articles written (new or linked to an existing story) */
-  ingested: number;
-  /** why the poll failed, when it did */
-  reason: string | null;
-}
-
-/** The answer to adding a source from chat. */
-export type AddSourceResult =
-  | { ok: true; status: 'added' | 'updated'; source: FeedSourceRecord; firstPoll: PollSummary }
-  | { ok: false; reason: string };
-
-/** The answer to removing a source from chat. */
-export type RemoveSourceResult =
-  | { ok: true; source: FeedSourceRecord }
-  | { ok: false; reason: 'not-found' | 'file-source' };
-
-/**
- * Feed source management as the `/news sources` and `/news source` commands see it. The feed poller
- * implements it; commands receive it through their deps.
- */
-export interface SourceAdmin {
-  list(): Promise<FeedSourceRecord[]>;
-  add(input: { url: string; name?: string | undefined; addedBy?: string | undefined }): Promise<AddSourceResult>;
-  remove(url: string): Promise<RemoveSourceResult>;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { NewsdeskError } from '../../errors.js';
+import { NewsdeskError } from '../../../core/errors.js';
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
 
 /** A pooled PostgreSQL connection shared by every store of one process. */

@@ -1,5 +1,5 @@
-import type { Paragraph, Person, Quote, QuoteKind, StoredArticle } from '../../articles/article.js';
-import { nameKeys, normalizeName } from '../../nlp/names.js';
+import type { Paragraph, Person, Quote, QuoteKind, StoredArticle } from '../../../core/articles/article.js';
+import { nameKeys, normalizeName } from '../../../core/nlp/names.js';
 import type {
   AnalyzedArticle,
   ArticleStore,
@@ -14,7 +14,7 @@ import type {
   ProfilePage,
   QuoteView,
   SearchHit,
-} from '../../ports.js';
+} from '../../../core/ports.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -28,7 +28,7 @@ import {
   searchWords,
   snippetOf,
   unique,
-} from '../store-common.js';
+} from '../../../core/store/store-common.js';
 import { type PgClient, type PgPool, withTransaction } from './database.js';
 
 // any constant, distinct from the migration lock: article writers take turns on it

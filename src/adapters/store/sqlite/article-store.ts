@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Paragraph, Person, Quote, QuoteKind, StoredArticle } from '../articles/article.js';
-import { NewsdeskError } from '../errors.js';
-import { nameKeys, normalizeName } from '../nlp/names.js';
+import type { Paragraph, Person, Quote, QuoteKind, StoredArticle } from '../../../core/articles/article.js';
+import { NewsdeskError } from '../../../core/errors.js';
+import { nameKeys, normalizeName } from '../../../core/nlp/names.js';
 import type {
   AnalyzedArticle,
   ArticleStore,
@@ -18,8 +18,7 @@ import type {
   ProfilePage,
   QuoteView,
   SearchHit,
-} from '../ports.js';
-import { MIGRATIONS } from './schema.js';
+} from '../../../core/ports.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -33,7 +32,8 @@ import {
   searchWords,
   snippetOf,
   unique,
-} from './store-common.js';
+} from '../../../core/store/store-common.js';
+import { MIGRATIONS } from './schema.js';
 
 interface ArticleRow {
   seq: number;

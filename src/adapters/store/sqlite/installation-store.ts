@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { InstallationRecord, InstallationStore } from '../ports.js';
+import type { InstallationRecord, InstallationStore } from '../../../core/ports.js';
 
 interface Row {
   platform: 'slack';

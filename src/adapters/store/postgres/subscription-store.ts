@@ -1,14 +1,11 @@
+import type { HeldSlot, NewSubscription, Subscription, SubscriptionStore } from '../../../core/ports.js';
 import {
   filterKey,
-  type HeldSlot,
   insertValues,
   KEPT_DONE_SLOTS,
-  type NewSubscription,
-  type Subscription,
   type SubscriptionRow,
-  type SubscriptionStore,
   toSubscription,
-} from '../../digest/subscription-store.js';
+} from '../../../core/store/subscriptions.js';
 import { type PgPool, type PgQueryable, withTransaction } from './database.js';
 
 type Row = SubscriptionRow;
