@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { tokenize } from '../commands/command-line.js';
+import { tokenize } from '../commands/tokenize.js';
 import { isValidTimezone, parseSchedule } from './core/digest/schedule.js';
 import { NewsdeskError } from './core/errors.js';
 import type { NewSubscription } from './core/ports.js';

@@ -1,14 +1,14 @@
 import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleStore, PersonMatch } from './ports.js';
+import type { ArticleQueries, PersonMatch } from './ports.js';
 
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
 const MAX_MATCHES = 5;
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
-export function createNewsService(deps: { store: ArticleStore }): NewsService {
+export function createNewsService(deps: { store: ArticleQueries }): NewsService {
   const { store } = deps;
   return {
     latest: (options) => store.latest(options),
@@ -65,7 +65,7 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
 }
 
 /** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */
-async function findMatches(store: ArticleStore, query: string): Promise<PersonMatch[]> {
+async function findMatches(store: ArticleQueries, query: string): Promise<PersonMatch[]> {
   if (!query) return [];
   for (const candidate of [query, stripTitles(query)]) {
     const key = normalizeName(candidate);
@@ -94,7 +94,7 @@ function groupSurnameOnly(matches: PersonMatch[]): PersonMatch[][] {
 }
 
 /** Close names for a query that matched nobody, nearest first. */
-async function suggestNames(store: ArticleStore, query: string): Promise<string[]> {
+async function suggestNames(store: ArticleQueries, query: string): Promise<string[]> {
   const key = normalizeName(stripTitles(query));
   if (key.length < 2) return [];
   const budget = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type FileInput, ingestFiles } from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-file.js';
-import type { ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
+import type { ArticleIngest, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
 
 export interface SyncReport {
   added: number;
@@ -69,7 +69,7 @@ async function listFiles(dir: string): Promise<FoundFile[]> {
  */
 export async function syncArticlesDir(options: {
   dir: string;
-  store: ArticleStore;
+  store: ArticleIngest;
   summarizer?: Summarizer | undefined;
   claims?: FileClaims | undefined;
 }): Promise<SyncReport> {
@@ -112,7 +112,7 @@ function emptyReport(): SyncReport {
 async function ingestClaimed(
   files: FoundFile[],
   { claims, owner, clock }: FileClaims,
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  deps: { store: ArticleIngest; summarizer?: Summarizer | undefined },
   report: SyncReport,
 ): Promise<void> {
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
@@ -147,7 +147,7 @@ function isExternalOrigin(path: string): boolean {
  */
 export async function ingestPaths(options: {
   paths: string[];
-  store: ArticleStore;
+  store: ArticleIngest;
   summarizer?: Summarizer | undefined;
 }): Promise<SyncReport> {
   const report = emptyReport();
@@ -173,7 +173,7 @@ const BATCH_SIZE = 100;
 async function ingestFound(
   files: FoundFile[],
   origin: (file: FoundFile) => string,
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  deps: { store: ArticleIngest; summarizer?: Summarizer | undefined },
   report: SyncReport,
 ): Promise<void> {
   for (let start = 0; start < files.length; start += BATCH_SIZE) {

@@ -1,11 +1,11 @@
 import { isNewsdeskError } from '../errors.js';
 import { normalizeName, stripTitles } from '../nlp/names.js';
 import type {
-  ArticleStore,
   ArticleView,
   ChatAdapter,
   Clock,
   DeliveryFailure,
+  DigestArticles,
   HeldSlot,
   Logger,
   SlotClaim,
@@ -48,7 +48,7 @@ export interface DigestScheduler {
 
 export interface DigestSchedulerOptions {
   subscriptions: SubscriptionStore;
-  articles: ArticleStore;
+  articles: DigestArticles;
   adapters: ReadonlyMap<string, ChatAdapter>;
   clock: Clock;
   logger: Logger;
@@ -241,7 +241,7 @@ async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T)
 }
 
 /** New articles for a subscription, filtered, newest last, capped; each with its best quote. */
-async function selectEntries(articles: ArticleStore, sub: Subscription, upTo: number): Promise<DigestEntry[]> {
+async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: number): Promise<DigestEntry[]> {
   const fresh = await articles.articlesAfterSeq(sub.watermark, upTo, SCAN_LIMIT);
   const matching: ArticleView[] = [];
   for (const article of fresh) {
@@ -254,7 +254,7 @@ async function selectEntries(articles: ArticleStore, sub: Subscription, upTo: nu
   return entries;
 }
 
-async function matches(articles: ArticleStore, article: ArticleView, sub: Subscription): Promise<boolean> {
+async function matches(articles: DigestArticles, article: ArticleView, sub: Subscription): Promise<boolean> {
   const { people, keywords } = sub.filter;
   if (people.length > 0) {
     const keys = new Set(await articles.nameKeysOf(article.id));

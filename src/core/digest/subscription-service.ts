@@ -1,4 +1,4 @@
-import type { ArticleStore, Clock, Subscription, SubscriptionStore } from '../ports.js';
+import type { Clock, DigestArticles, Subscription, SubscriptionStore } from '../ports.js';
 import { nextSlot, type ParsedSchedule } from './schedule.js';
 
 export interface SubscriptionView extends Subscription {
@@ -28,7 +28,7 @@ export interface SubscriptionService {
 
 export function createSubscriptionService(deps: {
   store: SubscriptionStore;
-  articles: ArticleStore;
+  articles: DigestArticles;
   clock: Clock;
   defaultTimezone: string;
 }): SubscriptionService {

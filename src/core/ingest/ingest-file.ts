@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, ArticleStore, FileRecord, Summarizer } from '../ports.js';
+import type { AnalyzedArticle, ArticleIngest, FileRecord, Summarizer } from '../ports.js';
 import { analyzeArticle } from './analyze.js';
 import { type ParseWarning, parseArticleFile } from './parse-file.js';
 
@@ -30,7 +30,7 @@ export function hashBytes(bytes: Uint8Array): string {
 
 /** Parse and analyse a file unless its content hash says it is unchanged. Writes nothing. */
 async function prepareFile(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  deps: { store: ArticleIngest; summarizer?: Summarizer | undefined },
   file: FileInput,
 ): Promise<PreparedFile> {
   const hash = hashBytes(file.bytes);
@@ -54,7 +54,7 @@ async function prepareFile(
  * only its hash), then all are written in one transaction, which is much cheaper than one per file.
  */
 export async function ingestFiles(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  deps: { store: ArticleIngest; summarizer?: Summarizer | undefined },
   files: FileInput[],
 ): Promise<IngestFileResult[]> {
   const prepared: PreparedFile[] = [];
@@ -67,7 +67,7 @@ export async function ingestFiles(
 
 /** Bring the store up to date with one file, replacing what an earlier version of it gave. */
 export async function ingestFile(
-  deps: { store: ArticleStore; summarizer?: Summarizer | undefined },
+  deps: { store: ArticleIngest; summarizer?: Summarizer | undefined },
   file: FileInput,
 ): Promise<IngestFileResult> {
   const [result] = await ingestFiles(deps, [file]);

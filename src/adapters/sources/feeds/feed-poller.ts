@@ -1,6 +1,6 @@
 import type {
   AddSourceResult,
-  ArticleStore,
+  ArticleIngest,
   Clock,
   DeclaredSource,
   FeedSourceRecord,
@@ -24,7 +24,7 @@ export interface Timers {
 }
 
 export interface FeedPollerOptions {
-  articles: ArticleStore;
+  articles: ArticleIngest;
   feedStore: FeedStore;
   /** claims shared by every process on the database: each poll and each item is worked on by one */
   claims: WorkClaims;

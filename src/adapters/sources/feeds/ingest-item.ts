@@ -5,7 +5,7 @@ import { makeParagraph, stripDateline } from '../../../core/ingest/parse-text.js
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
 import type {
   AnalyzedArticle,
-  ArticleStore,
+  ArticleIngest,
   FeedStore,
   FeedStory,
   Logger,
@@ -26,7 +26,7 @@ import { isSameStoryText, shingleHashes, titleKey } from './story-match.js';
 export type ItemOutcome = 'added' | 'updated' | 'linked' | 'unchanged' | 'backlog' | 'empty' | 'elsewhere';
 
 export interface ItemIngestDeps {
-  articles: ArticleStore;
+  articles: ArticleIngest;
   feedStore: FeedStore;
   claims: FeedClaims;
   fetcher: PoliteFetcher;
