@@ -628,6 +628,19 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
     );
 
     it(
+      'breaks a tie between equally newsworthy quotes by their place in the article',
+      withStore(async ({ store }) => {
+        const quotes = ['second', 'first', 'third'].map((word) =>
+          makeQuote(`The ${word} of three quotes of equal weight here`, 'Marta Ruiz'),
+        );
+        await replaceFile(store, fileRecord('t.txt'), [
+          makeArticle('tie', 'Three equal quotes', { people: [ruiz], quotes }),
+        ]);
+        expect((await store.topQuote('tie'))?.text).toBe('The second of three quotes of equal weight here');
+      }),
+    );
+
+    it(
       'returns articles that arrived after a time, oldest first',
       withStore(async ({ store, clock }) => {
         clock.set('2025-12-01T00:00:00Z');

@@ -12,7 +12,13 @@ import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-cla
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { snippetOf } from '../../src/core/store/store-common.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { articleStoreContract, fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
+import {
+  articleStoreContract,
+  fileRecord,
+  makeArticle,
+  makeQuote,
+  replaceFile,
+} from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 
 describe('SQLite', () => {
@@ -46,17 +52,23 @@ describe('SQLite', () => {
     }
   });
 
-  it('upgrades a database of the previous release, keeping its articles and subscriptions', async () => {
+  it('upgrades a database of the previous release, keeping its articles, quotes and subscriptions', async () => {
     const path = tempPath();
     const current = openSqliteStore({ path, clock: new FixedClock() });
-    await replaceFile(current, fileRecord('a.txt'), [makeArticle('k1', 'Written before the upgrade')]);
+    const quote = { ...makeQuote('We will balance the budget.', 'Marta Ruiz'), start: 40, end: 67 };
+    await replaceFile(current, fileRecord('a.txt'), [
+      makeArticle('k1', 'Written before the upgrade', {
+        people: [{ name: 'Marta Ruiz', aliases: [], roles: [] }],
+        quotes: [quote],
+      }),
+    ]);
     current.db
       .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
     // take the newest migration back out: what the previous release left on disk
-    current.db.exec(`DROP TABLE work_claims; DROP TABLE installations;
-      ALTER TABLE subscriptions DROP COLUMN workspace_id;`);
+    current.db.exec(`ALTER TABLE quotes RENAME COLUMN text_start TO start;
+      ALTER TABLE quotes RENAME COLUMN text_end TO "end";`);
     current.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
     await current.close();
 
@@ -64,6 +76,7 @@ describe('SQLite', () => {
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect((await store.getArticle('k1'))?.title).toBe('Written before the upgrade');
+      expect(await store.topQuote('k1')).toMatchObject({ text: 'We will balance the budget.', start: 40, end: 67 });
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
       expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);

@@ -26,6 +26,30 @@ export function createPgPool(options: { url: string; max?: number; applicationNa
   return pool;
 }
 
+/**
+ * `INSERT INTO table (a, b) SELECT a, b FROM json_populate_recordset(...)` of records passed as one
+ * JSON array ($1, see {@link toJsonParam}): the table's own column types read them, so a column is
+ * named once, in the record type's column list.
+ */
+export function insertRecords(table: string, columns: readonly string[], rest = ''): string {
+  const list = columns.join(', ');
+  return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) ${rest}`;
+}
+
+/** Records as one JSON parameter; PostgreSQL text cannot hold NUL, which a feed's JSON may carry. */
+export function toJsonParam(rows: readonly object[]): string {
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value,
+  );
+}
+
+/** A row as the shared mappers take it: TIMESTAMPTZ values (Dates here) as ISO 8601 strings. */
+export function fromPg<T>(row: object): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const [column, value] of Object.entries(out)) if (value instanceof Date) out[column] = value.toISOString();
+  return out as T;
+}
+
 /** Run `work` in one transaction on one connection; rolled back if it throws. */
 export async function withTransaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -1,46 +1,6 @@
-import type {
-  ArticleSource,
-  Clock,
-  DeclaredSource,
-  FailureResult,
-  FeedSourceRecord,
-  FeedStore,
-  FeedStory,
-  SeenItem,
-  SourceInput,
-  SourceOrigin,
-  StoredItem,
-} from '../../../core/ports.js';
-import { TITLE_CANDIDATES } from '../../../core/store/feeds.js';
-import { type PgPool, type PgQueryable, withTransaction } from './database.js';
-
-interface SourceRow {
-  url: string;
-  name: string | null;
-  feed_title: string | null;
-  interval_minutes: number;
-  origin: SourceOrigin;
-  added_by: string | null;
-  added_at: Date;
-  etag: string | null;
-  last_modified: string | null;
-  baselined: boolean;
-  last_polled_at: Date | null;
-  last_success_at: Date | null;
-  next_poll_at: Date | null;
-  failure_count: number;
-  failure_reason: string | null;
-  failing: boolean;
-  page_failures: number;
-  item_count: number;
-}
-
-interface StoryRow {
-  origin: string;
-  article_id: string;
-  title_key: string;
-  shingles: number[];
-}
+import type * as port from '../../../core/ports.js';
+import { TITLE_CANDIDATES, toSource, toStory } from '../../../core/store/feeds.js';
+import { fromPg, type PgPool, type PgQueryable, withTransaction } from './database.js';
 
 // display-name order as SQLite's COLLATE NOCASE gives it: ASCII case folded, then byte order
 const SOURCE_COLUMNS = `s.*, (SELECT count(*) FROM feed_items i WHERE i.source_url = s.url) AS item_count`;
@@ -78,10 +38,10 @@ const RECORD_FAILURE = `WITH before AS (
  * The feed store on PostgreSQL (tables from FEED_TABLES), for several processes sharing one
  * database. The pool must be migrated already. Same behaviour and shapes as SqliteFeedStore.
  */
-export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
+export function createPgFeedStore(pool: PgPool, clock: port.Clock): port.FeedStore {
   const now = () => clock.now().toISOString();
 
-  const upsertSource = async (db: PgQueryable, input: SourceInput): Promise<'added' | 'updated'> => {
+  const upsertSource = async (db: PgQueryable, input: port.SourceInput): Promise<'added' | 'updated'> => {
     const { rows } = await db.query<{ inserted: boolean }>(UPSERT_SOURCE, [
       input.url,
       input.name,
@@ -93,17 +53,17 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
     return rows[0]?.inserted ? 'added' : 'updated';
   };
 
-  const recordItem = async (db: PgQueryable, sourceUrl: string, itemId: string, item: SeenItem) => {
+  const recordItem = async (db: PgQueryable, sourceUrl: string, itemId: string, item: port.SeenItem) => {
     await db.query(UPSERT_ITEM, [sourceUrl, itemId, item.contentHash, item.story, now()]);
   };
 
-  const stories = async (sql: string, params: unknown[]): Promise<FeedStory[]> =>
-    (await pool.query<StoryRow>(sql, params)).rows.map(toStory);
+  const stories = async (sql: string, params: unknown[]): Promise<port.FeedStory[]> =>
+    (await pool.query(sql, params)).rows.map((row) => toStory(fromPg(row)));
 
   return {
     upsertSource: (input) => upsertSource(pool, input),
 
-    applySourcesFile: (declared: readonly DeclaredSource[]) =>
+    applySourcesFile: (declared: readonly port.DeclaredSource[]) =>
       withTransaction(pool, async (client) => {
         const counts = { added: 0, updated: 0, removed: 0 };
         for (const source of declared) {
@@ -129,17 +89,13 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
     },
 
     async source(url) {
-      const { rows } = await pool.query<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM feed_sources s WHERE s.url = $1`, [
-        url,
-      ]);
-      return rows[0] ? toSource(rows[0]) : null;
+      const { rows } = await pool.query(`SELECT ${SOURCE_COLUMNS} FROM feed_sources s WHERE s.url = $1`, [url]);
+      return rows[0] ? toSource(fromPg(rows[0])) : null;
     },
 
     async sources() {
-      const { rows } = await pool.query<SourceRow>(
-        `SELECT ${SOURCE_COLUMNS} FROM feed_sources s ORDER BY ${SOURCE_ORDER}`,
-      );
-      return rows.map(toSource);
+      const { rows } = await pool.query(`SELECT ${SOURCE_COLUMNS} FROM feed_sources s ORDER BY ${SOURCE_ORDER}`);
+      return rows.map((row) => toSource(fromPg(row)));
     },
 
     async recordSuccess(url, poll) {
@@ -162,7 +118,7 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
       );
     },
 
-    async recordFailure(url, failure): Promise<FailureResult> {
+    async recordFailure(url, failure): Promise<port.FailureResult> {
       const { rows } = await pool.query<{
         failure_count: number;
         failing: boolean;
@@ -202,7 +158,7 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
 
     recordItem: (sourceUrl, itemId, item) => recordItem(pool, sourceUrl, itemId, item),
 
-    recordStoredItem: (stored: StoredItem) =>
+    recordStoredItem: (stored: port.StoredItem) =>
       withTransaction(pool, async (client) => {
         const createdAt = now();
         for (const story of stored.stories) {
@@ -250,8 +206,8 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
     storiesOfArticle: (articleId) =>
       stories(`SELECT ${STORY_COLUMNS} FROM feed_stories WHERE article_id = $1`, [articleId]),
 
-    async sourcesOfArticle(articleId): Promise<ArticleSource[]> {
-      const { rows } = await pool.query<ArticleSource>(
+    async sourcesOfArticle(articleId): Promise<port.ArticleSource[]> {
+      const { rows } = await pool.query<port.ArticleSource>(
         `SELECT url, name FROM (
            SELECT DISTINCT s.url AS url, coalesce(s.name, s.feed_title, s.url) AS name
            FROM feed_stories st JOIN feed_items i ON i.story = st.origin JOIN feed_sources s ON s.url = i.source_url
@@ -263,35 +219,4 @@ export function createPgFeedStore(pool: PgPool, clock: Clock): FeedStore {
       return rows;
     },
   };
-}
-
-function toSource(row: SourceRow): FeedSourceRecord {
-  return {
-    url: row.url,
-    name: row.name,
-    feedTitle: row.feed_title,
-    intervalMinutes: row.interval_minutes,
-    origin: row.origin,
-    addedBy: row.added_by,
-    addedAt: row.added_at.toISOString(),
-    etag: row.etag,
-    lastModified: row.last_modified,
-    baselined: row.baselined,
-    lastPolledAt: iso(row.last_polled_at),
-    lastSuccessAt: iso(row.last_success_at),
-    nextPollAt: iso(row.next_poll_at),
-    failureCount: row.failure_count,
-    failureReason: row.failure_reason,
-    failing: row.failing,
-    pageFailures: row.page_failures,
-    itemCount: row.item_count,
-  };
-}
-
-function toStory(row: StoryRow): FeedStory {
-  return { origin: row.origin, articleId: row.article_id, titleKey: row.title_key, shingles: row.shingles };
-}
-
-function iso(value: Date | null): string | null {
-  return value === null ? null : value.toISOString();
 }

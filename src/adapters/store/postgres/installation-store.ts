@@ -1,13 +1,6 @@
-import type { InstallationRecord, InstallationStore } from '../../../core/ports.js';
-import type { PgPool } from './database.js';
-
-interface Row {
-  platform: 'slack';
-  workspace_id: string;
-  enterprise_id: string | null;
-  data: string;
-  installed_at: Date;
-}
+import type { InstallationStore } from '../../../core/ports.js';
+import { toInstallation } from '../../../core/store/installations.js';
+import { fromPg, type PgPool } from './database.js';
 
 /**
  * Chat platform installations in PostgreSQL (table `installations`): one row per (platform, workspace),
@@ -25,13 +18,13 @@ export function createPgInstallationStore(pool: PgPool): InstallationStore {
       );
     },
     async get(platform, workspaceId) {
-      const { rows } = await pool.query<Row>(
+      const { rows } = await pool.query(
         `SELECT platform, workspace_id, enterprise_id, data, installed_at
          FROM installations WHERE platform = $1 AND workspace_id = $2`,
         [platform, workspaceId],
       );
       const row = rows[0];
-      return row === undefined ? null : recordOf(row);
+      return row === undefined ? null : toInstallation(fromPg(row));
     },
     async remove(platform, workspaceId) {
       const result = await pool.query('DELETE FROM installations WHERE platform = $1 AND workspace_id = $2', [
@@ -47,15 +40,5 @@ export function createPgInstallationStore(pool: PgPool): InstallationStore {
       );
       return rows[0]?.n ?? 0;
     },
-  };
-}
-
-function recordOf(row: Row): InstallationRecord {
-  return {
-    platform: row.platform,
-    workspaceId: row.workspace_id,
-    enterpriseId: row.enterprise_id,
-    data: row.data,
-    installedAt: row.installed_at.toISOString(),
   };
 }

@@ -1,14 +1,8 @@
 import type { HeldSlot, NewSubscription, Subscription, SubscriptionStore } from '../../../core/ports.js';
-import {
-  filterKey,
-  insertValues,
-  KEPT_DONE_SLOTS,
-  type SubscriptionRow,
-  toSubscription,
-} from '../../../core/store/subscriptions.js';
+import * as shared from '../../../core/store/subscriptions.js';
 import { type PgPool, type PgQueryable, withTransaction } from './database.js';
 
-type Row = SubscriptionRow;
+type Row = shared.SubscriptionRow;
 
 async function addSubscription(
   db: PgQueryable,
@@ -16,15 +10,15 @@ async function addSubscription(
   now: Date,
   watermark: number,
 ): Promise<{ subscription: Subscription; created: boolean }> {
-  const filter = filterKey(sub.filter);
+  const filter = shared.filterKey(sub.filter);
   const inserted = await db.query<Row>(
     `INSERT INTO subscriptions (platform, channel_id, workspace_id, schedule, cron, timezone, filter, origin,
        created_by, created_at, watermark) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (platform, channel_id, cron, timezone, filter) DO NOTHING RETURNING *`,
-    [...insertValues(sub, now, watermark)],
+    [...shared.insertValues(sub, now, watermark)],
   );
   const created = inserted.rows[0];
-  if (created) return { subscription: toSubscription(created), created: true };
+  if (created) return { subscription: shared.toSubscription(created), created: true };
   const existing = await db.query<Row>(
     'SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND cron = $3 AND timezone = $4 AND filter = $5',
     [sub.platform, sub.channelId, sub.cron, sub.timezone, filter],
@@ -32,7 +26,7 @@ async function addSubscription(
   const row = existing.rows[0];
   // the conflicting row was deleted between the two statements: a retry inserts it
   if (!row) return addSubscription(db, sub, now, watermark);
-  return { subscription: toSubscription(row), created: false };
+  return { subscription: shared.toSubscription(row), created: false };
 }
 
 /** Delete `held`'s claim if it is still the one on the slot (not taken over, not done); whether it was. */
@@ -79,7 +73,7 @@ async function markDone(db: PgQueryable, held: HeldSlot, messageId: string | nul
  */
 export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
   const select = async (sql: string, params: unknown[] = []): Promise<Subscription[]> =>
-    (await pool.query<Row>(sql, params)).rows.map(toSubscription);
+    (await pool.query<Row>(sql, params)).rows.map(shared.toSubscription);
 
   return {
     add: (sub, now, watermark) => addSubscription(pool, sub, now, watermark),
@@ -136,7 +130,7 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
         await client.query(
           `DELETE FROM digest_slots WHERE subscription_id = $1 AND state = 'done' AND slot < (
              SELECT min(slot) FROM (SELECT slot FROM digest_slots WHERE subscription_id = $1 AND state = 'done'
-             ORDER BY slot DESC LIMIT ${KEPT_DONE_SLOTS}) AS recent)`,
+             ORDER BY slot DESC LIMIT ${shared.KEPT_DONE_SLOTS}) AS recent)`,
           [held.subscriptionId],
         );
         return true;

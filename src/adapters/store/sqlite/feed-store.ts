@@ -1,69 +1,30 @@
 import type Database from 'better-sqlite3';
-import type {
-  ArticleSource,
-  Clock,
-  DeclaredSource,
-  FailureResult,
-  FeedSourceRecord,
-  FeedStore,
-  FeedStory,
-  SeenItem,
-  SourceInput,
-  SourceOrigin,
-  StoredItem,
-} from '../../../core/ports.js';
-import { mergedOrigin, TITLE_CANDIDATES } from '../../../core/store/feeds.js';
-
-interface SourceRow {
-  url: string;
-  name: string | null;
-  feed_title: string | null;
-  interval_minutes: number;
-  origin: SourceOrigin;
-  added_by: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  baselined: number;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  next_poll_at: string | null;
-  failure_count: number;
-  failure_reason: string | null;
-  failing: number;
-  page_failures: number;
-  item_count: number;
-}
-
-interface StoryRow {
-  origin: string;
-  article_id: string;
-  title_key: string;
-  shingles: string;
-}
+import type * as port from '../../../core/ports.js';
+import { mergedOrigin, TITLE_CANDIDATES, toSource, toStory } from '../../../core/store/feeds.js';
+import { fromSqlite } from './database.js';
 
 /**
  * The feed store in the SQLite article database (tables from the third migration). Open it on the
  * database of an opened SqliteArticleStore so migrations have run. The work is synchronous; the
- * methods are async to share the {@link FeedStore} port with PostgreSQL.
+ * methods are async to share the {@link port.FeedStore} port with PostgreSQL.
  */
-export class SqliteFeedStore implements FeedStore {
+export class SqliteFeedStore implements port.FeedStore {
   private readonly db: Database.Database;
-  private readonly clock: Clock;
+  private readonly clock: port.Clock;
   private readonly statements;
 
-  constructor(db: Database.Database, clock: Clock) {
+  constructor(db: Database.Database, clock: port.Clock) {
     this.db = db;
     this.clock = clock;
     this.statements = prepareStatements(db);
   }
 
-  async upsertSource(input: SourceInput): Promise<'added' | 'updated'> {
+  async upsertSource(input: port.SourceInput): Promise<'added' | 'updated'> {
     return this.upsertSourceNow(input);
   }
 
   async applySourcesFile(
-    declared: readonly DeclaredSource[],
+    declared: readonly port.DeclaredSource[],
   ): Promise<{ added: number; updated: number; removed: number }> {
     return this.db.transaction(() => {
       const counts = { added: 0, updated: 0, removed: 0 };
@@ -89,12 +50,12 @@ export class SqliteFeedStore implements FeedStore {
     return this.statements.deleteSource.run(url).changes > 0;
   }
 
-  async source(url: string): Promise<FeedSourceRecord | null> {
+  async source(url: string): Promise<port.FeedSourceRecord | null> {
     return this.sourceNow(url);
   }
 
-  async sources(): Promise<FeedSourceRecord[]> {
-    return (this.statements.allSources.all() as SourceRow[]).map(toSource);
+  async sources(): Promise<port.FeedSourceRecord[]> {
+    return this.statements.allSources.all().map((row) => toSource(fromSqlite(row)));
   }
 
   async recordSuccess(
@@ -119,7 +80,7 @@ export class SqliteFeedStore implements FeedStore {
   async recordFailure(
     url: string,
     failure: { reason: string; nextPollAt: Date; failingAfter: number },
-  ): Promise<FailureResult> {
+  ): Promise<port.FailureResult> {
     return this.db.transaction(() => {
       const before = this.sourceNow(url);
       const failureCount = (before?.failureCount ?? 0) + 1;
@@ -149,18 +110,18 @@ export class SqliteFeedStore implements FeedStore {
     this.statements.countPageFailure.run(url);
   }
 
-  async seenItem(sourceUrl: string, itemId: string): Promise<SeenItem | null> {
+  async seenItem(sourceUrl: string, itemId: string): Promise<port.SeenItem | null> {
     const row = this.statements.itemById.get(sourceUrl, itemId) as
       | { content_hash: string; story: string | null }
       | undefined;
     return row ? { contentHash: row.content_hash, story: row.story } : null;
   }
 
-  async recordItem(sourceUrl: string, itemId: string, item: SeenItem): Promise<void> {
+  async recordItem(sourceUrl: string, itemId: string, item: port.SeenItem): Promise<void> {
     this.recordItemNow(sourceUrl, itemId, item);
   }
 
-  async recordStoredItem(stored: StoredItem): Promise<void> {
+  async recordStoredItem(stored: port.StoredItem): Promise<void> {
     this.db.transaction(() => {
       const createdAt = this.clock.now().toISOString();
       for (const story of stored.stories) {
@@ -187,29 +148,29 @@ export class SqliteFeedStore implements FeedStore {
     return this.statements.pruneItems.run(sourceUrl, before.toISOString()).changes;
   }
 
-  async story(origin: string): Promise<FeedStory | null> {
-    const row = this.statements.storyByOrigin.get(origin) as StoryRow | undefined;
-    return row ? toStory(row) : null;
+  async story(origin: string): Promise<port.FeedStory | null> {
+    const row = this.statements.storyByOrigin.get(origin);
+    return row ? toStory(fromSqlite(row)) : null;
   }
 
-  async storiesByTitle(titleKey: string, limit = TITLE_CANDIDATES): Promise<FeedStory[]> {
-    return (this.statements.storiesByTitle.all(titleKey, limit) as StoryRow[]).map(toStory);
+  async storiesByTitle(titleKey: string, limit = TITLE_CANDIDATES): Promise<port.FeedStory[]> {
+    return this.statements.storiesByTitle.all(titleKey, limit).map((row) => toStory(fromSqlite(row)));
   }
 
-  async storiesOfArticle(articleId: string): Promise<FeedStory[]> {
-    return (this.statements.storiesByArticle.all(articleId) as StoryRow[]).map(toStory);
+  async storiesOfArticle(articleId: string): Promise<port.FeedStory[]> {
+    return this.statements.storiesByArticle.all(articleId).map((row) => toStory(fromSqlite(row)));
   }
 
-  async sourcesOfArticle(articleId: string): Promise<ArticleSource[]> {
-    return this.statements.sourcesOfArticle.all(articleId) as ArticleSource[];
+  async sourcesOfArticle(articleId: string): Promise<port.ArticleSource[]> {
+    return this.statements.sourcesOfArticle.all(articleId) as port.ArticleSource[];
   }
 
-  private sourceNow(url: string): FeedSourceRecord | null {
-    const row = this.statements.sourceByUrl.get(url) as SourceRow | undefined;
-    return row ? toSource(row) : null;
+  private sourceNow(url: string): port.FeedSourceRecord | null {
+    const row = this.statements.sourceByUrl.get(url);
+    return row ? toSource(fromSqlite(row)) : null;
   }
 
-  private upsertSourceNow(input: SourceInput): 'added' | 'updated' {
+  private upsertSourceNow(input: port.SourceInput): 'added' | 'updated' {
     const existing = this.sourceNow(input.url);
     if (!existing) {
       this.statements.insertSource.run({
@@ -227,7 +188,7 @@ export class SqliteFeedStore implements FeedStore {
     return 'updated';
   }
 
-  private recordItemNow(sourceUrl: string, itemId: string, item: SeenItem): void {
+  private recordItemNow(sourceUrl: string, itemId: string, item: port.SeenItem): void {
     this.statements.upsertItem.run({
       source_url: sourceUrl,
       item_id: itemId,
@@ -278,37 +239,5 @@ function prepareStatements(db: Database.Database) {
     sourcesOfArticle: p(`SELECT DISTINCT s.url AS url, coalesce(s.name, s.feed_title, s.url) AS name
       FROM feed_stories st JOIN feed_items i ON i.story = st.origin JOIN feed_sources s ON s.url = i.source_url
       WHERE st.article_id = ? ORDER BY name COLLATE NOCASE`),
-  };
-}
-
-function toSource(row: SourceRow): FeedSourceRecord {
-  return {
-    url: row.url,
-    name: row.name,
-    feedTitle: row.feed_title,
-    intervalMinutes: row.interval_minutes,
-    origin: row.origin,
-    addedBy: row.added_by,
-    addedAt: row.added_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    baselined: row.baselined === 1,
-    lastPolledAt: row.last_polled_at,
-    lastSuccessAt: row.last_success_at,
-    nextPollAt: row.next_poll_at,
-    failureCount: row.failure_count,
-    failureReason: row.failure_reason,
-    failing: row.failing === 1,
-    pageFailures: row.page_failures,
-    itemCount: row.item_count,
-  };
-}
-
-function toStory(row: StoryRow): FeedStory {
-  return {
-    origin: row.origin,
-    articleId: row.article_id,
-    titleKey: row.title_key,
-    shingles: JSON.parse(row.shingles) as number[],
   };
 }

@@ -1,13 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { InstallationRecord, InstallationStore } from '../../../core/ports.js';
-
-interface Row {
-  platform: 'slack';
-  workspace_id: string;
-  enterprise_id: string | null;
-  data: string;
-  installed_at: string;
-}
+import type { InstallationStore } from '../../../core/ports.js';
+import { type InstallationRow, toInstallation } from '../../../core/store/installations.js';
 
 /**
  * Chat platform installations in the SQLite database (table `installations`, migration 3): one row per
@@ -18,7 +11,7 @@ export function createSqliteInstallationStore(db: Database.Database): Installati
     VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (platform, workspace_id) DO UPDATE SET
       enterprise_id = excluded.enterprise_id, data = excluded.data, installed_at = excluded.installed_at`);
-  const get = db.prepare<[string, string], Row>(
+  const get = db.prepare<[string, string], InstallationRow>(
     'SELECT platform, workspace_id, enterprise_id, data, installed_at FROM installations WHERE platform = ? AND workspace_id = ?',
   );
   const remove = db.prepare('DELETE FROM installations WHERE platform = ? AND workspace_id = ?');
@@ -30,7 +23,7 @@ export function createSqliteInstallationStore(db: Database.Database): Installati
     },
     async get(platform, workspaceId) {
       const row = get.get(platform, workspaceId);
-      return row === undefined ? null : recordOf(row);
+      return row === undefined ? null : toInstallation(row);
     },
     async remove(platform, workspaceId) {
       return remove.run(platform, workspaceId).changes > 0;
@@ -38,15 +31,5 @@ export function createSqliteInstallationStore(db: Database.Database): Installati
     async count(platform) {
       return count.get(platform)?.n ?? 0;
     },
-  };
-}
-
-function recordOf(row: Row): InstallationRecord {
-  return {
-    platform: row.platform,
-    workspaceId: row.workspace_id,
-    enterpriseId: row.enterprise_id,
-    data: row.data,
-    installedAt: row.installed_at,
   };
 }

@@ -1,4 +1,7 @@
-/** Schema migrations for the SQLite store, applied in order; `user_version` records the last one applied. */
+/**
+ * Schema migrations for the SQLite store, applied in order; `user_version` records how many are applied.
+ * Append new steps (and the same change to PG_MIGRATIONS); never edit one that has shipped.
+ */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE files (
@@ -205,5 +208,10 @@ export const MIGRATIONS: readonly string[] = [
 
   -- the Slack workspace a subscription's channel belongs to, where one deployment serves several
   ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
+  `,
+  `
+  -- the quote offsets named as in PostgreSQL, so both stores read one row shape
+  ALTER TABLE quotes RENAME COLUMN start TO text_start;
+  ALTER TABLE quotes RENAME COLUMN "end" TO text_end;
   `,
 ];

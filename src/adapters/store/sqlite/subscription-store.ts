@@ -1,14 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { HeldSlot, NewSubscription, SubscriptionStore } from '../../../core/ports.js';
-import {
-  filterKey,
-  insertValues,
-  KEPT_DONE_SLOTS,
-  type SubscriptionRow,
-  toSubscription,
-} from '../../../core/store/subscriptions.js';
+import * as shared from '../../../core/store/subscriptions.js';
 
-type Row = SubscriptionRow;
+type Row = shared.SubscriptionRow;
 
 /**
  * The SQLite implementation, sharing the article store's database (tables from migrations 2 and 3).
@@ -53,14 +47,14 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
       WHERE id = ?`),
     prune: p(`DELETE FROM digest_slots WHERE subscription_id = ? AND state = 'done' AND slot < (
       SELECT min(slot) FROM (SELECT slot FROM digest_slots WHERE subscription_id = ? AND state = 'done'
-      ORDER BY slot DESC LIMIT ${KEPT_DONE_SLOTS}))`),
+      ORDER BY slot DESC LIMIT ${shared.KEPT_DONE_SLOTS}))`),
   };
 
   const add = (sub: NewSubscription, now: Date, watermark: number) => {
-    const filter = filterKey(sub.filter);
-    const result = s.insert.run(...insertValues(sub, now, watermark));
+    const filter = shared.filterKey(sub.filter);
+    const result = s.insert.run(...shared.insertValues(sub, now, watermark));
     const row = s.find.get(sub.platform, sub.channelId, sub.cron, sub.timezone, filter) as Row;
-    return { subscription: toSubscription(row), created: result.changes === 1 };
+    return { subscription: shared.toSubscription(row), created: result.changes === 1 };
   };
 
   const syncDeclared = db.transaction((declared: NewSubscription[], now: Date, watermark: number) => {
@@ -105,10 +99,11 @@ export function createSqliteSubscriptionStore(db: Database.Database): Subscripti
     remove: async (id) => s.remove.run(id).changes === 1,
     get: async (id) => {
       const row = s.get.get(id) as Row | undefined;
-      return row ? toSubscription(row) : null;
+      return row ? shared.toSubscription(row) : null;
     },
-    forChannel: async (platform, channelId) => (s.forChannel.all(platform, channelId) as Row[]).map(toSubscription),
-    all: async () => (s.all.all() as Row[]).map(toSubscription),
+    forChannel: async (platform, channelId) =>
+      (s.forChannel.all(platform, channelId) as Row[]).map(shared.toSubscription),
+    all: async () => (s.all.all() as Row[]).map(shared.toSubscription),
     syncDeclared: async (declared, now, watermark) => syncDeclared.immediate(declared, now, watermark),
     claimSlot: async (claim, owner, now, staleBefore) => {
       const claimedAt = now.toISOString();

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { NewsdeskError } from '../../../core/errors.js';
+import { MIGRATIONS } from './schema.js';
+
+/** Columns SQLite keeps as JSON text; the other database has them as JSON values. */
+const JSON_COLUMNS = new Set(['highlights', 'paragraphs', 'summary', 'analysis', 'roles', 'aliases', 'shingles']);
+/** Columns SQLite keeps as 0/1 for a boolean. */
+const FLAG_COLUMNS = new Set(['published_approx', 'baselined', 'failing']);
+
+/** Open a database file (or ':memory:'), set it up for one writer and many readers, and migrate it. */
+export function openSqliteDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new NewsdeskError('STORE_FAILURE', `Cannot open the database at ${path}.`, { cause });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // a 32 MiB page cache keeps the indexes ingest touches in memory (the default is 2 MiB)
+  db.pragma('cache_size = -32768');
+  // checkpoint every ~32 MiB of WAL instead of 4 MiB: fewer fsyncs while ingesting
+  db.pragma('wal_autocheckpoint = 8192');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new NewsdeskError(
+      'STORE_FAILURE',
+      `The database was written by a newer newsdesk (schema ${version}); upgrade newsdesk or use another DATABASE_PATH.`,
+    );
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next] ?? '');
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}
+
+/** A row as the shared mappers take it: JSON text parsed, 0/1 flags as booleans. */
+export function fromSqlite<T>(row: unknown): T {
+  const out = { ...(row as Record<string, unknown>) };
+  for (const [column, value] of Object.entries(out)) {
+    if (typeof value === 'string' && JSON_COLUMNS.has(column)) out[column] = JSON.parse(value);
+    else if (typeof value === 'number' && FLAG_COLUMNS.has(column)) out[column] = value === 1;
+  }
+  return out as T;
+}
+
+/** Named parameters for a record: JSON values as text, booleans as 0/1. */
+export function toSqlite(record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(record)) {
+    out[column] =
+      typeof value === 'boolean'
+        ? value
+          ? 1
+          : 0
+        : typeof value === 'object' && value !== null
+          ? JSON.stringify(value)
+          : value;
+  }
+  return out;
+}
+
+/** `INSERT INTO table (a, b) VALUES (@a, @b)`, with `rest` after it (an ON CONFLICT clause). */
+export function insertSql(table: string, columns: readonly string[], rest = ''): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ${rest}`;
+}
