@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
 import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { ftsQuery, openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { createSqliteSubscriptionStore } from '../../src/adapters/store/sqlite/subscription-store.js';
@@ -20,6 +21,8 @@ import {
   replaceFile,
 } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
+
+const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
 
 describe('SQLite', () => {
   articleStoreContract('SqliteArticleStore', async () => {
@@ -69,12 +72,12 @@ describe('SQLite', () => {
     // take the newest migration back out: what the previous release left on disk
     current.db.exec(`ALTER TABLE quotes RENAME COLUMN text_start TO start;
       ALTER TABLE quotes RENAME COLUMN text_end TO "end";`);
-    current.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    current.db.pragma(`user_version = ${LATEST - 1}`);
     await current.close();
 
     const store = openSqliteStore({ path, clock: new FixedClock() });
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect((await store.getArticle('k1'))?.title).toBe('Written before the upgrade');
       expect(await store.topQuote('k1')).toMatchObject({ text: 'We will balance the budget.', start: 40, end: 67 });
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
@@ -106,6 +109,15 @@ describe('SQLite', () => {
     expect(ftsQuery('Orbán')).toBe('"Orbán"*');
     expect(ftsQuery('Geneva talks', 'title')).toBe('title : ("Geneva" AND "talks"*)');
     expect(ftsQuery('!!!')).toBeNull();
+  });
+});
+
+describe('schema migrations', () => {
+  it('numbers the steps of each database 1, 2, 3... in order, each with a name', () => {
+    for (const list of [MIGRATIONS, PG_MIGRATIONS]) {
+      expect(list.map((migration) => migration.version)).toEqual(list.map((_, index) => index + 1));
+      expect(list.every((migration) => migration.name.length > 0 && migration.sql.trim().length > 0)).toBe(true);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { NewsdeskError } from '../../../core/errors.js';
-import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
+import type { Migration } from '../migration.js';
+import { PG_MIGRATIONS } from './migrations.js';
 
 /** A pooled PostgreSQL connection shared by every store of one process. */
 export type PgPool = pg.Pool;
@@ -75,7 +76,7 @@ const MIGRATION_LOCK = 7_346_981_202;
  */
 export async function migratePostgres(
   pool: PgPool,
-  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+  migrations: readonly Migration[] = PG_MIGRATIONS,
 ): Promise<{ from: number; to: number }> {
   const client = await pool.connect().catch((error: unknown) => {
     throw new NewsdeskError(

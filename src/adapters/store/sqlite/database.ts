@@ -30,18 +30,21 @@ export function openSqliteDatabase(path: string): Database.Database {
   return db;
 }
 
+/** Apply the steps after the file's `user_version`, each in its own transaction; refuse a newer schema. */
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (version > latest) {
     throw new NewsdeskError(
       'STORE_FAILURE',
       `The database was written by a newer newsdesk (schema ${version}); upgrade newsdesk or use another DATABASE_PATH.`,
     );
   }
-  for (let next = version; next < MIGRATIONS.length; next++) {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= version) continue;
     db.transaction(() => {
-      db.exec(MIGRATIONS[next] ?? '');
-      db.pragma(`user_version = ${next + 1}`);
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
     })();
   }
 }
