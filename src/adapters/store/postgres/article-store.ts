@@ -1,9 +1,10 @@
-import type { Person, StoredArticle } from '../../../core/articles/article.js';
+import type { Person } from '../../../core/articles/article.js';
 import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
-import { insertRecords, type PgClient, type PgPool, toJsonParam, withTransaction } from './database.js';
+import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import { insertRecords, type PgClient, type PgPool, pgRunner, toJsonParam, withTransaction } from './database.js';
 
 // any constant, distinct from the migration lock: article writers take turns on it
 const ARTICLE_WRITE_LOCK = 7_346_981_203;
@@ -11,7 +12,10 @@ const ARTICLE_WRITE_LOCK = 7_346_981_203;
 /** Search weights for ts_rank, in {D, C, B, A} order: a title match counts five times a body match. */
 const SEARCH_WEIGHTS = '{0.2, 0.2, 0.2, 1.0}';
 
-const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
+const PG_DIALECT: SqlDialect = {
+  originsOfArticle: 'ARRAY(SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin)',
+  seqInList: 'seq = ANY($1::bigint[])',
+};
 
 /**
  * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
@@ -23,13 +27,15 @@ export function createPgArticleStore(pool: PgPool, clock: port.Clock): port.Arti
   return new PgArticleStore(pool, clock);
 }
 
-class PgArticleStore implements port.ArticleStore {
+class PgArticleStore extends SqlArticleStore {
   private nameKeyCache: { version: number; keys: readonly string[] } | undefined;
 
   constructor(
     private readonly pool: PgPool,
     private readonly clock: port.Clock,
-  ) {}
+  ) {
+    super(pgRunner(pool), PG_DIALECT);
+  }
 
   async applyFiles(changes: port.FileChange[]): Promise<void> {
     if (changes.length === 0) return;
@@ -68,136 +74,36 @@ class PgArticleStore implements port.ArticleStore {
     });
   }
 
-  async files(): Promise<Map<string, port.FileRecord>> {
-    const { rows } = await this.pool.query<mapping.FileRow>('SELECT path, size, mtime_ms, hash FROM files');
-    return new Map(rows.map((row) => [row.path, mapping.toFileRecord(row)]));
-  }
-
-  async file(path: string): Promise<port.FileRecord | null> {
-    const { rows } = await this.pool.query<mapping.FileRow>(
-      'SELECT path, size, mtime_ms, hash FROM files WHERE path = $1',
-      [path],
-    );
-    return rows[0] ? mapping.toFileRecord(rows[0]) : null;
-  }
-
-  async latest(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
-    const { limit, after } = mapping.latestBounds(options);
-    const { rows } = after
-      ? await this.pool.query<mapping.ArticleViewRow & { sort_key: string }>(
-          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < ($1, $2)
-           ORDER BY sort_key DESC, id DESC LIMIT $3`,
-          [after.sortKey, after.id, limit + 1],
-        )
-      : await this.pool.query<mapping.ArticleViewRow & { sort_key: string }>(
-          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT $1`,
-          [limit + 1],
-        );
-    return mapping.toLatestPage(rows, limit);
-  }
-
-  async getArticle(id: string): Promise<StoredArticle | null> {
-    const { rows } = await this.pool.query<decide.ArticleRecord & { origins: string[] }>(
-      `SELECT ${decide.ARTICLE_COLUMNS.join(', ')},
-         ARRAY(SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin) AS origins
-       FROM articles WHERE id = $1`,
-      [id],
-    );
-    const row = rows[0];
-    return row ? mapping.toStoredArticle(row, row.origins) : null;
-  }
-
-  async findArticles(ref: string, limit: number): Promise<port.ArticleView[]> {
-    const trimmed = ref.trim();
-    if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
-      // hex only, so the pattern holds no LIKE wildcards; COLLATE "C" lets the unique index serve the prefix
-      const { rows } = await this.pool.query<mapping.ArticleViewRow>(
-        `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
-        [`${trimmed.toLowerCase()}%`, limit],
-      );
-      if (rows.length > 0) return rows.map(mapping.toArticleView);
-    }
-    const query = tsQuery(trimmed);
+  protected async titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]> {
+    const query = tsQuery(text);
     if (!query) return [];
     const { rows } = await this.pool.query<mapping.ArticleViewRow>(
       `SELECT ${VIEW_COLUMNS} FROM articles, to_tsquery('simple', $1) AS query WHERE title_search @@ query
        ORDER BY ts_rank(title_search, query) DESC, sort_key DESC LIMIT $2`,
       [query, limit],
     );
-    return rows.map(mapping.toArticleView);
+    return rows;
   }
 
-  async search(
+  protected async searchWindow(
     text: string,
-    options: { limit: number; offset: number },
-  ): Promise<{ hits: port.SearchHit[]; total: number; ranked: number }> {
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null> {
     const query = tsQuery(text);
-    if (!query) return { hits: [], total: 0, ranked: 0 };
+    if (!query) return null;
     // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
-    const { rows: window } = await this.pool.query<{ seq: number; score: number }>(
+    const { rows: window } = await this.pool.query<mapping.ScoredMatch>(
       `SELECT newest.seq, ts_rank('${SEARCH_WEIGHTS}', newest.search, to_tsquery('simple', $1), 1) AS score
        FROM (SELECT seq, search FROM articles WHERE search @@ to_tsquery('simple', $1) ORDER BY seq DESC LIMIT $2) newest`,
       [query, SEARCH_WINDOW],
     );
-    return mapping.searchPage(
-      text,
-      options,
-      window,
-      () => this.countMatches(query),
-      async (seqs) => {
-        const { rows } = await this.pool.query<
-          mapping.ArticleViewRow & Pick<decide.ArticleRecord, 'paragraphs'> & { seq: number }
-        >(`SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE seq = ANY($1::bigint[])`, [seqs]);
-        return new Map(rows.map((row) => [row.seq, row]));
-      },
-    );
-  }
-
-  private async countMatches(query: string): Promise<number> {
-    const { rows } = await this.pool.query<{ count: number }>(
-      `SELECT count_article_matches(to_tsquery('simple', $1), $2) AS count`,
-      [query, MAX_COUNTED],
-    );
-    return rows[0]?.count ?? 0;
-  }
-
-  async maxSeq(): Promise<number> {
-    const { rows } = await this.pool.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM articles');
-    return rows[0]?.seq ?? 0;
-  }
-
-  async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(port.ArticleView & { seq: number })[]> {
-    const { rows } = await this.pool.query<mapping.ArticleViewRow & { seq: number }>(
-      `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
-      [seq, upTo, limit],
-    );
-    return rows.map((row) => ({ ...mapping.toArticleView(row), seq: row.seq }));
-  }
-
-  async nameKeysOf(articleId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ people: Person[] }>(
-      `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
-      [articleId],
-    );
-    return decide.nameKeysOfPeople(rows[0]?.people ?? []);
-  }
-
-  async articlesSince(since: Date, limit: number): Promise<port.ArticleView[]> {
-    const { rows } = await this.pool.query<mapping.ArticleViewRow>(
-      `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
-      [since.toISOString(), limit],
-    );
-    return rows.map(mapping.toArticleView);
-  }
-
-  async peopleByKey(key: string): Promise<port.PersonMatch[]> {
-    const { rows } = await this.pool.query<decide.PersonRecord>(
-      `SELECT person_key, name, article_count, quote_count FROM persons
-       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
-       ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
-      [key],
-    );
-    return rows.map(mapping.toPersonMatch);
+    const countAll = async () => {
+      const { rows } = await this.pool.query<{ count: number }>(
+        `SELECT count_article_matches(to_tsquery('simple', $1), $2) AS count`,
+        [query, MAX_COUNTED],
+      );
+      return rows[0]?.count ?? 0;
+    };
+    return { window, countAll };
   }
 
   async personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile> {
@@ -229,23 +135,6 @@ class PgArticleStore implements port.ArticleStore {
     return mapping.toPersonProfile(keys, found.rows, quotes.rows, articles.rows, page.articleLimit);
   }
 
-  async peopleByPrefix(prefix: string, limit: number): Promise<port.PersonSummary[]> {
-    const { rows } =
-      prefix === ''
-        ? await this.pool.query<decide.PersonRecord>(
-            `SELECT name, roles, article_count, quote_count FROM persons
-             ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
-            [limit],
-          )
-        : await this.pool.query<decide.PersonRecord>(
-            `SELECT name, roles, article_count, quote_count FROM persons
-             WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
-             ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
-            [prefix, `${prefix}\uffff`, limit],
-          );
-    return rows.map(mapping.toPersonSummary);
-  }
-
   async personKeys(): Promise<readonly string[]> {
     // suggestions scan every key; reload only when some process wrote articles since (read the marker first)
     const { rows } = await this.pool.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'changes'`);
@@ -257,22 +146,6 @@ class PgArticleStore implements port.ArticleStore {
       this.nameKeyCache = { version, keys: keys.rows.map((row) => row.name_key) };
     }
     return this.nameKeyCache.keys;
-  }
-
-  async topQuote(articleId: string): Promise<port.QuoteView | null> {
-    const { rows } = await this.pool.query<mapping.QuoteViewRow>(
-      `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-       WHERE q.article_id = $1 AND q.speaker IS NOT NULL AND q.kind = 'direct'
-       ORDER BY q.score DESC, q.position LIMIT 1`,
-      [articleId],
-    );
-    return rows[0] ? mapping.toQuoteView(rows[0]) : null;
-  }
-
-  async counts(): Promise<{ articles: number; people: number; quotes: number }> {
-    const { rows } = await this.pool.query<{ name: string; value: number }>('SELECT name, value FROM counters');
-    const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
-    return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
   }
 
   async close(): Promise<void> {

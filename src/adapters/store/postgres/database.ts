@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { NewsdeskError } from '../../../core/errors.js';
 import type { Migration } from '../migration.js';
+import type { SqlRunner } from '../sql-article-store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
 /** A pooled PostgreSQL connection shared by every store of one process. */
@@ -46,9 +47,20 @@ export function toJsonParam(rows: readonly object[]): string {
 
 /** A row as the shared mappers take it: TIMESTAMPTZ values (Dates here) as ISO 8601 strings. */
 export function fromPg<T>(row: object): T {
+  if (!Object.values(row).some((value) => value instanceof Date)) return row as T;
   const out: Record<string, unknown> = { ...row };
   for (const [column, value] of Object.entries(out)) if (value instanceof Date) out[column] = value.toISOString();
   return out as T;
+}
+
+/** The shared queries on the pool. */
+export function pgRunner(pool: PgPool): SqlRunner {
+  return {
+    async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const { rows } = await pool.query(sql, [...params]);
+      return rows.map((row: object) => fromPg<T>(row));
+    },
+  };
 }
 
 /** Run `work` in one transaction on one connection; rolled back if it throws. */

@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
-import type { Person, StoredArticle } from '../../../core/articles/article.js';
+import type { Person } from '../../../core/articles/article.js';
 import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
-import { fromSqlite, insertSql, openSqliteDatabase, toSqlite } from './database.js';
+import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import { fromSqlite, insertSql, openSqliteDatabase, sqliteRunner, toSqlite } from './database.js';
 
-const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
+const SQLITE_DIALECT: SqlDialect = {
+  originsOfArticle: `(SELECT json_group_array(origin) FROM
+    (SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin))`,
+  seqInList: 'seq IN (SELECT value FROM json_each($1))',
+};
 
 export interface SqliteStoreOptions {
   /** database file, or ':memory:' */
@@ -20,10 +25,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteArticleStore
 }
 
 /**
- * The embedded default store: SQLite in WAL mode with FTS5 full-text search. What to write is decided
- * by the shared decide.planArticleWrites / decide.planPersonRebuild; this class loads what they need and runs the SQL.
+ * The embedded default store: SQLite in WAL mode with FTS5 full-text search. The queries both databases
+ * share are in SqlArticleStore; what to write comes from the shared planArticleWrites / planPersonRebuild,
+ * and this class loads what they need and writes what they return, one prepared statement per row.
  */
-export class SqliteArticleStore implements port.ArticleStore {
+export class SqliteArticleStore extends SqlArticleStore {
   readonly db: Database.Database;
   private readonly clock: port.Clock;
   private readonly statements;
@@ -34,6 +40,7 @@ export class SqliteArticleStore implements port.ArticleStore {
 
   /** `db` must be opened with openSqliteDatabase (migrated). */
   constructor(db: Database.Database, clock: port.Clock) {
+    super(sqliteRunner(db), SQLITE_DIALECT);
     this.db = db;
     this.clock = clock;
     this.statements = prepareStatements(db);
@@ -84,95 +91,25 @@ export class SqliteArticleStore implements port.ArticleStore {
     })();
   }
 
-  async files(): Promise<Map<string, port.FileRecord>> {
-    const rows = this.statements.allFiles.all() as mapping.FileRow[];
-    return new Map(rows.map((row) => [row.path, mapping.toFileRecord(row)]));
+  protected async titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]> {
+    const query = ftsQuery(text, 'title');
+    return query ? this.statements.titleSearch.all(query, limit).map((row) => fromSqlite(row)) : [];
   }
 
-  async file(path: string): Promise<port.FileRecord | null> {
-    const row = this.statements.fileByPath.get(path) as mapping.FileRow | undefined;
-    return row ? mapping.toFileRecord(row) : null;
-  }
-
-  async latest(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
-    const { limit, after } = mapping.latestBounds(options);
-    const rows = (
-      after
-        ? this.statements.latestAfter.all(after.sortKey, after.id, limit + 1)
-        : this.statements.latestFirst.all(limit + 1)
-    ).map((row) => fromSqlite<mapping.ArticleViewRow & { sort_key: string }>(row));
-    return mapping.toLatestPage(rows, limit);
-  }
-
-  async getArticle(id: string): Promise<StoredArticle | null> {
-    const row = this.statements.articleById.get(id);
-    if (!row) return null;
-    const origins = this.statements.originsOf.pluck().all(id) as string[];
-    return mapping.toStoredArticle(fromSqlite<decide.ArticleRecord>(row), origins);
-  }
-
-  async findArticles(ref: string, limit: number): Promise<port.ArticleView[]> {
-    const trimmed = ref.trim();
-    if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
-      const rows = this.statements.articlesByIdPrefix.all(`${trimmed.toLowerCase()}%`, limit);
-      if (rows.length > 0) return rows.map((row) => mapping.toArticleView(fromSqlite(row)));
-    }
-    const query = ftsQuery(trimmed, 'title');
-    if (!query) return [];
-    return this.statements.titleSearch.all(query, limit).map((row) => mapping.toArticleView(fromSqlite(row)));
-  }
-
-  async search(
+  protected async searchWindow(
     text: string,
-    options: { limit: number; offset: number },
-  ): Promise<{ hits: port.SearchHit[]; total: number; ranked: number }> {
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null> {
     const query = ftsQuery(text);
-    if (!query) return { hits: [], total: 0, ranked: 0 };
-    const s = this.statements;
+    if (!query) return null;
     // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
-    const window = s.searchWindow.all(query, SEARCH_WINDOW) as { seq: number; score: number }[];
-    return mapping.searchPage(
-      text,
-      options,
-      window,
-      async () => s.searchCount.pluck().get(query, MAX_COUNTED) as number,
-      async (seqs) =>
-        new Map(
-          seqs.flatMap((seq) => {
-            const row = s.articleBySeq.get(seq);
-            return row ? [[seq, fromSqlite(row)] as const] : [];
-          }),
-        ),
-    );
-  }
-
-  async maxSeq(): Promise<number> {
-    return (this.statements.maxSeq.pluck().get() as number | null) ?? 0;
-  }
-
-  async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(port.ArticleView & { seq: number })[]> {
-    const rows = this.statements.afterSeq
-      .all(seq, upTo, limit)
-      .map((row) => fromSqlite<mapping.ArticleViewRow & { seq: number }>(row));
-    return rows.map((row) => ({ ...mapping.toArticleView(row), seq: row.seq }));
-  }
-
-  async nameKeysOf(articleId: string): Promise<string[]> {
-    return decide.nameKeysOfPeople(this.peopleOf(articleId));
+    const window = this.statements.searchWindow.all(query, SEARCH_WINDOW) as mapping.ScoredMatch[];
+    return { window, countAll: async () => this.statements.searchCount.pluck().get(query, MAX_COUNTED) as number };
   }
 
   /** The people an article names, as analysed at ingest. */
   private peopleOf(articleId: string): Person[] {
     const analysis = this.statements.analysisOf.pluck().get(articleId) as string | undefined;
     return analysis ? (JSON.parse(analysis) as { people: Person[] }).people : [];
-  }
-
-  async articlesSince(since: Date, limit: number): Promise<port.ArticleView[]> {
-    return this.statements.since.all(since.toISOString(), limit).map((row) => mapping.toArticleView(fromSqlite(row)));
-  }
-
-  async peopleByKey(key: string): Promise<port.PersonMatch[]> {
-    return (this.statements.personsByName.all(key) as decide.PersonRecord[]).map(mapping.toPersonMatch);
   }
 
   async personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile> {
@@ -199,14 +136,6 @@ export class SqliteArticleStore implements port.ArticleStore {
     return mapping.toPersonProfile(keys, found, quotes, articles, page.articleLimit);
   }
 
-  async peopleByPrefix(prefix: string, limit: number): Promise<port.PersonSummary[]> {
-    const rows =
-      prefix === ''
-        ? this.statements.topPersons.all(limit)
-        : this.statements.personsByPrefix.all(prefix, `${prefix}\uffff`, limit);
-    return rows.map((row) => mapping.toPersonSummary(fromSqlite(row)));
-  }
-
   async personKeys(): Promise<readonly string[]> {
     // suggestions scan every key; reload only when this or another connection changed the database
     const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
@@ -214,17 +143,6 @@ export class SqliteArticleStore implements port.ArticleStore {
       this.nameKeyCache = { version, keys: this.statements.allNameKeys.pluck().all() as string[] };
     }
     return this.nameKeyCache.keys;
-  }
-
-  async topQuote(articleId: string): Promise<port.QuoteView | null> {
-    const row = this.statements.topQuote.get(articleId);
-    return row ? mapping.toQuoteView(fromSqlite(row)) : null;
-  }
-
-  async counts(): Promise<{ articles: number; people: number; quotes: number }> {
-    const rows = this.statements.counters.all() as { name: string; value: number }[];
-    const value = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
-    return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
   }
 
   /** Statements over a person's keys (a full name and its surname-only twin), one per key count. */
@@ -321,7 +239,6 @@ function prepareStatements(db: Database.Database) {
     deleteOrigin: p('DELETE FROM article_origins WHERE origin = ?'),
     insertOrigin: p('INSERT OR IGNORE INTO article_origins (origin, article_id) VALUES (?, ?)'),
     originCount: p('SELECT count(*) FROM article_origins WHERE article_id = ?'),
-    originsOf: p('SELECT origin FROM article_origins WHERE article_id = ? ORDER BY origin'),
     hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
     seqOf: p('SELECT seq FROM articles WHERE id = ?'),
     deleteArticle: p('DELETE FROM articles WHERE id = ?'),
@@ -331,49 +248,27 @@ function prepareStatements(db: Database.Database) {
     upsertFile: p(`INSERT INTO files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)
       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`),
     deleteFile: p('DELETE FROM files WHERE path = ?'),
-    allFiles: p('SELECT path, size, mtime_ms, hash FROM files'),
-    fileByPath: p('SELECT path, size, mtime_ms, hash FROM files WHERE path = ?'),
-    latestFirst: p(`SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT ?`),
-    latestAfter: p(`SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < (?, ?)
-      ORDER BY sort_key DESC, id DESC LIMIT ?`),
-    articleById: p('SELECT * FROM articles WHERE id = ?'),
-    articlesByIdPrefix: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY sort_key DESC LIMIT ?`),
     titleSearch: p(`SELECT ${VIEW_COLUMNS} FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
       WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10.0, 1.0), sort_key DESC LIMIT ?`),
-    // bm25 is lower for better matches: negated, higher is better as mapping.searchPage expects
+    // bm25 is lower for better matches: negated, higher is better as searchPage expects
     searchWindow: p(`SELECT rowid AS seq, -bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
       WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?`),
-    articleBySeq: p(`SELECT ${VIEW_COLUMNS}, articles.paragraphs FROM articles WHERE seq = ?`),
     searchCount: p('SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
-    maxSeq: p('SELECT max(seq) FROM articles'),
     analysisOf: p('SELECT analysis FROM articles WHERE id = ?'),
     articlesOfPerson: p('SELECT article_id FROM person_mentions WHERE person_key = ? ORDER BY article_id'),
-    afterSeq: p(`SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`),
-    since: p(`SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > ? ORDER BY ingested_at, seq LIMIT ?`),
     insertMention: p(
       insertSql('person_mentions', ['person_key', 'article_id', 'sort_key']).replace('INSERT', 'INSERT OR IGNORE'),
     ),
     insertPersonKey: p(insertSql('person_keys', ['name_key', 'person_key']).replace('INSERT', 'INSERT OR IGNORE')),
     deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
     addCounter: p('UPDATE counters SET value = value + ? WHERE name = ?'),
-    counters: p('SELECT name, value FROM counters'),
     attributedQuotesOf: p('SELECT count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL'),
     mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
     personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
-    personsByName: p(`SELECT p.person_key, p.name, p.article_count, p.quote_count FROM persons p
-      WHERE p.person_key IN (SELECT person_key FROM person_keys WHERE name_key = ?)
-      ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT 20`),
-    personsByPrefix: p(`SELECT p.name, p.roles, p.article_count, p.quote_count FROM persons p
-      WHERE p.person_key IN (SELECT person_key FROM person_keys WHERE name_key >= ? AND name_key < ?)
-      ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`),
-    topPersons: p(`SELECT name, roles, article_count, quote_count FROM persons
-      ORDER BY quote_count DESC, article_count DESC, name LIMIT ?`),
     allNameKeys: p('SELECT DISTINCT name_key FROM person_keys'),
     insertQuote: p(insertSql('quotes', decide.QUOTE_COLUMNS)),
     quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
       FROM quotes WHERE person_key = ?`),
-    topQuote: p(`SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-      WHERE q.article_id = ? AND q.speaker IS NOT NULL AND q.kind = 'direct' ORDER BY q.score DESC, q.position LIMIT 1`),
     upsertPerson: p(
       insertSql(
         'persons',

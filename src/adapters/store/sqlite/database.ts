@@ -2,10 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsdeskError } from '../../../core/errors.js';
+import type { SqlRunner } from '../sql-article-store.js';
 import { MIGRATIONS } from './schema.js';
 
 /** Columns SQLite keeps as JSON text; the other database has them as JSON values. */
-const JSON_COLUMNS = new Set(['highlights', 'paragraphs', 'summary', 'analysis', 'roles', 'aliases', 'shingles']);
+const JSON_COLUMNS = new Set([
+  'highlights',
+  'paragraphs',
+  'summary',
+  'analysis',
+  'roles',
+  'aliases',
+  'shingles',
+  // lists the shared queries build with json_group_array / json ->
+  'origins',
+  'people',
+]);
 /** Columns SQLite keeps as 0/1 for a boolean. */
 const FLAG_COLUMNS = new Set(['published_approx', 'baselined', 'failing']);
 
@@ -78,4 +90,27 @@ export function toSqlite(record: object): Record<string, unknown> {
 /** `INSERT INTO table (a, b) VALUES (@a, @b)`, with `rest` after it (an ON CONFLICT clause). */
 export function insertSql(table: string, columns: readonly string[], rest = ''): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ${rest}`;
+}
+
+/** The shared queries on one connection: statements prepared once and kept, `$n` bound by number, lists as JSON. */
+export function sqliteRunner(db: Database.Database): SqlRunner {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      const rows =
+        params.length === 0
+          ? statement.all()
+          : statement.all(
+              Object.fromEntries(
+                params.map((value, index) => [index + 1, Array.isArray(value) ? JSON.stringify(value) : value]),
+              ),
+            );
+      return rows.map((row) => fromSqlite<T>(row));
+    },
+  };
 }

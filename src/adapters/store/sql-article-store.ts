@@ -1,0 +1,188 @@
+import type { Person, StoredArticle } from '../../core/articles/article.js';
+import type * as port from '../../core/ports.js';
+import * as mapping from '../../core/store/article-rows.js';
+import {
+  ARTICLE_COLUMNS,
+  type ArticleRecord,
+  nameKeysOfPeople,
+  type PersonRecord,
+} from '../../core/store/article-writes.js';
+
+/**
+ * What the shared queries need of a database: the rows of one statement, normalised for the shared
+ * mappers (JSON parsed, flags as booleans, times as ISO strings). Statements number their parameters
+ * $1, $2...; an array parameter is one list (PostgreSQL takes it as an array, SQLite as JSON).
+ */
+export interface SqlRunner {
+  rows<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** The few SQL fragments the two databases spell differently. */
+export interface SqlDialect {
+  /** the origins of the article `articles.id`, sorted, as one column holding a list */
+  originsOfArticle: string;
+  /** `articles.seq` is one of the numbers in the list parameter $1 */
+  seqInList: string;
+}
+
+/** The columns of an article that lists show, qualified for joins. */
+export const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
+
+/**
+ * The article store's queries, written once for both databases. Each store adds its writes (what to
+ * write comes from planArticleWrites and planPersonRebuild) and what only its database can say:
+ * full-text search, the page of a person's quotes, and how it notices other processes' writes.
+ */
+export abstract class SqlArticleStore implements port.ArticleStore {
+  protected constructor(
+    private readonly sql: SqlRunner,
+    private readonly dialect: SqlDialect,
+  ) {}
+
+  abstract applyFiles(changes: port.FileChange[]): Promise<void>;
+  abstract removeFile(path: string): Promise<void>;
+  abstract personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile>;
+  abstract personKeys(): Promise<readonly string[]>;
+  abstract close(): Promise<void>;
+  /** Articles whose title has every word of `text` (the last as a prefix), best first. */
+  protected abstract titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]>;
+  /** The newest matches of a full-text search, scored (higher is better); null when `text` has no words. */
+  protected abstract searchWindow(
+    text: string,
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null>;
+
+  async files(): Promise<Map<string, port.FileRecord>> {
+    const rows = await this.sql.rows<mapping.FileRow>('SELECT path, size, mtime_ms, hash FROM files');
+    return new Map(rows.map((row) => [row.path, mapping.toFileRecord(row)]));
+  }
+
+  async file(path: string): Promise<port.FileRecord | null> {
+    const [row] = await this.sql.rows<mapping.FileRow>('SELECT path, size, mtime_ms, hash FROM files WHERE path = $1', [
+      path,
+    ]);
+    return row ? mapping.toFileRecord(row) : null;
+  }
+
+  async latest(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
+    const { limit, after } = mapping.latestBounds(options);
+    const rows = after
+      ? await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(
+          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < ($1, $2)
+           ORDER BY sort_key DESC, id DESC LIMIT $3`,
+          [after.sortKey, after.id, limit + 1],
+        )
+      : await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(
+          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT $1`,
+          [limit + 1],
+        );
+    return mapping.toLatestPage(rows, limit);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(
+      `SELECT ${ARTICLE_COLUMNS.join(', ')}, ${this.dialect.originsOfArticle} AS origins FROM articles WHERE id = $1`,
+      [id],
+    );
+    return row ? mapping.toStoredArticle(row, row.origins) : null;
+  }
+
+  async findArticles(ref: string, limit: number): Promise<port.ArticleView[]> {
+    const trimmed = ref.trim();
+    if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
+      // hex only, so the pattern holds no LIKE wildcards; the unique index on id serves the prefix
+      const rows = await this.sql.rows<mapping.ArticleViewRow>(
+        `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
+        [`${trimmed.toLowerCase()}%`, limit],
+      );
+      if (rows.length > 0) return rows.map(mapping.toArticleView);
+    }
+    return (await this.titleMatches(trimmed, limit)).map(mapping.toArticleView);
+  }
+
+  async search(
+    text: string,
+    options: { limit: number; offset: number },
+  ): Promise<{ hits: port.SearchHit[]; total: number; ranked: number }> {
+    const found = await this.searchWindow(text);
+    if (!found) return { hits: [], total: 0, ranked: 0 };
+    return mapping.searchPage(text, options, found.window, found.countAll, async (seqs) => {
+      const rows = await this.sql.rows<mapping.ArticleViewRow & Pick<ArticleRecord, 'paragraphs'> & { seq: number }>(
+        `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${this.dialect.seqInList}`,
+        [seqs],
+      );
+      return new Map(rows.map((row) => [row.seq, row]));
+    });
+  }
+
+  async maxSeq(): Promise<number> {
+    const [row] = await this.sql.rows<{ seq: number | null }>('SELECT max(seq) AS seq FROM articles');
+    return row?.seq ?? 0;
+  }
+
+  async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(port.ArticleView & { seq: number })[]> {
+    const rows = await this.sql.rows<mapping.ArticleViewRow & { seq: number }>(
+      `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+      [seq, upTo, limit],
+    );
+    return rows.map((row) => ({ ...mapping.toArticleView(row), seq: row.seq }));
+  }
+
+  async nameKeysOf(articleId: string): Promise<string[]> {
+    const [row] = await this.sql.rows<{ people: Person[] }>(
+      `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
+      [articleId],
+    );
+    return nameKeysOfPeople(row?.people ?? []);
+  }
+
+  async articlesSince(since: Date, limit: number): Promise<port.ArticleView[]> {
+    const rows = await this.sql.rows<mapping.ArticleViewRow>(
+      `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
+      [since.toISOString(), limit],
+    );
+    return rows.map(mapping.toArticleView);
+  }
+
+  async peopleByKey(key: string): Promise<port.PersonMatch[]> {
+    const rows = await this.sql.rows<PersonRecord>(
+      `SELECT person_key, name, article_count, quote_count FROM persons
+       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
+       ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
+      [key],
+    );
+    return rows.map(mapping.toPersonMatch);
+  }
+
+  async peopleByPrefix(prefix: string, limit: number): Promise<port.PersonSummary[]> {
+    const rows =
+      prefix === ''
+        ? await this.sql.rows<PersonRecord>(
+            `SELECT name, roles, article_count, quote_count FROM persons
+             ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
+            [limit],
+          )
+        : await this.sql.rows<PersonRecord>(
+            `SELECT name, roles, article_count, quote_count FROM persons
+             WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
+             ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
+            [prefix, `${prefix}\uffff`, limit],
+          );
+    return rows.map(mapping.toPersonSummary);
+  }
+
+  async topQuote(articleId: string): Promise<port.QuoteView | null> {
+    const [row] = await this.sql.rows<mapping.QuoteViewRow>(
+      `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+       WHERE q.article_id = $1 AND q.speaker IS NOT NULL AND q.kind = 'direct'
+       ORDER BY q.score DESC, q.position LIMIT 1`,
+      [articleId],
+    );
+    return row ? mapping.toQuoteView(row) : null;
+  }
+
+  async counts(): Promise<{ articles: number; people: number; quotes: number }> {
+    const rows = await this.sql.rows<{ name: string; value: number }>('SELECT name, value FROM counters');
+    const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
+    return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
+  }
+}
