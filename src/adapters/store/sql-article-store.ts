@@ -28,16 +28,51 @@ export interface SqlDialect {
 /** The columns of an article that lists show, qualified for joins. */
 export const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
 
+/** Every shared statement, built once per dialect (one string each, so the statement caches key on it). */
+function queriesFor(dialect: SqlDialect) {
+  return {
+    files: 'SELECT path, size, mtime_ms, hash FROM files',
+    file: 'SELECT path, size, mtime_ms, hash FROM files WHERE path = $1',
+    latestFirst: `SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT $1`,
+    latestAfter: `SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < ($1, $2)
+      ORDER BY sort_key DESC, id DESC LIMIT $3`,
+    article: `SELECT ${ARTICLE_COLUMNS.join(', ')}, ${dialect.originsOfArticle} AS origins FROM articles WHERE id = $1`,
+    // hex only, so the pattern holds no LIKE wildcards; the unique index on id serves the prefix
+    articlesByIdPrefix: `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
+    searchPage: `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${dialect.seqInList}`,
+    maxSeq: 'SELECT max(seq) AS seq FROM articles',
+    afterSeq: `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+    peopleOfArticle: `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
+    since: `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
+    personsByName: `SELECT person_key, name, article_count, quote_count FROM persons
+      WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
+    topPersons: `SELECT name, roles, article_count, quote_count FROM persons
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
+    personsByPrefix: `SELECT name, roles, article_count, quote_count FROM persons
+      WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
+    topQuote: `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE q.article_id = $1 AND q.speaker IS NOT NULL AND q.kind = 'direct'
+      ORDER BY q.score DESC, q.position LIMIT 1`,
+    counters: 'SELECT name, value FROM counters',
+  };
+}
+
 /**
  * The article store's queries, written once for both databases. Each store adds its writes (what to
  * write comes from planArticleWrites and planPersonRebuild) and what only its database can say:
  * full-text search, the page of a person's quotes, and how it notices other processes' writes.
  */
 export abstract class SqlArticleStore implements port.ArticleStore {
+  private readonly queries;
+
   protected constructor(
     private readonly sql: SqlRunner,
-    private readonly dialect: SqlDialect,
-  ) {}
+    dialect: SqlDialect,
+  ) {
+    this.queries = queriesFor(dialect);
+  }
 
   abstract applyFiles(changes: port.FileChange[]): Promise<void>;
   abstract removeFile(path: string): Promise<void>;
@@ -52,48 +87,39 @@ export abstract class SqlArticleStore implements port.ArticleStore {
   ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null>;
 
   async files(): Promise<Map<string, port.FileRecord>> {
-    const rows = await this.sql.rows<mapping.FileRow>('SELECT path, size, mtime_ms, hash FROM files');
+    const rows = await this.sql.rows<mapping.FileRow>(this.queries.files);
     return new Map(rows.map((row) => [row.path, mapping.toFileRecord(row)]));
   }
 
   async file(path: string): Promise<port.FileRecord | null> {
-    const [row] = await this.sql.rows<mapping.FileRow>('SELECT path, size, mtime_ms, hash FROM files WHERE path = $1', [
-      path,
-    ]);
+    const [row] = await this.sql.rows<mapping.FileRow>(this.queries.file, [path]);
     return row ? mapping.toFileRecord(row) : null;
   }
 
   async latest(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
     const { limit, after } = mapping.latestBounds(options);
     const rows = after
-      ? await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(
-          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < ($1, $2)
-           ORDER BY sort_key DESC, id DESC LIMIT $3`,
-          [after.sortKey, after.id, limit + 1],
-        )
-      : await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(
-          `SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT $1`,
-          [limit + 1],
-        );
+      ? await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(this.queries.latestAfter, [
+          after.sortKey,
+          after.id,
+          limit + 1,
+        ])
+      : await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(this.queries.latestFirst, [limit + 1]);
     return mapping.toLatestPage(rows, limit);
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
-    const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(
-      `SELECT ${ARTICLE_COLUMNS.join(', ')}, ${this.dialect.originsOfArticle} AS origins FROM articles WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(this.queries.article, [id]);
     return row ? mapping.toStoredArticle(row, row.origins) : null;
   }
 
   async findArticles(ref: string, limit: number): Promise<port.ArticleView[]> {
     const trimmed = ref.trim();
     if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
-      // hex only, so the pattern holds no LIKE wildcards; the unique index on id serves the prefix
-      const rows = await this.sql.rows<mapping.ArticleViewRow>(
-        `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
-        [`${trimmed.toLowerCase()}%`, limit],
-      );
+      const rows = await this.sql.rows<mapping.ArticleViewRow>(this.queries.articlesByIdPrefix, [
+        `${trimmed.toLowerCase()}%`,
+        limit,
+      ]);
       if (rows.length > 0) return rows.map(mapping.toArticleView);
     }
     return (await this.titleMatches(trimmed, limit)).map(mapping.toArticleView);
@@ -107,7 +133,7 @@ export abstract class SqlArticleStore implements port.ArticleStore {
     if (!found) return { hits: [], total: 0, ranked: 0 };
     return mapping.searchPage(text, options, found.window, found.countAll, async (seqs) => {
       const rows = await this.sql.rows<mapping.ArticleViewRow & Pick<ArticleRecord, 'paragraphs'> & { seq: number }>(
-        `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${this.dialect.seqInList}`,
+        this.queries.searchPage,
         [seqs],
       );
       return new Map(rows.map((row) => [row.seq, row]));
@@ -115,73 +141,49 @@ export abstract class SqlArticleStore implements port.ArticleStore {
   }
 
   async maxSeq(): Promise<number> {
-    const [row] = await this.sql.rows<{ seq: number | null }>('SELECT max(seq) AS seq FROM articles');
+    const [row] = await this.sql.rows<{ seq: number | null }>(this.queries.maxSeq);
     return row?.seq ?? 0;
   }
 
   async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(port.ArticleView & { seq: number })[]> {
-    const rows = await this.sql.rows<mapping.ArticleViewRow & { seq: number }>(
-      `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
-      [seq, upTo, limit],
-    );
+    const rows = await this.sql.rows<mapping.ArticleViewRow & { seq: number }>(this.queries.afterSeq, [
+      seq,
+      upTo,
+      limit,
+    ]);
     return rows.map((row) => ({ ...mapping.toArticleView(row), seq: row.seq }));
   }
 
   async nameKeysOf(articleId: string): Promise<string[]> {
-    const [row] = await this.sql.rows<{ people: Person[] }>(
-      `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
-      [articleId],
-    );
+    const [row] = await this.sql.rows<{ people: Person[] }>(this.queries.peopleOfArticle, [articleId]);
     return nameKeysOfPeople(row?.people ?? []);
   }
 
   async articlesSince(since: Date, limit: number): Promise<port.ArticleView[]> {
-    const rows = await this.sql.rows<mapping.ArticleViewRow>(
-      `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
-      [since.toISOString(), limit],
-    );
+    const rows = await this.sql.rows<mapping.ArticleViewRow>(this.queries.since, [since.toISOString(), limit]);
     return rows.map(mapping.toArticleView);
   }
 
   async peopleByKey(key: string): Promise<port.PersonMatch[]> {
-    const rows = await this.sql.rows<PersonRecord>(
-      `SELECT person_key, name, article_count, quote_count FROM persons
-       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
-       ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
-      [key],
-    );
+    const rows = await this.sql.rows<PersonRecord>(this.queries.personsByName, [key]);
     return rows.map(mapping.toPersonMatch);
   }
 
   async peopleByPrefix(prefix: string, limit: number): Promise<port.PersonSummary[]> {
     const rows =
       prefix === ''
-        ? await this.sql.rows<PersonRecord>(
-            `SELECT name, roles, article_count, quote_count FROM persons
-             ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
-            [limit],
-          )
-        : await this.sql.rows<PersonRecord>(
-            `SELECT name, roles, article_count, quote_count FROM persons
-             WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
-             ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
-            [prefix, `${prefix}\uffff`, limit],
-          );
+        ? await this.sql.rows<PersonRecord>(this.queries.topPersons, [limit])
+        : await this.sql.rows<PersonRecord>(this.queries.personsByPrefix, [prefix, `${prefix}\uffff`, limit]);
     return rows.map(mapping.toPersonSummary);
   }
 
   async topQuote(articleId: string): Promise<port.QuoteView | null> {
-    const [row] = await this.sql.rows<mapping.QuoteViewRow>(
-      `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-       WHERE q.article_id = $1 AND q.speaker IS NOT NULL AND q.kind = 'direct'
-       ORDER BY q.score DESC, q.position LIMIT 1`,
-      [articleId],
-    );
+    const [row] = await this.sql.rows<mapping.QuoteViewRow>(this.queries.topQuote, [articleId]);
     return row ? mapping.toQuoteView(row) : null;
   }
 
   async counts(): Promise<{ articles: number; people: number; quotes: number }> {
-    const rows = await this.sql.rows<{ name: string; value: number }>('SELECT name, value FROM counters');
+    const rows = await this.sql.rows<{ name: string; value: number }>(this.queries.counters);
     const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
     return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
   }

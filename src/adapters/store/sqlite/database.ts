@@ -61,14 +61,17 @@ function migrate(db: Database.Database): void {
   }
 }
 
-/** A row as the shared mappers take it: JSON text parsed, 0/1 flags as booleans. */
+/** A row as the shared mappers take it: JSON text parsed, 0/1 flags as booleans (in place: rows are fresh objects). */
 export function fromSqlite<T>(row: unknown): T {
-  const out = { ...(row as Record<string, unknown>) };
-  for (const [column, value] of Object.entries(out)) {
-    if (typeof value === 'string' && JSON_COLUMNS.has(column)) out[column] = JSON.parse(value);
-    else if (typeof value === 'number' && FLAG_COLUMNS.has(column)) out[column] = value === 1;
-  }
+  const out = row as Record<string, unknown>;
+  for (const column in out) decodeColumn(out, column);
   return out as T;
+}
+
+function decodeColumn(row: Record<string, unknown>, column: string): void {
+  const value = row[column];
+  if (typeof value === 'string' && JSON_COLUMNS.has(column)) row[column] = JSON.parse(value);
+  else if (typeof value === 'number' && FLAG_COLUMNS.has(column)) row[column] = value === 1;
 }
 
 /** Named parameters for a record: JSON values as text, booleans as 0/1. */
@@ -92,25 +95,39 @@ export function insertSql(table: string, columns: readonly string[], rest = ''):
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ${rest}`;
 }
 
-/** The shared queries on one connection: statements prepared once and kept, `$n` bound by number, lists as JSON. */
+/**
+ * The shared queries on one connection. Each statement is prepared once, its `$n` parameters turned into
+ * positional ones and the columns to decode found once; list parameters are bound as JSON.
+ */
 export function sqliteRunner(db: Database.Database): SqlRunner {
-  const statements = new Map<string, Database.Statement>();
+  const prepared = new Map<string, { statement: Database.Statement; order: number[]; decoded: string[] }>();
+  const prepare = (sql: string) => {
+    const order: number[] = [];
+    const statement = db.prepare(
+      sql.replace(/\$(\d+)/g, (_match, n: string) => {
+        order.push(Number(n) - 1);
+        return '?';
+      }),
+    );
+    const decoded = statement
+      .columns()
+      .map((column) => column.name)
+      .filter((name) => JSON_COLUMNS.has(name) || FLAG_COLUMNS.has(name));
+    const entry = { statement, order, decoded };
+    prepared.set(sql, entry);
+    return entry;
+  };
   return {
     async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = db.prepare(sql);
-        statements.set(sql, statement);
-      }
-      const rows =
-        params.length === 0
-          ? statement.all()
-          : statement.all(
-              Object.fromEntries(
-                params.map((value, index) => [index + 1, Array.isArray(value) ? JSON.stringify(value) : value]),
-              ),
-            );
-      return rows.map((row) => fromSqlite<T>(row));
+      const { statement, order, decoded } = prepared.get(sql) ?? prepare(sql);
+      const rows = statement.all(
+        ...order.map((index) => {
+          const value = params[index];
+          return Array.isArray(value) ? JSON.stringify(value) : value;
+        }),
+      ) as Record<string, unknown>[];
+      if (decoded.length > 0) for (const row of rows) for (const column of decoded) decodeColumn(row, column);
+      return rows as T[];
     },
   };
 }
