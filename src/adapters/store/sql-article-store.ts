@@ -7,15 +7,7 @@ import {
   nameKeysOfPeople,
   type PersonRecord,
 } from '../../core/store/article-writes.js';
-
-/**
- * What the shared queries need of a database: the rows of one statement, normalised for the shared
- * mappers (JSON parsed, flags as booleans, times as ISO strings). Statements number their parameters
- * $1, $2...; an array parameter is one list (PostgreSQL takes it as an array, SQLite as JSON).
- */
-export interface SqlRunner {
-  rows<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-}
+import type { SqlRunner } from './sql.js';
 
 /** The few SQL fragments the two databases spell differently. */
 export interface SqlDialect {

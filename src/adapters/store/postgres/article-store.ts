@@ -19,8 +19,9 @@ const PG_DIALECT: SqlDialect = {
 
 /**
  * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
- * What to write is decided by the shared decide.planArticleWrites / decide.planPersonRebuild; this store loads what
- * they need and writes what they return in a few set-based statements per transaction.
+ * The queries both databases share are in SqlArticleStore; what to write comes from the shared
+ * planArticleWrites / planPersonRebuild, and this store loads what they need and writes what they return
+ * in a few set-based statements per transaction.
  * `pool` must already be migrated (migratePostgres) and belongs to the caller: `close()` leaves it open.
  */
 export function createPgArticleStore(pool: PgPool, clock: port.Clock): port.ArticleStore {
@@ -224,7 +225,7 @@ async function insertArticles(
   );
 }
 
-/** Write what decide.planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them. */
+/** Write what planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them. */
 async function writeArticles(
   client: PgClient,
   writes: decide.ArticleWrites,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { NewsdeskError } from '../../../core/errors.js';
 import type { Migration } from '../migration.js';
-import type { SqlRunner } from '../sql-article-store.js';
+import type { SqlRunner } from '../sql.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
 /** A pooled PostgreSQL connection shared by every store of one process. */
@@ -53,12 +53,15 @@ export function fromPg<T>(row: object): T {
   return out as T;
 }
 
-/** The shared queries on the pool. */
-export function pgRunner(pool: PgPool): SqlRunner {
+/** The shared queries on the pool, or on one client inside a transaction. */
+export function pgRunner(db: PgQueryable): SqlRunner {
   return {
     async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const { rows } = await pool.query(sql, [...params]);
+      const { rows } = await db.query(sql, [...params]);
       return rows.map((row: object) => fromPg<T>(row));
+    },
+    async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+      return (await db.query(sql, [...params])).rowCount ?? 0;
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsdeskError } from '../../../core/errors.js';
-import type { SqlRunner } from '../sql-article-store.js';
+import type { SqlRunner } from '../sql.js';
 import { MIGRATIONS } from './schema.js';
 
 /** Columns SQLite keeps as JSON text; the other database has them as JSON values. */
@@ -95,11 +95,17 @@ export function insertSql(table: string, columns: readonly string[], rest = ''):
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ${rest}`;
 }
 
+/** The shared queries on one connection, with synchronous twins for work inside a transaction. */
+export interface SqliteRunner extends SqlRunner {
+  rowsNow<T>(sql: string, params?: readonly unknown[]): T[];
+  runNow(sql: string, params?: readonly unknown[]): number;
+}
+
 /**
  * The shared queries on one connection. Each statement is prepared once, its `$n` parameters turned into
  * positional ones and the columns to decode found once; list parameters are bound as JSON.
  */
-export function sqliteRunner(db: Database.Database): SqlRunner {
+export function sqliteRunner(db: Database.Database): SqliteRunner {
   const prepared = new Map<string, { statement: Database.Statement; order: number[]; decoded: string[] }>();
   const prepare = (sql: string) => {
     const order: number[] = [];
@@ -109,25 +115,36 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
         return '?';
       }),
     );
-    const decoded = statement
-      .columns()
-      .map((column) => column.name)
-      .filter((name) => JSON_COLUMNS.has(name) || FLAG_COLUMNS.has(name));
+    const decoded = statement.reader
+      ? statement
+          .columns()
+          .map((column) => column.name)
+          .filter((name) => JSON_COLUMNS.has(name) || FLAG_COLUMNS.has(name))
+      : [];
     const entry = { statement, order, decoded };
     prepared.set(sql, entry);
     return entry;
   };
+  const bind = (order: number[], params: readonly unknown[]) =>
+    order.map((index) => {
+      const value = params[index];
+      return Array.isArray(value) ? JSON.stringify(value) : value;
+    });
+  const rowsNow = <T>(sql: string, params: readonly unknown[] = []): T[] => {
+    const { statement, order, decoded } = prepared.get(sql) ?? prepare(sql);
+    const rows = statement.all(...bind(order, params)) as Record<string, unknown>[];
+    if (decoded.length > 0) for (const row of rows) for (const column of decoded) decodeColumn(row, column);
+    return rows as T[];
+  };
+  const runNow = (sql: string, params: readonly unknown[] = []): number => {
+    const { statement, order } = prepared.get(sql) ?? prepare(sql);
+    return statement.run(...bind(order, params)).changes;
+  };
+  // async, so an SQLite error surfaces as a rejected promise as on PostgreSQL
   return {
-    async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const { statement, order, decoded } = prepared.get(sql) ?? prepare(sql);
-      const rows = statement.all(
-        ...order.map((index) => {
-          const value = params[index];
-          return Array.isArray(value) ? JSON.stringify(value) : value;
-        }),
-      ) as Record<string, unknown>[];
-      if (decoded.length > 0) for (const row of rows) for (const column of decoded) decodeColumn(row, column);
-      return rows as T[];
-    },
+    rowsNow,
+    runNow,
+    rows: async (sql, params) => rowsNow(sql, params),
+    run: async (sql, params) => runNow(sql, params),
   };
 }
