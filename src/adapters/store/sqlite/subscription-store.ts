@@ -1,128 +1,77 @@
 import type Database from 'better-sqlite3';
-import type { HeldSlot, NewSubscription, SubscriptionStore } from '../../../core/ports.js';
-import * as shared from '../../../core/store/subscriptions.js';
+import type * as port from '../../../core/ports.js';
+import { insertValues, type SubscriptionRow, toSubscription } from '../../../core/store/subscriptions.js';
+import { heldParams, identityParams, SqlSubscriptionStore, SUBSCRIPTION_SQL } from '../sql-subscription-store.js';
+import { sqliteRunner } from './database.js';
 
-type Row = shared.SubscriptionRow;
+const DECLARED = "SELECT id FROM subscriptions WHERE origin = 'file'";
+// a posted message is recorded whoever holds the claim now, and even if it was freed; a done slot keeps its record
+const POSTED = `INSERT INTO digest_slots (subscription_id, slot, state, claimed_by, claimed_at, watermark_to, message_id)
+  SELECT $1, $2, 'done', $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = $1)
+  ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'done', claimed_by = excluded.claimed_by,
+    claimed_at = excluded.claimed_at, watermark_to = excluded.watermark_to, message_id = excluded.message_id
+  WHERE digest_slots.state = 'claimed'`;
+// never moves back: a process with a stale view may complete an older slot after a newer one
+const SUCCESS = `UPDATE subscriptions SET last_success_at = max(coalesce(last_success_at, $2), $2),
+  watermark = max(watermark, $3), failure_count = 0, failure_reason = NULL, retry_at = NULL WHERE id = $1`;
 
 /**
- * The SQLite implementation, sharing the article store's database (tables from migrations 2 and 3).
+ * The SQLite subscription store, sharing the article store's database (tables from migrations 2 and 4).
  * Claims are single statements or IMMEDIATE transactions, so they are atomic across processes on one file.
  */
-export function createSqliteSubscriptionStore(db: Database.Database): SubscriptionStore {
-  const p = (sql: string) => db.prepare(sql);
-  const s = {
-    insert: p(`INSERT INTO subscriptions (platform, channel_id, workspace_id, schedule, cron, timezone, filter, origin,
-      created_by, created_at, watermark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (platform, channel_id, cron, timezone, filter) DO NOTHING`),
-    find: p(
-      'SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND cron = ? AND timezone = ? AND filter = ?',
-    ),
-    get: p('SELECT * FROM subscriptions WHERE id = ?'),
-    remove: p('DELETE FROM subscriptions WHERE id = ?'),
-    forChannel: p('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id'),
-    all: p('SELECT * FROM subscriptions ORDER BY id'),
-    declared: p("SELECT * FROM subscriptions WHERE origin = 'file'"),
-    slot: p('SELECT state FROM digest_slots WHERE subscription_id = ? AND slot = ?'),
-    // a new slot is claimed; an existing one only when its claim is stale (the claimer died mid-digest)
-    claim: p(`INSERT INTO digest_slots (subscription_id, slot, state, claimed_by, claimed_at, watermark_to)
-      VALUES (?, ?, 'claimed', ?, ?, ?)
-      ON CONFLICT (subscription_id, slot) DO UPDATE SET claimed_by = excluded.claimed_by,
-        claimed_at = excluded.claimed_at, watermark_to = excluded.watermark_to
-      WHERE digest_slots.state = 'claimed' AND digest_slots.claimed_at < ?`),
-    // a posted message is recorded whoever holds the claim now, and even if it was freed; a done slot keeps its record
-    posted: p(`INSERT INTO digest_slots (subscription_id, slot, state, claimed_by, claimed_at, watermark_to, message_id)
-      SELECT ?, ?, 'done', ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = ?)
-      ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'done', claimed_by = excluded.claimed_by,
-        claimed_at = excluded.claimed_at, watermark_to = excluded.watermark_to, message_id = excluded.message_id
-      WHERE digest_slots.state = 'claimed'`),
-    // nothing was posted: only the holder may close the slot
-    emptyDone: p(`UPDATE digest_slots SET state = 'done' WHERE subscription_id = ? AND slot = ? AND state = 'claimed'
-      AND claimed_by = ? AND claimed_at = ?`),
-    // never moves back: a process with a stale view may complete an older slot after a newer one
-    success: p(`UPDATE subscriptions SET last_success_at = max(coalesce(last_success_at, ?), ?),
-      watermark = max(watermark, ?), failure_count = 0, failure_reason = NULL, retry_at = NULL WHERE id = ?`),
-    release: p(`DELETE FROM digest_slots WHERE subscription_id = ? AND slot = ? AND state = 'claimed'
-      AND claimed_by = ? AND claimed_at = ?`),
-    failure: p(`UPDATE subscriptions SET failure_count = failure_count + 1, failure_reason = ?, retry_at = ?
-      WHERE id = ?`),
-    prune: p(`DELETE FROM digest_slots WHERE subscription_id = ? AND state = 'done' AND slot < (
-      SELECT min(slot) FROM (SELECT slot FROM digest_slots WHERE subscription_id = ? AND state = 'done'
-      ORDER BY slot DESC LIMIT ${shared.KEPT_DONE_SLOTS}))`),
-  };
+export function createSqliteSubscriptionStore(db: Database.Database): port.SubscriptionStore {
+  return new SqliteSubscriptionStore(db);
+}
 
-  const add = (sub: NewSubscription, now: Date, watermark: number) => {
-    const filter = shared.filterKey(sub.filter);
-    const result = s.insert.run(...shared.insertValues(sub, now, watermark));
-    const row = s.find.get(sub.platform, sub.channelId, sub.cron, sub.timezone, filter) as Row;
-    return { subscription: shared.toSubscription(row), created: result.changes === 1 };
-  };
+class SqliteSubscriptionStore extends SqlSubscriptionStore {
+  private readonly syncNow;
+  private readonly completeNow;
+  private readonly failNow;
 
-  const syncDeclared = db.transaction((declared: NewSubscription[], now: Date, watermark: number) => {
-    const keep = new Set<number>();
-    let added = 0;
-    for (const sub of declared) {
-      const result = add(sub, now, watermark);
-      keep.add(result.subscription.id);
-      if (result.created) added++;
-    }
-    let removed = 0;
-    for (const row of s.declared.all() as Row[]) {
-      if (!keep.has(row.id)) removed += s.remove.run(row.id).changes;
-    }
-    return { added, removed };
-  });
+  constructor(db: Database.Database) {
+    const sqlite = sqliteRunner(db);
+    super(sqlite);
+    this.syncNow = db.transaction((declared: port.NewSubscription[], now: Date, watermark: number) => {
+      const keep = new Set<number>();
+      let added = 0;
+      for (const sub of declared) {
+        const created = sqlite.runNow(SUBSCRIPTION_SQL.insert, [...insertValues(sub, now, watermark)]) === 1;
+        const [row] = sqlite.rowsNow<SubscriptionRow>(SUBSCRIPTION_SQL.find, identityParams(sub));
+        if (row) keep.add(toSubscription(row).id);
+        if (created) added++;
+      }
+      let removed = 0;
+      for (const { id } of sqlite.rowsNow<{ id: number }>(DECLARED)) {
+        if (!keep.has(id)) removed += sqlite.runNow(SUBSCRIPTION_SQL.remove, [id]);
+      }
+      return { added, removed };
+    });
+    this.completeNow = db.transaction((held: port.HeldSlot, messageId: string | null): boolean => {
+      const recorded =
+        messageId === null
+          ? sqlite.runNow(SUBSCRIPTION_SQL.emptyDone, heldParams(held))
+          : sqlite.runNow(POSTED, [...heldParams(held), held.watermarkTo, messageId]);
+      if (recorded !== 1) return false;
+      sqlite.runNow(SUCCESS, [held.subscriptionId, held.slot, held.watermarkTo]);
+      sqlite.runNow(SUBSCRIPTION_SQL.prune, [held.subscriptionId]);
+      return true;
+    });
+    this.failNow = db.transaction((held: port.HeldSlot, reason: string, retryAt: Date): boolean => {
+      if (sqlite.runNow(SUBSCRIPTION_SQL.release, heldParams(held)) !== 1) return false;
+      sqlite.runNow(SUBSCRIPTION_SQL.failure, [held.subscriptionId, reason, retryAt.toISOString()]);
+      return true;
+    });
+  }
 
-  const release = (held: HeldSlot): boolean =>
-    s.release.run(held.subscriptionId, held.slot, held.owner, held.claimedAt).changes === 1;
+  async syncDeclared(declared: port.NewSubscription[], now: Date, watermark: number) {
+    return this.syncNow.immediate(declared, now, watermark);
+  }
 
-  const completeSlot = db.transaction((held: HeldSlot, messageId: string | null): boolean => {
-    const { subscriptionId, slot, owner, claimedAt, watermarkTo } = held;
-    const recorded =
-      messageId === null
-        ? s.emptyDone.run(subscriptionId, slot, owner, claimedAt)
-        : s.posted.run(subscriptionId, slot, owner, claimedAt, watermarkTo, messageId, subscriptionId);
-    if (recorded.changes !== 1) return false;
-    s.success.run(slot, slot, watermarkTo, subscriptionId);
-    s.prune.run(subscriptionId, subscriptionId);
-    return true;
-  });
+  async completeSlot(held: port.HeldSlot, messageId: string | null): Promise<boolean> {
+    return this.completeNow.immediate(held, messageId);
+  }
 
-  const failSlot = db.transaction((held: HeldSlot, reason: string, retryAt: Date): boolean => {
-    if (!release(held)) return false;
-    s.failure.run(reason, retryAt.toISOString(), held.subscriptionId);
-    return true;
-  });
-
-  // async functions, so a SQLite error surfaces as a rejected promise like on PostgreSQL
-  return {
-    add: async (sub, now, watermark) => add(sub, now, watermark),
-    remove: async (id) => s.remove.run(id).changes === 1,
-    get: async (id) => {
-      const row = s.get.get(id) as Row | undefined;
-      return row ? shared.toSubscription(row) : null;
-    },
-    forChannel: async (platform, channelId) =>
-      (s.forChannel.all(platform, channelId) as Row[]).map(shared.toSubscription),
-    all: async () => (s.all.all() as Row[]).map(shared.toSubscription),
-    syncDeclared: async (declared, now, watermark) => syncDeclared.immediate(declared, now, watermark),
-    claimSlot: async (claim, owner, now, staleBefore) => {
-      const claimedAt = now.toISOString();
-      const result = s.claim.run(
-        claim.subscriptionId,
-        claim.slot,
-        owner,
-        claimedAt,
-        claim.watermarkTo,
-        staleBefore.toISOString(),
-      );
-      return result.changes === 1 ? { ...claim, owner, claimedAt } : null;
-    },
-    completeSlot: async (held, messageId) => completeSlot.immediate(held, messageId),
-    failSlot: async (held, reason, retryAt) => failSlot.immediate(held, reason, retryAt),
-    releaseSlot: async (held) => release(held),
-    isDone: async (subscriptionId, slot) => {
-      const row = s.slot.get(subscriptionId, slot) as { state: string } | undefined;
-      return row?.state === 'done';
-    },
-  };
+  async failSlot(held: port.HeldSlot, reason: string, retryAt: Date): Promise<boolean> {
+    return this.failNow.immediate(held, reason, retryAt);
+  }
 }
