@@ -57,7 +57,8 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
     async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
       const articles = await store.articlesSince(options.since, options.limit ?? 50);
-      return Promise.all(articles.map(async (article) => ({ article, quote: await store.topQuote(article.id) })));
+      const quotes = await store.topQuotes(articles.map((article) => article.id));
+      return articles.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
     },
 
     stats: () => store.counts(),

@@ -157,8 +157,8 @@ export interface ArticleQueries {
   peopleByPrefix(prefix: string, limit: number): Promise<PersonSummary[]>;
   /** Every distinct normalised name key, for suggestions (the same array until the store changes). */
   personKeys(): Promise<readonly string[]>;
-  /** The most newsworthy direct quote of an article, if any (ties: the earliest in the article). */
-  topQuote(articleId: string): Promise<QuoteView | null>;
+  /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
+  topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
   counts(): Promise<{ articles: number; people: number; quotes: number }>;
 }
 
@@ -171,8 +171,8 @@ export interface DigestArticles {
   /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
   nameKeysOf(articleId: string): Promise<string[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
-  /** The most newsworthy direct quote of an article, if any (ties: the earliest in the article). */
-  topQuote(articleId: string): Promise<QuoteView | null>;
+  /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
+  topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
 }
 
 /**

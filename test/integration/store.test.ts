@@ -79,7 +79,11 @@ describe('SQLite', () => {
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect((await store.getArticle('k1'))?.title).toBe('Written before the upgrade');
-      expect(await store.topQuote('k1')).toMatchObject({ text: 'We will balance the budget.', start: 40, end: 67 });
+      expect((await store.topQuotes(['k1'])).get('k1')).toMatchObject({
+        text: 'We will balance the budget.',
+        start: 40,
+        end: 67,
+      });
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
       expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);

@@ -13,8 +13,8 @@ import type { SqlRunner } from './sql.js';
 export interface SqlDialect {
   /** the origins of the article `articles.id`, sorted, as one column holding a list */
   originsOfArticle: string;
-  /** `articles.seq` is one of the numbers in the list parameter $1 */
-  seqInList: string;
+  /** `column` is one of the values in the list parameter `param` (of SQL type `type`) */
+  inList(column: string, param: string, type: 'text' | 'bigint'): string;
 }
 
 /** The columns of an article that lists show, qualified for joins. */
@@ -31,7 +31,7 @@ function queriesFor(dialect: SqlDialect) {
     article: `SELECT ${ARTICLE_COLUMNS.join(', ')}, ${dialect.originsOfArticle} AS origins FROM articles WHERE id = $1`,
     // hex only, so the pattern holds no LIKE wildcards; the unique index on id serves the prefix
     articlesByIdPrefix: `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
-    searchPage: `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${dialect.seqInList}`,
+    searchPage: `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${dialect.inList('seq', '$1', 'bigint')}`,
     maxSeq: 'SELECT max(seq) AS seq FROM articles',
     afterSeq: `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
     peopleOfArticle: `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
@@ -44,9 +44,11 @@ function queriesFor(dialect: SqlDialect) {
     personsByPrefix: `SELECT name, roles, article_count, quote_count FROM persons
       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
       ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
-    topQuote: `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
-      WHERE q.article_id = $1 AND q.speaker IS NOT NULL AND q.kind = 'direct'
-      ORDER BY q.score DESC, q.position LIMIT 1`,
+    // each article's best attributed direct quote, in one statement for a whole digest
+    topQuotes: `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM (
+        SELECT quotes.*, row_number() OVER (PARTITION BY article_id ORDER BY score DESC, position) AS rank
+        FROM quotes WHERE ${dialect.inList('article_id', '$1', 'text')} AND speaker IS NOT NULL AND kind = 'direct'
+      ) q JOIN articles a ON a.id = q.article_id WHERE q.rank = 1`,
     counters: 'SELECT name, value FROM counters',
   };
 }
@@ -169,9 +171,10 @@ export abstract class SqlArticleStore implements port.ArticleStore {
     return rows.map(mapping.toPersonSummary);
   }
 
-  async topQuote(articleId: string): Promise<port.QuoteView | null> {
-    const [row] = await this.sql.rows<mapping.QuoteViewRow>(this.queries.topQuote, [articleId]);
-    return row ? mapping.toQuoteView(row) : null;
+  async topQuotes(articleIds: readonly string[]): Promise<Map<string, port.QuoteView>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.sql.rows<mapping.QuoteViewRow>(this.queries.topQuotes, [[...articleIds]]);
+    return new Map(rows.map((row) => [row.article_id, mapping.toQuoteView(row)]));
   }
 
   async counts(): Promise<{ articles: number; people: number; quotes: number }> {

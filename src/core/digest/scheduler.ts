@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { isNewsdeskError } from '../errors.js';
 import { normalizeName, stripTitles } from '../nlp/names.js';
 import type {
@@ -189,15 +190,20 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       logger.error({ err: describeError(error) }, 'digest subscriptions could not be read');
       return report;
     }
-    await forEachConcurrently(listed, concurrency, async (sub) => {
-      if (stopping) return;
-      try {
-        await deliver(sub, now, report);
-      } catch (error) {
-        report.failed++;
-        logger.error({ subscription: sub.id, err: describeError(error) }, 'digest failed');
-      }
-    });
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      listed.map((sub) =>
+        limit(async () => {
+          if (stopping) return;
+          try {
+            await deliver(sub, now, report);
+          } catch (error) {
+            report.failed++;
+            logger.error({ subscription: sub.id, err: describeError(error) }, 'digest failed');
+          }
+        }),
+      ),
+    );
     return report;
   };
 
@@ -229,17 +235,6 @@ function canPost(adapter: ChatAdapter | undefined): adapter is DigestPoster {
   return adapter?.postDigest !== undefined;
 }
 
-/** Run `work` over `items` with at most `limit` running at once. */
-async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) {
-      await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** New articles for a subscription, filtered, newest last, capped; each with its best quote. */
 async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: number): Promise<DigestEntry[]> {
   const fresh = await articles.articlesAfterSeq(sub.watermark, upTo, SCAN_LIMIT);
@@ -247,11 +242,9 @@ async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: 
   for (const article of fresh) {
     if (await matches(articles, article, sub)) matching.push(article);
   }
-  const entries: DigestEntry[] = [];
-  for (const article of matching.slice(-MAX_ARTICLES)) {
-    entries.push({ article, quote: await articles.topQuote(article.id) });
-  }
-  return entries;
+  const chosen = matching.slice(-MAX_ARTICLES);
+  const quotes = await articles.topQuotes(chosen.map((article) => article.id));
+  return chosen.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
 }
 
 async function matches(articles: DigestArticles, article: ArticleView, sub: Subscription): Promise<boolean> {

@@ -14,7 +14,7 @@ const SEARCH_WEIGHTS = '{0.2, 0.2, 0.2, 1.0}';
 
 const PG_DIALECT: SqlDialect = {
   originsOfArticle: 'ARRAY(SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin)',
-  seqInList: 'seq = ANY($1::bigint[])',
+  inList: (column, param, type) => `${column} = ANY(${param}::${type}[])`,
 };
 
 /**

@@ -10,7 +10,7 @@ import { fromSqlite, insertSql, openSqliteDatabase, sqliteRunner, toSqlite } fro
 const SQLITE_DIALECT: SqlDialect = {
   originsOfArticle: `(SELECT json_group_array(origin) FROM
     (SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin))`,
-  seqInList: 'seq IN (SELECT value FROM json_each($1))',
+  inList: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
 };
 
 export interface SqliteStoreOptions {

@@ -125,11 +125,14 @@ export function sqliteRunner(db: Database.Database): SqliteRunner {
     prepared.set(sql, entry);
     return entry;
   };
-  const bind = (order: number[], params: readonly unknown[]) =>
-    order.map((index) => {
-      const value = params[index];
-      return Array.isArray(value) ? JSON.stringify(value) : value;
-    });
+  const bind = (order: number[], params: readonly unknown[]): unknown[] => {
+    const values = new Array<unknown>(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const value = params[order[i] as number];
+      values[i] = Array.isArray(value) ? JSON.stringify(value) : value;
+    }
+    return values;
+  };
   const rowsNow = <T>(sql: string, params: readonly unknown[] = []): T[] => {
     const { statement, order, decoded } = prepared.get(sql) ?? prepare(sql);
     const rows = statement.all(...bind(order, params)) as Record<string, unknown>[];
@@ -140,11 +143,18 @@ export function sqliteRunner(db: Database.Database): SqliteRunner {
     const { statement, order } = prepared.get(sql) ?? prepare(sql);
     return statement.run(...bind(order, params)).changes;
   };
-  // async, so an SQLite error surfaces as a rejected promise as on PostgreSQL
+  // an SQLite error surfaces as a rejected promise, as on PostgreSQL (without an async function's extra turn)
+  const settle = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   return {
     rowsNow,
     runNow,
-    rows: async (sql, params) => rowsNow(sql, params),
-    run: async (sql, params) => runNow(sql, params),
+    rows: (sql, params) => settle(() => rowsNow(sql, params)),
+    run: (sql, params) => settle(() => runNow(sql, params)),
   };
 }
