@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { PollSummary } from '../src/core/ports.js';
 import { type Reply, textReply } from '../src/core/reply.js';
-import type { PollSummary } from '../src/core/store/feed-store.js';
 import type { CommandSpec } from './spec.js';
 
 const options = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { FeedSourceRecord } from '../src/core/ports.js';
 import type { Reply, ReplyBlock } from '../src/core/reply.js';
 import { textReply } from '../src/core/reply.js';
-import type { FeedSourceRecord } from '../src/core/store/feed-store.js';
 import type { CommandSpec } from './spec.js';
 
 const options = z.object({});

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { SubscriptionService } from '../src/core/digest/subscription-service.js';
 import type { NewsService } from '../src/core/news-service.js';
-import type { Clock } from '../src/core/ports.js';
+import type { Clock, SourceAdmin } from '../src/core/ports.js';
 import type { Reply } from '../src/core/reply.js';
-import type { SourceAdmin } from '../src/core/store/feed-store.js';
 
 /** Where a command was run from, for commands that act on the channel (digest subscriptions). */
 export interface CommandContext {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { describeFilter, parseSchedule, SCHEDULE_EXAMPLES } from '../src/core/digest/schedule.js';
 import { textReply } from '../src/core/reply.js';
-import { tokenize } from './command-line.js';
 import type { CommandSpec } from './spec.js';
+import { tokenize } from './tokenize.js';
 
 const options = z.object({
   schedule: z.string().trim().min(1, `Give a schedule. ${SCHEDULE_EXAMPLES}`).max(200),

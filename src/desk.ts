@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { type FileClaims, type SyncReport, syncArticlesDir } from './adapters/sources/file-source.js';
+import { type DatabaseOptions, openStores, type Stores } from './adapters/store/open-stores.js';
 import { createNewsService } from './core/news.js';
 import type { NewsService } from './core/news-service.js';
 import type { ArticleAnalyzer, Clock, Logger, Summarizer } from './core/ports.js';
-import { type DatabaseOptions, openStores, type Stores } from './core/store/open-stores.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { tokenize } from '../commands/command-line.js';
+import { tokenize } from '../commands/tokenize.js';
 import { isValidTimezone, parseSchedule } from './core/digest/schedule.js';
-import type { NewSubscription } from './core/digest/subscription-store.js';
 import { NewsdeskError } from './core/errors.js';
+import type { NewSubscription } from './core/ports.js';
 
 /** digests.json: digests an operator declares instead of (or besides) /news subscribe in chat. */
 export const DigestsFileSchema = z.array(

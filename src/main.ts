@@ -7,12 +7,12 @@ import { type HealthServer, startHealthServer } from './adapters/health/health-s
 import { createLogger } from './adapters/logger.js';
 import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
+import type { DatabaseOptions, Stores } from './adapters/store/open-stores.js';
 import { type Config, loadConfig } from './config.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
 import { isNewsdeskError } from './core/errors.js';
 import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
-import type { DatabaseOptions, Stores } from './core/store/open-stores.js';
 import { openDesk, systemClock } from './desk.js';
 import { loadDigestsFile } from './digests-file.js';
 

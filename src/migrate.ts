@@ -1,10 +1,10 @@
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { createPgPool, migratePostgres } from './adapters/store/postgres/database.js';
+import { openSqliteStore } from './adapters/store/sqlite/article-store.js';
 import { type Config, loadConfig } from './config.js';
 import { isNewsdeskError } from './core/errors.js';
-import { createPgPool, migratePostgres } from './core/store/postgres/database.js';
-import { openSqliteStore } from './core/store/sqlite-store.js';
 
 /**
  * `npm run migrate`: bring the database schema up to date and say so. PostgreSQL when DATABASE_URL is

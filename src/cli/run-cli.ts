@@ -6,11 +6,11 @@ import type { CommandDeps } from '../../commands/spec.js';
 import { createAnalysisPool } from '../adapters/analysis/analysis-pool.js';
 import { renderConsole } from '../adapters/console/render.js';
 import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js';
+import type { DatabaseOptions } from '../adapters/store/open-stores.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
 import type { ArticleAnalyzer, Clock, Logger } from '../core/ports.js';
-import type { DatabaseOptions } from '../core/store/open-stores.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
   AnalyzeOutput,

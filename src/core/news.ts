@@ -1,7 +1,7 @@
 import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleStore, PersonMatch } from './ports.js';
+import type { ArticleQueries, PersonMatch } from './ports.js';
 import { normalizeQuery } from './query.js';
 
 const MAX_QUERY = 200;
@@ -9,7 +9,7 @@ const MAX_QUERY = 200;
 const MAX_MATCHES = 5;
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
-export function createNewsService(deps: { store: ArticleStore }): NewsService {
+export function createNewsService(deps: { store: ArticleQueries }): NewsService {
   const { store } = deps;
   return {
     latest: (options) => store.latest(options),
@@ -61,7 +61,8 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
     async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
       const articles = await store.articlesSince(options.since, options.limit ?? 50);
-      return Promise.all(articles.map(async (article) => ({ article, quote: await store.topQuote(article.id) })));
+      const quotes = await store.topQuotes(articles.map((article) => article.id));
+      return articles.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
     },
 
     stats: () => store.counts(),
@@ -69,7 +70,7 @@ export function createNewsService(deps: { store: ArticleStore }): NewsService {
 }
 
 /** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */
-async function findMatches(store: ArticleStore, query: string): Promise<PersonMatch[]> {
+async function findMatches(store: ArticleQueries, query: string): Promise<PersonMatch[]> {
   if (!query) return [];
   for (const candidate of [query, stripTitles(query)]) {
     const key = normalizeName(candidate);
@@ -98,7 +99,7 @@ function groupSurnameOnly(matches: PersonMatch[]): PersonMatch[][] {
 }
 
 /** Close names for a query that matched nobody, nearest first. */
-async function suggestNames(store: ArticleStore, query: string): Promise<string[]> {
+async function suggestNames(store: ArticleQueries, query: string): Promise<string[]> {
   const key = normalizeName(stripTitles(query));
   if (key.length < 2) return [];
   const budget = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;

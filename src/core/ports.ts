@@ -1,5 +1,12 @@
 import type { ArticleAnalysis, ParsedArticle, Person, QuoteKind, StoredArticle, Summary } from './articles/article.js';
+import type { DigestFilter } from './digest/schedule.js';
 import type { ParseWarning } from './ingest/parse-file.js';
+import type { Reply } from './reply.js';
+
+/*
+ * Every port of the core, by caller: runtime services, what ingest writes, what queries read, what
+ * digests consume, feed polling state, subscriptions, claims shared by processes, chat platforms.
+ */
 
 /** Source of the current time; injected so tests control it. */
 export interface Clock {
@@ -133,18 +140,15 @@ export interface Page<T> {
   next: string | null;
 }
 
-/** One file's worth of change for {@link ArticleStore.applyFiles}. */
+/** One file's worth of change for {@link ArticleIngest.applyFiles}. */
 export interface FileChange {
   record: FileRecord;
   /** the file's articles, replacing what it gave before; null when its content is unchanged (a touched mtime) */
   articles: AnalyzedArticle[] | null;
 }
 
-/**
- * Persistent store of analysed articles. SQLite (embedded, the default) and PostgreSQL (several
- * processes on one database) implement it; the shared contract suite in test/ runs against both.
- */
-export interface ArticleStore {
+/** What ingest (the file source and the feed poller) writes, and reads back to decide what to write. */
+export interface ArticleIngest {
   /** Apply several files' changes in one transaction (much cheaper than one per file). */
   applyFiles(changes: FileChange[]): Promise<void>;
   /** Forget a file; articles no other origin refers to are deleted. */
@@ -153,7 +157,11 @@ export interface ArticleStore {
   files(): Promise<Map<string, FileRecord>>;
   /** What was ingested from one file, if anything. */
   file(path: string): Promise<FileRecord | null>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+}
 
+/** What the queries of the commands (latest, read, search, who, digest now, stats) read. */
+export interface ArticleQueries {
   latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles whose id starts with `ref`, or whose title contains all words of `ref`, best first. */
@@ -166,15 +174,8 @@ export interface ArticleStore {
     text: string,
     options: { limit: number; offset: number },
   ): Promise<{ hits: SearchHit[]; total: number; ranked: number }>;
-  /** The sequence number of the newest stored article (0 when empty): the digest watermark. */
-  maxSeq(): Promise<number>;
-  /** Articles stored after sequence number `seq`, up to `upTo` inclusive, oldest first. */
-  articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(ArticleView & { seq: number })[]>;
-  /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
-  nameKeysOf(articleId: string): Promise<string[]>;
   /** Articles ingested after `since` (exclusive), oldest first. */
   articlesSince(since: Date, limit: number): Promise<ArticleView[]>;
-
   /** People whose names or aliases match the normalised key exactly, most quoted first. */
   peopleByKey(key: string): Promise<PersonMatch[]>;
   /** One person (or several keys found to be the same person) with a page of their quotes. */
@@ -183,11 +184,300 @@ export interface ArticleStore {
   peopleByPrefix(prefix: string, limit: number): Promise<PersonSummary[]>;
   /** Every distinct normalised name key, for suggestions (the same array until the store changes). */
   personKeys(): Promise<readonly string[]>;
-  /** The most newsworthy direct quote of an article, if any. */
-  topQuote(articleId: string): Promise<QuoteView | null>;
-
+  /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
+  topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
   counts(): Promise<{ articles: number; people: number; quotes: number }>;
+}
+
+/** What scheduled digests (and alerts) consume: articles in arrival order after a watermark. */
+export interface DigestArticles {
+  /** The sequence number of the newest stored article (0 when empty): the digest watermark. */
+  maxSeq(): Promise<number>;
+  /** Articles stored after sequence number `seq`, up to `upTo` inclusive, oldest first. */
+  articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(ArticleView & { seq: number })[]>;
+  /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
+  nameKeysOf(articleId: string): Promise<string[]>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
+  topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
+}
+
+/**
+ * Persistent store of analysed articles: every caller's port on one database. SQLite (embedded, the
+ * default) and PostgreSQL (several processes on one database) implement it in src/adapters/store; the
+ * shared contract suite in test/ runs against both.
+ */
+export interface ArticleStore extends ArticleIngest, ArticleQueries, DigestArticles {
   close(): Promise<void>;
+}
+
+// ---- feed polling
+
+/** Where a source was declared: sources.json, or `/news source add` in chat. */
+export type SourceOrigin = 'file' | 'chat';
+
+/** A feed source with its polling state. Times are ISO 8601. */
+export interface FeedSourceRecord {
+  url: string;
+  /** the configured name, if any */
+  name: string | null;
+  /** the feed's own title, learnt on the first successful poll */
+  feedTitle: string | null;
+  intervalMinutes: number;
+  origin: SourceOrigin;
+  addedBy: string | null;
+  addedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** true once the first poll recorded the backlog */
+  baselined: boolean;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string | null;
+  /** consecutive failed polls */
+  failureCount: number;
+  failureReason: string | null;
+  /** set after repeated consecutive failures; cleared by the next success */
+  failing: boolean;
+  /** article pages that could not be fetched or extracted (the item's own text was kept) */
+  pageFailures: number;
+  /** items remembered for this source */
+  itemCount: number;
+}
+
+/** What the store remembers of one item of one source. */
+export interface SeenItem {
+  contentHash: string;
+  /** the story (article origin) it was stored as, or null for a backlog item never ingested */
+  story: string | null;
+}
+
+/** An article origin written from a feed, with what near-duplicate detection compares. */
+export interface FeedStory {
+  origin: string;
+  articleId: string;
+  titleKey: string;
+  shingles: number[];
+}
+
+/** A source that contributed an article. */
+export interface ArticleSource {
+  url: string;
+  name: string;
+}
+
+/** A source as sources.json declares it (URL canonicalised, interval defaulted). */
+export interface DeclaredSource {
+  url: string;
+  name?: string | null | undefined;
+  intervalMinutes: number;
+}
+
+/** A new or changed source, from sources.json or chat. */
+export interface SourceInput {
+  url: string;
+  name: string | null;
+  intervalMinutes: number;
+  origin: SourceOrigin;
+  addedBy?: string | null | undefined;
+}
+
+/** What a failed poll changed: the caller logs each distinct problem once. */
+export interface FailureResult {
+  /** the new consecutive count */
+  failureCount: number;
+  /** whether the source is now marked failing */
+  failing: boolean;
+  /** the reason differs from the previous failure's */
+  newReason: boolean;
+  /** this failure marked the source failing */
+  becameFailing: boolean;
+}
+
+/** An item stored as an article: the story rows to write (its own, and origins moved with it) and the item. */
+export interface StoredItem {
+  sourceUrl: string;
+  itemId: string;
+  contentHash: string;
+  /** the article origin the item was stored as */
+  story: string;
+  /** story rows to insert or update, the item's own among them */
+  stories: readonly FeedStory[];
+}
+
+/**
+ * Feed polling state: sources and their HTTP validators and failures, the items each source has
+ * shown, and the stories written from feeds. SQLite and PostgreSQL implement it in src/adapters/store; the shared contract suite in test/ runs against both.
+ * Every method is its own transaction: compound writes are single methods, since a callback
+ * transaction cannot span awaits on a pooled PostgreSQL connection.
+ */
+export interface FeedStore {
+  /**
+   * Add a source, or update its name (when given) and interval. A source declared in sources.json
+   * stays a file source when added again in chat; a chat source listed in the file becomes a file source.
+   */
+  upsertSource(input: SourceInput): Promise<'added' | 'updated'>;
+  /** Make the file sources match sources.json in one transaction; chat sources are left alone. */
+  applySourcesFile(declared: readonly DeclaredSource[]): Promise<{ added: number; updated: number; removed: number }>;
+  /** Forget a source and the items it showed. Articles already stored stay. */
+  removeSource(url: string): Promise<boolean>;
+  source(url: string): Promise<FeedSourceRecord | null>;
+  /** Every source, by display name (configured name, else feed title, else URL). */
+  sources(): Promise<FeedSourceRecord[]>;
+
+  /** Remember a successful poll: validators, title, baseline done, failures cleared. */
+  recordSuccess(
+    url: string,
+    poll: { etag: string | null; lastModified: string | null; feedTitle: string | null; nextPollAt: Date },
+  ): Promise<void>;
+  /** A 304: nothing changed; failures are cleared and the next poll scheduled. */
+  recordNotModified(url: string, nextPollAt: Date): Promise<void>;
+  /** Count a failed poll, atomically against other processes counting the same source. */
+  recordFailure(
+    url: string,
+    failure: { reason: string; nextPollAt: Date; failingAfter: number },
+  ): Promise<FailureResult>;
+  /** Poll a source at `when` (now, for a source just added). */
+  scheduleSource(url: string, when: Date): Promise<void>;
+  countPageFailure(url: string): Promise<void>;
+
+  seenItem(sourceUrl: string, itemId: string): Promise<SeenItem | null>;
+  /** Remember an item that is not (or no longer needs to be) written as an article. */
+  recordItem(sourceUrl: string, itemId: string, item: SeenItem): Promise<void>;
+  /** Remember an item written as an article, with its story rows, in one transaction. */
+  recordStoredItem(stored: StoredItem): Promise<void>;
+  /** Mark items as still present in the feed. */
+  touchItems(sourceUrl: string, itemIds: readonly string[]): Promise<void>;
+  /** Forget items a source has not shown since `before` (they left the feed long ago); returns how many. */
+  pruneItems(sourceUrl: string, before: Date): Promise<number>;
+
+  story(origin: string): Promise<FeedStory | null>;
+  /** Stories with the same normalised title, newest first: candidates for near-duplicate detection. */
+  storiesByTitle(titleKey: string, limit?: number): Promise<FeedStory[]>;
+  /** Every story currently stored as `articleId` (one per origin that points at it). */
+  storiesOfArticle(articleId: string): Promise<FeedStory[]>;
+  /** The feed sources an article came from, by name (configured name, else feed title, else URL). */
+  sourcesOfArticle(articleId: string): Promise<ArticleSource[]>;
+}
+
+/** What the first poll of a newly added source found. */
+export interface PollSummary {
+  ok: boolean;
+  /** another bot process was polling the source at that moment; its articles arrive through that poll */
+  busy: boolean;
+  /** items in the feed */
+  items: number;
+  /** articles written (new or linked to an existing story) */
+  ingested: number;
+  /** why the poll failed, when it did */
+  reason: string | null;
+}
+
+/** The answer to adding a source from chat. */
+export type AddSourceResult =
+  | { ok: true; status: 'added' | 'updated'; source: FeedSourceRecord; firstPoll: PollSummary }
+  | { ok: false; reason: string };
+
+/** The answer to removing a source from chat. */
+export type RemoveSourceResult =
+  | { ok: true; source: FeedSourceRecord }
+  | { ok: false; reason: 'not-found' | 'file-source' };
+
+/**
+ * Feed source management as the `/news sources` and `/news source` commands see it. The feed poller
+ * implements it; commands receive it through their deps.
+ */
+export interface SourceAdmin {
+  list(): Promise<FeedSourceRecord[]>;
+  add(input: { url: string; name?: string | undefined; addedBy?: string | undefined }): Promise<AddSourceResult>;
+  remove(url: string): Promise<RemoveSourceResult>;
+}
+
+// ---- digest subscriptions
+
+/** A channel's digest subscription with its delivery state. */
+export interface Subscription {
+  id: number;
+  platform: 'discord' | 'slack';
+  channelId: string;
+  /** the Slack workspace (team id) the channel belongs to, where the deployment serves several; else null */
+  workspaceId: string | null;
+  schedule: string;
+  cron: string;
+  timezone: string;
+  filter: DigestFilter;
+  origin: 'chat' | 'file';
+  createdBy: string | null;
+  createdAt: string;
+  lastSuccessAt: string | null;
+  /** the newest article seq the last digest covered */
+  watermark: number;
+  failureCount: number;
+  failureReason: string | null;
+  retryAt: string | null;
+}
+
+export type NewSubscription = Pick<
+  Subscription,
+  'platform' | 'channelId' | 'workspaceId' | 'schedule' | 'cron' | 'timezone' | 'filter' | 'origin' | 'createdBy'
+>;
+
+/** A slot to claim: the subscription, the slot's scheduled time (ISO 8601) and the newest article seq it covers. */
+export interface SlotClaim {
+  subscriptionId: number;
+  slot: string;
+  watermarkTo: number;
+}
+
+/**
+ * A claim this process holds: the slot plus who claimed it and when. Owner and time together name this
+ * one claim, so a later takeover of the same slot (even by the same owner) is a different claim.
+ */
+export interface HeldSlot extends SlotClaim {
+  owner: string;
+  /** when the claim was taken (ISO 8601) */
+  claimedAt: string;
+}
+
+/**
+ * Persistence for subscriptions and slot claims. Claims are atomic so one slot is posted once across processes.
+ *
+ * Ownership: a claim older than the lease is taken over by another process, while its first holder may still be
+ * running. So every call that ends a claim says which claim it ends (a {@link HeldSlot}) and reports whether it
+ * took effect:
+ * - `releaseSlot` and `failSlot` act only while the slot is still claimed by that very claim; otherwise they
+ *   change nothing (a late holder never frees the claim that took over, which would let a third process post).
+ * - `completeSlot` with a message id records the slot done even when the claim was taken over or freed meanwhile:
+ *   the message exists, and recording it keeps anyone from posting again. A slot already done keeps its first
+ *   record (message, watermark and subscription state untouched). Without a message (nothing was posted) it
+ *   acts only for the holder, since the process that took over decides afresh.
+ */
+export interface SubscriptionStore {
+  add(sub: NewSubscription, now: Date, watermark: number): Promise<{ subscription: Subscription; created: boolean }>;
+  remove(id: number): Promise<boolean>;
+  get(id: number): Promise<Subscription | null>;
+  forChannel(platform: string, channelId: string): Promise<Subscription[]>;
+  all(): Promise<Subscription[]>;
+  /** Replace the subscriptions declared in digests.json with `declared`; chat ones are untouched. */
+  syncDeclared(declared: NewSubscription[], now: Date, watermark: number): Promise<{ added: number; removed: number }>;
+  /**
+   * Claim (subscription, slot) for posting. Returns null when it is done or another live claim holds it;
+   * a claim older than `staleBefore` (a process that died or stalled mid-digest) is taken over. Atomic
+   * across every process on the database.
+   */
+  claimSlot(claim: SlotClaim, owner: string, now: Date, staleBefore: Date): Promise<HeldSlot | null>;
+  /**
+   * The slot was delivered (`messageId`) or had nothing to deliver (null): record it done and move the
+   * subscription's watermark and last success. True when this call recorded it; false when the slot was
+   * already done, the subscription is gone, or (without a message) the claim is no longer held.
+   */
+  completeSlot(held: HeldSlot, messageId: string | null): Promise<boolean>;
+  /** Delivery failed: free the slot for a later retry and record why. False (nothing changed) unless still held. */
+  failSlot(held: HeldSlot, reason: string, retryAt: Date): Promise<boolean>;
+  /** Free a claim without counting a failure (graceful shutdown before posting). False unless still held. */
+  releaseSlot(held: HeldSlot): Promise<boolean>;
+  /** Whether (subscription, slot) was already delivered. */
+  isDone(subscriptionId: number, slot: string): Promise<boolean>;
 }
 
 /**
@@ -241,7 +531,7 @@ export interface ChatAdapter {
   /** Whether the platform connection is up, for /healthz. */
   status(): AdapterStatus;
   /** Post a digest into a channel; returns the platform message id of the (first) message. */
-  postDigest?(target: DigestTarget, reply: import('./reply.js').Reply): Promise<{ messageId: string }>;
+  postDigest?(target: DigestTarget, reply: Reply): Promise<{ messageId: string }>;
   /** Classify a postDigest failure: permanent ones (channel gone, no permission) back off for long. */
   describeFailure?(error: unknown): DeliveryFailure;
 }

@@ -52,6 +52,11 @@ export function replaceFile(store: ArticleStore, record: FileRecord, articles: A
   return store.applyFiles([{ record, articles }]);
 }
 
+/** One article's top quote, through the batch method the digests use. */
+async function topQuote(store: ArticleStore, articleId: string) {
+  return (await store.topQuotes([articleId])).get(articleId) ?? null;
+}
+
 const ruiz: Person = { name: 'Marta Ruiz', aliases: ['Ruiz', 'Minister Ruiz'], roles: ['Finance Minister'] };
 
 /**
@@ -173,7 +178,7 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
           ['It is balanced', '2025-03-02T09:00:00.000Z', false],
           ['We will balance it', '2025-03-01T08:30:00.000Z', true],
         ]);
-        expect((await store.topQuote('d1'))?.publishedApprox).toBe(true);
+        expect((await topQuote(store, 'd1'))?.publishedApprox).toBe(true);
       }),
     );
 
@@ -617,13 +622,46 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
           }),
           makeArticle('none', 'No quotes'),
         ]);
-        expect(await store.topQuote('tq')).toMatchObject({
+        expect(await topQuote(store, 'tq')).toMatchObject({
           text: 'We will not raise taxes on working families this year',
           kind: 'direct',
           speaker: 'Marta Ruiz',
           articleId: 'tq',
         });
-        expect(await store.topQuote('none')).toBeNull();
+        expect(await topQuote(store, 'none')).toBeNull();
+      }),
+    );
+
+    it(
+      'gives the top quotes of several articles at once, none for an article without one',
+      withStore(async ({ store }) => {
+        const quoted = (id: string, text: string) =>
+          makeArticle(id, `Story ${id}`, { people: [ruiz], quotes: [makeQuote(text, 'Marta Ruiz')] });
+        await replaceFile(store, fileRecord('m.txt'), [
+          quoted('m1', 'The first story has this to say about the budget'),
+          quoted('m2', 'The second story says something else about it'),
+          makeArticle('m3', 'No quotes here'),
+        ]);
+        const quotes = await store.topQuotes(['m1', 'm2', 'm3', 'missing']);
+        expect([...quotes.keys()].sort()).toEqual(['m1', 'm2']);
+        expect(quotes.get('m2')).toMatchObject({
+          articleId: 'm2',
+          text: 'The second story says something else about it',
+        });
+        expect(await store.topQuotes([])).toEqual(new Map());
+      }),
+    );
+
+    it(
+      'breaks a tie between equally newsworthy quotes by their place in the article',
+      withStore(async ({ store }) => {
+        const quotes = ['second', 'first', 'third'].map((word) =>
+          makeQuote(`The ${word} of three quotes of equal weight here`, 'Marta Ruiz'),
+        );
+        await replaceFile(store, fileRecord('t.txt'), [
+          makeArticle('tie', 'Three equal quotes', { people: [ruiz], quotes }),
+        ]);
+        expect((await topQuote(store, 'tie'))?.text).toBe('The second of three quotes of equal weight here');
       }),
     );
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedSourceRecord, FeedStore, FeedStory } from '../../src/core/store/feed-store.js';
+import type { FeedSourceRecord, FeedStore, FeedStory } from '../../src/core/ports.js';
 import type { FixedClock } from '../fakes/fixed-clock.js';
 
 /** A FeedStore opened on an empty, migrated database, its clock, and how to close it. */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandDeps } from '../../commands/spec.js';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { ingestFile } from '../../src/core/ingest/ingest-file.js';
 import { createNewsService } from '../../src/core/news.js';
-import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 
 export const ARTICLES_DIR = new URL('../../articles/', import.meta.url).pathname;

@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  HeldSlot,
-  NewSubscription,
-  SlotClaim,
-  SubscriptionStore,
-} from '../../src/core/digest/subscription-store.js';
+import type { HeldSlot, NewSubscription, SlotClaim, SubscriptionStore } from '../../src/core/ports.js';
 
 /** A SubscriptionStore opened on an empty database, and how to close it. */
 export interface OpenedSubscriptionStore {

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.js';
 import { createSlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { createPgSubscriptionStore } from '../../src/adapters/store/postgres/subscription-store.js';
 import { createDigestScheduler, type DigestScheduler } from '../../src/core/digest/scheduler.js';
-import type { SubscriptionStore } from '../../src/core/digest/subscription-store.js';
 import { createNewsService } from '../../src/core/news.js';
-import type { AnalyzedArticle, ArticleStore, ChatAdapter } from '../../src/core/ports.js';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgArticleStore } from '../../src/core/store/postgres/pg-article-store.js';
-import { createPgSubscriptionStore } from '../../src/core/store/postgres/pg-subscription-store.js';
+import type { AnalyzedArticle, ArticleStore, ChatAdapter, SubscriptionStore } from '../../src/core/ports.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { FixedClock } from '../fakes/fixed-clock.js';

@@ -12,9 +12,9 @@ import {
   type DiscordShardOptions,
 } from '../../src/adapters/discord/discord-adapter.js';
 import { createShardLeaser, type ShardLeaser, shardLeaseKey } from '../../src/adapters/discord/shard-lease.js';
+import { openStores, type Stores } from '../../src/adapters/store/open-stores.js';
 import type { WorkClaims } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/reply.js';
-import { openStores, type Stores } from '../../src/core/store/open-stores.js';
 import { FakeDiscord, type FakeGuild, shardOfGuild } from '../fakes/fake-discord.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createFeedPoller, type FeedPollerOptions } from '../../src/adapters/sources/feeds/feed-poller.js';
 import { createPoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
+import { openStores, type Stores } from '../../src/adapters/store/open-stores.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { createPgFeedStore } from '../../src/adapters/store/postgres/feed-store.js';
 import type { ParsedArticle } from '../../src/core/articles/article.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
 import type { Summarizer, WorkClaims } from '../../src/core/ports.js';
-import { openStores, type Stores } from '../../src/core/store/open-stores.js';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgFeedStore } from '../../src/core/store/postgres/pg-feed-store.js';
 import { type FakeWeb, rssFeed, startFakeWeb, type TestItem } from '../fakes/fake-web.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { manualTimers } from '../fakes/manual-timers.js';

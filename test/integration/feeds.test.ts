@@ -7,16 +7,11 @@ import { feedItemKey, feedPollKey } from '../../src/adapters/sources/feeds/feed-
 import { createFeedPoller, type FeedPollerOptions, type Timers } from '../../src/adapters/sources/feeds/feed-poller.js';
 import { createPoliteFetcher, type PoliteFetcher } from '../../src/adapters/sources/feeds/polite-fetch.js';
 import { startFeeds } from '../../src/adapters/sources/feeds/start-feeds.js';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { SqliteFeedStore } from '../../src/adapters/store/sqlite/feed-store.js';
+import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
-import type { WorkClaims } from '../../src/core/ports.js';
-import {
-  type FeedSourceRecord,
-  type FeedStore,
-  SqliteFeedStore,
-  type StoredItem,
-} from '../../src/core/store/feed-store.js';
-import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
-import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
+import type { FeedSourceRecord, FeedStore, StoredItem, WorkClaims } from '../../src/core/ports.js';
 import {
   articlePage,
   atomFeed,

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../commands/dispatch.js';
 import { ingestPaths, syncArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { IngestOutput } from '../../src/cli/output-schemas.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { INGEST_LIMITS } from '../../src/core/ingest/limits.js';
 import { createNewsService } from '../../src/core/news.js';
-import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 

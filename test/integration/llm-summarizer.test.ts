@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAiCompatibleSummarizer, parseRetryAfter } from '../../src/adapters/summarizers/openai-compatible.js';
+import { createOpenAiCompatibleSummarizer } from '../../src/adapters/summarizers/openai-compatible.js';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { summarizeExtractive } from '../../src/core/nlp/summarize.js';
 import { type FakeLlm, startFakeLlm } from '../fakes/fake-llm.js';
@@ -35,7 +35,9 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     await fake.close();
   });
 
-  function summarizer(extra: { timeoutMs?: number; concurrency?: number; maxRetries?: number } = {}) {
+  function summarizer(
+    extra: { timeoutMs?: number; concurrency?: number; maxRetries?: number; apiKey?: string; now?: () => number } = {},
+  ) {
     return createOpenAiCompatibleSummarizer({
       baseUrl: fake.baseUrl,
       model: 'fake-model',
@@ -168,6 +170,70 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     expect(logger.records).toHaveLength(3);
   });
 
+  it('asks for the answer as a JSON schema (structured output), so a model cannot answer in prose', async () => {
+    fake.enqueue({ content: modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened it.') });
+    await summarizer().summarize(article);
+    expect(fake.requests[0]?.body).toMatchObject({
+      temperature: 0,
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'article_summary',
+          strict: true,
+          schema: { type: 'object', required: ['standard', 'short'], additionalProperties: false },
+        },
+      },
+    });
+  });
+
+  it('asks again without the schema when the server refuses it, and does not send it after that', async () => {
+    const answer = modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened a ferry terminal.');
+    fake.enqueue(
+      { status: 400, rawBody: '{"error":{"message":"response_format json_schema is not supported"}}' },
+      { content: answer },
+      { content: answer },
+    );
+    const s = summarizer();
+    expect((await s.summarize(article)).method).toBe('fake-model');
+    expect((await s.summarize(article)).method).toBe('fake-model');
+    const formats = fake.requests.map((request) => (request.body as { response_format?: unknown }).response_format);
+    expect(formats.map((format) => format !== undefined)).toEqual([true, false, false]);
+    expect(sleeps).toEqual([]);
+    expect(logger.records.map((line) => line.level)).toEqual(['info']);
+  });
+
+  it('sends no Authorization header to a server that takes no key', async () => {
+    fake.enqueue({ content: modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened it.') });
+    await summarizer({ apiKey: '' }).summarize(article);
+    expect(fake.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('waits until the date a retry-after header names', async () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    fake.enqueue(
+      { status: 503, headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:03 GMT' } },
+      { content: modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened it.') },
+    );
+    expect((await summarizer({ now: () => now }).summarize(article)).method).toBe('fake-model');
+    expect(sleeps).toEqual([3_000]);
+  });
+
+  it('never waits longer than 30 s, whatever retry-after says', async () => {
+    fake.enqueue(
+      { status: 429, headers: { 'retry-after': '3600' } },
+      { content: modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened it.') },
+    );
+    expect((await summarizer().summarize(article)).method).toBe('fake-model');
+    expect(sleeps).toEqual([30_000]);
+  });
+
+  it('never logs the key, even when a broken server echoes it back', async () => {
+    fake.enqueue({ rawBody: API_KEY });
+    expect((await summarizer().summarize(article)).method).toBe('extractive');
+    expect(logger.records).toHaveLength(1);
+    expect(JSON.stringify(logger.records)).not.toContain(API_KEY);
+  });
+
   it('keeps no more requests in flight than the concurrency allows', async () => {
     const answer = modelAnswer(['Velmar opened a new ferry terminal on Tuesday.'], 'Velmar opened a ferry terminal.');
     fake.enqueue({ content: answer, delayMs: 20 }, { content: answer, delayMs: 20 }, { content: answer, delayMs: 20 });
@@ -175,14 +241,5 @@ describe('createOpenAiCompatibleSummarizer against a fake chat-completions API',
     const results = await Promise.all([s.summarize(article), s.summarize(article), s.summarize(article)]);
     expect(results.every((r) => r.method === 'fake-model')).toBe(true);
     expect(fake.maxInFlight).toBe(1);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('3')).toBe(3_000);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5_000);
-    expect(parseRetryAfter(null)).toBeNull();
-    expect(parseRetryAfter('soon')).toBeNull();
   });
 });

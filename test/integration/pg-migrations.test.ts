@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
+import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { PG_MIGRATIONS } from '../../src/core/store/postgres/migrations.js';
-import { createPgArticleStore } from '../../src/core/store/postgres/pg-article-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';

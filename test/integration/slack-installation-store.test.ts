@@ -1,16 +1,14 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgInstallationStore } from '../../src/core/store/postgres/pg-installation-store.js';
-import { MIGRATIONS } from '../../src/core/store/schema.js';
-import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { createPgInstallationStore } from '../../src/adapters/store/postgres/installation-store.js';
+import { openSqliteDatabase } from '../../src/adapters/store/sqlite/database.js';
+import { createSqliteInstallationStore } from '../../src/adapters/store/sqlite/installation-store.js';
 import { installationStoreContract } from '../helpers/installation-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 
 describe('the SQLite installation store', () => {
   installationStoreContract(async () => {
-    const db = new Database(':memory:');
-    for (const migration of MIGRATIONS) db.exec(migration);
+    const db = openSqliteDatabase(':memory:');
     return createSqliteInstallationStore(db);
   });
 });

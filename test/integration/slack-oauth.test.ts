@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import { createSqliteInstallationStore } from '../../src/adapters/store/sqlite/installation-store.js';
+import { createSqliteSubscriptionStore } from '../../src/adapters/store/sqlite/subscription-store.js';
 import { createSubscriptionService } from '../../src/core/digest/subscription-service.js';
-import { createSqliteSubscriptionStore } from '../../src/core/digest/subscription-store.js';
 import type { InstallationStore } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/reply.js';
-import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
 import { FakeSlack, postSigned, postSignedJson, type RecordedCall, slashCommandFields } from '../fakes/fake-slack.js';
 import { createSeedDeps, type TestDesk } from '../helpers/seed-deps.js';
 import { createTestLogger } from '../helpers/test-logger.js';

@@ -3,17 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteSubscriptionStore } from '../../src/core/digest/subscription-store.js';
+import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
+import { ftsQuery, openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
+import { createSqliteSubscriptionStore } from '../../src/adapters/store/sqlite/subscription-store.js';
+import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgArticleStore } from '../../src/core/store/postgres/pg-article-store.js';
-import { MIGRATIONS } from '../../src/core/store/schema.js';
-import { ftsQuery, openSqliteStore } from '../../src/core/store/sqlite-store.js';
-import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import { snippetOf } from '../../src/core/store/store-common.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { articleStoreContract, fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
+import {
+  articleStoreContract,
+  fileRecord,
+  makeArticle,
+  makeQuote,
+  replaceFile,
+} from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
+
+const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
 
 describe('SQLite', () => {
   articleStoreContract('SqliteArticleStore', async () => {
@@ -46,24 +55,35 @@ describe('SQLite', () => {
     }
   });
 
-  it('upgrades a database of the previous release, keeping its articles and subscriptions', async () => {
+  it('upgrades a database of the previous release, keeping its articles, quotes and subscriptions', async () => {
     const path = tempPath();
     const current = openSqliteStore({ path, clock: new FixedClock() });
-    await replaceFile(current, fileRecord('a.txt'), [makeArticle('k1', 'Written before the upgrade')]);
+    const quote = { ...makeQuote('We will balance the budget.', 'Marta Ruiz'), start: 40, end: 67 };
+    await replaceFile(current, fileRecord('a.txt'), [
+      makeArticle('k1', 'Written before the upgrade', {
+        people: [{ name: 'Marta Ruiz', aliases: [], roles: [] }],
+        quotes: [quote],
+      }),
+    ]);
     current.db
       .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
     // take the newest migration back out: what the previous release left on disk
-    current.db.exec(`DROP TABLE work_claims; DROP TABLE installations;
-      ALTER TABLE subscriptions DROP COLUMN workspace_id;`);
-    current.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    current.db.exec(`ALTER TABLE quotes RENAME COLUMN text_start TO start;
+      ALTER TABLE quotes RENAME COLUMN text_end TO "end";`);
+    current.db.pragma(`user_version = ${LATEST - 1}`);
     await current.close();
 
     const store = openSqliteStore({ path, clock: new FixedClock() });
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
       expect((await store.getArticle('k1'))?.title).toBe('Written before the upgrade');
+      expect((await store.topQuotes(['k1'])).get('k1')).toMatchObject({
+        text: 'We will balance the budget.',
+        start: 40,
+        end: 67,
+      });
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
       expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);
@@ -93,6 +113,15 @@ describe('SQLite', () => {
     expect(ftsQuery('Orbán')).toBe('"Orbán"*');
     expect(ftsQuery('Geneva talks', 'title')).toBe('title : ("Geneva" AND "talks"*)');
     expect(ftsQuery('!!!')).toBeNull();
+  });
+});
+
+describe('schema migrations', () => {
+  it('numbers the steps of each database 1, 2, 3... in order, each with a name', () => {
+    for (const list of [MIGRATIONS, PG_MIGRATIONS]) {
+      expect(list.map((migration) => migration.version)).toEqual(list.map((_, index) => index + 1));
+      expect(list.every((migration) => migration.name.length > 0 && migration.sql.trim().length > 0)).toBe(true);
+    }
   });
 });
 

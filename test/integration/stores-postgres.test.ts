@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createPgPool, migratePostgres, type PgPool } from '../../src/core/store/postgres/database.js';
-import { createPgSubscriptionStore } from '../../src/core/store/postgres/pg-subscription-store.js';
-import { createPgWorkClaims } from '../../src/core/store/postgres/pg-work-claims.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { createPgSubscriptionStore } from '../../src/adapters/store/postgres/subscription-store.js';
+import { createPgWorkClaims } from '../../src/adapters/store/postgres/work-claims.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { subscriptionStoreContract } from '../helpers/subscription-store-contract.js';
 import { workClaimsContract } from '../helpers/work-claims-contract.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandText, tokenize } from '../../commands/command-line.js';
+import { parseCommandText } from '../../commands/command-line.js';
+import { tokenize } from '../../commands/tokenize.js';
 
 describe('parseCommandText', () => {
   it('reads a subcommand and its rest-of-line option', () => {

@@ -3,12 +3,7 @@ import { source } from '../../commands/source.js';
 import { sources } from '../../commands/sources.js';
 import type { CommandContext, CommandDeps } from '../../commands/spec.js';
 import type { NewsService } from '../../src/core/news-service.js';
-import type {
-  AddSourceResult,
-  FeedSourceRecord,
-  RemoveSourceResult,
-  SourceAdmin,
-} from '../../src/core/store/feed-store.js';
+import type { AddSourceResult, FeedSourceRecord, RemoveSourceResult, SourceAdmin } from '../../src/core/ports.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 
 const clock = new FixedClock('2025-12-20T12:00:00Z');

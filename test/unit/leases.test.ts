@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
 import { acquireLeases, type Lease, LeaseHeldError, type LeaseLoss, type LeaseTimers } from '../../src/core/leases.js';
 import type { WorkClaims } from '../../src/core/ports.js';
-import { openSqliteStore, type SqliteArticleStore } from '../../src/core/store/sqlite-store.js';
-import { createSqliteWorkClaims } from '../../src/core/store/sqlite-work-claims.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 
 const STALE_MS = 90_000;

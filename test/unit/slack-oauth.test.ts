@@ -1,13 +1,12 @@
 import type { Installation } from '@slack/bolt';
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { botOf, createBoltInstallationStore, MissingInstallationError } from '../../src/adapters/slack/oauth.js';
 import { describeSlackFailure } from '../../src/adapters/slack/slack-adapter.js';
 import { installationKey } from '../../src/adapters/slack/workspace.js';
+import { openSqliteDatabase } from '../../src/adapters/store/sqlite/database.js';
+import { createSqliteInstallationStore } from '../../src/adapters/store/sqlite/installation-store.js';
 import { NewsdeskError } from '../../src/core/errors.js';
 import type { InstallationStore } from '../../src/core/ports.js';
-import { MIGRATIONS } from '../../src/core/store/schema.js';
-import { createSqliteInstallationStore } from '../../src/core/store/sqlite-installation-store.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { slackInstallation } from '../helpers/installation-store-contract.js';
 
@@ -34,8 +33,7 @@ describe("Bolt's installation store over newsdesk's", () => {
   const clock = new FixedClock('2026-02-14T09:30:00Z');
 
   beforeEach(() => {
-    const db = new Database(':memory:');
-    for (const migration of MIGRATIONS) db.exec(migration);
+    const db = openSqliteDatabase(':memory:');
     store = createSqliteInstallationStore(db);
   });
 

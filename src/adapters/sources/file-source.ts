@@ -9,7 +9,7 @@ import {
   writePreparedFiles,
 } from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-file.js';
-import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
+import type { ArticleAnalyzer, ArticleIngest, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
 
 export interface SyncReport {
   added: number;
@@ -137,7 +137,7 @@ export async function readRegularFile(
 
 /** What reading and ingesting article files needs. */
 export interface FileIngestOptions {
-  store: ArticleStore;
+  store: ArticleIngest;
   summarizer?: Summarizer | undefined;
   /** where files are parsed and articles analysed (the worker pool); in-process when absent */
   analyzer?: ArticleAnalyzer | undefined;

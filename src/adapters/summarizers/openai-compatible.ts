@@ -1,7 +1,11 @@
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { ParsedArticle, Summary } from '../../core/articles/article.js';
 import { summarizeExtractive, truncateAtWord } from '../../core/nlp/summarize.js';
 import type { Logger, Summarizer } from '../../core/ports.js';
+import { parseRetryAfter } from '../http/retry-after.js';
 
 /** Options of the chat-completions summarizer (OpenAI, Ollama, vLLM, llama.cpp server). */
 export interface OpenAiCompatibleOptions {
@@ -18,6 +22,8 @@ export interface OpenAiCompatibleOptions {
   logger: Logger;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** the current time in ms, for Retry-After dates; default Date.now */
+  now?: () => number;
 }
 
 const ChatCompletionSchema = z.object({
@@ -39,6 +45,28 @@ const ModelSummarySchema = z.object({
   short: z.string().trim().min(1),
 });
 
+/**
+ * The answer's shape as a JSON schema, for servers that constrain output to one (OpenAI's structured
+ * outputs, vLLM, llama.cpp, Ollama): a model that would answer in prose answers in JSON. Lengths are
+ * left to ModelSummarySchema, since strict schemas take few keywords.
+ */
+const SUMMARY_FORMAT = {
+  type: 'json_schema',
+  json_schema: {
+    name: 'article_summary',
+    strict: true,
+    schema: {
+      type: 'object',
+      properties: {
+        standard: { type: 'array', items: { type: 'string' } },
+        short: { type: 'string' },
+      },
+      required: ['standard', 'short'],
+      additionalProperties: false,
+    },
+  },
+} as const;
+
 const SYSTEM_PROMPT = [
   'You summarize news articles for a chat bot. Answer with JSON only: {"standard": [three sentences], "short": "one sentence"}.',
   '"standard" has at most 3 plain sentences in the order of the article; "short" is one sentence of at most 280 characters.',
@@ -57,31 +85,6 @@ class SummaryFailure extends Error {
   ) {
     super(reason);
   }
-}
-
-/** A counting semaphore: at most `limit` tasks run at once. */
-function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Milliseconds to wait from a `retry-after` header (seconds or an HTTP date), or null. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
-  if (value === null) return null;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 function articleText(article: ParsedArticle): string {
@@ -159,48 +162,74 @@ function parseModelJson(content: string): unknown {
 }
 
 /**
- * A summarizer backed by an OpenAI-compatible chat-completions endpoint. Any failure (timeout, refusal, bad JSON,
- * a 4xx, exhausted retries, a summary that invents quotes) yields the extractive summary and one warning log.
+ * A summarizer backed by an OpenAI-compatible chat-completions endpoint, through the `openai` SDK. Any failure
+ * (timeout, refusal, bad JSON, a 4xx, exhausted retries, a summary that invents quotes) yields the extractive
+ * summary and one warning log. The answer is asked for as a JSON schema (structured output); a server that
+ * rejects that is asked again with the JSON described in the prompt only, and no longer asked for a schema.
  */
 export function createOpenAiCompatibleSummarizer(options: OpenAiCompatibleOptions): Summarizer {
-  const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
-  const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const limit = createLimiter(Math.max(1, options.concurrency ?? 2));
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.apiKey !== undefined && options.apiKey.length > 0) headers.authorization = `Bearer ${options.apiKey}`;
+  const now = options.now ?? Date.now;
+  const limit = pLimit(Math.max(1, options.concurrency ?? 2));
+  const apiKey = options.apiKey !== undefined && options.apiKey.length > 0 ? options.apiKey : undefined;
+  const client = new OpenAI({
+    baseURL: options.baseUrl,
+    // local servers take no key: send no Authorization header rather than a made-up one
+    apiKey: apiKey ?? 'unused',
+    ...(apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
+    // nothing read from OPENAI_* variables: the config names the endpoint and the key
+    adminAPIKey: null,
+    organization: null,
+    project: null,
+    timeout: timeoutMs,
+    // retries are ours: the SDK's would also retry timeouts, wait as long as any Retry-After says, and sleep
+    // on a timer tests cannot replace
+    maxRetries: 0,
+    logLevel: 'off',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let structured = true;
 
-  async function requestOnce(body: string): Promise<Response> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      return await doFetch(endpoint, { method: 'POST', headers, body, signal: controller.signal });
-    } catch (error) {
-      throw new SummaryFailure(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : describe(error));
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function complete(article: ParsedArticle): Promise<string> {
-    const body = JSON.stringify({
+  async function requestOnce(article: ParsedArticle): Promise<unknown> {
+    const request: ChatCompletionCreateParamsNonStreaming = {
       model: options.model,
       temperature: 0,
       messages: [
         { role: 'system', content: SYSTEM_PROMPT },
         { role: 'user', content: userPrompt(article) },
       ],
-    });
+      ...(structured ? { response_format: SUMMARY_FORMAT } : {}),
+    };
+    try {
+      return await client.chat.completions.create(request);
+    } catch (error) {
+      if (error instanceof APIConnectionTimeoutError) throw new SummaryFailure(`no answer within ${timeoutMs} ms`);
+      throw error;
+    }
+  }
+
+  async function complete(article: ParsedArticle): Promise<string> {
     for (let attempt = 0; ; attempt++) {
-      const response = await requestOnce(body);
-      if (response.ok) return readContent(response);
-      await response.body?.cancel();
-      const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || attempt >= maxRetries) throw new SummaryFailure(`HTTP ${response.status}`, response.status);
-      const wait = parseRetryAfter(response.headers.get('retry-after')) ?? 500 * 2 ** attempt;
-      await sleep(Math.min(wait, MAX_RETRY_DELAY_MS));
+      try {
+        return readContent(await requestOnce(article));
+      } catch (error) {
+        if (!(error instanceof APIError) || error.status === undefined) throw error;
+        if (structured && (error.status === 400 || error.status === 422)) {
+          structured = false;
+          options.logger.info(
+            { model: options.model, status: error.status },
+            'the model server refused a JSON schema answer format; asking for JSON in the prompt only',
+          );
+          attempt--;
+          continue;
+        }
+        const retryable = error.status === 429 || error.status >= 500;
+        if (!retryable || attempt >= maxRetries) throw new SummaryFailure(`HTTP ${error.status}`, error.status);
+        const wait = parseRetryAfter(error.headers?.get('retry-after'), now()) ?? 500 * 2 ** attempt;
+        await sleep(Math.min(wait, MAX_RETRY_DELAY_MS));
+      }
     }
   }
 
@@ -213,7 +242,7 @@ export function createOpenAiCompatibleSummarizer(options: OpenAiCompatibleOption
       if (verified === null) throw new SummaryFailure('the model summary quoted or named what the article does not');
       return verified;
     } catch (error) {
-      const failure = error instanceof SummaryFailure ? error : new SummaryFailure(describe(error));
+      const failure = error instanceof SummaryFailure ? error : new SummaryFailure(describe(error, apiKey));
       options.logger.warn(
         { model: options.model, reason: failure.reason, status: failure.status, title: article.title },
         'model summary failed; using the extractive summary',
@@ -225,13 +254,8 @@ export function createOpenAiCompatibleSummarizer(options: OpenAiCompatibleOption
   return { name: options.model, summarize };
 }
 
-async function readContent(response: Response): Promise<string> {
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new SummaryFailure('the API answered with malformed JSON');
-  }
+/** The message of a chat completion (validated: the SDK does not check what a server sends). */
+function readContent(json: unknown): string {
   const parsed = ChatCompletionSchema.safeParse(json);
   if (!parsed.success) throw new SummaryFailure('the API answer is not a chat completion');
   const choice = parsed.data.choices[0];
@@ -244,7 +268,8 @@ async function readContent(response: Response): Promise<string> {
   return content;
 }
 
-/** An error description without secrets: the name and message only. */
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+/** An error description without secrets: the name and message only, the key blotted out should a server echo it. */
+function describe(error: unknown, apiKey: string | undefined): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  return apiKey === undefined ? text : text.replaceAll(apiKey, '[key]');
 }

@@ -1,10 +1,21 @@
+import pLimit from 'p-limit';
 import { isNewsdeskError } from '../errors.js';
 import { normalizeName, stripTitles } from '../nlp/names.js';
-import type { ArticleStore, ArticleView, ChatAdapter, Clock, DeliveryFailure, Logger } from '../ports.js';
+import type {
+  ArticleView,
+  ChatAdapter,
+  Clock,
+  DeliveryFailure,
+  DigestArticles,
+  HeldSlot,
+  Logger,
+  SlotClaim,
+  Subscription,
+  SubscriptionStore,
+} from '../ports.js';
 import type { Reply } from '../reply.js';
 import { composeDigest, composeEmptyDigest, type DigestEntry } from './compose.js';
 import { latestSlot, nextSlot } from './schedule.js';
-import type { HeldSlot, SlotClaim, Subscription, SubscriptionStore } from './subscription-store.js';
 
 const MINUTE = 60_000;
 /** A digest never lists more than this; the rest is one /news latest away. */
@@ -38,7 +49,7 @@ export interface DigestScheduler {
 
 export interface DigestSchedulerOptions {
   subscriptions: SubscriptionStore;
-  articles: ArticleStore;
+  articles: DigestArticles;
   adapters: ReadonlyMap<string, ChatAdapter>;
   clock: Clock;
   logger: Logger;
@@ -179,15 +190,20 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       logger.error({ err: describeError(error) }, 'digest subscriptions could not be read');
       return report;
     }
-    await forEachConcurrently(listed, concurrency, async (sub) => {
-      if (stopping) return;
-      try {
-        await deliver(sub, now, report);
-      } catch (error) {
-        report.failed++;
-        logger.error({ subscription: sub.id, err: describeError(error) }, 'digest failed');
-      }
-    });
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      listed.map((sub) =>
+        limit(async () => {
+          if (stopping) return;
+          try {
+            await deliver(sub, now, report);
+          } catch (error) {
+            report.failed++;
+            logger.error({ subscription: sub.id, err: describeError(error) }, 'digest failed');
+          }
+        }),
+      ),
+    );
     return report;
   };
 
@@ -219,32 +235,19 @@ function canPost(adapter: ChatAdapter | undefined): adapter is DigestPoster {
   return adapter?.postDigest !== undefined;
 }
 
-/** Run `work` over `items` with at most `limit` running at once. */
-async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) {
-      await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** New articles for a subscription, filtered, newest last, capped; each with its best quote. */
-async function selectEntries(articles: ArticleStore, sub: Subscription, upTo: number): Promise<DigestEntry[]> {
+async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: number): Promise<DigestEntry[]> {
   const fresh = await articles.articlesAfterSeq(sub.watermark, upTo, SCAN_LIMIT);
   const matching: ArticleView[] = [];
   for (const article of fresh) {
     if (await matches(articles, article, sub)) matching.push(article);
   }
-  const entries: DigestEntry[] = [];
-  for (const article of matching.slice(-MAX_ARTICLES)) {
-    entries.push({ article, quote: await articles.topQuote(article.id) });
-  }
-  return entries;
+  const chosen = matching.slice(-MAX_ARTICLES);
+  const quotes = await articles.topQuotes(chosen.map((article) => article.id));
+  return chosen.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
 }
 
-async function matches(articles: ArticleStore, article: ArticleView, sub: Subscription): Promise<boolean> {
+async function matches(articles: DigestArticles, article: ArticleView, sub: Subscription): Promise<boolean> {
   const { people, keywords } = sub.filter;
   if (people.length > 0) {
     const keys = new Set(await articles.nameKeysOf(article.id));

@@ -1,6 +1,5 @@
-import type { ArticleStore, Clock } from '../ports.js';
+import type { Clock, DigestArticles, Subscription, SubscriptionStore } from '../ports.js';
 import { nextSlot, type ParsedSchedule } from './schedule.js';
-import type { Subscription, SubscriptionStore } from './subscription-store.js';
 
 export interface SubscriptionView extends Subscription {
   nextRunAt: string | null;
@@ -29,7 +28,7 @@ export interface SubscriptionService {
 
 export function createSubscriptionService(deps: {
   store: SubscriptionStore;
-  articles: ArticleStore;
+  articles: DigestArticles;
   clock: Clock;
   defaultTimezone: string;
 }): SubscriptionService {

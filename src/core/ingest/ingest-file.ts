@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, AnalyzedFile, ArticleStore, FileRecord } from '../ports.js';
+import type { AnalyzedArticle, AnalyzedFile, ArticleIngest, FileRecord } from '../ports.js';
 import { type AnalyzeDeps, inlineAnalyzer } from './analyze.js';
 import type { ParseWarning } from './parse-file.js';
 
@@ -32,7 +32,7 @@ export interface PreparedFile extends IngestFileResult {
 
 /** What ingest needs: the store, where parsing and analysis run (default inline) and an optional summarizer. */
 export interface IngestDeps extends AnalyzeDeps {
-  store: ArticleStore;
+  store: ArticleIngest;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -69,7 +69,7 @@ export async function prepareFile(deps: IngestDeps, file: FileInput): Promise<Pr
 }
 
 /** Write prepared files to the store in one transaction (much cheaper than one per file). */
-export async function writePreparedFiles(store: ArticleStore, prepared: PreparedFile[]): Promise<IngestFileResult[]> {
+export async function writePreparedFiles(store: ArticleIngest, prepared: PreparedFile[]): Promise<IngestFileResult[]> {
   await store.applyFiles(
     prepared.map((p) => ({ record: p.record, articles: p.outcome === 'unchanged' ? null : p.analyzed })),
   );

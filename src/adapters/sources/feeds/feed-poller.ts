@@ -1,12 +1,18 @@
-import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
+import pLimit from 'p-limit';
 import type {
   AddSourceResult,
+  ArticleAnalyzer,
+  ArticleIngest,
+  Clock,
   DeclaredSource,
   FeedSourceRecord,
   FeedStore,
+  Logger,
   RemoveSourceResult,
   SourceAdmin,
-} from '../../../core/store/feed-store.js';
+  Summarizer,
+  WorkClaims,
+} from '../../../core/ports.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { createFeedClaims, feedPollKey } from './feed-claims.js';
 import { type ItemIngestDeps, type ItemOutcome, ingestFeedItem } from './ingest-item.js';
@@ -20,7 +26,7 @@ export interface Timers {
 }
 
 export interface FeedPollerOptions {
-  articles: ArticleStore;
+  articles: ArticleIngest;
   feedStore: FeedStore;
   /** claims shared by every process on the database: each poll and each item is worked on by one */
   claims: WorkClaims;
@@ -285,7 +291,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const pollDue = async (): Promise<PollOutcome[]> => {
     const now = clock.now();
     const due = (await feedStore.sources()).filter((source) => isDue(source, now)).map((source) => source.url);
-    return runPool(due, settings.concurrency, (url) => pollSource(url, true));
+    const limit = pLimit(settings.concurrency);
+    return Promise.all(due.map((url) => limit(() => pollSource(url, true))));
   };
 
   /** Start a due source's poll for the schedule, without waiting for it. */
@@ -493,18 +500,4 @@ export function describeFailure(error: unknown): string {
   if (error instanceof FetchError || error instanceof FeedParseError) return error.message;
   if (error instanceof Error) return error.message.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
   return String(error).slice(0, 200);
-}
-
-/** Run `task` over `items` with at most `limit` running at once; results in input order. */
-async function runPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -3,8 +3,16 @@ import type { Paragraph, ParsedArticle } from '../../../core/articles/article.js
 import { analyzeArticle } from '../../../core/ingest/analyze.js';
 import { makeParagraph, stripDateline } from '../../../core/ingest/parse-text.js';
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
-import type { AnalyzedArticle, ArticleAnalyzer, ArticleStore, Logger, Summarizer } from '../../../core/ports.js';
-import type { FeedStore, FeedStory, SeenItem } from '../../../core/store/feed-store.js';
+import type {
+  AnalyzedArticle,
+  ArticleAnalyzer,
+  ArticleIngest,
+  FeedStore,
+  FeedStory,
+  Logger,
+  SeenItem,
+  Summarizer,
+} from '../../../core/ports.js';
 import { extractArticlePage } from './extract-page.js';
 import { type FeedClaims, feedItemKey } from './feed-claims.js';
 import { htmlToBlocks, type TextBlock } from './html-text.js';
@@ -19,7 +27,7 @@ import { isSameStoryText, shingleHashes, titleKey } from './story-match.js';
 export type ItemOutcome = 'added' | 'updated' | 'linked' | 'unchanged' | 'backlog' | 'empty' | 'elsewhere';
 
 export interface ItemIngestDeps {
-  articles: ArticleStore;
+  articles: ArticleIngest;
   feedStore: FeedStore;
   claims: FeedClaims;
   fetcher: PoliteFetcher;

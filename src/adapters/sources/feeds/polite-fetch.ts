@@ -4,7 +4,9 @@ import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Clock } from '../../../core/ports.js';
+import { parseRetryAfter } from '../../http/retry-after.js';
 
 /** The User-Agent every request carries: the bot's name, version and where to read about it. */
 export const NEWSDESK_USER_AGENT = 'newsdesk/0.1 (chat news bot; feed reader)';
@@ -160,7 +162,9 @@ export function checkFetchableUrl(raw: string, allowPrivateAddresses: boolean): 
  * (each hop checked), http(s) only, and the resolved address checked at connect time.
  */
 export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteFetcher {
+  const clock = options.clock ?? { now: () => new Date() };
   const settings = {
+    clock,
     userAgent: options.userAgent ?? NEWSDESK_USER_AGENT,
     timeoutMs: options.timeoutMs ?? 15_000,
     maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
@@ -170,7 +174,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   };
   const queue = createHostQueue({
     minGapMs: options.minGapMs ?? 1000,
-    clock: options.clock ?? { now: () => new Date() },
+    clock,
     delay: options.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
 
@@ -192,33 +196,33 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): PoliteF
   };
 }
 
-/** Serialises requests per host and keeps a minimum gap between them. */
+/** Serialises requests per host (p-limit, one at a time) and keeps a minimum gap between them. */
 function createHostQueue(options: { minGapMs: number; clock: Clock; delay: (ms: number) => Promise<void> }) {
-  const tails = new Map<string, Promise<void>>();
+  const limits = new Map<string, LimitFunction>();
   const lastDone = new Map<string, number>();
   return {
-    run<T>(host: string, task: () => Promise<T>): Promise<T> {
-      const previous = tails.get(host) ?? Promise.resolve();
-      const result = previous.then(async () => {
-        const last = lastDone.get(host);
-        const wait = last === undefined ? 0 : last + options.minGapMs - options.clock.now().getTime();
-        if (wait > 0) await options.delay(wait);
-        try {
-          return await task();
-        } finally {
-          lastDone.set(host, options.clock.now().getTime());
-        }
-      });
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      tails.set(host, tail);
-      // forget idle hosts so the map does not grow with every host ever fetched
-      void tail.then(() => {
-        if (tails.get(host) === tail) tails.delete(host);
-      });
-      return result;
+    async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+      let limit = limits.get(host);
+      if (!limit) {
+        limit = pLimit(1);
+        limits.set(host, limit);
+      }
+      const hostLimit = limit;
+      try {
+        return await hostLimit(async () => {
+          const last = lastDone.get(host);
+          const wait = last === undefined ? 0 : last + options.minGapMs - options.clock.now().getTime();
+          if (wait > 0) await options.delay(wait);
+          try {
+            return await task();
+          } finally {
+            lastDone.set(host, options.clock.now().getTime());
+          }
+        });
+      } finally {
+        // forget idle hosts so the map does not grow with every host ever fetched (the gap is kept)
+        if (hostLimit.activeCount === 0 && hostLimit.pendingCount === 0) limits.delete(host);
+      }
     },
   };
 }
@@ -251,6 +255,7 @@ function guardedLookup(lookup: LookupFunction, allowPrivate: boolean): LookupFun
 type Hop = { kind: 'done'; result: FetchResult } | { kind: 'redirect'; location: string };
 
 interface RequestSettings {
+  clock: Clock;
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
@@ -309,7 +314,7 @@ function requestOnce(url: URL, getOptions: GetOptions, settings: RequestSettings
       }
       if (status < 200 || status > 299) {
         response.resume();
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], settings.clock.now().getTime());
         return fail(new FetchError('http', `HTTP ${status}`, { status, retryAfterMs }));
       }
       const declared = Number(response.headers['content-length']);
@@ -375,14 +380,6 @@ function tooLarge(maxBytes: number): FetchError {
 function headerValue(value: string | string[] | undefined): string | null {
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined || first === '' ? null : first;
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-function parseRetryAfter(value: string | undefined): number | null {
-  if (value === undefined) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
 function toFetchError(error: unknown): FetchError {

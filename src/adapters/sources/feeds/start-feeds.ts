@@ -1,12 +1,19 @@
-import type { ArticleAnalyzer, ArticleStore, Clock, Logger, Summarizer, WorkClaims } from '../../../core/ports.js';
-import type { FeedStore } from '../../../core/store/feed-store.js';
+import type {
+  ArticleAnalyzer,
+  ArticleIngest,
+  Clock,
+  FeedStore,
+  Logger,
+  Summarizer,
+  WorkClaims,
+} from '../../../core/ports.js';
 import { createFeedPoller, type FeedPoller, type Timers } from './feed-poller.js';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetch.js';
 import { loadSourcesFile } from './sources-file.js';
 
 export interface StartFeedsOptions {
   /** where feed items are written as articles */
-  articles: ArticleStore;
+  articles: ArticleIngest;
   /** polling state, on the same database as `articles` */
   feedStore: FeedStore;
   /** claims shared by every process on the database, so each poll and each item is worked on once */

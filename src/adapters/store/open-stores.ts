@@ -1,6 +1,11 @@
-import type { SubscriptionStore } from '../digest/subscription-store.js';
-import type { ArticleStore, Clock, InstallationStore, WorkClaims } from '../ports.js';
-import type { FeedStore } from './feed-store.js';
+import type {
+  ArticleStore,
+  Clock,
+  FeedStore,
+  InstallationStore,
+  SubscriptionStore,
+  WorkClaims,
+} from '../../core/ports.js';
 
 /** Every store of one deployment, on one database. */
 export interface Stores {
@@ -29,11 +34,11 @@ export async function openStores(database: DatabaseOptions, clock: Clock): Promi
 async function openSqliteStores(path: string, clock: Clock): Promise<Stores> {
   const [{ openSqliteStore }, { createSqliteSubscriptionStore }, { SqliteFeedStore }, claims, installations] =
     await Promise.all([
-      import('./sqlite-store.js'),
-      import('../digest/subscription-store.js'),
-      import('./feed-store.js'),
-      import('./sqlite-work-claims.js'),
-      import('./sqlite-installation-store.js'),
+      import('./sqlite/article-store.js'),
+      import('./sqlite/subscription-store.js'),
+      import('./sqlite/feed-store.js'),
+      import('./sqlite/work-claims.js'),
+      import('./sqlite/installation-store.js'),
     ]);
   const articles = openSqliteStore({ path, clock });
   const { db } = articles;
@@ -54,11 +59,11 @@ async function openSqliteStores(path: string, clock: Clock): Promise<Stores> {
 async function openPostgresStores(database: { url: string; poolSize?: number }, clock: Clock): Promise<Stores> {
   const [pg, articles, subscriptions, feeds, claims, installations] = await Promise.all([
     import('./postgres/database.js'),
-    import('./postgres/pg-article-store.js'),
-    import('./postgres/pg-subscription-store.js'),
-    import('./postgres/pg-feed-store.js'),
-    import('./postgres/pg-work-claims.js'),
-    import('./postgres/pg-installation-store.js'),
+    import('./postgres/article-store.js'),
+    import('./postgres/subscription-store.js'),
+    import('./postgres/feed-store.js'),
+    import('./postgres/work-claims.js'),
+    import('./postgres/installation-store.js'),
   ]);
   const pool = pg.createPgPool({ url: database.url, ...(database.poolSize ? { max: database.poolSize } : {}) });
   try {

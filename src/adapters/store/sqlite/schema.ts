@@ -1,6 +1,14 @@
-/** Schema migrations for the SQLite store, applied in order; `user_version` records the last one applied. */
-export const MIGRATIONS: readonly string[] = [
-  `
+import type { Migration } from '../migration.js';
+
+/**
+ * The SQLite schema, in order; `user_version` records the last version applied. Append new steps (and
+ * the same change to PG_MIGRATIONS); never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, people and quotes',
+    sql: `
   CREATE TABLE files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -100,7 +108,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX quotes_by_person ON quotes (person_key, kind_rank, sort_key DESC, article_id, position);
   `,
-  `
+  },
+  {
+    version: 2,
+    name: 'digest subscriptions and slot claims',
+    sql: `
   CREATE TABLE subscriptions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     platform TEXT NOT NULL,
@@ -135,7 +147,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (subscription_id, slot)
   );
   `,
-  `
+  },
+  {
+    version: 3,
+    name: 'feed sources, items and stories',
+    sql: `
   -- feed sources: from sources.json ('file') or added in chat ('chat'), with polling state
   CREATE TABLE feed_sources (
     url TEXT PRIMARY KEY,
@@ -184,7 +200,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX feed_stories_by_title ON feed_stories (title_key);
   CREATE INDEX feed_stories_by_article ON feed_stories (article_id);
   `,
-  `
+  },
+  {
+    version: 4,
+    name: 'work claims, chat platform installations, subscription workspaces',
+    sql: `
   -- work units (article files, feed items) claimed by one process of several sharing the database
   CREATE TABLE work_claims (
     key TEXT PRIMARY KEY,
@@ -206,4 +226,14 @@ export const MIGRATIONS: readonly string[] = [
   -- the Slack workspace a subscription's channel belongs to, where one deployment serves several
   ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;
   `,
+  },
+  {
+    version: 5,
+    name: 'quote offsets named text_start and text_end',
+    sql: `
+  -- the quote offsets named as in PostgreSQL, so both stores read one row shape
+  ALTER TABLE quotes RENAME COLUMN start TO text_start;
+  ALTER TABLE quotes RENAME COLUMN "end" TO text_end;
+  `,
+  },
 ];

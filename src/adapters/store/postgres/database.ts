@@ -1,6 +1,8 @@
 import pg from 'pg';
-import { NewsdeskError } from '../../errors.js';
-import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
+import { NewsdeskError } from '../../../core/errors.js';
+import type { Migration } from '../migration.js';
+import type { SqlRunner } from '../sql.js';
+import { PG_MIGRATIONS } from './migrations.js';
 
 /** A pooled PostgreSQL connection shared by every store of one process. */
 export type PgPool = pg.Pool;
@@ -24,6 +26,44 @@ export function createPgPool(options: { url: string; max?: number; applicationNa
   // an idle client losing its connection (server restart) must not crash the process; the pool replaces it
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * `INSERT INTO table (a, b) SELECT a, b FROM json_populate_recordset(...)` of records passed as one
+ * JSON array ($1, see {@link toJsonParam}): the table's own column types read them, so a column is
+ * named once, in the record type's column list.
+ */
+export function insertRecords(table: string, columns: readonly string[], rest = ''): string {
+  const list = columns.join(', ');
+  return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) ${rest}`;
+}
+
+/** Records as one JSON parameter; PostgreSQL text cannot hold NUL, which a feed's JSON may carry. */
+export function toJsonParam(rows: readonly object[]): string {
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value,
+  );
+}
+
+/** A row as the shared mappers take it: TIMESTAMPTZ values (Dates here) as ISO 8601 strings. */
+export function fromPg<T>(row: object): T {
+  if (!Object.values(row).some((value) => value instanceof Date)) return row as T;
+  const out: Record<string, unknown> = { ...row };
+  for (const [column, value] of Object.entries(out)) if (value instanceof Date) out[column] = value.toISOString();
+  return out as T;
+}
+
+/** The shared queries on the pool, or on one client inside a transaction. */
+export function pgRunner(db: PgQueryable): SqlRunner {
+  return {
+    async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const { rows } = await db.query(sql, [...params]);
+      return rows.map((row: object) => fromPg<T>(row));
+    },
+    async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+      return (await db.query(sql, [...params])).rowCount ?? 0;
+    },
+  };
 }
 
 /** Run `work` in one transaction on one connection; rolled back if it throws. */
@@ -51,7 +91,7 @@ const MIGRATION_LOCK = 7_346_981_202;
  */
 export async function migratePostgres(
   pool: PgPool,
-  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+  migrations: readonly Migration[] = PG_MIGRATIONS,
 ): Promise<{ from: number; to: number }> {
   const client = await pool.connect().catch((error: unknown) => {
     throw new NewsdeskError(

@@ -1,0 +1,369 @@
+import type { Person } from '../../../core/articles/article.js';
+import type * as port from '../../../core/ports.js';
+import * as mapping from '../../../core/store/article-rows.js';
+import * as decide from '../../../core/store/article-writes.js';
+import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
+import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import { insertRecords, type PgClient, type PgPool, pgRunner, toJsonParam, withTransaction } from './database.js';
+
+// any constant, distinct from the migration lock: article writers take turns on it
+const ARTICLE_WRITE_LOCK = 7_346_981_203;
+
+/** Search weights for ts_rank, in {D, C, B, A} order: a title match counts five times a body match. */
+const SEARCH_WEIGHTS = '{0.2, 0.2, 0.2, 1.0}';
+
+const PG_DIALECT: SqlDialect = {
+  originsOfArticle: 'ARRAY(SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin)',
+  inList: (column, param, type) => `${column} = ANY(${param}::${type}[])`,
+};
+
+/**
+ * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
+ * The queries both databases share are in SqlArticleStore; what to write comes from the shared
+ * planArticleWrites / planPersonRebuild, and this store loads what they need and writes what they return
+ * in a few set-based statements per transaction.
+ * `pool` must already be migrated (migratePostgres) and belongs to the caller: `close()` leaves it open.
+ */
+export function createPgArticleStore(pool: PgPool, clock: port.Clock): port.ArticleStore {
+  return new PgArticleStore(pool, clock);
+}
+
+class PgArticleStore extends SqlArticleStore {
+  private nameKeyCache: { version: number; keys: readonly string[] } | undefined;
+
+  constructor(
+    private readonly pool: PgPool,
+    private readonly clock: port.Clock,
+  ) {
+    super(pgRunner(pool), PG_DIALECT);
+  }
+
+  async applyFiles(changes: port.FileChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const byPath = mergeByPath(changes);
+    const replaced = byPath.flatMap((change) =>
+      change.articles === null ? [] : [{ path: change.record.path, articles: change.articles }],
+    );
+    await withTransaction(this.pool, async (client) => {
+      await lockArticleWrites(client);
+      await upsertFiles(
+        client,
+        byPath.map((change) => change.record),
+      );
+      if (replaced.length === 0) return;
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      const previous = await deleteOrigins(
+        client,
+        replaced.map((file) => file.path),
+      );
+      await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
+      const touched = await deleteOrphans(client, previous, delta);
+      await refreshPersons(client, touched, delta);
+      await addToCounters(client, delta);
+    });
+  }
+
+  async removeFile(path: string): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      await lockArticleWrites(client);
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      const previous = await deleteOrigins(client, [path]);
+      const touched = await deleteOrphans(client, previous, delta);
+      await client.query('DELETE FROM files WHERE path = $1', [path]);
+      await refreshPersons(client, touched, delta);
+      await addToCounters(client, delta);
+    });
+  }
+
+  protected async titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]> {
+    const query = tsQuery(text);
+    if (!query) return [];
+    const { rows } = await this.pool.query<mapping.ArticleViewRow>(
+      `SELECT ${VIEW_COLUMNS} FROM articles, to_tsquery('simple', $1) AS query WHERE title_search @@ query
+       ORDER BY ts_rank(title_search, query) DESC, sort_key DESC LIMIT $2`,
+      [query, limit],
+    );
+    return rows;
+  }
+
+  protected async searchWindow(
+    text: string,
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null> {
+    const query = tsQuery(text);
+    if (!query) return null;
+    // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
+    const { rows: window } = await this.pool.query<mapping.ScoredMatch>(
+      `SELECT newest.seq, ts_rank('${SEARCH_WEIGHTS}', newest.search, to_tsquery('simple', $1), 1) AS score
+       FROM (SELECT seq, search FROM articles WHERE search @@ to_tsquery('simple', $1) ORDER BY seq DESC LIMIT $2) newest`,
+      [query, SEARCH_WINDOW],
+    );
+    const countAll = async () => {
+      const { rows } = await this.pool.query<{ count: number }>(
+        `SELECT count_article_matches(to_tsquery('simple', $1), $2) AS count`,
+        [query, MAX_COUNTED],
+      );
+      return rows[0]?.count ?? 0;
+    };
+    return { window, countAll };
+  }
+
+  async personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile> {
+    const keys = unique(personKeys);
+    // all three at once: a key without a person row has no quotes or mentions either
+    const [found, quotes, articles] = await Promise.all([
+      this.pool.query<decide.PersonRecord>('SELECT * FROM persons WHERE person_key = ANY($1)', [keys]),
+      // per key, a LIMITed walk down its index in page order, merged: a plain `= ANY(keys)` lets the
+      // planner choose to read and sort every quote of a much-quoted person
+      this.pool.query<mapping.QuoteViewRow>(
+        `SELECT ${mapping.QUOTE_VIEW_COLUMNS}
+         FROM unnest($1::text[]) AS k (person_key)
+         CROSS JOIN LATERAL (SELECT * FROM quotes WHERE quotes.person_key = k.person_key
+           ORDER BY kind_rank, sort_key DESC, article_id, position LIMIT $2) q
+         JOIN articles a ON a.id = q.article_id
+         ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT $3 OFFSET $4`,
+        [keys, page.quoteOffset + page.quoteLimit, page.quoteLimit, page.quoteOffset],
+      ),
+      this.pool.query<mapping.MentionedArticleRow>(
+        `SELECT a.id, a.title, a.published_at
+         FROM unnest($1::text[]) AS k (person_key)
+         CROSS JOIN LATERAL (SELECT article_id, sort_key FROM person_mentions
+           WHERE person_mentions.person_key = k.person_key ORDER BY sort_key DESC LIMIT $2) m
+         JOIN articles a ON a.id = m.article_id
+         ORDER BY m.sort_key DESC`,
+        [keys, page.articleLimit],
+      ),
+    ]);
+    return mapping.toPersonProfile(keys, found.rows, quotes.rows, articles.rows, page.articleLimit);
+  }
+
+  async personKeys(): Promise<readonly string[]> {
+    // suggestions scan every key; reload only when some process wrote articles since (read the marker first)
+    const { rows } = await this.pool.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'changes'`);
+    const version = rows[0]?.value ?? 0;
+    if (this.nameKeyCache?.version !== version) {
+      const keys = await this.pool.query<{ name_key: string }>(
+        'SELECT DISTINCT name_key FROM person_keys ORDER BY name_key',
+      );
+      this.nameKeyCache = { version, keys: keys.rows.map((row) => row.name_key) };
+    }
+    return this.nameKeyCache.keys;
+  }
+
+  async close(): Promise<void> {
+    // the pool is shared with the other stores of the process; whoever created it ends it
+  }
+}
+
+/**
+ * One change per path, as if the batch were applied in order: the last record, and the last list of
+ * articles given for it (a later touched-only change keeps them).
+ */
+function mergeByPath(changes: port.FileChange[]): port.FileChange[] {
+  const merged = new Map<string, port.FileChange>();
+  for (const change of changes) {
+    const earlier = merged.get(change.record.path);
+    merged.set(change.record.path, { record: change.record, articles: change.articles ?? earlier?.articles ?? null });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Writers take turns: `seq` then grows in commit order (a digest watermark never skips an article
+ * committed late), and the person aggregates, read and rewritten here, are never updated by two at once.
+ */
+async function lockArticleWrites(client: PgClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
+}
+
+async function upsertFiles(client: PgClient, records: port.FileRecord[]): Promise<void> {
+  await client.query(
+    `INSERT INTO files (path, size, mtime_ms, hash)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::text[])
+     ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`,
+    [records.map((r) => r.path), records.map((r) => r.size), records.map((r) => r.mtimeMs), records.map((r) => r.hash)],
+  );
+}
+
+/** Forget which articles the origins gave; returns those articles' ids (candidates for deletion). */
+async function deleteOrigins(client: PgClient, origins: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ article_id: string }>(
+    'DELETE FROM article_origins WHERE origin = ANY($1) RETURNING article_id',
+    [origins],
+  );
+  return unique(rows.map((row) => row.article_id));
+}
+
+/**
+ * Store the files' articles (those already stored are kept as they are: ids are content hashes),
+ * record their origins, and fold the new ones into people, quotes and the totals.
+ */
+async function insertArticles(
+  client: PgClient,
+  files: { path: string; articles: port.AnalyzedArticle[] }[],
+  ingestedAt: string,
+  delta: decide.CounterDelta,
+): Promise<void> {
+  const distinct = [...new Map(files.flatMap((file) => file.articles.map((a) => [a.id, a] as const))).values()];
+  // most re-applied articles are stored already: skip building their rows and search vectors
+  const { rows: stored } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1)', [
+    distinct.map((article) => article.id),
+  ]);
+  const known = new Set(stored.map((row) => row.id));
+  const fresh = distinct.filter((article) => !known.has(article.id));
+  if (fresh.length > 0) {
+    const { rows } = await client.query<decide.PersonRecord>('SELECT * FROM persons WHERE person_key = ANY($1)', [
+      decide.personKeysOf(fresh),
+    ]);
+    const persons = new Map(rows.map((row) => [row.person_key, row]));
+    await writeArticles(client, decide.planArticleWrites(fresh, persons, ingestedAt), delta);
+  }
+  const origins = files.flatMap((file) => file.articles.map((article) => ({ origin: file.path, id: article.id })));
+  await client.query(
+    `INSERT INTO article_origins (origin, article_id) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT DO NOTHING`,
+    [origins.map((o) => o.origin), origins.map((o) => o.id)],
+  );
+}
+
+/** Write what planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them. */
+async function writeArticles(
+  client: PgClient,
+  writes: decide.ArticleWrites,
+  delta: decide.CounterDelta,
+): Promise<void> {
+  const columns = decide.ARTICLE_COLUMNS.join(', ');
+  await client.query(
+    `INSERT INTO articles (${columns}, search, title_search)
+     SELECT ${decide.ARTICLE_COLUMNS.map((column) => `r.${column}`).join(', ')},
+       setweight(to_tsvector('simple', w.title), 'A') || setweight(to_tsvector('simple', w.body), 'D'),
+       to_tsvector('simple', w.title)
+     FROM json_populate_recordset(NULL::articles, $1::json) WITH ORDINALITY AS r
+     JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS w (title, body, n) ON w.n = r.ordinality
+     ORDER BY r.ordinality`,
+    [
+      toJsonParam(writes.articles.map((article) => article.row)),
+      writes.articles.map((article) => indexWords(article.search.title)),
+      writes.articles.map((article) => indexWords(article.search.body)),
+    ],
+  );
+  await savePersons(client, writes.persons);
+  await insertNameKeys(client, writes.nameKeys);
+  if (writes.mentions.length > 0) {
+    await client.query(
+      insertRecords('person_mentions', ['person_key', 'article_id', 'sort_key'], 'ON CONFLICT DO NOTHING'),
+      [toJsonParam(writes.mentions)],
+    );
+  }
+  if (writes.quotes.length > 0) {
+    await client.query(insertRecords('quotes', decide.QUOTE_COLUMNS, 'ON CONFLICT DO NOTHING'), [
+      toJsonParam(writes.quotes),
+    ]);
+  }
+  decide.addDelta(delta, writes.delta);
+}
+
+async function savePersons(client: PgClient, rows: decide.PersonRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    insertRecords(
+      'persons',
+      decide.PERSON_COLUMNS,
+      `ON CONFLICT (person_key) DO UPDATE SET ${decide.setFromExcluded(decide.PERSON_COLUMNS, 'person_key')}`,
+    ),
+    [toJsonParam(rows)],
+  );
+}
+
+async function insertNameKeys(client: PgClient, nameKeys: decide.NameKeyRecord[]): Promise<void> {
+  if (nameKeys.length === 0) return;
+  await client.query(insertRecords('person_keys', ['name_key', 'person_key'], 'ON CONFLICT DO NOTHING'), [
+    toJsonParam(nameKeys),
+  ]);
+}
+
+/**
+ * Delete the candidates no origin refers to any more; returns the people they mentioned, whose
+ * aggregates must be rebuilt. The counts are read from the rows being deleted (one snapshot).
+ */
+async function deleteOrphans(client: PgClient, candidates: string[], delta: decide.CounterDelta): Promise<string[]> {
+  if (candidates.length === 0) return [];
+  const { rows } = await client.query<{ articles: number; quotes: number; people: string[] }>(
+    `WITH gone AS (
+       DELETE FROM articles WHERE id = ANY($1)
+         AND NOT EXISTS (SELECT 1 FROM article_origins o WHERE o.article_id = articles.id)
+       RETURNING id
+     )
+     SELECT (SELECT count(*) FROM gone) AS articles,
+       (SELECT count(*) FROM quotes WHERE article_id IN (SELECT id FROM gone) AND speaker IS NOT NULL) AS quotes,
+       ARRAY(SELECT DISTINCT person_key FROM person_mentions WHERE article_id IN (SELECT id FROM gone)) AS people`,
+    [candidates],
+  );
+  const [gone] = rows;
+  if (!gone) return [];
+  decide.addDelta(delta, { articles: -gone.articles, quotes: -gone.quotes, people: 0 });
+  return gone.people;
+}
+
+/** After deletions: rebuild the aggregates of these people from the articles that remain. */
+async function refreshPersons(client: PgClient, keys: string[], delta: decide.CounterDelta): Promise<void> {
+  if (keys.length === 0) return;
+  await client.query('DELETE FROM person_keys WHERE person_key = ANY($1)', [keys]);
+  const { rows: remaining } = await client.query<{ person_key: string; people: Person[] }>(
+    `SELECT m.person_key, a.analysis -> 'people' AS people FROM person_mentions m JOIN articles a ON a.id = m.article_id
+     WHERE m.person_key = ANY($1) ORDER BY m.person_key, m.article_id`,
+    [keys],
+  );
+  const { rows: quoteCounts } = await client.query<{ person_key: string; quotes: number; reported: number }>(
+    `SELECT person_key, count(*) FILTER (WHERE kind <> 'reported') AS quotes,
+       count(*) FILTER (WHERE kind = 'reported') AS reported
+     FROM quotes WHERE person_key = ANY($1) GROUP BY person_key`,
+    [keys],
+  );
+  const rebuild = decide.planPersonRebuild(keys, remaining, new Map(quoteCounts.map((row) => [row.person_key, row])));
+  if (rebuild.forgotten.length > 0) {
+    const removed = await client.query('DELETE FROM persons WHERE person_key = ANY($1)', [rebuild.forgotten]);
+    delta.people -= removed.rowCount ?? 0;
+  }
+  await savePersons(client, rebuild.persons);
+  await insertNameKeys(client, rebuild.nameKeys);
+}
+
+/** Apply the totals' changes and bump the change marker other processes' caches watch. */
+async function addToCounters(client: PgClient, delta: decide.CounterDelta): Promise<void> {
+  await client.query(
+    `UPDATE counters SET value = value + d.change
+     FROM (VALUES ('articles', $1::bigint), ('quotes', $2::bigint), ('people', $3::bigint), ('changes', 1)) AS d(name, change)
+     WHERE counters.name = d.name`,
+    [delta.articles, delta.quotes, delta.people],
+  );
+}
+
+/**
+ * Words as the search index holds them: accents stripped, lowercase, split at anything but letters
+ * and digits (as SQLite's unicode61 tokenizer with remove_diacritics does). Folding here rather than
+ * in SQL keeps queries and index identical without the unaccent extension.
+ */
+function searchTerms(text: string): string[] {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+function indexWords(text: string): string {
+  return searchTerms(text).join(' ');
+}
+
+/**
+ * A tsquery that ANDs the words of `text`, the last one as a prefix (it may be unfinished). Words are
+ * letters and digits only, so user input cannot inject tsquery syntax.
+ */
+function tsQuery(text: string): string | null {
+  const words = searchTerms(text).slice(0, 32);
+  const last = words.length - 1;
+  if (last < 0) return null;
+  return words.map((word, index) => (index === last ? `'${word}':*` : `'${word}'`)).join(' & ');
+}

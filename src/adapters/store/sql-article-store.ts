@@ -1,0 +1,185 @@
+import type { Person, StoredArticle } from '../../core/articles/article.js';
+import type * as port from '../../core/ports.js';
+import * as mapping from '../../core/store/article-rows.js';
+import {
+  ARTICLE_COLUMNS,
+  type ArticleRecord,
+  nameKeysOfPeople,
+  type PersonRecord,
+} from '../../core/store/article-writes.js';
+import type { SqlRunner } from './sql.js';
+
+/** The few SQL fragments the two databases spell differently. */
+export interface SqlDialect {
+  /** the origins of the article `articles.id`, sorted, as one column holding a list */
+  originsOfArticle: string;
+  /** `column` is one of the values in the list parameter `param` (of SQL type `type`) */
+  inList(column: string, param: string, type: 'text' | 'bigint'): string;
+}
+
+/** The columns of an article that lists show, qualified for joins. */
+export const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
+
+/** Every shared statement, built once per dialect (one string each, so the statement caches key on it). */
+function queriesFor(dialect: SqlDialect) {
+  return {
+    files: 'SELECT path, size, mtime_ms, hash FROM files',
+    file: 'SELECT path, size, mtime_ms, hash FROM files WHERE path = $1',
+    latestFirst: `SELECT ${VIEW_COLUMNS}, sort_key FROM articles ORDER BY sort_key DESC, id DESC LIMIT $1`,
+    latestAfter: `SELECT ${VIEW_COLUMNS}, sort_key FROM articles WHERE (sort_key, id) < ($1, $2)
+      ORDER BY sort_key DESC, id DESC LIMIT $3`,
+    article: `SELECT ${ARTICLE_COLUMNS.join(', ')}, ${dialect.originsOfArticle} AS origins FROM articles WHERE id = $1`,
+    // hex only, so the pattern holds no LIKE wildcards; the unique index on id serves the prefix
+    articlesByIdPrefix: `SELECT ${VIEW_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY sort_key DESC LIMIT $2`,
+    searchPage: `SELECT ${VIEW_COLUMNS}, seq, paragraphs FROM articles WHERE ${dialect.inList('seq', '$1', 'bigint')}`,
+    maxSeq: 'SELECT max(seq) AS seq FROM articles',
+    afterSeq: `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+    peopleOfArticle: `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
+    since: `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
+    personsByName: `SELECT person_key, name, article_count, quote_count FROM persons
+      WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
+    topPersons: `SELECT name, roles, article_count, quote_count FROM persons
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
+    personsByPrefix: `SELECT name, roles, article_count, quote_count FROM persons
+      WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
+      ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
+    // each article's best attributed direct quote, in one statement for a whole digest
+    topQuotes: `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM (
+        SELECT quotes.*, row_number() OVER (PARTITION BY article_id ORDER BY score DESC, position) AS rank
+        FROM quotes WHERE ${dialect.inList('article_id', '$1', 'text')} AND speaker IS NOT NULL AND kind = 'direct'
+      ) q JOIN articles a ON a.id = q.article_id WHERE q.rank = 1`,
+    counters: 'SELECT name, value FROM counters',
+  };
+}
+
+/**
+ * The article store's queries, written once for both databases. Each store adds its writes (what to
+ * write comes from planArticleWrites and planPersonRebuild) and what only its database can say:
+ * full-text search, the page of a person's quotes, and how it notices other processes' writes.
+ */
+export abstract class SqlArticleStore implements port.ArticleStore {
+  private readonly queries;
+
+  protected constructor(
+    private readonly sql: SqlRunner,
+    dialect: SqlDialect,
+  ) {
+    this.queries = queriesFor(dialect);
+  }
+
+  abstract applyFiles(changes: port.FileChange[]): Promise<void>;
+  abstract removeFile(path: string): Promise<void>;
+  abstract personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile>;
+  abstract personKeys(): Promise<readonly string[]>;
+  abstract close(): Promise<void>;
+  /** Articles whose title has every word of `text` (the last as a prefix), best first. */
+  protected abstract titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]>;
+  /** The newest matches of a full-text search, scored (higher is better); null when `text` has no words. */
+  protected abstract searchWindow(
+    text: string,
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null>;
+
+  async files(): Promise<Map<string, port.FileRecord>> {
+    const rows = await this.sql.rows<mapping.FileRow>(this.queries.files);
+    return new Map(rows.map((row) => [row.path, mapping.toFileRecord(row)]));
+  }
+
+  async file(path: string): Promise<port.FileRecord | null> {
+    const [row] = await this.sql.rows<mapping.FileRow>(this.queries.file, [path]);
+    return row ? mapping.toFileRecord(row) : null;
+  }
+
+  async latest(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
+    const { limit, after } = mapping.latestBounds(options);
+    const rows = after
+      ? await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(this.queries.latestAfter, [
+          after.sortKey,
+          after.id,
+          limit + 1,
+        ])
+      : await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(this.queries.latestFirst, [limit + 1]);
+    return mapping.toLatestPage(rows, limit);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(this.queries.article, [id]);
+    return row ? mapping.toStoredArticle(row, row.origins) : null;
+  }
+
+  async findArticles(ref: string, limit: number): Promise<port.ArticleView[]> {
+    const trimmed = ref.trim();
+    if (/^[0-9a-f]{6,64}$/i.test(trimmed)) {
+      const rows = await this.sql.rows<mapping.ArticleViewRow>(this.queries.articlesByIdPrefix, [
+        `${trimmed.toLowerCase()}%`,
+        limit,
+      ]);
+      if (rows.length > 0) return rows.map(mapping.toArticleView);
+    }
+    return (await this.titleMatches(trimmed, limit)).map(mapping.toArticleView);
+  }
+
+  async search(
+    text: string,
+    options: { limit: number; offset: number },
+  ): Promise<{ hits: port.SearchHit[]; total: number; ranked: number }> {
+    const found = await this.searchWindow(text);
+    if (!found) return { hits: [], total: 0, ranked: 0 };
+    return mapping.searchPage(text, options, found.window, found.countAll, async (seqs) => {
+      const rows = await this.sql.rows<mapping.ArticleViewRow & Pick<ArticleRecord, 'paragraphs'> & { seq: number }>(
+        this.queries.searchPage,
+        [seqs],
+      );
+      return new Map(rows.map((row) => [row.seq, row]));
+    });
+  }
+
+  async maxSeq(): Promise<number> {
+    const [row] = await this.sql.rows<{ seq: number | null }>(this.queries.maxSeq);
+    return row?.seq ?? 0;
+  }
+
+  async articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(port.ArticleView & { seq: number })[]> {
+    const rows = await this.sql.rows<mapping.ArticleViewRow & { seq: number }>(this.queries.afterSeq, [
+      seq,
+      upTo,
+      limit,
+    ]);
+    return rows.map((row) => ({ ...mapping.toArticleView(row), seq: row.seq }));
+  }
+
+  async nameKeysOf(articleId: string): Promise<string[]> {
+    const [row] = await this.sql.rows<{ people: Person[] }>(this.queries.peopleOfArticle, [articleId]);
+    return nameKeysOfPeople(row?.people ?? []);
+  }
+
+  async articlesSince(since: Date, limit: number): Promise<port.ArticleView[]> {
+    const rows = await this.sql.rows<mapping.ArticleViewRow>(this.queries.since, [since.toISOString(), limit]);
+    return rows.map(mapping.toArticleView);
+  }
+
+  async peopleByKey(key: string): Promise<port.PersonMatch[]> {
+    const rows = await this.sql.rows<PersonRecord>(this.queries.personsByName, [key]);
+    return rows.map(mapping.toPersonMatch);
+  }
+
+  async peopleByPrefix(prefix: string, limit: number): Promise<port.PersonSummary[]> {
+    const rows =
+      prefix === ''
+        ? await this.sql.rows<PersonRecord>(this.queries.topPersons, [limit])
+        : await this.sql.rows<PersonRecord>(this.queries.personsByPrefix, [prefix, `${prefix}\uffff`, limit]);
+    return rows.map(mapping.toPersonSummary);
+  }
+
+  async topQuotes(articleIds: readonly string[]): Promise<Map<string, port.QuoteView>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.sql.rows<mapping.QuoteViewRow>(this.queries.topQuotes, [[...articleIds]]);
+    return new Map(rows.map((row) => [row.article_id, mapping.toQuoteView(row)]));
+  }
+
+  async counts(): Promise<{ articles: number; people: number; quotes: number }> {
+    const rows = await this.sql.rows<{ name: string; value: number }>(this.queries.counters);
+    const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
+    return { articles: value('articles'), people: value('people'), quotes: value('quotes') };
+  }
+}

@@ -1,0 +1,293 @@
+import type Database from 'better-sqlite3';
+import type { Person } from '../../../core/articles/article.js';
+import type * as port from '../../../core/ports.js';
+import * as mapping from '../../../core/store/article-rows.js';
+import * as decide from '../../../core/store/article-writes.js';
+import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
+import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import { fromSqlite, insertSql, openSqliteDatabase, sqliteRunner, toSqlite } from './database.js';
+
+const SQLITE_DIALECT: SqlDialect = {
+  originsOfArticle: `(SELECT json_group_array(origin) FROM
+    (SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin))`,
+  inList: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+};
+
+export interface SqliteStoreOptions {
+  /** database file, or ':memory:' */
+  path: string;
+  clock: port.Clock;
+}
+
+/** Open (creating and migrating as needed) the SQLite article store. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteArticleStore {
+  return new SqliteArticleStore(openSqliteDatabase(options.path), options.clock);
+}
+
+/**
+ * The embedded default store: SQLite in WAL mode with FTS5 full-text search. The queries both databases
+ * share are in SqlArticleStore; what to write comes from the shared planArticleWrites / planPersonRebuild,
+ * and this class loads what they need and writes what they return, one prepared statement per row.
+ */
+export class SqliteArticleStore extends SqlArticleStore {
+  readonly db: Database.Database;
+  private readonly clock: port.Clock;
+  private readonly statements;
+  /** local writes, so caches notice changes made through this connection (data_version only counts others) */
+  private writes = 0;
+  private nameKeyCache: { version: string; keys: string[] } | undefined;
+  private readonly keyed = new Map<string, Database.Statement>();
+
+  /** `db` must be opened with openSqliteDatabase (migrated). */
+  constructor(db: Database.Database, clock: port.Clock) {
+    super(sqliteRunner(db), SQLITE_DIALECT);
+    this.db = db;
+    this.clock = clock;
+    this.statements = prepareStatements(db);
+  }
+
+  async applyFiles(changes: port.FileChange[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.articles === null) this.statements.upsertFile.run(fileParams(change.record));
+        else this.replaceFile(change.record, change.articles);
+      }
+    })();
+  }
+
+  private replaceFile(file: port.FileRecord, articles: port.AnalyzedArticle[]): void {
+    this.writes++;
+    const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+    const touched = new Set<string>();
+    const keep = new Set(articles.map((article) => article.id));
+    const s = this.statements;
+    const previous = s.articlesOfOrigin.pluck().all(file.path) as string[];
+    s.deleteOrigin.run(file.path);
+    for (const id of previous) {
+      if (!keep.has(id)) this.deleteIfOrphan(id, touched, delta);
+    }
+    // ids are content hashes: an article stored already (from this or another origin) is kept as it is
+    const fresh = [...new Map(articles.map((article) => [article.id, article])).values()].filter(
+      (article) => !s.hasArticle.get(article.id),
+    );
+    this.insertArticles(fresh, delta);
+    for (const article of articles) s.insertOrigin.run(file.path, article.id);
+    s.upsertFile.run(fileParams(file));
+    this.refreshPersons(touched, delta);
+    this.addToCounters(delta);
+  }
+
+  async removeFile(path: string): Promise<void> {
+    this.writes++;
+    this.db.transaction(() => {
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      const touched = new Set<string>();
+      const previous = this.statements.articlesOfOrigin.pluck().all(path) as string[];
+      this.statements.deleteOrigin.run(path);
+      for (const id of previous) this.deleteIfOrphan(id, touched, delta);
+      this.statements.deleteFile.run(path);
+      this.refreshPersons(touched, delta);
+      this.addToCounters(delta);
+    })();
+  }
+
+  protected async titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]> {
+    const query = ftsQuery(text, 'title');
+    return query ? this.statements.titleSearch.all(query, limit).map((row) => fromSqlite(row)) : [];
+  }
+
+  protected async searchWindow(
+    text: string,
+  ): Promise<{ window: mapping.ScoredMatch[]; countAll(): Promise<number> } | null> {
+    const query = ftsQuery(text);
+    if (!query) return null;
+    // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
+    const window = this.statements.searchWindow.all(query, SEARCH_WINDOW) as mapping.ScoredMatch[];
+    return { window, countAll: async () => this.statements.searchCount.pluck().get(query, MAX_COUNTED) as number };
+  }
+
+  /** The people an article names, as analysed at ingest. */
+  private peopleOf(articleId: string): Person[] {
+    const analysis = this.statements.analysisOf.pluck().get(articleId) as string | undefined;
+    return analysis ? (JSON.parse(analysis) as { people: Person[] }).people : [];
+  }
+
+  async personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile> {
+    const keys = unique(personKeys);
+    const found = keys.flatMap((key) => {
+      const row = this.statements.personByKey.get(key);
+      return row ? [fromSqlite<decide.PersonRecord>(row)] : [];
+    });
+    // a key without a person row has no quotes or mentions either
+    const known = found.map((row) => row.person_key);
+    const quotes =
+      known.length === 0
+        ? []
+        : this.forKeys('quotes', known)
+            .all(...known, page.quoteLimit, page.quoteOffset)
+            .map((row) => fromSqlite<mapping.QuoteViewRow>(row));
+    const articles =
+      known.length === 0
+        ? []
+        : (this.forKeys('articles', known).all(
+            ...known,
+            page.articleLimit * known.length,
+          ) as mapping.MentionedArticleRow[]);
+    return mapping.toPersonProfile(keys, found, quotes, articles, page.articleLimit);
+  }
+
+  async personKeys(): Promise<readonly string[]> {
+    // suggestions scan every key; reload only when this or another connection changed the database
+    const version = `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
+    if (this.nameKeyCache?.version !== version) {
+      this.nameKeyCache = { version, keys: this.statements.allNameKeys.pluck().all() as string[] };
+    }
+    return this.nameKeyCache.keys;
+  }
+
+  /** Statements over a person's keys (a full name and its surname-only twin), one per key count. */
+  private forKeys(kind: 'quotes' | 'articles', keys: string[]): Database.Statement {
+    const id = `${kind}:${keys.length}`;
+    let statement = this.keyed.get(id);
+    if (!statement) {
+      const list = keys.map(() => '?').join(', ');
+      // a plain IN list (not json_each) lets SQLite walk the (person_key, kind_rank, sort_key) index
+      statement = this.db.prepare(
+        kind === 'quotes'
+          ? `SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.person_key IN (${list})
+             ORDER BY q.kind_rank, q.sort_key DESC, q.article_id, q.position LIMIT ? OFFSET ?`
+          : `SELECT a.id, a.title, a.published_at FROM person_mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.person_key IN (${list}) ORDER BY m.sort_key DESC LIMIT ?`,
+      );
+      this.keyed.set(id, statement);
+    }
+    return statement;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Store new articles and fold them into people, mentions, lookup keys and quotes. */
+  private insertArticles(articles: port.AnalyzedArticle[], delta: decide.CounterDelta): void {
+    if (articles.length === 0) return;
+    const s = this.statements;
+    const stored = new Map<string, decide.PersonRecord>();
+    for (const key of decide.personKeysOf(articles)) {
+      const row = s.personByKey.get(key);
+      if (row) stored.set(key, fromSqlite<decide.PersonRecord>(row));
+    }
+    const writes = decide.planArticleWrites(articles, stored, this.clock.now().toISOString());
+    for (const { row, search } of writes.articles) {
+      const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
+      s.insertFts.run(lastInsertRowid, search.title, search.body);
+    }
+    for (const person of writes.persons) s.upsertPerson.run(toSqlite(person));
+    for (const mention of writes.mentions) s.insertMention.run(mention);
+    for (const nameKey of writes.nameKeys) s.insertPersonKey.run(nameKey);
+    for (const quote of writes.quotes) s.insertQuote.run(quote);
+    decide.addDelta(delta, writes.delta);
+  }
+
+  private deleteIfOrphan(id: string, touched: Set<string>, delta: decide.CounterDelta): void {
+    const s = this.statements;
+    if (s.originCount.pluck().get(id) !== 0) return;
+    for (const key of s.mentionKeysOf.pluck().all(id) as string[]) touched.add(key);
+    const seq = s.seqOf.pluck().get(id) as number | undefined;
+    if (seq !== undefined) s.deleteFts.run(seq);
+    const quotes = s.attributedQuotesOf.pluck().get(id) as number;
+    if (s.deleteArticle.run(id).changes > 0) decide.addDelta(delta, { articles: -1, quotes: -quotes, people: 0 });
+  }
+
+  /** After deletions: rebuild the aggregates of the people the deleted articles mentioned. */
+  private refreshPersons(keys: Set<string>, delta: decide.CounterDelta): void {
+    if (keys.size === 0) return;
+    const s = this.statements;
+    const remaining = [...keys].flatMap((key) => {
+      s.deletePersonKeys.run(key);
+      const articleIds = s.articlesOfPerson.pluck().all(key) as string[];
+      return articleIds.map((articleId) => ({ person_key: key, people: this.peopleOf(articleId) }));
+    });
+    const counts = new Map(
+      [...keys].map((key) => {
+        const row = s.quoteCountsOf.get(key) as { quotes: number | null; reported: number | null };
+        return [key, { quotes: row.quotes ?? 0, reported: row.reported ?? 0 }] as const;
+      }),
+    );
+    const rebuild = decide.planPersonRebuild([...keys], remaining, counts);
+    for (const key of rebuild.forgotten) delta.people -= s.deletePerson.run(key).changes;
+    for (const person of rebuild.persons) s.upsertPerson.run(toSqlite(person));
+    for (const nameKey of rebuild.nameKeys) s.insertPersonKey.run(nameKey);
+  }
+
+  private addToCounters(delta: decide.CounterDelta): void {
+    for (const [name, change] of Object.entries(delta)) {
+      if (change !== 0) this.statements.addCounter.run(change, name);
+    }
+  }
+}
+
+function fileParams(file: port.FileRecord): mapping.FileRow {
+  return { path: file.path, size: file.size, mtime_ms: file.mtimeMs, hash: file.hash };
+}
+
+function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    articlesOfOrigin: p('SELECT article_id FROM article_origins WHERE origin = ?'),
+    deleteOrigin: p('DELETE FROM article_origins WHERE origin = ?'),
+    insertOrigin: p('INSERT OR IGNORE INTO article_origins (origin, article_id) VALUES (?, ?)'),
+    originCount: p('SELECT count(*) FROM article_origins WHERE article_id = ?'),
+    hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
+    seqOf: p('SELECT seq FROM articles WHERE id = ?'),
+    deleteArticle: p('DELETE FROM articles WHERE id = ?'),
+    insertArticle: p(insertSql('articles', decide.ARTICLE_COLUMNS)),
+    insertFts: p('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)'),
+    deleteFts: p('DELETE FROM article_fts WHERE rowid = ?'),
+    upsertFile: p(`INSERT INTO files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)
+      ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`),
+    deleteFile: p('DELETE FROM files WHERE path = ?'),
+    titleSearch: p(`SELECT ${VIEW_COLUMNS} FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
+      WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10.0, 1.0), sort_key DESC LIMIT ?`),
+    // bm25 is lower for better matches: negated, higher is better as searchPage expects
+    searchWindow: p(`SELECT rowid AS seq, -bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
+      WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?`),
+    searchCount: p('SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
+    analysisOf: p('SELECT analysis FROM articles WHERE id = ?'),
+    articlesOfPerson: p('SELECT article_id FROM person_mentions WHERE person_key = ? ORDER BY article_id'),
+    insertMention: p(
+      insertSql('person_mentions', ['person_key', 'article_id', 'sort_key']).replace('INSERT', 'INSERT OR IGNORE'),
+    ),
+    insertPersonKey: p(insertSql('person_keys', ['name_key', 'person_key']).replace('INSERT', 'INSERT OR IGNORE')),
+    deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
+    addCounter: p('UPDATE counters SET value = value + ? WHERE name = ?'),
+    attributedQuotesOf: p('SELECT count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL'),
+    mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
+    personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
+    allNameKeys: p('SELECT DISTINCT name_key FROM person_keys'),
+    insertQuote: p(insertSql('quotes', decide.QUOTE_COLUMNS)),
+    quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
+      FROM quotes WHERE person_key = ?`),
+    upsertPerson: p(
+      insertSql(
+        'persons',
+        decide.PERSON_COLUMNS,
+        `ON CONFLICT (person_key) DO UPDATE SET ${decide.setFromExcluded(decide.PERSON_COLUMNS, 'person_key')}`,
+      ),
+    ),
+    deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
+  };
+}
+
+/** Build an FTS5 query that ANDs the words of `text` (each quoted, so user input cannot inject syntax). */
+export function ftsQuery(text: string, column?: 'title'): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  const terms = words.slice(0, 32).map((w) => `"${w.replaceAll('"', '""')}"`);
+  const last = terms.length - 1;
+  // the last word may be unfinished (autocomplete, quick typing): match it as a prefix
+  terms[last] = `${terms[last]}*`;
+  const joined = terms.join(' AND ');
+  return column ? `${column} : (${joined})` : joined;
+}

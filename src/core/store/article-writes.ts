@@ -1,0 +1,366 @@
+import type { Paragraph, Person, Quote, QuoteKind } from '../articles/article.js';
+import { nameKeys, normalizeName } from '../nlp/names.js';
+import type { AnalyzedArticle } from '../ports.js';
+import { KIND_RANK, MAX_LISTED, pickName, quoteScore, unique } from './store-common.js';
+
+/*
+ * What storing and forgetting articles writes, decided once for both databases: the article rows,
+ * the person aggregates, mentions, lookup keys, quotes and the running totals. The stores only load
+ * what these functions ask for and write what they return, each in its own SQL. A new column or
+ * table is decided here, once.
+ */
+
+/** An article row; JSON columns hold values (each driver encodes them), the flag a boolean. */
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  author: string | null;
+  published_at: string | null;
+  published_approx: boolean;
+  dateline: string | null;
+  caption: string | null;
+  highlights: string[];
+  paragraphs: Paragraph[];
+  summary: string[];
+  short: string;
+  summary_method: string;
+  /** people and quotes as analysed */
+  analysis: { people: Person[]; quotes: Quote[] };
+  ingested_at: string;
+  /** newest first: the publication time where known, else the arrival time */
+  sort_key: string;
+}
+
+/** Every column of a record type, in a fixed order for SQL; leaving one out (or naming one too many) does not compile. */
+function columnsOf<T>(columns: Record<keyof T, true>): (keyof T & string)[] {
+  return Object.keys(columns) as (keyof T & string)[];
+}
+
+/** `a = excluded.a, ...` for an upsert that replaces every column but the key (both dialects say it so). */
+export function setFromExcluded(columns: readonly string[], key: string): string {
+  return columns
+    .filter((column) => column !== key)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
+}
+
+export const ARTICLE_COLUMNS = columnsOf<ArticleRecord>({
+  id: true,
+  title: true,
+  url: true,
+  source: true,
+  author: true,
+  published_at: true,
+  published_approx: true,
+  dateline: true,
+  caption: true,
+  highlights: true,
+  paragraphs: true,
+  summary: true,
+  short: true,
+  summary_method: true,
+  analysis: true,
+  ingested_at: true,
+  sort_key: true,
+});
+
+/** What the full-text index holds for an article: its title, and its highlights and body. */
+export interface SearchText {
+  title: string;
+  body: string;
+}
+
+/** The aggregate of one person over every stored article that mentions them. */
+export interface PersonRecord {
+  person_key: string;
+  name: string;
+  roles: string[];
+  aliases: string[];
+  article_count: number;
+  /** direct and partial quotes; reported speech counted apart */
+  quote_count: number;
+  reported_count: number;
+}
+
+export const PERSON_COLUMNS = columnsOf<PersonRecord>({
+  person_key: true,
+  name: true,
+  roles: true,
+  aliases: true,
+  article_count: true,
+  quote_count: true,
+  reported_count: true,
+});
+
+export interface MentionRecord {
+  person_key: string;
+  article_id: string;
+  sort_key: string;
+}
+
+/** One normalised form (full name, surname, alias) a person can be looked up by. */
+export interface NameKeyRecord {
+  name_key: string;
+  person_key: string;
+}
+
+export interface QuoteRecord {
+  article_id: string;
+  position: number;
+  person_key: string | null;
+  speaker: string | null;
+  text: string;
+  kind: QuoteKind;
+  /** offsets of the quote in the article's source text */
+  text_start: number;
+  text_end: number;
+  score: number;
+  kind_rank: number;
+  sort_key: string;
+}
+
+export const QUOTE_COLUMNS = columnsOf<QuoteRecord>({
+  article_id: true,
+  position: true,
+  person_key: true,
+  speaker: true,
+  text: true,
+  kind: true,
+  text_start: true,
+  text_end: true,
+  score: true,
+  kind_rank: true,
+  sort_key: true,
+});
+
+/** How one write changes the running totals. */
+export interface CounterDelta {
+  articles: number;
+  quotes: number;
+  people: number;
+}
+
+/** Every row that storing new articles writes. */
+export interface ArticleWrites {
+  articles: { row: ArticleRecord; search: SearchText }[];
+  /** aggregates to insert or replace: new people, and people these articles add to */
+  persons: PersonRecord[];
+  mentions: MentionRecord[];
+  nameKeys: NameKeyRecord[];
+  quotes: QuoteRecord[];
+  delta: CounterDelta;
+}
+
+/** The person keys whose stored aggregates {@link planArticleWrites} folds the articles into. */
+export function personKeysOf(articles: readonly AnalyzedArticle[]): string[] {
+  return unique(articles.flatMap((article) => article.people.map((person) => normalizeName(person.name)))).filter(
+    (key) => key !== '',
+  );
+}
+
+/**
+ * Decide what storing `articles` (new to the store, each once) writes. `stored` holds the current
+ * aggregates of {@link personKeysOf}(articles) that exist; articles are folded in in order.
+ */
+export function planArticleWrites(
+  articles: readonly AnalyzedArticle[],
+  stored: ReadonlyMap<string, PersonRecord>,
+  ingestedAt: string,
+): ArticleWrites {
+  const persons = new Map(stored);
+  const changed = new Set<string>();
+  const writes: ArticleWrites = {
+    articles: [],
+    persons: [],
+    mentions: [],
+    nameKeys: [],
+    quotes: [],
+    delta: { articles: 0, quotes: 0, people: 0 },
+  };
+  for (const article of articles) {
+    const sortKey = article.publishedAt ?? ingestedAt;
+    writes.articles.push({ row: articleRecord(article, ingestedAt, sortKey), search: searchText(article) });
+    const counts = quoteCountsBySpeaker(article.quotes);
+    const keyByName = new Map<string, string>();
+    for (const person of article.people) {
+      const personKey = normalizeName(person.name);
+      if (!personKey || keyByName.has(person.name)) continue;
+      keyByName.set(person.name, personKey);
+      const before = persons.get(personKey);
+      if (!before) writes.delta.people++;
+      persons.set(personKey, addToPerson(before, personKey, person, counts.get(person.name) ?? NO_QUOTES));
+      changed.add(personKey);
+      writes.mentions.push({ person_key: personKey, article_id: article.id, sort_key: sortKey });
+      writes.nameKeys.push(...nameKeyRecords(personKey, [person]));
+    }
+    article.quotes.forEach((quote, position) => {
+      writes.quotes.push({
+        article_id: article.id,
+        position,
+        person_key: quote.speaker === null ? null : (keyByName.get(quote.speaker) ?? null),
+        speaker: quote.speaker,
+        text: quote.text,
+        kind: quote.kind,
+        text_start: quote.start,
+        text_end: quote.end,
+        score: quoteScore(quote.kind, quote.text, quote.paragraphIndex),
+        kind_rank: KIND_RANK[quote.kind],
+        sort_key: sortKey,
+      });
+    });
+    writes.delta.articles++;
+    writes.delta.quotes += attributedQuotes(article.quotes);
+  }
+  writes.persons = [...changed].map((key) => persons.get(key) as PersonRecord);
+  return writes;
+}
+
+/** The articles still mentioning a person, as analysed: what {@link planPersonRebuild} rebuilds from. */
+export interface RemainingMention {
+  person_key: string;
+  /** the article's analysed people (each article's whole list; the rebuild keeps the person's own entries) */
+  people: Person[];
+}
+
+/** Aggregates rebuilt after deletions: rows to replace, their lookup keys, and people no article mentions. */
+export interface PersonRebuild {
+  persons: PersonRecord[];
+  nameKeys: NameKeyRecord[];
+  /** people to delete (each one fewer in the totals) */
+  forgotten: string[];
+}
+
+/**
+ * After articles were deleted: rebuild the aggregates of `keys` from the articles that still
+ * mention them, with their quote counts as stored. The stores delete the people's lookup keys
+ * first and write back the ones returned.
+ */
+export function planPersonRebuild(
+  keys: readonly string[],
+  remaining: readonly RemainingMention[],
+  quoteCounts: ReadonlyMap<string, { quotes: number; reported: number }>,
+): PersonRebuild {
+  const views = new Map<string, Person[]>();
+  for (const mention of remaining) {
+    const own = mention.people.filter((person) => normalizeName(person.name) === mention.person_key);
+    views.set(mention.person_key, [...(views.get(mention.person_key) ?? []), ...own]);
+  }
+  const rebuild: PersonRebuild = { persons: [], nameKeys: [], forgotten: [] };
+  for (const key of unique([...keys])) {
+    const seen = views.get(key) ?? [];
+    if (seen.length === 0) {
+      rebuild.forgotten.push(key);
+      continue;
+    }
+    const counts = quoteCounts.get(key) ?? NO_QUOTES;
+    rebuild.nameKeys.push(...nameKeyRecords(key, seen));
+    rebuild.persons.push({
+      person_key: key,
+      name: pickName(seen.map((view) => view.name)),
+      roles: unique(seen.flatMap((view) => view.roles)).slice(0, MAX_LISTED),
+      aliases: unique(seen.flatMap((view) => view.aliases)).slice(0, MAX_LISTED),
+      article_count: seen.length,
+      quote_count: counts.quotes,
+      reported_count: counts.reported,
+    });
+  }
+  return rebuild;
+}
+
+/** Every normalised name key (full names, surnames, aliases) of an article's people. */
+export function nameKeysOfPeople(people: readonly Person[]): string[] {
+  const keys = new Set<string>();
+  for (const person of people) {
+    for (const key of [normalizeName(person.name), ...nameKeys(person)]) if (key) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Add `change` into `total`. */
+export function addDelta(total: CounterDelta, change: CounterDelta): void {
+  total.articles += change.articles;
+  total.quotes += change.quotes;
+  total.people += change.people;
+}
+
+/** Quotes with a speaker: what the `quotes` total counts. */
+function attributedQuotes(quotes: readonly Quote[]): number {
+  return quotes.filter((quote) => quote.speaker !== null).length;
+}
+
+const NO_QUOTES = { quotes: 0, reported: 0 };
+
+function articleRecord(article: AnalyzedArticle, ingestedAt: string, sortKey: string): ArticleRecord {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    source: article.source,
+    author: article.author,
+    published_at: article.publishedAt,
+    published_approx: article.publishedApprox,
+    dateline: article.dateline,
+    caption: article.caption,
+    highlights: article.highlights,
+    paragraphs: article.paragraphs,
+    summary: article.summary.standard,
+    short: article.summary.short,
+    summary_method: article.summary.method,
+    analysis: { people: article.people, quotes: article.quotes },
+    ingested_at: ingestedAt,
+    sort_key: sortKey,
+  };
+}
+
+function searchText(article: AnalyzedArticle): SearchText {
+  return { title: article.title, body: [...article.highlights, ...article.paragraphs.map((p) => p.text)].join('\n') };
+}
+
+function quoteCountsBySpeaker(quotes: readonly Quote[]): Map<string, { quotes: number; reported: number }> {
+  const counts = new Map<string, { quotes: number; reported: number }>();
+  for (const quote of quotes) {
+    if (quote.speaker === null) continue;
+    const count = counts.get(quote.speaker) ?? { quotes: 0, reported: 0 };
+    if (quote.kind === 'reported') count.reported++;
+    else count.quotes++;
+    counts.set(quote.speaker, count);
+  }
+  return counts;
+}
+
+/** One article's view of a person folded into the aggregate: counts add up, names and roles merge. */
+function addToPerson(
+  row: PersonRecord | undefined,
+  personKey: string,
+  person: Person,
+  counts: { quotes: number; reported: number },
+): PersonRecord {
+  if (!row) {
+    return {
+      person_key: personKey,
+      name: person.name,
+      roles: person.roles.slice(0, MAX_LISTED),
+      aliases: person.aliases.slice(0, MAX_LISTED),
+      article_count: 1,
+      quote_count: counts.quotes,
+      reported_count: counts.reported,
+    };
+  }
+  return {
+    person_key: personKey,
+    name: pickName([row.name, person.name]),
+    roles: unique([...row.roles, ...person.roles]).slice(0, MAX_LISTED),
+    aliases: unique([...row.aliases, ...person.aliases]).slice(0, MAX_LISTED),
+    article_count: row.article_count + 1,
+    quote_count: row.quote_count + counts.quotes,
+    reported_count: row.reported_count + counts.reported,
+  };
+}
+
+/** The lookup keys of a person: their key, and each view's name keys (surname, aliases), once each. */
+function nameKeyRecords(personKey: string, views: readonly Person[]): NameKeyRecord[] {
+  const keys = new Set([personKey, ...views.flatMap((view) => nameKeys(view))]);
+  return [...keys].filter((key) => key !== '').map((key) => ({ name_key: key, person_key: personKey }));
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  nameKeysOfPeople,
+  type PersonRecord,
+  personKeysOf,
+  planArticleWrites,
+  planPersonRebuild,
+} from '../../src/core/store/article-writes.js';
+import { makeArticle, makeQuote } from '../helpers/article-store-contract.js';
+
+const ruiz = { name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['Finance Minister'] };
+const INGESTED = '2026-01-02T00:00:00.000Z';
+
+describe('planArticleWrites', () => {
+  it('folds a new article into a stored person: counts add up, roles and aliases merge, the fuller name wins', () => {
+    const stored: PersonRecord = {
+      person_key: 'marta ruiz',
+      name: 'Marta Ruiz',
+      roles: ['Minister'],
+      aliases: ['Minister Ruiz'],
+      article_count: 3,
+      quote_count: 2,
+      reported_count: 1,
+    };
+    const article = makeArticle('a1', 'Budget day', {
+      people: [ruiz],
+      quotes: [
+        makeQuote('We will balance the budget', 'Marta Ruiz'),
+        makeQuote('taxes would fall', 'Marta Ruiz', 'reported'),
+      ],
+    });
+    const writes = planArticleWrites([article], new Map([['marta ruiz', stored]]), INGESTED);
+    expect(writes.persons).toEqual([
+      {
+        person_key: 'marta ruiz',
+        name: 'Marta Ruiz',
+        roles: ['Minister', 'Finance Minister'],
+        aliases: ['Minister Ruiz', 'Ruiz'],
+        article_count: 4,
+        quote_count: 3,
+        reported_count: 2,
+      },
+    ]);
+    expect(writes.delta).toEqual({ articles: 1, quotes: 2, people: 0 });
+  });
+
+  it('counts a new person once per article and each article once, in the order given', () => {
+    const articles = ['a1', 'a2'].map((id) =>
+      makeArticle(id, `Story ${id}`, { people: [ruiz, { ...ruiz }], publishedAt: '2025-05-05T00:00:00.000Z' }),
+    );
+    const writes = planArticleWrites(articles, new Map(), INGESTED);
+    expect(writes.articles.map((article) => article.row.id)).toEqual(['a1', 'a2']);
+    expect(writes.persons).toMatchObject([{ person_key: 'marta ruiz', article_count: 2 }]);
+    expect(writes.mentions).toEqual([
+      { person_key: 'marta ruiz', article_id: 'a1', sort_key: '2025-05-05T00:00:00.000Z' },
+      { person_key: 'marta ruiz', article_id: 'a2', sort_key: '2025-05-05T00:00:00.000Z' },
+    ]);
+    expect(writes.delta).toEqual({ articles: 2, quotes: 0, people: 1 });
+  });
+
+  it("links each quote to its speaker's key, orders by kind and sorts an undated article by its arrival", () => {
+    const article = makeArticle('a1', 'Quotes', {
+      people: [ruiz],
+      quotes: [
+        makeQuote('an unattributed remark of some length', null),
+        makeQuote('taxes fall', 'Marta Ruiz', 'partial'),
+      ],
+    });
+    const writes = planArticleWrites([article], new Map(), INGESTED);
+    expect(writes.quotes).toMatchObject([
+      { position: 0, person_key: null, speaker: null, kind: 'direct', kind_rank: 0, sort_key: INGESTED },
+      { position: 1, person_key: 'marta ruiz', speaker: 'Marta Ruiz', kind: 'partial', kind_rank: 1 },
+    ]);
+    expect(writes.articles[0]?.row).toMatchObject({
+      sort_key: INGESTED,
+      ingested_at: INGESTED,
+      published_approx: false,
+    });
+    expect(writes.delta.quotes).toBe(1);
+  });
+
+  it('gives every name a person can be looked up by, once', () => {
+    const writes = planArticleWrites([makeArticle('a1', 'Names', { people: [ruiz] })], new Map(), INGESTED);
+    expect(writes.nameKeys).toEqual([
+      { name_key: 'marta ruiz', person_key: 'marta ruiz' },
+      { name_key: 'ruiz', person_key: 'marta ruiz' },
+    ]);
+    expect(personKeysOf([makeArticle('a1', 'Names', { people: [ruiz, ruiz] })])).toEqual(['marta ruiz']);
+    expect(nameKeysOfPeople([ruiz])).toEqual(['marta ruiz', 'ruiz']);
+  });
+});
+
+describe('planPersonRebuild', () => {
+  it('rebuilds a person from the articles that still mention them and forgets one no article mentions', () => {
+    const other = { name: 'Jan Novak', aliases: [], roles: [] };
+    const rebuild = planPersonRebuild(
+      ['marta ruiz', 'jan novak'],
+      [
+        { person_key: 'marta ruiz', people: [other, { ...ruiz, roles: ['Minister'] }] },
+        { person_key: 'marta ruiz', people: [ruiz] },
+      ],
+      new Map([['marta ruiz', { quotes: 4, reported: 1 }]]),
+    );
+    expect(rebuild.persons).toEqual([
+      {
+        person_key: 'marta ruiz',
+        name: 'Marta Ruiz',
+        roles: ['Minister', 'Finance Minister'],
+        aliases: ['Ruiz'],
+        article_count: 2,
+        quote_count: 4,
+        reported_count: 1,
+      },
+    ]);
+    expect(rebuild.forgotten).toEqual(['jan novak']);
+    expect(rebuild.nameKeys).toEqual([
+      { name_key: 'marta ruiz', person_key: 'marta ruiz' },
+      { name_key: 'ruiz', person_key: 'marta ruiz' },
+    ]);
+  });
+});
