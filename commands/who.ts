@@ -4,6 +4,8 @@ import { pageInfo, pageOption } from './options.js';
 import type { CommandSpec } from './spec.js';
 
 const QUOTES_PER_PAGE = 5;
+/** Roles shown on the card, best first (`newsdesk who --json` gives them all). */
+const ROLES_SHOWN = 3;
 
 const options = z.object({
   name: z
@@ -16,12 +18,12 @@ const options = z.object({
 
 export const who = {
   name: 'who',
-  description: 'What a person said: verbatim quotes with their article and date, and who they are',
+  description: 'What a person or organisation said: verbatim quotes with their article and date, and who they are',
   options,
   optionInfo: [
     {
       name: 'name',
-      description: 'A person, e.g. Rubio or "Marco Rubio"',
+      description: 'A person or organisation, e.g. Rubio, "Marco Rubio" or "Home Office"',
       type: 'string',
       required: true,
       autocomplete: 'people',
@@ -51,7 +53,8 @@ export const who = {
       blocks.push({
         type: 'person',
         name: best.name,
-        roles: best.roles,
+        kind: best.kind,
+        roles: best.roles.slice(0, ROLES_SHOWN),
         aliases: best.aliases,
         articleCount: best.articleCount,
         articles: best.articles.slice(0, 3).map((a) => ({ id: a.id, title: a.title })),

@@ -53,7 +53,11 @@ const CorpusFile = z.object({
   ),
   notPeople: z.array(z.object({ text: z.string(), split: Split })),
 });
-const WhoJson = z.object({ matches: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })) });
+const WhoJson = z.object({
+  matches: z.array(
+    z.object({ name: z.string(), kind: z.enum(['person', 'organisation']), roles: z.array(z.string()) }),
+  ),
+});
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.env.NEWSDESK_EVAL_DIR ?? resolve(here, '..', '..', 'shared', 'eval');
@@ -221,7 +225,11 @@ async function evaluateCorpus(split: string, misses: string[]): Promise<CorpusFi
     let taken = 0;
     for (const entry of notPeople) {
       const who = WhoJson.parse(JSON.parse(await cli(['who', entry.text, '--db', db, '--json'])));
-      if (!who.matches.some((candidate) => compareSpeaker(candidate.name, entry.text) === 'correct')) continue;
+      // an organisation found under its name ("Home Office") is right; only one shown as a person is wrong
+      const asPerson = who.matches.some(
+        (candidate) => candidate.kind === 'person' && compareSpeaker(candidate.name, entry.text) === 'correct',
+      );
+      if (!asPerson) continue;
       taken++;
       misses.push(`corpus: "${entry.text}" taken for a person`);
     }

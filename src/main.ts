@@ -12,6 +12,7 @@ import { type Config, loadConfig } from './config.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
 import { isNewsdeskError } from './core/errors.js';
+import { type BackgroundReanalysis, startReanalysis } from './core/ingest/reanalyze.js';
 import type { ChatAdapter, Logger, Summarizer } from './core/ports.js';
 import { openDesk, systemClock } from './desk.js';
 import { loadDigestsFile } from './digests-file.js';
@@ -73,11 +74,13 @@ async function main(): Promise<void> {
 
   let shuttingDown = false;
   let health: HealthServer | undefined;
+  let reanalysis: BackgroundReanalysis | undefined;
   const shutdown = async (signal: string, code = 0): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down: finishing replies and digests in flight');
     watcher?.close();
+    await reanalysis?.stop();
     // the scheduler finishes a digest it is posting and releases the slots it had not started
     await scheduler?.stop();
     await feeds.stop();
@@ -149,6 +152,15 @@ async function main(): Promise<void> {
   }
   // the first tick delivers any digest that came due while the bot was down
   scheduler?.start();
+  // articles an older analysis wrote get the current one, while commands keep answering
+  reanalysis = startReanalysis({
+    store: stores.articles,
+    analyzer: analysis,
+    logger,
+    clock: systemClock,
+    claims: stores.claims,
+    owner: instanceId,
+  });
 }
 
 /** A Discord shard lease not renewed for this long is a dead process's, and another may take the shard. */

@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 /** The JSON printed by `newsdesk <command> --json`: a public contract that scripts depend on. */
 const kind = z.enum(['direct', 'partial', 'reported']);
+/** A speaker is a person or an organisation ("the Home Office said"). */
+const speakerKind = z.enum(['person', 'organisation']);
 
 export const WhoOutput = z.object({
   query: z.string(),
   matches: z.array(
     z.object({
       name: z.string(),
+      /** added in 0.2: whether the speaker is a person or an organisation */
+      kind: speakerKind,
       aliases: z.array(z.string()),
       roles: z.array(z.string()),
       quotes: z.array(
@@ -32,7 +36,9 @@ export const AnalyzeOutput = z.object({
       publishedAt: z.string().nullable(),
       summary: z.array(z.string()),
       highlights: z.array(z.string()),
-      people: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), roles: z.array(z.string()) })),
+      people: z.array(
+        z.object({ name: z.string(), kind: speakerKind, aliases: z.array(z.string()), roles: z.array(z.string()) }),
+      ),
       quotes: z.array(
         z.object({ text: z.string(), speaker: z.string().nullable(), kind, start: z.number(), end: z.number() }),
       ),
@@ -72,7 +78,13 @@ export const SearchOutput = z.object({
 
 export const PeopleOutput = z.object({
   people: z.array(
-    z.object({ name: z.string(), roles: z.array(z.string()), quoteCount: z.number(), articleCount: z.number() }),
+    z.object({
+      name: z.string(),
+      kind: speakerKind,
+      roles: z.array(z.string()),
+      quoteCount: z.number(),
+      articleCount: z.number(),
+    }),
   ),
 });
 
@@ -88,4 +100,10 @@ export const IngestOutput = z.object({
   unchanged: z.number(),
   articles: z.number(),
   warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+});
+
+export const ReanalyzeOutput = z.object({
+  reanalyzed: z.number(),
+  failed: z.number(),
+  complete: z.boolean(),
 });

@@ -10,6 +10,7 @@ import type { DatabaseOptions } from '../adapters/store/open-stores.js';
 import { type Config, loadConfig } from '../config.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { isNewsdeskError, NewsdeskError } from '../core/errors.js';
+import { reanalyzeStore } from '../core/ingest/reanalyze.js';
 import type { ArticleAnalyzer, Clock, Logger } from '../core/ports.js';
 import { type Desk, openDesk, systemClock } from '../desk.js';
 import {
@@ -19,6 +20,7 @@ import {
   LatestOutput,
   PeopleOutput,
   ReadOutput,
+  ReanalyzeOutput,
   SearchOutput,
   WhoOutput,
 } from './output-schemas.js';
@@ -34,6 +36,7 @@ Commands:
   digest [--since ISO-date]         articles that arrived since (default: last 24 hours)
   ingest [path...]                  ingest files or folders (default: the articles directory)
   analyze <file...>                 parse and analyse files without storing them
+  reanalyze                         give stored articles the current analysis (people, roles, quotes)
 
 Global flags:
   --json          print exactly one JSON document (see the README for the shapes)
@@ -50,7 +53,7 @@ export interface CliIo {
   clock?: Clock;
 }
 
-const COMMANDS = ['latest', 'who', 'read', 'search', 'people', 'digest', 'ingest', 'analyze'] as const;
+const COMMANDS = ['latest', 'who', 'read', 'search', 'people', 'digest', 'ingest', 'analyze', 'reanalyze'] as const;
 type CliCommand = (typeof COMMANDS)[number];
 
 /** Text the CLI parses and analyses in-process before starting worker threads. */
@@ -119,6 +122,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `${result.added} added, ${result.updated} updated, ${result.removed} removed, ${result.unchanged} unchanged files; ${result.articles} articles ingested.\n`,
       );
       return 0;
+    }
+    if (parsed.command === 'reanalyze') {
+      const result = await reanalyzeStore({
+        store: desk.stores.articles,
+        analyzer: analysis,
+        logger: io.logger,
+        clock,
+      });
+      if (parsed.json) return emit(io, ReanalyzeOutput, result, result.failed > 0 ? 1 : 0);
+      const failed = result.failed > 0 ? `; ${result.failed} could not be analysed and keep their old analysis` : '';
+      io.stdout.write(`${result.reanalyzed} articles re-analysed${failed}.\n`);
+      return result.failed > 0 ? 1 : 0;
     }
     return await query(parsed, { news: desk.news, clock }, io);
   } catch (error) {
@@ -203,6 +218,7 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
           query: result.query,
           matches: result.matches.map((m) => ({
             name: m.name,
+            kind: m.kind,
             aliases: m.aliases,
             roles: m.roles,
             quotes: m.quotes.map((q) => ({
@@ -254,7 +270,8 @@ async function query(parsed: ReturnType<typeof parseCliArgs>, deps: CommandDeps,
         const roles = p.roles.length > 0 ? ` (${p.roles.join('; ')})` : '';
         const quotes = `${p.quoteCount} ${p.quoteCount === 1 ? 'quote' : 'quotes'}`;
         const articles = `${p.articleCount} ${p.articleCount === 1 ? 'article' : 'articles'}`;
-        io.stdout.write(`${p.name}${roles}: ${quotes} in ${articles}\n`);
+        const body = p.kind === 'organisation' ? ' [organisation]' : '';
+        io.stdout.write(`${p.name}${body}${roles}: ${quotes} in ${articles}\n`);
       }
       return 0;
     }
@@ -313,7 +330,7 @@ async function analyze(
         publishedAt: a.publishedAt,
         summary: a.summary.standard,
         highlights: a.highlights,
-        people: a.people.map((p) => ({ name: p.name, aliases: p.aliases, roles: p.roles })),
+        people: a.people.map((p) => ({ name: p.name, kind: p.kind ?? 'person', aliases: p.aliases, roles: p.roles })),
         quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker, kind: q.kind, start: q.start, end: q.end })),
       });
     }
@@ -324,7 +341,10 @@ async function analyze(
   for (const a of articles) {
     io.stdout.write(`== ${a.title} ==\nid ${a.id} · ${a.publishedAt ?? 'undated'}\n`);
     io.stdout.write(`Summary: ${a.summary.join(' ')}\n`);
-    for (const p of a.people) io.stdout.write(`Person: ${p.name}${p.roles.length ? ` (${p.roles.join('; ')})` : ''}\n`);
+    for (const p of a.people) {
+      const label = p.kind === 'organisation' ? 'Organisation' : 'Person';
+      io.stdout.write(`${label}: ${p.name}${p.roles.length ? ` (${p.roles.join('; ')})` : ''}\n`);
+    }
     for (const q of a.quotes) io.stdout.write(`Quote [${q.kind}] ${q.speaker ?? '(unattributed)'}: ${q.text}\n`);
     io.stdout.write('\n');
   }

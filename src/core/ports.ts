@@ -1,4 +1,12 @@
-import type { ArticleAnalysis, ParsedArticle, Person, QuoteKind, StoredArticle, Summary } from './articles/article.js';
+import type {
+  ArticleAnalysis,
+  ParsedArticle,
+  Person,
+  QuoteKind,
+  SpeakerKind,
+  StoredArticle,
+  Summary,
+} from './articles/article.js';
 import type { DigestFilter } from './digest/schedule.js';
 import type { ParseWarning } from './ingest/parse-file.js';
 import type { Reply } from './reply.js';
@@ -97,6 +105,7 @@ export interface QuoteView {
 
 /** A person across all stored articles, with one page of their quotes. */
 export interface PersonProfile extends Person {
+  kind: SpeakerKind;
   /** the articles they appear in, newest first (up to the page's articleLimit) */
   articles: { id: string; title: string; publishedAt: string | null }[];
   articleCount: number;
@@ -117,12 +126,14 @@ export interface ProfilePage {
 export interface PersonMatch {
   personKey: string;
   name: string;
+  kind: SpeakerKind;
   articleCount: number;
   quoteCount: number;
 }
 
 export interface PersonSummary {
   name: string;
+  kind: SpeakerKind;
   roles: string[];
   quoteCount: number;
   articleCount: number;
@@ -158,6 +169,21 @@ export interface ArticleIngest {
   /** What was ingested from one file, if anything. */
   file(path: string): Promise<FileRecord | null>;
   getArticle(id: string): Promise<StoredArticle | null>;
+}
+
+/** What re-analysing stored articles reads and writes: articles an older analysis wrote, and their new analysis. */
+export interface ArticleReanalysis {
+  /** Ids of up to `limit` articles written by an analysis older than `version`, in arrival order. */
+  staleArticleIds(version: number, limit: number): Promise<string[]>;
+  /** How many articles an analysis older than `version` wrote. */
+  countStale(version: number): Promise<number>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /**
+   * Replace the people and quotes of stored articles (matched by id) with a new analysis, marked with the current
+   * analysis version, in one transaction; their text, summary, arrival and origins stay as they are. An article
+   * deleted meanwhile is skipped.
+   */
+  replaceAnalyses(articles: AnalyzedArticle[]): Promise<void>;
 }
 
 /** What the queries of the commands (latest, read, search, who, digest now, stats) read. */
@@ -207,7 +233,7 @@ export interface DigestArticles {
  * default) and PostgreSQL (several processes on one database) implement it in src/adapters/store; the
  * shared contract suite in test/ runs against both.
  */
-export interface ArticleStore extends ArticleIngest, ArticleQueries, DigestArticles {
+export interface ArticleStore extends ArticleIngest, ArticleQueries, DigestArticles, ArticleReanalysis {
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { QuoteKind } from './articles/article.js';
+import type { QuoteKind, SpeakerKind } from './articles/article.js';
 
 /**
  * A platform-neutral answer to a command. Adapters render it as Discord embeds,
@@ -33,6 +33,9 @@ export type ReplyBlock =
   | {
       type: 'person';
       name: string;
+      /** a person or an organisation ("the Home Office said") */
+      kind: SpeakerKind;
+      /** best first, at most three */
       roles: string[];
       aliases: string[];
       articleCount: number;

@@ -405,6 +405,7 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
         expect(profile.articles.map((a) => a.id).sort()).toEqual(['k1', 'k2']);
         expect(await store.personProfile(['nobody'], { quoteLimit: 1, quoteOffset: 0, articleLimit: 1 })).toEqual({
           name: '',
+          kind: 'person',
           aliases: [],
           roles: [],
           articles: [],

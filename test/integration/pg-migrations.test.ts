@@ -51,13 +51,18 @@ describePg('PostgreSQL migrations', () => {
 
   it('upgrades a database at the previous schema and keeps its data', async () => {
     const { pool } = await freshDatabase();
-    expect(await migratePostgres(pool, PG_MIGRATIONS.slice(0, -1))).toEqual({ from: 0, to: LATEST - 1 });
+    await migratePostgres(pool);
     const store = createPgArticleStore(pool, new FixedClock());
     await replaceFile(store, fileRecord('kept.txt'), [
       makeArticle('m1', 'Written before the upgrade', {
         people: [{ name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['Finance Minister'] }],
       }),
     ]);
+    // take the newest migration back out: what the previous release left in the database
+    await pool.query(`DROP INDEX articles_by_analysis;
+      ALTER TABLE articles DROP COLUMN analysis_version;
+      ALTER TABLE persons DROP COLUMN kind, DROP COLUMN role_uses;
+      DELETE FROM schema_migrations WHERE version = ${LATEST}`);
     await pool.query(
       `INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
        VALUES ('discord', '123456789012345678', 'daily 08:00', '0 8 * * *', 'UTC', '{}', 'chat', now())`,

@@ -70,8 +70,10 @@ describe('SQLite', () => {
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
     // take the newest migration back out: what the previous release left on disk
-    current.db.exec(`ALTER TABLE quotes RENAME COLUMN text_start TO start;
-      ALTER TABLE quotes RENAME COLUMN text_end TO "end";`);
+    current.db.exec(`DROP INDEX articles_by_analysis;
+      ALTER TABLE articles DROP COLUMN analysis_version;
+      ALTER TABLE persons DROP COLUMN kind;
+      ALTER TABLE persons DROP COLUMN role_uses;`);
     current.db.pragma(`user_version = ${LATEST - 1}`);
     await current.close();
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addRoleUses,
   nameKeysOfPeople,
   type PersonRecord,
   personKeysOf,
   planArticleWrites,
   planPersonRebuild,
+  rankRoleUses,
 } from '../../src/core/store/article-writes.js';
 import { makeArticle, makeQuote } from '../helpers/article-store-contract.js';
 
@@ -16,7 +18,9 @@ describe('planArticleWrites', () => {
     const stored: PersonRecord = {
       person_key: 'marta ruiz',
       name: 'Marta Ruiz',
+      kind: 'person',
       roles: ['Minister'],
+      role_uses: [{ text: 'Minister', weight: 1, last: INGESTED }],
       aliases: ['Minister Ruiz'],
       article_count: 3,
       quote_count: 2,
@@ -34,7 +38,13 @@ describe('planArticleWrites', () => {
       {
         person_key: 'marta ruiz',
         name: 'Marta Ruiz',
-        roles: ['Minister', 'Finance Minister'],
+        kind: 'person',
+        // the specific role absorbs the generic one it ends with
+        roles: ['Finance Minister'],
+        role_uses: [
+          { text: 'Minister', weight: 1, last: INGESTED },
+          { text: 'Finance Minister', weight: 1, last: INGESTED },
+        ],
         aliases: ['Minister Ruiz', 'Ruiz'],
         article_count: 4,
         quote_count: 3,
@@ -96,8 +106,8 @@ describe('planPersonRebuild', () => {
     const rebuild = planPersonRebuild(
       ['marta ruiz', 'jan novak'],
       [
-        { person_key: 'marta ruiz', people: [other, { ...ruiz, roles: ['Minister'] }] },
-        { person_key: 'marta ruiz', people: [ruiz] },
+        { person_key: 'marta ruiz', people: [other, { ...ruiz, roles: ['Minister'] }], sort_key: INGESTED },
+        { person_key: 'marta ruiz', people: [ruiz], sort_key: INGESTED },
       ],
       new Map([['marta ruiz', { quotes: 4, reported: 1 }]]),
     );
@@ -105,7 +115,12 @@ describe('planPersonRebuild', () => {
       {
         person_key: 'marta ruiz',
         name: 'Marta Ruiz',
-        roles: ['Minister', 'Finance Minister'],
+        kind: 'person',
+        roles: ['Finance Minister'],
+        role_uses: [
+          { text: 'Minister', weight: 1, last: INGESTED },
+          { text: 'Finance Minister', weight: 1, last: INGESTED },
+        ],
         aliases: ['Ruiz'],
         article_count: 2,
         quote_count: 4,
@@ -117,5 +132,47 @@ describe('planPersonRebuild', () => {
       { name_key: 'marta ruiz', person_key: 'marta ruiz' },
       { name_key: 'ruiz', person_key: 'marta ruiz' },
     ]);
+  });
+});
+
+describe('roles across the store', () => {
+  it('puts the most used role first, and the role held now ahead of one held long ago', () => {
+    let uses = addRoleUses([], ['Education Secretary'], '2020-01-01T00:00:00.000Z');
+    for (const month of ['02', '03', '04', '05']) {
+      uses = addRoleUses(uses, ['education secretary'], `2020-${month}-01T00:00:00.000Z`);
+    }
+    uses = addRoleUses(uses, ['Labour MP'], '2020-05-02T00:00:00.000Z');
+    expect(rankRoleUses(uses)).toEqual(['Education Secretary', 'Labour MP']);
+    // two years on, two articles call her Home Secretary
+    uses = addRoleUses(uses, ['Home Secretary'], '2022-06-01T00:00:00.000Z');
+    uses = addRoleUses(uses, ['Home Secretary'], '2022-06-02T00:00:00.000Z');
+    expect(rankRoleUses(uses)[0]).toBe('Home Secretary');
+  });
+
+  it('counts an older article arriving late without moving the role forward in time', () => {
+    const uses = addRoleUses(
+      addRoleUses([], ['Mayor'], '2024-01-01T00:00:00.000Z'),
+      ['Mayor'],
+      '2023-01-01T00:00:00.000Z',
+    );
+    expect(uses).toHaveLength(1);
+    expect(uses[0]?.last).toBe('2024-01-01T00:00:00.000Z');
+    expect(uses[0]?.weight).toBeGreaterThan(1);
+    expect(uses[0]?.weight).toBeLessThan(2);
+  });
+
+  it('makes a name an organisation when most of the articles that name it say so', () => {
+    const office = { name: 'Home Office', aliases: [], roles: [] };
+    const rebuild = planPersonRebuild(
+      ['home office'],
+      [
+        { person_key: 'home office', people: [{ ...office, kind: 'organisation' }], sort_key: INGESTED },
+        { person_key: 'home office', people: [{ ...office, kind: 'organisation' }], sort_key: INGESTED },
+        // an analysis stored before organisations could speak
+        { person_key: 'home office', people: [office], sort_key: INGESTED },
+      ],
+      new Map(),
+    );
+    expect(rebuild.persons[0]?.kind).toBe('organisation');
   });
 });

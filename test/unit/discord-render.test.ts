@@ -43,6 +43,7 @@ function quote(
 
 const person: ReplyBlock = {
   type: 'person',
+  kind: 'person',
   name: 'Ada Moreno',
   roles: ['harbour board chair'],
   aliases: ['Moreno'],

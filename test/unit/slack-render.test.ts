@@ -80,7 +80,14 @@ describe('renderReply', () => {
     const reply: Reply = {
       title: 'Ada Example',
       blocks: [
-        { type: 'person', name: 'Ada Example', roles: ['Foreign minister'], aliases: ['Example'], articleCount: 2 },
+        {
+          type: 'person',
+          kind: 'person',
+          name: 'Ada Example',
+          roles: ['Foreign minister'],
+          aliases: ['Example'],
+          articleCount: 2,
+        },
         quote('We are close to an agreement.'),
         { ...quote('progress on the text', 2), kind: 'partial' } as ReplyBlock,
         { ...quote('the talks would continue next week', 3), kind: 'reported' } as ReplyBlock,
@@ -110,7 +117,7 @@ describe('renderReply', () => {
         {
           "elements": [
             {
-              "text": "Appears in 2 articles",
+              "text": "Person · appears in 2 articles",
               "type": "mrkdwn",
               "verbatim": true,
             },
@@ -199,7 +206,7 @@ describe('renderReply', () => {
           source: hostile,
           quote: { text: hostile, speaker: hostile },
         } as ReplyBlock,
-        { type: 'person', name: hostile, roles: [hostile], aliases: [hostile], articleCount: 1 },
+        { type: 'person', kind: 'person', name: hostile, roles: [hostile], aliases: [hostile], articleCount: 1 },
         { ...(quote(hostile) as object), speaker: hostile, articleTitle: hostile } as ReplyBlock,
       ],
     };

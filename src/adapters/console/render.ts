@@ -33,7 +33,7 @@ function renderBlock(block: ReplyBlock): string[] {
       return lines;
     }
     case 'person': {
-      const lines = [block.name];
+      const lines = [`${block.name} (${block.kind})`];
       if (block.roles.length > 0) lines.push(`  ${block.roles.join('; ')}`);
       lines.push(`  In ${block.articleCount} ${block.articleCount === 1 ? 'article' : 'articles'}`);
       for (const article of block.articles ?? []) lines.push(`    - ${article.title}`);

@@ -211,6 +211,7 @@ function personEmbed(block: PersonBlock): APIEmbed {
     },
   ];
   return {
+    author: { name: block.kind === 'organisation' ? 'Organisation' : 'Person' },
     title: safeText(block.name, DISCORD_LIMITS.embedTitle),
     description: cutAtWord(roles || '*No role given in the articles.*', 1500),
     fields,

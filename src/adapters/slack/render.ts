@@ -190,7 +190,8 @@ function renderPerson(person: PersonBlock): Unit {
   if (person.aliases.length > 0) lines.push(`_Also called:_ ${escapeWithin(person.aliases.join(', '), 1000)}`);
   const articles = `${person.articleCount} ${person.articleCount === 1 ? 'article' : 'articles'}`;
   const titles = (person.articles ?? []).map((a) => a.title).join('; ');
-  const context = `Appears in ${articles}${titles ? `: ${escapeWithin(titles, 1500)}` : ''}`;
+  const kind = person.kind === 'organisation' ? 'Organisation' : 'Person';
+  const context = `${kind} · appears in ${articles}${titles ? `: ${escapeWithin(titles, 1500)}` : ''}`;
   return { blocks: [sectionBlock(lines.join('\n')), contextBlock([context])], fallback: person.name };
 }
 

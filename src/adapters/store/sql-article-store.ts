@@ -36,12 +36,12 @@ function queriesFor(dialect: SqlDialect) {
     afterSeq: `SELECT ${VIEW_COLUMNS}, seq FROM articles WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
     peopleOfArticle: `SELECT analysis -> 'people' AS people FROM articles WHERE id = $1`,
     since: `SELECT ${VIEW_COLUMNS} FROM articles WHERE ingested_at > $1 ORDER BY ingested_at, seq LIMIT $2`,
-    personsByName: `SELECT person_key, name, article_count, quote_count FROM persons
+    personsByName: `SELECT person_key, name, kind, article_count, quote_count FROM persons
       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key = $1)
       ORDER BY quote_count DESC, article_count DESC, name LIMIT 20`,
-    topPersons: `SELECT name, roles, article_count, quote_count FROM persons
+    topPersons: `SELECT name, kind, roles, article_count, quote_count FROM persons
       ORDER BY quote_count DESC, article_count DESC, name LIMIT $1`,
-    personsByPrefix: `SELECT name, roles, article_count, quote_count FROM persons
+    personsByPrefix: `SELECT name, kind, roles, article_count, quote_count FROM persons
       WHERE person_key IN (SELECT person_key FROM person_keys WHERE name_key >= $1 AND name_key < $2)
       ORDER BY quote_count DESC, article_count DESC, name LIMIT $3`,
     // each article's best attributed direct quote, in one statement for a whole digest
@@ -50,6 +50,8 @@ function queriesFor(dialect: SqlDialect) {
         FROM quotes WHERE ${dialect.inList('article_id', '$1', 'text')} AND speaker IS NOT NULL AND kind = 'direct'
       ) q JOIN articles a ON a.id = q.article_id WHERE q.rank = 1`,
     counters: 'SELECT name, value FROM counters',
+    staleIds: 'SELECT id FROM articles WHERE analysis_version < $1 ORDER BY seq LIMIT $2',
+    staleCount: 'SELECT count(*) AS count FROM articles WHERE analysis_version < $1',
   };
 }
 
@@ -101,6 +103,18 @@ export abstract class SqlArticleStore implements port.ArticleStore {
       : await this.sql.rows<mapping.ArticleViewRow & { sort_key: string }>(this.queries.latestFirst, [limit + 1]);
     return mapping.toLatestPage(rows, limit);
   }
+
+  async staleArticleIds(version: number, limit: number): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>(this.queries.staleIds, [version, limit]);
+    return rows.map((row) => row.id);
+  }
+
+  async countStale(version: number): Promise<number> {
+    const [row] = await this.sql.rows<{ count: number | string }>(this.queries.staleCount, [version]);
+    return Number(row?.count ?? 0);
+  }
+
+  abstract replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void>;
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(this.queries.article, [id]);

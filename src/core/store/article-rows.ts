@@ -10,15 +10,7 @@ import type {
   SearchHit,
 } from '../ports.js';
 import type { ArticleRecord, PersonRecord } from './article-writes.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  orderRoles,
-  SEARCH_WINDOW,
-  searchWords,
-  snippetOf,
-  unique,
-} from './store-common.js';
+import { decodeCursor, encodeCursor, SEARCH_WINDOW, searchWords, snippetOf, unique } from './store-common.js';
 
 /*
  * Rows as both article stores read them back, and the one mapping from rows to the port's views.
@@ -145,17 +137,24 @@ export function toFileRecord(row: FileRow): FileRecord {
 }
 
 export function toPersonMatch(
-  row: Pick<PersonRecord, 'person_key' | 'name' | 'article_count' | 'quote_count'>,
+  row: Pick<PersonRecord, 'person_key' | 'name' | 'kind' | 'article_count' | 'quote_count'>,
 ): PersonMatch {
-  return { personKey: row.person_key, name: row.name, articleCount: row.article_count, quoteCount: row.quote_count };
+  return {
+    personKey: row.person_key,
+    name: row.name,
+    kind: row.kind,
+    articleCount: row.article_count,
+    quoteCount: row.quote_count,
+  };
 }
 
 export function toPersonSummary(
-  row: Pick<PersonRecord, 'name' | 'roles' | 'article_count' | 'quote_count'>,
+  row: Pick<PersonRecord, 'name' | 'kind' | 'roles' | 'article_count' | 'quote_count'>,
 ): PersonSummary {
   return {
     name: row.name,
-    roles: orderRoles(row.roles),
+    kind: row.kind,
+    roles: row.roles,
     articleCount: row.article_count,
     quoteCount: row.quote_count,
   };
@@ -175,12 +174,25 @@ export function toPersonProfile(
 ): PersonProfile {
   const rows = unique([...keys]).flatMap((key) => found.filter((row) => row.person_key === key));
   const [main] = rows;
-  if (!main) return { name: '', aliases: [], roles: [], articles: [], articleCount: 0, quotes: [], quoteTotal: 0 };
+  if (!main) {
+    return {
+      name: '',
+      kind: 'person',
+      aliases: [],
+      roles: [],
+      articles: [],
+      articleCount: 0,
+      quotes: [],
+      quoteTotal: 0,
+    };
+  }
   const distinct = [...new Map(articles.map((a) => [a.id, a])).values()].slice(0, articleLimit);
   return {
     name: main.name,
+    kind: main.kind,
     aliases: unique([...rows.slice(1).map((row) => row.name), ...rows.flatMap((row) => row.aliases)]),
-    roles: orderRoles(unique(rows.flatMap((row) => row.roles))),
+    // each row's roles come ranked; the main name's first
+    roles: unique(rows.flatMap((row) => row.roles)),
     articles: distinct.map((a) => ({ id: a.id, title: a.title, publishedAt: a.published_at })),
     articleCount: rows.reduce((sum, row) => sum + row.article_count, 0),
     quotes: quotes.map(toQuoteView),

@@ -1,4 +1,6 @@
-import type { Paragraph, Person, Quote, QuoteKind } from '../articles/article.js';
+import type { Paragraph, Person, Quote, QuoteKind, SpeakerKind } from '../articles/article.js';
+import { ANALYSIS_VERSION } from '../ingest/analysis-version.js';
+import { rankRoles, roleKey } from '../nlp/attribution/roles.js';
 import { nameKeys, normalizeName } from '../nlp/names.js';
 import type { AnalyzedArticle } from '../ports.js';
 import { KIND_RANK, MAX_LISTED, pickName, quoteScore, unique } from './store-common.js';
@@ -31,6 +33,8 @@ export interface ArticleRecord {
   ingested_at: string;
   /** newest first: the publication time where known, else the arrival time */
   sort_key: string;
+  /** the ANALYSIS_VERSION that produced `analysis` (0: before versions were recorded) */
+  analysis_version: number;
 }
 
 /** Every column of a record type, in a fixed order for SQL; leaving one out (or naming one too many) does not compile. */
@@ -64,6 +68,7 @@ export const ARTICLE_COLUMNS = columnsOf<ArticleRecord>({
   analysis: true,
   ingested_at: true,
   sort_key: true,
+  analysis_version: true,
 });
 
 /** What the full-text index holds for an article: its title, and its highlights and body. */
@@ -72,11 +77,25 @@ export interface SearchText {
   body: string;
 }
 
-/** The aggregate of one person over every stored article that mentions them. */
+/**
+ * How much a person is given a role across the store: a count of the articles that give it, halving every
+ * {@link ROLE_HALF_LIFE_DAYS} days, as of `last` (the newest of those articles), so that the role someone holds
+ * now overtakes the one they held for years before.
+ */
+export interface RoleUse {
+  text: string;
+  weight: number;
+  last: string;
+}
+
+/** The aggregate of one person (or organisation) over every stored article that mentions them. */
 export interface PersonRecord {
   person_key: string;
   name: string;
+  kind: SpeakerKind;
+  /** best first (see {@link rankRoleUses}) */
   roles: string[];
+  role_uses: RoleUse[];
   aliases: string[];
   article_count: number;
   /** direct and partial quotes; reported speech counted apart */
@@ -87,7 +106,9 @@ export interface PersonRecord {
 export const PERSON_COLUMNS = columnsOf<PersonRecord>({
   person_key: true,
   name: true,
+  kind: true,
   roles: true,
+  role_uses: true,
   aliases: true,
   article_count: true,
   quote_count: true,
@@ -181,7 +202,10 @@ export function planArticleWrites(
   };
   for (const article of articles) {
     const sortKey = article.publishedAt ?? ingestedAt;
-    writes.articles.push({ row: articleRecord(article, ingestedAt, sortKey), search: searchText(article) });
+    writes.articles.push({
+      row: articleRecord(article, ingestedAt, sortKey, ANALYSIS_VERSION),
+      search: searchText(article),
+    });
     const counts = quoteCountsBySpeaker(article.quotes);
     const keyByName = new Map<string, string>();
     for (const person of article.people) {
@@ -190,7 +214,7 @@ export function planArticleWrites(
       keyByName.set(person.name, personKey);
       const before = persons.get(personKey);
       if (!before) writes.delta.people++;
-      persons.set(personKey, addToPerson(before, personKey, person, counts.get(person.name) ?? NO_QUOTES));
+      persons.set(personKey, addToPerson(before, personKey, person, counts.get(person.name) ?? NO_QUOTES, sortKey));
       changed.add(personKey);
       writes.mentions.push({ person_key: personKey, article_id: article.id, sort_key: sortKey });
       writes.nameKeys.push(...nameKeyRecords(personKey, [person]));
@@ -217,11 +241,32 @@ export function planArticleWrites(
   return writes;
 }
 
+/**
+ * What folding a new analysis of a stored article (arrived at `ingestedAt`) into people, mentions, keys and quotes
+ * writes: as for a new article, without the article row. The stores first take the old analysis out (its quotes
+ * and mentions deleted, its people rebuilt without it).
+ */
+export function planReanalysisWrites(
+  article: AnalyzedArticle,
+  stored: ReadonlyMap<string, PersonRecord>,
+  ingestedAt: string,
+): ArticleWrites {
+  const writes = planArticleWrites([article], stored, ingestedAt);
+  return { ...writes, articles: [], delta: { ...writes.delta, articles: 0 } };
+}
+
+/** The analysis column of an article: its people and quotes. */
+export function analysisOf(article: AnalyzedArticle): ArticleRecord['analysis'] {
+  return { people: article.people, quotes: article.quotes };
+}
+
 /** The articles still mentioning a person, as analysed: what {@link planPersonRebuild} rebuilds from. */
 export interface RemainingMention {
   person_key: string;
   /** the article's analysed people (each article's whole list; the rebuild keeps the person's own entries) */
   people: Person[];
+  /** the article's sort key (its publication time, else its arrival) */
+  sort_key: string;
 }
 
 /** Aggregates rebuilt after deletions: rows to replace, their lookup keys, and people no article mentions. */
@@ -242,9 +287,11 @@ export function planPersonRebuild(
   remaining: readonly RemainingMention[],
   quoteCounts: ReadonlyMap<string, { quotes: number; reported: number }>,
 ): PersonRebuild {
-  const views = new Map<string, Person[]>();
+  const views = new Map<string, { person: Person; when: string }[]>();
   for (const mention of remaining) {
-    const own = mention.people.filter((person) => normalizeName(person.name) === mention.person_key);
+    const own = mention.people
+      .filter((person) => normalizeName(person.name) === mention.person_key)
+      .map((person) => ({ person, when: mention.sort_key }));
     views.set(mention.person_key, [...(views.get(mention.person_key) ?? []), ...own]);
   }
   const rebuild: PersonRebuild = { persons: [], nameKeys: [], forgotten: [] };
@@ -255,12 +302,21 @@ export function planPersonRebuild(
       continue;
     }
     const counts = quoteCounts.get(key) ?? NO_QUOTES;
-    rebuild.nameKeys.push(...nameKeyRecords(key, seen));
+    const people = seen.map((view) => view.person);
+    rebuild.nameKeys.push(...nameKeyRecords(key, people));
+    let uses: RoleUse[] = [];
+    for (const view of [...seen].sort((a, b) => a.when.localeCompare(b.when))) {
+      uses = addRoleUses(uses, view.person.roles, view.when);
+    }
+    const organisations = people.filter((person) => person.kind === 'organisation').length;
     rebuild.persons.push({
       person_key: key,
-      name: pickName(seen.map((view) => view.name)),
-      roles: unique(seen.flatMap((view) => view.roles)).slice(0, MAX_LISTED),
-      aliases: unique(seen.flatMap((view) => view.aliases)).slice(0, MAX_LISTED),
+      name: pickName(people.map((person) => person.name)),
+      // what most of the articles make of the name
+      kind: organisations * 2 > people.length ? 'organisation' : 'person',
+      roles: rankRoleUses(uses),
+      role_uses: uses,
+      aliases: unique(people.flatMap((person) => person.aliases)).slice(0, MAX_LISTED),
       article_count: seen.length,
       quote_count: counts.quotes,
       reported_count: counts.reported,
@@ -292,7 +348,12 @@ function attributedQuotes(quotes: readonly Quote[]): number {
 
 const NO_QUOTES = { quotes: 0, reported: 0 };
 
-function articleRecord(article: AnalyzedArticle, ingestedAt: string, sortKey: string): ArticleRecord {
+function articleRecord(
+  article: AnalyzedArticle,
+  ingestedAt: string,
+  sortKey: string,
+  analysisVersion: number,
+): ArticleRecord {
   return {
     id: article.id,
     title: article.title,
@@ -308,9 +369,10 @@ function articleRecord(article: AnalyzedArticle, ingestedAt: string, sortKey: st
     summary: article.summary.standard,
     short: article.summary.short,
     summary_method: article.summary.method,
-    analysis: { people: article.people, quotes: article.quotes },
+    analysis: analysisOf(article),
     ingested_at: ingestedAt,
     sort_key: sortKey,
+    analysis_version: analysisVersion,
   };
 }
 
@@ -336,12 +398,16 @@ function addToPerson(
   personKey: string,
   person: Person,
   counts: { quotes: number; reported: number },
+  when: string,
 ): PersonRecord {
+  const uses = addRoleUses(row?.role_uses ?? [], person.roles, when);
   if (!row) {
     return {
       person_key: personKey,
       name: person.name,
-      roles: person.roles.slice(0, MAX_LISTED),
+      kind: person.kind ?? 'person',
+      roles: rankRoleUses(uses),
+      role_uses: uses,
       aliases: person.aliases.slice(0, MAX_LISTED),
       article_count: 1,
       quote_count: counts.quotes,
@@ -351,12 +417,66 @@ function addToPerson(
   return {
     person_key: personKey,
     name: pickName([row.name, person.name]),
-    roles: unique([...row.roles, ...person.roles]).slice(0, MAX_LISTED),
+    // the newest analysis knows best whether the name is a body's (older ones could not say)
+    kind: person.kind ?? row.kind,
+    roles: rankRoleUses(uses),
+    role_uses: uses,
     aliases: unique([...row.aliases, ...person.aliases]).slice(0, MAX_LISTED),
     article_count: row.article_count + 1,
     quote_count: row.quote_count + counts.quotes,
     reported_count: row.reported_count + counts.reported,
   };
+}
+
+/** How many days it takes for a role's weight to halve once no article gives it any more. */
+export const ROLE_HALF_LIFE_DAYS = 180;
+/** Roles kept per person: the weakest go first. */
+const MAX_ROLE_USES = 40;
+const DAY_MS = 86_400_000;
+
+function decay(fromIso: string, toIso: string): number {
+  const days = (Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS;
+  return Number.isFinite(days) ? 0.5 ** (Math.max(0, days) / ROLE_HALF_LIFE_DAYS) : 1;
+}
+
+/**
+ * Fold the roles one article gives (at `when`) into a person's role uses: one use per role and article, variants
+ * of one role ("UK Chancellor", "UK chancellor") counted as one, each weight brought forward to the newer time.
+ */
+export function addRoleUses(uses: readonly RoleUse[], roles: readonly string[], when: string): RoleUse[] {
+  const byKey = new Map(uses.map((use) => [roleKey(use.text), { ...use }]));
+  for (const key of new Set(roles.map(roleKey))) {
+    const text = roles.find((role) => roleKey(role) === key)!;
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { text, weight: 1, last: when });
+    else if (when >= known.last) {
+      known.weight = known.weight * decay(known.last, when) + 1;
+      known.last = when;
+    } else {
+      known.weight += decay(when, known.last);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_ROLE_USES);
+}
+
+/**
+ * A person's roles best first: each role's weight as of the newest article giving any of them (most used and most
+ * recent first), a specific role absorbing a generic one it ends with ("Prime Minister" into "British Prime
+ * Minister"), ties to the more recent.
+ */
+export function rankRoleUses(uses: readonly RoleUse[]): string[] {
+  const newest =
+    uses
+      .map((use) => use.last)
+      .sort()
+      .at(-1) ?? '';
+  return rankRoles(
+    uses.map((use) => ({
+      text: use.text,
+      count: use.weight * decay(use.last, newest),
+      order: -Date.parse(use.last) || 0,
+    })),
+  );
 }
 
 /** The lookup keys of a person: their key, and each view's name keys (surname, aliases), once each. */

@@ -68,18 +68,6 @@ export function decodeCursor(cursor: string): { sortKey: string; id: string } {
   return { sortKey: decoded.slice(0, bar), id: decoded.slice(bar + 1) };
 }
 
-/**
- * Formal titles first ("US Secretary of State" before "Trump's top diplomat and national security
- * adviser"): the share of capitalised words, then the more specific ("Russian President" before "President").
- */
-export function orderRoles(roles: string[]): string[] {
-  const formality = (role: string) => {
-    const words = role.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-    return words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
-  };
-  return [...roles].sort((a, b) => formality(b) - formality(a) || b.length - a.length);
-}
-
 export function unique(values: string[]): string[] {
   return [...new Set(values)];
 }

@@ -1,4 +1,5 @@
 import type { Person } from '../../../core/articles/article.js';
+import { ANALYSIS_VERSION } from '../../../core/ingest/analysis-version.js';
 import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
@@ -59,6 +60,16 @@ class PgArticleStore extends SqlArticleStore {
       await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
       const touched = await deleteOrphans(client, previous, delta);
       await refreshPersons(client, touched, delta);
+      await addToCounters(client, delta);
+    });
+  }
+
+  async replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void> {
+    if (articles.length === 0) return;
+    await withTransaction(this.pool, async (client) => {
+      await lockArticleWrites(client);
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      for (const article of articles) await replaceAnalysis(client, article, delta);
       await addToCounters(client, delta);
     });
   }
@@ -246,6 +257,12 @@ async function writeArticles(
       writes.articles.map((article) => indexWords(article.search.body)),
     ],
   );
+  await writePeopleAndQuotes(client, writes);
+  decide.addDelta(delta, writes.delta);
+}
+
+/** The person aggregates, lookup keys, mentions and quotes planArticleWrites decided. */
+async function writePeopleAndQuotes(client: PgClient, writes: decide.ArticleWrites): Promise<void> {
   await savePersons(client, writes.persons);
   await insertNameKeys(client, writes.nameKeys);
   if (writes.mentions.length > 0) {
@@ -259,7 +276,48 @@ async function writeArticles(
       toJsonParam(writes.quotes),
     ]);
   }
+}
+
+/**
+ * Replace one stored article's analysis: its quotes and mentions go, its people are rebuilt without it, then the
+ * new analysis is folded in as if the article had just arrived when it did. False when the article is gone.
+ */
+async function replaceAnalysis(
+  client: PgClient,
+  article: port.AnalyzedArticle,
+  delta: decide.CounterDelta,
+): Promise<boolean> {
+  const { rows } = await client.query<{ ingested_at: string; quotes: number; people: string[] }>(
+    `SELECT ingested_at,
+       (SELECT count(*)::int FROM quotes WHERE article_id = $1 AND speaker IS NOT NULL) AS quotes,
+       ARRAY(SELECT person_key FROM person_mentions WHERE article_id = $1) AS people
+     FROM articles WHERE id = $1`,
+    [article.id],
+  );
+  const [old] = rows;
+  if (!old) return false;
+  delta.quotes -= old.quotes;
+  await client.query('DELETE FROM quotes WHERE article_id = $1', [article.id]);
+  await client.query('DELETE FROM person_mentions WHERE article_id = $1', [article.id]);
+  // one-element array, as toJsonParam takes rows
+  await client.query('UPDATE articles SET analysis = ($1::jsonb) -> 0, analysis_version = $2 WHERE id = $3', [
+    toJsonParam([decide.analysisOf(article)]),
+    ANALYSIS_VERSION,
+    article.id,
+  ]);
+  await refreshPersons(client, old.people, delta);
+  const { rows: persons } = await client.query<decide.PersonRecord>(
+    'SELECT * FROM persons WHERE person_key = ANY($1)',
+    [decide.personKeysOf([article])],
+  );
+  const writes = decide.planReanalysisWrites(
+    article,
+    new Map(persons.map((row) => [row.person_key, row])),
+    old.ingested_at,
+  );
+  await writePeopleAndQuotes(client, writes);
   decide.addDelta(delta, writes.delta);
+  return true;
 }
 
 async function savePersons(client: PgClient, rows: decide.PersonRecord[]): Promise<void> {
@@ -308,8 +366,9 @@ async function deleteOrphans(client: PgClient, candidates: string[], delta: deci
 async function refreshPersons(client: PgClient, keys: string[], delta: decide.CounterDelta): Promise<void> {
   if (keys.length === 0) return;
   await client.query('DELETE FROM person_keys WHERE person_key = ANY($1)', [keys]);
-  const { rows: remaining } = await client.query<{ person_key: string; people: Person[] }>(
-    `SELECT m.person_key, a.analysis -> 'people' AS people FROM person_mentions m JOIN articles a ON a.id = m.article_id
+  const { rows: remaining } = await client.query<{ person_key: string; people: Person[]; sort_key: string }>(
+    `SELECT m.person_key, a.analysis -> 'people' AS people, m.sort_key
+     FROM person_mentions m JOIN articles a ON a.id = m.article_id
      WHERE m.person_key = ANY($1) ORDER BY m.person_key, m.article_id`,
     [keys],
   );

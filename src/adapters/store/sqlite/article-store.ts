@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Person } from '../../../core/articles/article.js';
+import { ANALYSIS_VERSION } from '../../../core/ingest/analysis-version.js';
 import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
@@ -75,6 +76,30 @@ export class SqliteArticleStore extends SqlArticleStore {
     s.upsertFile.run(fileParams(file));
     this.refreshPersons(touched, delta);
     this.addToCounters(delta);
+  }
+
+  async replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void> {
+    this.writes++;
+    this.db.transaction(() => {
+      const s = this.statements;
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      for (const article of articles) {
+        const ingestedAt = s.ingestedAtOf.pluck().get(article.id) as string | undefined;
+        if (ingestedAt === undefined) continue;
+        // take the old analysis out: its quotes and mentions, and its share of each person
+        const touched = new Set(s.mentionKeysOf.pluck().all(article.id) as string[]);
+        delta.quotes -= s.attributedQuotesOf.pluck().get(article.id) as number;
+        s.deleteQuotesOf.run(article.id);
+        s.deleteMentionsOf.run(article.id);
+        s.updateAnalysis.run(JSON.stringify(decide.analysisOf(article)), ANALYSIS_VERSION, article.id);
+        this.refreshPersons(touched, delta);
+        // and fold the new one in, as if the article had just arrived when it did
+        const writes = decide.planReanalysisWrites(article, this.storedPersons([article]), ingestedAt);
+        this.writePeopleAndQuotes(writes);
+        decide.addDelta(delta, writes.delta);
+      }
+      this.addToCounters(delta);
+    })();
   }
 
   async removeFile(path: string): Promise<void> {
@@ -173,21 +198,31 @@ export class SqliteArticleStore extends SqlArticleStore {
   private insertArticles(articles: port.AnalyzedArticle[], delta: decide.CounterDelta): void {
     if (articles.length === 0) return;
     const s = this.statements;
-    const stored = new Map<string, decide.PersonRecord>();
-    for (const key of decide.personKeysOf(articles)) {
-      const row = s.personByKey.get(key);
-      if (row) stored.set(key, fromSqlite<decide.PersonRecord>(row));
-    }
-    const writes = decide.planArticleWrites(articles, stored, this.clock.now().toISOString());
+    const writes = decide.planArticleWrites(articles, this.storedPersons(articles), this.clock.now().toISOString());
     for (const { row, search } of writes.articles) {
       const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
       s.insertFts.run(lastInsertRowid, search.title, search.body);
     }
+    this.writePeopleAndQuotes(writes);
+    decide.addDelta(delta, writes.delta);
+  }
+
+  /** The stored aggregates of the people these articles name. */
+  private storedPersons(articles: readonly port.AnalyzedArticle[]): Map<string, decide.PersonRecord> {
+    const stored = new Map<string, decide.PersonRecord>();
+    for (const key of decide.personKeysOf(articles)) {
+      const row = this.statements.personByKey.get(key);
+      if (row) stored.set(key, fromSqlite<decide.PersonRecord>(row));
+    }
+    return stored;
+  }
+
+  private writePeopleAndQuotes(writes: decide.ArticleWrites): void {
+    const s = this.statements;
     for (const person of writes.persons) s.upsertPerson.run(toSqlite(person));
     for (const mention of writes.mentions) s.insertMention.run(mention);
     for (const nameKey of writes.nameKeys) s.insertPersonKey.run(nameKey);
     for (const quote of writes.quotes) s.insertQuote.run(quote);
-    decide.addDelta(delta, writes.delta);
   }
 
   private deleteIfOrphan(id: string, touched: Set<string>, delta: decide.CounterDelta): void {
@@ -206,8 +241,12 @@ export class SqliteArticleStore extends SqlArticleStore {
     const s = this.statements;
     const remaining = [...keys].flatMap((key) => {
       s.deletePersonKeys.run(key);
-      const articleIds = s.articlesOfPerson.pluck().all(key) as string[];
-      return articleIds.map((articleId) => ({ person_key: key, people: this.peopleOf(articleId) }));
+      const mentions = s.articlesOfPerson.all(key) as { article_id: string; sort_key: string }[];
+      return mentions.map((mention) => ({
+        person_key: key,
+        people: this.peopleOf(mention.article_id),
+        sort_key: mention.sort_key,
+      }));
     });
     const counts = new Map(
       [...keys].map((key) => {
@@ -255,7 +294,11 @@ function prepareStatements(db: Database.Database) {
       WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?`),
     searchCount: p('SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
     analysisOf: p('SELECT analysis FROM articles WHERE id = ?'),
-    articlesOfPerson: p('SELECT article_id FROM person_mentions WHERE person_key = ? ORDER BY article_id'),
+    ingestedAtOf: p('SELECT ingested_at FROM articles WHERE id = ?'),
+    updateAnalysis: p('UPDATE articles SET analysis = ?, analysis_version = ? WHERE id = ?'),
+    deleteQuotesOf: p('DELETE FROM quotes WHERE article_id = ?'),
+    deleteMentionsOf: p('DELETE FROM person_mentions WHERE article_id = ?'),
+    articlesOfPerson: p('SELECT article_id, sort_key FROM person_mentions WHERE person_key = ? ORDER BY article_id'),
     insertMention: p(
       insertSql('person_mentions', ['person_key', 'article_id', 'sort_key']).replace('INSERT', 'INSERT OR IGNORE'),
     ),

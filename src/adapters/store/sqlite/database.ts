@@ -12,6 +12,7 @@ const JSON_COLUMNS = new Set([
   'summary',
   'analysis',
   'roles',
+  'role_uses',
   'aliases',
   'shingles',
   // lists the shared queries build with json_group_array / json ->

@@ -236,4 +236,21 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE quotes RENAME COLUMN "end" TO text_end;
   `,
   },
+  {
+    version: 6,
+    name: 'analysis versions, organisations among speakers, role uses',
+    sql: `
+  -- the analysis that wrote each article's people and quotes; older ones are re-analysed at start-up
+  ALTER TABLE articles ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX articles_by_analysis ON articles (analysis_version, seq);
+
+  -- a speaker is a person or an organisation ("the Home Office said")
+  ALTER TABLE persons ADD COLUMN kind TEXT NOT NULL DEFAULT 'person';
+  -- JSON array of {text, weight, last}: how much and how lately each role is given, to rank the roles
+  ALTER TABLE persons ADD COLUMN role_uses TEXT NOT NULL DEFAULT '[]';
+  UPDATE persons SET role_uses = (
+    SELECT json_group_array(json_object('text', value, 'weight', 1, 'last', '')) FROM json_each(persons.roles)
+  );
+  `,
+  },
 ];

@@ -1,0 +1,8 @@
+/**
+ * The version of the analysis (people, organisations, roles and quote attribution) that stored articles were
+ * written with. Raise it whenever a change to src/core/nlp would give stored articles different people or quotes:
+ * at start-up the bot then re-analyses every article written with a lower version from its stored text, in the
+ * background (`npm run reanalyze` does it at once). Version 0 is every store written before versions were
+ * recorded.
+ */
+export const ANALYSIS_VERSION = 1;
