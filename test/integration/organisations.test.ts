@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
+import { handleConsoleLine } from '../../src/adapters/console/console-adapter.js';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.js';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
@@ -85,26 +84,11 @@ describe('organisations as speakers', () => {
   });
 
   it('shows a person as a person, with her role, in the console', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-    });
-    const closed = new Promise<void>((resolve) => {
-      void createConsoleAdapter({
-        deps: desk.deps,
-        logger: createTestLogger(),
-        input,
-        output,
-        interactive: false,
-        onClose: resolve,
-      }).start();
-    });
-    input.end('/news who Harper\n/news who Home Office\n');
-    await closed;
-    expect(text).toContain('Joan Harper (person)');
-    expect(text).toContain('Home Secretary');
-    expect(text).toContain('Home Office (organisation)');
+    const harper = await handleConsoleLine('/news who Harper', desk.deps, createTestLogger());
+    expect(harper).toContain('Joan Harper (person)');
+    expect(harper).toContain('Home Secretary');
+    expect(await handleConsoleLine('/news who Home Office', desk.deps, createTestLogger())).toContain(
+      'Home Office (organisation)',
+    );
   });
 });
