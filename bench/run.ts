@@ -8,6 +8,8 @@
  * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
  * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
+ * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
+ * grows linearly.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { openStores, type Stores } from '../src/adapters/store/open-stores.js';
 import { createNewsService } from '../src/core/news.js';
 import { systemClock } from '../src/desk.js';
+import { type AdversarialFigures, benchAdversarial } from './adversarial.js';
 import { buildCorpus, loadBaseTexts } from './corpus.js';
 import { benchEndToEnd, type EndToEndFigures } from './e2e.js';
 import { benchIngest, benchWinkReadDoc, type IngestFigures, type PeerFigures } from './ingest.js';
@@ -122,6 +125,9 @@ if (!values['skip-pool'] && !postgres) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+log('\nanalysing adversarial shapes at two sizes...');
+const adversarial: AdversarialFigures[] = benchAdversarial();
+
 let processFigures: ProcessFigures | null = null;
 if (!postgres) {
   log('\nstarting the bot process on the largest store...');
@@ -162,6 +168,12 @@ if (poolIngest.length > 0) {
     );
   }
 }
+log('\n== Analysis of adversarial shapes, ms at a size and at four times it (linear: about 4x) ==');
+for (const r of adversarial) {
+  log(
+    `${r.shape.padEnd(36)} ${String(r.smallKb).padStart(5)} kB ${String(r.smallMs).padStart(8)} ms  ${String(r.largeKb).padStart(5)} kB ${String(r.largeMs).padStart(8)} ms  x${r.growth}`,
+  );
+}
 if (processFigures) {
   log('\n== Bot process on the largest store ==');
   log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
@@ -187,6 +199,7 @@ writeFileSync(
       endToEnd,
       poolIngest,
       whoDuringIngest,
+      adversarial,
       process: processFigures,
     },
     null,
