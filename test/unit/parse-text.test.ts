@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/core/articles/article.js';
+import { parseDateLine } from '../../src/core/ingest/dates.js';
+import { isHeadingLine, matchDateline, parseByline, splitLines } from '../../src/core/ingest/lines.js';
 import { parseArticleFile } from '../../src/core/ingest/parse-file.js';
-import {
-  isHeadingLine,
-  matchDateline,
-  parseByline,
-  parseDateLine,
-  parseTextArticles,
-  splitArticleBlocks,
-  splitLines,
-} from '../../src/core/ingest/parse-text.js';
+import { parseTextArticles, splitArticleBlocks } from '../../src/core/ingest/parse-text.js';
 
 const seedPath = new URL('../../articles/000_a81465b85111eb58.txt', import.meta.url);
 const fixture = (name: string) => new URL(`../fixtures/articles/${name}`, import.meta.url);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Paragraph, ParsedArticle } from '../../../core/articles/article.js';
 import { analyzeArticle } from '../../../core/ingest/analyze.js';
-import { makeParagraph, stripDateline } from '../../../core/ingest/parse-text.js';
+import { makeParagraph, stripDateline } from '../../../core/ingest/lines.js';
 import { isChromeParagraph } from '../../../core/nlp/clean.js';
 import type {
   AnalyzedArticle,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { z } from 'zod';
-import { parseAbsoluteDate } from '../../../core/ingest/parse-text.js';
+import { parseAbsoluteDate } from '../../../core/ingest/dates.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { htmlToInlineText, parseHtmlDocument } from './html-text.js';
 import { fastXmlParser, feedsmith } from './lazy-libraries.js';
