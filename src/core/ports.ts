@@ -8,7 +8,7 @@ import type {
   Summary,
 } from './articles/article.js';
 import type { DigestFilter } from './digest/schedule.js';
-import type { ParseWarning } from './ingest/parse-file.js';
+import type { ParseWarning } from './ingest/parse-result.js';
 import type { Reply } from './reply.js';
 
 /*

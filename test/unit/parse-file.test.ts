@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/core/articles/article.js';
 import { decodeText } from '../../src/core/ingest/decode.js';
-import { detectFormat, type ParsedFile, parseArticleFile } from '../../src/core/ingest/parse-file.js';
+import { detectFormat, parseArticleFile } from '../../src/core/ingest/parse-file.js';
 import { JSON_BODY_SEPARATOR } from '../../src/core/ingest/parse-json.js';
+import type { ParsedFile } from '../../src/core/ingest/parse-result.js';
 
 const retrievedAt = new Date('2025-12-20T10:00:00Z');
 // a fixed seed keeps the suite deterministic; change it locally to explore other inputs

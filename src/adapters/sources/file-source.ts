@@ -8,7 +8,7 @@ import {
   prepareFile,
   writePreparedFiles,
 } from '../../core/ingest/ingest-file.js';
-import type { ParseWarning } from '../../core/ingest/parse-file.js';
+import type { ParseWarning } from '../../core/ingest/parse-result.js';
 import type { ArticleAnalyzer, ArticleIngest, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
 
 export interface SyncReport {

@@ -4,7 +4,8 @@ import { attributeQuotes } from '../nlp/attribution/pipeline.js';
 import { summarizeExtractive } from '../nlp/summarize.js';
 import type { AnalyzedArticle, AnalyzedFile, ArticleAnalyzer, FileToParse, Summarizer } from '../ports.js';
 import { articleLabel, limitArticle, limitQuotes, limitWarnings } from './limits.js';
-import { type ParseWarning, parseArticleFile } from './parse-file.js';
+import { parseArticleFile } from './parse-file.js';
+import type { ParseWarning } from './parse-result.js';
 
 /** A stable id from the article's content, so the same article read from two files is one article. */
 export function articleId(article: ParsedArticle): string {

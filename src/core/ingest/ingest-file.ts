@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyzedArticle, AnalyzedFile, ArticleIngest, FileRecord } from '../ports.js';
 import { type AnalyzeDeps, inlineAnalyzer } from './analyze.js';
-import type { ParseWarning } from './parse-file.js';
+import type { ParseWarning } from './parse-result.js';
 
 export interface FileInput {
   /** the file's path relative to the articles directory, with forward slashes (or an absolute origin) */

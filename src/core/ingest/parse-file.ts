@@ -1,33 +1,9 @@
-import type { ParsedArticle } from '../articles/article.js';
 import { BINARY_FILE_WARNING, decodeText } from './decode.js';
 import { articleLabel, INGEST_LIMITS, limitArticle, limitWarnings } from './limits.js';
 import { parseJsonArticles } from './parse-json.js';
 import { parseMarkdownArticles } from './parse-markdown.js';
+import type { ParseContext, ParsedFile, ParseWarning } from './parse-result.js';
 import { parseTextArticles } from './parse-text.js';
-
-/** A problem found while parsing a file; the file's other articles still load. */
-export interface ParseWarning {
-  file: string;
-  message: string;
-  /** 1-based line of the problem in the decoded text, when known */
-  line?: number;
-  /** the field or path of the problem ("title", "[2].url"), when known */
-  field?: string;
-}
-
-/** The articles of one file and what went wrong reading it. */
-export interface ParsedFile {
-  articles: ParsedArticle[];
-  warnings: ParseWarning[];
-}
-
-/** What a format parser needs besides the text. */
-export interface ParseContext {
-  /** the file path, for warnings */
-  file: string;
-  /** when the file was retrieved: relative dates ("2 hours ago") are resolved against it */
-  retrievedAt: Date;
-}
 
 /** The article file formats, chosen by extension or by sniffing the text. */
 export type ArticleFormat = 'text' | 'markdown' | 'json';

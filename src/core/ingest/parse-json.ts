@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Paragraph, ParsedArticle } from '../articles/article.js';
 import { parseDateValue, type ResolvedDate } from './dates.js';
 import { isHeadingLine, makeParagraph, splitLines, stripDateline, trimSpan } from './lines.js';
-import type { ParseContext, ParsedFile, ParseWarning } from './parse-file.js';
+import type { ParseContext, ParsedFile, ParseWarning } from './parse-result.js';
 
 /** Separator an array body is joined with; JSON paragraph offsets index the joined string. */
 export const JSON_BODY_SEPARATOR = '\n\n';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Paragraph, ParsedArticle } from '../articles/article.js';
 import { parseDateLine, parseDateValue } from './dates.js';
 import { isHeadingLine, type Line, makeParagraph, parseByline, splitLines, stripDateline, trimSpan } from './lines.js';
-import type { ParseContext, ParsedFile, ParseWarning } from './parse-file.js';
+import type { ParseContext, ParsedFile, ParseWarning } from './parse-result.js';
 
 const dateString = z
   .string()

@@ -11,7 +11,7 @@ import {
   stripDateline,
   trimSpan,
 } from './lines.js';
-import type { ParseContext, ParsedFile, ParseWarning } from './parse-file.js';
+import type { ParseContext, ParsedFile, ParseWarning } from './parse-result.js';
 
 // every line classifier looks only at lines up to this long, which keeps the regexes cheap
 const MAX_HEADER_LINE = 200;
