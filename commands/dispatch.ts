@@ -3,6 +3,7 @@ import { isNewsdeskError } from '../src/core/errors.js';
 import { normalizeQuery } from '../src/core/query.js';
 import { type Reply, textReply } from '../src/core/reply.js';
 import { findCommand } from './index.js';
+import { integerBounds, optionShape } from './options.js';
 import type { CommandDeps } from './spec.js';
 import { usage } from './usage.js';
 
@@ -21,11 +22,11 @@ export async function runCommand(name: string, raw: Record<string, unknown>, dep
       { isError: true },
     );
   }
-  const parsed = command.options.safeParse(normalizeOptions(raw));
+  const parsed = parseOptions(command.options, raw);
   if (!parsed.success) {
     return textReply(
       `/news ${command.name}`,
-      `${describeIssues(parsed.error)}\nUsage: ${usage(command)}. Example: ${command.example}`,
+      `${describeIssues(parsed.error, command.options)}\nUsage: ${usage(command)}. Example: ${command.example}`,
       { isError: true },
     );
   }
@@ -40,24 +41,46 @@ export async function runCommand(name: string, raw: Record<string, unknown>, dep
 }
 
 /**
- * Text options are normalised (NFKC, no control or zero-width characters) so what is looked up is what is
- * shown; platforms send empty strings for options left blank, which are treated as absent.
+ * Validate raw options with a schema. Text options are normalised first (NFKC, no control or zero-width
+ * characters) so what is looked up is what is shown; platforms send empty strings for options left blank,
+ * which are treated as absent.
  */
-function normalizeOptions(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
+export function parseOptions<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+): z.ZodSafeParseResult<z.output<S>> {
+  const normalized = Object.fromEntries(
     Object.entries(raw)
       .map(([key, value]) => [key, typeof value === 'string' ? normalizeQuery(value) : value] as const)
       .filter(([, value]) => value !== '' && value !== undefined && value !== null),
   );
+  // with the input in each issue, a missing option can be told from a bad one (a word where a number belongs)
+  return schema.safeParse(normalized, { reportInput: true });
+}
+
+/**
+ * What is wrong with one option: a predicate ("is required", "must be a whole number from 1 to 10", with the
+ * bounds read from the schema) or the schema's own message.
+ */
+export function describeProblem(issue: z.core.$ZodIssue, schema: z.ZodType): { text: string; predicate: boolean } {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { text: 'is required', predicate: true };
+  const option = optionShape(schema)[String(issue.path[0])];
+  const bounds = option ? integerBounds(option) : undefined;
+  if (bounds && issue.path.length === 1) {
+    const range =
+      bounds.max < Number.MAX_SAFE_INTEGER ? `from ${bounds.min} to ${bounds.max}` : `of ${bounds.min} or more`;
+    return { text: `must be a whole number ${range}`, predicate: true };
+  }
+  return { text: issue.message, predicate: false };
 }
 
 /** One readable line per problem, naming the option. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError, schema: z.ZodType): string {
   return error.issues
     .map((issue) => {
       const option = issue.path.join('.');
-      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-      return option ? `Option "${option}": ${message}` : message;
+      const problem = describeProblem(issue, schema).text;
+      return option ? `Option "${option}": ${problem}` : problem;
     })
     .join('\n');
 }

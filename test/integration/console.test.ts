@@ -47,6 +47,12 @@ describe('console adapter', () => {
     expect(out).toContain('Usage: /news latest [count]. Example: /news latest 5');
   });
 
+  it('reports a word given for a number as a bad value, not as a missing one', async () => {
+    const out = await handleConsoleLine('/news latest many', desk.deps, createTestLogger());
+    expect(out).toContain('Option "count": must be a whole number from 1 to 10');
+    expect(out).not.toContain('is required');
+  });
+
   it('logs a failing command and prints a short apology', async () => {
     const logger = createTestLogger();
     const broken = {
