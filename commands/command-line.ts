@@ -1,4 +1,5 @@
 import { findCommand } from './index.js';
+import type { OptionInfo } from './spec.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -29,16 +30,28 @@ export function parseCommandText(text: string): { name: string; options: Record<
     options.page = Number(remaining[pageAt + 1]);
     remaining = remaining.slice(0, pageAt);
   }
-  command.optionInfo.forEach((option, index) => {
+  return { name, options: { ...options, ...assignWords(command.optionInfo, remaining).options } };
+}
+
+/**
+ * Give words to options in order: each takes one word, a `rest` option or the last one takes all that are left
+ * (joined by spaces). `extra` holds the words no option took.
+ */
+export function assignWords(
+  optionInfo: readonly Pick<OptionInfo, 'name' | 'rest'>[],
+  words: readonly string[],
+): { options: Record<string, string>; extra: string[] } {
+  const options: Record<string, string> = {};
+  let remaining = [...words];
+  optionInfo.forEach((option, index) => {
     if (remaining.length === 0) return;
-    const isLast = index === command.optionInfo.length - 1;
-    if (option.rest || isLast) {
+    if (option.rest || index === optionInfo.length - 1) {
       options[option.name] = remaining.join(' ');
       remaining = [];
     } else {
-      options[option.name] = remaining[0];
+      options[option.name] = remaining[0]!;
       remaining = remaining.slice(1);
     }
   });
-  return { name, options };
+  return { options, extra: remaining };
 }

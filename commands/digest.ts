@@ -33,8 +33,7 @@ export const digest = {
   example: '/news digest 3d',
   paged: true,
   async run({ since, page }, { news, clock }) {
-    const now = clock.now();
-    const from = (since ? parseSince(since, now) : null) ?? new Date(now.getTime() - DAY_MS);
+    const from = digestStart(since, clock.now());
     const items = await news.digest({ since: from, limit: 200 });
     const title = `Digest since ${from.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     if (items.length === 0) return { title, blocks: [{ type: 'text', text: 'Nothing new since then.' }] };
@@ -48,6 +47,11 @@ export const digest = {
     };
   },
 } satisfies CommandSpec<typeof options>;
+
+/** Where a digest starts: `since` (as {@link parseSince} reads it), or 24 hours before `now`. */
+export function digestStart(since: string | undefined, now: Date): Date {
+  return (since ? parseSince(since, now) : null) ?? new Date(now.getTime() - DAY_MS);
+}
 
 /** A point in time from an ISO date/time, a span ("24h", "3d", "90m") or a word ("yesterday", "today"). */
 export function parseSince(value: string, now: Date): Date | null {

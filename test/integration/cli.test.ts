@@ -2,16 +2,20 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { latest } from '../../commands/latest.js';
+import { integerBounds } from '../../commands/options.js';
 import {
   AnalyzeOutput,
   DigestOutput,
   LatestOutput,
   PeopleOutput,
   ReadOutput,
+  ReanalyzeOutput,
   SearchOutput,
   WhoOutput,
 } from '../../src/cli/output-schemas.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli, USAGE } from '../../src/cli/run-cli.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { SEED_RETRIEVED_AT } from '../helpers/seed-deps.js';
 import { createTestLogger } from '../helpers/test-logger.js';
@@ -160,6 +164,78 @@ describe('newsdesk CLI', () => {
     expect(flag.stderr.split('\n')[0]).toMatch(/^newsdesk: Unknown option '--bogus'/);
     const limit = await cli('latest', '--limit', 'lots');
     expect(limit.code).toBe(2);
-    expect(limit.stderr.split('\n')[0]).toBe('newsdesk: --limit must be a whole number from 1 to 100');
+    expect(limit.stderr.split('\n')[0]).toBe('newsdesk: --limit must be a whole number from 1 to 10');
+  });
+});
+
+describe('newsdesk CLI on the /news command registry', () => {
+  it('takes the count of /news latest as an argument or by name, with the same limit as chat', async () => {
+    const one = LatestOutput.parse(JSON.parse((await cli('latest', '1', '--json')).stdout));
+    expect(one.articles).toHaveLength(1);
+    const next = LatestOutput.parse(
+      JSON.parse((await cli('latest', '--count', '1', '--cursor', one.next ?? '', '--json')).stdout),
+    );
+    expect(next.articles.map((a) => a.title)).toEqual([
+      'US, Russian officials to meet in Florida for more Ukraine talks',
+    ]);
+    // the limit is the one /news latest has in chat, read from its schema
+    const max = integerBounds(latest.options.shape.count)?.max ?? Number.NaN;
+    expect((await cli('latest', String(max), '--json')).code).toBe(0);
+    const tooMany = await cli('latest', '--count', String(max + 1));
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr.split('\n')[0]).toBe(`newsdesk: --count must be a whole number from 1 to ${max}`);
+    expect(tooMany.stderr).toContain('Usage: newsdesk latest [count]');
+  });
+
+  it('reads a digest start the way /news digest does: a span, a date or a word', async () => {
+    const span = DigestOutput.parse(JSON.parse((await cli('digest', '3d', '--json')).stdout));
+    expect(span.since).toBe('2026-02-11T12:00:00.000Z');
+    const named = DigestOutput.parse(JSON.parse((await cli('digest', '--since', 'yesterday', '--json')).stdout));
+    expect(named.since).toBe('2026-02-13T12:00:00.000Z');
+    const bad = await cli('digest', 'whenever');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toMatch(/^newsdesk: <since>: Give a date like 2025-12-19/);
+  });
+
+  it('refuses an option the command does not take, and a script-only option without --json', async () => {
+    const other = await cli('who', 'Rubio', '--since', '3d');
+    expect(other.code).toBe(2);
+    expect(other.stderr.split('\n')[0]).toBe('newsdesk: --since is not an option of who');
+    const cursor = await cli('latest', '--cursor', 'abc');
+    expect(cursor.code).toBe(2);
+    expect(cursor.stderr.split('\n')[0]).toBe('newsdesk: --cursor works with --json only');
+    const missing = await cli('who');
+    expect(missing.stderr.split('\n')[0]).toBe('newsdesk: <name> is required');
+  });
+
+  it('pages text and JSON results with --page, and names the command line of the next page under text', async () => {
+    const { code, stdout } = await cli('latest', '1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Page 1 of 2. Next: newsdesk latest 1 --page 2');
+    expect((await cli('latest', '1', '--page', '2')).stdout).toContain('US, Russian officials to meet in Florida');
+    const second = LatestOutput.parse(JSON.parse((await cli('latest', '1', '--page', '2', '--json')).stdout));
+    expect(second.articles.map((a) => a.title)).toEqual([
+      'US, Russian officials to meet in Florida for more Ukraine talks',
+    ]);
+  });
+
+  it('lists in its help every /news command it runs, with the description and options of the registry', async () => {
+    const shared = ['latest', 'who', 'read', 'search', 'digest'];
+    for (const name of shared) {
+      const spec = commands.find((c) => c.name === name);
+      expect(USAGE).toContain(spec?.description);
+      const help = await cli('help', name);
+      expect(help.code).toBe(0);
+      for (const option of spec?.optionInfo ?? []) expect(help.stdout).toContain(option.description);
+    }
+    for (const own of ['people [prefix] [--limit N]', 'ingest [path...]', 'analyze <file...>', 'reanalyze'])
+      expect(USAGE).toContain(own);
+    expect((await cli('--help')).stdout).toBe(`${USAGE}\n`);
+  });
+
+  it('reanalyze --json finds nothing to do in a store its own analysis has just written', async () => {
+    const { code, stdout } = await cli('reanalyze', '--json');
+    expect(code).toBe(0);
+    expect(ReanalyzeOutput.parse(JSON.parse(stdout))).toEqual({ reanalyzed: 0, failed: 0, complete: true });
   });
 });

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { digest, digestStart } from '../../commands/digest.js';
+import { latest } from '../../commands/latest.js';
+import { read } from '../../commands/read.js';
+import { search } from '../../commands/search.js';
+import { who } from '../../commands/who.js';
+import type { StoredArticle } from '../core/articles/article.js';
+import { chatCommand } from './cli-command.js';
+import { analyze, ingest } from './file-commands.js';
+import { DigestOutput, LatestOutput, ReadOutput, SearchOutput, WhoOutput } from './output-schemas.js';
+import { people, reanalyze } from './store-commands.js';
+
+/**
+ * Every `newsdesk` command, in the order help lists them: first the /news commands of `commands/` (their options,
+ * limits and text output are the registry's; each adds its `--json` document), then the command line's own.
+ */
+export const cliCommands = [
+  chatCommand(latest, {
+    aliases: { count: 'limit' },
+    json: {
+      options: latest.options.extend({ cursor: z.string().trim().max(200).optional() }),
+      flags: { cursor: { description: 'the "next" of the previous page', placeholder: 'C' } },
+      output: LatestOutput,
+      async run({ count, cursor, page }, { news }) {
+        let result = await news.latest({ limit: count, cursor });
+        // --page counts on from the cursor (or the newest), as /news latest pages do
+        for (let i = 1; i < page && result.next; i++) result = await news.latest({ limit: count, cursor: result.next });
+        return { articles: result.items.map(articleItem), next: result.next };
+      },
+    },
+  }),
+  chatCommand(who, {
+    json: {
+      output: WhoOutput,
+      async run({ name }, { news }) {
+        // scripts get every quote, not a page
+        const result = await news.who(name, { quoteLimit: 100_000, articleLimit: 100_000 });
+        return {
+          query: result.query,
+          matches: result.matches.map((m) => ({
+            name: m.name,
+            kind: m.kind,
+            aliases: m.aliases,
+            roles: m.roles,
+            quotes: m.quotes.map((q) => ({
+              text: q.text,
+              kind: q.kind,
+              articleId: q.articleId,
+              articleTitle: q.articleTitle,
+              publishedAt: q.publishedAt,
+            })),
+          })),
+          suggestions: result.suggestions,
+        };
+      },
+    },
+  }),
+  chatCommand(read, {
+    json: {
+      output: ReadOutput,
+      async run({ article }, { news }) {
+        const result = await news.read(article);
+        return {
+          found: result.found,
+          article: result.found ? readItem(result.article) : null,
+          candidates: result.found
+            ? []
+            : result.candidates.map((c) => ({ id: c.id, title: c.title, publishedAt: c.publishedAt })),
+        };
+      },
+    },
+  }),
+  chatCommand(search, {
+    json: {
+      options: search.options.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+      flags: { limit: { description: 'hits per page', placeholder: 'N' } },
+      output: SearchOutput,
+      async run({ terms, page, limit }, { news }) {
+        const result = await news.search(terms, { limit, offset: (page - 1) * limit });
+        return {
+          query: terms,
+          total: result.total,
+          hits: result.hits.map((h) => ({ ...articleItem(h.article), snippet: h.snippet })),
+        };
+      },
+    },
+  }),
+  chatCommand(digest, {
+    json: {
+      output: DigestOutput,
+      async run({ since }, { news, clock }) {
+        const from = digestStart(since, clock.now());
+        const items = await news.digest({ since: from, limit: 500 });
+        return {
+          since: from.toISOString(),
+          articles: items.map(({ article, quote }) => ({
+            ...articleItem(article),
+            quote: quote ? { text: quote.text, speaker: quote.speaker } : null,
+          })),
+        };
+      },
+    },
+  }),
+  people,
+  ingest,
+  analyze,
+  reanalyze,
+];
+
+function articleItem(a: {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  summary: string[];
+  url: string | null;
+}) {
+  return { id: a.id, title: a.title, publishedAt: a.publishedAt, summary: a.summary, url: a.url };
+}
+
+function readItem(a: StoredArticle) {
+  return {
+    ...articleItem({ ...a, summary: a.summary.standard }),
+    source: a.source,
+    author: a.author,
+    publishedApprox: a.publishedApprox,
+    dateline: a.dateline,
+    highlights: a.highlights,
+    paragraphs: a.paragraphs.map((p) => ({ text: p.text, kind: p.kind })),
+  };
+}
