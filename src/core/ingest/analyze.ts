@@ -9,10 +9,10 @@ import type { ParseWarning } from './parse-result.js';
 
 /** A stable id from the article's content, so the same article read from two files is one article. */
 export function articleId(article: ParsedArticle): string {
-  const hash = createHash('sha256');
-  hash.update(article.title.trim());
-  for (const paragraph of article.paragraphs) hash.update(`\n${paragraph.text.trim()}`);
-  return hash.digest('hex').slice(0, 16);
+  // one update: the same bytes as one per paragraph, without crossing into the hash once per paragraph
+  let text = article.title.trim();
+  for (const paragraph of article.paragraphs) text += `\n${paragraph.text.trim()}`;
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /** The synchronous pipeline with the extractive summarizer (the default, and what benchmarks measure). */

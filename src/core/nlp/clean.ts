@@ -55,13 +55,13 @@ const CAPTION_MARKERS: readonly RegExp[] = [
   /\b(?:photo|image|picture)(?:graph)?(?:ed)?\s*(?:by|credit|:)\s*[A-Z][\p{L}]*(?:\s*\/\s*[A-Z][\p{L}]*)?\.?$/u,
 ];
 
-/** True for the characters normalizeSpaces turns into a space: `\s` and the zero-width space. */
-function isSpaceLike(code: number): boolean {
+/** True for what `\s` matches, by UTF-16 code unit (no whitespace character lies outside the basic plane). */
+export function isWhitespace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return (
     code === 0xa0 ||
     code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
+    (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
@@ -69,6 +69,11 @@ function isSpaceLike(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
+}
+
+/** True for the characters normalizeSpaces turns into a space: `\s` and the zero-width space. */
+function isSpaceLike(code: number): boolean {
+  return isWhitespace(code) || code === 0x200b;
 }
 
 /** True when text already has single plain spaces between words and none at either end. */

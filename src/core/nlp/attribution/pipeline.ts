@@ -18,6 +18,7 @@
  * Pure, synchronous; `attributeQuotes` never throws.
  */
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
+import { isWhitespace } from '../clean.js';
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
 import { ASKED_FORMS, DASH_MARKS, NON_SPEECH_MARKERS, SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../lexicon/words.js';
 import { foldText, normalizeName } from '../names.js';
@@ -414,9 +415,11 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
 /** The number of words in a text, counted up to `limit`. */
 function countWords(text: string, limit: number): number {
   let count = 0;
-  for (const _ of text.matchAll(/\S+/gu)) {
-    count++;
-    if (count >= limit) break;
+  let inWord = false;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    const space = isWhitespace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
   }
   return count;
 }
