@@ -9,6 +9,8 @@ import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import type { DatabaseOptions, Stores } from './adapters/store/open-stores.js';
 import { type Config, loadConfig } from './config.js';
+import { createAlertScheduler } from './core/alerts/alert-scheduler.js';
+import { createFollowService } from './core/alerts/follow-service.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
 import { isNewsdeskError } from './core/errors.js';
@@ -69,7 +71,14 @@ async function main(): Promise<void> {
     backlogHours: config.FEED_BACKLOG_HOURS,
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
   });
-  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, sources: feeds.poller };
+  const follows = createFollowService({
+    store: stores.follows,
+    articles: stores.articles,
+    news: desk.news,
+    clock: systemClock,
+    sources: feeds.poller,
+  });
+  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, follows, sources: feeds.poller };
   const adapters = await createChatAdapters(config, deps, logger, stores, instanceId);
 
   let shuttingDown = false;
@@ -81,8 +90,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing replies and digests in flight');
     watcher?.close();
     await reanalysis?.stop();
-    // the scheduler finishes a digest it is posting and releases the slots it had not started
+    // the schedulers finish what they are posting and release the claims they had not started
     await scheduler?.stop();
+    await alerts?.stop();
     await feeds.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     const released = await stores.claims.releaseAll(instanceId).catch(() => 0);
@@ -106,10 +116,6 @@ async function main(): Promise<void> {
     );
   }
 
-  const watcher = config.WATCH_ARTICLES
-    ? watchArticlesDir({ dir: desk.articlesDir, logger, onChange: () => void desk.sync().catch(logSyncError(logger)) })
-    : undefined;
-
   // digests go to the chat adapters; the console has no channels to post in
   const chat = new Map(adapters.filter((a) => a.postDigest).map((a) => [a.name, a] as const));
   const scheduler =
@@ -124,6 +130,34 @@ async function main(): Promise<void> {
           postEmpty: config.DIGEST_POST_EMPTY,
         })
       : undefined;
+
+  const alerts =
+    chat.size > 0
+      ? createAlertScheduler({
+          follows: stores.follows,
+          articles: stores.articles,
+          feeds: stores.feeds,
+          adapters: chat,
+          clock: systemClock,
+          logger,
+          instanceId,
+        })
+      : undefined;
+
+  const watcher = config.WATCH_ARTICLES
+    ? watchArticlesDir({
+        dir: desk.articlesDir,
+        logger,
+        // new articles are alerted as soon as they are stored, not at the next poll
+        onChange: () =>
+          void desk
+            .sync()
+            .then((report) => {
+              if (report.added + report.updated > 0) alerts?.nudge();
+            })
+            .catch(logSyncError(logger)),
+      })
+    : undefined;
 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   // operators edit sources.json and send SIGHUP to apply it without a restart
@@ -152,6 +186,8 @@ async function main(): Promise<void> {
   }
   // the first tick delivers any digest that came due while the bot was down
   scheduler?.start();
+  // and any alert for articles that arrived meanwhile, collapsed into one message per follow
+  alerts?.start(config.ALERT_POLL_MS);
   // articles an older analysis wrote get the current one, while commands keep answering
   reanalysis = startReanalysis({
     store: stores.articles,
