@@ -99,7 +99,7 @@ export const follow = {
     if (ping === undefined) {
       const how =
         context.platform === 'discord'
-          ? 'Pick a role for ping.'
+          ? 'Pick a role for ping (not @everyone).'
           : 'Give a user group as ping:<!subteam^S0123ABCD> or ping:S0123ABCD (its id, from the group’s page).';
       return textReply(
         'Follow',
@@ -138,7 +138,8 @@ export const follow = {
 function pingId(value: string, context: CommandContext): string | undefined {
   if (context.platform === 'discord') {
     const id = /^<@&(\d+)>$/.exec(value)?.[1] ?? value;
-    return /^\d{5,25}$/.test(id) ? id : undefined;
+    // the @everyone role has the server's id: a ping must name one role, never everyone
+    return /^\d{5,25}$/.test(id) && id !== context.guildId ? id : undefined;
   }
   const id = /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(value)?.[1] ?? value;
   return /^S[A-Z0-9]{2,20}$/.test(id) ? id : undefined;

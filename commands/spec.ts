@@ -12,6 +12,8 @@ export interface CommandContext {
   /** the Slack workspace (team id) where one deployment serves several; absent on Discord and the console */
   workspaceId?: string | undefined;
   userId: string;
+  /** the Discord server the command was run in (absent in a direct message and elsewhere) */
+  guildId?: string | undefined;
   /** whether the user may manage the channel (Discord: Manage Channels; Slack: any member) */
   canManageChannel: boolean;
 }

@@ -9,7 +9,7 @@ import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import type { DatabaseOptions, Stores } from './adapters/store/open-stores.js';
 import { type Config, loadConfig } from './config.js';
-import { createAlertScheduler } from './core/alerts/alert-scheduler.js';
+import { type AlertScheduler, createAlertScheduler } from './core/alerts/alert-scheduler.js';
 import { createFollowService } from './core/alerts/follow-service.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     : { path: config.DATABASE_PATH };
   // files and feed items are parsed and analysed in worker threads: commands keep answering during ingest
   const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS });
+  // created once the chat adapters are; a sync that stores articles makes it look for alerts at once
+  let alerts: AlertScheduler | undefined;
   const desk = await openDesk({
+    onStored: () => alerts?.nudge(),
     articlesDir: config.ARTICLES_DIR,
     database,
     logger,
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     sourcesPath: config.SOURCES_PATH,
     backlogHours: config.FEED_BACKLOG_HOURS,
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
+    onStored: () => alerts?.nudge(),
   });
   const follows = createFollowService({
     store: stores.follows,
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
         })
       : undefined;
 
-  const alerts =
+  alerts =
     chat.size > 0
       ? createAlertScheduler({
           follows: stores.follows,
@@ -148,14 +152,7 @@ async function main(): Promise<void> {
     ? watchArticlesDir({
         dir: desk.articlesDir,
         logger,
-        // new articles are alerted as soon as they are stored, not at the next poll
-        onChange: () =>
-          void desk
-            .sync()
-            .then((report) => {
-              if (report.added + report.updated > 0) alerts?.nudge();
-            })
-            .catch(logSyncError(logger)),
+        onChange: () => void desk.sync().catch(logSyncError(logger)),
       })
     : undefined;
 

@@ -159,6 +159,13 @@ describe('live alerts on Discord and Slack', () => {
   it('follows a speaker on Discord only for channel managers, and posts a new quote with a ping for that role only', async () => {
     const refused = await discordCommand('follow who', { name: 'Ada Lindqvist' });
     expect(refused).toContain('Only members who can manage this channel');
+    // the @everyone role (the server's id) is no ping
+    const everyone = await discordCommand(
+      'follow who',
+      { name: 'Ada Lindqvist', ping: discordFake.guildId },
+      MANAGER_PERMISSIONS,
+    );
+    expect(everyone).toMatch(/That ping is not a role\. Pick a role for ping \(not @\W?everyone\)/);
     const answer = await discordCommand('follow who', { name: 'Ada Lindqvist', ping: ROLE }, MANAGER_PERMISSIONS);
     expect(answer).toContain('This channel will get every new quote by Ada Lindqvist');
     // what was stored before the follow is never alerted

@@ -207,6 +207,7 @@ export function commandContext(interaction: CommandInteraction): CommandContext 
     platform: 'discord',
     channelId: interaction.channelId ?? '',
     userId: interaction.user.id,
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     // outside a server (a DM with the bot) the user is the only one the channel's digests reach
     canManageChannel: interaction.inGuild()
       ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false)
