@@ -11,7 +11,8 @@
  * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
  * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
  * grows linearly. Live alerts are timed from an article file landing in the watched folder (and from an article
- * stored by a feed) to the alert reaching the Discord fake, with the default polling, on a store of --alert-store.
+ * stored by another process, found by the poll alone) to the alert reaching the Discord fake, with the default
+ * polling, on a folder and store of --alert-store articles.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -199,7 +200,7 @@ if (alerts) {
     `\n== Live alerts, ms to the alert reaching Discord (median p99), polling every ${alerts.pollMs} ms, ${alerts.storeArticles} articles, ${alerts.follows} follows ==`,
   );
   log(`article file lands in the watched folder  ${fmt(alerts.fileToAlert)}`);
-  log(`article stored by a feed (poll finds it)  ${fmt(alerts.storedToAlert)}`);
+  log(`article stored, found by the poll alone   ${fmt(alerts.storedToAlert)}`);
 }
 if (processFigures) {
   log('\n== Bot process on the largest store ==');
