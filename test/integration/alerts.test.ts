@@ -186,6 +186,15 @@ describe('live alerts on Discord and Slack', () => {
     expect(text).toContain('Harbour Gazette');
   });
 
+  it('autocompletes the name of /news follow who like /news who', async () => {
+    const interaction = discordFake.sendCommand('follow who', { name: 'Lindq' }, { focused: 'name' });
+    const callback = await discordFake.waitForCallback(interaction);
+    expect(callback.body).toMatchObject({
+      type: 8,
+      data: { choices: [expect.objectContaining({ value: 'Ada Lindqvist' })] },
+    });
+  });
+
   it('follows a speaker from a Slack slash command with a user group ping, posting one compact message', async () => {
     const answer = await slackCommand('follow who Lindqvist ping:<!subteam^S0ALERTS|@harbour-desk>');
     expect(answer).toContain('This channel will get every new quote by Ada Lindqvist');
