@@ -21,6 +21,15 @@ export async function benchQueries(news: NewsService, store: ArticleStore, runs:
   figures['who (frequent)'] = await timeRuns(runs, () => news.who(frequent));
   figures['who (rare)'] = await timeRuns(runs, () => news.who(rare));
   figures['who (miss)'] = await timeRuns(runs, () => news.who('Zyxwv Qrstuv'));
+  // /news quotes reads the 200 newest matches to group them by speaker; /news who ... about one page
+  figures['quotes (common word)'] = await timeRuns(runs, () => news.quotes('government', { limit: 200, offset: 0 }));
+  figures['quotes (rare word)'] = await timeRuns(runs, () => news.quotes('referendum', { limit: 200, offset: 0 }));
+  figures['who about (frequent)'] = await timeRuns(runs, () =>
+    news.quotes('government', { speaker: frequent, limit: 5, offset: 0 }),
+  );
+  figures['who about (miss)'] = await timeRuns(runs, () =>
+    news.quotes('zyxwvut', { speaker: frequent, limit: 5, offset: 0 }),
+  );
   figures['people prefix'] = await timeRuns(runs, () => news.people(prefix, 25));
   figures['digest since yesterday'] = await timeRuns(runs, () => news.digest({ since: yesterday, limit: 50 }));
   return figures;

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]
- *   [--ingest-load 10000] [--skip-pool] [--postgres postgres://user@host/db]`
+ *   [--ingest-load 10000] [--skip-pool] [--skip-alerts] [--alert-store 10000] [--skip-peer] [--skip-stories]
+ *   [--skip-process] [--postgres postgres://user@host/db]`
  *
  * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
  * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
@@ -9,7 +10,9 @@
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
  * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
  * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
- * grows linearly.
+ * grows linearly. Live alerts are timed from an article file landing in the watched folder (and from an article
+ * stored by another process, found by the poll alone) to the alert reaching the Discord fake, with the default
+ * polling, on a folder and store of --alert-store articles.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -19,6 +22,7 @@ import { openStores, type Stores } from '../src/adapters/store/open-stores.js';
 import { createNewsService } from '../src/core/news.js';
 import { systemClock } from '../src/desk.js';
 import { type AdversarialFigures, benchAdversarial } from './adversarial.js';
+import { type AlertFigures, benchAlerts } from './alerts.js';
 import { buildCorpus, loadBaseTexts } from './corpus.js';
 import { benchEndToEnd, type EndToEndFigures } from './e2e.js';
 import { benchIngest, benchWinkReadDoc, type IngestFigures, type PeerFigures } from './ingest.js';
@@ -42,6 +46,12 @@ const { values } = parseArgs({
     'skip-e2e': { type: 'boolean', default: false },
     'ingest-load': { type: 'string', default: '10000' },
     'skip-pool': { type: 'boolean', default: false },
+    'skip-alerts': { type: 'boolean', default: false },
+    // for a short run of the query and alert figures alone
+    'skip-peer': { type: 'boolean', default: false },
+    'skip-stories': { type: 'boolean', default: false },
+    'skip-process': { type: 'boolean', default: false },
+    'alert-store': { type: 'string', default: '10000' },
     postgres: { type: 'string' },
   },
 });
@@ -76,12 +86,16 @@ for (const size of sizes) {
   const store = stores.articles;
   log(`ingesting ${size} articles into ${stores.kind}...`);
   const ingest = await benchIngest(store, corpus);
-  const peer = benchWinkReadDoc(corpus);
+  // skipped: zeros, and a ratio of 0
+  const peer: PeerFigures = values['skip-peer']
+    ? { articles: 0, articlesPerSecond: 0, wordsPerSecond: 0, seconds: 0, perArticle: { median: 0, p99: 0, runs: 0 } }
+    : benchWinkReadDoc(corpus);
   const news = createNewsService({ store });
   const queries = await benchQueries(news, store, runs);
   await stores.close();
   largestDb = dbPath;
-  const ratio = Math.round((ingest.articlesPerSecond / peer.articlesPerSecond) * 100) / 100;
+  const ratio =
+    peer.articlesPerSecond > 0 ? Math.round((ingest.articlesPerSecond / peer.articlesPerSecond) * 100) / 100 : 0;
   results.push({ size, ingest, peer, ratioToPeer: ratio, queries });
   log(
     `  ours ${ingest.articlesPerSecond} art/s (${ingest.wordsPerSecond} words/s), wink readDoc ${peer.articlesPerSecond} art/s: ratio ${ratio}; peak RSS ${ingest.peakRssMb} MB`,
@@ -89,7 +103,7 @@ for (const size of sizes) {
 }
 
 const stories: StoryFigures[] = [];
-for (const size of sizes) {
+for (const size of values['skip-stories'] ? [] : sizes) {
   log(`clustering ${size} articles into stories...`);
   stories.push(await benchStories(base.texts, size));
 }
@@ -125,11 +139,18 @@ if (!values['skip-pool'] && !postgres) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+let alerts: AlertFigures | null = null;
+if (!values['skip-alerts'] && !postgres) {
+  const size = Number(values['alert-store']);
+  log(`\nlive alerts: file landing to alert posted, on a folder and store of ${size} articles...`);
+  alerts = await benchAlerts(buildCorpus(base.texts, size), Math.min(runs, 50));
+}
+
 log('\nanalysing adversarial shapes at two sizes...');
 const adversarial: AdversarialFigures[] = benchAdversarial();
 
 let processFigures: ProcessFigures | null = null;
-if (!postgres) {
+if (!postgres && !values['skip-process']) {
   log('\nstarting the bot process on the largest store...');
   processFigures = await benchProcess(largestDb, 300);
 }
@@ -174,6 +195,13 @@ for (const r of adversarial) {
     `${r.shape.padEnd(36)} ${String(r.smallKb).padStart(5)} kB ${String(r.smallMs).padStart(8)} ms  ${String(r.largeKb).padStart(5)} kB ${String(r.largeMs).padStart(8)} ms  x${r.growth}`,
   );
 }
+if (alerts) {
+  log(
+    `\n== Live alerts, ms to the alert reaching Discord (median p99), polling every ${alerts.pollMs} ms, ${alerts.storeArticles} articles, ${alerts.follows} follows ==`,
+  );
+  log(`article file lands in the watched folder  ${fmt(alerts.fileToAlert)}`);
+  log(`article stored, found by the poll alone   ${fmt(alerts.storedToAlert)}`);
+}
 if (processFigures) {
   log('\n== Bot process on the largest store ==');
   log(`cold start to ready: ${processFigures.coldStartMs} ms; first reply after: ${processFigures.firstReplyMs} ms`);
@@ -200,6 +228,7 @@ writeFileSync(
       poolIngest,
       whoDuringIngest,
       adversarial,
+      alerts,
       process: processFigures,
     },
     null,

@@ -1,6 +1,9 @@
 import { digest } from './digest.js';
+import { follow } from './follow.js';
+import { following } from './following.js';
 import { createHelpCommand } from './help.js';
 import { latest } from './latest.js';
+import { quotes } from './quotes.js';
 import { read } from './read.js';
 import { search } from './search.js';
 import { source } from './source.js';
@@ -8,6 +11,7 @@ import { sources } from './sources.js';
 import type { CommandSpec } from './spec.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
+import { unfollow } from './unfollow.js';
 import { unsubscribe } from './unsubscribe.js';
 import { who } from './who.js';
 
@@ -15,12 +19,16 @@ import { who } from './who.js';
 export const commands: readonly CommandSpec[] = [
   latest,
   who,
+  quotes,
   read,
   search,
   digest,
   subscribe,
   unsubscribe,
   subscriptions,
+  follow,
+  following,
+  unfollow,
   sources,
   source,
   createHelpCommand(() => commands),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FollowService } from '../src/core/alerts/follow-service.js';
 import type { SubscriptionService } from '../src/core/digest/subscription-service.js';
 import type { NewsService } from '../src/core/news-service.js';
 import type { Clock, SourceAdmin } from '../src/core/ports.js';
@@ -11,6 +12,8 @@ export interface CommandContext {
   /** the Slack workspace (team id) where one deployment serves several; absent on Discord and the console */
   workspaceId?: string | undefined;
   userId: string;
+  /** the Discord server the command was run in (absent in a direct message and elsewhere) */
+  guildId?: string | undefined;
   /** whether the user may manage the channel (Discord: Manage Channels; Slack: any member) */
   canManageChannel: boolean;
 }
@@ -21,6 +24,8 @@ export interface CommandDeps {
   clock: Clock;
   /** digest subscriptions; absent where the deployment has no scheduler */
   subscriptions?: SubscriptionService | undefined;
+  /** live alerts (`/news follow`, `/news following`, `/news unfollow`); absent where nothing posts them */
+  follows?: FollowService | undefined;
   /** feed sources (`/news sources`, `/news source`); absent where feeds are not polled */
   sources?: SourceAdmin | undefined;
   context?: CommandContext | undefined;
@@ -30,7 +35,8 @@ export interface CommandDeps {
 export interface OptionInfo {
   name: string;
   description: string;
-  type: 'string' | 'integer';
+  /** 'role': a Discord role picker (the value is the role id); typed text on Slack and in the console */
+  type: 'string' | 'integer' | 'role';
   required: boolean;
   /** the adapter may offer autocomplete for this option ('people' or 'articles') */
   autocomplete?: 'people' | 'articles';
@@ -52,6 +58,11 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   example: string;
   /** who may run it: 'manage-channel' commands change what a channel receives */
   permission?: 'manage-channel';
+  /**
+   * Discord shows the command as a subcommand group: one subcommand per value of the option named `option`, each
+   * with its own options (`/news follow who name:Rubio`); Slack and the console type the same words in order.
+   */
+  group?: { option: string; subcommands: { name: string; description: string; optionInfo: OptionInfo[] }[] };
   /** whether results are paged; then the options accept `page` (1-based) */
   paged: boolean;
   run(input: z.output<S>, deps: CommandDeps): Reply | Promise<Reply>;

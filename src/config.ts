@@ -69,6 +69,8 @@ export const EnvSchema = z
     ),
     DIGESTS_PATH: withDefault(z.string(), './digests.json'),
     DIGEST_POST_EMPTY: withDefault(z.stringbool(), 'false'),
+    // how often live alerts look for new articles (a cheap query); a file sync also triggers a look at once
+    ALERT_POLL_MS: withDefault(z.coerce.number().int().min(200, 'must be at least 200 ms').max(600_000), 2000),
 
     SOURCES_PATH: withDefault(z.string(), './sources.json'),
     // no upper limit: a large backlog only means the first poll ingests every item the feed still holds

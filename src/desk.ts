@@ -29,6 +29,8 @@ export async function openDesk(options: {
   maxFileBytes?: number | undefined;
   /** this process, for claims on article files shared with other processes (PostgreSQL) */
   instanceId?: string;
+  /** told after each sync that stored or changed articles (live alerts look at once) */
+  onStored?: (report: SyncReport) => void;
 }): Promise<Desk> {
   const clock = options.clock ?? systemClock;
   const stores = await openStores(options.database, clock);
@@ -57,6 +59,7 @@ export async function openDesk(options: {
       const { added, updated, removed, articles, claimedElsewhere } = report;
       options.logger.info({ added, updated, removed, articles, claimedElsewhere }, 'articles directory synced');
     }
+    if (report.added + report.updated > 0) options.onStored?.(report);
     return report;
   };
   const sync = (): Promise<SyncReport> => {

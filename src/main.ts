@@ -9,6 +9,8 @@ import { startFeeds } from './adapters/sources/feeds/start-feeds.js';
 import { watchArticlesDir } from './adapters/sources/file-source.js';
 import type { DatabaseOptions, Stores } from './adapters/store/open-stores.js';
 import { type Config, loadConfig } from './config.js';
+import { type AlertScheduler, createAlertScheduler } from './core/alerts/alert-scheduler.js';
+import { createFollowService } from './core/alerts/follow-service.js';
 import { createDigestScheduler } from './core/digest/scheduler.js';
 import { createSubscriptionService } from './core/digest/subscription-service.js';
 import { isNewsdeskError } from './core/errors.js';
@@ -35,7 +37,10 @@ async function main(): Promise<void> {
     : { path: config.DATABASE_PATH };
   // files and feed items are parsed and analysed in worker threads: commands keep answering during ingest
   const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS });
+  // created once the chat adapters are; a sync that stores articles makes it look for alerts at once
+  let alerts: AlertScheduler | undefined;
   const desk = await openDesk({
+    onStored: () => alerts?.nudge(),
     articlesDir: config.ARTICLES_DIR,
     database,
     logger,
@@ -68,8 +73,16 @@ async function main(): Promise<void> {
     sourcesPath: config.SOURCES_PATH,
     backlogHours: config.FEED_BACKLOG_HOURS,
     allowPrivateAddresses: config.FEED_ALLOW_PRIVATE,
+    onStored: () => alerts?.nudge(),
   });
-  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, sources: feeds.poller };
+  const follows = createFollowService({
+    store: stores.follows,
+    articles: stores.articles,
+    news: desk.news,
+    clock: systemClock,
+    sources: feeds.poller,
+  });
+  const deps: CommandDeps = { news: desk.news, clock: systemClock, subscriptions, follows, sources: feeds.poller };
   const adapters = await createChatAdapters(config, deps, logger, stores, instanceId);
 
   let shuttingDown = false;
@@ -81,8 +94,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing replies and digests in flight');
     watcher?.close();
     await reanalysis?.stop();
-    // the scheduler finishes a digest it is posting and releases the slots it had not started
+    // the schedulers finish what they are posting and release the claims they had not started
     await scheduler?.stop();
+    await alerts?.stop();
     await feeds.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     const released = await stores.claims.releaseAll(instanceId).catch(() => 0);
@@ -106,10 +120,6 @@ async function main(): Promise<void> {
     );
   }
 
-  const watcher = config.WATCH_ARTICLES
-    ? watchArticlesDir({ dir: desk.articlesDir, logger, onChange: () => void desk.sync().catch(logSyncError(logger)) })
-    : undefined;
-
   // digests go to the chat adapters; the console has no channels to post in
   const chat = new Map(adapters.filter((a) => a.postDigest).map((a) => [a.name, a] as const));
   const scheduler =
@@ -124,6 +134,27 @@ async function main(): Promise<void> {
           postEmpty: config.DIGEST_POST_EMPTY,
         })
       : undefined;
+
+  alerts =
+    chat.size > 0
+      ? createAlertScheduler({
+          follows: stores.follows,
+          articles: stores.articles,
+          feeds: stores.feeds,
+          adapters: chat,
+          clock: systemClock,
+          logger,
+          instanceId,
+        })
+      : undefined;
+
+  const watcher = config.WATCH_ARTICLES
+    ? watchArticlesDir({
+        dir: desk.articlesDir,
+        logger,
+        onChange: () => void desk.sync().catch(logSyncError(logger)),
+      })
+    : undefined;
 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   // operators edit sources.json and send SIGHUP to apply it without a restart
@@ -152,6 +183,8 @@ async function main(): Promise<void> {
   }
   // the first tick delivers any digest that came due while the bot was down
   scheduler?.start();
+  // and any alert for articles that arrived meanwhile, collapsed into one message per follow
+  alerts?.start(config.ALERT_POLL_MS);
   // articles an older analysis wrote get the current one, while commands keep answering
   reanalysis = startReanalysis({
     store: stores.articles,

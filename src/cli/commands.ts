@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { digest, digestStart } from '../../commands/digest.js';
 import { latest } from '../../commands/latest.js';
+import { quotes } from '../../commands/quotes.js';
 import { read } from '../../commands/read.js';
 import { search } from '../../commands/search.js';
 import { who } from '../../commands/who.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { chatCommand } from './cli-command.js';
 import { analyze, ingest } from './file-commands.js';
-import { DigestOutput, LatestOutput, ReadOutput, SearchOutput, WhoOutput } from './output-schemas.js';
+import { DigestOutput, LatestOutput, QuotesOutput, ReadOutput, SearchOutput, WhoOutput } from './output-schemas.js';
 import { people, reanalyze } from './store-commands.js';
 
 /**
@@ -51,6 +52,28 @@ export const cliCommands = [
             })),
           })),
           suggestions: result.suggestions,
+        };
+      },
+    },
+  }),
+  chatCommand(quotes, {
+    json: {
+      options: quotes.options.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      flags: { limit: { description: 'quotes per page', placeholder: 'N' } },
+      output: QuotesOutput,
+      async run({ terms, page, limit }, { news }) {
+        const result = await news.quotes(terms, { limit, offset: (page - 1) * limit });
+        return {
+          query: result.query,
+          total: result.total,
+          quotes: result.quotes.map((q) => ({
+            speaker: q.speaker,
+            text: q.text,
+            kind: q.kind,
+            articleId: q.articleId,
+            articleTitle: q.articleTitle,
+            publishedAt: q.publishedAt,
+          })),
         };
       },
     },

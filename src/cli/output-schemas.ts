@@ -28,6 +28,22 @@ export const WhoOutput = z.object({
   suggestions: z.array(z.string()),
 });
 
+/** `newsdesk quotes --json` (and `newsdesk who NAME --about WORDS --json` is its speaker form). */
+export const QuotesOutput = z.object({
+  query: z.string(),
+  total: z.number().int(),
+  quotes: z.array(
+    z.object({
+      speaker: z.string(),
+      text: z.string(),
+      kind,
+      articleId: z.string(),
+      articleTitle: z.string(),
+      publishedAt: z.string().nullable(),
+    }),
+  ),
+});
+
 export const AnalyzeOutput = z.object({
   articles: z.array(
     z.object({

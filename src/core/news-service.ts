@@ -1,4 +1,4 @@
-import type { StoredArticle } from './articles/article.js';
+import type { SpeakerKind, StoredArticle } from './articles/article.js';
 import type { ArticleView, Page, PersonProfile, PersonSummary, QuoteView, SearchHit } from './ports.js';
 
 /** The result of looking a person up by name. */
@@ -18,6 +18,19 @@ export interface DigestItem {
   quote: QuoteView | null;
 }
 
+/** Quotes found by their words: all speakers', or one speaker's (`speaker`, when one was asked for and found). */
+export interface QuoteSearchResult {
+  query: string;
+  /** the speaker asked for, as the store knows them; null when none was asked for or nobody has that name */
+  speaker: { name: string; kind: SpeakerKind } | null;
+  /** newest arrival first */
+  quotes: QuoteView[];
+  /** matches, capped at 1000 */
+  total: number;
+  /** close names when the speaker asked for matched nobody */
+  suggestions: string[];
+}
+
 /** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
 export interface NewsService {
   latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
@@ -29,6 +42,11 @@ export interface NewsService {
   /** A person by name, with one page of their quotes (default: the first 50). */
   who(name: string, options?: { quoteLimit?: number; quoteOffset?: number; articleLimit?: number }): Promise<WhoResult>;
   people(prefix: string, limit?: number): Promise<PersonSummary[]>;
+  /** Attributed quotes whose words or paragraph match `terms`, newest first; only `speaker`'s when given. */
+  quotes(
+    terms: string,
+    options: { speaker?: string | undefined; limit: number; offset: number },
+  ): Promise<QuoteSearchResult>;
   digest(options: { since: Date; limit?: number }): Promise<DigestItem[]>;
   stats(): Promise<{ articles: number; people: number; quotes: number }>;
 }

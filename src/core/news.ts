@@ -56,6 +56,22 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
       return { query, matches, suggestions: matches.length === 0 ? await suggestNames(store, query) : [] };
     },
 
+    async quotes(terms, options) {
+      const query = normalizeQuery(terms).slice(0, MAX_QUERY);
+      const page = { limit: options.limit, offset: options.offset };
+      if (options.speaker === undefined) {
+        return { query, speaker: null, ...(await store.searchQuotes(query, page)), suggestions: [] };
+      }
+      const name = normalizeQuery(options.speaker).slice(0, MAX_QUERY);
+      const [group] = groupSurnameOnly(await findMatches(store, name));
+      const [best] = group ?? [];
+      if (!group || !best) {
+        return { query, speaker: null, quotes: [], total: 0, suggestions: await suggestNames(store, name) };
+      }
+      const found = await store.searchQuotes(query, { ...page, personKeys: group.map((m) => m.personKey) });
+      return { query, speaker: { name: best.name, kind: best.kind }, ...found, suggestions: [] };
+    },
+
     people: (prefix, limit = 25) => store.peopleByPrefix(normalizeName(stripTitles(normalizeQuery(prefix))), limit),
 
     async digest(options): Promise<DigestItem[]> {

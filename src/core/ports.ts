@@ -200,6 +200,15 @@ export interface ArticleQueries {
     text: string,
     options: { limit: number; offset: number },
   ): Promise<{ hits: SearchHit[]; total: number; ranked: number }>;
+  /**
+   * Attributed quotes whose words, or the words of their paragraph, include every word of `text` (the last as a
+   * prefix), newest arrival first; only quotes by `personKeys` when given. An index lookup on both databases.
+   * `total` counts matches, capped at 1000.
+   */
+  searchQuotes(
+    text: string,
+    options: { personKeys?: readonly string[] | undefined; limit: number; offset: number },
+  ): Promise<{ quotes: QuoteView[]; total: number }>;
   /** Articles ingested after `since` (exclusive), oldest first. */
   articlesSince(since: Date, limit: number): Promise<ArticleView[]>;
   /** People whose names or aliases match the normalised key exactly, most quoted first. */
@@ -223,6 +232,11 @@ export interface DigestArticles {
   articlesAfterSeq(seq: number, upTo: number, limit: number): Promise<(ArticleView & { seq: number })[]>;
   /** Every normalised name key (full names, surnames, aliases) of the people an article mentions. */
   nameKeysOf(articleId: string): Promise<string[]>;
+  /**
+   * The sequence numbers of the articles after `seq` (up to `upTo` inclusive) that `/news search text` finds,
+   * oldest first: the full-text index, restricted to the new articles.
+   */
+  matchingSeqs(text: string, seq: number, upTo: number, limit: number): Promise<number[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
   topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
@@ -506,6 +520,80 @@ export interface SubscriptionStore {
   isDone(subscriptionId: number, slot: string): Promise<boolean>;
 }
 
+// ---- live alerts
+
+/** What a follow matches: a speaker's new quotes, new articles about some terms, or a feed's new articles. */
+export type FollowKind = 'who' | 'topic' | 'source';
+
+/** A channel's follow with its delivery state. Times are ISO 8601. */
+export interface Follow {
+  id: number;
+  platform: 'discord' | 'slack';
+  channelId: string;
+  /** the Slack workspace (team id) the channel belongs to, where the deployment serves several; else null */
+  workspaceId: string | null;
+  kind: FollowKind;
+  /** what is matched: a normalised name key, search terms, a feed URL, or an outlet name (`outlet:` prefix) */
+  target: string;
+  /** how it is shown: "Marco Rubio", "tariffs", the feed's name */
+  label: string;
+  /** a Discord role id or Slack user group id mentioned in each alert */
+  ping: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  /** the newest article seq already delivered or passed over */
+  watermark: number;
+  lastSuccessAt: string | null;
+  /** the last alert actually posted (at most one a minute) */
+  lastPostedAt: string | null;
+  failureCount: number;
+  failureReason: string | null;
+  retryAt: string | null;
+}
+
+export type NewFollow = Pick<
+  Follow,
+  'platform' | 'channelId' | 'workspaceId' | 'kind' | 'target' | 'label' | 'ping' | 'createdBy'
+>;
+
+/** One delivery of a follow: the articles after `fromSeq` (its watermark when claimed) up to `toSeq`. */
+export interface FollowBatch {
+  followId: number;
+  fromSeq: number;
+  toSeq: number;
+}
+
+/** A delivery this process holds: owner and claim time name this one claim, as for {@link HeldSlot}. */
+export interface HeldBatch extends FollowBatch {
+  owner: string;
+  claimedAt: string;
+}
+
+/**
+ * Follows and the claims on their deliveries, with the ownership rules of {@link SubscriptionStore}'s slots: a
+ * delivery is keyed by (follow, watermark), so processes that see the same watermark claim the same delivery and
+ * one posts it; completing it moves the watermark on, so the next delivery is a new key.
+ */
+export interface FollowStore {
+  /** Add a follow starting after article `watermark`; an equal follow of the channel is returned as it is. */
+  add(follow: NewFollow, now: Date, watermark: number): Promise<{ follow: Follow; created: boolean }>;
+  remove(id: number): Promise<boolean>;
+  get(id: number): Promise<Follow | null>;
+  forChannel(platform: string, channelId: string): Promise<Follow[]>;
+  all(): Promise<Follow[]>;
+  /** Claim a delivery; null when it is done or another live claim holds it (one older than `staleBefore` is taken over). */
+  claimBatch(batch: FollowBatch, owner: string, now: Date, staleBefore: Date): Promise<HeldBatch | null>;
+  /**
+   * The delivery was posted (`messageId`) or had nothing to post (null): record it done, move the watermark to
+   * `toSeq` and clear failures; a posted one also sets the last post time. False as for `completeSlot`.
+   */
+  completeBatch(held: HeldBatch, messageId: string | null, now: Date): Promise<boolean>;
+  /** Posting failed: free the delivery for a retry after `retryAt` and record why. False unless still held. */
+  failBatch(held: HeldBatch, reason: string, retryAt: Date): Promise<boolean>;
+  /** Free a claim without counting a failure. False unless still held. */
+  releaseBatch(held: HeldBatch): Promise<boolean>;
+}
+
 /**
  * Claims on units of work (an article file, a feed item) shared by every process on one database,
  * so each is processed once. A claim older than `staleBefore` belongs to a process that died and is
@@ -558,7 +646,12 @@ export interface ChatAdapter {
   status(): AdapterStatus;
   /** Post a digest into a channel; returns the platform message id of the (first) message. */
   postDigest?(target: DigestTarget, reply: Reply): Promise<{ messageId: string }>;
-  /** Classify a postDigest failure: permanent ones (channel gone, no permission) back off for long. */
+  /**
+   * Post a live alert into a channel as one message; `ping` (a Discord role id, a Slack user group id) is the
+   * only mention it makes.
+   */
+  postAlert?(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }>;
+  /** Classify a postDigest or postAlert failure: permanent ones (channel gone, no permission) back off for long. */
   describeFailure?(error: unknown): DeliveryFailure;
 }
 

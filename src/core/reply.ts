@@ -53,6 +53,8 @@ export type ReplyBlock =
       publishedAt: string | null;
       /** the date was worked out from a relative one and may be off by a day */
       publishedApprox?: boolean | undefined;
+      /** the outlets that carried it (live alerts list every one) */
+      outlets?: string[] | undefined;
     };
 
 export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {

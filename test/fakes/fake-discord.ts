@@ -360,11 +360,16 @@ export class FakeDiscord {
       value,
       ...(context.focused === name ? { focused: true } : {}),
     }));
+    // "follow who": a subcommand of a subcommand group
+    const [group, inner] = subcommand.split(' ');
     const data = {
       id: '4000000000000000001',
       name: 'news',
       type: 1,
-      options: [{ name: subcommand, type: 1, options: subOptions }],
+      options:
+        inner === undefined
+          ? [{ name: subcommand, type: 1, options: subOptions }]
+          : [{ name: group, type: 2, options: [{ name: inner, type: 1, options: subOptions }] }],
     };
     const type = context.focused === undefined ? 2 : 4;
     const guild = this.guildById(context.guildId ?? this.guildId);

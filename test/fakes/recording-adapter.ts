@@ -12,6 +12,8 @@ export interface HeldPost {
 /** A ChatAdapter that records digests, for scheduler tests; `failWith` makes the next posts fail. */
 export class RecordingAdapter implements ChatAdapter {
   readonly posts: (DigestTarget & { reply: Reply })[] = [];
+  /** alerts posted, with the ping each mentioned */
+  readonly alerts: (DigestTarget & { reply: Reply; ping: string | null })[] = [];
   failWith: { error: Error; failure: DeliveryFailure } | null = null;
   private held: { started: () => void; released: Promise<void> } | null = null;
 
@@ -48,6 +50,12 @@ export class RecordingAdapter implements ChatAdapter {
     if (this.failWith) throw this.failWith.error;
     this.posts.push({ channelId: target.channelId, workspaceId: target.workspaceId, reply });
     return { messageId: `m${this.posts.length}` };
+  }
+
+  async postAlert(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }> {
+    if (this.failWith) throw this.failWith.error;
+    this.alerts.push({ channelId: target.channelId, workspaceId: target.workspaceId, reply, ping });
+    return { messageId: `alert${this.alerts.length}` };
   }
 
   describeFailure(error: unknown): DeliveryFailure {

@@ -681,5 +681,80 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
         expect((await store.getArticle('d2'))?.ingestedAt).toBe('2025-12-02T00:00:00.000Z');
       }),
     );
+
+    it(
+      'finds quotes by their words or their paragraph’s, by speaker, newest arrival first, and keeps the index in step with re-analysis and removal',
+      withStore(async ({ store }) => {
+        const vance: Person = { name: 'Luis Vance', aliases: [], roles: [] };
+        const paragraphs = [
+          {
+            text: 'Ruiz spoke about tariffs on steel. "It will hurt farmers," she said.',
+            start: 0,
+            end: 70,
+            kind: 'body',
+          },
+          { text: 'Vance on the harbour: "The ferries run on time."', start: 71, end: 120, kind: 'body' },
+        ] as AnalyzedArticle['paragraphs'];
+        await replaceFile(store, fileRecord('q1.txt'), [
+          makeArticle('q1', 'Tariffs', {
+            paragraphs,
+            people: [ruiz, vance],
+            quotes: [
+              makeQuote('It will hurt farmers', 'Marta Ruiz', 'direct', 0),
+              makeQuote('The ferries run on time.', 'Luis Vance', 'direct', 1),
+              makeQuote('Unattributed tariffs talk', null),
+            ],
+          }),
+        ]);
+        await replaceFile(store, fileRecord('q2.txt'), [
+          makeArticle('q2', 'More tariffs', {
+            people: [ruiz],
+            quotes: [makeQuote('Tariffs are a tax on families', 'Marta Ruiz')],
+          }),
+        ]);
+        // the paragraph's words find a quote whose own words do not match; unattributed quotes are not indexed
+        const all = await store.searchQuotes('tariffs', { limit: 10, offset: 0 });
+        expect(all.quotes.map((q) => q.text)).toEqual(['Tariffs are a tax on families', 'It will hurt farmers']);
+        expect(all.total).toBe(2);
+        const byRuiz = await store.searchQuotes('ferries', { personKeys: ['marta ruiz'], limit: 10, offset: 0 });
+        expect(byRuiz.quotes).toEqual([]);
+        const byVance = await store.searchQuotes('ferri', { personKeys: ['luis vance'], limit: 10, offset: 0 });
+        expect(byVance.quotes.map((q) => [q.speaker, q.articleId])).toEqual([['Luis Vance', 'q1']]);
+        expect((await store.searchQuotes('tariffs', { limit: 1, offset: 1 })).quotes.map((q) => q.articleId)).toEqual([
+          'q1',
+        ]);
+        // re-analysis replaces the article's quotes in the index, and its place in arrival order stays
+        await store.replaceAnalyses([
+          makeArticle('q1', 'Tariffs', {
+            paragraphs,
+            people: [ruiz],
+            quotes: [makeQuote('Steel tariffs hurt', 'Marta Ruiz')],
+          }),
+        ]);
+        expect((await store.searchQuotes('tariffs', { limit: 10, offset: 0 })).quotes.map((q) => q.text)).toEqual([
+          'Tariffs are a tax on families',
+          'Steel tariffs hurt',
+        ]);
+        expect((await store.searchQuotes('ferries', { limit: 10, offset: 0 })).total).toBe(0);
+        await store.removeFile('q2.txt');
+        expect((await store.searchQuotes('tariffs', { limit: 10, offset: 0 })).quotes.map((q) => q.articleId)).toEqual([
+          'q1',
+        ]);
+      }),
+    );
+
+    it(
+      'tells which articles after a watermark a search finds',
+      withStore(async ({ store }) => {
+        await replaceFile(store, fileRecord('m.txt'), [
+          makeArticle('m1', 'Harbour budget approved'),
+          makeArticle('m2', 'Football results'),
+          makeArticle('m3', 'Harbour ferries delayed'),
+        ]);
+        expect(await store.matchingSeqs('harbour', 0, 3, 10)).toEqual([1, 3]);
+        expect(await store.matchingSeqs('harbour', 1, 3, 10)).toEqual([3]);
+        expect(await store.matchingSeqs('harbour', 0, 2, 10)).toEqual([1]);
+      }),
+    );
   });
 }

@@ -41,6 +41,18 @@ describe('console adapter', () => {
     expect(text).toContain('There is no /news nonsense. Try /news help');
   });
 
+  it('finds who said something about a topic and one speaker’s quotes about it, and says alerts go to chat', async () => {
+    const logger = createTestLogger();
+    const about = await handleConsoleLine('/news who Rubio about bilateral', desk.deps, logger);
+    expect(about).toContain('== Marco Rubio about "bilateral" (2 quotes) ==');
+    expect(about).toContain('we were going to do that visit as a bilateral');
+    const grouped = await handleConsoleLine('/news quotes nuclear', desk.deps, logger);
+    expect(grouped).toContain('ROBERT FICO (1 QUOTE)');
+    expect(grouped).toContain('Westinghouse');
+    const follow = await handleConsoleLine('/news follow who Rubio', desk.deps, logger);
+    expect(follow).toContain('Alerts are posted into chat channels');
+  });
+
   it('shows usage and an example for a bad option', async () => {
     const out = await handleConsoleLine('/news latest 99', desk.deps, createTestLogger());
     expect(out).toContain('Option "count"');

@@ -148,6 +148,10 @@ describe('scheduled digests on Discord and Slack', () => {
     const slackPosts = slackFake.apiCalls('chat.postMessage');
     expect(slackPosts.length).toBeGreaterThan(0);
     expect(JSON.stringify(slackPosts.map((c) => c.body))).toContain('Ada Lindqvist');
+    // forty article links stay compact messages: no link or media previews
+    expect(slackPosts.map((c) => [String(c.body.unfurl_links), String(c.body.unfurl_media)])).toEqual(
+      slackPosts.map(() => ['false', 'false']),
+    );
     // nothing new an hour later: no post
     desk.clock.advance(HOUR);
     expect(await scheduler.tick()).toMatchObject({ posted: 0 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { createSqliteFollowStore } from '../../src/adapters/store/sqlite/follow-store.js';
 import { createSqliteSubscriptionStore } from '../../src/adapters/store/sqlite/subscription-store.js';
 import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
 import { parseSchedule } from '../../src/core/digest/schedule.js';
@@ -11,6 +12,7 @@ import type { AnalyzedArticle, ArticleStore, SubscriptionStore } from '../../src
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { holdNextCall, RecordingAdapter } from '../fakes/recording-adapter.js';
 import { makeArticle } from '../helpers/article-store-contract.js';
+import { followStoreContract } from '../helpers/follow-store-contract.js';
 import { subscriptionStoreContract } from '../helpers/subscription-store-contract.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 import { workClaimsContract } from '../helpers/work-claims-contract.js';
@@ -27,6 +29,10 @@ afterEach(async () => {
 subscriptionStoreContract('SQLite', async () => {
   const store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
   return { store: createSqliteSubscriptionStore(store.db), close: () => store.close() };
+});
+followStoreContract('SQLite', async () => {
+  const store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });
+  return { store: createSqliteFollowStore(store.db), close: () => store.close() };
 });
 workClaimsContract('SQLite', async () => {
   const store = openSqliteStore({ path: ':memory:', clock: new FixedClock() });

@@ -175,6 +175,7 @@ describe('command context', () => {
       platform: 'discord',
       channelId: fake.channelId,
       userId: USER,
+      guildId: fake.guildId,
       canManageChannel: false,
     });
     await fake.waitForCallback(fake.sendCommand('help', {}, { userId: USER, permissions: MANAGER_PERMISSIONS }));

@@ -6,7 +6,7 @@ import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/s
 import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { isNewsdeskError } from '../../src/core/errors.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { fileRecord, makeArticle, replaceFile } from '../helpers/article-store-contract.js';
+import { fileRecord, makeArticle, makeQuote, replaceFile } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 
 const LATEST = PG_MIGRATIONS.at(-1)?.version ?? 0;
@@ -56,12 +56,11 @@ describePg('PostgreSQL migrations', () => {
     await replaceFile(store, fileRecord('kept.txt'), [
       makeArticle('m1', 'Written before the upgrade', {
         people: [{ name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['Finance Minister'] }],
+        quotes: [makeQuote('We will balance the budget.', 'Marta Ruiz')],
       }),
     ]);
     // take the newest migration back out: what the previous release left in the database
-    await pool.query(`DROP INDEX articles_by_analysis;
-      ALTER TABLE articles DROP COLUMN analysis_version;
-      ALTER TABLE persons DROP COLUMN kind, DROP COLUMN role_uses;
+    await pool.query(`DROP TABLE quote_search, follow_deliveries, follows;
       DELETE FROM schema_migrations WHERE version = ${LATEST}`);
     await pool.query(
       `INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
@@ -73,6 +72,9 @@ describePg('PostgreSQL migrations', () => {
     expect((await store.getArticle('m1'))?.title).toBe('Written before the upgrade');
     expect((await store.peopleByKey('ruiz')).map((p) => p.name)).toEqual(['Marta Ruiz']);
     expect((await store.search('upgrade', { limit: 5, offset: 0 })).total).toBe(1);
+    // the quotes stored before the upgrade are in the quote search index
+    const found = await store.searchQuotes('balance budget', { personKeys: ['marta ruiz'], limit: 5, offset: 0 });
+    expect(found.quotes.map((q) => q.text)).toEqual(['We will balance the budget.']);
     const { rows } = await pool.query<{ count: number }>('SELECT count(*) AS count FROM subscriptions');
     expect(rows[0]?.count).toBe(1);
   });

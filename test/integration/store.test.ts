@@ -70,10 +70,7 @@ describe('SQLite', () => {
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
     // take the newest migration back out: what the previous release left on disk
-    current.db.exec(`DROP INDEX articles_by_analysis;
-      ALTER TABLE articles DROP COLUMN analysis_version;
-      ALTER TABLE persons DROP COLUMN kind;
-      ALTER TABLE persons DROP COLUMN role_uses;`);
+    current.db.exec('DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;');
     current.db.pragma(`user_version = ${LATEST - 1}`);
     await current.close();
 
@@ -86,6 +83,9 @@ describe('SQLite', () => {
         start: 40,
         end: 67,
       });
+      // the quotes stored before the upgrade are in the quote search index
+      const found = await store.searchQuotes('balance budget', { personKeys: ['marta ruiz'], limit: 5, offset: 0 });
+      expect(found.quotes.map((q) => q.text)).toEqual(['We will balance the budget.']);
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
       expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);
@@ -151,7 +151,7 @@ describe('snippetOf', () => {
 /** Empty every article table (faster than a database per test); the schema stays migrated. */
 async function emptyArticleTables(pool: PgPool): Promise<void> {
   await pool.query(
-    `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes RESTART IDENTITY;
+    `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes, quote_search RESTART IDENTITY;
      UPDATE counters SET value = 0`,
   );
 }

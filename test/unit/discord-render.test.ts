@@ -247,6 +247,22 @@ describe('buildNewsCommand', () => {
     ]);
     expect(sub('who').options).toEqual([
       expect.objectContaining({ name: 'name', type: 3, autocomplete: true, required: true }),
+      expect.objectContaining({ name: 'about', type: 3, required: false }),
+    ]);
+    // /news follow who|topic|source: a subcommand group, each subcommand with a role picker for the ping
+    const follow = command.options?.find((o) => o.name === 'follow') as {
+      type: number;
+      options: { name: string; type: number; options: object[] }[];
+    };
+    expect(follow.type).toBe(2);
+    expect(follow.options.map((o) => [o.name, o.type])).toEqual([
+      ['who', 1],
+      ['topic', 1],
+      ['source', 1],
+    ]);
+    expect(follow.options[0]?.options).toEqual([
+      expect.objectContaining({ name: 'name', type: 3, autocomplete: true, required: true }),
+      expect.objectContaining({ name: 'ping', type: 8, required: false }),
     ]);
     expect(sub('read').options).toEqual([expect.objectContaining({ name: 'article', autocomplete: true })]);
     expect(sub('search').options).toEqual([expect.objectContaining({ name: 'terms', required: true })]);

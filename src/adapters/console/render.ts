@@ -44,7 +44,7 @@ function renderBlock(block: ReplyBlock): string[] {
       return [
         '',
         `  ${text}${KIND_LABEL[block.kind]}`,
-        `    ${block.articleTitle}, ${formatDate(block.publishedAt, block.publishedApprox ?? false)}`,
+        `    ${[block.articleTitle, ...(block.outlets ?? []), formatDate(block.publishedAt, block.publishedApprox ?? false)].filter(Boolean).join(', ')}`,
       ];
     }
   }

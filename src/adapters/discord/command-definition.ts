@@ -1,5 +1,6 @@
 import {
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -12,8 +13,9 @@ import { cutAtWord, DISCORD_LIMITS } from './text.js';
 export const NEWS_COMMAND_NAME = 'news';
 
 /**
- * Builds the `/news` command JSON for `PUT /applications/{id}/commands`: one subcommand per command spec, with the
- * options in spec order (required first, as Discord demands), integer bounds and autocomplete where the spec asks.
+ * Builds the `/news` command JSON for `PUT /applications/{id}/commands`: one subcommand per command spec (a
+ * subcommand group for a spec with `group`), with the options in spec order (required first, as Discord demands),
+ * integer bounds, role pickers and autocomplete where the spec asks.
  */
 export function buildNewsCommand(specs: readonly CommandSpec[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {
@@ -24,13 +26,24 @@ export function buildNewsCommand(specs: readonly CommandSpec[]): RESTPostAPIChat
   };
 }
 
-function toSubcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
+function toSubcommand(
+  spec: Pick<CommandSpec, 'name' | 'description' | 'optionInfo' | 'group'>,
+): APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption {
+  const description = cutAtWord(spec.description, DISCORD_LIMITS.commandDescription);
+  if (spec.group) {
+    return {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: spec.name,
+      description,
+      options: spec.group.subcommands.map((sub) => toSubcommand(sub) as APIApplicationCommandSubcommandOption),
+    };
+  }
   // Array#sort is stable, so options keep the spec's order within the required and optional groups
   const ordered = [...spec.optionInfo].sort((a, b) => Number(b.required) - Number(a.required));
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: spec.name,
-    description: cutAtWord(spec.description, DISCORD_LIMITS.commandDescription),
+    description,
     options: ordered.map(toOption),
   };
 }
@@ -41,6 +54,7 @@ function toOption(info: OptionInfo): APIApplicationCommandBasicOption {
     description: cutAtWord(info.description, DISCORD_LIMITS.commandDescription),
     required: info.required,
   };
+  if (info.type === 'role') return { ...common, type: ApplicationCommandOptionType.Role };
   if (info.type === 'integer') {
     return {
       ...common,

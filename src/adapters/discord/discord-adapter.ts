@@ -23,7 +23,7 @@ import {
   handleInteraction,
   refuseInteraction,
 } from './handlers.js';
-import { renderMessages } from './render.js';
+import { renderMessages, renderReply } from './render.js';
 import type { ShardLeaser } from './shard-lease.js';
 
 /**
@@ -68,6 +68,7 @@ export interface DiscordAdapterOptions {
 export interface DiscordAdapter extends ChatAdapter {
   readonly client: Client;
   postDigest(target: DigestTarget, reply: Reply): Promise<{ messageId: string }>;
+  postAlert(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }>;
   describeFailure(error: unknown): DeliveryFailure;
 }
 
@@ -150,6 +151,32 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     return { messageId: ids[0]! };
   }
 
+  /** One message within Discord's limits; a role ping is the one mention allowed. */
+  async function postAlertMessage(
+    target: DigestTarget,
+    reply: Reply,
+    ping: string | null,
+  ): Promise<{ messageId: string }> {
+    const { channelId } = target;
+    const message = renderReply(reply);
+    const body = {
+      content: ping === null ? message.content : `<@&${ping}> ${message.content}`,
+      embeds: message.embeds,
+      // only the follow's role may be notified, whatever the quoted text holds
+      allowed_mentions: ping === null ? { parse: [] } : { parse: [], roles: [ping] },
+    };
+    try {
+      const created = (await client.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+      return { messageId: created.id };
+    } catch (error) {
+      logger.error({ channelId, err: describeError(error) }, 'alert post failed');
+      throw new NewsdeskError('PLATFORM_FAILURE', 'The alert could not be posted to Discord.', {
+        cause: error,
+        detail: `posting an alert to Discord channel ${channelId} failed`,
+      });
+    }
+  }
+
   async function shutDown(): Promise<void> {
     lifecycle = 'stopping';
     const pending = inFlight.size;
@@ -216,6 +243,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
     postDigest(target: DigestTarget, reply: Reply): Promise<{ messageId: string }> {
       return inFlight.track(postMessages(target, reply));
+    },
+
+    postAlert(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }> {
+      return inFlight.track(postAlertMessage(target, reply, ping));
     },
 
     describeFailure: describeDiscordFailure,

@@ -1,5 +1,6 @@
 import {
   type ApplicationCommandOptionChoiceData,
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -82,14 +83,20 @@ export async function handleChatInput(
   interaction: ChatInputCommandInteraction,
   context: HandlerContext,
 ): Promise<void> {
-  const subcommand = interaction.commandName === NEWS_COMMAND_NAME ? interaction.options.getSubcommand(false) : null;
-  await withErrorAnswer(interaction, subcommand ?? interaction.commandName, context, async () => {
-    if (subcommand === null) {
+  const isNews = interaction.commandName === NEWS_COMMAND_NAME;
+  const group = isNews ? interaction.options.getSubcommandGroup(false) : null;
+  const subcommand = isNews ? interaction.options.getSubcommand(false) : null;
+  // a subcommand group (/news follow who) runs the group's command with the subcommand as its option
+  const command = group ?? subcommand;
+  await withErrorAnswer(interaction, command ?? interaction.commandName, context, async () => {
+    if (command === null) {
       await interaction.reply(ephemeral(MESSAGES.unknownCommand));
       return;
     }
     const options = commandOptions(interaction);
-    await answerCommand(interaction, context, { command: subcommand, options, page: 1, userId: interaction.user.id });
+    const option = context.commands.find((c) => c.name === group)?.group?.option;
+    if (group !== null && option !== undefined && subcommand !== null) options[option] = subcommand;
+    await answerCommand(interaction, context, { command, options, page: 1, userId: interaction.user.id });
   });
 }
 
@@ -111,10 +118,13 @@ export async function handleButton(interaction: ButtonInteraction, context: Hand
 
 /** Suggests people or article titles for options marked `autocomplete` in the command specs. */
 export async function handleAutocomplete(interaction: AutocompleteInteraction, context: HandlerContext): Promise<void> {
+  const group = interaction.options.getSubcommandGroup(false);
   const subcommand = interaction.options.getSubcommand(false) ?? '';
   try {
     const focused = interaction.options.getFocused(true);
-    const info = context.commands.find((c) => c.name === subcommand)?.optionInfo.find((o) => o.name === focused.name);
+    const spec = context.commands.find((c) => c.name === (group ?? subcommand));
+    const options = group ? spec?.group?.subcommands.find((s) => s.name === subcommand)?.optionInfo : spec?.optionInfo;
+    const info = options?.find((o) => o.name === focused.name);
     const typed = String(focused.value);
     const choices =
       info?.autocomplete === 'people'
@@ -197,6 +207,7 @@ export function commandContext(interaction: CommandInteraction): CommandContext 
     platform: 'discord',
     channelId: interaction.channelId ?? '',
     userId: interaction.user.id,
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     // outside a server (a DM with the bot) the user is the only one the channel's digests reach
     canManageChannel: interaction.inGuild()
       ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false)
@@ -264,7 +275,9 @@ async function withErrorAnswer(
 }
 
 function commandOptions(interaction: ChatInputCommandInteraction): Record<string, string> {
-  const subcommand = interaction.options.data[0];
+  const first = interaction.options.data[0];
+  // under a subcommand group the options belong to its one subcommand
+  const subcommand = first?.type === ApplicationCommandOptionType.SubcommandGroup ? first.options?.[0] : first;
   const entries = (subcommand?.options ?? []).map((option) => [option.name, String(option.value ?? '')] as const);
   return Object.fromEntries(entries.filter(([, value]) => value !== ''));
 }

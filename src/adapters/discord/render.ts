@@ -162,7 +162,9 @@ function quoteText(block: QuoteBlock, caps: TextCaps, personNames: ReadonlySet<s
   const title = safeText(block.articleTitle, 150);
   const url = safeUrl(block.articleUrl);
   const source = url ? `[${title}](${url})` : `*${title}*`;
-  return `${quoted}\n— ${speaker}${source}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}`;
+  const label = block.kind === 'partial' ? ' (partial quote)' : '';
+  const outlets = block.outlets?.length ? ` · ${safeText(block.outlets.join(', '), 300)}` : '';
+  return `${quoted}${label}\n— ${speaker}${source}${outlets}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}`;
 }
 
 /** ` · <t:unix:D>`: Discord shows the date in each reader's locale; `~` marks a date worked out from "2 hours ago". */

@@ -38,6 +38,8 @@ export interface RenderOptions {
   state?: CommandState | undefined;
   /** a Slack user id credited as having shared the reply in the channel */
   sharedBy?: string | undefined;
+  /** a user group id mentioned on a line above the reply (live alerts); nothing else in it mentions anyone */
+  mentionGroup?: string | undefined;
 }
 
 /** Blocks that belong together (an article and its context line) and their fallback text. */
@@ -56,15 +58,18 @@ const FALLBACK_LINE_MAX = 150;
  * carry, the items that do not fit are left out and a context line says how many.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const mention = options.mentionGroup === undefined ? '' : `<!subteam^${options.mentionGroup}>`;
+  const lead = mention === '' ? [] : [contextBlock([mention])];
   const header = headerBlock(reply.title);
   const footer = footerBlocks(reply, options);
   const units = reply.blocks.flatMap(renderBlock);
-  const [first = []] = packUnits(units, capacityBeside([header, ...footer], 1));
+  const [first = []] = packUnits(units, capacityBeside([...lead, header, ...footer], 1));
   const omitted = units.length - first.length;
   const note = omitted > 0 ? [contextBlock([`${omitted} more ${omitted === 1 ? 'item' : 'items'} not shown.`])] : [];
+  const text = fallbackText(reply, first);
   return {
-    text: fallbackText(reply, first),
-    blocks: [header, ...first.flatMap((unit) => unit.blocks), ...note, ...footer],
+    text: mention === '' ? text : `${mention} ${text}`,
+    blocks: [...lead, header, ...first.flatMap((unit) => unit.blocks), ...note, ...footer],
   };
 }
 
@@ -201,7 +206,8 @@ function renderQuote(quote: QuoteBlock): Unit {
   const label = quote.kind === 'reported' ? ' (reported speech)' : quote.kind === 'partial' ? ' (partial quote)' : '';
   const date = formatDate(quote.publishedAt, quote.publishedApprox ?? false);
   const source = `in ${mrkdwnLink(quote.articleUrl, truncate(quote.articleTitle, ARTICLE_TITLE_MAX))}`;
-  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${date === null ? '' : ` · ${date}`}`;
+  const outlets = quote.outlets?.length ? ` · ${escapeWithin(quote.outlets.join(', '), 300)}` : '';
+  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${outlets}${date === null ? '' : ` · ${date}`}`;
   return {
     blocks: [sectionBlock(`${blockQuote(body, QUOTE_MAX)}\n${attribution}`)],
     fallback: `${quote.speaker}: ${body}`,

@@ -23,7 +23,7 @@ import {
   MissingInstallationError,
   registerInstallationEvents,
 } from './oauth.js';
-import { renderReplyMessages } from './render.js';
+import { renderReply, renderReplyMessages } from './render.js';
 import { guardSlackRequests } from './request-guard.js';
 
 type WebClientOptions = NonNullable<AppOptions['clientOptions']>;
@@ -80,6 +80,7 @@ export interface SlackAdapter extends ChatAdapter {
   /** the HTTP port once started in HTTP mode; undefined in Socket Mode or before start */
   port(): number | undefined;
   postDigest(target: DigestTarget, reply: Reply): Promise<{ messageId: string }>;
+  postAlert(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }>;
   describeFailure(error: unknown): DeliveryFailure;
 }
 
@@ -269,6 +270,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         const result = await app.client.chat.postMessage({
           channel: target.channelId,
           ...message,
+          // ten article links stay one compact message, not ten previews
+          unfurl_links: false,
+          unfurl_media: false,
           ...(token === undefined ? {} : { token }),
         });
         first ??= result.ts;
@@ -289,6 +293,29 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return { messageId: first };
   }
 
+  /** One message within Slack's limits; a user group ping is the one mention it makes. */
+  async function postAlert(target: DigestTarget, reply: Reply, ping: string | null): Promise<{ messageId: string }> {
+    const token = await tokenFor(target);
+    const message = renderReply(reply, ping === null ? {} : { mentionGroup: ping });
+    try {
+      const result = await app.client.chat.postMessage({
+        channel: target.channelId,
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(token === undefined ? {} : { token }),
+      });
+      if (result.ts === undefined) throw new Error('Slack did not return a message id.');
+      return { messageId: result.ts };
+    } catch (error) {
+      logger.error(
+        { component: 'slack', channelId: target.channelId, workspaceId: target.workspaceId, err: describeError(error) },
+        'slack: alert post failed',
+      );
+      throw new NewsdeskError('PLATFORM_FAILURE', 'Could not post the alert to Slack.', { cause: error });
+    }
+  }
+
   return {
     name: 'slack',
     app,
@@ -303,6 +330,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     status,
     postDigest: (target, reply) => inFlight.track(postDigest(target, reply)),
+    postAlert: (target, reply, ping) => inFlight.track(postAlert(target, reply, ping)),
     describeFailure: describeSlackFailure,
   };
 }

@@ -2,6 +2,7 @@ import type {
   ArticleStore,
   Clock,
   FeedStore,
+  FollowStore,
   InstallationStore,
   SubscriptionStore,
   WorkClaims,
@@ -12,6 +13,8 @@ export interface Stores {
   kind: 'sqlite' | 'postgres';
   articles: ArticleStore;
   subscriptions: SubscriptionStore;
+  /** what channels follow (live alerts) */
+  follows: FollowStore;
   feeds: FeedStore;
   claims: WorkClaims;
   installations: InstallationStore;
@@ -32,20 +35,28 @@ export async function openStores(database: DatabaseOptions, clock: Clock): Promi
 }
 
 async function openSqliteStores(path: string, clock: Clock): Promise<Stores> {
-  const [{ openSqliteStore }, { createSqliteSubscriptionStore }, { SqliteFeedStore }, claims, installations] =
-    await Promise.all([
-      import('./sqlite/article-store.js'),
-      import('./sqlite/subscription-store.js'),
-      import('./sqlite/feed-store.js'),
-      import('./sqlite/work-claims.js'),
-      import('./sqlite/installation-store.js'),
-    ]);
+  const [
+    { openSqliteStore },
+    { createSqliteSubscriptionStore },
+    { createSqliteFollowStore },
+    { SqliteFeedStore },
+    claims,
+    installations,
+  ] = await Promise.all([
+    import('./sqlite/article-store.js'),
+    import('./sqlite/subscription-store.js'),
+    import('./sqlite/follow-store.js'),
+    import('./sqlite/feed-store.js'),
+    import('./sqlite/work-claims.js'),
+    import('./sqlite/installation-store.js'),
+  ]);
   const articles = openSqliteStore({ path, clock });
   const { db } = articles;
   return {
     kind: 'sqlite',
     articles,
     subscriptions: createSqliteSubscriptionStore(db),
+    follows: createSqliteFollowStore(db),
     feeds: new SqliteFeedStore(db, clock),
     claims: claims.createSqliteWorkClaims(db),
     installations: installations.createSqliteInstallationStore(db),
@@ -57,10 +68,11 @@ async function openSqliteStores(path: string, clock: Clock): Promise<Stores> {
 }
 
 async function openPostgresStores(database: { url: string; poolSize?: number }, clock: Clock): Promise<Stores> {
-  const [pg, articles, subscriptions, feeds, claims, installations] = await Promise.all([
+  const [pg, articles, subscriptions, follows, feeds, claims, installations] = await Promise.all([
     import('./postgres/database.js'),
     import('./postgres/article-store.js'),
     import('./postgres/subscription-store.js'),
+    import('./postgres/follow-store.js'),
     import('./postgres/feed-store.js'),
     import('./postgres/work-claims.js'),
     import('./postgres/installation-store.js'),
@@ -77,6 +89,7 @@ async function openPostgresStores(database: { url: string; poolSize?: number }, 
     kind: 'postgres',
     articles: articles.createPgArticleStore(pool, clock),
     subscriptions: subscriptions.createPgSubscriptionStore(pool),
+    follows: follows.createPgFollowStore(pool),
     feeds: feeds.createPgFeedStore(pool, clock),
     claims: claims.createPgWorkClaims(pool),
     installations: installations.createPgInstallationStore(pool),

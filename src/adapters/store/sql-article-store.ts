@@ -75,6 +75,11 @@ export abstract class SqlArticleStore implements port.ArticleStore {
   abstract personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile>;
   abstract personKeys(): Promise<readonly string[]>;
   abstract close(): Promise<void>;
+  abstract searchQuotes(
+    text: string,
+    options: { personKeys?: readonly string[] | undefined; limit: number; offset: number },
+  ): Promise<{ quotes: port.QuoteView[]; total: number }>;
+  abstract matchingSeqs(text: string, seq: number, upTo: number, limit: number): Promise<number[]>;
   /** Articles whose title has every word of `text` (the last as a prefix), best first. */
   protected abstract titleMatches(text: string, limit: number): Promise<mapping.ArticleViewRow[]>;
   /** The newest matches of a full-text search, scored (higher is better); null when `text` has no words. */

@@ -156,7 +156,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     try {
       ({ messageId } = await adapter.postDigest({ channelId: sub.channelId, workspaceId: sub.workspaceId }, reply));
     } catch (error) {
-      const failure = describe(adapter, error);
+      const failure = describeDeliveryFailure(adapter, error);
       const retryAt = new Date(now.getTime() + backoffMs(failure.permanent, sub.failureCount));
       // not recorded when our claim went stale and was taken over: the new holder's outcome counts
       const recorded = await subscriptions.failSlot(claim, failure.reason, retryAt);
@@ -262,7 +262,8 @@ async function matches(articles: DigestArticles, article: ArticleView, sub: Subs
   return true;
 }
 
-function describe(adapter: ChatAdapter, error: unknown): DeliveryFailure {
+/** Why a post failed, as the adapter classifies it (permanent: back off for hours), else from the error. */
+export function describeDeliveryFailure(adapter: ChatAdapter, error: unknown): DeliveryFailure {
   const described = adapter.describeFailure?.(error);
   if (described) return described;
   const reason = isNewsdeskError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);

@@ -163,6 +163,17 @@ export interface CounterDelta {
   people: number;
 }
 
+/**
+ * An attributed quote as the quote search index holds it: its words and those of its paragraph (so
+ * `/news quotes tariffs` finds "It will hurt farmers" said in a paragraph about tariffs), and who said it.
+ */
+export interface QuoteTextRecord {
+  article_id: string;
+  position: number;
+  person_key: string;
+  body: string;
+}
+
 /** Every row that storing new articles writes. */
 export interface ArticleWrites {
   articles: { row: ArticleRecord; search: SearchText }[];
@@ -171,6 +182,8 @@ export interface ArticleWrites {
   mentions: MentionRecord[];
   nameKeys: NameKeyRecord[];
   quotes: QuoteRecord[];
+  /** the attributed quotes, for the quote search index */
+  quoteTexts: QuoteTextRecord[];
   delta: CounterDelta;
 }
 
@@ -198,6 +211,7 @@ export function planArticleWrites(
     mentions: [],
     nameKeys: [],
     quotes: [],
+    quoteTexts: [],
     delta: { articles: 0, quotes: 0, people: 0 },
   };
   for (const article of articles) {
@@ -220,10 +234,16 @@ export function planArticleWrites(
       writes.nameKeys.push(...nameKeyRecords(personKey, [person]));
     }
     article.quotes.forEach((quote, position) => {
+      const personKey = quote.speaker === null ? null : (keyByName.get(quote.speaker) ?? null);
+      if (personKey !== null) {
+        const paragraph = article.paragraphs[quote.paragraphIndex]?.text ?? '';
+        const body = paragraph.includes(quote.text) ? paragraph : `${quote.text}\n${paragraph}`;
+        writes.quoteTexts.push({ article_id: article.id, position, person_key: personKey, body });
+      }
       writes.quotes.push({
         article_id: article.id,
         position,
-        person_key: quote.speaker === null ? null : (keyByName.get(quote.speaker) ?? null),
+        person_key: personKey,
         speaker: quote.speaker,
         text: quote.text,
         kind: quote.kind,

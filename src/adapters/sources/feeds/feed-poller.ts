@@ -63,6 +63,8 @@ export interface FeedPollerOptions {
   allowPrivateAddresses?: boolean;
   /** a claim older than this belongs to a process that died and is taken over (default 10 min) */
   claimStaleMs?: number;
+  /** told after a poll that stored or changed articles (live alerts look at once) */
+  onStored?: () => void;
 }
 
 /**
@@ -241,6 +243,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (outcome.added + outcome.updated > 0) {
         const { added, updated, linked, backlog } = outcome;
         logger.info({ source: url, added, updated, linked, backlog }, 'feed polled');
+        options.onStored?.();
       }
       return { ...outcome, status: 'ok' };
     } catch (error) {

@@ -33,6 +33,8 @@ export interface StartFeedsOptions {
   allowPrivateAddresses?: boolean;
   /** a claim older than this belongs to a process that died and is taken over (default 10 min) */
   claimStaleMs?: number;
+  /** told after a poll that stored or changed articles (live alerts look at once) */
+  onStored?: () => void;
   /** overrides for tests */
   fetcher?: PoliteFetcher;
   timers?: Timers;
@@ -69,6 +71,7 @@ export async function startFeeds(options: StartFeedsOptions): Promise<Feeds> {
     backlogHours: options.backlogHours ?? 24,
     allowPrivateAddresses,
     ...(options.claimStaleMs === undefined ? {} : { claimStaleMs: options.claimStaleMs }),
+    ...(options.onStored === undefined ? {} : { onStored: options.onStored }),
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const applyFile = async () => {

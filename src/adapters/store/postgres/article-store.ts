@@ -118,6 +118,47 @@ class PgArticleStore extends SqlArticleStore {
     return { window, countAll };
   }
 
+  async searchQuotes(
+    text: string,
+    options: { personKeys?: readonly string[] | undefined; limit: number; offset: number },
+  ): Promise<{ quotes: port.QuoteView[]; total: number }> {
+    const query = tsQuery(text);
+    const keys = options.personKeys;
+    if (!query || (keys !== undefined && keys.length === 0)) return { quotes: [], total: 0 };
+    // $2 is always bound (PostgreSQL must type every parameter); a custom plan folds the IS NULL away
+    const bySpeaker = keys === undefined ? 'AND $2::text[] IS NULL' : 'AND qs.person_key = ANY($2::text[])';
+    const params = [query, keys ?? null];
+    const [found, counted] = await Promise.all([
+      this.pool.query<mapping.QuoteViewRow>(
+        `SELECT ${mapping.QUOTE_VIEW_COLUMNS}
+         FROM (SELECT article_id, position, seq FROM quote_search qs
+           WHERE qs.search @@ to_tsquery('simple', $1) ${bySpeaker}
+           ORDER BY qs.seq DESC, qs.position LIMIT $3 OFFSET $4) hit
+         JOIN quotes q ON q.article_id = hit.article_id AND q.position = hit.position
+         JOIN articles a ON a.id = hit.article_id
+         ORDER BY hit.seq DESC, hit.position`,
+        [...params, options.limit, options.offset],
+      ),
+      this.pool.query<{ count: string }>(
+        `SELECT count(*) AS count FROM (SELECT 1 FROM quote_search qs
+           WHERE qs.search @@ to_tsquery('simple', $1) ${bySpeaker} LIMIT $3) matches`,
+        [...params, MAX_COUNTED],
+      ),
+    ]);
+    return { quotes: found.rows.map(mapping.toQuoteView), total: Number(counted.rows[0]?.count ?? 0) };
+  }
+
+  async matchingSeqs(text: string, seq: number, upTo: number, limit: number): Promise<number[]> {
+    const query = tsQuery(text);
+    if (!query) return [];
+    const { rows } = await this.pool.query<{ seq: string }>(
+      `SELECT seq FROM articles WHERE search @@ to_tsquery('simple', $1) AND seq > $2 AND seq <= $3
+       ORDER BY seq LIMIT $4`,
+      [query, seq, upTo, limit],
+    );
+    return rows.map((row) => Number(row.seq));
+  }
+
   async personProfile(personKeys: string[], page: port.ProfilePage): Promise<port.PersonProfile> {
     const keys = unique(personKeys);
     // all three at once: a key without a person row has no quotes or mentions either
@@ -275,6 +316,22 @@ async function writePeopleAndQuotes(client: PgClient, writes: decide.ArticleWrit
     await client.query(insertRecords('quotes', decide.QUOTE_COLUMNS, 'ON CONFLICT DO NOTHING'), [
       toJsonParam(writes.quotes),
     ]);
+  }
+  if (writes.quoteTexts.length > 0) {
+    const texts = writes.quoteTexts;
+    await client.query(
+      `INSERT INTO quote_search (article_id, position, seq, person_key, search)
+       SELECT t.article_id, t.position, a.seq, t.person_key, to_tsvector('simple', t.words)
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS t (article_id, position, person_key, words)
+       JOIN articles a ON a.id = t.article_id
+       ON CONFLICT DO NOTHING`,
+      [
+        texts.map((t) => t.article_id),
+        texts.map((t) => t.position),
+        texts.map((t) => t.person_key),
+        texts.map((t) => indexWords(t.body)),
+      ],
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Migration } from '../migration.js';
+import { ALERT_TABLES } from './schema-alerts.js';
 import { ARTICLE_TABLES } from './schema-articles.js';
 import { DIGEST_TABLES } from './schema-digests.js';
 import { FEED_TABLES } from './schema-feeds.js';
@@ -31,4 +32,5 @@ UPDATE persons SET role_uses = (
 );
 `,
   },
+  { version: 6, name: 'quote search index, channel follows and their deliveries', sql: ALERT_TABLES },
 ];

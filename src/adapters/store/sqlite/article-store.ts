@@ -89,13 +89,15 @@ export class SqliteArticleStore extends SqlArticleStore {
         // take the old analysis out: its quotes and mentions, and its share of each person
         const touched = new Set(s.mentionKeysOf.pluck().all(article.id) as string[]);
         delta.quotes -= s.attributedQuotesOf.pluck().get(article.id) as number;
+        const seq = s.seqOf.pluck().get(article.id) as number;
+        s.deleteQuoteFts.run(...quoteRowids(seq));
         s.deleteQuotesOf.run(article.id);
         s.deleteMentionsOf.run(article.id);
         s.updateAnalysis.run(JSON.stringify(decide.analysisOf(article)), ANALYSIS_VERSION, article.id);
         this.refreshPersons(touched, delta);
         // and fold the new one in, as if the article had just arrived when it did
         const writes = decide.planReanalysisWrites(article, this.storedPersons([article]), ingestedAt);
-        this.writePeopleAndQuotes(writes);
+        this.writePeopleAndQuotes(writes, new Map([[article.id, seq]]));
         decide.addDelta(delta, writes.delta);
       }
       this.addToCounters(delta);
@@ -129,6 +131,30 @@ export class SqliteArticleStore extends SqlArticleStore {
     // rank the newest matches by relevance: scoring every match of a common word is what makes search slow
     const window = this.statements.searchWindow.all(query, SEARCH_WINDOW) as mapping.ScoredMatch[];
     return { window, countAll: async () => this.statements.searchCount.pluck().get(query, MAX_COUNTED) as number };
+  }
+
+  async searchQuotes(
+    text: string,
+    options: { personKeys?: readonly string[] | undefined; limit: number; offset: number },
+  ): Promise<{ quotes: port.QuoteView[]; total: number }> {
+    const words = ftsQuery(text, 'body');
+    if (!words) return { quotes: [], total: 0 };
+    const keys = options.personKeys;
+    if (keys !== undefined && keys.length === 0) return { quotes: [], total: 0 };
+    const speakers = keys?.map((key) => `speaker : "${speakerKey(key).replaceAll('"', '""')}"`).join(' OR ');
+    const query = speakers ? `(${words}) AND (${speakers})` : words;
+    const s = this.statements;
+    const rowids = s.quoteSearch.pluck().all(query, options.limit, options.offset) as number[];
+    const total = s.quoteSearchCount.pluck().get(query, MAX_COUNTED) as number;
+    if (rowids.length === 0) return { quotes: [], total };
+    const pairs = rowids.map((rowid) => [Math.floor(rowid / QUOTE_SLOTS), rowid % QUOTE_SLOTS]);
+    const rows = s.quotesAt.all(JSON.stringify(pairs)).map((row) => fromSqlite<mapping.QuoteViewRow>(row));
+    return { quotes: rows.map(mapping.toQuoteView), total };
+  }
+
+  async matchingSeqs(text: string, seq: number, upTo: number, limit: number): Promise<number[]> {
+    const query = ftsQuery(text);
+    return query ? (this.statements.matchingSeqs.pluck().all(query, seq, upTo, limit) as number[]) : [];
   }
 
   /** The people an article names, as analysed at ingest. */
@@ -199,11 +225,13 @@ export class SqliteArticleStore extends SqlArticleStore {
     if (articles.length === 0) return;
     const s = this.statements;
     const writes = decide.planArticleWrites(articles, this.storedPersons(articles), this.clock.now().toISOString());
+    const seqs = new Map<string, number>();
     for (const { row, search } of writes.articles) {
       const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
       s.insertFts.run(lastInsertRowid, search.title, search.body);
+      seqs.set(row.id, Number(lastInsertRowid));
     }
-    this.writePeopleAndQuotes(writes);
+    this.writePeopleAndQuotes(writes, seqs);
     decide.addDelta(delta, writes.delta);
   }
 
@@ -217,12 +245,18 @@ export class SqliteArticleStore extends SqlArticleStore {
     return stored;
   }
 
-  private writePeopleAndQuotes(writes: decide.ArticleWrites): void {
+  /** `seqs`: the sequence number of each article the writes are about, which numbers its quotes in the index. */
+  private writePeopleAndQuotes(writes: decide.ArticleWrites, seqs: ReadonlyMap<string, number>): void {
     const s = this.statements;
     for (const person of writes.persons) s.upsertPerson.run(toSqlite(person));
     for (const mention of writes.mentions) s.insertMention.run(mention);
     for (const nameKey of writes.nameKeys) s.insertPersonKey.run(nameKey);
     for (const quote of writes.quotes) s.insertQuote.run(quote);
+    for (const text of writes.quoteTexts) {
+      const seq = seqs.get(text.article_id);
+      if (seq !== undefined)
+        s.insertQuoteFts.run(seq * QUOTE_SLOTS + text.position, text.body, speakerKey(text.person_key));
+    }
   }
 
   private deleteIfOrphan(id: string, touched: Set<string>, delta: decide.CounterDelta): void {
@@ -230,7 +264,10 @@ export class SqliteArticleStore extends SqlArticleStore {
     if (s.originCount.pluck().get(id) !== 0) return;
     for (const key of s.mentionKeysOf.pluck().all(id) as string[]) touched.add(key);
     const seq = s.seqOf.pluck().get(id) as number | undefined;
-    if (seq !== undefined) s.deleteFts.run(seq);
+    if (seq !== undefined) {
+      s.deleteFts.run(seq);
+      s.deleteQuoteFts.run(...quoteRowids(seq));
+    }
     const quotes = s.attributedQuotesOf.pluck().get(id) as number;
     if (s.deleteArticle.run(id).changes > 0) decide.addDelta(delta, { articles: -1, quotes: -quotes, people: 0 });
   }
@@ -284,6 +321,16 @@ function prepareStatements(db: Database.Database) {
     insertArticle: p(insertSql('articles', decide.ARTICLE_COLUMNS)),
     insertFts: p('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)'),
     deleteFts: p('DELETE FROM article_fts WHERE rowid = ?'),
+    insertQuoteFts: p('INSERT INTO quote_fts (rowid, body, speaker) VALUES (?, ?, ?)'),
+    deleteQuoteFts: p('DELETE FROM quote_fts WHERE rowid >= ? AND rowid < ?'),
+    // newest arrival first straight off the index: rowids follow the articles' seq
+    quoteSearch: p('SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?'),
+    quoteSearchCount: p('SELECT count(*) FROM (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? LIMIT ?)'),
+    quotesAt: p(`SELECT ${mapping.QUOTE_VIEW_COLUMNS} FROM json_each(?) j
+      JOIN articles a ON a.seq = j.value ->> 0 JOIN quotes q ON q.article_id = a.id AND q.position = j.value ->> 1
+      ORDER BY j.key`),
+    matchingSeqs: p(`SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid > ? AND rowid <= ?
+      ORDER BY rowid LIMIT ?`),
     upsertFile: p(`INSERT INTO files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)
       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`),
     deleteFile: p('DELETE FROM files WHERE path = ?'),
@@ -323,8 +370,25 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+/**
+ * Quotes in the quote index are numbered `article seq * QUOTE_SLOTS + position` (an article keeps at most
+ * INGEST_LIMITS.quotes = 500): newest arrival first is rowid order, and an article's quotes are one range, found
+ * again when it is re-analysed or deleted.
+ */
+const QUOTE_SLOTS = 512;
+
+/** The rowid range [from, to) of an article's quotes in the quote index. */
+function quoteRowids(seq: number): [number, number] {
+  return [seq * QUOTE_SLOTS, (seq + 1) * QUOTE_SLOTS];
+}
+
+/** What the quote index's speaker column holds: the person key between markers, so a phrase matches it whole. */
+function speakerKey(personKey: string): string {
+  return `qqs ${personKey} qqe`;
+}
+
 /** Build an FTS5 query that ANDs the words of `text` (each quoted, so user input cannot inject syntax). */
-export function ftsQuery(text: string, column?: 'title'): string | null {
+export function ftsQuery(text: string, column?: 'title' | 'body'): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
   const terms = words.slice(0, 32).map((w) => `"${w.replaceAll('"', '""')}"`);

@@ -253,4 +253,61 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  {
+    version: 7,
+    name: 'quote search index, channel follows and their deliveries',
+    sql: `
+  -- attributed quotes by their words and their paragraph's, and by speaker; rowid = article seq * 512 + position
+  CREATE VIRTUAL TABLE quote_fts USING fts5 (
+    body, speaker, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO quote_fts (rowid, body, speaker)
+    SELECT seq * 512 + position,
+      CASE WHEN instr(coalesce(paragraph, ''), text) > 0 THEN paragraph ELSE text || char(10) || coalesce(paragraph, '') END,
+      'qqs ' || person_key || ' qqe'
+    FROM (SELECT seq, position, text, person_key,
+        CASE WHEN pi IS NULL THEN NULL ELSE json_extract(paragraphs, '$[' || pi || '].text') END AS paragraph
+      FROM (SELECT a.seq, q.position, q.text, q.person_key, a.paragraphs,
+          json_extract(a.analysis, '$.quotes[' || q.position || '].paragraphIndex') AS pi
+        FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_key IS NOT NULL));
+
+  -- what a channel follows (a speaker, a topic, a feed), with its delivery state
+  CREATE TABLE follows (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    workspace_id TEXT,
+    -- 'who', 'topic' or 'source'; target is what is matched (a name key, search terms, a feed URL or outlet)
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    label TEXT NOT NULL,
+    -- a Discord role id or Slack user group id mentioned in each alert
+    ping TEXT,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    -- the newest article (seq) already delivered or passed over; alerts are for articles after it
+    watermark INTEGER NOT NULL,
+    last_success_at TEXT,
+    last_posted_at TEXT,
+    failure_count INTEGER NOT NULL DEFAULT 0,
+    failure_reason TEXT,
+    retry_at TEXT,
+    UNIQUE (platform, channel_id, kind, target)
+  );
+
+  -- one row per delivery of a follow (the articles after from_seq, up to to_seq): claimed before posting and
+  -- done after, so of several processes one posts it
+  CREATE TABLE follow_deliveries (
+    follow_id INTEGER NOT NULL REFERENCES follows (id) ON DELETE CASCADE,
+    from_seq INTEGER NOT NULL,
+    to_seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    message_id TEXT,
+    PRIMARY KEY (follow_id, from_seq)
+  );
+
+  `,
+  },
 ];
