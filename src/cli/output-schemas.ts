@@ -104,6 +104,8 @@ export const IngestOutput = z.object({
 
 export const ReanalyzeOutput = z.object({
   reanalyzed: z.number(),
+  /** articles of a store of a release before stories put into stories */
+  clustered: z.number(),
   failed: z.number(),
   complete: z.boolean(),
 });

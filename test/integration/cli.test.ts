@@ -236,6 +236,11 @@ describe('newsdesk CLI on the /news command registry', () => {
   it('reanalyze --json finds nothing to do in a store its own analysis has just written', async () => {
     const { code, stdout } = await cli('reanalyze', '--json');
     expect(code).toBe(0);
-    expect(ReanalyzeOutput.parse(JSON.parse(stdout))).toEqual({ reanalyzed: 0, failed: 0, complete: true });
+    expect(ReanalyzeOutput.parse(JSON.parse(stdout))).toEqual({
+      reanalyzed: 0,
+      clustered: 0,
+      failed: 0,
+      complete: true,
+    });
   });
 });

@@ -27,7 +27,7 @@ function featuresOf(article: TestArticle) {
 
 async function cluster(articles: readonly TestArticle[], index = new InMemoryStoryIndex()): Promise<StoryAssignment[]> {
   const assignments: StoryAssignment[] = [];
-  for (const article of articles) assignments.push(await assignStory(article.id, featuresOf(article), index));
+  for (const article of articles) assignments.push(assignStory(article.id, featuresOf(article), index));
   return assignments;
 }
 
@@ -140,9 +140,9 @@ describe('story clustering', () => {
       const index = new InMemoryStoryIndex();
       for (const article of order) {
         const features = featuresOf(article);
-        await assignStory(article.id, features, index, { ...DEFAULT_CLUSTERING, threshold: 1.01 });
+        assignStory(article.id, features, index, { ...DEFAULT_CLUSTERING, threshold: 1.01 });
       }
-      return (await assignStory('gazette', featuresOf(floodGazette), index)).storyId;
+      return assignStory('gazette', featuresOf(floodGazette), index).storyId;
     };
     expect(await join([twinA, twinB])).toBe('a-twin');
     expect(await join([twinB, twinA])).toBe('a-twin');

@@ -213,20 +213,21 @@ function maxTime(a: number | null, b: number | null): number | null {
 
 /**
  * Put one article into a story: look up candidates in the index, score them, join the best one that passes or
- * start a story, and save. Call in arrival order; the stores wrap the call in a transaction under a lock.
+ * start a story, and save. Call in arrival order; the stores run it in a transaction under a lock, over an
+ * in-memory index they keep in step with the database (story-batch.ts).
  */
-export async function assignStory(
+export function assignStory(
   articleId: string,
   features: StoryFeatures,
   index: StoryIndex,
   config: ClusterConfig = DEFAULT_CLUSTERING,
-): Promise<StoryAssignment> {
+): StoryAssignment {
   const keys = featureKeys(features, config);
   const names = keys.map((key) => key.term);
-  const { articles, df } = await index.frequencies(names);
+  const { articles, df } = index.frequencies(names);
   const vector = weighFeatures(keys, articles, df);
   const seq = articles;
-  const candidates = await index.candidates({
+  const candidates = index.candidates({
     lookup: vector.slice(0, config.lookupKeys),
     sinceTime: features.time === null ? null : features.time - config.windowHours * HOUR,
     // with times the window is in time alone: a burst of articles must not close the day's stories
@@ -242,6 +243,6 @@ export async function assignStory(
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
   const { story, dropped } = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  await index.save({ keys: names, articleId, story, droppedKeys: dropped });
+  index.save({ keys: names, articleId, story, droppedKeys: dropped, score: joined?.score ?? 0 });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }
