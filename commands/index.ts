@@ -6,6 +6,7 @@ import { search } from './search.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
 import type { CommandSpec } from './spec.js';
+import { story } from './story.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
 import { unsubscribe } from './unsubscribe.js';
@@ -14,6 +15,7 @@ import { who } from './who.js';
 /** Every /news subcommand, in the order help lists them. Discord, Slack and the console are generated from this. */
 export const commands: readonly CommandSpec[] = [
   latest,
+  story,
   who,
   read,
   search,

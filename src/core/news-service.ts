@@ -1,5 +1,14 @@
 import type { StoredArticle } from './articles/article.js';
-import type { ArticleView, Page, PersonProfile, PersonSummary, QuoteView, SearchHit } from './ports.js';
+import type {
+  ArticleView,
+  Page,
+  PersonProfile,
+  PersonSummary,
+  QuoteView,
+  SearchHit,
+  StoryDetail,
+  StoryQuoted,
+} from './ports.js';
 
 /** The result of looking a person up by name. */
 export interface WhoResult {
@@ -13,6 +22,11 @@ export interface WhoResult {
 /** The result of resolving an article reference (id or title words). */
 export type ReadResult = { found: true; article: StoredArticle } | { found: false; candidates: ArticleView[] };
 
+/** The result of resolving a story reference (a story or article id, or words of a headline). */
+export type StoryResult =
+  | { found: true; story: StoryDetail; quoted: StoryQuoted[] }
+  | { found: false; candidates: ArticleView[] };
+
 export interface DigestItem {
   article: ArticleView;
   quote: QuoteView | null;
@@ -20,7 +34,12 @@ export interface DigestItem {
 
 /** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
 export interface NewsService {
+  /** Stories, newest activity first, each as its lead article with `story` set (an article alone: a story of one). */
   latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
+  /** How many entries `latest` pages through. */
+  countLatest(): Promise<number>;
+  /** One story: every outlet's article, and who is quoted by which outlets. */
+  story(ref: string): Promise<StoryResult>;
   read(ref: string): Promise<ReadResult>;
   search(
     text: string,

@@ -1,7 +1,7 @@
 import { NewsdeskError } from './errors.js';
-import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
+import type { DigestItem, NewsService, ReadResult, StoryResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleQueries, PersonMatch } from './ports.js';
+import type { ArticleQueries, ArticleView, PersonMatch, StoryDetail } from './ports.js';
 import { normalizeQuery } from './query.js';
 
 const MAX_QUERY = 200;
@@ -12,7 +12,34 @@ const MAX_MATCHES = 5;
 export function createNewsService(deps: { store: ArticleQueries }): NewsService {
   const { store } = deps;
   return {
-    latest: (options) => store.latest(options),
+    latest: (options) => store.latestStories(options),
+
+    countLatest: () => store.countStories(),
+
+    async story(ref): Promise<StoryResult> {
+      const query = normalizeQuery(ref).slice(0, MAX_QUERY);
+      if (!query) return { found: false, candidates: [] };
+      const found = async (story: StoryDetail): Promise<StoryResult> => ({
+        found: true,
+        story,
+        quoted: await store.quotedInStory(story.id),
+      });
+      const direct = await store.getArticle(query);
+      const candidates = direct ? [] : await store.findArticles(query, 5);
+      const chosen = direct ? { id: direct.id } : pickCandidate(candidates, query);
+      if (!chosen) {
+        // several headlines of one story are still one answer
+        const stories = await store.storiesOf(candidates.map((c) => c.id));
+        const ids = new Set(candidates.map((c) => stories.get(c.id)?.id ?? c.id));
+        const only = candidates[0];
+        if (ids.size !== 1 || !only) return { found: false, candidates };
+        return found(stories.get(only.id) ?? storyOfOne(only));
+      }
+      const story = (await store.storiesOf([chosen.id])).get(chosen.id);
+      if (story) return found(story);
+      const [view] = await store.findArticles(chosen.id, 1);
+      return view ? found(storyOfOne(view)) : { found: false, candidates: [] };
+    },
 
     async read(ref): Promise<ReadResult> {
       const query = normalizeQuery(ref).slice(0, MAX_QUERY);
@@ -67,6 +94,18 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
 
     stats: () => store.counts(),
   };
+}
+
+/** The candidate a reference names: the one whose title it is, or the only one. */
+function pickCandidate(candidates: readonly ArticleView[], query: string): ArticleView | undefined {
+  const exact = candidates.find((c) => c.title.toLowerCase() === query.toLowerCase());
+  return exact ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+/** An article not (yet) put into a story: a story of its own. */
+function storyOfOne(article: ArticleView): StoryDetail {
+  const outlet = article.source ?? null;
+  return { id: article.id, outlets: outlet ? [outlet] : [], size: 1, articles: [{ ...article, seq: 0 }] };
 }
 
 /** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */

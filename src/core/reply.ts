@@ -29,6 +29,8 @@ export type ReplyBlock =
       summary: string;
       /** the most newsworthy quote, for digests */
       quote?: { text: string; speaker: string } | undefined;
+      /** a story several outlets carry: their names (shown as "3 outlets: A, B, C"); absent for one outlet */
+      outlets?: string[] | undefined;
     }
   | {
       type: 'person';
@@ -53,6 +55,8 @@ export type ReplyBlock =
       publishedAt: string | null;
       /** the date was worked out from a relative one and may be off by a day */
       publishedApprox?: boolean | undefined;
+      /** other outlets carrying the same words (shown as "also in 3 outlets") */
+      alsoIn?: number | undefined;
     };
 
 export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {
@@ -71,7 +75,9 @@ export function articleBlock(
   },
   summary: string,
   quote?: { text: string; speaker: string },
+  story?: { outlets: string[] } | undefined,
 ): ReplyBlock {
+  const outlets = story && story.outlets.length > 1 ? story.outlets : undefined;
   return {
     type: 'article',
     id: article.id,
@@ -82,5 +88,6 @@ export function articleBlock(
     publishedApprox: article.publishedApprox,
     summary,
     quote,
+    ...(outlets ? { outlets } : {}),
   };
 }

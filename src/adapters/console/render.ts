@@ -27,7 +27,9 @@ function renderBlock(block: ReplyBlock): string[] {
       const meta = [formatDate(block.publishedAt, block.publishedApprox), block.source, `id ${block.id}`]
         .filter(Boolean)
         .join(' · ');
-      const lines = ['', `▸ ${block.title}`, `  ${meta}`, `  ${block.summary}`];
+      const lines = ['', `▸ ${block.title}`, `  ${meta}`];
+      if (block.outlets) lines.push(`  ${block.outlets.length} outlets: ${block.outlets.join(', ')}`);
+      if (block.summary) lines.push(`  ${block.summary}`);
       if (block.quote) lines.push(`  “${block.quote.text}” (${block.quote.speaker})`);
       if (block.url) lines.push(`  ${block.url}`);
       return lines;
@@ -44,7 +46,9 @@ function renderBlock(block: ReplyBlock): string[] {
       return [
         '',
         `  ${text}${KIND_LABEL[block.kind]}`,
-        `    ${block.articleTitle}, ${formatDate(block.publishedAt, block.publishedApprox ?? false)}`,
+        `    ${block.articleTitle}, ${formatDate(block.publishedAt, block.publishedApprox ?? false)}${
+          block.alsoIn ? ` · also in ${block.alsoIn} ${block.alsoIn === 1 ? 'outlet' : 'outlets'}` : ''
+        }`,
       ];
     }
   }

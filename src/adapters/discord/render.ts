@@ -162,7 +162,8 @@ function quoteText(block: QuoteBlock, caps: TextCaps, personNames: ReadonlySet<s
   const title = safeText(block.articleTitle, 150);
   const url = safeUrl(block.articleUrl);
   const source = url ? `[${title}](${url})` : `*${title}*`;
-  return `${quoted}\n— ${speaker}${source}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}`;
+  const also = block.alsoIn ? ` · also in ${block.alsoIn} ${block.alsoIn === 1 ? 'outlet' : 'outlets'}` : '';
+  return `${quoted}\n— ${speaker}${source}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}${also}`;
 }
 
 /** ` · <t:unix:D>`: Discord shows the date in each reader's locale; `~` marks a date worked out from "2 hours ago". */
@@ -177,9 +178,12 @@ function articleEmbed(block: ArticleBlock, caps: TextCaps): APIEmbed {
   const quote = block.quote
     ? `\n\n> “${safeText(block.quote.text, Math.min(caps.quote, 500))}”\n— ${safeText(block.quote.speaker, 100)}`
     : '';
+  const outlets = block.outlets
+    ? `**${block.outlets.length} outlets**: ${safeText(block.outlets.join(', '), 300)}\n`
+    : '';
   const summary = safeText(
     block.summary,
-    Math.max(1, Math.min(caps.summary, DISCORD_LIMITS.embedDescription - quote.length)),
+    Math.max(1, Math.min(caps.summary, DISCORD_LIMITS.embedDescription - quote.length - outlets.length)),
   );
   // footers render no markdown (escaping would show backslashes), but mention syntax is still broken up
   const footer = [block.source, block.publishedApprox ? 'date approximate' : null, `id ${block.id}`]
@@ -188,7 +192,7 @@ function articleEmbed(block: ArticleBlock, caps: TextCaps): APIEmbed {
   return {
     title: safeText(block.title, DISCORD_LIMITS.embedTitle),
     ...(url ? { url } : {}),
-    ...(summary || quote ? { description: `${summary}${quote}` } : {}),
+    ...(outlets || summary || quote ? { description: `${outlets}${summary}${quote}` } : {}),
     ...(timestamp ? { timestamp } : {}),
     footer: { text: cutAtWord(neutralizeMentions(footer), 300) },
     color: COLORS.article,

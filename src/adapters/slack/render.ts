@@ -169,6 +169,9 @@ type QuoteBlock = Extract<ReplyBlock, { type: 'quote' }>;
 function renderArticle(article: ArticleBlock): Unit {
   const title = `*${mrkdwnLink(article.url, truncate(article.title, ARTICLE_TITLE_MAX))}*`;
   const lines = [title];
+  if (article.outlets) {
+    lines.push(`_${article.outlets.length} outlets:_ ${escapeWithin(article.outlets.join(', '), 500)}`);
+  }
   if (article.summary.trim() !== '') lines.push(escapeWithin(article.summary, SUMMARY_MAX));
   if (article.quote) {
     lines.push(`${blockQuote(`“${article.quote.text}”`, QUOTE_MAX)}\n— ${escapeWithin(article.quote.speaker, 200)}`);
@@ -201,7 +204,8 @@ function renderQuote(quote: QuoteBlock): Unit {
   const label = quote.kind === 'reported' ? ' (reported speech)' : quote.kind === 'partial' ? ' (partial quote)' : '';
   const date = formatDate(quote.publishedAt, quote.publishedApprox ?? false);
   const source = `in ${mrkdwnLink(quote.articleUrl, truncate(quote.articleTitle, ARTICLE_TITLE_MAX))}`;
-  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${date === null ? '' : ` · ${date}`}`;
+  const also = quote.alsoIn ? ` · also in ${quote.alsoIn} ${quote.alsoIn === 1 ? 'outlet' : 'outlets'}` : '';
+  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${date === null ? '' : ` · ${date}`}${also}`;
   return {
     blocks: [sectionBlock(`${blockQuote(body, QUOTE_MAX)}\n${attribution}`)],
     fallback: `${quote.speaker}: ${body}`,
