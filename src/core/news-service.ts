@@ -1,14 +1,6 @@
 import type { StoredArticle } from './articles/article.js';
-import type {
-  ArticleView,
-  Page,
-  PersonProfile,
-  PersonSummary,
-  QuoteView,
-  SearchHit,
-  StoryDetail,
-  StoryQuoted,
-} from './ports.js';
+import type { StoryEntry } from './digest/story-entries.js';
+import type { ArticleView, Page, PersonProfile, PersonSummary, SearchHit, StoryDetail, StoryQuoted } from './ports.js';
 
 /** The result of looking a person up by name. */
 export interface WhoResult {
@@ -27,10 +19,8 @@ export type StoryResult =
   | { found: true; story: StoryDetail; quoted: StoryQuoted[] }
   | { found: false; candidates: ArticleView[] };
 
-export interface DigestItem {
-  article: ArticleView;
-  quote: QuoteView | null;
-}
+/** One entry of a digest: a story's lead (with the outlets carrying it, when several) or an article alone. */
+export type DigestItem = StoryEntry;
 
 /** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
 export interface NewsService {

@@ -1,3 +1,4 @@
+import { groupByStory } from './digest/story-entries.js';
 import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, StoryResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
@@ -88,8 +89,10 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
     async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
       const articles = await store.articlesSince(options.since, options.limit ?? 50);
-      const quotes = await store.topQuotes(articles.map((article) => article.id));
-      return articles.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
+      const ids = articles.map((article) => article.id);
+      const [quotes, stories] = await Promise.all([store.topQuotes(ids), store.storiesOf(ids)]);
+      // one entry per story; nothing counts as delivered before an asked-for digest
+      return groupByStory(articles, stories, 0, quotes, { delivered: async () => false, quotesOf: async () => [] });
     },
 
     stats: () => store.counts(),

@@ -270,6 +270,8 @@ export interface DigestArticles {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
   topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
+  /** The stories of these articles (with every article of each), by article id; articles not yet in one are absent. */
+  storiesOf(articleIds: readonly string[]): Promise<Map<string, StoryDetail>>;
 }
 
 /**
