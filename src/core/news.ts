@@ -1,13 +1,16 @@
-import { groupByStory } from './digest/story-entries.js';
+import { groupByStory, quoteFingerprint } from './digest/story-entries.js';
 import { NewsdeskError } from './errors.js';
 import type { DigestItem, NewsService, ReadResult, StoryResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleQueries, ArticleView, PersonMatch, StoryDetail } from './ports.js';
+import type { ArticleQueries, ArticleView, PersonMatch, QuoteView, StoryDetail } from './ports.js';
 import { normalizeQuery } from './query.js';
+import { outletOf } from './store/store-common.js';
 
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
 const MAX_MATCHES = 5;
+/** a person's quotes read at once to show the same words from several outlets once (deeper pages are not grouped) */
+const QUOTE_SCAN = 500;
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
 export function createNewsService(deps: { store: ArticleQueries }): NewsService {
@@ -73,13 +76,23 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         articleLimit: options.articleLimit ?? 20,
       };
       const groups = groupSurnameOnly(await findMatches(store, query)).slice(0, MAX_MATCHES);
+      // the same words carried by several outlets are shown once: read enough quotes to group them
+      const grouping = page.quoteOffset + page.quoteLimit <= QUOTE_SCAN;
+      const read = grouping ? { ...page, quoteLimit: QUOTE_SCAN, quoteOffset: 0 } : page;
       const matches = await Promise.all(
-        groups.map((group) =>
-          store.personProfile(
+        groups.map(async (group) => {
+          const profile = await store.personProfile(
             group.map((m) => m.personKey),
-            page,
-          ),
-        ),
+            read,
+          );
+          if (!grouping) return profile;
+          const quotes = groupSameWords(profile.quotes);
+          return {
+            ...profile,
+            quotes: quotes.slice(page.quoteOffset, page.quoteOffset + page.quoteLimit),
+            quoteTotal: profile.quoteTotal - (profile.quotes.length - quotes.length),
+          };
+        }),
       );
       return { query, matches, suggestions: matches.length === 0 ? await suggestNames(store, query) : [] };
     },
@@ -97,6 +110,21 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
 
     stats: () => store.counts(),
   };
+}
+
+/** Quotes in order, the same words (by several outlets) once, with how many other outlets carry them. */
+function groupSameWords(quotes: readonly QuoteView[]): QuoteView[] {
+  const groups = new Map<number, { quote: QuoteView; outlets: Set<string> }>();
+  for (const quote of quotes) {
+    const key = quoteFingerprint(quote.text);
+    const outlet = outletOf({ source: quote.articleSource ?? null, url: quote.articleUrl }) ?? quote.articleId;
+    const group = groups.get(key);
+    if (group) group.outlets.add(outlet);
+    else groups.set(key, { quote, outlets: new Set([outlet]) });
+  }
+  return [...groups.values()].map(({ quote, outlets }) =>
+    outlets.size > 1 ? { ...quote, alsoIn: outlets.size - 1 } : quote,
+  );
 }
 
 /** The candidate a reference names: the one whose title it is, or the only one. */

@@ -121,12 +121,16 @@ export interface QuoteView {
   articleId: string;
   articleTitle: string;
   articleUrl: string | null;
+  /** the article's outlet, where known */
+  articleSource?: string | null | undefined;
   publishedAt: string | null;
   /** the article's date was worked out from a relative one ("2 hours ago"), so the day may be off by one */
   publishedApprox: boolean;
   /** offset of the quote in the article's source text */
   start: number;
   end: number;
+  /** other outlets carrying the same words (in `who` results, where the quote is shown once) */
+  alsoIn?: number | undefined;
 }
 
 /** A person across all stored articles, with one page of their quotes. */

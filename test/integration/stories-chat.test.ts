@@ -116,6 +116,18 @@ describe('stories in chat', () => {
     expect(story).toContain('https://post.example/2026-03-10');
   });
 
+  it('shows words several outlets quote once, with how many others carry them, on Discord, Slack and the console', async () => {
+    const embeds = await discordEmbeds('who', { name: 'Kessler' });
+    const quotes = embeds.filter((embed) => embed.description?.startsWith('> “'));
+    const water = quotes.filter((embed) => embed.description?.includes('The water rose faster'));
+    expect(water).toHaveLength(1);
+    expect(water[0]?.description).toMatch(/The water rose faster.*\n— .* · also in 1 outlet\n/);
+    expect(await slackText('who Kessler')).toContain('also in 1 outlet');
+    const terminal = await handleConsoleLine('/news who Kessler', deps, createTestLogger());
+    expect(terminal.match(/The water rose faster/g)).toHaveLength(1);
+    expect(terminal).toContain('also in 1 outlet');
+  });
+
   it('lists stories and shows one in the console', async () => {
     const latest = await handleConsoleLine('/news latest 3', deps, createTestLogger());
     expect(latest).toContain(`▸ ${herald!.title}`);

@@ -7,7 +7,7 @@ import {
   nameKeysOfPeople,
   type PersonRecord,
 } from '../../core/store/article-writes.js';
-import { encodeCursor, unique } from '../../core/store/store-common.js';
+import { encodeCursor, outletOf, unique } from '../../core/store/store-common.js';
 import type { SqlRunner } from './sql.js';
 
 /** The few SQL fragments the two databases spell differently. */
@@ -20,17 +20,6 @@ export interface SqlDialect {
 
 /** The columns of an article that lists show, qualified for joins. */
 export const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
-
-/** The outlet of an article: its source, else its link's host. */
-export function outletOf(article: { source: string | null; url: string | null }): string | null {
-  if (article.source) return article.source;
-  if (!article.url) return null;
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
 
 /** Speakers with the outlets quoting them, most outlets first (then most quotes, then by name). */
 function quotedBy(rows: readonly { speaker: string; source: string | null; url: string | null }[]): port.StoryQuoted[] {

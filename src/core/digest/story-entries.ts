@@ -99,21 +99,20 @@ async function firstNewQuote(
     const [quote] = fresh;
     return {
       article,
-      quote:
-        quote?.speaker
-          ? {
-              text: quote.text,
-              kind: quote.kind,
-              speaker: quote.speaker,
-              articleId: article.id,
-              articleTitle: article.title,
-              articleUrl: article.url,
-              publishedAt: article.publishedAt,
-              publishedApprox: article.publishedApprox,
-              start: quote.start,
-              end: quote.end,
-            }
-          : null,
+      quote: quote?.speaker
+        ? {
+            text: quote.text,
+            kind: quote.kind,
+            speaker: quote.speaker,
+            articleId: article.id,
+            articleTitle: article.title,
+            articleUrl: article.url,
+            publishedAt: article.publishedAt,
+            publishedApprox: article.publishedApprox,
+            start: quote.start,
+            end: quote.end,
+          }
+        : null,
     };
   }
   return null;
