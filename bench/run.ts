@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]
- *   [--ingest-load 10000] [--skip-pool] [--postgres postgres://user@host/db]`
+ *   [--ingest-load 10000] [--skip-pool] [--postgres postgres://user@host/db] [--stories-at 100000]`
  *
  * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
  * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
  * against the loopback fakes, cold start and memory of the bot process on the largest store.
  * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
- * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
+ * figures are skipped. Story clustering is timed per article once each size is already clustered: in memory, and
+ * through the store (read back, features, assignment, writes, in a transaction). `--stories-at N` times only the
+ * latter, on a SQLite store of N articles built without analysing each copy.
  * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
  * grows linearly.
  */
@@ -16,6 +18,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStores, type Stores } from '../src/adapters/store/open-stores.js';
+import type { SqliteArticleStore } from '../src/adapters/store/sqlite/article-store.js';
 import { createNewsService } from '../src/core/news.js';
 import { systemClock } from '../src/desk.js';
 import { type AdversarialFigures, benchAdversarial } from './adversarial.js';
@@ -32,7 +35,16 @@ import {
 import { benchProcess, type ProcessFigures } from './process.js';
 import { benchQueries, type QueryFigures } from './queries.js';
 import type { Summary } from './stats.js';
-import { benchStories, formatStoryFigures, type StoryFigures, storyFiguresHeader } from './stories.js';
+import {
+  benchStoredStories,
+  benchStoredStoriesAt,
+  benchStories,
+  formatStoredStoryFigures,
+  formatStoryFigures,
+  type StoredStoryFigures,
+  type StoryFigures,
+  storyFiguresHeader,
+} from './stories.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +55,7 @@ const { values } = parseArgs({
     'ingest-load': { type: 'string', default: '10000' },
     'skip-pool': { type: 'boolean', default: false },
     postgres: { type: 'string' },
+    'stories-at': { type: 'string' },
   },
 });
 const postgres = values.postgres;
@@ -66,7 +79,26 @@ const base = loadBaseTexts();
 log(`newsdesk bench: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 log(`corpus: ${base.texts.length} base texts from the ${base.source}, varied to reach each size\n`);
 
+if (values['stories-at']) {
+  // only story clustering through a SQLite store of that many articles (quick to build: no analysis per copy)
+  const size = Number(values['stories-at']);
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-stories-'));
+  try {
+    log(`story clustering through a SQLite store of ${size} articles...`);
+    const figures = await benchStoredStoriesAt(base.texts, size, join(dir, 'stories.db'));
+    log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+    log(formatStoredStoryFigures(figures));
+    log(
+      `(building the store: ${figures.ingestMsPerArticle} ms per article written and clustered, 100 per transaction)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const results: SizeFigures[] = [];
+const storedStories: StoredStoryFigures[] = [];
 let largestDb = '';
 for (const size of sizes) {
   const corpus = buildCorpus(base.texts, size);
@@ -79,6 +111,10 @@ for (const size of sizes) {
   const peer = benchWinkReadDoc(corpus);
   const news = createNewsService({ store });
   const queries = await benchQueries(news, store, runs);
+  log(`  story clustering through the store at ${size} articles...`);
+  storedStories.push(
+    await benchStoredStories(store, stores.kind, base.texts, size, (value) => setStoryWatermark(stores, value)),
+  );
   await stores.close();
   largestDb = dbPath;
   const ratio = Math.round((ingest.articlesPerSecond / peer.articlesPerSecond) * 100) / 100;
@@ -150,6 +186,9 @@ for (const name of Object.keys(results[0]?.queries ?? {})) {
 log('\n== Story clustering per article, after that many are clustered (target: assign <= 0.2 ms) ==');
 log(storyFiguresHeader());
 for (const figures of stories) log(formatStoryFigures(figures));
+log('\n== Story clustering through the store, ms per article (target <= 0.2 ms at 100,000 stored) ==');
+log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+for (const figures of storedStories) log(formatStoredStoryFigures(figures));
 if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
   for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
@@ -196,6 +235,7 @@ writeFileSync(
       date: new Date().toISOString(),
       sizes: results,
       stories,
+      storedStories,
       endToEnd,
       poolIngest,
       whoDuringIngest,
@@ -207,6 +247,25 @@ writeFileSync(
   )}\n`,
 );
 log(`\nwrote ${out}`);
+
+/** Hold clustering back by setting the stories watermark (the bench writes articles it then clusters itself). */
+async function setStoryWatermark(stores: Stores, value: number): Promise<void> {
+  const sql = "UPDATE counters SET value = $1 WHERE name = 'stories_watermark'";
+  if (stores.kind === 'sqlite') {
+    (stores.articles as SqliteArticleStore).db.prepare(sql.replace('$1', '?')).run(value);
+    return;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: currentPgUrl });
+  await client.connect();
+  try {
+    await client.query(sql, [value]);
+  } finally {
+    await client.end();
+  }
+}
+
+let currentPgUrl = '';
 
 /** SQLite in a temp folder, or a fresh PostgreSQL database per size on the --postgres server. */
 async function openBenchStores(size: number, sqlitePath: string): Promise<Stores> {
@@ -220,5 +279,6 @@ async function openBenchStores(size: number, sqlitePath: string): Promise<Stores
   await admin.end();
   const url = new URL(postgres);
   url.pathname = `/${name}`;
-  return openStores({ url: url.toString(), poolSize: 4 }, systemClock);
+  currentPgUrl = url.toString();
+  return openStores({ url: currentPgUrl, poolSize: 4 }, systemClock);
 }
