@@ -43,7 +43,7 @@ export const DEFAULT_CLUSTERING: ClusterConfig = {
   windowHours: 72,
   halfLifeHours: 24,
   recentArticles: 300,
-  halfLifeArticles: 25,
+  halfLifeArticles: 15,
   lookupKeys: 12,
   maxCandidates: 10,
   maxStoryKeys: 100,
