@@ -1,5 +1,5 @@
 import type { Paragraph, Person, Quote } from '../articles/article.js';
-import { assignStory, type ClusterConfig, DEFAULT_CLUSTERING, featureKeys } from './story-clusterer.js';
+import { assignStory, type ClusterConfig, DEFAULT_CLUSTERING, featureKeys, isCountedKey } from './story-clusterer.js';
 import { type StoryFeatures, storyFeatures } from './story-features.js';
 import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState } from './story-index.js';
 
@@ -146,7 +146,9 @@ export class StoryClustering {
   /** The feature keys of the batch whose document frequency the index lacks. */
   keysToRead(features: readonly StoryFeatures[]): string[] {
     const index = this.requireIndex();
-    return index.unknownKeys(features.flatMap((f) => featureKeys(f, this.config).map((key) => key.term)));
+    return index.unknownKeys(
+      features.flatMap((f) => featureKeys(f, this.config).flatMap((key) => (isCountedKey(key.term) ? [key.term] : []))),
+    );
   }
 
   learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {

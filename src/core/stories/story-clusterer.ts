@@ -69,6 +69,14 @@ export interface StoryMatch {
   cosine: number;
 }
 
+/**
+ * Whether a key's document frequency is counted. Quote fingerprints are not: nearly each is an article's own, so
+ * counting them would fill the frequency table (and its writes) with ones; they always weigh as unseen keys.
+ */
+export function isCountedKey(key: string): boolean {
+  return !key.startsWith('q:');
+}
+
 /** The keys of an article's features, each once: terms as they are, names and quotes prefixed. */
 export function featureKeys(features: StoryFeatures, config: ClusterConfig): TermWeight[] {
   const keys: TermWeight[] = [...features.terms];
@@ -243,6 +251,6 @@ export function assignStory(
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
   const { story, dropped } = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  index.save({ keys: names, articleId, story, droppedKeys: dropped, score: joined?.score ?? 0 });
+  index.save({ keys: names.filter(isCountedKey), articleId, story, droppedKeys: dropped, score: joined?.score ?? 0 });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }
