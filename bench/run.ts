@@ -80,18 +80,22 @@ log(`newsdesk bench: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]
 log(`corpus: ${base.texts.length} base texts from the ${base.source}, varied to reach each size\n`);
 
 if (values['stories-at']) {
-  // only story clustering through a SQLite store of that many articles (quick to build: no analysis per copy)
+  // only story clustering through a store of that many articles (quick to build: no analysis per copy)
   const size = Number(values['stories-at']);
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-stories-'));
+  const stores = await openBenchStores(size, join(dir, 'stories.db'));
   try {
-    log(`story clustering through a SQLite store of ${size} articles...`);
-    const figures = await benchStoredStoriesAt(base.texts, size, join(dir, 'stories.db'));
+    log(`story clustering through a ${stores.kind} store of ${size} articles...`);
+    const figures = await benchStoredStoriesAt(base.texts, size, stores.articles, stores.kind, (value) =>
+      setStoryWatermark(stores, value),
+    );
     log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
     log(formatStoredStoryFigures(figures));
     log(
       `(building the store: ${figures.ingestMsPerArticle} ms per article written and clustered, 100 per transaction)`,
     );
   } finally {
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);

@@ -1,4 +1,3 @@
-import { openSqliteStore } from '../src/adapters/store/sqlite/article-store.js';
 import type { ParsedArticle } from '../src/core/articles/article.js';
 import { articleFromLines } from '../src/core/articles/from-lines.js';
 import { analyzeArticleSync } from '../src/core/ingest/analyze.js';
@@ -183,53 +182,39 @@ export function formatStoredStoryFigures(f: StoredStoryFigures): string {
 }
 
 /**
- * A SQLite store of `size` articles built quickly (each base text analysed once, copies under new titles and ids
- * written in batches of 100, clustered as they are written), then `benchStoredStories` on it. For
- * `npm run bench -- --stories-at 100000`, which measures this alone.
+ * A store of `size` articles built quickly (each base text analysed once, copies under new titles and ids written
+ * in batches of 100, clustered as they are written), then `benchStoredStories` on it. For
+ * `npm run bench -- --stories-at 100000 [--postgres URL]`, which measures this alone.
  */
 export async function benchStoredStoriesAt(
   texts: readonly string[],
   size: number,
-  path: string,
+  store: ArticleStore,
+  database: string,
+  setWatermark: (value: number) => Promise<void>,
   measured = 1000,
 ): Promise<StoredStoryFigures & { ingestMsPerArticle: number }> {
-  const store = openSqliteStore({ path, clock: { now: () => new Date() } });
-  try {
-    const analysed = texts.map((text) => {
-      const firstBreak = text.indexOf('\n');
-      return analyzeArticleSync(articleFromLines(text.slice(0, firstBreak).trim(), text, firstBreak));
+  const analysed = texts.map((text) => {
+    const firstBreak = text.indexOf('\n');
+    return analyzeArticleSync(articleFromLines(text.slice(0, firstBreak).trim(), text, firstBreak));
+  });
+  const start = Date.now() - Math.round((size * 86_400_000) / PER_DAY);
+  const t0 = performance.now();
+  for (let i = 0; i < size; i += 100) {
+    const batch = Array.from({ length: Math.min(100, size - i) }, (_, j) => {
+      const n = i + j;
+      const base = analysed[n % analysed.length]!;
+      const round = Math.floor(n / analysed.length);
+      return {
+        ...base,
+        id: `${base.id.slice(0, 16)}-${n}`,
+        title: round === 0 ? base.title : `${base.title} (${round})`,
+        publishedAt: new Date(start + Math.round((n * 86_400_000) / PER_DAY)).toISOString(),
+      };
     });
-    const start = Date.now() - Math.round((size * 86_400_000) / PER_DAY);
-    const t0 = performance.now();
-    for (let i = 0; i < size; i += 100) {
-      const batch = Array.from({ length: Math.min(100, size - i) }, (_, j) => {
-        const n = i + j;
-        const base = analysed[n % analysed.length]!;
-        const round = Math.floor(n / analysed.length);
-        return {
-          ...base,
-          id: `${base.id.slice(0, 16)}-${n}`,
-          title: round === 0 ? base.title : `${base.title} (${round})`,
-          publishedAt: new Date(start + Math.round((n * 86_400_000) / PER_DAY)).toISOString(),
-        };
-      });
-      await store.applyFiles([
-        { record: { path: `/bench/s${i}`, size: 1, mtimeMs: 1, hash: `s${i}` }, articles: batch },
-      ]);
-    }
-    const ingestMsPerArticle = round((performance.now() - t0) / size);
-    const figures = await benchStoredStories(
-      store,
-      'sqlite',
-      texts,
-      size,
-      async (value) => {
-        store.db.prepare("UPDATE counters SET value = ? WHERE name = 'stories_watermark'").run(value);
-      },
-      measured,
-    );
-    return { ...figures, ingestMsPerArticle };
-  } finally {
-    await store.close();
+    await store.applyFiles([{ record: { path: `/bench/s${i}`, size: 1, mtimeMs: 1, hash: `s${i}` }, articles: batch }]);
   }
+  const ingestMsPerArticle = round((performance.now() - t0) / size);
+  const figures = await benchStoredStories(store, database, texts, size, setWatermark, measured);
+  return { ...figures, ingestMsPerArticle };
 }

@@ -9,7 +9,7 @@ import { createNewsService } from '../../src/core/news.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandFields } from '../fakes/fake-slack.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
-import { storyArticles } from '../fixtures/story-articles.js';
+import { floodArticles, storyArticles } from '../fixtures/story-articles.js';
 import { fileRecord, replaceFile } from '../helpers/article-store-contract.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -136,5 +136,34 @@ describe('stories in chat', () => {
     expect(story).toContain(`== ${herald!.title} ==`);
     expect(story).toContain('Uwe Kessler: Herald, Courier');
     expect(story).toContain('https://courier.example/2026-03-10');
+  });
+
+  it('pages a story of many outlets five articles at a time', async () => {
+    const clock = new FixedClock('2026-03-10T13:00:00Z');
+    const big = openSqliteStore({ path: ':memory:', clock });
+    try {
+      const flood = floodArticles();
+      // four more outlets retell the Herald's article under their own names
+      const retold = [1, 2, 3, 4].map((n) => ({
+        ...flood[0]!,
+        id: `${flood[0]!.id.slice(0, 12)}${n}`,
+        title: `${flood[0]!.title} (${n})`,
+        source: `Outlet ${n}`,
+        url: `https://outlet${n}.example/flood`,
+      }));
+      for (const [i, article] of [...flood, ...retold].entries()) {
+        await replaceFile(big, fileRecord(`flood-${i}`), [article]);
+      }
+      const bigDeps = { news: createNewsService({ store: big }), clock };
+      const first = await handleConsoleLine('/news story Altena', bigDeps, createTestLogger());
+      expect(first).toContain('7 outlets: Herald, Gazette, Courier, Outlet 1, Outlet 2, Outlet 3, Outlet 4');
+      expect(first).toContain('Page 1 of 2. Next: /news story Altena page 2');
+      const second = await handleConsoleLine('/news story Altena page 2', bigDeps, createTestLogger());
+      expect(second.match(/▸ /g)).toHaveLength(2);
+      expect(second).toContain('https://outlet4.example/flood');
+      expect(second).not.toContain('Quoted');
+    } finally {
+      await big.close();
+    }
   });
 });

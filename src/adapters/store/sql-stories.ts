@@ -9,8 +9,9 @@ import {
 /*
  * Story clustering on either database: the statements, and the one sequence of them both stores run under their
  * write lock: read the position, bring the index up to date (`clusterSteps.load`), read the articles past the
- * watermark and the document frequencies of their keys, cluster, and write (`batchWrites`). SQLite runs the steps
- * synchronously inside its transaction, PostgreSQL asynchronously on the transaction's client.
+ * watermark and the document frequencies of their keys, cluster, and write. SQLite runs the steps synchronously
+ * inside its transaction and writes row by row (`batchWrites`: cheap in-process); PostgreSQL runs them on the
+ * transaction's client and writes each table in one set-based statement (a round trip per row would not be).
  */
 
 export interface StoryDialect {

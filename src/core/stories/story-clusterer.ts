@@ -7,7 +7,7 @@
  * the sum of its members' unit vectors, bounded to its heaviest keys. The score is the cosine with that centroid,
  * halved per day since the story's latest article (without times: per so many articles); an article joins the
  * best-scoring open story when the score passes one threshold.
- * The stores implement `StoryIndex` (see story-index.ts for the tables).
+ * The stores keep an `InMemoryStoryIndex` of the open stories in step with their tables (story-batch.ts).
  */
 import type { StoryFeatures, TermWeight } from './story-features.js';
 import type { StoryIndex, StoryState } from './story-index.js';

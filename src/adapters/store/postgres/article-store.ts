@@ -4,10 +4,14 @@ import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
-import { StoryClustering, type StoryRow, type UnclusteredRow } from '../../../core/stories/story-batch.js';
+import {
+  type StoryBatchWrites,
+  StoryClustering,
+  type StoryRow,
+  type UnclusteredRow,
+} from '../../../core/stories/story-batch.js';
 import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
 import {
-  batchWrites,
   clusterSteps,
   type StoryDialect,
   type StoryPosition,
@@ -263,9 +267,37 @@ async function clusterPending(
   const keys = clustering.keysToRead(features);
   const found = keys.length === 0 ? [] : (await client.query<{ term: string; df: number }>(q.df, [keys])).rows;
   clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
-  const writes = batchWrites(q, clustering.cluster(pending, features));
-  for (const write of writes) await client.query(write.sql, [...write.params]);
+  await writeStoryBatch(client, q, clustering.cluster(pending, features));
   return pending.length;
+}
+
+/** One batch's story writes in four set-based statements, whatever its size. */
+async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: StoryBatchWrites): Promise<void> {
+  if (writes.stories.length > 0) {
+    await client.query(
+      insertRecords(
+        'stories',
+        ['id', 'size', 'first_time', 'last_time', 'last_seq', 'norm', 'centroid', 'sort_key'],
+        `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_time = excluded.first_time,
+           last_time = excluded.last_time, last_seq = excluded.last_seq, norm = excluded.norm,
+           centroid = excluded.centroid, sort_key = GREATEST(stories.sort_key, excluded.sort_key)`,
+      ),
+      [toJsonParam(writes.stories)],
+    );
+  }
+  if (writes.memberships.length > 0) {
+    await client.query(
+      insertRecords('article_stories', ['article_id', 'story_id', 'seq', 'score'], 'ON CONFLICT DO NOTHING'),
+      [toJsonParam(writes.memberships)],
+    );
+  }
+  if (writes.df.size > 0) await client.query(q.addDf, [JSON.stringify(Object.fromEntries(writes.df))]);
+  await client.query(
+    `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN $1::bigint
+       WHEN 'stories_watermark' THEN $2::bigint ELSE value + $3::bigint END
+     WHERE name IN ('stories_clustered', 'stories_watermark', 'stories')`,
+    [writes.clustered, writes.watermark, writes.created],
+  );
 }
 
 async function upsertFiles(client: PgClient, records: port.FileRecord[]): Promise<void> {
