@@ -59,6 +59,8 @@ const { values } = parseArgs({
   },
 });
 const postgres = values.postgres;
+/** the database of the size being measured, on the --postgres server */
+let currentPgUrl = '';
 const sizes = values.sizes
   .split(',')
   .map(Number)
@@ -97,6 +99,7 @@ if (values['stories-at']) {
   } finally {
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
+    if (postgres) await dropBenchDatabase(size);
   }
   process.exit(0);
 }
@@ -269,7 +272,17 @@ async function setStoryWatermark(stores: Stores, value: number): Promise<void> {
   }
 }
 
-let currentPgUrl = '';
+/** Drop the database `openBenchStores` made for `size` on the --postgres server. */
+async function dropBenchDatabase(size: number): Promise<void> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: postgres });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS newsdesk_bench_${size}_${process.pid} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
 
 /** SQLite in a temp folder, or a fresh PostgreSQL database per size on the --postgres server. */
 async function openBenchStores(size: number, sqlitePath: string): Promise<Stores> {
