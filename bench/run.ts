@@ -1,14 +1,16 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--out bench/results.json] [--runs 200] [--skip-e2e]
  *   [--ingest-load 10000] [--skip-pool] [--skip-alerts] [--alert-store 10000] [--skip-peer] [--skip-stories]
- *   [--skip-process] [--postgres postgres://user@host/db]`
+ *   [--skip-process] [--postgres postgres://user@host/db] [--stories-at 100000]`
  *
  * Ingest throughput (full pipeline, one core) beside wink-nlp's readDoc on the same texts, core query
  * latency at each corpus size, end-to-end command latency through the real discord.js and Bolt clients
  * against the loopback fakes, cold start and memory of the bot process on the largest store.
  * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
- * figures are skipped. Story clustering is timed per article once each size is already clustered (in memory).
+ * figures are skipped. Story clustering is timed per article once each size is already clustered: in memory, and
+ * through the store (read back, features, assignment, writes, in a transaction). `--stories-at N` times only the
+ * latter, on a SQLite store of N articles built without analysing each copy.
  * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
  * grows linearly. Live alerts are timed from an article file landing in the watched folder (and from an article
  * stored by another process, found by the poll alone) to the alert reaching the Discord fake, with the default
@@ -19,6 +21,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStores, type Stores } from '../src/adapters/store/open-stores.js';
+import type { SqliteArticleStore } from '../src/adapters/store/sqlite/article-store.js';
 import { createNewsService } from '../src/core/news.js';
 import { systemClock } from '../src/desk.js';
 import { type AdversarialFigures, benchAdversarial } from './adversarial.js';
@@ -36,7 +39,16 @@ import {
 import { benchProcess, type ProcessFigures } from './process.js';
 import { benchQueries, type QueryFigures } from './queries.js';
 import type { Summary } from './stats.js';
-import { benchStories, formatStoryFigures, type StoryFigures, storyFiguresHeader } from './stories.js';
+import {
+  benchStoredStories,
+  benchStoredStoriesAt,
+  benchStories,
+  formatStoredStoryFigures,
+  formatStoryFigures,
+  type StoredStoryFigures,
+  type StoryFigures,
+  storyFiguresHeader,
+} from './stories.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,9 +65,12 @@ const { values } = parseArgs({
     'skip-process': { type: 'boolean', default: false },
     'alert-store': { type: 'string', default: '10000' },
     postgres: { type: 'string' },
+    'stories-at': { type: 'string' },
   },
 });
 const postgres = values.postgres;
+/** the database of the size being measured, on the --postgres server */
+let currentPgUrl = '';
 const sizes = values.sizes
   .split(',')
   .map(Number)
@@ -76,7 +91,31 @@ const base = loadBaseTexts();
 log(`newsdesk bench: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 log(`corpus: ${base.texts.length} base texts from the ${base.source}, varied to reach each size\n`);
 
+if (values['stories-at']) {
+  // only story clustering through a store of that many articles (quick to build: no analysis per copy)
+  const size = Number(values['stories-at']);
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-stories-'));
+  const stores = await openBenchStores(size, join(dir, 'stories.db'));
+  try {
+    log(`story clustering through a ${stores.kind} store of ${size} articles...`);
+    const figures = await benchStoredStoriesAt(base.texts, size, stores.articles, stores.kind, (value) =>
+      setStoryWatermark(stores, value),
+    );
+    log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+    log(formatStoredStoryFigures(figures));
+    log(
+      `(building the store: ${figures.ingestMsPerArticle} ms per article written and clustered, 100 per transaction)`,
+    );
+  } finally {
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (postgres) await dropBenchDatabase(size);
+  }
+  process.exit(0);
+}
+
 const results: SizeFigures[] = [];
+const storedStories: StoredStoryFigures[] = [];
 let largestDb = '';
 for (const size of sizes) {
   const corpus = buildCorpus(base.texts, size);
@@ -92,6 +131,10 @@ for (const size of sizes) {
     : benchWinkReadDoc(corpus);
   const news = createNewsService({ store });
   const queries = await benchQueries(news, store, runs);
+  log(`  story clustering through the store at ${size} articles...`);
+  storedStories.push(
+    await benchStoredStories(store, stores.kind, base.texts, size, (value) => setStoryWatermark(stores, value)),
+  );
   await stores.close();
   largestDb = dbPath;
   const ratio =
@@ -171,6 +214,9 @@ for (const name of Object.keys(results[0]?.queries ?? {})) {
 log('\n== Story clustering per article, after that many are clustered (target: assign <= 0.2 ms) ==');
 log(storyFiguresHeader());
 for (const figures of stories) log(formatStoryFigures(figures));
+log('\n== Story clustering through the store, ms per article (target <= 0.2 ms at 100,000 stored) ==');
+log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+for (const figures of storedStories) log(formatStoredStoryFigures(figures));
 if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
   for (const [name, s] of Object.entries(endToEnd)) log(`${name.padEnd(40)}${fmt(s as Summary)}`);
@@ -224,6 +270,7 @@ writeFileSync(
       date: new Date().toISOString(),
       sizes: results,
       stories,
+      storedStories,
       endToEnd,
       poolIngest,
       whoDuringIngest,
@@ -237,6 +284,35 @@ writeFileSync(
 );
 log(`\nwrote ${out}`);
 
+/** Hold clustering back by setting the stories watermark (the bench writes articles it then clusters itself). */
+async function setStoryWatermark(stores: Stores, value: number): Promise<void> {
+  const sql = "UPDATE counters SET value = $1 WHERE name = 'stories_watermark'";
+  if (stores.kind === 'sqlite') {
+    (stores.articles as SqliteArticleStore).db.prepare(sql.replace('$1', '?')).run(value);
+    return;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: currentPgUrl });
+  await client.connect();
+  try {
+    await client.query(sql, [value]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drop the database `openBenchStores` made for `size` on the --postgres server. */
+async function dropBenchDatabase(size: number): Promise<void> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: postgres });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS newsdesk_bench_${size}_${process.pid} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** SQLite in a temp folder, or a fresh PostgreSQL database per size on the --postgres server. */
 async function openBenchStores(size: number, sqlitePath: string): Promise<Stores> {
   if (!postgres) return openStores({ path: sqlitePath }, systemClock);
@@ -249,5 +325,6 @@ async function openBenchStores(size: number, sqlitePath: string): Promise<Stores
   await admin.end();
   const url = new URL(postgres);
   url.pathname = `/${name}`;
-  return openStores({ url: url.toString(), poolSize: 4 }, systemClock);
+  currentPgUrl = url.toString();
+  return openStores({ url: currentPgUrl, poolSize: 4 }, systemClock);
 }

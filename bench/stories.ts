@@ -1,6 +1,8 @@
 import type { ParsedArticle } from '../src/core/articles/article.js';
 import { articleFromLines } from '../src/core/articles/from-lines.js';
+import { analyzeArticleSync } from '../src/core/ingest/analyze.js';
 import { attributeQuotes } from '../src/core/nlp/attribution/pipeline.js';
+import type { AnalyzedArticle, ArticleStore } from '../src/core/ports.js';
 import { assignStory } from '../src/core/stories/story-clusterer.js';
 import { type PeopleAndQuotes, type StoryFeatures, storyFeatures } from '../src/core/stories/story-features.js';
 import { InMemoryStoryIndex } from '../src/core/stories/story-index.js';
@@ -49,8 +51,8 @@ export async function benchStories(texts: readonly string[], size: number): Prom
   for (let i = 0; i < size; i++) {
     const { article, analysis } = articleAt(i);
     const features = storyFeatures(article, analysis, timeOf(i));
-    await assignStory(`a${i}`, features, dated);
-    await assignStory(`a${i}`, { ...features, time: null }, undated);
+    assignStory(`a${i}`, features, dated);
+    assignStory(`a${i}`, { ...features, time: null }, undated);
   }
   const featureTimes: number[] = [];
   const measured: { id: string; features: StoryFeatures }[] = [];
@@ -87,7 +89,7 @@ async function timeAssignments(
   const times: number[] = [];
   for (const { id, features } of items) {
     const t0 = performance.now();
-    await assignStory(id, features, index);
+    assignStory(id, features, index);
     times.push(performance.now() - t0);
   }
   return times;
@@ -116,4 +118,103 @@ export function formatStoryFigures(figures: StoryFigures): string {
 /** The header of `formatStoryFigures` rows. */
 export function storyFiguresHeader(): string {
   return 'clustered  features ms (median p99)  assign ms (median p99 mean cpu)  undated (median p99)  open   mean size';
+}
+
+export interface StoredStoryFigures {
+  /** articles stored (and clustered) before the measured ones */
+  stored: number;
+  database: string;
+  /** one article per transaction, as a feed item is written: read it back, features, assign, write; ms */
+  single: Summary;
+  singleMean: number;
+  /** fifty per transaction, as a folder batch is written: ms per article */
+  batchedMean: number;
+}
+
+/**
+ * Story clustering on a store holding `stored` articles, through the store: the measured articles are written with
+ * clustering held back (the watermark set one short, as in a store of an older release), then put into stories one
+ * per transaction and fifty per transaction by `clusterBacklog`, which does what ingest does after writing them.
+ */
+export async function benchStoredStories(
+  store: ArticleStore,
+  database: string,
+  texts: readonly string[],
+  stored: number,
+  setWatermark: (value: number) => Promise<void>,
+  measured = 1000,
+): Promise<StoredStoryFigures> {
+  const articles = texts.slice(0, measured * 2).flatMap((text, i) => {
+    const firstBreak = text.indexOf('\n');
+    const parsed = articleFromLines(`${text.slice(0, firstBreak).trim()} [story bench ${i}]`, text, firstBreak);
+    return [{ ...analyzeArticleSync(parsed), publishedAt: new Date(Date.now() + i * 43_000).toISOString() }];
+  });
+  const hold = async (batch: AnalyzedArticle[], name: string) => {
+    const watermark = await store.maxSeq();
+    await setWatermark(watermark - 1);
+    await store.applyFiles([{ record: { path: name, size: 1, mtimeMs: 1, hash: name }, articles: batch }]);
+    await setWatermark(watermark);
+  };
+  const single: number[] = [];
+  const first = articles.slice(0, measured);
+  await hold(first, '/bench/stories-single');
+  for (let i = 0; i < first.length; i++) {
+    const t0 = performance.now();
+    await store.clusterBacklog(1);
+    single.push(performance.now() - t0);
+  }
+  const second = articles.slice(measured);
+  await hold(second, '/bench/stories-batched');
+  const t0 = performance.now();
+  for (let i = 0; i < second.length; i += 50) await store.clusterBacklog(50);
+  const batchedMean = second.length === 0 ? 0 : (performance.now() - t0) / second.length;
+  return {
+    stored,
+    database,
+    single: summarize(single),
+    singleMean: round(single.reduce((sum, t) => sum + t, 0) / Math.max(single.length, 1)),
+    batchedMean: round(batchedMean),
+  };
+}
+
+export function formatStoredStoryFigures(f: StoredStoryFigures): string {
+  return `${String(f.stored).padEnd(9)} ${f.database.padEnd(9)} ${f.single.median.toFixed(3).padStart(9)} ${f.single.p99.toFixed(3).padStart(9)} ${f.singleMean.toFixed(3).padStart(9)}  ${f.batchedMean.toFixed(3).padStart(9)}`;
+}
+
+/**
+ * A store of `size` articles built quickly (each base text analysed once, copies under new titles and ids written
+ * in batches of 100, clustered as they are written), then `benchStoredStories` on it. For
+ * `npm run bench -- --stories-at 100000 [--postgres URL]`, which measures this alone.
+ */
+export async function benchStoredStoriesAt(
+  texts: readonly string[],
+  size: number,
+  store: ArticleStore,
+  database: string,
+  setWatermark: (value: number) => Promise<void>,
+  measured = 1000,
+): Promise<StoredStoryFigures & { ingestMsPerArticle: number }> {
+  const analysed = texts.map((text) => {
+    const firstBreak = text.indexOf('\n');
+    return analyzeArticleSync(articleFromLines(text.slice(0, firstBreak).trim(), text, firstBreak));
+  });
+  const start = Date.now() - Math.round((size * 86_400_000) / PER_DAY);
+  const t0 = performance.now();
+  for (let i = 0; i < size; i += 100) {
+    const batch = Array.from({ length: Math.min(100, size - i) }, (_, j) => {
+      const n = i + j;
+      const base = analysed[n % analysed.length]!;
+      const round = Math.floor(n / analysed.length);
+      return {
+        ...base,
+        id: `${base.id.slice(0, 16)}-${n}`,
+        title: round === 0 ? base.title : `${base.title} (${round})`,
+        publishedAt: new Date(start + Math.round((n * 86_400_000) / PER_DAY)).toISOString(),
+      };
+    });
+    await store.applyFiles([{ record: { path: `/bench/s${i}`, size: 1, mtimeMs: 1, hash: `s${i}` }, articles: batch }]);
+  }
+  const ingestMsPerArticle = round((performance.now() - t0) / size);
+  const figures = await benchStoredStories(store, database, texts, size, setWatermark, measured);
+  return { ...figures, ingestMsPerArticle };
 }

@@ -39,9 +39,14 @@ export const digest = {
     if (items.length === 0) return { title, blocks: [{ type: 'text', text: 'Nothing new since then.' }] };
     const pages = paginate(items, page, PER_PAGE);
     return {
-      title: `${title}: ${items.length} ${items.length === 1 ? 'article' : 'articles'}`,
-      blocks: pages.items.map(({ article, quote }) =>
-        articleBlock(article, article.short, quote ? { text: quote.text, speaker: quote.speaker } : undefined),
+      title: `${title}: ${items.length} ${items.length === 1 ? 'story' : 'stories'}`,
+      blocks: pages.items.map(({ article, quote, outlets }) =>
+        articleBlock(
+          article,
+          article.short,
+          quote ? { text: quote.text, speaker: quote.speaker } : undefined,
+          outlets ? { outlets } : undefined,
+        ),
       ),
       ...pageInfo(pages.index, pages.total),
     };

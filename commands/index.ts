@@ -9,6 +9,7 @@ import { search } from './search.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
 import type { CommandSpec } from './spec.js';
+import { story } from './story.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
 import { unfollow } from './unfollow.js';
@@ -18,6 +19,7 @@ import { who } from './who.js';
 /** Every /news subcommand, in the order help lists them. Discord, Slack and the console are generated from this. */
 export const commands: readonly CommandSpec[] = [
   latest,
+  story,
   who,
   quotes,
   read,

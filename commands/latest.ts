@@ -10,12 +10,12 @@ const options = z.object({
 
 export const latest = {
   name: 'latest',
-  description: 'The newest articles, each with a short summary and a link',
+  description: 'The newest stories: the lead headline, the outlets carrying it, a short summary and a link',
   options,
   optionInfo: [
     {
       name: 'count',
-      description: 'How many articles (1-10, default 5)',
+      description: 'How many stories (1-10, default 5)',
       type: 'integer',
       required: false,
       min: 1,
@@ -25,7 +25,7 @@ export const latest = {
   example: '/news latest 5',
   paged: true,
   async run({ count, page }, { news }) {
-    const { articles: total } = await news.stats();
+    const total = await news.countLatest();
     const pages = Math.max(1, Math.ceil(total / count));
     const index = Math.min(page, pages);
     // cursor pages are cheap; walk to the requested one
@@ -39,7 +39,7 @@ export const latest = {
     }
     return {
       title: 'Latest news',
-      blocks: result.items.map((article) => articleBlock(article, article.short)),
+      blocks: result.items.map((article) => articleBlock(article, article.short, undefined, article.story)),
       ...pageInfo(index, pages),
     };
   },

@@ -99,6 +99,7 @@ export const who = {
         articleUrl: quote.articleUrl,
         publishedAt: quote.publishedAt,
         publishedApprox: quote.publishedApprox,
+        ...(quote.alsoIn ? { alsoIn: quote.alsoIn } : {}),
       });
     }
     return { title: best.name, blocks, ...pageInfo(index, total) };

@@ -232,7 +232,7 @@ export async function run(
   const predicted: string[] = [];
   const started = performance.now();
   for (const { article, features } of prepared) {
-    const assignment = await assignStory(article.id, withDates ? features : { ...features, time: null }, index, config);
+    const assignment = assignStory(article.id, withDates ? features : { ...features, time: null }, index, config);
     predicted.push(assignment.storyId);
   }
   const elapsed = performance.now() - started;

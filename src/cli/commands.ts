@@ -4,11 +4,20 @@ import { latest } from '../../commands/latest.js';
 import { quotes } from '../../commands/quotes.js';
 import { read } from '../../commands/read.js';
 import { search } from '../../commands/search.js';
+import { story } from '../../commands/story.js';
 import { who } from '../../commands/who.js';
 import type { StoredArticle } from '../core/articles/article.js';
 import { chatCommand } from './cli-command.js';
 import { analyze, ingest } from './file-commands.js';
-import { DigestOutput, LatestOutput, QuotesOutput, ReadOutput, SearchOutput, WhoOutput } from './output-schemas.js';
+import {
+  DigestOutput,
+  LatestOutput,
+  QuotesOutput,
+  ReadOutput,
+  SearchOutput,
+  StoryOutput,
+  WhoOutput,
+} from './output-schemas.js';
 import { people, reanalyze } from './store-commands.js';
 
 /**
@@ -26,7 +35,40 @@ export const cliCommands = [
         let result = await news.latest({ limit: count, cursor });
         // --page counts on from the cursor (or the newest), as /news latest pages do
         for (let i = 1; i < page && result.next; i++) result = await news.latest({ limit: count, cursor: result.next });
-        return { articles: result.items.map(articleItem), next: result.next };
+        return {
+          articles: result.items.map((a) => ({
+            ...articleItem(a),
+            story: a.story ? { id: a.story.id, outlets: a.story.outlets, size: a.story.size } : null,
+          })),
+          next: result.next,
+        };
+      },
+    },
+  }),
+  chatCommand(story, {
+    json: {
+      output: StoryOutput,
+      async run({ story: ref }, { news }) {
+        const result = await news.story(ref);
+        if (!result.found) {
+          return {
+            found: false,
+            story: null,
+            candidates: result.candidates.map((c) => ({ id: c.id, title: c.title, publishedAt: c.publishedAt })),
+          };
+        }
+        const { story: found, quoted } = result;
+        return {
+          found: true,
+          story: {
+            id: found.id,
+            outlets: found.outlets,
+            size: found.size,
+            articles: found.articles.map((a) => ({ ...articleItem(a), source: a.source })),
+            quoted,
+          },
+          candidates: [],
+        };
       },
     },
   }),

@@ -71,7 +71,24 @@ const ArticleItem = z.object({
   url: z.string().nullable(),
 });
 
-export const LatestOutput = z.object({ articles: z.array(ArticleItem), next: z.string().nullable() });
+/** The story an article leads: several outlets' articles about one event (size 1: the article alone). */
+const StoryRef = z.object({ id: z.string(), outlets: z.array(z.string()), size: z.number().int().min(1) });
+
+/** Each entry is a story's lead article; added in 0.3: `story` (null while an older store is put into stories). */
+export const LatestOutput = z.object({
+  articles: z.array(ArticleItem.extend({ story: StoryRef.nullable() })),
+  next: z.string().nullable(),
+});
+
+/** `newsdesk story <id> --json`: one story with every outlet's article and who is quoted by which outlets. */
+export const StoryOutput = z.object({
+  found: z.boolean(),
+  story: StoryRef.extend({
+    articles: z.array(ArticleItem.extend({ source: z.string().nullable() })),
+    quoted: z.array(z.object({ speaker: z.string(), outlets: z.array(z.string()), quotes: z.number() })),
+  }).nullable(),
+  candidates: z.array(z.object({ id: z.string(), title: z.string(), publishedAt: z.string().nullable() })),
+});
 
 export const ReadOutput = z.object({
   found: z.boolean(),
@@ -120,6 +137,8 @@ export const IngestOutput = z.object({
 
 export const ReanalyzeOutput = z.object({
   reanalyzed: z.number(),
+  /** articles of a store of a release before stories put into stories */
+  clustered: z.number(),
   failed: z.number(),
   complete: z.boolean(),
 });

@@ -35,7 +35,7 @@ export const people = cliOnlyCommand({
 /** `newsdesk reanalyze`: stored articles written by an older analysis get the current one, at once. */
 export const reanalyze = cliOnlyCommand({
   name: 'reanalyze',
-  description: 'Give stored articles the current analysis (people, roles, quotes)',
+  description: 'Give stored articles the current analysis (people, roles, quotes) and their stories',
   example: 'newsdesk reanalyze --db data/newsdesk.db',
   options: [],
   schema: z.object({}),
@@ -45,7 +45,8 @@ export const reanalyze = cliOnlyCommand({
     const code = result.failed > 0 ? 1 : 0;
     if (json) return emit(io, ReanalyzeOutput, result, code);
     const failed = result.failed > 0 ? `; ${result.failed} could not be analysed and keep their old analysis` : '';
-    io.stdout.write(`${result.reanalyzed} articles re-analysed${failed}.\n`);
+    const clustered = result.clustered > 0 ? `; ${result.clustered} put into stories` : '';
+    io.stdout.write(`${result.reanalyzed} articles re-analysed${failed}${clustered}.\n`);
     return code;
   },
 });

@@ -1,5 +1,15 @@
 import type { SpeakerKind, StoredArticle } from './articles/article.js';
-import type { ArticleView, Page, PersonProfile, PersonSummary, QuoteView, SearchHit } from './ports.js';
+import type { StoryEntry } from './digest/story-entries.js';
+import type {
+  ArticleView,
+  Page,
+  PersonProfile,
+  PersonSummary,
+  QuoteView,
+  SearchHit,
+  StoryDetail,
+  StoryQuoted,
+} from './ports.js';
 
 /** The result of looking a person up by name. */
 export interface WhoResult {
@@ -13,10 +23,13 @@ export interface WhoResult {
 /** The result of resolving an article reference (id or title words). */
 export type ReadResult = { found: true; article: StoredArticle } | { found: false; candidates: ArticleView[] };
 
-export interface DigestItem {
-  article: ArticleView;
-  quote: QuoteView | null;
-}
+/** The result of resolving a story reference (a story or article id, or words of a headline). */
+export type StoryResult =
+  | { found: true; story: StoryDetail; quoted: StoryQuoted[] }
+  | { found: false; candidates: ArticleView[] };
+
+/** One entry of a digest: a story's lead (with the outlets carrying it, when several) or an article alone. */
+export type DigestItem = StoryEntry;
 
 /** Quotes found by their words: all speakers', or one speaker's (`speaker`, when one was asked for and found). */
 export interface QuoteSearchResult {
@@ -33,7 +46,12 @@ export interface QuoteSearchResult {
 
 /** The platform-neutral core API that commands call. Returns plain data, never formatted text. */
 export interface NewsService {
+  /** Stories, newest activity first, each as its lead article with `story` set (an article alone: a story of one). */
   latest(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
+  /** How many entries `latest` pages through. */
+  countLatest(): Promise<number>;
+  /** One story: every outlet's article, and who is quoted by which outlets. */
+  story(ref: string): Promise<StoryResult>;
   read(ref: string): Promise<ReadResult>;
   search(
     text: string,

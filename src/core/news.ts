@@ -1,18 +1,49 @@
+import { groupByStory, quoteFingerprint } from './digest/story-entries.js';
 import { NewsdeskError } from './errors.js';
-import type { DigestItem, NewsService, ReadResult, WhoResult } from './news-service.js';
+import type { DigestItem, NewsService, ReadResult, StoryResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
-import type { ArticleQueries, PersonMatch } from './ports.js';
+import type { ArticleQueries, ArticleView, PersonMatch, QuoteView, StoryDetail } from './ports.js';
 import { normalizeQuery } from './query.js';
+import { outletOf } from './store/store-common.js';
 
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
 const MAX_MATCHES = 5;
+/** a person's quotes read at once to show the same words from several outlets once (deeper pages are not grouped) */
+const QUOTE_SCAN = 500;
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
 export function createNewsService(deps: { store: ArticleQueries }): NewsService {
   const { store } = deps;
   return {
-    latest: (options) => store.latest(options),
+    latest: (options) => store.latestStories(options),
+
+    countLatest: () => store.countStories(),
+
+    async story(ref): Promise<StoryResult> {
+      const query = normalizeQuery(ref).slice(0, MAX_QUERY);
+      if (!query) return { found: false, candidates: [] };
+      const found = async (story: StoryDetail): Promise<StoryResult> => ({
+        found: true,
+        story,
+        quoted: await store.quotedInStory(story.id),
+      });
+      const direct = await store.getArticle(query);
+      const candidates = direct ? [] : await store.findArticles(query, 5);
+      const chosen = direct ? { id: direct.id } : pickCandidate(candidates, query);
+      if (!chosen) {
+        // several headlines of one story are still one answer
+        const stories = await store.storiesOf(candidates.map((c) => c.id));
+        const ids = new Set(candidates.map((c) => stories.get(c.id)?.id ?? c.id));
+        const only = candidates[0];
+        if (ids.size !== 1 || !only) return { found: false, candidates };
+        return found(stories.get(only.id) ?? storyOfOne(only));
+      }
+      const story = (await store.storiesOf([chosen.id])).get(chosen.id);
+      if (story) return found(story);
+      const [view] = await store.findArticles(chosen.id, 1);
+      return view ? found(storyOfOne(view)) : { found: false, candidates: [] };
+    },
 
     async read(ref): Promise<ReadResult> {
       const query = normalizeQuery(ref).slice(0, MAX_QUERY);
@@ -45,13 +76,23 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         articleLimit: options.articleLimit ?? 20,
       };
       const groups = groupSurnameOnly(await findMatches(store, query)).slice(0, MAX_MATCHES);
+      // the same words carried by several outlets are shown once: read enough quotes to group them
+      const grouping = page.quoteOffset + page.quoteLimit <= QUOTE_SCAN;
+      const read = grouping ? { ...page, quoteLimit: QUOTE_SCAN, quoteOffset: 0 } : page;
       const matches = await Promise.all(
-        groups.map((group) =>
-          store.personProfile(
+        groups.map(async (group) => {
+          const profile = await store.personProfile(
             group.map((m) => m.personKey),
-            page,
-          ),
-        ),
+            read,
+          );
+          if (!grouping) return profile;
+          const quotes = groupSameWords(profile.quotes);
+          return {
+            ...profile,
+            quotes: quotes.slice(page.quoteOffset, page.quoteOffset + page.quoteLimit),
+            quoteTotal: profile.quoteTotal - (profile.quotes.length - quotes.length),
+          };
+        }),
       );
       return { query, matches, suggestions: matches.length === 0 ? await suggestNames(store, query) : [] };
     },
@@ -77,12 +118,41 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
     async digest(options): Promise<DigestItem[]> {
       if (Number.isNaN(options.since.getTime())) throw new NewsdeskError('BAD_INPUT', 'That date is not valid.');
       const articles = await store.articlesSince(options.since, options.limit ?? 50);
-      const quotes = await store.topQuotes(articles.map((article) => article.id));
-      return articles.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
+      const ids = articles.map((article) => article.id);
+      const [quotes, stories] = await Promise.all([store.topQuotes(ids), store.storiesOf(ids)]);
+      // one entry per story; nothing counts as delivered before an asked-for digest
+      return groupByStory(articles, stories, 0, quotes, { delivered: async () => false, quotesOf: async () => [] });
     },
 
     stats: () => store.counts(),
   };
+}
+
+/** Quotes in order, the same words (by several outlets) once, with how many other outlets carry them. */
+function groupSameWords(quotes: readonly QuoteView[]): QuoteView[] {
+  const groups = new Map<number, { quote: QuoteView; outlets: Set<string> }>();
+  for (const quote of quotes) {
+    const key = quoteFingerprint(quote.text);
+    const outlet = outletOf({ source: quote.articleSource ?? null, url: quote.articleUrl }) ?? quote.articleId;
+    const group = groups.get(key);
+    if (group) group.outlets.add(outlet);
+    else groups.set(key, { quote, outlets: new Set([outlet]) });
+  }
+  return [...groups.values()].map(({ quote, outlets }) =>
+    outlets.size > 1 ? { ...quote, alsoIn: outlets.size - 1 } : quote,
+  );
+}
+
+/** The candidate a reference names: the one whose title it is, or the only one. */
+function pickCandidate(candidates: readonly ArticleView[], query: string): ArticleView | undefined {
+  const exact = candidates.find((c) => c.title.toLowerCase() === query.toLowerCase());
+  return exact ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+/** An article not (yet) put into a story: a story of its own. */
+function storyOfOne(article: ArticleView): StoryDetail {
+  const outlet = article.source ?? null;
+  return { id: article.id, outlets: outlet ? [outlet] : [], size: 1, articles: [{ ...article, seq: 0 }] };
 }
 
 /** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */

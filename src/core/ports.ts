@@ -85,6 +85,32 @@ export interface ArticleView {
   ingestedAt: string;
   summary: string[];
   short: string;
+  /** the story it belongs to, where lists show stories (latest) */
+  story?: StoryBrief | undefined;
+}
+
+/** A story as lists show it: several outlets' own articles about one event. */
+export interface StoryBrief {
+  /** the id of its first article */
+  id: string;
+  /** the outlets carrying it, each once, in the order they joined (the article's source, else its link's host) */
+  outlets: string[];
+  /** its articles */
+  size: number;
+}
+
+/** A story with its articles, for `/news story` and digests. */
+export interface StoryDetail extends StoryBrief {
+  /** its articles in arrival order, the lead (first) first, each with its arrival sequence number */
+  articles: (ArticleView & { seq: number })[];
+}
+
+/** Who is quoted in a story, and by which outlets. */
+export interface StoryQuoted {
+  speaker: string;
+  outlets: string[];
+  /** direct and partial quotes of them across the story */
+  quotes: number;
 }
 
 /** A quote with the article it comes from. */
@@ -95,12 +121,16 @@ export interface QuoteView {
   articleId: string;
   articleTitle: string;
   articleUrl: string | null;
+  /** the article's outlet, where known */
+  articleSource?: string | null | undefined;
   publishedAt: string | null;
   /** the article's date was worked out from a relative one ("2 hours ago"), so the day may be off by one */
   publishedApprox: boolean;
   /** offset of the quote in the article's source text */
   start: number;
   end: number;
+  /** other outlets carrying the same words (in `who` results, where the quote is shown once) */
+  alsoIn?: number | undefined;
 }
 
 /** A person across all stored articles, with one page of their quotes. */
@@ -184,6 +214,13 @@ export interface ArticleReanalysis {
    * deleted meanwhile is skipped.
    */
   replaceAnalyses(articles: AnalyzedArticle[]): Promise<void>;
+  /**
+   * Put up to `limit` articles not yet in a story into stories, in arrival order (a store of a release before
+   * stories); how many. New articles are clustered as they are written, once the backlog is done.
+   */
+  clusterBacklog(limit: number): Promise<number>;
+  /** How many articles wait to be put into stories. */
+  countUnclustered(): Promise<number>;
 }
 
 /** What the queries of the commands (latest, read, search, who, digest now, stats) read. */
@@ -222,6 +259,17 @@ export interface ArticleQueries {
   /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
   topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
   counts(): Promise<{ articles: number; people: number; quotes: number }>;
+  /**
+   * Stories, newest activity first: each as its lead article with `story` set. Until a store of an older release
+   * has been put into stories (the background re-analysis), articles as `latest` lists them.
+   */
+  latestStories(options: { limit: number; cursor?: string | undefined }): Promise<Page<ArticleView>>;
+  /** How many entries `latestStories` pages through. */
+  countStories(): Promise<number>;
+  /** The stories of these articles (with every article of each), by article id; articles not yet in one are absent. */
+  storiesOf(articleIds: readonly string[]): Promise<Map<string, StoryDetail>>;
+  /** The people quoted in a story, with the outlets quoting them, most outlets first. */
+  quotedInStory(storyId: string): Promise<StoryQuoted[]>;
 }
 
 /** What scheduled digests (and alerts) consume: articles in arrival order after a watermark. */
@@ -240,6 +288,8 @@ export interface DigestArticles {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Each article's most newsworthy direct quote, by article id (none for an article without one; ties: the earliest). */
   topQuotes(articleIds: readonly string[]): Promise<Map<string, QuoteView>>;
+  /** The stories of these articles (with every article of each), by article id; articles not yet in one are absent. */
+  storiesOf(articleIds: readonly string[]): Promise<Map<string, StoryDetail>>;
 }
 
 /**

@@ -29,6 +29,8 @@ export type ReplyBlock =
       summary: string;
       /** the most newsworthy quote, for digests */
       quote?: { text: string; speaker: string } | undefined;
+      /** a story several outlets carry: their names (shown as "3 outlets: A, B, C"); absent for one outlet */
+      outlets?: string[] | undefined;
     }
   | {
       type: 'person';
@@ -55,7 +57,14 @@ export type ReplyBlock =
       publishedApprox?: boolean | undefined;
       /** the outlets that carried it (live alerts list every one) */
       outlets?: string[] | undefined;
+      /** other outlets carrying the same words (shown as "also in 3 outlets") */
+      alsoIn?: number | undefined;
     };
+
+/** " · also in 3 outlets" after a quote other outlets carry in the same words; "" when none do. */
+export function alsoInOutlets(count: number | undefined): string {
+  return count ? ` · also in ${count} ${count === 1 ? 'outlet' : 'outlets'}` : '';
+}
 
 export function textReply(title: string, text: string, options: { isError?: boolean } = {}): Reply {
   return { title, blocks: [{ type: 'text', text }], ...(options.isError ? { isError: true } : {}) };
@@ -73,7 +82,9 @@ export function articleBlock(
   },
   summary: string,
   quote?: { text: string; speaker: string },
+  story?: { outlets: string[] } | undefined,
 ): ReplyBlock {
+  const outlets = story && story.outlets.length > 1 ? story.outlets : undefined;
   return {
     type: 'article',
     id: article.id,
@@ -84,5 +95,6 @@ export function articleBlock(
     publishedApprox: article.publishedApprox,
     summary,
     quote,
+    ...(outlets ? { outlets } : {}),
   };
 }

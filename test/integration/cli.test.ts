@@ -13,6 +13,7 @@ import {
   ReadOutput,
   ReanalyzeOutput,
   SearchOutput,
+  StoryOutput,
   WhoOutput,
 } from '../../src/cli/output-schemas.js';
 import { runCli, USAGE } from '../../src/cli/run-cli.js';
@@ -61,7 +62,22 @@ describe('newsdesk CLI', () => {
     expect(out.articles[1]?.publishedAt).toBe('2025-12-20T00:00:00.000Z');
     expect(out.articles[0]?.publishedAt).toBe(new Date(SEED_RETRIEVED_AT - (55 * 60 + 41) * 1000).toISOString());
     expect(out.articles.every((a) => a.summary.length > 0)).toBe(true);
+    // two events: two stories of one article each, each named by its article
+    expect(out.articles.map((a) => a.story)).toEqual(out.articles.map((a) => ({ id: a.id, outlets: [], size: 1 })));
     expect(out.next).toBeNull();
+  });
+
+  it('story --json gives one story with its articles and who is quoted, and the candidates of a vague reference', async () => {
+    const { code, stdout } = await cli('story', 'Rubio eastern Europe', '--json');
+    expect(code).toBe(0);
+    const out = StoryOutput.parse(JSON.parse(stdout));
+    expect(out.found).toBe(true);
+    expect(out.story?.articles.map((a) => a.title)).toEqual([
+      'Rubio to visit eastern Europe, bolster ties with pro-Trump leaders',
+    ]);
+    expect(out.story?.quoted.map((q) => q.speaker)).toContain('Marco Rubio');
+    const none = StoryOutput.parse(JSON.parse((await cli('story', 'zebra crossing', '--json')).stdout));
+    expect(none).toEqual({ found: false, story: null, candidates: [] });
   });
 
   it('read shows highlights and paragraphs without page chrome', async () => {
@@ -236,6 +252,11 @@ describe('newsdesk CLI on the /news command registry', () => {
   it('reanalyze --json finds nothing to do in a store its own analysis has just written', async () => {
     const { code, stdout } = await cli('reanalyze', '--json');
     expect(code).toBe(0);
-    expect(ReanalyzeOutput.parse(JSON.parse(stdout))).toEqual({ reanalyzed: 0, failed: 0, complete: true });
+    expect(ReanalyzeOutput.parse(JSON.parse(stdout))).toEqual({
+      reanalyzed: 0,
+      clustered: 0,
+      failed: 0,
+      complete: true,
+    });
   });
 });

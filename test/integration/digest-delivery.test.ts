@@ -11,6 +11,7 @@ import { ingestFile } from '../../src/core/ingest/ingest-file.js';
 import type { ChatAdapter, SubscriptionStore } from '../../src/core/ports.js';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../fakes/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandFields } from '../fakes/fake-slack.js';
+import { madeUpWords } from '../fixtures/story-articles.js';
 import { createSeedDeps, type TestDesk } from '../helpers/seed-deps.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -32,7 +33,9 @@ const logger = createTestLogger();
 /** Adds `count` new articles written for this test, each with a quote from a made-up minister. */
 async function addArticles(count: number, prefix: string): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const text = `${prefix} story ${i}: harbour council approves budget line ${i}\n\nThe harbour council approved budget line ${i} on Tuesday after a long debate about ferries and piers.\n"This budget keeps the ferries running for every island family, and that was always the promise," said Finance Minister Ada Lindqvist.\nCritics said the plan ignored ${'repairs and maintenance backlogs '.repeat(20)}in the northern piers.\n`;
+    // each article its own event: made-up words of its own, so each is a story of its own
+    const own = (n: number) => madeUpWords(`${prefix}-${i}`, n);
+    const text = `${prefix} story ${i}: ${own(3)}\n\nThe council approved ${own(6)} on Tuesday after a long debate.\n"${own(12)}," said Finance Minister Ada Lindqvist.\nCritics said the plan ignored ${own(60)} in the northern piers.\n`;
     const bytes = Buffer.from(text);
     await ingestFile({ store: desk.store }, { path: `${prefix}-${i}.txt`, bytes, size: bytes.length, mtimeMs: 1 });
   }

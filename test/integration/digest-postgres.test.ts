@@ -11,6 +11,7 @@ import { FakeDiscord } from '../fakes/fake-discord.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { holdNextCall } from '../fakes/recording-adapter.js';
+import { madeUpWords } from '../fixtures/story-articles.js';
 import { makeArticle } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
@@ -131,7 +132,7 @@ describePg('digests from two processes on one PostgreSQL database', () => {
   }
 
   function article(token: string): AnalyzedArticle {
-    return makeArticle(`article-${token}`, `Harbour council story ${token} approved after a debate about ferries`);
+    return makeArticle(`article-${token}`, `Harbour ferries: ${madeUpWords(token, 8)} (${token})`);
   }
 
   async function addArticle(into: BotProcess, token: string): Promise<void> {

@@ -11,6 +11,7 @@ import { createDigestScheduler } from '../../src/core/digest/scheduler.js';
 import type { AnalyzedArticle, ArticleStore, SubscriptionStore } from '../../src/core/ports.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { holdNextCall, RecordingAdapter } from '../fakes/recording-adapter.js';
+import { madeUpWords, storyArticles } from '../fixtures/story-articles.js';
 import { makeArticle } from '../helpers/article-store-contract.js';
 import { followStoreContract } from '../helpers/follow-store-contract.js';
 import { subscriptionStoreContract } from '../helpers/subscription-store-contract.js';
@@ -39,7 +40,7 @@ workClaimsContract('SQLite', async () => {
   return { claims: createSqliteWorkClaims(store.db), close: () => store.close() };
 });
 
-function article(n: number, title = `Story number ${n}`): AnalyzedArticle {
+function article(n: number, title = `Story ${madeUpWords(n, 4)}`): AnalyzedArticle {
   const people = title.includes('Rubio') ? [{ name: 'Marco Rubio', aliases: ['Rubio'], roles: [] }] : [];
   return makeArticle(`id${n}`, title, { people });
 }
@@ -179,17 +180,54 @@ describe('digest scheduler', () => {
     const { clock, articles, subscriptions, discord, scheduler, addArticles } = setup();
     await addArticles(article(1, 'Old news before subscribing'));
     await subscribe(subscriptions, articles, clock, 'hourly who:Rubio');
-    await addArticles(article(2, 'Rubio meets allies'), article(3, 'Weather turns cold'));
+    await addArticles(
+      article(2, 'Rubio meets NATO allies in Warsaw to discuss air defence spending'),
+      article(3, 'Weather turns cold'),
+    );
     clock.advance(HOUR);
     await scheduler.tick();
     expect(discord.posts).toHaveLength(1);
     const titles = discord.posts[0]?.reply.blocks.flatMap((b) => (b.type === 'article' ? [b.title] : []));
-    expect(titles).toEqual(['Rubio meets allies']);
-    await addArticles(article(4, 'Rubio flies home'));
+    expect(titles).toEqual(['Rubio meets NATO allies in Warsaw to discuss air defence spending']);
+    await addArticles(article(4, 'Rubio flies home to Florida as hurricane season begins'));
     clock.advance(HOUR);
     await scheduler.tick();
     const second = discord.posts[1]?.reply.blocks.flatMap((b) => (b.type === 'article' ? [b.title] : []));
-    expect(second).toEqual(['Rubio flies home']);
+    expect(second).toEqual(['Rubio flies home to Florida as hurricane season begins']);
+  });
+
+  it('lists one entry per story, and delivers a story again only as an update bringing new quotes', async () => {
+    const { clock, articles, subscriptions, discord, scheduler, addArticles } = setup();
+    await subscribe(subscriptions, articles, clock, 'hourly');
+    const [herald, wire, gazette, , post, courier] = storyArticles();
+    await addArticles(herald!, wire!, gazette!);
+    clock.advance(HOUR);
+    await scheduler.tick();
+    const entries = (n: number) =>
+      discord.posts[n]?.reply.blocks.flatMap((b) =>
+        b.type === 'article' ? [{ title: b.title, outlets: b.outlets, quote: b.quote?.text }] : [],
+      );
+    expect(discord.posts[0]?.reply.title).toBe('News digest: 2 new stories');
+    expect(entries(0)).toEqual([
+      { title: herald!.title, outlets: ['Herald', 'Gazette'], quote: 'The water rose faster than anyone expected' },
+      { title: wire!.title, outlets: undefined, quote: undefined },
+    ]);
+    // the Post joins the bank story with no quote of its own: nothing new to deliver
+    await addArticles(post!);
+    clock.advance(HOUR);
+    await scheduler.tick();
+    expect(discord.posts).toHaveLength(1);
+    // the Courier joins the flood story with a quote not seen before: an update
+    await addArticles(courier!);
+    clock.advance(HOUR);
+    await scheduler.tick();
+    expect(entries(1)).toEqual([
+      {
+        title: `Update: ${courier!.title}`,
+        outlets: ['Herald', 'Gazette', 'Courier'],
+        quote: 'We will rebuild every street',
+      },
+    ]);
   });
 
   it('does not re-post a slot after a restart on the same database', async () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
 import { createPgPool, migratePostgres } from '../../src/adapters/store/postgres/database.js';
+import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { ANALYSIS_VERSION } from '../../src/core/ingest/analysis-version.js';
@@ -16,8 +18,12 @@ import { fileRecord, replaceFile } from '../helpers/article-store-contract.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
+const ANALYSIS_STEP = 'analysis versions, organisations among speakers, role uses';
+const ANALYSIS_SQLITE = MIGRATIONS.find((m) => m.name === ANALYSIS_STEP)!.version;
+const ANALYSIS_PG = PG_MIGRATIONS.find((m) => m.name === ANALYSIS_STEP)!.version;
+
 /**
- * A store written by the previous release: its analysis knew no organisations and no role ranking, so "the Home
+ * A store written by the release before analysis versions (and stories): its analysis knew no organisations and no role ranking, so "the Home
  * Office said" went unattributed and the people carried no kind. The schema step that added analysis versions is
  * taken back out before the store is opened again, as the previous release left it.
  */
@@ -73,7 +79,9 @@ async function expectReanalysed(store: ArticleStore, articles: AnalyzedArticle[]
   const logger = createTestLogger();
   const result = await reanalyzeStore({ store, logger, clock: new FixedClock(), batchSize: 1 });
 
-  expect(result).toEqual({ reanalyzed: 2, failed: 0, complete: true });
+  // both articles are put into stories too, after their analysis
+  expect(result).toEqual({ reanalyzed: 2, clustered: 2, failed: 0, complete: true });
+  expect(await store.countUnclustered()).toBe(0);
   expect(await store.countStale(ANALYSIS_VERSION)).toBe(0);
   expect(logger.text()).toContain('re-analysis finished');
   // the organisation now speaks, and is found as one
@@ -97,6 +105,7 @@ async function expectReanalysed(store: ArticleStore, articles: AnalyzedArticle[]
   // a second run finds nothing to do
   expect(await reanalyzeStore({ store, logger, clock: new FixedClock() })).toEqual({
     reanalyzed: 0,
+    clustered: 0,
     failed: 0,
     complete: true,
   });
@@ -115,13 +124,15 @@ describe('re-analysis of a SQLite store written by the previous release', () => 
     const articles = previousReleaseArticles();
     const writer = openSqliteStore({ path, clock: new FixedClock() });
     await replaceFile(writer, fileRecord('old.txt'), articles);
-    // the steps after it (the quote index and follows) go too
+    // the steps after it (the quote index and follows, stories) go too
     writer.db.exec(`DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;
+      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      DELETE FROM counters WHERE name LIKE 'stories%';
       DROP INDEX articles_by_analysis;
       ALTER TABLE articles DROP COLUMN analysis_version;
       ALTER TABLE persons DROP COLUMN kind;
       ALTER TABLE persons DROP COLUMN role_uses;`);
-    writer.db.pragma(`user_version = ${Number(writer.db.pragma('user_version', { simple: true })) - 2}`);
+    writer.db.pragma(`user_version = ${ANALYSIS_SQLITE - 1}`);
     await writer.close();
     return { store: openSqliteStore({ path, clock: new FixedClock() }), articles };
   }
@@ -142,7 +153,7 @@ describe('re-analysis of a SQLite store written by the previous release', () => 
       const clock = new FixedClock();
       await claims.claim(`reanalyze:${ANALYSIS_VERSION}`, 'other:1', clock.now(), new Date(0));
       const blocked = startReanalysis({ store, logger: createTestLogger(), clock, claims, owner: 'me:2' });
-      expect(await blocked.done).toEqual({ reanalyzed: 0, failed: 0, complete: false });
+      expect(await blocked.done).toEqual({ reanalyzed: 0, clustered: 0, failed: 0, complete: false });
       expect(await store.countStale(ANALYSIS_VERSION)).toBe(2);
       // ten minutes on, the other process has not renewed its claim
       clock.advance(10 * 60_000);
@@ -186,13 +197,14 @@ describePg('re-analysis of a PostgreSQL store written by the previous release', 
       await migratePostgres(pool);
       const articles = previousReleaseArticles();
       await replaceFile(createPgArticleStore(pool, new FixedClock()), fileRecord('old.txt'), articles);
-      const { rows } = await pool.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations');
-      // the step after it (the quote index and follows) goes too
+      // the steps after it (the quote index and follows, stories) go too
       await pool.query(`DROP TABLE quote_search, follow_deliveries, follows;
+        DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+        DELETE FROM counters WHERE name LIKE 'stories%';
         DROP INDEX articles_by_analysis;
         ALTER TABLE articles DROP COLUMN analysis_version;
         ALTER TABLE persons DROP COLUMN kind, DROP COLUMN role_uses;
-        DELETE FROM schema_migrations WHERE version >= ${Number(rows[0]?.version) - 1}`);
+        DELETE FROM schema_migrations WHERE version >= ${ANALYSIS_PG}`);
       await migratePostgres(pool);
       await expectReanalysed(createPgArticleStore(pool, new FixedClock()), articles);
     } finally {

@@ -69,9 +69,11 @@ describe('SQLite', () => {
       .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
-    // take the newest migration back out: what the previous release left on disk
-    current.db.exec('DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;');
-    current.db.pragma(`user_version = ${LATEST - 1}`);
+    // take the two newest migrations back out (quote index and follows, stories): what the previous release left on disk
+    current.db.exec(`DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;
+      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      DELETE FROM counters WHERE name LIKE 'stories%'`);
+    current.db.pragma(`user_version = ${LATEST - 2}`);
     await current.close();
 
     const store = openSqliteStore({ path, clock: new FixedClock() });
@@ -89,6 +91,8 @@ describe('SQLite', () => {
       const subscriptions = await createSqliteSubscriptionStore(store.db).all();
       expect(subscriptions).toMatchObject([{ channelId: 'C1', workspaceId: null }]);
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);
+      // its article waits for the background re-analysis to put it into a story
+      expect(await store.countUnclustered()).toBe(1);
     } finally {
       await store.close();
     }
@@ -151,7 +155,8 @@ describe('snippetOf', () => {
 /** Empty every article table (faster than a database per test); the schema stays migrated. */
 async function emptyArticleTables(pool: PgPool): Promise<void> {
   await pool.query(
-    `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes, quote_search RESTART IDENTITY;
+    `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes, quote_search, stories,
+       article_stories, story_df RESTART IDENTITY;
      UPDATE counters SET value = 0`,
   );
 }

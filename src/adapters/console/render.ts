@@ -1,4 +1,4 @@
-import type { Reply, ReplyBlock } from '../../core/reply.js';
+import { alsoInOutlets, type Reply, type ReplyBlock } from '../../core/reply.js';
 
 /** Remove terminal control sequences from untrusted text, so an article cannot move the cursor or recolour the screen. */
 export function sanitizeTerminal(text: string): string {
@@ -27,7 +27,9 @@ function renderBlock(block: ReplyBlock): string[] {
       const meta = [formatDate(block.publishedAt, block.publishedApprox), block.source, `id ${block.id}`]
         .filter(Boolean)
         .join(' · ');
-      const lines = ['', `▸ ${block.title}`, `  ${meta}`, `  ${block.summary}`];
+      const lines = ['', `▸ ${block.title}`, `  ${meta}`];
+      if (block.outlets) lines.push(`  ${block.outlets.length} outlets: ${block.outlets.join(', ')}`);
+      if (block.summary) lines.push(`  ${block.summary}`);
       if (block.quote) lines.push(`  “${block.quote.text}” (${block.quote.speaker})`);
       if (block.url) lines.push(`  ${block.url}`);
       return lines;
@@ -44,7 +46,7 @@ function renderBlock(block: ReplyBlock): string[] {
       return [
         '',
         `  ${text}${KIND_LABEL[block.kind]}`,
-        `    ${[block.articleTitle, ...(block.outlets ?? []), formatDate(block.publishedAt, block.publishedApprox ?? false)].filter(Boolean).join(', ')}`,
+        `    ${[block.articleTitle, ...(block.outlets ?? []), formatDate(block.publishedAt, block.publishedApprox ?? false)].filter(Boolean).join(', ')}${alsoInOutlets(block.alsoIn)}`,
       ];
     }
   }

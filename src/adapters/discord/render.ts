@@ -5,7 +5,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Reply, ReplyBlock } from '../../core/reply.js';
+import { alsoInOutlets, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { cutAtWord, DISCORD_LIMITS, neutralizeMentions, safeText, safeTimestamp, safeUrl } from './text.js';
 
 /** One Discord message as API JSON, ready for `reply()`, `editReply()` or `POST /channels/{id}/messages`. */
@@ -164,7 +164,7 @@ function quoteText(block: QuoteBlock, caps: TextCaps, personNames: ReadonlySet<s
   const source = url ? `[${title}](${url})` : `*${title}*`;
   const label = block.kind === 'partial' ? ' (partial quote)' : '';
   const outlets = block.outlets?.length ? ` · ${safeText(block.outlets.join(', '), 300)}` : '';
-  return `${quoted}${label}\n— ${speaker}${source}${outlets}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}`;
+  return `${quoted}${label}\n— ${speaker}${source}${outlets}${dateSuffix(block.publishedAt, block.publishedApprox ?? false)}${alsoInOutlets(block.alsoIn)}`;
 }
 
 /** ` · <t:unix:D>`: Discord shows the date in each reader's locale; `~` marks a date worked out from "2 hours ago". */
@@ -179,9 +179,12 @@ function articleEmbed(block: ArticleBlock, caps: TextCaps): APIEmbed {
   const quote = block.quote
     ? `\n\n> “${safeText(block.quote.text, Math.min(caps.quote, 500))}”\n— ${safeText(block.quote.speaker, 100)}`
     : '';
+  const outlets = block.outlets
+    ? `**${block.outlets.length} outlets**: ${safeText(block.outlets.join(', '), 300)}\n`
+    : '';
   const summary = safeText(
     block.summary,
-    Math.max(1, Math.min(caps.summary, DISCORD_LIMITS.embedDescription - quote.length)),
+    Math.max(1, Math.min(caps.summary, DISCORD_LIMITS.embedDescription - quote.length - outlets.length)),
   );
   // footers render no markdown (escaping would show backslashes), but mention syntax is still broken up
   const footer = [block.source, block.publishedApprox ? 'date approximate' : null, `id ${block.id}`]
@@ -190,7 +193,7 @@ function articleEmbed(block: ArticleBlock, caps: TextCaps): APIEmbed {
   return {
     title: safeText(block.title, DISCORD_LIMITS.embedTitle),
     ...(url ? { url } : {}),
-    ...(summary || quote ? { description: `${summary}${quote}` } : {}),
+    ...(outlets || summary || quote ? { description: `${outlets}${summary}${quote}` } : {}),
     ...(timestamp ? { timestamp } : {}),
     footer: { text: cutAtWord(neutralizeMentions(footer), 300) },
     color: COLORS.article,

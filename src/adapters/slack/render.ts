@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyBlock } from '../../core/reply.js';
+import { alsoInOutlets, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './escape.js';
 import { ACTION_IDS, type CommandState, encodeState } from './interaction.js';
 
@@ -174,6 +174,9 @@ type QuoteBlock = Extract<ReplyBlock, { type: 'quote' }>;
 function renderArticle(article: ArticleBlock): Unit {
   const title = `*${mrkdwnLink(article.url, truncate(article.title, ARTICLE_TITLE_MAX))}*`;
   const lines = [title];
+  if (article.outlets) {
+    lines.push(`_${article.outlets.length} outlets:_ ${escapeWithin(article.outlets.join(', '), 500)}`);
+  }
   if (article.summary.trim() !== '') lines.push(escapeWithin(article.summary, SUMMARY_MAX));
   if (article.quote) {
     lines.push(`${blockQuote(`“${article.quote.text}”`, QUOTE_MAX)}\n— ${escapeWithin(article.quote.speaker, 200)}`);
@@ -207,7 +210,7 @@ function renderQuote(quote: QuoteBlock): Unit {
   const date = formatDate(quote.publishedAt, quote.publishedApprox ?? false);
   const source = `in ${mrkdwnLink(quote.articleUrl, truncate(quote.articleTitle, ARTICLE_TITLE_MAX))}`;
   const outlets = quote.outlets?.length ? ` · ${escapeWithin(quote.outlets.join(', '), 300)}` : '';
-  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${outlets}${date === null ? '' : ` · ${date}`}`;
+  const attribution = `— *${escapeWithin(quote.speaker, 200)}*${label}, ${source}${outlets}${date === null ? '' : ` · ${date}`}${alsoInOutlets(quote.alsoIn)}`;
   return {
     blocks: [sectionBlock(`${blockQuote(body, QUOTE_MAX)}\n${attribution}`)],
     fallback: `${quote.speaker}: ${body}`,

@@ -7,6 +7,7 @@ import {
   nameKeysOfPeople,
   type PersonRecord,
 } from '../../core/store/article-writes.js';
+import { encodeCursor, outletOf, unique } from '../../core/store/store-common.js';
 import type { SqlRunner } from './sql.js';
 
 /** The few SQL fragments the two databases spell differently. */
@@ -19,6 +20,24 @@ export interface SqlDialect {
 
 /** The columns of an article that lists show, qualified for joins. */
 export const VIEW_COLUMNS = mapping.ARTICLE_VIEW_COLUMNS.map((column) => `articles.${column}`).join(', ');
+
+/** Speakers with the outlets quoting them, most outlets first (then most quotes, then by name). */
+function quotedBy(rows: readonly { speaker: string; source: string | null; url: string | null }[]): port.StoryQuoted[] {
+  const bySpeaker = new Map<string, port.StoryQuoted>();
+  for (const row of rows) {
+    let entry = bySpeaker.get(row.speaker);
+    if (!entry) {
+      entry = { speaker: row.speaker, outlets: [], quotes: 0 };
+      bySpeaker.set(row.speaker, entry);
+    }
+    entry.quotes++;
+    const outlet = outletOf(row);
+    if (outlet !== null && !entry.outlets.includes(outlet)) entry.outlets.push(outlet);
+  }
+  return [...bySpeaker.values()].sort(
+    (a, b) => b.outlets.length - a.outlets.length || b.quotes - a.quotes || a.speaker.localeCompare(b.speaker),
+  );
+}
 
 /** Every shared statement, built once per dialect (one string each, so the statement caches key on it). */
 function queriesFor(dialect: SqlDialect) {
@@ -52,6 +71,23 @@ function queriesFor(dialect: SqlDialect) {
     counters: 'SELECT name, value FROM counters',
     staleIds: 'SELECT id FROM articles WHERE analysis_version < $1 ORDER BY seq LIMIT $2',
     staleCount: 'SELECT count(*) AS count FROM articles WHERE analysis_version < $1',
+    storyBacklog: `SELECT (SELECT value FROM counters WHERE name = 'stories_watermark') AS watermark,
+      (SELECT coalesce(max(seq), 0) FROM articles) AS seq,
+      (SELECT value FROM counters WHERE name = 'stories') AS stories`,
+    // stories whose every article was deleted are left out
+    storiesFirst: `SELECT id, sort_key FROM stories
+      WHERE EXISTS (SELECT 1 FROM article_stories m WHERE m.story_id = stories.id)
+      ORDER BY sort_key DESC, id DESC LIMIT $1`,
+    storiesAfter: `SELECT id, sort_key FROM stories
+      WHERE (sort_key, id) < ($1, $2) AND EXISTS (SELECT 1 FROM article_stories m WHERE m.story_id = stories.id)
+      ORDER BY sort_key DESC, id DESC LIMIT $3`,
+    storyIdsOf: `SELECT article_id, story_id FROM article_stories WHERE ${dialect.inList('article_id', '$1', 'text')}`,
+    storyMembers: `SELECT m.story_id, articles.seq, ${VIEW_COLUMNS} FROM article_stories m
+      JOIN articles ON articles.id = m.article_id
+      WHERE ${dialect.inList('m.story_id', '$1', 'text')} ORDER BY m.story_id, m.seq`,
+    quotedInStory: `SELECT q.speaker, articles.source, articles.url FROM article_stories m
+      JOIN quotes q ON q.article_id = m.article_id JOIN articles ON articles.id = m.article_id
+      WHERE m.story_id = $1 AND q.speaker IS NOT NULL AND q.kind <> 'reported' ORDER BY m.seq, q.position`,
   };
 }
 
@@ -109,6 +145,85 @@ export abstract class SqlArticleStore implements port.ArticleStore {
     return mapping.toLatestPage(rows, limit);
   }
 
+  async latestStories(options: { limit: number; cursor?: string | undefined }): Promise<port.Page<port.ArticleView>> {
+    if ((await this.storyBacklog()).waiting) return this.latest(options);
+    const { limit, after } = mapping.latestBounds(options);
+    const rows = after
+      ? await this.sql.rows<{ id: string; sort_key: string }>(this.queries.storiesAfter, [
+          after.sortKey,
+          after.id,
+          limit + 1,
+        ])
+      : await this.sql.rows<{ id: string; sort_key: string }>(this.queries.storiesFirst, [limit + 1]);
+    const page = rows.slice(0, limit);
+    const stories = await this.storiesById(page.map((row) => row.id));
+    const items = page.flatMap((row) => {
+      const story = stories.get(row.id);
+      const lead = story?.articles[0];
+      if (!story || !lead) return [];
+      const { seq: _seq, ...view } = lead;
+      return [{ ...view, story: { id: story.id, outlets: story.outlets, size: story.size } }];
+    });
+    const last = page.at(-1);
+    return { items, next: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
+  }
+
+  async countStories(): Promise<number> {
+    const backlog = await this.storyBacklog();
+    return backlog.waiting ? (await this.counts()).articles : backlog.stories;
+  }
+
+  async storiesOf(articleIds: readonly string[]): Promise<Map<string, port.StoryDetail>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.sql.rows<{ article_id: string; story_id: string }>(this.queries.storyIdsOf, [
+      [...articleIds],
+    ]);
+    const stories = await this.storiesById(unique(rows.map((row) => row.story_id)));
+    const out = new Map<string, port.StoryDetail>();
+    for (const row of rows) {
+      const story = stories.get(row.story_id);
+      if (story) out.set(row.article_id, story);
+    }
+    return out;
+  }
+
+  async quotedInStory(storyId: string): Promise<port.StoryQuoted[]> {
+    const rows = await this.sql.rows<{ speaker: string; source: string | null; url: string | null }>(
+      this.queries.quotedInStory,
+      [storyId],
+    );
+    return quotedBy(rows);
+  }
+
+  /** Whether articles wait to be put into stories (a store of an older release), and the story count. */
+  private async storyBacklog(): Promise<{ waiting: boolean; stories: number }> {
+    const [row] = await this.sql.rows<{ watermark: number | null; seq: number; stories: number | null }>(
+      this.queries.storyBacklog,
+    );
+    return { waiting: Number(row?.watermark ?? 0) < Number(row?.seq ?? 0), stories: Number(row?.stories ?? 0) };
+  }
+
+  private async storiesById(ids: readonly string[]): Promise<Map<string, port.StoryDetail>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql.rows<mapping.ArticleViewRow & { story_id: string; seq: number }>(
+      this.queries.storyMembers,
+      [[...ids]],
+    );
+    const stories = new Map<string, port.StoryDetail>();
+    for (const row of rows) {
+      let story = stories.get(row.story_id);
+      if (!story) {
+        story = { id: row.story_id, outlets: [], size: 0, articles: [] };
+        stories.set(row.story_id, story);
+      }
+      story.articles.push({ ...mapping.toArticleView(row), seq: Number(row.seq) });
+      story.size++;
+      const outlet = outletOf(row);
+      if (outlet !== null && !story.outlets.includes(outlet)) story.outlets.push(outlet);
+    }
+    return stories;
+  }
+
   async staleArticleIds(version: number, limit: number): Promise<string[]> {
     const rows = await this.sql.rows<{ id: string }>(this.queries.staleIds, [version, limit]);
     return rows.map((row) => row.id);
@@ -120,6 +235,8 @@ export abstract class SqlArticleStore implements port.ArticleStore {
   }
 
   abstract replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void>;
+  abstract clusterBacklog(limit: number): Promise<number>;
+  abstract countUnclustered(): Promise<number>;
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const [row] = await this.sql.rows<ArticleRecord & { origins: string[] }>(this.queries.article, [id]);

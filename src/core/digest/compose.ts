@@ -1,24 +1,28 @@
-import type { ArticleView, QuoteView } from '../ports.js';
+import type { ArticleView } from '../ports.js';
 import { articleBlock, type Reply, type ReplyBlock } from '../reply.js';
+import type { StoryEntry } from './story-entries.js';
 
-export interface DigestEntry {
-  article: ArticleView;
-  quote: QuoteView | null;
-}
+/** One entry of a digest: a story (its lead, or its update) or an article alone. */
+export type DigestEntry = StoryEntry;
 
 /**
- * One tidy digest: newest first, grouped by source when there are several, each article with its
- * short summary and most newsworthy quote. Splitting into messages is the adapter's job (platform limits).
+ * One tidy digest: newest first, grouped by source when there are several, one entry per story (its lead, the
+ * outlets carrying it, its short summary and most newsworthy quote; a story delivered before comes as an update). Splitting into messages is the adapter's job (platform limits).
  */
 export function composeDigest(entries: DigestEntry[], options: { since: string | null; now: Date }): Reply {
   const count = entries.length;
   const since = options.since ? ` since ${formatDay(options.since)}` : '';
-  const title = `News digest: ${count} new ${count === 1 ? 'article' : 'articles'}${since}`;
+  const title = `News digest: ${count} new ${count === 1 ? 'story' : 'stories'}${since}`;
   const sorted = [...entries].sort((a, b) => sortKey(b.article).localeCompare(sortKey(a.article)));
   const sources = new Set(sorted.map((e) => e.article.source ?? ''));
   const blocks: ReplyBlock[] = [];
-  const toBlock = ({ article, quote }: DigestEntry) =>
-    articleBlock(article, article.short, quote ? { text: quote.text, speaker: quote.speaker } : undefined);
+  const toBlock = ({ article, quote, outlets, update }: DigestEntry) =>
+    articleBlock(
+      update ? { ...article, title: `Update: ${article.title}` } : article,
+      article.short,
+      quote ? { text: quote.text, speaker: quote.speaker } : undefined,
+      outlets ? { outlets } : undefined,
+    );
   if (sources.size <= 1) {
     blocks.push(...sorted.map(toBlock));
   } else {

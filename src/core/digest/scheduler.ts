@@ -16,6 +16,7 @@ import type {
 import type { Reply } from '../reply.js';
 import { composeDigest, composeEmptyDigest, type DigestEntry } from './compose.js';
 import { latestSlot, nextSlot } from './schedule.js';
+import { groupByStory } from './story-entries.js';
 
 const MINUTE = 60_000;
 /** A digest never lists more than this; the rest is one /news latest away. */
@@ -243,8 +244,13 @@ async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: 
     if (await matches(articles, article, sub)) matching.push(article);
   }
   const chosen = matching.slice(-MAX_ARTICLES);
-  const quotes = await articles.topQuotes(chosen.map((article) => article.id));
-  return chosen.map((article) => ({ article, quote: quotes.get(article.id) ?? null }));
+  const ids = chosen.map((article) => article.id);
+  const [quotes, stories] = await Promise.all([articles.topQuotes(ids), articles.storiesOf(ids)]);
+  // one entry per story; a story an earlier digest delivered comes again only with quotes not seen before
+  return groupByStory(chosen, stories, sub.watermark, quotes, {
+    delivered: (article) => matches(articles, article, sub),
+    quotesOf: async (id) => (await articles.getArticle(id))?.quotes.filter((q) => q.kind !== 'reported') ?? [],
+  });
 }
 
 async function matches(articles: DigestArticles, article: ArticleView, sub: Subscription): Promise<boolean> {

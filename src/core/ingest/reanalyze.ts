@@ -9,6 +9,8 @@ import { analyzeArticle } from './analyze.js';
  * stay), a batch per transaction, oldest first. The bot runs this in the background at start-up, so commands keep
  * answering and nothing is delivered again (digests and alerts go by arrival, which does not change);
  * `npm run reanalyze` runs it at once.
+ * A store of a release before stories has its articles put into stories the same way, afterwards: in arrival
+ * order, a batch per transaction, under the same claim.
  */
 
 export interface ReanalyzeOptions {
@@ -32,6 +34,8 @@ export interface ReanalyzeOptions {
 
 export interface ReanalyzeResult {
   reanalyzed: number;
+  /** articles put into stories (a store of a release before stories) */
+  clustered: number;
   /** articles that could not be analysed again (they keep their old analysis until the next start) */
   failed: number;
   /** false when stopped before the end (shutting down, or another process took the work over) */
@@ -39,6 +43,8 @@ export interface ReanalyzeResult {
 }
 
 const DEFAULT_BATCH = 50;
+/** articles put into stories per transaction: clustering is cheap next to analysis */
+const STORY_BATCH = 500;
 const DEFAULT_PROGRESS_MS = 10_000;
 
 /** The stored text of an article as the analysis reads it. */
@@ -63,52 +69,73 @@ export async function reanalyzeStore(options: ReanalyzeOptions): Promise<Reanaly
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const progressEvery = options.progressEveryMs ?? DEFAULT_PROGRESS_MS;
   const total = await store.countStale(ANALYSIS_VERSION);
-  const result: ReanalyzeResult = { reanalyzed: 0, failed: 0, complete: true };
-  if (total === 0) return result;
+  const unclustered = await store.countUnclustered();
+  const result: ReanalyzeResult = { reanalyzed: 0, clustered: 0, failed: 0, complete: true };
+  if (total === 0 && unclustered === 0) return result;
   if (options.mayContinue && !(await options.mayContinue())) return { ...result, complete: false };
-  logger.info(
-    { articles: total, version: ANALYSIS_VERSION },
-    're-analysing stored articles written by an older analysis',
-  );
+  const stop = async () => options.signal?.aborted || (options.mayContinue && !(await options.mayContinue()));
   const started = clock.now().getTime();
-  let lastProgress = started;
-  // an article whose analysis fails keeps its old version: skip it for the rest of this run
-  const skipped = new Set<string>();
-  for (;;) {
-    if (options.signal?.aborted || (options.mayContinue && !(await options.mayContinue()))) {
-      result.complete = false;
-      break;
-    }
-    const ids = (await store.staleArticleIds(ANALYSIS_VERSION, batchSize + skipped.size)).filter(
-      (id) => !skipped.has(id),
+  if (total > 0) {
+    logger.info(
+      { articles: total, version: ANALYSIS_VERSION },
+      're-analysing stored articles written by an older analysis',
     );
-    if (ids.length === 0) break;
-    const batch = [];
-    for (const id of ids.slice(0, batchSize)) {
-      const stored = await store.getArticle(id);
-      if (!stored) continue;
-      try {
-        const analyzed = await analyzeArticle(parsedOf(stored), { analyzer: options.analyzer });
-        batch.push({ ...analyzed, id });
-      } catch (error) {
-        skipped.add(id);
-        result.failed++;
-        logger.warn(
-          { article: id, error: error instanceof Error ? error.message : String(error) },
-          'could not re-analyse an article; it keeps its old analysis',
-        );
+    let lastProgress = started;
+    // an article whose analysis fails keeps its old version: skip it for the rest of this run
+    const skipped = new Set<string>();
+    for (;;) {
+      if (await stop()) {
+        result.complete = false;
+        break;
+      }
+      const ids = (await store.staleArticleIds(ANALYSIS_VERSION, batchSize + skipped.size)).filter(
+        (id) => !skipped.has(id),
+      );
+      if (ids.length === 0) break;
+      const batch = [];
+      for (const id of ids.slice(0, batchSize)) {
+        const stored = await store.getArticle(id);
+        if (!stored) continue;
+        try {
+          const analyzed = await analyzeArticle(parsedOf(stored), { analyzer: options.analyzer });
+          batch.push({ ...analyzed, id });
+        } catch (error) {
+          skipped.add(id);
+          result.failed++;
+          logger.warn(
+            { article: id, error: error instanceof Error ? error.message : String(error) },
+            'could not re-analyse an article; it keeps its old analysis',
+          );
+        }
+      }
+      await store.replaceAnalyses(batch);
+      result.reanalyzed += batch.length;
+      const now = clock.now().getTime();
+      if (now - lastProgress >= progressEvery) {
+        lastProgress = now;
+        logger.info({ done: result.reanalyzed, of: total }, 're-analysis progress');
       }
     }
-    await store.replaceAnalyses(batch);
-    result.reanalyzed += batch.length;
-    const now = clock.now().getTime();
-    if (now - lastProgress >= progressEvery) {
-      lastProgress = now;
-      logger.info({ done: result.reanalyzed, of: total }, 're-analysis progress');
+  }
+  if (result.complete && unclustered > 0) {
+    logger.info({ articles: unclustered }, 'putting stored articles into stories');
+    for (;;) {
+      if (await stop()) {
+        result.complete = false;
+        break;
+      }
+      const clustered = await store.clusterBacklog(STORY_BATCH);
+      if (clustered === 0) break;
+      result.clustered += clustered;
     }
   }
   logger.info(
-    { reanalyzed: result.reanalyzed, failed: result.failed, ms: clock.now().getTime() - started },
+    {
+      reanalyzed: result.reanalyzed,
+      clustered: result.clustered,
+      failed: result.failed,
+      ms: clock.now().getTime() - started,
+    },
     result.complete ? 're-analysis finished' : 're-analysis stopped',
   );
   return result;

@@ -43,13 +43,14 @@ export interface QuoteViewRow {
   text_end: number;
   title: string;
   url: string | null;
+  source: string | null;
   published_at: string | null;
   published_approx: boolean;
 }
 
 /** The quote columns {@link QuoteViewRow} needs, for a query aliasing quotes `q` and articles `a`. */
 export const QUOTE_VIEW_COLUMNS =
-  'q.article_id, q.speaker, q.text, q.kind, q.text_start, q.text_end, a.title, a.url, a.published_at, a.published_approx';
+  'q.article_id, q.speaker, q.text, q.kind, q.text_start, q.text_end, a.title, a.url, a.source, a.published_at, a.published_approx';
 
 export interface FileRow {
   path: string;
@@ -125,6 +126,7 @@ export function toQuoteView(row: QuoteViewRow): QuoteView {
     articleId: row.article_id,
     articleTitle: row.title,
     articleUrl: row.url,
+    articleSource: row.source,
     publishedAt: row.published_at,
     publishedApprox: row.published_approx,
     start: row.text_start,

@@ -80,3 +80,14 @@ export function pickName(names: string[]): string {
     ([a, ca], [b, cb]) => b.split(' ').length - a.split(' ').length || cb - ca || a.localeCompare(b),
   )[0]?.[0] as string;
 }
+
+/** The outlet of an article: its source, else its link's host. */
+export function outletOf(article: { source: string | null; url: string | null }): string | null {
+  if (article.source) return article.source;
+  if (!article.url) return null;
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

@@ -7,7 +7,7 @@
  * the sum of its members' unit vectors, bounded to its heaviest keys. The score is the cosine with that centroid,
  * halved per day since the story's latest article (without times: per so many articles); an article joins the
  * best-scoring open story when the score passes one threshold.
- * The stores implement `StoryIndex` (see story-index.ts for the tables).
+ * The stores keep an `InMemoryStoryIndex` of the open stories in step with their tables (story-batch.ts).
  */
 import type { StoryFeatures, TermWeight } from './story-features.js';
 import type { StoryIndex, StoryState } from './story-index.js';
@@ -43,7 +43,7 @@ export const DEFAULT_CLUSTERING: ClusterConfig = {
   windowHours: 72,
   halfLifeHours: 24,
   recentArticles: 300,
-  halfLifeArticles: 25,
+  halfLifeArticles: 15,
   lookupKeys: 12,
   maxCandidates: 10,
   maxStoryKeys: 100,
@@ -67,6 +67,14 @@ export interface StoryMatch {
   story: StoryState;
   score: number;
   cosine: number;
+}
+
+/**
+ * Whether a key's document frequency is counted. Quote fingerprints are not: nearly each is an article's own, so
+ * counting them would fill the frequency table (and its writes) with ones; they always weigh as unseen keys.
+ */
+export function isCountedKey(key: string): boolean {
+  return !key.startsWith('q:');
 }
 
 /** The keys of an article's features, each once: terms as they are, names and quotes prefixed. */
@@ -213,20 +221,21 @@ function maxTime(a: number | null, b: number | null): number | null {
 
 /**
  * Put one article into a story: look up candidates in the index, score them, join the best one that passes or
- * start a story, and save. Call in arrival order; the stores wrap the call in a transaction under a lock.
+ * start a story, and save. Call in arrival order; the stores run it in a transaction under a lock, over an
+ * in-memory index they keep in step with the database (story-batch.ts).
  */
-export async function assignStory(
+export function assignStory(
   articleId: string,
   features: StoryFeatures,
   index: StoryIndex,
   config: ClusterConfig = DEFAULT_CLUSTERING,
-): Promise<StoryAssignment> {
+): StoryAssignment {
   const keys = featureKeys(features, config);
   const names = keys.map((key) => key.term);
-  const { articles, df } = await index.frequencies(names);
+  const { articles, df } = index.frequencies(names);
   const vector = weighFeatures(keys, articles, df);
   const seq = articles;
-  const candidates = await index.candidates({
+  const candidates = index.candidates({
     lookup: vector.slice(0, config.lookupKeys),
     sinceTime: features.time === null ? null : features.time - config.windowHours * HOUR,
     // with times the window is in time alone: a burst of articles must not close the day's stories
@@ -242,6 +251,6 @@ export async function assignStory(
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
   const { story, dropped } = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  await index.save({ keys: names, articleId, story, droppedKeys: dropped });
+  index.save({ keys: names.filter(isCountedKey), articleId, story, droppedKeys: dropped, score: joined?.score ?? 0 });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }

@@ -1,30 +1,19 @@
 /**
- * The candidate index of story clustering: what the clusterer reads and writes per article, as a port the stores
- * implement. `InMemoryStoryIndex` below serves the evaluation, the benchmark and the tests.
+ * The candidate index of story clustering: what the clusterer reads and writes per article, as a port.
+ * `InMemoryStoryIndex` below serves the evaluation, the benchmark, the tests, and the stores, which keep one per
+ * process in step with their tables (story-batch.ts):
  *
- * Design note for the SQLite and PostgreSQL stores (issue 20). Four tables:
+ *   stories (id, size, first_time, last_time, last_seq, norm, centroid, sort_key)
+ *       one row per story with its bounded centroid; the open ones (the recent window) are loaded at start.
+ *   article_stories (article_id, story_id, seq, score)
+ *       each article's story, written in the transaction that clusters it.
+ *   story_df (term, df)
+ *       the document frequency of each feature key over every article clustered so far; read per batch for the
+ *       batch's keys only.
  *
- *   story_terms_df (term TEXT PRIMARY KEY, df INTEGER)
- *       document frequency of each feature key (stemmed term, `n:` name word, `q:` quote hash) over every
- *       article clustered so far; the article count itself is the row with term ''.
- *   stories (id TEXT PRIMARY KEY, size INTEGER, first_time BIGINT NULL, last_time BIGINT NULL, last_seq BIGINT,
- *            norm REAL, state TEXT/JSONB)
- *       one row per story; `state` holds its bounded centroid as JSON;
- *       index on last_time and last_seq for the window.
- *   story_terms (term TEXT, story_id TEXT, weight REAL, PRIMARY KEY (term, story_id))
- *       the inverted index: the centroid's weights of OPEN stories only. A story leaves it once it falls out of
- *       the window (a sweep deletes its rows), so postings stay bounded by the window, not by the archive.
- *   article_stories (article_id TEXT PRIMARY KEY, story_id TEXT, seq BIGINT, score REAL, features TEXT/JSONB)
- *       the assignment and the article's StoryFeatures, so a restart recomputes nothing.
- *
- * `candidates` is one query: the probe's weights (json_each / unnest) joined to story_terms on term, summed per
- * story (the dot product with the centroid), filtered on the window, ordered by that sum, limited. `save` runs in
- * the same transaction as the read, under a lock (PostgreSQL: pg_advisory_xact_lock on a fixed key; SQLite:
- * BEGIN IMMEDIATE), so two processes on one database put an article in one story and never both start one.
- * `sinceSeq` is -Infinity for an article with a time (no order bound then). The seq of an article is the article
- * count before it, read in that transaction. A store of the previous release gets its stories from the background
- * re-analysis: `storyFeatures` from the stored article and its people and quotes, then `assignStory` in order of
- * publication (else ingest) time.
+ * Clustering runs under the article write lock (PostgreSQL: an advisory lock; SQLite: its one writer), so two
+ * processes on one database put an article in one story; a process whose index lags behind the counter of
+ * clustered articles reloads the stories changed meanwhile before it clusters.
  */
 import type { TermWeight } from './story-features.js';
 
@@ -62,19 +51,23 @@ export interface StoryChange {
   story: StoryState;
   /** keys the story's centroid had before this change and lost to pruning: postings to drop */
   droppedKeys: readonly string[];
+  /** the score of the story joined (0 for a new one) */
+  score: number;
 }
 
 /** The port a store implements for story clustering. */
 export interface StoryIndex {
   /** how many articles were clustered, and the document frequency of each key among them (in the keys' order) */
-  frequencies(keys: readonly string[]): Promise<{ articles: number; df: number[] }>;
+  frequencies(keys: readonly string[]): { articles: number; df: number[] };
   /** open stories by the dot product of their centroid with the probe, largest first */
-  candidates(probe: CandidateProbe): Promise<StoryState[]>;
-  save(change: StoryChange): Promise<void>;
+  candidates(probe: CandidateProbe): StoryState[];
+  save(change: StoryChange): void;
 }
 
 /** Postings longer than this are skipped in the lookup (the SQL stores can skip them by their document frequency). */
 const MAX_POSTINGS = 1000;
+/** Document frequencies a store-backed index keeps between batches. */
+const MAX_CACHED_KEYS = 200_000;
 
 /**
  * The index in memory. Open stories sit in a Map in order of their latest article; stories that fall out of the
@@ -87,14 +80,17 @@ export class InMemoryStoryIndex implements StoryIndex {
   private readonly open = new Map<string, StoryState>();
   /** key -> open story -> the key's weight in its centroid */
   private readonly postings = new Map<string, Map<string, number>>();
-  /** the story of each article */
+  /** the story of each article (empty when told not to keep them) */
   readonly assignments = new Map<string, string>();
 
-  async frequencies(keys: readonly string[]): Promise<{ articles: number; df: number[] }> {
+  /** `keepAssignments`: false for a long-lived index (a store's), whose assignments are in the database. */
+  constructor(private readonly keepAssignments = true) {}
+
+  frequencies(keys: readonly string[]): { articles: number; df: number[] } {
     return { articles: this.articles, df: keys.map((key) => this.df.get(key) ?? 0) };
   }
 
-  async candidates(probe: CandidateProbe): Promise<StoryState[]> {
+  candidates(probe: CandidateProbe): StoryState[] {
     this.close(probe.sinceTime, probe.sinceSeq);
     const dots = new Map<string, number>();
     for (const { term, weight } of probe.lookup) {
@@ -118,7 +114,7 @@ export class InMemoryStoryIndex implements StoryIndex {
     return best.map((entry) => entry.story);
   }
 
-  async save(change: StoryChange): Promise<void> {
+  save(change: StoryChange): void {
     this.articles++;
     for (const key of change.keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
     const { story } = change;
@@ -134,7 +130,57 @@ export class InMemoryStoryIndex implements StoryIndex {
     // re-inserting keeps the Map ordered by latest article
     this.open.delete(story.id);
     this.open.set(story.id, story);
-    this.assignments.set(change.articleId, story.id);
+    if (this.keepAssignments) this.assignments.set(change.articleId, story.id);
+  }
+
+  /** Articles clustered so far: the stream position of the next one. */
+  get clustered(): number {
+    return this.articles;
+  }
+
+  /** Start from a stored state: the stream position, and the stories that may still be open, in any order. */
+  restore(articles: number, stories: readonly StoryState[]): void {
+    this.articles = articles;
+    for (const story of [...stories].sort((a, b) => a.lastSeq - b.lastSeq)) this.put(story);
+  }
+
+  /** Another process clustered articles: take its stories as they are now, and forget the frequencies read. */
+  catchUp(articles: number, changed: readonly StoryState[]): void {
+    this.articles = articles;
+    this.df.clear();
+    for (const story of [...changed].sort((a, b) => a.lastSeq - b.lastSeq)) this.put(story);
+  }
+
+  /** Keys whose document frequency this index does not hold (to read from the store before clustering). */
+  unknownKeys(keys: Iterable<string>): string[] {
+    const unknown = new Set<string>();
+    for (const key of keys) if (!this.df.has(key)) unknown.add(key);
+    return [...unknown];
+  }
+
+  /** Document frequencies read from the store (keys absent from it count 0). */
+  learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {
+    // a cache of every key ever seen would grow with the archive: start over past a bound
+    if (this.df.size + keys.length > MAX_CACHED_KEYS) this.df.clear();
+    for (const key of keys) this.df.set(key, found.get(key) ?? 0);
+  }
+
+  /** Replace a story (or add one) with its postings, as the latest joined. */
+  private put(story: StoryState): void {
+    const old = this.open.get(story.id);
+    if (old) {
+      for (const key of old.centroid.keys()) this.postings.get(key)?.delete(story.id);
+      this.open.delete(story.id);
+    }
+    for (const [key, weight] of story.centroid) {
+      let stories = this.postings.get(key);
+      if (!stories) {
+        stories = new Map();
+        this.postings.set(key, stories);
+      }
+      stories.set(story.id, weight);
+    }
+    this.open.set(story.id, story);
   }
 
   /** Number of stories still open to new articles. */

@@ -4,7 +4,21 @@ import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
+import {
+  type StoryBatchWrites,
+  StoryClustering,
+  type StoryRow,
+  type UnclusteredRow,
+} from '../../../core/stories/story-batch.js';
 import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import {
+  clusterSteps,
+  type StoryDialect,
+  type StoryPosition,
+  type StoryStatements,
+  storyPosition,
+  storyStatements,
+} from '../sql-stories.js';
 import { insertRecords, type PgClient, type PgPool, pgRunner, toJsonParam, withTransaction } from './database.js';
 
 // any constant, distinct from the migration lock: article writers take turns on it
@@ -17,6 +31,14 @@ const PG_DIALECT: SqlDialect = {
   originsOfArticle: 'ARRAY(SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin)',
   inList: (column, param, type) => `${column} = ANY(${param}::${type}[])`,
 };
+
+const PG_STORIES: StoryDialect = {
+  inTextList: (column, param) => `${column} = ANY(${param}::text[])`,
+  greatest: 'GREATEST',
+  jsonCounts: (param) => `(SELECT key AS k, value::int AS n FROM json_each_text(${param}::json)) AS counts`,
+  centroid: (param) => `${param}::jsonb`,
+};
+const STORY_SQL = storyStatements(PG_STORIES);
 
 /**
  * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
@@ -31,6 +53,8 @@ export function createPgArticleStore(pool: PgPool, clock: port.Clock): port.Arti
 
 class PgArticleStore extends SqlArticleStore {
   private nameKeyCache: { version: number; keys: readonly string[] } | undefined;
+  /** this process's story index, kept in step with the tables (other processes cluster too) */
+  private readonly clustering = new StoryClustering();
 
   constructor(
     private readonly pool: PgPool,
@@ -45,13 +69,17 @@ class PgArticleStore extends SqlArticleStore {
     const replaced = byPath.flatMap((change) =>
       change.articles === null ? [] : [{ path: change.record.path, articles: change.articles }],
     );
-    await withTransaction(this.pool, async (client) => {
+    await this.storyTransaction(async (client) => {
       await lockArticleWrites(client);
       await upsertFiles(
         client,
         byPath.map((change) => change.record),
       );
       if (replaced.length === 0) return;
+      // a store of an older release is clustered by the background re-analysis, oldest first; until then new
+      // articles wait their turn behind the watermark
+      const position = await readStoryPosition(client);
+      const caughtUp = position.watermark >= (await maxSeqOf(client));
       const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
       const previous = await deleteOrigins(
         client,
@@ -61,7 +89,31 @@ class PgArticleStore extends SqlArticleStore {
       const touched = await deleteOrphans(client, previous, delta);
       await refreshPersons(client, touched, delta);
       await addToCounters(client, delta);
+      if (caughtUp) await clusterPending(client, this.clustering, STORY_SQL, position, Number.MAX_SAFE_INTEGER);
     });
+  }
+
+  async clusterBacklog(limit: number): Promise<number> {
+    return this.storyTransaction(async (client) => {
+      await lockArticleWrites(client);
+      return clusterPending(client, this.clustering, STORY_SQL, await readStoryPosition(client), limit);
+    });
+  }
+
+  async countUnclustered(): Promise<number> {
+    const position = await readStoryPosition(this.pool);
+    const { rows } = await this.pool.query<{ count: number }>(STORY_SQL.countUnclustered, [position.watermark]);
+    return rows[0]?.count ?? 0;
+  }
+
+  /** A transaction that may cluster: the index is dropped if it rolls back (it may hold what was undone). */
+  private async storyTransaction<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
+    try {
+      return await withTransaction(this.pool, work);
+    } catch (error) {
+      this.clustering.reset();
+      throw error;
+    }
   }
 
   async replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void> {
@@ -225,6 +277,68 @@ function mergeByPath(changes: port.FileChange[]): port.FileChange[] {
  */
 async function lockArticleWrites(client: PgClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [ARTICLE_WRITE_LOCK]);
+}
+
+async function readStoryPosition(db: PgClient | PgPool): Promise<StoryPosition> {
+  const { rows } = await db.query<{ name: string; value: number }>(STORY_SQL.counters);
+  return storyPosition(rows);
+}
+
+async function maxSeqOf(client: PgClient): Promise<number> {
+  const { rows } = await client.query<{ seq: number }>(STORY_SQL.maxSeq);
+  return rows[0]?.seq ?? 0;
+}
+
+/**
+ * Cluster up to `limit` articles past the watermark, in arrival order, under the article write lock; how many.
+ * `position` was read under the lock.
+ */
+async function clusterPending(
+  client: PgClient,
+  clustering: StoryClustering,
+  q: StoryStatements,
+  position: StoryPosition,
+  limit: number,
+): Promise<number> {
+  const load = clusterSteps.load(clustering, q, position);
+  if (load) load.apply((await client.query<StoryRow>(load.sql, [...load.params])).rows);
+  const { rows: pending } = await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit]);
+  if (pending.length === 0) return 0;
+  const features = clusterSteps.features(pending);
+  const keys = clustering.keysToRead(features);
+  const found = keys.length === 0 ? [] : (await client.query<{ term: string; df: number }>(q.df, [keys])).rows;
+  clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
+  await writeStoryBatch(client, q, clustering.cluster(pending, features));
+  return pending.length;
+}
+
+/** One batch's story writes in four set-based statements, whatever its size. */
+async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: StoryBatchWrites): Promise<void> {
+  if (writes.stories.length > 0) {
+    await client.query(
+      insertRecords(
+        'stories',
+        ['id', 'size', 'first_time', 'last_time', 'last_seq', 'norm', 'centroid', 'sort_key'],
+        `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_time = excluded.first_time,
+           last_time = excluded.last_time, last_seq = excluded.last_seq, norm = excluded.norm,
+           centroid = excluded.centroid, sort_key = GREATEST(stories.sort_key, excluded.sort_key)`,
+      ),
+      [toJsonParam(writes.stories)],
+    );
+  }
+  if (writes.memberships.length > 0) {
+    await client.query(
+      insertRecords('article_stories', ['article_id', 'story_id', 'seq', 'score'], 'ON CONFLICT DO NOTHING'),
+      [toJsonParam(writes.memberships)],
+    );
+  }
+  if (writes.df.size > 0) await client.query(q.addDf, [JSON.stringify(Object.fromEntries(writes.df))]);
+  await client.query(
+    `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN $1::bigint
+       WHEN 'stories_watermark' THEN $2::bigint ELSE value + $3::bigint END
+     WHERE name IN ('stories_clustered', 'stories_watermark', 'stories')`,
+    [writes.clustered, writes.watermark, writes.created],
+  );
 }
 
 async function upsertFiles(client: PgClient, records: port.FileRecord[]): Promise<void> {

@@ -33,4 +33,45 @@ UPDATE persons SET role_uses = (
 `,
   },
   { version: 6, name: 'quote search index, channel follows and their deliveries', sql: ALERT_TABLES },
+  {
+    version: 7,
+    name: 'stories',
+    sql: `
+-- one row per story: its bounded centroid as [key, weight] pairs, times in ms (null: none known)
+CREATE TABLE stories (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  size INTEGER NOT NULL,
+  first_time BIGINT,
+  last_time BIGINT,
+  -- stream position (articles clustered before) of its latest article
+  last_seq BIGINT NOT NULL,
+  norm DOUBLE PRECISION NOT NULL,
+  centroid JSONB NOT NULL,
+  -- the newest member's sort key: stories list newest activity first
+  sort_key TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX stories_by_sort ON stories (sort_key DESC, id DESC);
+CREATE INDEX stories_by_last_seq ON stories (last_seq);
+CREATE INDEX stories_by_last_time ON stories (last_time);
+
+-- the story of each article, written when it is clustered (in arrival order)
+CREATE TABLE article_stories (
+  article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  story_id TEXT COLLATE "C" NOT NULL,
+  seq BIGINT NOT NULL,
+  score DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX article_stories_by_story ON article_stories (story_id, seq);
+
+-- document frequency of each story feature key over the articles clustered
+CREATE TABLE story_df (
+  term TEXT COLLATE "C" PRIMARY KEY,
+  df INTEGER NOT NULL
+);
+
+-- articles clustered (the stream position), the article seq clustered up to, and stories: a store of an older release
+-- starts at 0 and is clustered by the background re-analysis
+INSERT INTO counters (name, value) VALUES ('stories_clustered', 0), ('stories_watermark', 0), ('stories', 0);
+`,
+  },
 ];

@@ -5,13 +5,29 @@ import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
+import { StoryClustering, type StoryRow, type UnclusteredRow } from '../../../core/stories/story-batch.js';
 import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
-import { fromSqlite, insertSql, openSqliteDatabase, sqliteRunner, toSqlite } from './database.js';
+import {
+  batchWrites,
+  clusterSteps,
+  type StoryDialect,
+  type StoryPosition,
+  storyPosition,
+  storyStatements,
+} from '../sql-stories.js';
+import { fromSqlite, insertSql, openSqliteDatabase, type SqliteRunner, sqliteRunner, toSqlite } from './database.js';
 
 const SQLITE_DIALECT: SqlDialect = {
   originsOfArticle: `(SELECT json_group_array(origin) FROM
     (SELECT origin FROM article_origins WHERE article_id = articles.id ORDER BY origin))`,
   inList: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+};
+
+const SQLITE_STORIES: StoryDialect = {
+  inTextList: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+  greatest: 'max',
+  jsonCounts: (param) => `(SELECT key AS k, value AS n FROM json_each(${param})) AS counts`,
+  centroid: (param) => param,
 };
 
 export interface SqliteStoreOptions {
@@ -38,6 +54,10 @@ export class SqliteArticleStore extends SqlArticleStore {
   private writes = 0;
   private nameKeyCache: { version: string; keys: string[] } | undefined;
   private readonly keyed = new Map<string, Database.Statement>();
+  private readonly runner: SqliteRunner;
+  private readonly stories = storyStatements(SQLITE_STORIES);
+  /** this process's story index, kept in step with the tables */
+  private readonly clustering = new StoryClustering();
 
   /** `db` must be opened with openSqliteDatabase (migrated). */
   constructor(db: Database.Database, clock: port.Clock) {
@@ -45,15 +65,67 @@ export class SqliteArticleStore extends SqlArticleStore {
     this.db = db;
     this.clock = clock;
     this.statements = prepareStatements(db);
+    this.runner = sqliteRunner(db);
   }
 
   async applyFiles(changes: port.FileChange[]): Promise<void> {
-    this.db.transaction(() => {
+    this.storyTransaction(() => {
+      // a store of an older release is clustered by the background re-analysis, oldest first; until then new
+      // articles wait their turn behind the watermark
+      const caughtUp = this.storyPositionNow().watermark >= this.maxSeqNow();
       for (const change of changes) {
         if (change.articles === null) this.statements.upsertFile.run(fileParams(change.record));
         else this.replaceFile(change.record, change.articles);
       }
-    })();
+      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER);
+    });
+  }
+
+  async clusterBacklog(limit: number): Promise<number> {
+    return this.storyTransaction(() => this.clusterNow(limit));
+  }
+
+  async countUnclustered(): Promise<number> {
+    const { watermark } = this.storyPositionNow();
+    const [row] = this.runner.rowsNow<{ count: number }>(this.stories.countUnclustered, [watermark]);
+    return row?.count ?? 0;
+  }
+
+  /** One write transaction, taken at once (two processes on one file queue here, not fail later on upgrade). */
+  private storyTransaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      // the index may hold what the rolled-back transaction clustered
+      this.clustering.reset();
+      throw error;
+    }
+  }
+
+  private storyPositionNow(): StoryPosition {
+    return storyPosition(this.runner.rowsNow<{ name: string; value: number }>(this.stories.counters));
+  }
+
+  private maxSeqNow(): number {
+    return this.runner.rowsNow<{ seq: number }>(this.stories.maxSeq)[0]?.seq ?? 0;
+  }
+
+  /** Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction. */
+  private clusterNow(limit: number): number {
+    const run = this.runner;
+    const position = this.storyPositionNow();
+    const load = clusterSteps.load(this.clustering, this.stories, position);
+    if (load) load.apply(run.rowsNow<StoryRow>(load.sql, load.params));
+    const pending = run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit]);
+    if (pending.length === 0) return 0;
+    const features = clusterSteps.features(pending);
+    const keys = this.clustering.keysToRead(features);
+    const found = keys.length === 0 ? [] : run.rowsNow<{ term: string; df: number }>(this.stories.df, [keys]);
+    this.clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
+    for (const write of batchWrites(this.stories, this.clustering.cluster(pending, features))) {
+      run.runNow(write.sql, write.params);
+    }
+    return pending.length;
   }
 
   private replaceFile(file: port.FileRecord, articles: port.AnalyzedArticle[]): void {

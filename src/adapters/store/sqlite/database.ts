@@ -15,6 +15,7 @@ const JSON_COLUMNS = new Set([
   'role_uses',
   'aliases',
   'shingles',
+  'centroid',
   // lists the shared queries build with json_group_array / json ->
   'origins',
   'people',

@@ -307,7 +307,47 @@ export const MIGRATIONS: readonly Migration[] = [
     message_id TEXT,
     PRIMARY KEY (follow_id, from_seq)
   );
+  `,
+  },
+  {
+    version: 8,
+    name: 'stories',
+    sql: `
+  -- one row per story: its bounded centroid as JSON [key, weight] pairs, times in ms (null: none known)
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    first_time INTEGER,
+    last_time INTEGER,
+    -- stream position (articles clustered before) of its latest article
+    last_seq INTEGER NOT NULL,
+    norm REAL NOT NULL,
+    centroid TEXT NOT NULL,
+    -- the newest member's sort key: stories list newest activity first
+    sort_key TEXT NOT NULL
+  );
+  CREATE INDEX stories_by_sort ON stories (sort_key DESC, id DESC);
+  CREATE INDEX stories_by_last_seq ON stories (last_seq);
+  CREATE INDEX stories_by_last_time ON stories (last_time);
 
+  -- the story of each article, written when it is clustered (in arrival order)
+  CREATE TABLE article_stories (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    score REAL NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX article_stories_by_story ON article_stories (story_id, seq);
+
+  -- document frequency of each story feature key over the articles clustered
+  CREATE TABLE story_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  -- articles clustered (the stream position), the article seq clustered up to, and stories: a store of an older release
+  -- starts at 0 and is clustered by the background re-analysis
+  INSERT INTO counters (name, value) VALUES ('stories_clustered', 0), ('stories_watermark', 0), ('stories', 0);
   `,
   },
 ];

@@ -1,0 +1,106 @@
+import {
+  featuresOfRow,
+  type StoryBatchWrites,
+  type StoryClustering,
+  type StoryRow,
+  type UnclusteredRow,
+} from '../../core/stories/story-batch.js';
+
+/*
+ * Story clustering on either database: the statements, and the one sequence of them both stores run under their
+ * write lock: read the position, bring the index up to date (`clusterSteps.load`), read the articles past the
+ * watermark and the document frequencies of their keys, cluster, and write. SQLite runs the steps synchronously
+ * inside its transaction and writes row by row (`batchWrites`: cheap in-process); PostgreSQL runs them on the
+ * transaction's client and writes each table in one set-based statement (a round trip per row would not be).
+ */
+
+export interface StoryDialect {
+  /** `column` is one of the values in the text list parameter `param` */
+  inTextList(column: string, param: string): string;
+  /** the larger of two text values */
+  greatest: string;
+  /** rows of (key, count) from a JSON object parameter `param` */
+  jsonCounts(param: string): string;
+  /** the centroid parameter `param` (JSON text) as the column stores it */
+  centroid(param: string): string;
+}
+
+const STORY_COLUMNS = 'id, size, first_time, last_time, last_seq, norm, centroid, sort_key';
+
+export function storyStatements(d: StoryDialect) {
+  return {
+    counters: `SELECT name, value FROM counters WHERE name IN ('stories_clustered', 'stories_watermark')`,
+    setCounter: 'UPDATE counters SET value = $1 WHERE name = $2',
+    addCounter: 'UPDATE counters SET value = value + $1 WHERE name = $2',
+    maxSeq: 'SELECT coalesce(max(seq), 0) AS seq FROM articles',
+    // the stories still open at the stream's end: by position, or by time before the latest story's
+    openStories: `SELECT ${STORY_COLUMNS} FROM stories
+      WHERE last_seq >= $1 OR last_time >= (SELECT max(last_time) FROM stories) - $2`,
+    changedStories: `SELECT ${STORY_COLUMNS} FROM stories WHERE last_seq >= $1`,
+    unclustered: `SELECT seq, id, title, paragraphs, analysis, published_at, ingested_at, sort_key FROM articles
+      WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    countUnclustered: 'SELECT count(*) AS count FROM articles WHERE seq > $1',
+    df: `SELECT term, df FROM story_df WHERE ${d.inTextList('term', '$1')}`,
+    addDf: `INSERT INTO story_df (term, df) SELECT k, n FROM ${d.jsonCounts('$1')} WHERE true
+      ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
+    upsertStory: `INSERT INTO stories (${STORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, ${d.centroid('$7')}, $8)
+      ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_time = excluded.first_time,
+        last_time = excluded.last_time, last_seq = excluded.last_seq, norm = excluded.norm,
+        centroid = excluded.centroid, sort_key = ${d.greatest}(stories.sort_key, excluded.sort_key)`,
+    insertMembership: `INSERT INTO article_stories (article_id, story_id, seq, score) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (article_id) DO NOTHING`,
+  };
+}
+
+export type StoryStatements = ReturnType<typeof storyStatements>;
+
+/** Where the caller stands before a batch: the watermark and whether the store is caught up with it. */
+export interface StoryPosition {
+  clustered: number;
+  watermark: number;
+}
+
+/** Read the two counters from `counters` rows. */
+export function storyPosition(rows: readonly { name: string; value: number | string }[]): StoryPosition {
+  const value = (name: string) => Number(rows.find((row) => row.name === name)?.value ?? 0);
+  return { clustered: value('stories_clustered'), watermark: value('stories_watermark') };
+}
+
+/** The statements of one batch's writes, in order. */
+export function batchWrites(
+  q: StoryStatements,
+  writes: StoryBatchWrites,
+): { sql: string; params: readonly unknown[] }[] {
+  const out: { sql: string; params: readonly unknown[] }[] = [];
+  for (const s of writes.stories) {
+    out.push({
+      sql: q.upsertStory,
+      params: [s.id, s.size, s.first_time, s.last_time, s.last_seq, s.norm, JSON.stringify(s.centroid), s.sort_key],
+    });
+  }
+  for (const m of writes.memberships)
+    out.push({ sql: q.insertMembership, params: [m.article_id, m.story_id, m.seq, m.score] });
+  if (writes.df.size > 0) out.push({ sql: q.addDf, params: [JSON.stringify(Object.fromEntries(writes.df))] });
+  out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_clustered'] });
+  out.push({ sql: q.setCounter, params: [writes.watermark, 'stories_watermark'] });
+  if (writes.created > 0) out.push({ sql: q.addCounter, params: [writes.created, 'stories'] });
+  return out;
+}
+
+/** What a batch reads, step by step: the stores drive these with their own (sync or async) runner. */
+export const clusterSteps = {
+  /** the stories to load for the index, if any */
+  load(
+    clustering: StoryClustering,
+    q: StoryStatements,
+    position: StoryPosition,
+  ): { sql: string; params: readonly unknown[]; apply(rows: StoryRow[]): void } | null {
+    const plan = clustering.plan(position.clustered);
+    if (plan.kind === 'current') return null;
+    const apply = (rows: StoryRow[]) => clustering.load(plan, position.clustered, rows);
+    return plan.kind === 'window'
+      ? { sql: q.openStories, params: [plan.sinceSeq, plan.sinceTimeBeforeLatest], apply }
+      : { sql: q.changedStories, params: [plan.fromSeq], apply };
+  },
+  features: (rows: readonly UnclusteredRow[]) => rows.map(featuresOfRow),
+};

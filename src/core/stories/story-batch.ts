@@ -1,0 +1,225 @@
+import type { Paragraph, Person, Quote } from '../articles/article.js';
+import { assignStory, type ClusterConfig, DEFAULT_CLUSTERING, featureKeys, isCountedKey } from './story-clusterer.js';
+import { type StoryFeatures, storyFeatures } from './story-features.js';
+import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState } from './story-index.js';
+
+/*
+ * Story clustering as both stores run it: each keeps one in-memory index per process, loaded from its tables
+ * (the open stories only) and kept in step with what other processes clustered, and clusters the articles past
+ * its watermark in arrival order, in the transaction that wrote them (or, for a store of an older release, in the
+ * background re-analysis). This file is what the two stores share: rows, the catch-up and one batch's writes.
+ */
+
+const HOUR = 3_600_000;
+
+/** An article to cluster, as read back from the articles table. */
+export interface UnclusteredRow {
+  seq: number;
+  id: string;
+  title: string;
+  paragraphs: Paragraph[];
+  analysis: { people: Person[]; quotes: Quote[] };
+  published_at: string | null;
+  ingested_at: string;
+  sort_key: string;
+}
+
+/** A row of the stories table, as both stores read and write it (the centroid as [key, weight] pairs). */
+export interface StoryRow {
+  id: string;
+  size: number;
+  first_time: number | null;
+  last_time: number | null;
+  last_seq: number;
+  norm: number;
+  centroid: [string, number][];
+  /** the newest member's sort key: stories list newest activity first */
+  sort_key: string;
+}
+
+/** A row of article_stories. */
+export interface MembershipRow {
+  article_id: string;
+  story_id: string;
+  seq: number;
+  score: number;
+}
+
+/** Everything one batch writes, in one transaction. */
+export interface StoryBatchWrites {
+  stories: StoryRow[];
+  memberships: MembershipRow[];
+  /** document frequency increments by key */
+  df: Map<string, number>;
+  /** the clustered-article counter after the batch */
+  clustered: number;
+  /** the article seq the batch clustered up to */
+  watermark: number;
+  /** stories the batch started */
+  created: number;
+}
+
+export function toStoryState(row: StoryRow): StoryState {
+  return {
+    id: row.id,
+    size: Number(row.size),
+    firstTime: row.first_time === null ? null : Number(row.first_time),
+    lastTime: row.last_time === null ? null : Number(row.last_time),
+    lastSeq: Number(row.last_seq),
+    centroid: new Map(row.centroid),
+    norm: Number(row.norm),
+  };
+}
+
+/** The time an article is clustered at: its publication, else its arrival. */
+export function clusterTime(row: Pick<UnclusteredRow, 'published_at' | 'ingested_at'>): number | null {
+  const published = row.published_at === null ? Number.NaN : Date.parse(row.published_at);
+  if (!Number.isNaN(published)) return published;
+  const ingested = Date.parse(row.ingested_at);
+  return Number.isNaN(ingested) ? null : ingested;
+}
+
+export function featuresOfRow(row: UnclusteredRow): StoryFeatures {
+  return storyFeatures(
+    {
+      title: row.title,
+      url: null,
+      source: null,
+      author: null,
+      publishedAt: null,
+      publishedApprox: false,
+      dateline: null,
+      caption: null,
+      highlights: [],
+      paragraphs: row.paragraphs,
+    },
+    row.analysis,
+    clusterTime(row),
+  );
+}
+
+/** What a store reads to bring its index up to date, given what the database says under the lock. */
+export type StoryLoad =
+  /** the index is current */
+  | { kind: 'current' }
+  /** no index yet: load the stories still open at the stream's end */
+  | { kind: 'window'; sinceSeq: number; sinceTimeBeforeLatest: number }
+  /** another process clustered: reload the stories it changed (last_seq at or past `fromSeq`) */
+  | { kind: 'changed'; fromSeq: number };
+
+/**
+ * The in-memory index of one store (one per process), with the position it has seen. Stores call `plan` under
+ * their lock, load what it asks for, then `cluster` the batch and write what it returns.
+ */
+export class StoryClustering {
+  private index: InMemoryStoryIndex | null = null;
+
+  constructor(private readonly config: ClusterConfig = DEFAULT_CLUSTERING) {}
+
+  /** What to load, given the database's count of clustered articles. */
+  plan(clustered: number): StoryLoad {
+    // the count going back means the tables were emptied: start over
+    if (this.index === null || clustered < this.index.clustered) {
+      return {
+        kind: 'window',
+        sinceSeq: clustered - this.config.recentArticles,
+        sinceTimeBeforeLatest: this.config.windowHours * HOUR,
+      };
+    }
+    return this.index.clustered === clustered
+      ? { kind: 'current' }
+      : { kind: 'changed', fromSeq: this.index.clustered };
+  }
+
+  /** Apply what `plan` asked for. */
+  load(plan: StoryLoad, clustered: number, rows: readonly StoryRow[]): void {
+    if (plan.kind === 'current') return;
+    const stories = rows.map(toStoryState);
+    if (plan.kind === 'window' || this.index === null) {
+      this.index = new InMemoryStoryIndex(false);
+      this.index.restore(clustered, stories);
+    } else {
+      this.index.catchUp(clustered, stories);
+    }
+  }
+
+  /** The feature keys of the batch whose document frequency the index lacks. */
+  keysToRead(features: readonly StoryFeatures[]): string[] {
+    const index = this.requireIndex();
+    return index.unknownKeys(
+      features.flatMap((f) => featureKeys(f, this.config).flatMap((key) => (isCountedKey(key.term) ? [key.term] : []))),
+    );
+  }
+
+  learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {
+    this.requireIndex().learnFrequencies(keys, found);
+  }
+
+  /** Cluster the batch in order; what to write. The index is dropped if the caller's transaction fails. */
+  cluster(rows: readonly UnclusteredRow[], features: readonly StoryFeatures[]): StoryBatchWrites {
+    const index = this.requireIndex();
+    const recorder = new RecordingIndex(index);
+    const sortKeys = new Map<string, string>();
+    let watermark = 0;
+    rows.forEach((row, i) => {
+      const assignment = assignStory(row.id, features[i]!, recorder, this.config);
+      const known = sortKeys.get(assignment.storyId);
+      if (known === undefined || row.sort_key > known) sortKeys.set(assignment.storyId, row.sort_key);
+      watermark = Math.max(watermark, row.seq);
+    });
+    const stories = [...recorder.stories.values()].map((story) => ({
+      id: story.id,
+      size: story.size,
+      first_time: story.firstTime,
+      last_time: story.lastTime,
+      last_seq: story.lastSeq,
+      norm: story.norm,
+      centroid: [...story.centroid],
+      sort_key: sortKeys.get(story.id) ?? '',
+    }));
+    const created = recorder.memberships.filter((m) => m.score === 0 && m.article_id === m.story_id).length;
+    return {
+      stories,
+      memberships: recorder.memberships,
+      df: recorder.df,
+      clustered: index.clustered,
+      watermark,
+      created,
+    };
+  }
+
+  /** Forget the index (a transaction failed: it may hold changes the database does not). */
+  reset(): void {
+    this.index = null;
+  }
+
+  private requireIndex(): InMemoryStoryIndex {
+    if (this.index === null) throw new Error('story index used before it was loaded');
+    return this.index;
+  }
+}
+
+/** An index that records every change it passes on, for the batch's writes. */
+class RecordingIndex implements StoryIndex {
+  readonly stories = new Map<string, StoryState>();
+  readonly memberships: MembershipRow[] = [];
+  readonly df = new Map<string, number>();
+
+  constructor(private readonly inner: InMemoryStoryIndex) {}
+
+  frequencies(keys: readonly string[]) {
+    return this.inner.frequencies(keys);
+  }
+
+  candidates(probe: Parameters<StoryIndex['candidates']>[0]) {
+    return this.inner.candidates(probe);
+  }
+
+  save(change: StoryChange): void {
+    const seq = this.inner.clustered;
+    this.inner.save(change);
+    for (const key of change.keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+    this.stories.set(change.story.id, change.story);
+    this.memberships.push({ article_id: change.articleId, story_id: change.story.id, seq, score: change.score });
+  }
+}

@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
+import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
+import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
+import { openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
+import { reanalyzeStore } from '../../src/core/ingest/reanalyze.js';
+import type { AnalyzedArticle, ArticleStore } from '../../src/core/ports.js';
+import { clusterTime } from '../../src/core/stories/story-batch.js';
+import { assignStory } from '../../src/core/stories/story-clusterer.js';
+import { storyFeatures } from '../../src/core/stories/story-features.js';
+import { InMemoryStoryIndex } from '../../src/core/stories/story-index.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { floodArticles, ratesArticles, storyArticles, transferArticle } from '../fixtures/story-articles.js';
+import { fileRecord, replaceFile } from '../helpers/article-store-contract.js';
+import { createTestDatabase, describePg } from '../helpers/postgres.js';
+import { createTestLogger } from '../helpers/test-logger.js';
+
+const STORIES_SQLITE = MIGRATIONS.find((m) => m.name === 'stories')!.version;
+const STORIES_PG = PG_MIGRATIONS.find((m) => m.name === 'stories')!.version;
+
+/** Each article in its own file, in order, as a feed delivers them. */
+async function ingestEach(store: ArticleStore, articles: readonly AnalyzedArticle[], prefix = 'item'): Promise<void> {
+  for (const [i, article] of articles.entries()) await replaceFile(store, fileRecord(`${prefix}-${i}`), [article]);
+}
+
+/** The story of each article, by article id. */
+async function storyOfEach(store: ArticleStore, articles: readonly AnalyzedArticle[]): Promise<Map<string, string>> {
+  const stories = await store.storiesOf(articles.map((article) => article.id));
+  return new Map(articles.map((article) => [article.id, stories.get(article.id)?.id ?? 'none']));
+}
+
+/** The behaviour both stores share. `open` gives a store on the same database each time (a restart). */
+function storeSuite(setup: () => Promise<{ open(): ArticleStore; done(): Promise<void> }>) {
+  it('puts each outlet’s article about one event into one story, and lists stories newest activity first', async () => {
+    const { open, done } = await setup();
+    try {
+      const store = open();
+      const [herald, wire, gazette, transfer, post, courier] = storyArticles();
+      await ingestEach(store, [herald!, wire!, gazette!, transfer!, post!, courier!]);
+      const stories = await storyOfEach(store, [herald!, gazette!, courier!, wire!, post!, transfer!]);
+      expect([...stories.values()]).toEqual([herald!.id, herald!.id, herald!.id, wire!.id, wire!.id, transfer!.id]);
+
+      const page = await store.latestStories({ limit: 2 });
+      expect(page.items.map((item) => [item.title, item.story])).toEqual([
+        [herald!.title, { id: herald!.id, outlets: ['Herald', 'Gazette', 'Courier'], size: 3 }],
+        [wire!.title, { id: wire!.id, outlets: ['Wire', 'Post'], size: 2 }],
+      ]);
+      const rest = await store.latestStories({ limit: 2, cursor: page.next! });
+      expect(rest.items.map((item) => [item.title, item.story?.size])).toEqual([[transfer!.title, 1]]);
+      expect(rest.next).toBeNull();
+      expect(await store.countStories()).toBe(3);
+      expect(await store.quotedInStory(herald!.id)).toEqual([
+        { speaker: 'Uwe Kessler', outlets: ['Herald', 'Courier'], quotes: 3 },
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('goes on from the stored stories after a restart, without clustering anything again', async () => {
+    const { open, done } = await setup();
+    try {
+      const [herald, gazette, courier] = floodArticles();
+      await ingestEach(open(), [herald!, gazette!]);
+      const restarted = open();
+      await replaceFile(restarted, fileRecord('later'), [courier!]);
+      expect([...(await storyOfEach(restarted, [herald!, gazette!, courier!])).values()]).toEqual([
+        herald!.id,
+        herald!.id,
+        herald!.id,
+      ]);
+      expect(await restarted.countUnclustered()).toBe(0);
+      expect(await restarted.clusterBacklog(100)).toBe(0);
+    } finally {
+      await done();
+    }
+  });
+}
+
+describe('stories in the SQLite store', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const tempPath = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-stories-'));
+    dirs.push(dir);
+    return join(dir, 'news.db');
+  };
+
+  storeSuite(async () => {
+    const path = tempPath();
+    const opened: ArticleStore[] = [];
+    return {
+      open: () => {
+        const store = openSqliteStore({ path, clock: new FixedClock() });
+        opened.push(store);
+        return store;
+      },
+      done: async () => {
+        for (const store of opened) await store.close();
+      },
+    };
+  });
+
+  it('puts a store of the previous release into stories in the background re-analysis, oldest first', async () => {
+    const path = tempPath();
+    const writer = openSqliteStore({ path, clock: new FixedClock() });
+    const [herald, wire, gazette] = storyArticles();
+    await ingestEach(writer, [herald!, wire!, gazette!]);
+    rollBackStories(writer.db);
+    await writer.close();
+
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      await expectBackfilled(store);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** Take the stories step back out, as a store of the previous release has no stories. */
+function rollBackStories(db: Database.Database): void {
+  db.exec(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+    DELETE FROM counters WHERE name LIKE 'stories%'`);
+  db.pragma(`user_version = ${STORIES_SQLITE - 1}`);
+}
+
+/** A store whose three articles (Herald and Gazette flood, Wire rates) were written before stories. */
+async function expectBackfilled(store: ArticleStore): Promise<void> {
+  const [herald, wire, gazette, transfer, post] = storyArticles();
+  expect(await store.countUnclustered()).toBe(3);
+  // until the re-analysis has run, lists show articles, and new ones wait their turn
+  await replaceFile(store, fileRecord('new'), [post!]);
+  expect((await store.latestStories({ limit: 10 })).items.map((item) => item.story)).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  expect(await store.countUnclustered()).toBe(4);
+
+  const result = await reanalyzeStore({ store, logger: createTestLogger(), clock: new FixedClock() });
+  expect(result).toEqual({ reanalyzed: 0, clustered: 4, failed: 0, complete: true });
+  expect([...(await storyOfEach(store, [herald!, gazette!, wire!, post!])).values()]).toEqual([
+    herald!.id,
+    herald!.id,
+    wire!.id,
+    wire!.id,
+  ]);
+  // and from now on each article joins a story as it is written
+  await replaceFile(store, fileRecord('newer'), [transfer!]);
+  expect(await store.countUnclustered()).toBe(0);
+  expect((await store.latestStories({ limit: 10 })).items.map((item) => item.story?.size)).toEqual([2, 1, 2]);
+}
+
+describePg('stories in the PostgreSQL store', () => {
+  const withDatabase = async (work: (pool: PgPool) => Promise<void>, max = 4) => {
+    const database = await createTestDatabase();
+    const pool = createPgPool({ url: database.url, max });
+    try {
+      await migratePostgres(pool);
+      await work(pool);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  };
+
+  storeSuite(async () => {
+    const database = await createTestDatabase();
+    const pool = createPgPool({ url: database.url, max: 4 });
+    await migratePostgres(pool);
+    return {
+      open: () => createPgArticleStore(pool, new FixedClock()),
+      done: async () => {
+        await pool.end();
+        await database.drop();
+      },
+    };
+  });
+
+  it('puts a store of the previous release into stories in the background re-analysis, oldest first', async () => {
+    await withDatabase(async (pool) => {
+      const [herald, wire, gazette] = storyArticles();
+      await ingestEach(createPgArticleStore(pool, new FixedClock()), [herald!, wire!, gazette!]);
+      await pool.query(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+        DELETE FROM counters WHERE name LIKE 'stories%';
+        DELETE FROM schema_migrations WHERE version >= ${STORIES_PG}`);
+      await migratePostgres(pool);
+      await expectBackfilled(createPgArticleStore(pool, new FixedClock()));
+    });
+  });
+
+  it('two processes writing at once put every article into one story, as one process would in that order', async () => {
+    await withDatabase(async (pool) => {
+      const other = createPgPool({ url: pool.options.connectionString!, max: 4 });
+      try {
+        const one = createPgArticleStore(pool, new FixedClock());
+        const two = createPgArticleStore(other, new FixedClock());
+        const articles = [...storyArticles(), ...variants()];
+        // interleaved: each process writes every other article, both at once
+        await Promise.all([
+          ingestEach(
+            one,
+            articles.filter((_, i) => i % 2 === 0),
+            'one',
+          ),
+          ingestEach(
+            two,
+            articles.filter((_, i) => i % 2 === 1),
+            'two',
+          ),
+        ]);
+        const { rows } = await pool.query<{ id: string; story_id: string }>(
+          `SELECT a.id, m.story_id FROM articles a JOIN article_stories m ON m.article_id = a.id ORDER BY a.seq`,
+        );
+        expect(rows).toHaveLength(articles.length);
+        // the same articles clustered by one index in the order they were stored
+        const index = new InMemoryStoryIndex();
+        for (const row of rows) {
+          const stored = (await one.getArticle(row.id))!;
+          const time = clusterTime({ published_at: stored.publishedAt, ingested_at: stored.ingestedAt });
+          const expected = assignStory(row.id, storyFeatures(stored, stored, time), index);
+          expect(row.story_id).toBe(expected.storyId);
+        }
+        const { rows: counters } = await pool.query<{ name: string; value: number }>(
+          `SELECT name, value FROM counters WHERE name LIKE 'stories%' ORDER BY name`,
+        );
+        expect(counters).toEqual([
+          { name: 'stories', value: new Set(rows.map((row) => row.story_id)).size },
+          { name: 'stories_clustered', value: articles.length },
+          {
+            name: 'stories_watermark',
+            value: Number((await pool.query('SELECT max(seq) AS m FROM articles')).rows[0].m),
+          },
+        ]);
+      } finally {
+        await other.end();
+      }
+    });
+  });
+});
+
+/** More articles: each flood and rates article again under another outlet, reworded in its title. */
+function variants(): AnalyzedArticle[] {
+  return [...floodArticles(), ...ratesArticles(), transferArticle()].map((article, i) => ({
+    ...article,
+    id: `${article.id.slice(0, 8)}v${i}`,
+    title: `${article.title} (update ${i})`,
+    source: `Outlet ${i}`,
+  }));
+}
