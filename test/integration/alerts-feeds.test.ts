@@ -117,7 +117,7 @@ it('alerts a followed feed’s new items and a speaker quoted in them, naming th
   clock.advance(15 * MINUTE);
   expect(await poller.pollSource(url)).toMatchObject({ added: 1 });
   expect(await scheduler.tick()).toMatchObject({ posted: 2, failed: 0 });
-  const source = discord.alerts.find((a) => a.reply.title === 'New from City Desk: 1 article');
+  const source = discord.alerts.find((a) => a.reply.title === 'New from City Desk: 1 story');
   expect(source?.reply.blocks).toMatchObject([{ type: 'article', title: 'Bridge repairs finish early' }]);
   const quote = discord.alerts.find((a) => a.ping === '123456789');
   expect(quote?.reply.title).toBe('Tomas Berg: 1 new quote');

@@ -11,6 +11,7 @@ import { ingestFile } from '../../src/core/ingest/ingest-file.js';
 import type { ChatAdapter, FollowStore } from '../../src/core/ports.js';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../fakes/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandFields } from '../fakes/fake-slack.js';
+import { madeUpWords } from '../fixtures/story-articles.js';
 import { createSeedDeps, type TestDesk } from '../helpers/seed-deps.js';
 import { createTestLogger } from '../helpers/test-logger.js';
 
@@ -53,6 +54,34 @@ function lindqvistArticle(tag: string, count = 1, source = 'Harbour Gazette') {
   return {
     title: `Harbour council: ${tag}`,
     body: [`The harbour council met on Tuesday to debate the ${tag} budget.`, ...paragraphs].join('\n\n'),
+    source,
+  };
+}
+
+/** Made-up words of the test event below, so no other article here joins its story. */
+const [PLACE = '', STORM = '', PIER = '', CREW = '', YARD = ''] = madeUpWords('alerts-story-event', 5).split(' ');
+
+/** How each outlet words its headline and lead about the made-up bridge closure. */
+const CLOSURE_WORDING = [
+  [`${PLACE} bridge closed after the ${STORM} storm damaged its pillars`, 'was closed on Friday after'],
+  [`Storm ${STORM} shuts the ${PLACE} bridge`, 'shut on Friday when'],
+  [`${PLACE} bridge stays shut as ${STORM} storm hits ${PIER} pillars`, 'stayed shut on Friday after'],
+  [`${STORM} storm: ${PLACE} bridge closed until further notice`, 'has been closed since Friday, when'],
+] as const;
+
+/** One outlet's report of the closure (wording `n`), quoting the mayor; `extra` adds a quote of her own. */
+function closureArticle(source: string, n: number, extra?: string) {
+  const [title, lead] = CLOSURE_WORDING[n] ?? CLOSURE_WORDING[0];
+  const quotes = [
+    `"The ${PLACE} bridge stays shut until the ${CREW} engineers have checked every ${PIER} pillar," said Mayor Tove Brekke.`,
+    ...(extra ? [`"${extra}," Brekke added.`] : []),
+  ];
+  return {
+    title,
+    body: [
+      `The ${PLACE} bridge ${lead} the ${STORM} storm damaged the ${PIER} pillars near the ${YARD} yard, the harbour office said.`,
+      ...quotes,
+    ].join('\n\n'),
     source,
   };
 }
@@ -308,6 +337,50 @@ describe('live alerts on Discord and Slack', () => {
     expect(topic).not.toContain('ferry fares frozen');
     expect(source).toContain('ferry fares frozen');
     expect(source).not.toContain('Lighthouse keepers');
+  });
+
+  it('alerts a topic once per story, naming its outlets, and a later outlet only when it brings a new quote', async () => {
+    expect(await slackCommand(`follow topic ${PLACE}`)).toContain(`every new article about \\"${PLACE}\\"`);
+    expect(await slackCommand('follow who Tove Brekke')).toContain('Tove Brekke');
+    const tick = async () => {
+      nextMinute();
+      const before = slackPosts().length;
+      await scheduler.tick();
+      // the blocks alone: the notification text repeats the headlines
+      const posted = slackPosts()
+        .slice(before)
+        .map((c) => JSON.stringify(c.body.blocks));
+      return {
+        topic: posted.filter((p) => p.includes(`New about \\"${PLACE}\\"`)),
+        who: posted.filter((p) => p.includes('Tove Brekke: ')),
+      };
+    };
+    // two outlets report the closure: one story, one entry naming both
+    await addArticle(closureArticle('Fjord Post', 0));
+    await addArticle(closureArticle('Valley Courier', 1));
+    const first = await tick();
+    expect(first.topic).toHaveLength(1);
+    expect(first.topic[0]).toContain('1 story');
+    expect(first.topic[0]).toContain(CLOSURE_WORDING[0][0]);
+    expect(first.topic[0]).not.toContain(CLOSURE_WORDING[1][0]);
+    expect(first.topic[0]).toContain('Fjord Post, Valley Courier');
+    expect(first.who).toHaveLength(1);
+    expect(first.who[0]).toContain('1 new quote');
+    // a third outlet with nothing new: no alert for the topic, nor the quote again for the speaker
+    await addArticle(closureArticle('North Wire', 2));
+    expect(await tick()).toEqual({ topic: [], who: [] });
+    // a fourth outlet brings a new quote: an update to the topic, and only the new quote to the speaker's followers
+    await addArticle(closureArticle('Bay Record', 3, `The ${YARD} ferry runs every hour until the bridge reopens`));
+    const update = await tick();
+    expect(update.topic).toHaveLength(1);
+    expect(update.topic[0]).toContain(`Update: ${CLOSURE_WORDING[3][0]}`);
+    expect(update.topic[0]).toContain(`The ${YARD} ferry runs every hour`);
+    expect(update.topic[0]).toContain('Bay Record');
+    expect(update.who).toHaveLength(1);
+    expect(update.who[0]).toContain('1 new quote');
+    expect(update.who[0]).not.toContain('engineers have checked');
+    expect(await slackCommand(`unfollow ${PLACE}`)).toContain('Stopped');
+    expect(await slackCommand('unfollow Tove Brekke')).toContain('Stopped');
   });
 
   it('marks a follow whose channel forbids posting as failing, backs off, and recovers', async () => {

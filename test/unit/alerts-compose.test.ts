@@ -69,12 +69,44 @@ describe('composing alerts', () => {
     const topic = composeArticleAlert(
       'topic',
       'lighthouse',
-      Array.from({ length: 12 }, (_, i) => article(i)),
+      Array.from({ length: 12 }, (_, i) => ({ article: article(i), quote: null })),
     );
-    expect(topic.title).toBe('New about "lighthouse": 12 articles');
+    expect(topic.title).toBe('New about "lighthouse": 12 stories');
     expect(topic.blocks.at(-1)).toEqual({ type: 'text', text: '…and 2 more. See /news search lighthouse' });
-    const source = composeArticleAlert('source', 'Coast Weekly', [article(1)]);
-    expect(source).toMatchObject({ title: 'New from Coast Weekly: 1 article', blocks: [{ summary: 'Short 1.' }] });
+    const source = composeArticleAlert('source', 'Coast Weekly', [{ article: article(1), quote: null }]);
+    expect(source).toMatchObject({ title: 'New from Coast Weekly: 1 story', blocks: [{ summary: 'Short 1.' }] });
+  });
+
+  it('lists a story once with every outlet carrying it, and a story delivered before as an update with its new quote', () => {
+    const quote = {
+      text: 'The keepers stay all winter.',
+      kind: 'direct' as const,
+      speaker: 'Ada Lindqvist',
+      articleId: 'art2',
+      articleTitle: 'Lighthouse story 2',
+      articleUrl: null,
+      publishedAt: null,
+      publishedApprox: false,
+      start: 0,
+      end: 10,
+    };
+    const reply = composeArticleAlert('topic', 'lighthouse', [
+      { article: article(1), quote, outlets: ['Coast Weekly', 'Island Times'] },
+      { article: article(2), quote, outlets: ['Coast Weekly', 'Harbour Gazette'], update: true },
+    ]);
+    expect(reply.title).toBe('New about "lighthouse": 2 stories');
+    expect(reply.blocks).toEqual([
+      expect.objectContaining({
+        title: 'Lighthouse story 1',
+        outlets: ['Coast Weekly', 'Island Times'],
+        quote: undefined,
+      }),
+      expect.objectContaining({
+        title: 'Update: Lighthouse story 2',
+        outlets: ['Coast Weekly', 'Harbour Gazette'],
+        quote: { text: 'The keepers stay all winter.', speaker: 'Ada Lindqvist' },
+      }),
+    ]);
   });
 });
 

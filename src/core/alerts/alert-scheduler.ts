@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { StoredArticle } from '../articles/article.js';
 import { backoffMs, describeDeliveryFailure } from '../digest/scheduler.js';
+import { groupByStory, quoteFingerprint, type StoryEntryReads, storyQuotesOf } from '../digest/story-entries.js';
 import type {
   ArticleView,
   ChatAdapter,
@@ -87,45 +88,109 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
   let again = false;
   let stopping = false;
 
+  /** An article with its stored form and the feeds it came from. */
+  const describeArticle = async (view: ArticleView & { seq: number }): Promise<NewArticle> => {
+    const [stored, feeds] = await Promise.all([
+      articles.getArticle(view.id),
+      options.feeds?.sourcesOfArticle(view.id) ?? [],
+    ]);
+    const outlets = feeds.length > 0 ? feeds.map((f) => f.name) : view.source ? [view.source] : [];
+    return { view, stored, feedUrls: feeds.map((f) => f.url), outlets };
+  };
+
   const loadArticles = (from: number, to: number, cache: Map<number, Promise<NewArticle[]>>) => {
     // one read per range and tick, shared by every follow at that watermark
     let loaded = cache.get(from);
     if (!loaded) {
-      loaded = (async () => {
-        const views = await articles.articlesAfterSeq(from, to, SCAN_LIMIT);
-        return Promise.all(
-          views.map(async (view) => {
-            const [stored, feeds] = await Promise.all([
-              articles.getArticle(view.id),
-              options.feeds?.sourcesOfArticle(view.id) ?? [],
-            ]);
-            const outlets = feeds.length > 0 ? feeds.map((f) => f.name) : view.source ? [view.source] : [];
-            return { view, stored, feedUrls: feeds.map((f) => f.url), outlets };
-          }),
-        );
-      })();
+      loaded = (async () =>
+        Promise.all((await articles.articlesAfterSeq(from, to, SCAN_LIMIT)).map(describeArticle)))();
       cache.set(from, loaded);
     }
     return loaded;
   };
 
+  /** Whether an article (stored before this delivery) matched the follow, so an earlier alert carried it. */
+  const matchedFollow = async (follow: Follow, view: ArticleView & { seq: number }): Promise<boolean> => {
+    switch (follow.kind) {
+      case 'who':
+        return quoteHits(follow.target, await describeArticle(view)).length > 0;
+      case 'topic':
+        return (await articles.matchingSeqs(follow.target, view.seq - 1, view.seq, 1)).length > 0;
+      case 'source':
+        return fromSource(follow.target, await describeArticle(view));
+    }
+  };
+
+  /**
+   * A topic or source follow's matched articles as one entry per story; a story an earlier alert delivered comes
+   * again only as an update bringing quotes not seen before in it (the digests' rule, shared with them).
+   */
+  const storyEntries = async (follow: Follow, matched: NewArticle[], watermark: number) => {
+    const views = matched.map((article) => article.view);
+    const ids = views.map((view) => view.id);
+    const [quotes, stories] = await Promise.all([articles.topQuotes(ids), articles.storiesOf(ids)]);
+    const reads: StoryEntryReads = {
+      delivered: (article) => matchedFollow(follow, article),
+      quotesOf: storyQuotesOf(articles),
+    };
+    return groupByStory(views, stories, watermark, quotes, reads);
+  };
+
+  /**
+   * A followed speaker's new quotes, less those whose words an earlier alert of this follow already carried in the
+   * same story (another outlet repeating them later).
+   */
+  const unsentQuotes = async (follow: Follow, fresh: NewArticle[], watermark: number): Promise<QuoteHit[]> => {
+    const found = fresh
+      .map((article) => ({ article, hits: quoteHits(follow.target, article) }))
+      .filter(({ hits }) => hits.length > 0);
+    if (found.length === 0) return [];
+    const stories = await articles.storiesOf(found.map(({ article }) => article.view.id));
+    const sent = new Map<string, Set<number>>();
+    const kept: QuoteHit[] = [];
+    for (const { article, hits } of found) {
+      const story = stories.get(article.view.id);
+      if (!story) {
+        kept.push(...hits);
+        continue;
+      }
+      let seen = sent.get(story.id);
+      if (!seen) {
+        seen = new Set();
+        for (const earlier of story.articles.filter((a) => a.seq <= watermark)) {
+          for (const hit of quoteHits(follow.target, await describeArticle(earlier))) {
+            seen.add(quoteFingerprint(hit.text));
+          }
+        }
+        sent.set(story.id, seen);
+      }
+      const known = seen;
+      kept.push(...hits.filter((hit) => !known.has(quoteFingerprint(hit.text))));
+    }
+    return kept;
+  };
+
   /** What is new for a follow in the loaded articles, as the alert to post (null: nothing). */
-  const compose = async (follow: Follow, fresh: NewArticle[], to: number): Promise<Reply | null> => {
+  const compose = async (follow: Follow, fresh: NewArticle[], from: number, to: number): Promise<Reply | null> => {
     switch (follow.kind) {
       case 'who': {
-        const hits = fresh.flatMap((article) => quoteHits(follow.target, article));
+        const hits = await unsentQuotes(follow, fresh, from);
         return hits.length > 0 ? composeQuoteAlert(follow.label, hits) : null;
       }
       case 'topic': {
         const first = fresh[0];
         if (!first) return null;
         const seqs = new Set(await articles.matchingSeqs(follow.target, first.view.seq - 1, to, SCAN_LIMIT));
-        const matched = fresh.filter((article) => seqs.has(article.view.seq)).map((article) => article.view);
-        return matched.length > 0 ? composeArticleAlert('topic', follow.label, matched) : null;
+        const matched = fresh.filter((article) => seqs.has(article.view.seq));
+        if (matched.length === 0) return null;
+        const entries = await storyEntries(follow, matched, from);
+        return entries.length > 0 ? composeArticleAlert('topic', follow.label, entries) : null;
       }
       case 'source': {
-        const matched = fresh.filter((article) => fromSource(follow.target, article)).map((article) => article.view);
-        return matched.length > 0 ? composeArticleAlert('source', follow.label, matched) : null;
+        const matched = fresh.filter((article) => fromSource(follow.target, article));
+        if (matched.length === 0) return null;
+        const entries = await storyEntries(follow, matched, from);
+        return entries.length > 0 ? composeArticleAlert('source', follow.label, entries) : null;
       }
     }
   };
@@ -164,7 +229,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
       const last = fresh.at(-1);
       // a backlog longer than one scan: this delivery covers what was scanned, the next one the rest
       const held: HeldBatch = fresh.length >= SCAN_LIMIT && last ? { ...claim, toSeq: last.view.seq } : claim;
-      const reply = await compose(follow, fresh, held.toSeq);
+      const reply = await compose(follow, fresh, held.fromSeq, held.toSeq);
       if (reply === null) {
         if (await follows.completeBatch(held, null, now)) report.passed++;
         else report.claimedElsewhere++;

@@ -1,7 +1,7 @@
 import type { QuoteKind, StoredArticle } from '../articles/article.js';
+import { type StoryEntry, storyEntryBlock } from '../digest/story-entries.js';
 import { normalizeName } from '../nlp/names.js';
-import type { ArticleView } from '../ports.js';
-import { articleBlock, type Reply, type ReplyBlock } from '../reply.js';
+import type { Reply, ReplyBlock } from '../reply.js';
 
 /**
  * How many items one alert lists. Ten quotes or article cards fit one Discord message (6000 characters of
@@ -58,13 +58,18 @@ export function composeQuoteAlert(label: string, hits: readonly QuoteHit[]): Rep
   return { title: `${label}: ${count} new ${count === 1 ? 'quote' : 'quotes'}`, blocks };
 }
 
-/** The alert for a followed topic's or feed's new articles: short summaries, newest last, then the rest's command. */
-export function composeArticleAlert(kind: 'topic' | 'source', label: string, articles: readonly ArticleView[]): Reply {
-  const count = articles.length;
-  const noun = count === 1 ? 'article' : 'articles';
-  const blocks: ReplyBlock[] = articles
+/**
+ * The alert for a followed topic's or feed's new stories: one entry per story (its lead, short summary and the
+ * outlets carrying it; a story delivered before comes as an "Update:" with its new quote), newest last, then the
+ * rest's command.
+ */
+export function composeArticleAlert(kind: 'topic' | 'source', label: string, entries: readonly StoryEntry[]): Reply {
+  const count = entries.length;
+  const noun = count === 1 ? 'story' : 'stories';
+  // a lead's quote stays in /news story: ten cards must fit one message; an update is there for its new quote
+  const blocks: ReplyBlock[] = entries
     .slice(0, MAX_ALERT_ITEMS)
-    .map((article) => articleBlock(article, article.short));
+    .map((entry) => storyEntryBlock(entry.update ? entry : { ...entry, quote: null }));
   const rest = count - MAX_ALERT_ITEMS;
   if (rest > 0) {
     const more = kind === 'topic' ? `/news search ${label}` : '/news latest';

@@ -1,6 +1,6 @@
 import type { ArticleView } from '../ports.js';
-import { articleBlock, type Reply, type ReplyBlock } from '../reply.js';
-import type { StoryEntry } from './story-entries.js';
+import type { Reply, ReplyBlock } from '../reply.js';
+import { type StoryEntry, storyEntryBlock } from './story-entries.js';
 
 /** One entry of a digest: a story (its lead, or its update) or an article alone. */
 export type DigestEntry = StoryEntry;
@@ -16,13 +16,7 @@ export function composeDigest(entries: DigestEntry[], options: { since: string |
   const sorted = [...entries].sort((a, b) => sortKey(b.article).localeCompare(sortKey(a.article)));
   const sources = new Set(sorted.map((e) => e.article.source ?? ''));
   const blocks: ReplyBlock[] = [];
-  const toBlock = ({ article, quote, outlets, update }: DigestEntry) =>
-    articleBlock(
-      update ? { ...article, title: `Update: ${article.title}` } : article,
-      article.short,
-      quote ? { text: quote.text, speaker: quote.speaker } : undefined,
-      outlets ? { outlets } : undefined,
-    );
+  const toBlock = storyEntryBlock;
   if (sources.size <= 1) {
     blocks.push(...sorted.map(toBlock));
   } else {

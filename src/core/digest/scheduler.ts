@@ -16,7 +16,7 @@ import type {
 import type { Reply } from '../reply.js';
 import { composeDigest, composeEmptyDigest, type DigestEntry } from './compose.js';
 import { latestSlot, nextSlot } from './schedule.js';
-import { groupByStory } from './story-entries.js';
+import { groupByStory, storyQuotesOf } from './story-entries.js';
 
 const MINUTE = 60_000;
 /** A digest never lists more than this; the rest is one /news latest away. */
@@ -249,7 +249,7 @@ async function selectEntries(articles: DigestArticles, sub: Subscription, upTo: 
   // one entry per story; a story an earlier digest delivered comes again only with quotes not seen before
   return groupByStory(chosen, stories, sub.watermark, quotes, {
     delivered: (article) => matches(articles, article, sub),
-    quotesOf: async (id) => (await articles.getArticle(id))?.quotes.filter((q) => q.kind !== 'reported') ?? [],
+    quotesOf: storyQuotesOf(articles),
   });
 }
 

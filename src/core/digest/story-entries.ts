@@ -1,10 +1,11 @@
 import type { Quote } from '../articles/article.js';
 import { fnv1a } from '../nlp/fingerprint.js';
 import { foldText } from '../nlp/names.js';
-import type { ArticleView, QuoteView, StoryDetail } from '../ports.js';
+import type { ArticleView, DigestArticles, QuoteView, StoryDetail } from '../ports.js';
+import { articleBlock, type ReplyBlock } from '../reply.js';
 
 /*
- * A digest lists one entry per story. An outlet joining a story an earlier digest already delivered does not
+ * A digest (and a topic or source follow's live alert) lists one entry per story. An outlet joining a story an earlier digest already delivered does not
  * deliver it again, unless it brings quotes the story's earlier articles did not carry: then it comes as an update,
  * with one of those quotes.
  */
@@ -22,9 +23,24 @@ export interface StoryEntry {
 /** What grouping needs of the store, beyond the articles themselves. */
 export interface StoryEntryReads {
   /** whether an earlier article of the story reached this subscription (matched its filter) */
-  delivered(article: ArticleView): Promise<boolean>;
+  delivered(article: ArticleView & { seq: number }): Promise<boolean>;
   /** the direct and partial quotes of an article */
   quotesOf(articleId: string): Promise<readonly Quote[]>;
+}
+
+/** The direct and partial quotes of an article, as {@link StoryEntryReads.quotesOf} wants them. */
+export function storyQuotesOf(articles: Pick<DigestArticles, 'getArticle'>): StoryEntryReads['quotesOf'] {
+  return async (id) => (await articles.getArticle(id))?.quotes.filter((q) => q.kind !== 'reported') ?? [];
+}
+
+/** A story entry as an article card: its lead (or "Update: " and the new quote), summary and outlets. */
+export function storyEntryBlock({ article, quote, outlets, update }: StoryEntry): ReplyBlock {
+  return articleBlock(
+    update ? { ...article, title: `Update: ${article.title}` } : article,
+    article.short,
+    quote ? { text: quote.text, speaker: quote.speaker } : undefined,
+    outlets ? { outlets } : undefined,
+  );
 }
 
 /** The same words quoted, whatever their case, accents or punctuation. */
