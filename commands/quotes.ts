@@ -67,5 +67,6 @@ export function quoteBlock(quote: QuoteView): ReplyBlock {
     articleUrl: quote.articleUrl,
     publishedAt: quote.publishedAt,
     publishedApprox: quote.publishedApprox,
+    ...(quote.alsoIn ? { alsoIn: quote.alsoIn } : {}),
   };
 }

@@ -101,7 +101,12 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
       const query = normalizeQuery(terms).slice(0, MAX_QUERY);
       const page = { limit: options.limit, offset: options.offset };
       if (options.speaker === undefined) {
-        return { query, speaker: null, ...(await store.searchQuotes(query, page)), suggestions: [] };
+        const found = await store.searchQuotes(query, page);
+        // one speaker's same words carried by several outlets are shown once, as `who` shows them (a surname
+        // alone and the full name are one speaker; two people saying the same words are not)
+        const quotes = groupSameWords(found.quotes, (quote) => normalizeName(quote.speaker).split(' ').at(-1) ?? '');
+        const total = found.total >= 1000 ? found.total : found.total - (found.quotes.length - quotes.length);
+        return { query, speaker: null, quotes, total, suggestions: [] };
       }
       const name = normalizeQuery(options.speaker).slice(0, MAX_QUERY);
       const [group] = groupSurnameOnly(await findMatches(store, name));
@@ -128,11 +133,14 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
   };
 }
 
-/** Quotes in order, the same words (by several outlets) once, with how many other outlets carry them. */
-function groupSameWords(quotes: readonly QuoteView[]): QuoteView[] {
-  const groups = new Map<number, { quote: QuoteView; outlets: Set<string> }>();
+/**
+ * Quotes in order, the same words (by several outlets) once, with how many other outlets carry them; `speakerOf`
+ * keeps different speakers' quotes apart when the list has several.
+ */
+function groupSameWords(quotes: readonly QuoteView[], speakerOf: (quote: QuoteView) => string = () => ''): QuoteView[] {
+  const groups = new Map<string, { quote: QuoteView; outlets: Set<string> }>();
   for (const quote of quotes) {
-    const key = quoteFingerprint(quote.text);
+    const key = `${speakerOf(quote)}|${quoteFingerprint(quote.text)}`;
     const outlet = outletOf({ source: quote.articleSource ?? null, url: quote.articleUrl }) ?? quote.articleId;
     const group = groups.get(key);
     if (group) group.outlets.add(outlet);

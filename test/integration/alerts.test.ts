@@ -383,6 +383,21 @@ describe('live alerts on Discord and Slack', () => {
     expect(await slackCommand('unfollow Tove Brekke')).toContain('Stopped');
   });
 
+  it('shows a quote carried by several outlets once in /news quotes, saying in how many more it is', async () => {
+    // the blocks alone: the notification text repeats them
+    const blocks = async (text: string) =>
+      JSON.stringify((JSON.parse(await slackCommand(text)) as { blocks: unknown }).blocks);
+    const answer = await blocks(`quotes ${CREW} engineers`);
+    expect(answer).toContain('Who said something about \\"' + CREW + ' engineers\\": 1 quote, 1 speaker');
+    expect(answer).toContain('Tove Brekke (1 quote)');
+    expect(answer.split('engineers have checked every').length).toBe(2);
+    expect(answer).toContain('also in 3 outlets');
+    // the Bay Record's own quote is in one outlet only
+    const own = await blocks(`quotes ${YARD} ferry`);
+    expect(own).toContain('runs every hour');
+    expect(own).not.toContain('also in');
+  });
+
   it('marks a follow whose channel forbids posting as failing, backs off, and recovers', async () => {
     nextMinute();
     discordFake.script({
