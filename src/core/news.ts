@@ -9,8 +9,17 @@ import { outletOf } from './store/store-common.js';
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
 const MAX_MATCHES = 5;
-/** a person's quotes read at once to show the same words from several outlets once (deeper pages are not grouped) */
+/** the most of a person's quotes read at once to show the same words from several outlets once (deeper pages are
+ * not grouped) */
 const QUOTE_SCAN = 500;
+
+/**
+ * How many of a person's newest quotes to read for a page: enough to fill it when each quote is carried by up to
+ * four outlets. A larger read only adds quotes after the smaller one's, so grouping keeps pages stable.
+ */
+function quoteScan(page: { quoteOffset: number; quoteLimit: number }): number {
+  return Math.min(QUOTE_SCAN, (page.quoteOffset + page.quoteLimit) * 4 + 20);
+}
 
 /** The core API over a store. Every method is a cheap index lookup: the analysis happened at ingest. */
 export function createNewsService(deps: { store: ArticleQueries }): NewsService {
@@ -78,7 +87,7 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
       const groups = groupSurnameOnly(await findMatches(store, query)).slice(0, MAX_MATCHES);
       // the same words carried by several outlets are shown once: read enough quotes to group them
       const grouping = page.quoteOffset + page.quoteLimit <= QUOTE_SCAN;
-      const read = grouping ? { ...page, quoteLimit: QUOTE_SCAN, quoteOffset: 0 } : page;
+      const read = grouping ? { ...page, quoteLimit: quoteScan(page), quoteOffset: 0 } : page;
       const matches = await Promise.all(
         groups.map(async (group) => {
           const profile = await store.personProfile(
