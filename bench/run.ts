@@ -174,7 +174,7 @@ if (!values['skip-pool'] && !postgres) {
     log(`\ningesting ${load} article files with ${threads} analysis threads...`);
     poolIngest.push(await benchPoolIngest(dir, load, threads));
   }
-  for (const threads of [0, cores]) {
+  for (const threads of [...new Set([0, Math.max(1, cores - 1), cores])]) {
     log(`/news who every 10 ms while ${load} articles are ingested, ${threads} analysis threads...`);
     whoDuringIngest.push(await benchWhoDuringIngest({ seed, dir, articles: load, threads }));
   }
