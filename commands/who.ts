@@ -88,20 +88,7 @@ export const who = {
     if (best.quoteTotal === 0) {
       blocks.push({ type: 'text', text: `No quotes from ${best.name} in the stored articles.` });
     }
-    for (const quote of best.quotes) {
-      blocks.push({
-        type: 'quote',
-        text: quote.text,
-        kind: quote.kind,
-        speaker: quote.speaker,
-        articleId: quote.articleId,
-        articleTitle: quote.articleTitle,
-        articleUrl: quote.articleUrl,
-        publishedAt: quote.publishedAt,
-        publishedApprox: quote.publishedApprox,
-        ...(quote.alsoIn ? { alsoIn: quote.alsoIn } : {}),
-      });
-    }
+    for (const quote of best.quotes) blocks.push(quoteBlock(quote));
     return { title: best.name, blocks, ...pageInfo(index, total) };
   },
 } satisfies CommandSpec<typeof options>;

@@ -388,7 +388,7 @@ describe('live alerts on Discord and Slack', () => {
     const blocks = async (text: string) =>
       JSON.stringify((JSON.parse(await slackCommand(text)) as { blocks: unknown }).blocks);
     const answer = await blocks(`quotes ${CREW} engineers`);
-    expect(answer).toContain('Who said something about \\"' + CREW + ' engineers\\": 1 quote, 1 speaker');
+    expect(answer).toContain(`Who said something about \\"${CREW} engineers\\": 1 quote, 1 speaker`);
     expect(answer).toContain('Tove Brekke (1 quote)');
     expect(answer.split('engineers have checked every').length).toBe(2);
     expect(answer).toContain('also in 3 outlets');

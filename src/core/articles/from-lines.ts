@@ -17,6 +17,11 @@ export function lineParagraphs(text: string, from = 0): Paragraph[] {
 
 /** A bare article from a title and lines of text: for evaluation corpora and tests, where no page layout is parsed. */
 export function articleFromLines(title: string, text: string, from = 0): ParsedArticle {
+  return bareArticle(title, lineParagraphs(text, from));
+}
+
+/** An article of only a title and paragraphs (nothing known of its page, source or date). */
+export function bareArticle(title: string, paragraphs: Paragraph[]): ParsedArticle {
   return {
     title,
     url: null,
@@ -27,6 +32,6 @@ export function articleFromLines(title: string, text: string, from = 0): ParsedA
     dateline: null,
     caption: null,
     highlights: [],
-    paragraphs: lineParagraphs(text, from),
+    paragraphs,
   };
 }

@@ -1,4 +1,5 @@
 import type { Paragraph, Person, Quote } from '../articles/article.js';
+import { bareArticle } from '../articles/from-lines.js';
 import { assignStory, type ClusterConfig, DEFAULT_CLUSTERING, featureKeys, isCountedKey } from './story-clusterer.js';
 import { type StoryFeatures, storyFeatures } from './story-features.js';
 import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState } from './story-index.js';
@@ -80,22 +81,7 @@ export function clusterTime(row: Pick<UnclusteredRow, 'published_at' | 'ingested
 }
 
 export function featuresOfRow(row: UnclusteredRow): StoryFeatures {
-  return storyFeatures(
-    {
-      title: row.title,
-      url: null,
-      source: null,
-      author: null,
-      publishedAt: null,
-      publishedApprox: false,
-      dateline: null,
-      caption: null,
-      highlights: [],
-      paragraphs: row.paragraphs,
-    },
-    row.analysis,
-    clusterTime(row),
-  );
+  return storyFeatures(bareArticle(row.title, row.paragraphs), row.analysis, clusterTime(row));
 }
 
 /** What a store reads to bring its index up to date, given what the database says under the lock. */
