@@ -268,6 +268,23 @@ describe('speakers and what the article says of them', () => {
     ]);
   });
 
+  it('gives a person the role that opens the sentence before their name, set off by commas', () => {
+    const roles = (line: string) => people(line).map((person) => [person.name, person.roles]);
+    expect(roles('The government spokesman, Nikos Andreou, said the talks would go on.')).toEqual([
+      ['Nikos Andreou', ['government spokesman']],
+    ]);
+    expect(roles('The Foreign Minister, Mr Pavel Dusek has left Geneva.')).toEqual([
+      ['Pavel Dusek', ['Foreign Minister']],
+    ]);
+    // a noun before a comma elsewhere is seldom the name's: a list of surnames, a clause, an object
+    expect(roles('Gardener, Darren Campbell and Mark Devlin were honoured.')).toEqual([
+      ['Darren Campbell', []],
+      ['Mark Devlin', []],
+    ]);
+    expect(roles('If he became king, Charles Windsor would head the church.')).toEqual([['Charles Windsor', []]]);
+    expect(roles('Speaking to the minister, Ana Ruiz said little.')).toEqual([['Ana Ruiz', []]]);
+  });
+
   it('does not take "the actress" for an actress the article names only later', () => {
     expect(
       listed(

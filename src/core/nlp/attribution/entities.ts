@@ -387,26 +387,44 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
   return everyday && !isLastName(label.lower);
 }
 
-/** A lowercase role phrase right before a name ("Ukraine’s top negotiator", "central bank governor"). */
+/**
+ * A role phrase right before a name ("Ukraine’s top negotiator", "central bank governor"), or one that opens the
+ * sentence set off by a comma ("The government spokesman, Nikos Christodoulides, said").
+ */
 function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | null {
   const tokens = paragraph.tokens;
-  let from = runFirst;
+  const opening = tokens[runFirst - 1]?.text === ',';
+  const end = opening ? runFirst - 1 : runFirst;
+  const from = rolePhraseStart(paragraph, end);
+  if (from === null) return null;
+  if (opening) {
+    // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after
+    // the comma; elsewhere it seldom does ("Speaking to the minister, Smith ...", "Gardener, Darren Campbell and ...")
+    const article = ['the', 'a', 'an'].includes(tokens[from - 1]?.lower ?? '');
+    if (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0)) return null;
+  }
+  return paragraph.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
+}
+
+/** Where the role words ending right before token `end` start (back to a stop word or a possessive), if any. */
+function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
+  const tokens = paragraph.tokens;
+  let from = end;
   let sawRole = false;
-  for (let index = runFirst - 1; index >= 0 && runFirst - index <= 6; index--) {
+  for (let index = end - 1; index >= 0 && end - index <= 6; index--) {
     const token = tokens[index]!;
     if (token.kind !== 'word' || ROLE_STOP_WORDS.has(token.lower) || paragraph.quoted[index]) break;
-    if (index === runFirst - 1 && !isRoleWord(token.lower)) return null;
+    if (index === end - 1 && !isRoleWord(token.lower)) return null;
     // "did not impress Tory shadow education secretary": the verb before a role is not part of it, but a noun
     // that looks like a verb before a role word is ("finance minister", "party leader")
-    const compound = index + 1 < runFirst && isRoleWord(tokens[index + 1]!.lower);
+    const compound = index + 1 < end && isRoleWord(tokens[index + 1]!.lower);
     if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
     // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it
     if (token.possessive) break;
   }
-  if (!sawRole || from === runFirst) return null;
-  return paragraph.text.slice(tokens[from]!.start, tokens[runFirst - 1]!.end);
+  return sawRole && from !== end ? from : null;
 }
 
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
