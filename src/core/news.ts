@@ -9,8 +9,7 @@ import { outletOf } from './store/store-common.js';
 const MAX_QUERY = 200;
 /** people listed for an ambiguous name (a shared surname) */
 const MAX_MATCHES = 5;
-/** the most of a person's quotes read at once to show the same words from several outlets once (deeper pages are
- * not grouped) */
+/** the most of a person's quotes read to show the same words from several outlets once (deeper pages are not grouped) */
 const QUOTE_SCAN = 500;
 
 /**
