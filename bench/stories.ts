@@ -1,6 +1,6 @@
 import type { ParsedArticle } from '../src/core/articles/article.js';
 import { articleFromLines } from '../src/core/articles/from-lines.js';
-import { analyzeArticleSync } from '../src/core/ingest/analyze.js';
+import { analyzeArticleSync, withStoryKeys } from '../src/core/ingest/analyze.js';
 import { attributeQuotes } from '../src/core/nlp/attribution/pipeline.js';
 import type { AnalyzedArticle, ArticleStore } from '../src/core/ports.js';
 import { assignStory } from '../src/core/stories/story-clusterer.js';
@@ -124,7 +124,7 @@ export interface StoredStoryFigures {
   /** articles stored (and clustered) before the measured ones */
   stored: number;
   database: string;
-  /** one article per transaction, as a feed item is written: read it back, features, assign, write; ms */
+  /** one article per transaction, as a feed item is written: candidates, assign, write; ms */
   single: Summary;
   singleMean: number;
   /** fifty per transaction, as a folder batch is written: ms per article */
@@ -134,7 +134,9 @@ export interface StoredStoryFigures {
 /**
  * Story clustering on a store holding `stored` articles, through the store: the measured articles are written with
  * clustering held back (the watermark set one short, as in a store of an older release), then put into stories one
- * per transaction and fifty per transaction by `clusterBacklog`, which does what ingest does after writing them.
+ * per transaction and fifty per transaction by `clusterBacklog`, which does what ingest does after writing them. The
+ * articles carry the story keys their analysis computed (the `features` figure of `benchStories`), as ingest hands
+ * them to the store; a store's true backlog (articles of an older release) reads them back instead.
  */
 export async function benchStoredStories(
   store: ArticleStore,
@@ -147,7 +149,10 @@ export async function benchStoredStories(
   const articles = texts.slice(0, measured * 2).flatMap((text, i) => {
     const firstBreak = text.indexOf('\n');
     const parsed = articleFromLines(`${text.slice(0, firstBreak).trim()} [story bench ${i}]`, text, firstBreak);
-    return [{ ...analyzeArticleSync(parsed), publishedAt: new Date(Date.now() + i * 43_000).toISOString() }];
+    // with the story keys the analysis hands the store, as ingest writes articles
+    return [
+      withStoryKeys({ ...analyzeArticleSync(parsed), publishedAt: new Date(Date.now() + i * 43_000).toISOString() }),
+    ];
   });
   const hold = async (batch: AnalyzedArticle[], name: string) => {
     const watermark = await store.maxSeq();

@@ -10,6 +10,7 @@ import type {
 import type { DigestFilter } from './digest/schedule.js';
 import type { ParseWarning } from './ingest/parse-result.js';
 import type { Reply } from './reply.js';
+import type { StoryKeys } from './stories/story-features.js';
 
 /*
  * Every port of the core, by caller: runtime services, what ingest writes, what queries read, what
@@ -38,6 +39,11 @@ export interface Summarizer {
 /** An article ready to be stored: parsed, analysed and identified. */
 export interface AnalyzedArticle extends ParsedArticle, ArticleAnalysis {
   id: string;
+  /**
+   * What story clustering reads of the article, computed with its analysis (in a worker) so the store does not
+   * read the article back to cluster it; absent, the store computes it from the stored text. Never stored.
+   */
+  storyKeys?: StoryKeys;
 }
 
 /** A file's bytes to parse into articles; relative dates ("2 hours ago") are resolved against `retrievedAt`. */

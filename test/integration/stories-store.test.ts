@@ -8,11 +8,12 @@ import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/s
 import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
+import { withStoryKeys } from '../../src/core/ingest/analyze.js';
 import { reanalyzeStore } from '../../src/core/ingest/reanalyze.js';
 import type { AnalyzedArticle, ArticleStore } from '../../src/core/ports.js';
 import { clusterTime } from '../../src/core/stories/story-batch.js';
 import { assignStory } from '../../src/core/stories/story-clusterer.js';
-import { storyFeatures } from '../../src/core/stories/story-features.js';
+import { storyFeatures, storyKeys } from '../../src/core/stories/story-features.js';
 import { InMemoryStoryIndex } from '../../src/core/stories/story-index.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { floodArticles, ratesArticles, storyArticles, transferArticle } from '../fixtures/story-articles.js';
@@ -23,9 +24,19 @@ import { createTestLogger } from '../helpers/test-logger.js';
 const STORIES_SQLITE = MIGRATIONS.find((m) => m.name === 'stories')!.version;
 const STORIES_PG = PG_MIGRATIONS.find((m) => m.name === 'stories')!.version;
 
-/** Each article in its own file, in order, as a feed delivers them. */
-async function ingestEach(store: ArticleStore, articles: readonly AnalyzedArticle[], prefix = 'item'): Promise<void> {
-  for (const [i, article] of articles.entries()) await replaceFile(store, fileRecord(`${prefix}-${i}`), [article]);
+/**
+ * Each article in its own file, in order, as a feed delivers them; with the story keys their analysis computes
+ * (`withKeys`, as ingest writes them), or without (as a writer of an older release did: the store reads them back).
+ */
+async function ingestEach(
+  store: ArticleStore,
+  articles: readonly AnalyzedArticle[],
+  prefix = 'item',
+  withKeys = true,
+): Promise<void> {
+  for (const [i, article] of articles.entries()) {
+    await replaceFile(store, fileRecord(`${prefix}-${i}`), [withKeys ? withStoryKeys(article) : article]);
+  }
 }
 
 /** The story of each article, by article id. */
@@ -59,6 +70,28 @@ function storeSuite(setup: () => Promise<{ open(): ArticleStore; done(): Promise
       ]);
     } finally {
       await done();
+    }
+  });
+
+  it('clusters articles that bring their story keys as it clusters those it reads back', async () => {
+    const withKeys = await setup();
+    const without = await setup();
+    try {
+      const articles = [...storyArticles(), ...variants()];
+      await ingestEach(withKeys.open(), articles);
+      await ingestEach(without.open(), articles, 'item', false);
+      const expected = await storyOfEach(without.open(), articles);
+      expect(new Set(expected.values()).size).toBeGreaterThan(2);
+      expect(await storyOfEach(withKeys.open(), articles)).toEqual(expected);
+      // the keys computed with the analysis are those of the article as stored
+      const store = withKeys.open();
+      for (const article of articles) {
+        const stored = (await store.getArticle(article.id))!;
+        expect(storyKeys(stored, stored)).toEqual(withStoryKeys(article).storyKeys);
+      }
+    } finally {
+      await withKeys.done();
+      await without.done();
     }
   });
 

@@ -1,9 +1,9 @@
-import {
-  featuresOfRow,
-  type StoryBatchWrites,
-  type StoryClustering,
-  type StoryRow,
-  type UnclusteredRow,
+import type {
+  ArticleTextRow,
+  StoryBatchWrites,
+  StoryClustering,
+  StoryRow,
+  UnclusteredRow,
 } from '../../core/stories/story-batch.js';
 
 /*
@@ -37,11 +37,15 @@ export function storyStatements(d: StoryDialect) {
     openStories: `SELECT ${STORY_COLUMNS} FROM stories
       WHERE last_seq >= $1 OR last_time >= (SELECT max(last_time) FROM stories) - $2`,
     changedStories: `SELECT ${STORY_COLUMNS} FROM stories WHERE last_seq >= $1`,
-    unclustered: `SELECT seq, id, title, paragraphs, analysis, published_at, ingested_at, sort_key FROM articles
+    unclustered: `SELECT seq, id, published_at, ingested_at, sort_key FROM articles
       WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    // the same articles' texts, when this process does not hold their story keys
+    unclusteredTexts: `SELECT id, title, paragraphs, analysis FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
     countUnclustered: 'SELECT count(*) AS count FROM articles WHERE seq > $1',
     df: `SELECT term, df FROM story_df WHERE ${d.inTextList('term', '$1')}`,
     addDf: `INSERT INTO story_df (term, df) SELECT k, n FROM ${d.jsonCounts('$1')} WHERE true
+      ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
+    addDfKey: `INSERT INTO story_df (term, df) VALUES ($1, $2)
       ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
     upsertStory: `INSERT INTO stories (${STORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, ${d.centroid('$7')}, $8)
       ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_time = excluded.first_time,
@@ -66,7 +70,7 @@ export function storyPosition(rows: readonly { name: string; value: number | str
   return { clustered: value('stories_clustered'), watermark: value('stories_watermark') };
 }
 
-/** The statements of one batch's writes, in order. */
+/** The statements of one batch's writes, in order, one row each (SQLite's way: statements are calls, not round trips). */
 export function batchWrites(
   q: StoryStatements,
   writes: StoryBatchWrites,
@@ -80,7 +84,9 @@ export function batchWrites(
   }
   for (const m of writes.memberships)
     out.push({ sql: q.insertMembership, params: [m.article_id, m.story_id, m.seq, m.score] });
-  if (writes.df.size > 0) out.push({ sql: q.addDf, params: [JSON.stringify(Object.fromEntries(writes.df))] });
+  // one statement per key, in key order (neighbouring pages of the index): SQLite parses no JSON for them
+  const counts = [...writes.df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [key, count] of counts) out.push({ sql: q.addDfKey, params: [key, count] });
   out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_clustered'] });
   out.push({ sql: q.setCounter, params: [writes.watermark, 'stories_watermark'] });
   if (writes.created > 0) out.push({ sql: q.addCounter, params: [writes.created, 'stories'] });
@@ -102,5 +108,19 @@ export const clusterSteps = {
       ? { sql: q.openStories, params: [plan.sinceSeq, plan.sinceTimeBeforeLatest], apply }
       : { sql: q.changedStories, params: [plan.fromSeq], apply };
   },
-  features: (rows: readonly UnclusteredRow[]) => rows.map(featuresOfRow),
+  /** the statement reading back the batch's texts, or null when this process holds every article's story keys */
+  texts(
+    clustering: StoryClustering,
+    q: StoryStatements,
+    position: StoryPosition,
+    pending: readonly UnclusteredRow[],
+  ): { sql: string; params: readonly unknown[] } | null {
+    return clustering.needsTexts(pending)
+      ? { sql: q.unclusteredTexts, params: [position.watermark, pending.length] }
+      : null;
+  },
+  /** the batch's features, from the story keys held and the texts read back */
+  features(clustering: StoryClustering, pending: readonly UnclusteredRow[], texts: readonly ArticleTextRow[]) {
+    return clustering.features(pending, new Map(texts.map((row) => [row.id, row])));
+  },
 };

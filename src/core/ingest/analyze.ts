@@ -3,6 +3,7 @@ import type { ParsedArticle } from '../articles/article.js';
 import { attributeQuotes } from '../nlp/attribution/pipeline.js';
 import { summarizeExtractive } from '../nlp/summarize.js';
 import type { AnalyzedArticle, AnalyzedFile, ArticleAnalyzer, FileToParse, Summarizer } from '../ports.js';
+import { storyKeys } from '../stories/story-features.js';
 import { articleLabel, limitArticle, limitQuotes, limitWarnings } from './limits.js';
 import { parseArticleFile } from './parse-file.js';
 import type { ParseWarning } from './parse-result.js';
@@ -35,7 +36,7 @@ export function analyzeFileSync(file: FileToParse): AnalyzedFile {
     try {
       const limited = limitArticle(article);
       const quoted = limitQuotes(analyzeArticleSync(limited.article));
-      analyzed.push(quoted.article);
+      analyzed.push(withStoryKeys(quoted.article));
       for (const cut of [...limited.cuts, ...quoted.cuts])
         problems.push({ file: file.path, message: `${label}: ${cut}` });
     } catch (error) {
@@ -68,5 +69,10 @@ export async function analyzeArticle(article: ParsedArticle, deps: AnalyzeDeps =
   const analyzer = deps.analyzer ?? inlineAnalyzer;
   // a model summary is a network call: it runs while the worker analyses
   const [analyzed, summary] = await Promise.all([analyzer.analyze(limited), deps.summarizer?.summarize(limited)]);
-  return limitQuotes(summary === undefined ? analyzed : { ...analyzed, summary }).article;
+  return withStoryKeys(limitQuotes(summary === undefined ? analyzed : { ...analyzed, summary }).article);
+}
+
+/** The article with its story keys, computed from what is stored of it (so the same as from the stored row). */
+export function withStoryKeys(article: AnalyzedArticle): AnalyzedArticle {
+  return { ...article, storyKeys: storyKeys(article, article) };
 }

@@ -1,7 +1,7 @@
 import type { Paragraph, Person, Quote } from '../articles/article.js';
 import { bareArticle } from '../articles/from-lines.js';
-import { assignStory, type ClusterConfig, DEFAULT_CLUSTERING, featureKeys, isCountedKey } from './story-clusterer.js';
-import { type StoryFeatures, storyFeatures } from './story-features.js';
+import { assignStory, type ClusterConfig, countedKeys, DEFAULT_CLUSTERING } from './story-clusterer.js';
+import { type StoryFeatures, type StoryKeys, storyKeys } from './story-features.js';
 import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState } from './story-index.js';
 
 /*
@@ -13,17 +13,25 @@ import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState 
 
 const HOUR = 3_600_000;
 
-/** An article to cluster, as read back from the articles table. */
+/** An article to cluster, as read from the articles table. */
 export interface UnclusteredRow {
   seq: number;
   id: string;
-  title: string;
-  paragraphs: Paragraph[];
-  analysis: { people: Person[]; quotes: Quote[] };
   published_at: string | null;
   ingested_at: string;
   sort_key: string;
 }
+
+/** An article's text and analysis, read back when its story keys are not at hand (a backlog, another process). */
+export interface ArticleTextRow {
+  id: string;
+  title: string;
+  paragraphs: Paragraph[];
+  analysis: { people: Person[]; quotes: Quote[] };
+}
+
+/** Story keys kept for articles written and not yet clustered; past this, the oldest are read back instead. */
+const MAX_REMEMBERED = 10_000;
 
 /** A row of the stories table, as both stores read and write it (the centroid as [key, weight] pairs). */
 export interface StoryRow {
@@ -80,8 +88,8 @@ export function clusterTime(row: Pick<UnclusteredRow, 'published_at' | 'ingested
   return Number.isNaN(ingested) ? null : ingested;
 }
 
-export function featuresOfRow(row: UnclusteredRow): StoryFeatures {
-  return storyFeatures(bareArticle(row.title, row.paragraphs), row.analysis, clusterTime(row));
+export function keysOfRow(row: ArticleTextRow): StoryKeys {
+  return storyKeys(bareArticle(row.title, row.paragraphs), row.analysis);
 }
 
 /** What a store reads to bring its index up to date, given what the database says under the lock. */
@@ -99,6 +107,8 @@ export type StoryLoad =
  */
 export class StoryClustering {
   private index: InMemoryStoryIndex | null = null;
+  /** story keys of articles this process wrote, until they are clustered */
+  private readonly remembered = new Map<string, StoryKeys>();
 
   constructor(private readonly config: ClusterConfig = DEFAULT_CLUSTERING) {}
 
@@ -129,12 +139,42 @@ export class StoryClustering {
     }
   }
 
+  /** Keep the story keys of an article just written (its analysis computed them), to cluster it without reading it. */
+  remember(articleId: string, keys: StoryKeys | undefined): void {
+    if (keys === undefined) return;
+    if (this.remembered.size >= MAX_REMEMBERED) {
+      const oldest = this.remembered.keys().next();
+      if (!oldest.done) this.remembered.delete(oldest.value);
+    }
+    this.remembered.set(articleId, keys);
+  }
+
+  /** Whether some article of the batch must be read back for its story keys. */
+  needsTexts(rows: readonly UnclusteredRow[]): boolean {
+    return rows.some((row) => !this.remembered.has(row.id));
+  }
+
+  /**
+   * The batch's features: remembered keys, else those of the texts read back (`texts`, by id), with each article's
+   * time. The remembered keys of the batch are let go.
+   */
+  features(rows: readonly UnclusteredRow[], texts: ReadonlyMap<string, ArticleTextRow> = new Map()): StoryFeatures[] {
+    return rows.map((row) => {
+      let keys = this.remembered.get(row.id);
+      if (keys === undefined) {
+        const text = texts.get(row.id);
+        if (text === undefined) throw new Error(`article ${row.id} to cluster was not read back`);
+        keys = keysOfRow(text);
+      }
+      this.remembered.delete(row.id);
+      return { ...keys, time: clusterTime(row) };
+    });
+  }
+
   /** The feature keys of the batch whose document frequency the index lacks. */
   keysToRead(features: readonly StoryFeatures[]): string[] {
     const index = this.requireIndex();
-    return index.unknownKeys(
-      features.flatMap((f) => featureKeys(f, this.config).flatMap((key) => (isCountedKey(key.term) ? [key.term] : []))),
-    );
+    return index.unknownKeys(features.flatMap(countedKeys));
   }
 
   learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {

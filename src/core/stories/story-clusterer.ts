@@ -9,7 +9,9 @@
  * best-scoring open story when the score passes one threshold.
  * The stores keep an `InMemoryStoryIndex` of the open stories in step with their tables (story-batch.ts).
  */
-import type { StoryFeatures, TermWeight } from './story-features.js';
+
+import { heaviestEntries } from './heaviest.js';
+import type { StoryFeatures, StoryKeys, TermWeight } from './story-features.js';
 import type { StoryIndex, StoryState } from './story-index.js';
 
 /** The clustering settings; one default serves all news. */
@@ -77,6 +79,13 @@ export function isCountedKey(key: string): boolean {
   return !key.startsWith('q:');
 }
 
+/** The keys of an article's features counted in the document frequencies: terms, and names prefixed. */
+export function countedKeys(features: StoryKeys): string[] {
+  const keys = features.terms.map((term) => term.term);
+  for (const name of features.names) keys.push(`n:${name}`);
+  return keys;
+}
+
 /** The keys of an article's features, each once: terms as they are, names and quotes prefixed. */
 export function featureKeys(features: StoryFeatures, config: ClusterConfig): TermWeight[] {
   const keys: TermWeight[] = [...features.terms];
@@ -130,10 +139,7 @@ export function matchStory(
   return { story, score, cosine };
 }
 
-/**
- * The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys, with
- * the keys the centroid lost.
- */
+/** The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys. */
 export function absorb(
   story: StoryState | null,
   articleId: string,
@@ -141,18 +147,17 @@ export function absorb(
   time: number | null,
   seq: number,
   config: ClusterConfig,
-): { story: StoryState; dropped: string[] } {
+): StoryState {
   if (story === null) {
     const unit = new Map(vector.map(({ term, weight }) => [term, weight]));
-    const created = { id: articleId, size: 1, firstTime: time, lastTime: time, lastSeq: seq, centroid: unit, norm: 1 };
-    return { story: created, dropped: [] };
+    return { id: articleId, size: 1, firstTime: time, lastTime: time, lastSeq: seq, centroid: unit, norm: 1 };
   }
   const summed = new Map(story.centroid);
   for (const { term, weight } of vector) summed.set(term, (summed.get(term) ?? 0) + weight);
-  const { kept: centroid, dropped } = pruned(summed, config.maxStoryKeys);
+  const centroid = heaviestEntries(summed, config.maxStoryKeys);
   let norm = 0;
   for (const value of centroid.values()) norm += value * value;
-  const joined = {
+  return {
     id: story.id,
     size: story.size + 1,
     firstTime: minTime(story.firstTime, time),
@@ -161,54 +166,6 @@ export function absorb(
     centroid,
     norm: Math.sqrt(norm),
   };
-  return { story: joined, dropped: dropped.filter((key) => story.centroid.has(key)) };
-}
-
-/** The `limit` heaviest entries, found by selection rather than a sort (this runs on every join); ties by key. */
-function pruned(weights: Map<string, number>, limit: number): { kept: Map<string, number>; dropped: string[] } {
-  if (weights.size <= limit) return { kept: weights, dropped: [] };
-  const values = Float64Array.from(weights.values());
-  const cutoff = selectDescending(values, limit - 1);
-  const kept = new Map<string, number>();
-  const dropped: string[] = [];
-  const tied: string[] = [];
-  for (const [key, value] of weights) {
-    if (value > cutoff) kept.set(key, value);
-    else if (value === cutoff) tied.push(key);
-    else dropped.push(key);
-  }
-  tied.sort();
-  for (const key of tied) {
-    if (kept.size < limit) kept.set(key, cutoff);
-    else dropped.push(key);
-  }
-  return { kept, dropped };
-}
-
-/** The value that would stand at `rank` (from 0) if `values` were sorted largest first (Hoare's selection). */
-function selectDescending(values: Float64Array, rank: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >>> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i] = values[j]!;
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (rank <= j) high = j;
-    else if (rank >= i) low = i;
-    else break;
-  }
-  return values[rank]!;
 }
 
 function minTime(a: number | null, b: number | null): number | null {
@@ -250,7 +207,7 @@ export function assignStory(
     }
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
-  const { story, dropped } = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  index.save({ keys: names.filter(isCountedKey), articleId, story, droppedKeys: dropped, score: joined?.score ?? 0 });
+  const story = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
+  index.save({ keys: names.filter(isCountedKey), articleId, story, score: joined?.score ?? 0 });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }

@@ -10,15 +10,22 @@ import { contentTerms } from '../nlp/summary-sentences.js';
  * IDF is applied later, from the document frequencies of the stream at that time), the names it mentions, a few
  * fingerprints of its quotes, and its time. Everything is bounded, whatever the article's length.
  */
-export interface StoryFeatures {
+export interface StoryFeatures extends StoryKeys {
+  /** publication (else ingest) time in ms since the epoch, or null when the caller has no time at all */
+  time: number | null;
+}
+
+/**
+ * The features of an article's text alone: computed where it is analysed (a worker of the analysis pool) and
+ * handed to the store with it, so clustering does not read the article back; the time is added when it is clustered.
+ */
+export interface StoryKeys {
   /** stemmed content words of the title and lead with their weights before IDF (title words count more) */
   terms: TermWeight[];
   /** folded name words of people, places and organisations ("biden", "kabul", "taliban") */
   names: string[];
   /** hashes of word runs inside the article's quotes: the same words quoted by two outlets */
   quotes: number[];
-  /** publication (else ingest) time in ms since the epoch, or null when the caller has no time at all */
-  time: number | null;
 }
 
 export interface TermWeight {
@@ -64,12 +71,20 @@ export function storyFeatures(
   time: number | null,
   config: FeatureConfig = DEFAULT_FEATURES,
 ): StoryFeatures {
+  return { ...storyKeys(article, analysis, config), time };
+}
+
+/** The time-free part of {@link storyFeatures}. */
+export function storyKeys(
+  article: ParsedArticle,
+  analysis: PeopleAndQuotes,
+  config: FeatureConfig = DEFAULT_FEATURES,
+): StoryKeys {
   const lead = leadText(article, config.leadWords);
   return {
     terms: weighTerms(article.title, lead, config),
     names: findNames(article.title, lead, analysis.people, config.maxNames),
     quotes: quoteFingerprints(analysis.quotes, config),
-    time,
   };
 }
 

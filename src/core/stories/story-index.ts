@@ -15,6 +15,8 @@
  * processes on one database put an article in one story; a process whose index lags behind the counter of
  * clustered articles reloads the stories changed meanwhile before it clusters.
  */
+
+import { heaviestEntries } from './heaviest.js';
 import type { TermWeight } from './story-features.js';
 
 /** A story as the clusterer keeps it: bounded whatever the number of its articles. */
@@ -49,8 +51,6 @@ export interface StoryChange {
   keys: readonly string[];
   articleId: string;
   story: StoryState;
-  /** keys the story's centroid had before this change and lost to pruning: postings to drop */
-  droppedKeys: readonly string[];
   /** the score of the story joined (0 for a new one) */
   score: number;
 }
@@ -66,6 +66,11 @@ export interface StoryIndex {
 
 /** Postings longer than this are skipped in the lookup (the SQL stores can skip them by their document frequency). */
 const MAX_POSTINGS = 1000;
+/**
+ * A story is found by its heaviest keys only: an article about it shares some of them among its own heaviest (the
+ * lookup), and the story's long tail of rare words would only lengthen the postings each join rewrites.
+ */
+const POSTED_KEYS = 30;
 /** Document frequencies a store-backed index keeps between batches. */
 const MAX_CACHED_KEYS = 200_000;
 
@@ -78,8 +83,10 @@ export class InMemoryStoryIndex implements StoryIndex {
   private articles = 0;
   /** open stories, least recently joined first */
   private readonly open = new Map<string, StoryState>();
-  /** key -> open story -> the key's weight in its centroid */
+  /** key -> open story -> the key's weight in its centroid, for each story's POSTED_KEYS heaviest keys */
   private readonly postings = new Map<string, Map<string, number>>();
+  /** the keys each open story is posted under */
+  private readonly posted = new Map<string, string[]>();
   /** the story of each article (empty when told not to keep them) */
   readonly assignments = new Map<string, string>();
 
@@ -117,20 +124,8 @@ export class InMemoryStoryIndex implements StoryIndex {
   save(change: StoryChange): void {
     this.articles++;
     for (const key of change.keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-    const { story } = change;
-    for (const key of change.droppedKeys) this.postings.get(key)?.delete(story.id);
-    for (const [key, weight] of story.centroid) {
-      let stories = this.postings.get(key);
-      if (!stories) {
-        stories = new Map();
-        this.postings.set(key, stories);
-      }
-      stories.set(story.id, weight);
-    }
-    // re-inserting keeps the Map ordered by latest article
-    this.open.delete(story.id);
-    this.open.set(story.id, story);
-    if (this.keepAssignments) this.assignments.set(change.articleId, story.id);
+    this.put(change.story);
+    if (this.keepAssignments) this.assignments.set(change.articleId, change.story.id);
   }
 
   /** Articles clustered so far: the stream position of the next one. */
@@ -167,20 +162,30 @@ export class InMemoryStoryIndex implements StoryIndex {
 
   /** Replace a story (or add one) with its postings, as the latest joined. */
   private put(story: StoryState): void {
-    const old = this.open.get(story.id);
-    if (old) {
-      for (const key of old.centroid.keys()) this.postings.get(key)?.delete(story.id);
-      this.open.delete(story.id);
-    }
-    for (const [key, weight] of story.centroid) {
+    this.unpost(story.id);
+    // re-inserting keeps the Map ordered by latest article
+    this.open.delete(story.id);
+    const keys: string[] = [];
+    for (const [key, weight] of heaviestEntries(story.centroid, POSTED_KEYS)) {
       let stories = this.postings.get(key);
       if (!stories) {
         stories = new Map();
         this.postings.set(key, stories);
       }
       stories.set(story.id, weight);
+      keys.push(key);
     }
+    this.posted.set(story.id, keys);
     this.open.set(story.id, story);
+  }
+
+  private unpost(id: string): void {
+    for (const key of this.posted.get(id) ?? []) {
+      const stories = this.postings.get(key);
+      stories?.delete(id);
+      if (stories?.size === 0) this.postings.delete(key);
+    }
+    this.posted.delete(id);
   }
 
   /** Number of stories still open to new articles. */
@@ -194,11 +199,7 @@ export class InMemoryStoryIndex implements StoryIndex {
       // stories are in order of their latest article: the first open one ends the sweep
       if (isOpen(story, sinceTime, sinceSeq)) break;
       this.open.delete(story.id);
-      for (const key of story.centroid.keys()) {
-        const stories = this.postings.get(key);
-        stories?.delete(story.id);
-        if (stories?.size === 0) this.postings.delete(key);
-      }
+      this.unpost(story.id);
     }
   }
 }

@@ -5,6 +5,7 @@ import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
 import {
+  type ArticleTextRow,
   type StoryBatchWrites,
   StoryClustering,
   type StoryRow,
@@ -85,7 +86,8 @@ class PgArticleStore extends SqlArticleStore {
         client,
         replaced.map((file) => file.path),
       );
-      await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
+      const fresh = await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
+      for (const article of fresh) this.clustering.remember(article.id, article.storyKeys);
       const touched = await deleteOrphans(client, previous, delta);
       await refreshPersons(client, touched, delta);
       await addToCounters(client, delta);
@@ -304,7 +306,9 @@ async function clusterPending(
   if (load) load.apply((await client.query<StoryRow>(load.sql, [...load.params])).rows);
   const { rows: pending } = await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit]);
   if (pending.length === 0) return 0;
-  const features = clusterSteps.features(pending);
+  const read = clusterSteps.texts(clustering, q, position, pending);
+  const texts = read ? (await client.query<ArticleTextRow>(read.sql, [...read.params])).rows : [];
+  const features = clusterSteps.features(clustering, pending, texts);
   const keys = clustering.keysToRead(features);
   const found = keys.length === 0 ? [] : (await client.query<{ term: string; df: number }>(q.df, [keys])).rows;
   clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
@@ -332,7 +336,11 @@ async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: Sto
       [toJsonParam(writes.memberships)],
     );
   }
-  if (writes.df.size > 0) await client.query(q.addDf, [JSON.stringify(Object.fromEntries(writes.df))]);
+  if (writes.df.size > 0) {
+    // keys in order: neighbouring index pages, written once each
+    const counts = [...writes.df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    await client.query(q.addDf, [JSON.stringify(Object.fromEntries(counts))]);
+  }
   await client.query(
     `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN $1::bigint
        WHEN 'stories_watermark' THEN $2::bigint ELSE value + $3::bigint END
@@ -361,14 +369,14 @@ async function deleteOrigins(client: PgClient, origins: string[]): Promise<strin
 
 /**
  * Store the files' articles (those already stored are kept as they are: ids are content hashes),
- * record their origins, and fold the new ones into people, quotes and the totals.
+ * record their origins, and fold the new ones into people, quotes and the totals; the new ones.
  */
 async function insertArticles(
   client: PgClient,
   files: { path: string; articles: port.AnalyzedArticle[] }[],
   ingestedAt: string,
   delta: decide.CounterDelta,
-): Promise<void> {
+): Promise<port.AnalyzedArticle[]> {
   const distinct = [...new Map(files.flatMap((file) => file.articles.map((a) => [a.id, a] as const))).values()];
   // most re-applied articles are stored already: skip building their rows and search vectors
   const { rows: stored } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1)', [
@@ -389,6 +397,7 @@ async function insertArticles(
      ON CONFLICT DO NOTHING`,
     [origins.map((o) => o.origin), origins.map((o) => o.id)],
   );
+  return fresh;
 }
 
 /** Write what planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them. */

@@ -118,7 +118,8 @@ export class SqliteArticleStore extends SqlArticleStore {
     if (load) load.apply(run.rowsNow<StoryRow>(load.sql, load.params));
     const pending = run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit]);
     if (pending.length === 0) return 0;
-    const features = clusterSteps.features(pending);
+    const read = clusterSteps.texts(this.clustering, this.stories, position, pending);
+    const features = clusterSteps.features(this.clustering, pending, read ? run.rowsNow(read.sql, read.params) : []);
     const keys = this.clustering.keysToRead(features);
     const found = keys.length === 0 ? [] : run.rowsNow<{ term: string; df: number }>(this.stories.df, [keys]);
     this.clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
@@ -303,6 +304,7 @@ export class SqliteArticleStore extends SqlArticleStore {
       s.insertFts.run(lastInsertRowid, search.title, search.body);
       seqs.set(row.id, Number(lastInsertRowid));
     }
+    for (const article of articles) this.clustering.remember(article.id, article.storyKeys);
     this.writePeopleAndQuotes(writes, seqs);
     decide.addDelta(delta, writes.delta);
   }
