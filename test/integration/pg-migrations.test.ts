@@ -59,18 +59,18 @@ describePg('PostgreSQL migrations', () => {
         quotes: [makeQuote('We will balance the budget.', 'Marta Ruiz')],
       }),
     ]);
-    // take the two newest migrations back out: what the previous release left in the database
-    // (the quote index, follows and stories of this release's last two steps)
+    // take the three newest migrations back out: what the previous release left in the database
+    // (the quote index, follows, stories and their pending frequencies of this release's last three steps)
     await pool.query(`DROP TABLE quote_search, follow_deliveries, follows;
-      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
       DELETE FROM counters WHERE name LIKE 'stories%';
-      DELETE FROM schema_migrations WHERE version >= ${LATEST - 1}`);
+      DELETE FROM schema_migrations WHERE version >= ${LATEST - 2}`);
     await pool.query(
       `INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
        VALUES ('discord', '123456789012345678', 'daily 08:00', '0 8 * * *', 'UTC', '{}', 'chat', now())`,
     );
 
-    expect(await migratePostgres(pool)).toEqual({ from: LATEST - 2, to: LATEST });
+    expect(await migratePostgres(pool)).toEqual({ from: LATEST - 3, to: LATEST });
     expect(await appliedVersions(pool)).toEqual(PG_MIGRATIONS.map((m) => m.version));
     expect((await store.getArticle('m1'))?.title).toBe('Written before the upgrade');
     expect((await store.peopleByKey('ruiz')).map((p) => p.name)).toEqual(['Marta Ruiz']);

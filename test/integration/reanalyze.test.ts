@@ -126,7 +126,7 @@ describe('re-analysis of a SQLite store written by the previous release', () => 
     await replaceFile(writer, fileRecord('old.txt'), articles);
     // the steps after it (the quote index and follows, stories) go too
     writer.db.exec(`DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;
-      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
       DELETE FROM counters WHERE name LIKE 'stories%';
       DROP INDEX articles_by_analysis;
       ALTER TABLE articles DROP COLUMN analysis_version;
@@ -199,7 +199,7 @@ describePg('re-analysis of a PostgreSQL store written by the previous release', 
       await replaceFile(createPgArticleStore(pool, new FixedClock()), fileRecord('old.txt'), articles);
       // the steps after it (the quote index and follows, stories) go too
       await pool.query(`DROP TABLE quote_search, follow_deliveries, follows;
-        DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+        DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
         DELETE FROM counters WHERE name LIKE 'stories%';
         DROP INDEX articles_by_analysis;
         ALTER TABLE articles DROP COLUMN analysis_version;

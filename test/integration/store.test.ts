@@ -69,11 +69,12 @@ describe('SQLite', () => {
       .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
-    // take the two newest migrations back out (quote index and follows, stories): what the previous release left on disk
+    // take the three newest migrations back out (quote index and follows, stories, their pending frequencies): what the
+    // previous release left on disk
     current.db.exec(`DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;
-      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
       DELETE FROM counters WHERE name LIKE 'stories%'`);
-    current.db.pragma(`user_version = ${LATEST - 2}`);
+    current.db.pragma(`user_version = ${LATEST - 3}`);
     await current.close();
 
     const store = openSqliteStore({ path, clock: new FixedClock() });
@@ -156,7 +157,7 @@ describe('snippetOf', () => {
 async function emptyArticleTables(pool: PgPool): Promise<void> {
   await pool.query(
     `TRUNCATE files, articles, article_origins, person_mentions, person_keys, persons, quotes, quote_search, stories,
-       article_stories, story_df RESTART IDENTITY;
+       article_stories, story_df, story_df_pending RESTART IDENTITY;
      UPDATE counters SET value = 0`,
   );
 }

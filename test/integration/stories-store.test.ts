@@ -6,13 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPgArticleStore } from '../../src/adapters/store/postgres/article-store.js';
 import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
 import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
-import { openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { withStoryKeys } from '../../src/core/ingest/analyze.js';
 import { reanalyzeStore } from '../../src/core/ingest/reanalyze.js';
 import type { AnalyzedArticle, ArticleStore } from '../../src/core/ports.js';
 import { clusterTime } from '../../src/core/stories/story-batch.js';
-import { assignStory } from '../../src/core/stories/story-clusterer.js';
+import { assignStory, countedKeys } from '../../src/core/stories/story-clusterer.js';
 import { storyFeatures, storyKeys } from '../../src/core/stories/story-features.js';
 import { InMemoryStoryIndex } from '../../src/core/stories/story-index.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
@@ -45,8 +45,74 @@ async function storyOfEach(store: ArticleStore, articles: readonly AnalyzedArtic
   return new Map(articles.map((article) => [article.id, stories.get(article.id)?.id ?? 'none']));
 }
 
+/** A store on one database, opened anew by each `open` (a restart). */
+interface StoreSetup {
+  open(options?: { storyDfFoldEvery?: number }): ArticleStore;
+  /** each key's document frequency as the database holds it: story_df and the pending increments */
+  frequencies(keys: readonly string[]): Promise<number[]>;
+  /** the score each article joined its story with (0: it started one), by article id */
+  scores(): Promise<Map<string, number>>;
+  done(): Promise<void>;
+}
+
+/** Sum story_df and the pending rows for each key. */
+function frequenciesOf(
+  keys: readonly string[],
+  df: readonly { term: string; df: number | string }[],
+  pending: readonly { counts: string }[],
+): number[] {
+  const total = new Map(df.map((row) => [row.term, Number(row.df)]));
+  for (const row of pending) {
+    for (const [key, count] of Object.entries(JSON.parse(row.counts) as Record<string, number>)) {
+      total.set(key, (total.get(key) ?? 0) + count);
+    }
+  }
+  return keys.map((key) => total.get(key) ?? 0);
+}
+
+/** The same stored articles clustered by one in-memory index in the order given (the order they were written). */
+async function clusteredByOneIndex(store: ArticleStore, ids: readonly string[]) {
+  const index = new InMemoryStoryIndex();
+  const keys = new Set<string>();
+  const scores = new Map<string, number>();
+  for (const id of ids) {
+    const stored = (await store.getArticle(id))!;
+    const time = clusterTime({ published_at: stored.publishedAt, ingested_at: stored.ingestedAt });
+    const features = storyFeatures(stored, stored, time);
+    scores.set(id, assignStory(id, features, index).score);
+    for (const key of countedKeys(features)) keys.add(key);
+  }
+  return { index, keys: [...keys], scores };
+}
+
 /** The behaviour both stores share. `open` gives a store on the same database each time (a restart). */
-function storeSuite(setup: () => Promise<{ open(): ArticleStore; done(): Promise<void> }>) {
+function storeSuite(setup: () => Promise<StoreSetup>) {
+  it('adds the pending document frequencies every few articles, across restarts, as one index counts them', async () => {
+    const { open, frequencies, scores: setupScores, done } = await setup();
+    try {
+      const articles = [...storyArticles(), ...variants()];
+      const first = open({ storyDfFoldEvery: 3 });
+      await ingestEach(first, articles.slice(0, 5));
+      // a restart with increments pending, then files of two articles: folds fall inside batches
+      const second = open({ storyDfFoldEvery: 3 });
+      const rest = articles.slice(5);
+      for (let i = 0; i < rest.length; i += 2) {
+        await replaceFile(second, fileRecord(`pair-${i}`), rest.slice(i, i + 2).map(withStoryKeys));
+      }
+      const { index, keys, scores } = await clusteredByOneIndex(
+        second,
+        articles.map((article) => article.id),
+      );
+      expect(await frequencies(keys)).toEqual(index.frequencies(keys).df);
+      expect(await storyOfEach(second, articles)).toEqual(index.assignments);
+      // the scores too: each article was weighed with the frequencies one index would have counted
+      expect(await setupScores()).toEqual(scores);
+      expect(await second.countUnclustered()).toBe(0);
+    } finally {
+      await done();
+    }
+  });
+
   it('puts each outlet’s article about one event into one story, and lists stories newest activity first', async () => {
     const { open, done } = await setup();
     try {
@@ -128,12 +194,21 @@ describe('stories in the SQLite store', () => {
 
   storeSuite(async () => {
     const path = tempPath();
-    const opened: ArticleStore[] = [];
+    const opened: SqliteArticleStore[] = [];
     return {
-      open: () => {
-        const store = openSqliteStore({ path, clock: new FixedClock() });
+      open: (options = {}) => {
+        const store = openSqliteStore({ path, clock: new FixedClock(), ...options });
         opened.push(store);
         return store;
+      },
+      frequencies: async (keys) => {
+        const db = opened.at(-1)!.db;
+        const df = db.prepare('SELECT term, df FROM story_df').all() as { term: string; df: number }[];
+        return frequenciesOf(keys, df, db.prepare('SELECT counts FROM story_df_pending').all() as { counts: string }[]);
+      },
+      scores: async () => {
+        const rows = opened.at(-1)!.db.prepare('SELECT article_id, score FROM article_stories').all();
+        return new Map((rows as { article_id: string; score: number }[]).map((row) => [row.article_id, row.score]));
       },
       done: async () => {
         for (const store of opened) await store.close();
@@ -160,7 +235,7 @@ describe('stories in the SQLite store', () => {
 
 /** Take the stories step back out, as a store of the previous release has no stories. */
 function rollBackStories(db: Database.Database): void {
-  db.exec(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+  db.exec(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
     DELETE FROM counters WHERE name LIKE 'stories%'`);
   db.pragma(`user_version = ${STORIES_SQLITE - 1}`);
 }
@@ -211,7 +286,18 @@ describePg('stories in the PostgreSQL store', () => {
     const pool = createPgPool({ url: database.url, max: 4 });
     await migratePostgres(pool);
     return {
-      open: () => createPgArticleStore(pool, new FixedClock()),
+      open: (options = {}) => createPgArticleStore(pool, new FixedClock(), options),
+      frequencies: async (keys) => {
+        const { rows: df } = await pool.query<{ term: string; df: number }>('SELECT term, df FROM story_df');
+        const { rows: pending } = await pool.query<{ counts: string }>('SELECT counts FROM story_df_pending');
+        return frequenciesOf(keys, df, pending);
+      },
+      scores: async () => {
+        const { rows } = await pool.query<{ article_id: string; score: number }>(
+          'SELECT article_id, score FROM article_stories',
+        );
+        return new Map(rows.map((row) => [row.article_id, row.score]));
+      },
       done: async () => {
         await pool.end();
         await database.drop();
@@ -223,7 +309,7 @@ describePg('stories in the PostgreSQL store', () => {
     await withDatabase(async (pool) => {
       const [herald, wire, gazette] = storyArticles();
       await ingestEach(createPgArticleStore(pool, new FixedClock()), [herald!, wire!, gazette!]);
-      await pool.query(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df;
+      await pool.query(`DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
         DELETE FROM counters WHERE name LIKE 'stories%';
         DELETE FROM schema_migrations WHERE version >= ${STORIES_PG}`);
       await migratePostgres(pool);
@@ -235,8 +321,9 @@ describePg('stories in the PostgreSQL store', () => {
     await withDatabase(async (pool) => {
       const other = createPgPool({ url: pool.options.connectionString!, max: 4 });
       try {
-        const one = createPgArticleStore(pool, new FixedClock());
-        const two = createPgArticleStore(other, new FixedClock());
+        // the pending frequencies folded every few articles, by whichever process gets there
+        const one = createPgArticleStore(pool, new FixedClock(), { storyDfFoldEvery: 3 });
+        const two = createPgArticleStore(other, new FixedClock(), { storyDfFoldEvery: 3 });
         const articles = [...storyArticles(), ...variants()];
         // interleaved: each process writes every other article, both at once
         await Promise.all([
@@ -269,6 +356,8 @@ describePg('stories in the PostgreSQL store', () => {
         expect(counters).toEqual([
           { name: 'stories', value: new Set(rows.map((row) => row.story_id)).size },
           { name: 'stories_clustered', value: articles.length },
+          // single articles, folded every third
+          { name: 'stories_df_folded', value: articles.length - (articles.length % 3) },
           {
             name: 'stories_watermark',
             value: Number((await pool.query('SELECT max(seq) AS m FROM articles')).rows[0].m),

@@ -1,7 +1,9 @@
 import type {
   ArticleTextRow,
+  PendingCountsRow,
   StoryBatchWrites,
   StoryClustering,
+  StoryPosition,
   StoryRow,
   UnclusteredRow,
 } from '../../core/stories/story-batch.js';
@@ -9,7 +11,9 @@ import type {
 /*
  * Story clustering on either database: the statements, and the one sequence of them both stores run under their
  * write lock: read the position, bring the index up to date (`clusterSteps.load`), read the articles past the
- * watermark and the document frequencies of their keys, cluster, and write. SQLite runs the steps synchronously
+ * watermark and the document frequencies of their keys, cluster, and write. Document frequencies are written in two
+ * steps: each batch's increments as one row of story_df_pending, and every DF_FOLD_EVERY articles all of them into
+ * story_df, each key once. SQLite runs the steps synchronously
  * inside its transaction and writes row by row (`batchWrites`: cheap in-process); PostgreSQL runs them on the
  * transaction's client and writes each table in one set-based statement (a round trip per row would not be).
  */
@@ -29,7 +33,8 @@ const STORY_COLUMNS = 'id, size, first_time, last_time, last_seq, norm, centroid
 
 export function storyStatements(d: StoryDialect) {
   return {
-    counters: `SELECT name, value FROM counters WHERE name IN ('stories_clustered', 'stories_watermark')`,
+    counters: `SELECT name, value FROM counters
+      WHERE name IN ('stories_clustered', 'stories_watermark', 'stories_df_folded')`,
     setCounter: 'UPDATE counters SET value = $1 WHERE name = $2',
     addCounter: 'UPDATE counters SET value = value + $1 WHERE name = $2',
     maxSeq: 'SELECT coalesce(max(seq), 0) AS seq FROM articles',
@@ -47,6 +52,9 @@ export function storyStatements(d: StoryDialect) {
       ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
     addDfKey: `INSERT INTO story_df (term, df) VALUES ($1, $2)
       ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
+    pendingCounts: 'SELECT clustered, counts FROM story_df_pending WHERE clustered > $1 ORDER BY clustered',
+    addPending: 'INSERT INTO story_df_pending (clustered, counts) VALUES ($1, $2)',
+    clearPending: 'DELETE FROM story_df_pending',
     upsertStory: `INSERT INTO stories (${STORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, ${d.centroid('$7')}, $8)
       ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_time = excluded.first_time,
         last_time = excluded.last_time, last_seq = excluded.last_seq, norm = excluded.norm,
@@ -58,16 +66,29 @@ export function storyStatements(d: StoryDialect) {
 
 export type StoryStatements = ReturnType<typeof storyStatements>;
 
-/** Where the caller stands before a batch: the watermark and whether the store is caught up with it. */
-export interface StoryPosition {
-  clustered: number;
-  watermark: number;
-}
-
-/** Read the two counters from `counters` rows. */
+/** Read the position from `counters` rows. */
 export function storyPosition(rows: readonly { name: string; value: number | string }[]): StoryPosition {
   const value = (name: string) => Number(rows.find((row) => row.name === name)?.value ?? 0);
-  return { clustered: value('stories_clustered'), watermark: value('stories_watermark') };
+  return {
+    clustered: value('stories_clustered'),
+    watermark: value('stories_watermark'),
+    dfFolded: value('stories_df_folded'),
+  };
+}
+
+/**
+ * A frequency map as the JSON object a story_df_pending row or a set-based statement takes. Written by hand: through
+ * an object, keys that look like numbers ("2021") turn it into a slow dictionary.
+ */
+export function countsJson(counts: ReadonlyMap<string, number>): string {
+  const members: string[] = [];
+  for (const [key, count] of counts) members.push(`${JSON.stringify(key)}:${count}`);
+  return `{${members.join(',')}}`;
+}
+
+/** Keys in order: an index's neighbouring pages are written together. */
+export function sortedCounts(counts: ReadonlyMap<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** The statements of one batch's writes, in order, one row each (SQLite's way: statements are calls, not round trips). */
@@ -84,9 +105,13 @@ export function batchWrites(
   }
   for (const m of writes.memberships)
     out.push({ sql: q.insertMembership, params: [m.article_id, m.story_id, m.seq, m.score] });
-  // one statement per key, in key order (neighbouring pages of the index): SQLite parses no JSON for them
-  const counts = [...writes.df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [key, count] of counts) out.push({ sql: q.addDfKey, params: [key, count] });
+  if (writes.pending) out.push({ sql: q.addPending, params: [writes.clustered, countsJson(writes.pending)] });
+  if (writes.fold) {
+    // one statement per key (SQLite parses no JSON for them: three times faster than through json_each)
+    for (const [key, count] of sortedCounts(writes.fold)) out.push({ sql: q.addDfKey, params: [key, count] });
+    out.push({ sql: q.clearPending, params: [] });
+    out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_df_folded'] });
+  }
   out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_clustered'] });
   out.push({ sql: q.setCounter, params: [writes.watermark, 'stories_watermark'] });
   if (writes.created > 0) out.push({ sql: q.addCounter, params: [writes.created, 'stories'] });
@@ -95,18 +120,26 @@ export function batchWrites(
 
 /** What a batch reads, step by step: the stores drive these with their own (sync or async) runner. */
 export const clusterSteps = {
-  /** the stories to load for the index, if any */
+  /** the stories and pending frequency rows to load for the index, if any */
   load(
     clustering: StoryClustering,
     q: StoryStatements,
     position: StoryPosition,
-  ): { sql: string; params: readonly unknown[]; apply(rows: StoryRow[]): void } | null {
-    const plan = clustering.plan(position.clustered);
+  ): {
+    stories: { sql: string; params: readonly unknown[] };
+    pending: { sql: string; params: readonly unknown[] };
+    apply(stories: StoryRow[], pending: PendingCountsRow[]): void;
+  } | null {
+    const plan = clustering.plan(position);
     if (plan.kind === 'current') return null;
-    const apply = (rows: StoryRow[]) => clustering.load(plan, position.clustered, rows);
-    return plan.kind === 'window'
-      ? { sql: q.openStories, params: [plan.sinceSeq, plan.sinceTimeBeforeLatest], apply }
-      : { sql: q.changedStories, params: [plan.fromSeq], apply };
+    return {
+      stories:
+        plan.kind === 'window'
+          ? { sql: q.openStories, params: [plan.sinceSeq, plan.sinceTimeBeforeLatest] }
+          : { sql: q.changedStories, params: [plan.fromSeq] },
+      pending: { sql: q.pendingCounts, params: [plan.pendingSince] },
+      apply: (stories, pending) => clustering.load(plan, position, stories, pending),
+    };
   },
   /** the statement reading back the batch's texts, or null when this process holds every article's story keys */
   texts(

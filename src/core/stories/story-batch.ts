@@ -58,8 +58,10 @@ export interface MembershipRow {
 export interface StoryBatchWrites {
   stories: StoryRow[];
   memberships: MembershipRow[];
-  /** document frequency increments by key */
-  df: Map<string, number>;
+  /** the batch's document frequency increments by key, kept as one row of story_df_pending; null when folding */
+  pending: Map<string, number> | null;
+  /** every pending increment (the earlier rows' and this batch's), to add to story_df and empty story_df_pending */
+  fold: Map<string, number> | null;
   /** the clustered-article counter after the batch */
   clustered: number;
   /** the article seq the batch clustered up to */
@@ -92,14 +94,45 @@ export function keysOfRow(row: ArticleTextRow): StoryKeys {
   return storyKeys(bareArticle(row.title, row.paragraphs), row.analysis);
 }
 
-/** What a store reads to bring its index up to date, given what the database says under the lock. */
+/** Where the database stands, read under the lock. */
+export interface StoryPosition {
+  /** articles clustered: the stream position */
+  clustered: number;
+  /** the article seq clustered up to */
+  watermark: number;
+  /** articles clustered when story_df last took the pending document frequencies */
+  dfFolded: number;
+}
+
+/** A row of story_df_pending: one clustered batch's document frequency increments. */
+export interface PendingCountsRow {
+  /** articles clustered after the batch */
+  clustered: number;
+  /** JSON object: key -> increment */
+  counts: string;
+}
+
+/**
+ * What a store reads to bring its index up to date, given what the database says under the lock. Both kinds that
+ * load also read the pending document frequency rows past `pendingSince`.
+ */
 export type StoryLoad =
   /** the index is current */
   | { kind: 'current' }
   /** no index yet: load the stories still open at the stream's end */
-  | { kind: 'window'; sinceSeq: number; sinceTimeBeforeLatest: number }
-  /** another process clustered: reload the stories it changed (last_seq at or past `fromSeq`) */
-  | { kind: 'changed'; fromSeq: number };
+  | { kind: 'window'; sinceSeq: number; sinceTimeBeforeLatest: number; pendingSince: number }
+  /**
+   * another process clustered: reload the stories it changed (last_seq at or past `fromSeq`); if it also added the
+   * pending frequencies to story_df (`refolded`), the frequencies known are forgotten and all pending rows read
+   */
+  | { kind: 'changed'; fromSeq: number; pendingSince: number; refolded: boolean };
+
+/**
+ * Articles between two additions of the pending document frequencies to story_df. Each key's count is one upsert
+ * of an index of every key ever seen, the dearest write of clustering: done per batch it costs more than the rest
+ * of clustering; done every so many articles, each key is written once for all of them.
+ */
+export const DF_FOLD_EVERY = 1000;
 
 /**
  * The in-memory index of one store (one per process), with the position it has seen. Stores call `plan` under
@@ -109,33 +142,65 @@ export class StoryClustering {
   private index: InMemoryStoryIndex | null = null;
   /** story keys of articles this process wrote, until they are clustered */
   private readonly remembered = new Map<string, StoryKeys>();
+  /** the sum of the story_df_pending rows: what story_df lacks of each key's document frequency */
+  private readonly pending = new Map<string, number>();
+  /** the stream position story_df was last folded at, as this index knows it */
+  private folded = 0;
 
-  constructor(private readonly config: ClusterConfig = DEFAULT_CLUSTERING) {}
+  /** `foldEvery`: articles between two additions of the pending frequencies to story_df (small in tests) */
+  constructor(
+    private readonly config: ClusterConfig = DEFAULT_CLUSTERING,
+    private readonly foldEvery = DF_FOLD_EVERY,
+  ) {}
 
-  /** What to load, given the database's count of clustered articles. */
-  plan(clustered: number): StoryLoad {
+  /** What to load, given where the database stands. */
+  plan(position: StoryPosition): StoryLoad {
     // the count going back means the tables were emptied: start over
-    if (this.index === null || clustered < this.index.clustered) {
+    if (this.index === null || position.clustered < this.index.clustered) {
       return {
         kind: 'window',
-        sinceSeq: clustered - this.config.recentArticles,
+        sinceSeq: position.clustered - this.config.recentArticles,
         sinceTimeBeforeLatest: this.config.windowHours * HOUR,
+        pendingSince: position.dfFolded,
       };
     }
-    return this.index.clustered === clustered
-      ? { kind: 'current' }
-      : { kind: 'changed', fromSeq: this.index.clustered };
+    if (this.index.clustered === position.clustered) return { kind: 'current' };
+    const refolded = position.dfFolded !== this.folded;
+    return {
+      kind: 'changed',
+      fromSeq: this.index.clustered,
+      pendingSince: refolded ? position.dfFolded : this.index.clustered,
+      refolded,
+    };
   }
 
-  /** Apply what `plan` asked for. */
-  load(plan: StoryLoad, clustered: number, rows: readonly StoryRow[]): void {
+  /** Apply what `plan` asked for: the stories and the pending frequency rows it asked to read. */
+  load(
+    plan: StoryLoad,
+    position: StoryPosition,
+    rows: readonly StoryRow[],
+    pendingRows: readonly PendingCountsRow[],
+  ): void {
     if (plan.kind === 'current') return;
     const stories = rows.map(toStoryState);
-    if (plan.kind === 'window' || this.index === null) {
-      this.index = new InMemoryStoryIndex(false);
-      this.index.restore(clustered, stories);
-    } else {
-      this.index.catchUp(clustered, stories);
+    const counts = pendingRows.map((row) => new Map(Object.entries(JSON.parse(row.counts) as Record<string, number>)));
+    if (plan.kind === 'window' || this.index === null || plan.refolded) {
+      if (plan.kind === 'window' || this.index === null) {
+        this.index = new InMemoryStoryIndex(false);
+        this.index.restore(position.clustered, stories);
+      } else {
+        this.index.catchUp(position.clustered, stories, true);
+      }
+      this.pending.clear();
+      this.folded = position.dfFolded;
+      for (const batch of counts) addCounts(this.pending, batch);
+      return;
+    }
+    // the frequencies known stay right with the other process's increments added
+    this.index.catchUp(position.clustered, stories, false);
+    for (const batch of counts) {
+      addCounts(this.pending, batch);
+      this.index.countKnown(batch);
     }
   }
 
@@ -177,8 +242,11 @@ export class StoryClustering {
     return index.unknownKeys(features.flatMap(countedKeys));
   }
 
+  /** Document frequencies read from story_df, to which the pending increments are added. */
   learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {
-    this.requireIndex().learnFrequencies(keys, found);
+    const whole = new Map<string, number>();
+    for (const key of keys) whole.set(key, (found.get(key) ?? 0) + (this.pending.get(key) ?? 0));
+    this.requireIndex().learnFrequencies(keys, whole);
   }
 
   /** Cluster the batch in order; what to write. The index is dropped if the caller's transaction fails. */
@@ -204,10 +272,17 @@ export class StoryClustering {
       sort_key: sortKeys.get(story.id) ?? '',
     }));
     const created = recorder.memberships.filter((m) => m.score === 0 && m.article_id === m.story_id).length;
+    addCounts(this.pending, recorder.df);
+    const fold = index.clustered - this.folded >= this.foldEvery ? new Map(this.pending) : null;
+    if (fold) {
+      this.pending.clear();
+      this.folded = index.clustered;
+    }
     return {
       stories,
       memberships: recorder.memberships,
-      df: recorder.df,
+      pending: fold ? null : recorder.df,
+      fold,
       clustered: index.clustered,
       watermark,
       created,
@@ -217,6 +292,8 @@ export class StoryClustering {
   /** Forget the index (a transaction failed: it may hold changes the database does not). */
   reset(): void {
     this.index = null;
+    this.pending.clear();
+    this.folded = 0;
   }
 
   private requireIndex(): InMemoryStoryIndex {
@@ -248,4 +325,8 @@ class RecordingIndex implements StoryIndex {
     this.stories.set(change.story.id, change.story);
     this.memberships.push({ article_id: change.articleId, story_id: change.story.id, seq, score: change.score });
   }
+}
+
+function addCounts(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
+  for (const [key, count] of counts) into.set(key, (into.get(key) ?? 0) + count);
 }

@@ -139,11 +139,22 @@ export class InMemoryStoryIndex implements StoryIndex {
     for (const story of [...stories].sort((a, b) => a.lastSeq - b.lastSeq)) this.put(story);
   }
 
-  /** Another process clustered articles: take its stories as they are now, and forget the frequencies read. */
-  catchUp(articles: number, changed: readonly StoryState[]): void {
+  /**
+   * Another process clustered articles: take its stories as they are now; forget the frequencies read
+   * (`forgetFrequencies`), or the caller adds its increments with `countKnown`.
+   */
+  catchUp(articles: number, changed: readonly StoryState[], forgetFrequencies: boolean): void {
     this.articles = articles;
-    this.df.clear();
+    if (forgetFrequencies) this.df.clear();
     for (const story of [...changed].sort((a, b) => a.lastSeq - b.lastSeq)) this.put(story);
+  }
+
+  /** Add increments to the document frequencies this index holds (the others are read when needed). */
+  countKnown(counts: ReadonlyMap<string, number>): void {
+    for (const [key, count] of counts) {
+      const known = this.df.get(key);
+      if (known !== undefined) this.df.set(key, known + count);
+    }
   }
 
   /** Keys whose document frequency this index does not hold (to read from the store before clustering). */

@@ -6,17 +6,21 @@ import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
 import {
   type ArticleTextRow,
+  type PendingCountsRow,
   type StoryBatchWrites,
   StoryClustering,
+  type StoryPosition,
   type StoryRow,
   type UnclusteredRow,
 } from '../../../core/stories/story-batch.js';
+import { DEFAULT_CLUSTERING } from '../../../core/stories/story-clusterer.js';
 import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
 import {
   clusterSteps,
+  countsJson,
   type StoryDialect,
-  type StoryPosition,
   type StoryStatements,
+  sortedCounts,
   storyPosition,
   storyStatements,
 } from '../sql-stories.js';
@@ -48,18 +52,23 @@ const STORY_SQL = storyStatements(PG_STORIES);
  * in a few set-based statements per transaction.
  * `pool` must already be migrated (migratePostgres) and belongs to the caller: `close()` leaves it open.
  */
-export function createPgArticleStore(pool: PgPool, clock: port.Clock): port.ArticleStore {
-  return new PgArticleStore(pool, clock);
+/** `storyDfFoldEvery`: articles between two additions of the pending story document frequencies (tests make it small). */
+export function createPgArticleStore(
+  pool: PgPool,
+  clock: port.Clock,
+  options: { storyDfFoldEvery?: number } = {},
+): port.ArticleStore {
+  return new PgArticleStore(pool, clock, new StoryClustering(DEFAULT_CLUSTERING, options.storyDfFoldEvery));
 }
 
 class PgArticleStore extends SqlArticleStore {
   private nameKeyCache: { version: number; keys: readonly string[] } | undefined;
   /** this process's story index, kept in step with the tables (other processes cluster too) */
-  private readonly clustering = new StoryClustering();
-
   constructor(
     private readonly pool: PgPool,
     private readonly clock: port.Clock,
+    /** this process's story index, kept in step with the tables */
+    private readonly clustering: StoryClustering,
   ) {
     super(pgRunner(pool), PG_DIALECT);
   }
@@ -303,7 +312,10 @@ async function clusterPending(
   limit: number,
 ): Promise<number> {
   const load = clusterSteps.load(clustering, q, position);
-  if (load) load.apply((await client.query<StoryRow>(load.sql, [...load.params])).rows);
+  if (load) {
+    const { rows: stories } = await client.query<StoryRow>(load.stories.sql, [...load.stories.params]);
+    load.apply(stories, (await client.query<PendingCountsRow>(load.pending.sql, [...load.pending.params])).rows);
+  }
   const { rows: pending } = await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit]);
   if (pending.length === 0) return 0;
   const read = clusterSteps.texts(clustering, q, position, pending);
@@ -336,10 +348,12 @@ async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: Sto
       [toJsonParam(writes.memberships)],
     );
   }
-  if (writes.df.size > 0) {
-    // keys in order: neighbouring index pages, written once each
-    const counts = [...writes.df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    await client.query(q.addDf, [JSON.stringify(Object.fromEntries(counts))]);
+  if (writes.pending) await client.query(q.addPending, [writes.clustered, countsJson(writes.pending)]);
+  if (writes.fold) {
+    // keys in order: neighbouring index pages are written together
+    await client.query(q.addDf, [countsJson(new Map(sortedCounts(writes.fold)))]);
+    await client.query(q.clearPending);
+    await client.query(q.setCounter, [writes.clustered, 'stories_df_folded']);
   }
   await client.query(
     `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN $1::bigint

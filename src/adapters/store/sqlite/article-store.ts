@@ -5,16 +5,16 @@ import type * as port from '../../../core/ports.js';
 import * as mapping from '../../../core/store/article-rows.js';
 import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
-import { StoryClustering, type StoryRow, type UnclusteredRow } from '../../../core/stories/story-batch.js';
-import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
 import {
-  batchWrites,
-  clusterSteps,
-  type StoryDialect,
+  type PendingCountsRow,
+  StoryClustering,
   type StoryPosition,
-  storyPosition,
-  storyStatements,
-} from '../sql-stories.js';
+  type StoryRow,
+  type UnclusteredRow,
+} from '../../../core/stories/story-batch.js';
+import { DEFAULT_CLUSTERING } from '../../../core/stories/story-clusterer.js';
+import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
+import { batchWrites, clusterSteps, type StoryDialect, storyPosition, storyStatements } from '../sql-stories.js';
 import { fromSqlite, insertSql, openSqliteDatabase, type SqliteRunner, sqliteRunner, toSqlite } from './database.js';
 
 const SQLITE_DIALECT: SqlDialect = {
@@ -34,11 +34,13 @@ export interface SqliteStoreOptions {
   /** database file, or ':memory:' */
   path: string;
   clock: port.Clock;
+  /** articles between two additions of the pending story document frequencies (default DF_FOLD_EVERY) */
+  storyDfFoldEvery?: number;
 }
 
 /** Open (creating and migrating as needed) the SQLite article store. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteArticleStore {
-  return new SqliteArticleStore(openSqliteDatabase(options.path), options.clock);
+  return new SqliteArticleStore(openSqliteDatabase(options.path), options.clock, options.storyDfFoldEvery);
 }
 
 /**
@@ -57,15 +59,16 @@ export class SqliteArticleStore extends SqlArticleStore {
   private readonly runner: SqliteRunner;
   private readonly stories = storyStatements(SQLITE_STORIES);
   /** this process's story index, kept in step with the tables */
-  private readonly clustering = new StoryClustering();
+  private readonly clustering: StoryClustering;
 
   /** `db` must be opened with openSqliteDatabase (migrated). */
-  constructor(db: Database.Database, clock: port.Clock) {
+  constructor(db: Database.Database, clock: port.Clock, storyDfFoldEvery?: number) {
     super(sqliteRunner(db), SQLITE_DIALECT);
     this.db = db;
     this.clock = clock;
     this.statements = prepareStatements(db);
     this.runner = sqliteRunner(db);
+    this.clustering = new StoryClustering(DEFAULT_CLUSTERING, storyDfFoldEvery);
   }
 
   async applyFiles(changes: port.FileChange[]): Promise<void> {
@@ -115,7 +118,10 @@ export class SqliteArticleStore extends SqlArticleStore {
     const run = this.runner;
     const position = this.storyPositionNow();
     const load = clusterSteps.load(this.clustering, this.stories, position);
-    if (load) load.apply(run.rowsNow<StoryRow>(load.sql, load.params));
+    if (load) {
+      const stories = run.rowsNow<StoryRow>(load.stories.sql, load.stories.params);
+      load.apply(stories, run.rowsNow<PendingCountsRow>(load.pending.sql, load.pending.params));
+    }
     const pending = run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit]);
     if (pending.length === 0) return 0;
     const read = clusterSteps.texts(this.clustering, this.stories, position, pending);

@@ -350,4 +350,22 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO counters (name, value) VALUES ('stories_clustered', 0), ('stories_watermark', 0), ('stories', 0);
   `,
   },
+  {
+    version: 9,
+    name: 'pending story document frequencies',
+    sql: `
+  -- document frequency increments not yet in story_df: one row per clustered batch, added to story_df (each key once)
+  -- every so many articles
+  CREATE TABLE story_df_pending (
+    -- articles clustered after the batch
+    clustered INTEGER PRIMARY KEY,
+    -- JSON object: key -> increment
+    counts TEXT NOT NULL
+  );
+
+  -- articles clustered when story_df last took the pending increments (a store before this step has none pending)
+  INSERT INTO counters (name, value)
+    SELECT 'stories_df_folded', value FROM counters WHERE name = 'stories_clustered';
+  `,
+  },
 ];
