@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Person } from '../../../core/articles/article.js';
 import { ANALYSIS_VERSION } from '../../../core/ingest/analysis-version.js';
@@ -15,7 +16,22 @@ import {
 import { DEFAULT_CLUSTERING } from '../../../core/stories/story-clusterer.js';
 import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-store.js';
 import { batchWrites, clusterSteps, type StoryDialect, storyPosition, storyStatements } from '../sql-stories.js';
-import { fromSqlite, insertSql, openSqliteDatabase, type SqliteRunner, sqliteRunner, toSqlite } from './database.js';
+import {
+  fromSqlite,
+  insertSql,
+  openSqliteDatabase,
+  type SqliteRunner,
+  sqliteRunner,
+  toSqlite,
+  WAL_AUTOCHECKPOINT_PAGES,
+} from './database.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
+
+/** WAL size past which checkpoints move to a worker thread: a large ingest (small stores and tests never get there). */
+const BACKGROUND_CHECKPOINT_AT_BYTES = 16 * 1024 * 1024;
+const CHECKPOINT_EVERY_MS = 250;
+/** 256 MiB: the commit's own checkpoint while the worker runs, if it ever falls that far behind. */
+const SAFETY_AUTOCHECKPOINT_PAGES = 65_536;
 
 const SQLITE_DIALECT: SqlDialect = {
   originsOfArticle: `(SELECT json_group_array(origin) FROM
@@ -34,13 +50,18 @@ export interface SqliteStoreOptions {
   /** database file, or ':memory:' */
   path: string;
   clock: port.Clock;
+  /** WAL size past which checkpoints move to a worker thread (default 16 MiB; tests set 0) */
+  backgroundCheckpointAtBytes?: number;
   /** articles between two additions of the pending story document frequencies (default DF_FOLD_EVERY) */
   storyDfFoldEvery?: number;
 }
 
 /** Open (creating and migrating as needed) the SQLite article store. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteArticleStore {
-  return new SqliteArticleStore(openSqliteDatabase(options.path), options.clock, options.storyDfFoldEvery);
+  return new SqliteArticleStore(openSqliteDatabase(options.path), options.clock, {
+    storyDfFoldEvery: options.storyDfFoldEvery,
+    backgroundCheckpointAtBytes: options.backgroundCheckpointAtBytes,
+  });
 }
 
 /**
@@ -60,15 +81,24 @@ export class SqliteArticleStore extends SqlArticleStore {
   private readonly stories = storyStatements(SQLITE_STORIES);
   /** this process's story index, kept in step with the tables */
   private readonly clustering: StoryClustering;
+  /** checkpoints in a worker thread, once the WAL has grown past `checkpointAt` (a large ingest) */
+  private checkpointer: WalCheckpointer | null = null;
+  private checkpointerFailed = false;
+  private readonly checkpointAt: number;
 
   /** `db` must be opened with openSqliteDatabase (migrated). */
-  constructor(db: Database.Database, clock: port.Clock, storyDfFoldEvery?: number) {
+  constructor(
+    db: Database.Database,
+    clock: port.Clock,
+    options: { storyDfFoldEvery?: number | undefined; backgroundCheckpointAtBytes?: number | undefined } = {},
+  ) {
     super(sqliteRunner(db), SQLITE_DIALECT);
     this.db = db;
     this.clock = clock;
     this.statements = prepareStatements(db);
     this.runner = sqliteRunner(db);
-    this.clustering = new StoryClustering(DEFAULT_CLUSTERING, storyDfFoldEvery);
+    this.clustering = new StoryClustering(DEFAULT_CLUSTERING, options.storyDfFoldEvery);
+    this.checkpointAt = options.backgroundCheckpointAtBytes ?? BACKGROUND_CHECKPOINT_AT_BYTES;
   }
 
   async applyFiles(changes: port.FileChange[]): Promise<void> {
@@ -82,6 +112,41 @@ export class SqliteArticleStore extends SqlArticleStore {
       }
       if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER);
     });
+    this.checkpointInBackgroundOnceLarge();
+  }
+
+  /** Frames the background checkpointer copied into the database file (0 while none runs). */
+  get framesCheckpointedInBackground(): number {
+    return this.checkpointer?.framesCheckpointed ?? 0;
+  }
+
+  /** The background checkpointer's next checkpoint (null while none runs): for tests. */
+  nextBackgroundCheckpoint(): Promise<number> | null {
+    return this.checkpointer?.nextCheckpoint() ?? null;
+  }
+
+  /** Move checkpoints to a worker thread once this ingest has grown the WAL past `checkpointAt`. */
+  private checkpointInBackgroundOnceLarge(): void {
+    if (this.checkpointer !== null || this.checkpointerFailed || this.db.memory || !this.db.open) return;
+    let size: number;
+    try {
+      size = statSync(`${this.db.name}-wal`).size;
+    } catch {
+      return;
+    }
+    if (size < this.checkpointAt) return;
+    this.checkpointer = startWalCheckpointer(this.db.name, CHECKPOINT_EVERY_MS, () => this.checkpointInForeground());
+    // the commit's own checkpoint only if the worker falls far behind
+    this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+  }
+
+  /** The worker failed: commits checkpoint again, as without it. */
+  private checkpointInForeground(): void {
+    this.checkpointerFailed = true;
+    const failed = this.checkpointer;
+    this.checkpointer = null;
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    void failed?.close();
   }
 
   async clusterBacklog(limit: number): Promise<number> {
@@ -296,6 +361,9 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   async close(): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 

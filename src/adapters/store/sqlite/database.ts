@@ -23,6 +23,9 @@ const JSON_COLUMNS = new Set([
 /** Columns SQLite keeps as 0/1 for a boolean. */
 const FLAG_COLUMNS = new Set(['published_approx', 'baselined', 'failing']);
 
+/** Pages of WAL after which a commit copies it back into the database file (unless a worker does: wal-checkpointer). */
+export const WAL_AUTOCHECKPOINT_PAGES = 8192;
+
 /** Open a database file (or ':memory:'), set it up for one writer and many readers, and migrate it. */
 export function openSqliteDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -39,7 +42,7 @@ export function openSqliteDatabase(path: string): Database.Database {
   // a 32 MiB page cache keeps the indexes ingest touches in memory (the default is 2 MiB)
   db.pragma('cache_size = -32768');
   // checkpoint every ~32 MiB of WAL instead of 4 MiB: fewer fsyncs while ingesting
-  db.pragma('wal_autocheckpoint = 8192');
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   migrate(db);
   return db;
 }
