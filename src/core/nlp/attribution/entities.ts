@@ -16,6 +16,7 @@ import {
   type NameGender,
 } from '../lexicon/tags.js';
 import {
+  ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
   COMMON_WORD_ENDING,
   GENDERED_TITLES,
@@ -132,6 +133,11 @@ const ORGANISATION_LEAD_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Words before a name that make it where something happens ("in Bradford", "at Leyton Orient"), not who. */
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'near']);
+/** Words before a name that make it a place something comes from or goes to ("from Leyton Orient, he joined"). */
+const PLACE_LINKS: ReadonlySet<string> = new Set([...LOCATIVES, 'from', 'into', 'to', 'across', 'around']);
 
 /** Surnames by their form: "O'Sullivan", "McConnell", "MacDougall", "FitzGerald". */
 const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz\p{Lu})\p{Ll}/u;
@@ -251,6 +257,16 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         last++;
       } else if (isQuotedNickname(paragraph, last + 1)) {
         last += 4;
+      } else if (
+        last === first &&
+        tokens[first - 1]?.text === '(' &&
+        next?.text === ')' &&
+        after !== undefined &&
+        isRunToken(after) &&
+        paragraph.quoted[last + 2] === paragraph.quoted[first]
+      ) {
+        // `David Beckham and (Zinedine) Zidane`: a given name the writer put in brackets inside a quote
+        last += 2;
       } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
         last += 2;
       } else {
@@ -288,7 +304,7 @@ function splitRun(
         NON_PERSON_HEADS.has(token.lower) ||
         isDemonym(token.lower)) &&
       ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
-        HONORIFICS.has(previous));
+        (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
     if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
     if (index < last && token.possessive) break;
@@ -329,7 +345,7 @@ function splitRun(
   while (nameLast > nameFirst && !NAME_SUFFIXES.has(tokens[nameLast]!.lower) && isInitials(tokens[nameLast]!)) {
     nameLast--;
   }
-  if (isLeadingLabel(tokens, nameFirst, nameLast)) nameFirst++;
+  if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
   // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
   const words = tokens
     .slice(nameFirst, nameLast + 1)
@@ -369,15 +385,20 @@ function quotedWord(paragraph: ParagraphDoc, first: number, last: number): strin
 
 /**
  * `Backbencher Stephen Pound`, `Referee Graham Poll`: in three name-like words, a first word that is an everyday
- * noun before a given name labels the person (a sentence-initial role or group) rather than starting the name.
+ * noun before a given name labels the person (a sentence-initial role or group) rather than starting the name. After
+ * another capitalized word of the run (`Miss Universe Joan Harper`, `New Yorker Sam Oduya`) a first word no name
+ * list knows ends that title or label too.
  */
-function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number): boolean {
+function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number, afterWord: boolean): boolean {
   if (nameLast - nameFirst < 2) return false;
   const label = tokens[nameFirst]!;
   const given = tokens[nameFirst + 1]!;
   if (isInitials(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
   // "San Francisco Ballet", "St John Ambulance": a place prefix starts a place name, not a label
   if (PLACE_PREFIXES.has(label.lower)) return false;
+  if (afterWord && isCommonFirstName(given.lower) && !isGivenNameForm(label.lower) && !isLastName(label.lower)) {
+    return !SURNAME_FORM.test(label.text);
+  }
   // "Backbencher", "Referee", "Welshman", and epithets the lexicon does not list ("Crooked Hillary Clinton")
   const everyday =
     isCommonWord(label.lower) ||
@@ -793,6 +814,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       }
       if (!split) continue;
       const candidate = split;
+      // a name that may only stand for someone named elsewhere: a nickname in marks, "the Harry Potter films"
+      if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
       const rawRoles = [
         titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst),
@@ -808,11 +831,33 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         .map((role) => (role === null ? null : cleanRole(role)))
         .filter((role): role is string => role !== null);
       candidate.evidence = scoreCandidate(candidate);
+      // "in Bradford", "at Leyton Orient": a name where something happens is a place or a club, unless a title, a
+      // role or a possessive says it is someone ("at John Smith's house")
+      const link = paragraph.tokens[candidate.runFirst - 1];
+      if (
+        link !== undefined &&
+        LOCATIVES.has(link.lower) &&
+        candidate.title.length === 0 &&
+        !candidate.described &&
+        !paragraph.tokens[candidate.nameLast]!.possessive
+      ) {
+        candidate.evidence -= 2;
+      }
       candidate.speaking = besideSpeechVerb(paragraph, candidate.runFirst, candidate.nameLast);
       if (candidate.speaking) candidate.evidence += 1;
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
       const next = paragraph.tokens[candidate.nameLast + 1];
       if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
+      // "As for Tomas Okafor, he was ...": a full name taken up by "he" or "she" names a person
+      const pronoun = next?.text === ',' ? paragraph.tokens[candidate.nameLast + 2]?.lower : undefined;
+      if (
+        (pronoun === 'he' || pronoun === 'she') &&
+        candidate.words.length >= 2 &&
+        candidate.evidence >= 0 &&
+        !PLACE_LINKS.has(paragraph.tokens[candidate.runFirst - 1]?.lower ?? '')
+      ) {
+        candidate.evidence += 2;
+      }
       // "Zero Hedge wrote", "Royal Mail said": a name of everyday words beside a speech verb that is no person's
       // speaks as an organisation
       if (candidate.speaking && candidate.words.length >= 2 && candidate.evidence < 2 && candidate.title.length === 0) {
@@ -828,6 +873,37 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'"]);
+const CLOSING_MARKS: ReadonlySet<string> = new Set(['"', '”', '’', "'"]);
+
+/** `called her "Miss Piggy"`: a name that is all its marks hold is a nickname or a title, not someone introduced. */
+function isNameInMarks(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const before = tokens[candidate.runFirst - 1];
+  if (before?.kind !== 'punct' || !OPENING_MARKS.has(before.text)) return false;
+  let after = candidate.nameLast + 1;
+  if (tokens[after]?.text === ',' || tokens[after]?.text === '.') after++;
+  const close = tokens[after];
+  return close?.kind === 'punct' && CLOSING_MARKS.has(close.text);
+}
+
+/**
+ * "the Flora Lite road race", "a Whistler painting", "the former Miss Universe": a name after an article is a thing
+ * named after someone, or a title held, not a person (who is named without one, or with a title: "the Rev Ann Cole").
+ */
+function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  let before = candidate.runFirst - 1;
+  const single = candidate.words.length === 1;
+  if (candidate.title.length > 0) {
+    // only an honorific before a single word: "the former Miss Universe", not "the Rev Jesse Cole"
+    if (!single || !candidate.title.every((word) => HONORIFICS.has(normalizeName(word)))) return false;
+    if (tokens[before]?.lower === 'former') before--;
+  }
+  const article = tokens[before];
+  return article?.kind === 'word' && (article.lower === 'the' || article.lower === 'a' || article.lower === 'an');
 }
 
 /**
@@ -1113,6 +1189,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const evidence = evidenceOf(candidate);
     if (evidence < 1) continue;
     const name = candidate.words.join(' ');
+    // "Alicia M": a surname cut to a bare letter is no full name
+    if (candidate.words[candidate.words.length - 1]!.length === 1) continue;
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
     if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);

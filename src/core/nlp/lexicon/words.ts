@@ -325,6 +325,12 @@ export const TITLE_PHRASES: readonly string[] = [
   'delegate',
 ];
 
+/** Offices an honorific addresses without a name ("Mr President", "Madam Speaker"): never a surname after one. */
+export const ADDRESSED_OFFICES = words(`
+  president speaker chairman chairwoman chair secretary minister mayor governor senator ambassador commissioner
+  chancellor premier
+`);
+
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
+
+/** The names of the people found in an article made of these lines. */
+function namesOf(...lines: string[]): string[] {
+  return attributeQuotes(articleFromLines('People', lines.join('\n')))
+    .people.filter((person) => person.kind === 'person')
+    .map((person) => person.name);
+}
+
+describe('finding people', () => {
+  it('finds a full name that "he" or "she" takes up after a comma', () => {
+    expect(namesOf('As for Tesfaye Woldemariam, he finished a distant fourth in the 5,000m.')).toEqual([
+      'Tesfaye Woldemariam',
+    ]);
+  });
+
+  it('leaves a place-like label before a given name out of the name', () => {
+    expect(namesOf('New Yorker Daniel Okonkwo admitted the fraud at a hearing on Tuesday.')).toEqual([
+      'Daniel Okonkwo',
+    ]);
+  });
+
+  it('leaves the rest of a title before a given name out of the name', () => {
+    expect(namesOf('The tweets targeted former Miss Cosmos Rosa Quintero on Friday.')).toEqual(['Rosa Quintero']);
+  });
+
+  it('joins a given name in brackets to the surname after it', () => {
+    expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
+      'Paul Fennick',
+      'Marcel Dubreuil',
+    ]);
+  });
+});
+
+describe('not taking things for people', () => {
+  it('takes no person from a name after "in" or "at"', () => {
+    expect(namesOf('The striker scored twice at Marston Rovers on Saturday.')).toEqual([]);
+  });
+
+  it('takes no person from a nickname that is all its quote marks hold', () => {
+    expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
+  });
+
+  it('takes no person from a name after an article', () => {
+    expect(namesOf('She won the Dora Lark road race in March.', 'He owns a Hopper painting.')).toEqual([]);
+  });
+
+  it('takes no person from an honorific before an office', () => {
+    expect(namesOf('"Mr Chairman, will you step down?" one shareholder asked.')).toEqual([]);
+  });
+
+  it('takes no person from a name cut to a letter', () => {
+    expect(namesOf('"Did they help Gloria B with her visa?" the post asked.')).toEqual([]);
+  });
+});
