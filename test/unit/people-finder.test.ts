@@ -26,6 +26,12 @@ describe('finding people', () => {
     expect(namesOf('The tweets targeted former Miss Cosmos Rosa Quintero on Friday.')).toEqual(['Rosa Quintero']);
   });
 
+  it('finds someone named only by a surname the name lists know, doing something', () => {
+    expect(namesOf('Long before the museum opened, Picasso painted the harbour from this window.')).toEqual([
+      'Picasso',
+    ]);
+  });
+
   it('joins a given name in brackets to the surname after it', () => {
     expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
       'Paul Fennick',
@@ -49,6 +55,12 @@ describe('not taking things for people', () => {
 
   it('takes no person from an honorific before an office', () => {
     expect(namesOf('"Mr Chairman, will you step down?" one shareholder asked.')).toEqual([]);
+  });
+
+  it('takes no person from a known surname in a list or after a kind of body', () => {
+    expect(
+      namesOf('Makers such as Sony and Parker are gearing up.', 'Polling firm Parker carried out the survey.'),
+    ).toEqual([]);
   });
 
   it('takes no person from a name cut to a letter', () => {

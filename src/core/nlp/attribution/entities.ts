@@ -519,6 +519,47 @@ function titledAlias(candidate: Candidate): string | null {
 /** Verbs after a lone surname that show it is someone acting ("Lombard was banned", "Bekele has won"). */
 const PERSON_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'won']);
 
+/** Words before a lone word that make it a thing or one of a list ("her Sydney mansion", "Sony and Thomson"). */
+const LONE_SURNAME_STOPS: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+/** Modal verbs (and "being") after a lone surname that show it is someone acting ("Obama should resign"). */
+const MODAL_VERBS: ReadonlySet<string> = new Set(['should', 'must', 'can', 'cannot', 'may', 'might', 'shall', 'being']);
+
+/**
+ * `Obama should ...`, `Clinton talked about ...`, `Kennedy's speech`: a surname the name lists know, and no everyday
+ * word, place or firm, owning something or doing something outside quotes is someone named by surname alone.
+ */
+function isKnownSurnameActing(candidate: Candidate): boolean {
+  if (candidate.words.length !== 1 || candidate.title.length > 0 || candidate.evidence < 0) return false;
+  const paragraph = candidate.paragraph;
+  if (paragraph.quoted[candidate.nameFirst]) return false;
+  const lower = normalizeName(candidate.words[0]!);
+  if (!isLastName(lower) || isCommonWord(lower) || isPlaceName(lower) || isOrganizationName(lower)) return false;
+  const tokens = paragraph.tokens;
+  // "polling firm Mori", "in Kent", "Nokia, Sony and Thomson are": a body, a place, or one of a list of either
+  const before = tokens[candidate.runFirst - 1];
+  if (
+    before !== undefined &&
+    ((before.text === ',' && tokens[candidate.runFirst - 2]?.capitalized === true) ||
+      LONE_SURNAME_STOPS.has(before.lower) ||
+      LOCATIVES.has(before.lower) ||
+      ORGANISATION_NOMINALS.has(before.lower))
+  ) {
+    return false;
+  }
+  if (tokens[candidate.nameLast]!.possessive) return true;
+  const next = tokens[candidate.nameLast + 1];
+  return (
+    next?.kind === 'word' &&
+    !next.capitalized &&
+    (PERSON_VERBS.has(next.lower) ||
+      MODAL_VERBS.has(next.lower) ||
+      isSpeechVerb(next.lower) ||
+      isVerbForm(next.lower) ||
+      (next.lower.endsWith('ed') && next.lower.length > 4))
+  );
+}
+
 /** Capitalized words standing alone outside quotes (no capitalized word beside them): "Lombard's ban", "Lombard was". */
 function loneCapitalizedWords(doc: ArticleDoc): Set<string> {
   const lone = new Set<string>();
@@ -1229,7 +1270,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
     const titled = candidate.title.length > 0 && candidate.evidence >= 2;
-    if (!titled && (sharing.length > 0 || !isLoneSpeaker(candidate))) continue;
+    if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
     // a peer or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel")
     const lastTitle = candidate.title[candidate.title.length - 1];
     const shown =
