@@ -63,6 +63,17 @@ describe('not taking things for people', () => {
     ).toEqual([]);
   });
 
+  it('takes no person from a work, a band or a firm named like one', () => {
+    expect(namesOf('The period drama Nora Pell won best film.', 'Nora Pell was shot in Leeds.')).toEqual([]);
+    expect(namesOf('Nora Pell director Ana Ruiz thanked the crew.')).toEqual(['Ana Ruiz']);
+    expect(namesOf('Shares rose, said investment bank Carver Whitley.', 'Carver Whitley are advising.')).toEqual([]);
+  });
+
+  it('still takes the person whose work is named after them', () => {
+    expect(namesOf('Tom Reddy film Harbour Lights opened on Friday.')).toEqual(['Tom Reddy']);
+    expect(namesOf('Critics praised Lena Voss, who plays the lead, and the band Nora Pell.')).toEqual(['Lena Voss']);
+  });
+
   it('takes no person from a name cut to a letter', () => {
     expect(namesOf('"Did they help Gloria B with her visa?" the post asked.')).toEqual([]);
   });

@@ -37,6 +37,8 @@ import {
   TITLE_SMALL_WORDS,
   TOLD_FORMS,
   VAGUE_SOURCE_NOUNS,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
@@ -125,6 +127,10 @@ interface Candidate {
   order: number;
   /** the gender its title or a description beside it gives ("widow Terry Strada", "Ruby Dee, his wife") */
   describedGender: NameGender | null;
+  /** the mention reads as a work, a band or a firm ("film Vera Drake", "the X books", "X, which"), not a person */
+  thing: boolean;
+  /** the mention reads as a person whatever else the article says: a title, a role, "he" or "she" taking it up */
+  personCue: boolean;
 }
 
 /** Sentence words that may open a run before an organisation's name ("But the Home Office", "Meanwhile Oxfam"). */
@@ -371,6 +377,8 @@ function splitRun(
     guess: false,
     order,
     describedGender: null,
+    thing: false,
+    personCue: false,
   };
 }
 
@@ -850,6 +858,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
           guess: organisation.guess,
           order: candidates.length,
           describedGender: null,
+          thing: false,
+          personCue: false,
         });
         continue;
       }
@@ -899,6 +909,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       ) {
         candidate.evidence += 2;
       }
+      candidate.thing = readsAsThing(paragraph, candidate);
+      candidate.personCue =
+        pronoun === 'he' ||
+        pronoun === 'she' ||
+        candidate.roles.length > 0 ||
+        candidate.title.some((word) => isRoleWord(normalizeName(word)) || HONORIFICS.has(normalizeName(word)));
       // "Zero Hedge wrote", "Royal Mail said": a name of everyday words beside a speech verb that is no person's
       // speaks as an organisation
       if (candidate.speaking && candidate.words.length >= 2 && candidate.evidence < 2 && candidate.title.length === 0) {
@@ -914,6 +930,49 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
+const PERSON_OR_BODY_NOUNS: ReadonlySet<string> = new Set(['publisher', 'producer', 'developer', 'operator']);
+
+/** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
+const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
+
+/**
+ * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
+ * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
+ * ("Merrill Lynch are"), taken up by "which", opening a title ("Bridget Jones: The ..."), or as the maker or
+ * the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
+ */
+function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const before = tokens[candidate.runFirst - 1];
+  const next = tokens[candidate.nameLast + 1];
+  const afterNext = tokens[candidate.nameLast + 2];
+  // (not "publisher Kimberly Quinn": a kind of body that may be a person's job)
+  if (candidate.title.length === 0 && before?.kind === 'word' && !before.capitalized && !isRoleNoun(before.lower)) {
+    if (ORGANISATION_NOMINALS.has(before.lower) || WORK_NOUNS.has(before.lower)) {
+      return !PERSON_OR_BODY_NOUNS.has(before.lower);
+    }
+  }
+  if (next?.text === ',' && afterNext?.lower === 'which') return true;
+  // "Bridget Jones: The Edge of Reason": a full name opening a title
+  if (next?.text === ':' && candidate.words.length >= 2 && afterNext?.lower === 'the' && afterNext.capitalized) {
+    return true;
+  }
+  if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
+  // "the Harry Potter films", not "Jude Law film Closer" (a work of the person's, titled after)
+  if (WORK_NOUNS.has(next.lower)) return afterNext === undefined || !isRunToken(afterNext);
+  // "Merrill Lynch are": a name opening its sentence with a plural verb (not "Smith and Jones are")
+  if (THING_FOLLOWERS.has(next.lower)) return candidate.runFirst === paragraph.sentenceOf[candidate.runFirst];
+  // "Harry Potter director Alfonso Cuaron", "Morgan Stanley equity strategist Naoki Kamiyama": a full name before a
+  // role and another name
+  if (candidate.words.length < 2 || afterNext === undefined) return false;
+  // (not "Hillary Clinton aide Cheryl Mills": a person has aides, but no stars, analysts or frontmen)
+  if (WORK_ROLE_NOUNS.has(next.lower)) return isRunToken(afterNext);
+  const modifier = !ROLE_STOP_WORDS.has(next.lower) && !isVerbForm(next.lower) && !isSpeechVerb(next.lower);
+  const name = tokens[candidate.nameLast + 3];
+  return modifier && WORK_ROLE_NOUNS.has(afterNext.lower) && name !== undefined && isRunToken(name);
 }
 
 const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'"]);
@@ -1224,6 +1283,17 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       : candidate.evidence;
   };
 
+  // names that read as a work, a band or a firm somewhere in the article, and nowhere as a person
+  const personKeys = new Set<string>();
+  const thingKeys = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person') continue;
+    const key = normalizeName(candidate.words.join(' '));
+    if (candidate.personCue) personKeys.add(key);
+    else if (candidate.thing) thingKeys.add(key);
+  }
+  const isThing = (key: string): boolean => thingKeys.has(key) && !personKeys.has(key);
+
   // full names: two or more words with some evidence they name a person
   for (const candidate of candidates) {
     if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate)) continue;
@@ -1235,7 +1305,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
     if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
-    if (organisations.has(key)) continue;
+    if (organisations.has(key) || isThing(key)) continue;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
     if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) continue;
     // "Tour de France", "Bank of England": an everyday word joined to a place names an event or a body
@@ -1264,7 +1334,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       continue;
     }
     const key = normalizeName(candidate.words.join(' '));
-    if (people.byKey.has(key) || organisations.has(key)) continue;
+    if (people.byKey.has(key) || organisations.has(key) || isThing(key)) continue;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;

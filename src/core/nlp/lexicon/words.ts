@@ -177,6 +177,22 @@ export const ORGANISATION_NOMINALS = words(`
   organisation organization charity body board committee team studio publisher label developer maker manufacturer
   producer chain giant conglomerate administration authority office institute university school hospital police force
   service league federation association foundation corporation business site website channel station outlet
+  brokerage lender bookmaker supplier consultancy
+`);
+
+/** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
+export const WORK_NOUNS = words(`
+  film films movie movies drama dramas comedy thriller musical novel novels book books album albums song songs
+  series sequel franchise sitcom games band painting paintings biopic documentary
+`);
+
+/**
+ * Roles held in a work, a band or a firm, never under a person: "Harry Potter director X", "Vera Drake star X",
+ * "Morgan Stanley equity strategist X" (unlike "Clinton aide X", "Blair adviser X").
+ */
+export const WORK_ROLE_NOUNS = words(`
+  director star actor actress frontman frontwoman singer guitarist drummer vocalist bassist composer analyst
+  economist strategist
 `);
 
 /** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
@@ -350,6 +366,11 @@ export const RELATIONAL_NOUNS = words(`
   grandmother boyfriend girlfriend fiance fiancee widow widower child children
 `);
 
+/** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
+export const ORIGIN_NOUNS = words(`
+  immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
+`);
+
 /** The gender a title before a name gives. */
 export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   mr: 'male',
@@ -417,7 +438,7 @@ export const ROLE_NOUNS = words(`
   commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
   dealer trader broker chairman-elect president-elect governor-elect nominee whip seed finalist semi-finalist
-  medallist medalist runner-up holder titleholder
+  medallist medalist runner-up holder titleholder frontman frontwoman vocalist bassist
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
