@@ -74,6 +74,28 @@ describe('not taking things for people', () => {
     expect(namesOf('Critics praised Lena Voss, who plays the lead, and the band Nora Pell.')).toEqual(['Lena Voss']);
   });
 
+  it('takes firms joined by an ampersand, and the first name of one alone, for no person', () => {
+    expect(
+      namesOf(
+        'Hale & Dorsey agreed to pay.',
+        'A Hale spokeswoman said the matter was closed.',
+        'Hale declined to comment.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes no person from a body whose name holds a capitalized small word', () => {
+    expect(namesOf('A spokesman for Doctors Without Frontiers said the ruling was harsh.')).toEqual([]);
+  });
+
+  it('takes no person from a team that does something to "their"', () => {
+    expect(namesOf('Ashgrove claimed their first league title in 40 years.')).toEqual([]);
+  });
+
+  it('takes no person from everyday words, whatever role stands before them', () => {
+    expect(namesOf('The deal worried market leader Fast Food.')).toEqual([]);
+  });
+
   it('takes no person from a name cut to a letter', () => {
     expect(namesOf('"Did they help Gloria B with her visa?" the post asked.')).toEqual([]);
   });

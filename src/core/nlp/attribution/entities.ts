@@ -221,6 +221,8 @@ function isParticle(token: Token): boolean {
 function joinsOver(last: Token, next: Token): boolean {
   // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
+  // "Marsh & McLennan", "Marks & Spencer": an ampersand joins the names of a firm
+  if (next.text === '&') return true;
   return next.lower === 'of' && !isNameWord(last);
 }
 
@@ -318,6 +320,16 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
+  // "Reporters Without Borders", "Shaun Of The Dead": a capitalized small word inside the run makes it a title or a
+  // body's name, not a title and a person
+  // (not "Treasury Under Secretary John Taylor": a title's own words)
+  let smallWord = false;
+  let titleWord = false;
+  for (let index = first + 1; index < nameFirst; index++) {
+    if (tokens[index]!.capitalized && NON_NAME_WORDS.has(tokens[index]!.lower)) smallWord = true;
+    if (isRoleWord(tokens[index]!.lower)) titleWord = true;
+  }
+  if (smallWord && !titleWord) return null;
   // "Passenger Chris Downes": an everyday noun capitalized only by opening the sentence describes the person
   const opener = tokens[nameFirst]?.lower ?? '';
   const unknownOpener =
@@ -529,6 +541,12 @@ const PERSON_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'had', 'w
 
 /** Words before a lone word that make it a thing or one of a list ("her Sydney mansion", "Sony and Thomson"). */
 const LONE_SURNAME_STOPS: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+/** Words that are all everyday words the lexicon knows, none a name, the first no given name either. */
+function isEverydayPhrase(words: readonly string[]): boolean {
+  const lowers = words.map((word) => normalizeName(word));
+  return !isGivenNameForm(lowers[0]!) && lowers.every((word) => isCommonWord(word) && !isLastName(word));
+}
 
 /** Modal verbs (and "being") after a lone surname that show it is someone acting ("Obama should resign"). */
 const MODAL_VERBS: ReadonlySet<string> = new Set(['should', 'must', 'can', 'cannot', 'may', 'might', 'shall', 'being']);
@@ -809,6 +827,7 @@ function organisationOf(
   for (let index = from; index <= last; index++) {
     const token = tokens[index]!;
     const lower = token.lower;
+    if (token.text === '&') organisation = true;
     const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
     if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
     // "Department of Transport", "University of Leeds": a head opening the run before "of"
@@ -961,6 +980,16 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
     return true;
   }
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
+  // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
+  if (
+    afterNext?.lower === 'their' &&
+    (isVerbForm(next.lower) || next.lower.endsWith('ed')) &&
+    !ROLE_STOP_WORDS.has(before?.lower ?? '') &&
+    before?.text !== ',' &&
+    !isRoleNoun(before?.lower ?? '')
+  ) {
+    return true;
+  }
   // "the Harry Potter films", not "Jude Law film Closer" (a work of the person's, titled after)
   if (WORK_NOUNS.has(next.lower)) return afterNext === undefined || !isRunToken(afterNext);
   // "Merrill Lynch are": a name opening its sentence with a plural verb (not "Smith and Jones are")
@@ -1302,6 +1331,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const name = candidate.words.join(' ');
     // "Alicia M": a surname cut to a bare letter is no full name
     if (candidate.words[candidate.words.length - 1]!.length === 1) continue;
+    // "market leader Best Buy": everyday words and no given name name a firm or a thing, whatever stands beside them
+    if (isEverydayPhrase(candidate.words)) continue;
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
     if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
@@ -1461,10 +1492,13 @@ class Organisations {
     const initials = initialsOf(name);
     if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, entity);
     const words = key.split(' ');
+    // "Marsh" of "Marsh & McLennan": the first of names joined by an ampersand stands for the firm, surname or not
+    const joined = name.includes(' & ') ? words[0] : undefined;
     if (words.length > 1 && !ORGANISATION_NOUNS_AFTER_NAME.has(words[words.length - 1]!)) {
       for (const word of new Set([words[0]!, words[words.length - 1]!])) {
         // never a person's name ("Obama" of "Obama administration") nor a generic word ("Office")
-        if (GENERIC_ORGANISATION_WORDS.has(word) || word.length < 3 || isFirstName(word) || isLastName(word)) continue;
+        const personal = isFirstName(word) || (isLastName(word) && word !== joined);
+        if (GENERIC_ORGANISATION_WORDS.has(word) || word.length < 3 || personal) continue;
         const known = this.shortForms.get(word);
         this.shortForms.set(word, known !== undefined && known !== entity ? null : entity);
       }
