@@ -69,9 +69,21 @@ describe('not taking things for people', () => {
     expect(namesOf('Shares rose, said investment bank Carver Whitley.', 'Carver Whitley are advising.')).toEqual([]);
   });
 
+  it('takes no person from a name that is or opens a work’s title', () => {
+    expect(namesOf('Lucy Tarrant and the Thief of Dreams topped the book chart.')).toEqual([]);
+    expect(namesOf('Lucy Tarrant: The Return opened in May.', 'Lucy Tarrant won a prize.')).toEqual([]);
+    expect(namesOf('Critics loved Ken Doyle’s Lucy Tarrant.', 'Lucy Tarrant won a prize.')).toEqual(['Ken Doyle']);
+    expect(namesOf('Lucy Tarrant, Ken Doyle’s drama about a nurse, won a prize.')).toEqual(['Ken Doyle']);
+  });
+
+  it('takes no person from a firm named by what only a body has, nor from its first word alone', () => {
+    expect(namesOf('She worked at the offices of Carver Whitley.', 'Carver said she had been redundant.')).toEqual([]);
+  });
+
   it('still takes the person whose work is named after them', () => {
     expect(namesOf('Tom Reddy film Harbour Lights opened on Friday.')).toEqual(['Tom Reddy']);
     expect(namesOf('Critics praised Lena Voss, who plays the lead, and the band Nora Pell.')).toEqual(['Lena Voss']);
+    expect(namesOf('Ken Doyle and the Night Owls played on Sunday.')).toEqual(['Ken Doyle']);
   });
 
   it('takes firms joined by an ampersand, and the first name of one alone, for no person', () => {

@@ -954,14 +954,26 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
 /** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
 const PERSON_OR_BODY_NOUNS: ReadonlySet<string> = new Set(['publisher', 'producer', 'developer', 'operator']);
 
+/** What only a body has: "the offices of X", "shares of X". */
+const BODY_PARTS: ReadonlySet<string> = new Set([
+  'offices',
+  'headquarters',
+  'shares',
+  'shareholders',
+  'employees',
+  'subsidiary',
+  'division',
+  'customers',
+]);
+
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
 const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
 
 /**
  * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
  * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
- * ("Merrill Lynch are"), taken up by "which", opening a title ("Bridget Jones: The ..."), or as the maker or
- * the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
+ * ("Merrill Lynch are"), taken up by "which", owning what only a body has ("the offices of X"), as a work's
+ * title, or as the maker or the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
  */
 function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const tokens = paragraph.tokens;
@@ -974,11 +986,10 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
       return !PERSON_OR_BODY_NOUNS.has(before.lower);
     }
   }
+  // "the London offices of Merrill Lynch": what only a body has
+  if (before?.lower === 'of' && BODY_PARTS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
   if (next?.text === ',' && afterNext?.lower === 'which') return true;
-  // "Bridget Jones: The Edge of Reason": a full name opening a title
-  if (next?.text === ':' && candidate.words.length >= 2 && afterNext?.lower === 'the' && afterNext.capitalized) {
-    return true;
-  }
+  if (readsAsTitle(paragraph, candidate)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
   // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
   if (
@@ -1002,6 +1013,65 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const modifier = !ROLE_STOP_WORDS.has(next.lower) && !isVerbForm(next.lower) && !isSpeechVerb(next.lower);
   const name = tokens[candidate.nameLast + 3];
   return modifier && WORK_ROLE_NOUNS.has(afterNext.lower) && name !== undefined && isRunToken(name);
+}
+
+/**
+ * A full name that is a work's title, or opens one: "Bridget Jones: The Edge of Reason", "Harry Potter and the
+ * Prisoner of Azkaban", "Mike Leigh's Vera Drake", "Vera Drake, Mike Leigh's drama".
+ */
+function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  if (candidate.words.length < 2 || candidate.title.length > 0) return false;
+  const tokens = paragraph.tokens;
+  const last = tokens[candidate.nameLast]!;
+  const next = tokens[candidate.nameLast + 1];
+  const afterNext = tokens[candidate.nameLast + 2];
+  const third = tokens[candidate.nameLast + 3];
+  if (next?.text === ':' && afterNext?.lower === 'the' && afterNext.capitalized) return true;
+  // a title word after "and the", not a party, a body or an office ("Tony Blair and the Labour Party", "the Queen")
+  if (next?.lower === 'and' && afterNext?.lower === 'the' && third !== undefined && isRunToken(third)) {
+    // ("Frank Sinatra and the Rat Pack" is two acts: only "the Prisoner of ..." reads as a title)
+    return isTitleWordOfWork(third) && tokens[candidate.nameLast + 4]?.lower === 'of';
+  }
+  if (last.possessive) return false;
+  // "Mike Leigh's Vera Drake": a full name owned by a person's full name (not "Aston Villa's Carlton Cole")
+  const owner = tokens[candidate.runFirst - 1];
+  const ownerFirst = tokens[candidate.runFirst - 2];
+  if (
+    owner?.possessive &&
+    owner.capitalized &&
+    !isCommonWord(owner.lower) &&
+    !isPlaceName(owner.lower) &&
+    !isOrganizationName(owner.lower) &&
+    ownerFirst?.capitalized &&
+    isCommonFirstName(ownerFirst.lower) &&
+    !tokens[candidate.runFirst - 3]?.capitalized
+  ) {
+    return true;
+  }
+  // "Vera Drake, Mike Leigh's tale about ...": an appositive naming the work of someone
+  if (next?.text === ',' && afterNext !== undefined && isRunToken(afterNext)) {
+    for (let index = candidate.nameLast + 2; index < candidate.nameLast + 6; index++) {
+      const token = tokens[index];
+      if (token === undefined || !isRunToken(token)) return false;
+      if (token.possessive) return WORK_NOUNS.has(tokens[index + 1]?.lower ?? '');
+    }
+  }
+  return false;
+}
+
+/** A capitalized word that may start a work's title: no party, body, office, acronym or name. */
+function isTitleWordOfWork(token: Token): boolean {
+  const lower = token.lower;
+  return (
+    !PARTY_WORDS.has(lower) &&
+    !NON_PERSON_HEADS.has(lower) &&
+    !ORGANISATION_HEADS.has(lower) &&
+    !SINGLE_TITLE_WORDS.has(lower) &&
+    !isAcronym(token) &&
+    !isFirstName(lower) &&
+    !isLastName(lower) &&
+    !isPlaceName(lower)
+  );
 }
 
 const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'"]);
@@ -1322,6 +1392,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     else if (candidate.thing) thingKeys.add(key);
   }
   const isThing = (key: string): boolean => thingKeys.has(key) && !personKeys.has(key);
+  // "Merrill said" after "Merrill Lynch" the firm: the first word of a thing's name stands for it
+  const thingFirstWords = new Set([...thingKeys].filter((key) => isThing(key)).map((key) => key.split(' ')[0]!));
 
   // full names: two or more words with some evidence they name a person
   for (const candidate of candidates) {
@@ -1365,7 +1437,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       continue;
     }
     const key = normalizeName(candidate.words.join(' '));
-    if (people.byKey.has(key) || organisations.has(key) || isThing(key)) continue;
+    if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) continue;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;

@@ -183,7 +183,7 @@ export const ORGANISATION_NOMINALS = words(`
 /** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
 export const WORK_NOUNS = words(`
   film films movie movies drama dramas comedy thriller musical novel novels book books album albums song songs
-  series sequel franchise sitcom games band painting paintings biopic documentary
+  series sequel franchise sitcom games band painting paintings biopic documentary tale
 `);
 
 /**
@@ -191,8 +191,8 @@ export const WORK_NOUNS = words(`
  * "Morgan Stanley equity strategist X" (unlike "Clinton aide X", "Blair adviser X").
  */
 export const WORK_ROLE_NOUNS = words(`
-  director star actor actress frontman frontwoman singer guitarist drummer vocalist bassist composer analyst
-  economist strategist
+  director star actor actress frontman frontwoman singer guitarist drummer vocalist bassist composer author creator
+  writer analyst economist strategist
 `);
 
 /** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
