@@ -80,6 +80,11 @@ describe('not taking things for people', () => {
     expect(namesOf('She worked at the offices of Carver Whitley.', 'Carver said she had been redundant.')).toEqual([]);
   });
 
+  it('takes no person from a list that its kind of thing opens', () => {
+    expect(namesOf('Lenders including Brightwater, Carver Whitley and Osprey Capital cut rates.')).toEqual([]);
+    expect(namesOf('Among the two earlier films, Ana Ruiz said the second was better.')).toEqual(['Ana Ruiz']);
+  });
+
   it('still takes the person whose work is named after them', () => {
     expect(namesOf('Tom Reddy film Harbour Lights opened on Friday.')).toEqual(['Tom Reddy']);
     expect(namesOf('Critics praised Lena Voss, who plays the lead, and the band Nora Pell.')).toEqual(['Lena Voss']);

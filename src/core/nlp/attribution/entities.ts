@@ -989,7 +989,7 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   // "the London offices of Merrill Lynch": what only a body has
   if (before?.lower === 'of' && BODY_PARTS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
   if (next?.text === ',' && afterNext?.lower === 'which') return true;
-  if (readsAsTitle(paragraph, candidate)) return true;
+  if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
   // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
   if (
@@ -1058,6 +1058,36 @@ function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   }
   return false;
 }
+
+/**
+ * A name in a list the kind of its items opens: "the financial institutions JP Morgan Chase, Citigroup, Merrill Lynch
+ * and ...", "box office hits X, Y and Z", "companies such as Nokia, Sagem and Thomson".
+ */
+function isListedThing(paragraph: ParagraphDoc, runFirst: number): boolean {
+  const tokens = paragraph.tokens;
+  let index = runFirst - 1;
+  // back over the items before, their commas and "and"
+  for (let steps = 0; index >= 0 && steps < 16; steps++, index--) {
+    const token = tokens[index]!;
+    if (token.text !== ',' && token.lower !== 'and' && !isRunToken(token)) break;
+  }
+  // the list starts with a name ("films, Alfonso Cuaron brings" is no list)
+  if (!isRunToken(tokens[index + 1] ?? tokens[runFirst]!)) return false;
+  let at = index;
+  if (tokens[at]?.lower === 'like' || tokens[at]?.lower === 'including') at--;
+  else if (tokens[at]?.lower === 'as' && tokens[at - 1]?.lower === 'such') at -= 2;
+  const kind = tokens[at];
+  // (capitalized only by opening the sentence: "Lenders including ...")
+  if (kind?.kind !== 'word' || (kind.capitalized && paragraph.sentenceOf[at] !== at)) return false;
+  const lower = kind.lower;
+  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('s') ? lower.slice(0, -1) : '';
+  return (
+    (singular !== '' && (ORGANISATION_NOMINALS.has(singular) || WORK_NOUNS.has(singular))) || LIST_KINDS.has(lower)
+  );
+}
+
+/** Plural kinds of thing that open a list of names, besides the plurals of bodies and works. */
+const LIST_KINDS: ReadonlySet<string> = new Set(['institutions', 'hits', 'blockbusters', 'brands', 'titles']);
 
 /** A capitalized word that may start a work's title: no party, body, office, acronym or name. */
 function isTitleWordOfWork(token: Token): boolean {
