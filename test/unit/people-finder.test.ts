@@ -74,6 +74,7 @@ describe('not taking things for people', () => {
     expect(namesOf('Lucy Tarrant: The Return opened in May.', 'Lucy Tarrant won a prize.')).toEqual([]);
     expect(namesOf('Critics loved Ken Doyle’s Lucy Tarrant.', 'Lucy Tarrant won a prize.')).toEqual(['Ken Doyle']);
     expect(namesOf('Lucy Tarrant, Ken Doyle’s drama about a nurse, won a prize.')).toEqual(['Ken Doyle']);
+    expect(namesOf('Lucy Tarrant - Doyle’s 1960s drama about a nurse - won a prize.')).toEqual([]);
   });
 
   it('takes no person from a firm named by what only a body has, nor from its first word alone', () => {
@@ -82,6 +83,7 @@ describe('not taking things for people', () => {
 
   it('takes no person from a list that its kind of thing opens', () => {
     expect(namesOf('Lenders including Brightwater, Carver Whitley and Osprey Capital cut rates.')).toEqual([]);
+    expect(namesOf('It makes games of movies such as Lucy Tarrant and the Night Owls.')).toEqual([]);
     expect(namesOf('Among the two earlier films, Ana Ruiz said the second was better.')).toEqual(['Ana Ruiz']);
   });
 

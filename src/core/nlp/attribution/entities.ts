@@ -19,6 +19,7 @@ import {
   ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
   COMMON_WORD_ENDING,
+  DASH_MARKS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
   HONORIFICS,
@@ -1048,12 +1049,17 @@ function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   ) {
     return true;
   }
-  // "Vera Drake, Mike Leigh's tale about ...": an appositive naming the work of someone
-  if (next?.text === ',' && afterNext !== undefined && isRunToken(afterNext)) {
+  // "Vera Drake, Mike Leigh's tale about ...", "Vera Drake - Leigh's 1950s drama": an appositive naming the work of
+  // someone
+  if ((next?.text === ',' || DASH_MARKS.has(next?.text ?? '')) && afterNext !== undefined && isRunToken(afterNext)) {
     for (let index = candidate.nameLast + 2; index < candidate.nameLast + 6; index++) {
       const token = tokens[index];
       if (token === undefined || !isRunToken(token)) return false;
-      if (token.possessive) return WORK_NOUNS.has(tokens[index + 1]?.lower ?? '');
+      if (!token.possessive) continue;
+      const work = tokens[index + 1];
+      return (
+        WORK_NOUNS.has(work?.lower ?? '') || (work?.kind === 'word' && WORK_NOUNS.has(tokens[index + 2]?.lower ?? ''))
+      );
     }
   }
   return false;
@@ -1080,10 +1086,11 @@ function isListedThing(paragraph: ParagraphDoc, runFirst: number): boolean {
   // (capitalized only by opening the sentence: "Lenders including ...")
   if (kind?.kind !== 'word' || (kind.capitalized && paragraph.sentenceOf[at] !== at)) return false;
   const lower = kind.lower;
-  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('s') ? lower.slice(0, -1) : '';
-  return (
-    (singular !== '' && (ORGANISATION_NOMINALS.has(singular) || WORK_NOUNS.has(singular))) || LIST_KINDS.has(lower)
-  );
+  if (LIST_KINDS.has(lower)) return true;
+  if (!lower.endsWith('s')) return false;
+  // "companies", "movies", "banks": the plural of a kind of body or work
+  const singulars = [lower.slice(0, -1), lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''];
+  return singulars.some((singular) => ORGANISATION_NOMINALS.has(singular) || WORK_NOUNS.has(singular));
 }
 
 /** Plural kinds of thing that open a list of names, besides the plurals of bodies and works. */
