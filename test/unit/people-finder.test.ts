@@ -32,6 +32,18 @@ describe('finding people', () => {
     ]);
   });
 
+  it('keeps two particles inside a name', () => {
+    expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
+  });
+
+  it('leaves a common noun before a given name out of the name', () => {
+    expect(namesOf('Under Secretary for Procurement Daniel R. Okafor told reporters.')).toEqual(['Daniel R. Okafor']);
+  });
+
+  it('shows someone named only by a royal title and a given name with the title', () => {
+    expect(namesOf('Prince Tomas opened the new wing on Monday.')).toEqual(['Prince Tomas']);
+  });
+
   it('joins a given name in brackets to the surname after it', () => {
     expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
       'Paul Fennick',

@@ -34,6 +34,7 @@ import {
   PLACE_PREFIXES,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
+  ROYAL_TITLES,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
   TOLD_FORMS,
@@ -278,6 +279,16 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         last += 2;
       } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
         last += 2;
+      } else if (
+        next &&
+        after &&
+        isParticle(next) &&
+        isParticle(after) &&
+        tokens[last + 3] !== undefined &&
+        isRunToken(tokens[last + 3]!)
+      ) {
+        // "Rodrigo de la Serna", "Ursula von der Leyen": two particles inside a name
+        last += 3;
       } else {
         break;
       }
@@ -425,7 +436,9 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
     isCommonWord(label.lower) ||
     isRoleNoun(label.lower) ||
     isNationalityNoun(label.lower) ||
-    /(?:ed|ing|ous|ful|ive)$/u.test(label.lower);
+    /(?:ed|ing|ous|ful|ive)$/u.test(label.lower) ||
+    // "Management Patrick Kennedy" after "Under Secretary for": a common noun's ending
+    COMMON_WORD_ENDING.test(label.lower);
   return everyday && !isLastName(label.lower);
 }
 
@@ -1481,10 +1494,12 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
     const titled = candidate.title.length > 0 && candidate.evidence >= 2;
     if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
-    // a peer or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel")
+    // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
+    // "Prince Harry")
     const lastTitle = candidate.title[candidate.title.length - 1];
     const shown =
-      lastTitle !== undefined && HONORIFICS.has(normalizeName(lastTitle))
+      lastTitle !== undefined &&
+      (HONORIFICS.has(normalizeName(lastTitle)) || ROYAL_TITLES.has(normalizeName(lastTitle)))
         ? `${lastTitle} ${candidate.words.join(' ')}`
         : candidate.words.join(' ');
     const person = newEntity('person', shown, gender ? { gender, firm: true } : firstNameGender(key));

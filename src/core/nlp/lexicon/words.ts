@@ -347,6 +347,9 @@ export const ADDRESSED_OFFICES = words(`
   chancellor premier
 `);
 
+/** Royal titles a person named only by title and given name keeps in the name shown ("Prince Harry"). */
+export const ROYAL_TITLES = words('prince princess king queen duke duchess earl countess emperor empress');
+
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
 
