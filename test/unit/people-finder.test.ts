@@ -32,6 +32,15 @@ describe('finding people', () => {
     ]);
   });
 
+  it('finds unknown names listed with a person', () => {
+    expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
+      'Ruth Doyle',
+      'Bongani Zulu',
+      'Thabo Nkosi',
+    ]);
+    expect(namesOf('Suppliers are Ruth Doyle, Vexor Tobacco and Brantex Tobacco.')).toEqual(['Ruth Doyle']);
+  });
+
   it('keeps two particles inside a name', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });

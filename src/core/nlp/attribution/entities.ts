@@ -959,6 +959,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidates.push(candidate);
     }
   }
+  shareListEvidence(candidates);
   candidates.push(...coordinatedNames(candidates));
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
@@ -1153,6 +1154,46 @@ function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolea
   }
   const article = tokens[before];
   return article?.kind === 'word' && (article.lower === 'the' || article.lower === 'a' || article.lower === 'an');
+}
+
+/**
+ * "Tony Blair, Bongani Zulu and Thabo Nkosi": full names listed with a person's are people too, when their words may
+ * be a name the lexicon does not know. One pass each way carries the evidence along the list.
+ */
+function shareListEvidence(candidates: readonly Candidate[]): void {
+  const listed = (a: Candidate, b: Candidate): boolean => {
+    if (a.paragraph !== b.paragraph || a.kind !== 'person' || b.kind !== 'person') return false;
+    const tokens = a.paragraph.tokens;
+    const between = b.runFirst - a.nameLast - 1;
+    const first = tokens[a.nameLast + 1];
+    if (between === 1) return first?.text === ',' || first?.lower === 'and';
+    return between === 2 && first?.text === ',' && tokens[a.nameLast + 2]?.lower === 'and';
+  };
+  // "RJ Reynolds Tobacco, Lorillard Tobacco": listed names sharing a last word are a trade's firms, not people
+  const trade = new Set<Candidate>();
+  const lastWord = (candidate: Candidate): string => normalizeName(candidate.words[candidate.words.length - 1]!);
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    const [a, b] = [candidates[at]!, candidates[at + 1]!];
+    if (listed(a, b) && a.words.length >= 2 && b.words.length >= 2 && lastWord(a) === lastWord(b)) {
+      trade.add(a);
+      trade.add(b);
+    }
+  }
+  const lift = (from: Candidate, to: Candidate): void => {
+    if (from.evidence < 2 || from.words.length < 2 || to.words.length !== 2 || to.evidence < 0 || to.evidence >= 2) {
+      return;
+    }
+    if (to.thing || to.linkOnly || to.title.length > 0 || isNationalityNoun(normalizeName(to.words[0]!))) return;
+    if (trade.has(to)) return;
+    const lowers = to.words.map((word) => normalizeName(word));
+    if (isUnknownNameLike(to.words, lowers) && !to.words.some((word) => /\d/u.test(word))) to.evidence = 2;
+  };
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    if (listed(candidates[at]!, candidates[at + 1]!)) lift(candidates[at]!, candidates[at + 1]!);
+  }
+  for (let at = candidates.length - 1; at > 0; at--) {
+    if (listed(candidates[at - 1]!, candidates[at]!)) lift(candidates[at]!, candidates[at - 1]!);
+  }
 }
 
 /**
