@@ -41,6 +41,15 @@ describe('finding people', () => {
     expect(namesOf('Suppliers are Ruth Doyle, Vexor Tobacco and Brantex Tobacco.')).toEqual(['Ruth Doyle']);
   });
 
+  it('finds an unknown full name given an age', () => {
+    expect(namesOf('Bongani Zulu, 25, was arrested on Monday.')).toEqual(['Bongani Zulu']);
+    expect(namesOf('Police arrested Bongani Zulu, aged 25, on Monday.')).toEqual(['Bongani Zulu']);
+  });
+
+  it('finds an unknown full name whose surname the article gives a courtesy title', () => {
+    expect(namesOf('Mr Zulu said it was fine.', 'Bongani Zulu was happy.')).toEqual(['Bongani Zulu']);
+  });
+
   it('keeps two particles inside a name', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });

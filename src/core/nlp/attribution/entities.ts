@@ -932,6 +932,13 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
       const next = paragraph.tokens[candidate.nameLast + 1];
       if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
+      // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
+      const ageAt = paragraph.tokens[candidate.nameLast + 2]?.lower === 'aged' ? 3 : 2;
+      const aged =
+        next?.text === ',' &&
+        /^\d{1,3}$/u.test(paragraph.tokens[candidate.nameLast + ageAt]?.text ?? '') &&
+        [',', '.'].includes(paragraph.tokens[candidate.nameLast + ageAt + 1]?.text ?? '');
+      if (aged && candidate.evidence >= 0) candidate.evidence += 2;
       // "As for Tomas Okafor, he was ...": a full name taken up by "he" or "she" names a person
       const pronoun = next?.text === ',' ? paragraph.tokens[candidate.nameLast + 2]?.lower : undefined;
       if (
@@ -944,6 +951,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       }
       candidate.thing = readsAsThing(paragraph, candidate);
       candidate.personCue =
+        aged ||
         pronoun === 'he' ||
         pronoun === 'she' ||
         candidate.roles.length > 0 ||
@@ -1465,9 +1473,22 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
 
   // "10,000m hope Cathal Lombard ... Lombard's ban": a surname the article goes on to use alone is a person's
 
+  // "Mr Zulu said ... Bongani Zulu was": a surname the article gives a courtesy title is a person's
+  const courtesySurnames = new Set<string>();
+  for (const candidate of candidates) {
+    const title = candidate.title[candidate.title.length - 1];
+    if (candidate.kind === 'person' && candidate.words.length === 1 && title && HONORIFICS.has(normalizeName(title))) {
+      courtesySurnames.add(normalizeName(candidate.words[0]!));
+    }
+  }
   const evidenceOf = (candidate: Candidate): number => {
     const surname = normalizeName(candidate.words[candidate.words.length - 1]!);
-    const repeated = lone.has(surname) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
+    const given = normalizeName(candidate.words[0]!);
+    // ("Vote Blair" beside "Mr Blair": an everyday word before the surname is no given name)
+    const courteous =
+      courtesySurnames.has(surname) && (isGivenNameForm(given) || !isCommonWord(given)) && !isNationalityNoun(given);
+    const repeated =
+      (lone.has(surname) || courteous) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
     return candidate.evidence >= 0 && repeated && candidate.words.length >= 2
       ? candidate.evidence + 2
       : candidate.evidence;
