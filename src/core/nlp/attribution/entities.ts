@@ -18,6 +18,7 @@ import {
 import {
   ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
+  BODY_ONLY_NOUNS,
   COMMON_WORD_ENDING,
   DASH_MARKS,
   GENDERED_TITLES,
@@ -31,10 +32,12 @@ import {
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
   PARTY_WORDS,
+  PERSON_OR_BODY_NOUNS,
   PLACE_PREFIXES,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
+  THING_LIST_KINDS,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
   TOLD_FORMS,
@@ -974,21 +977,6 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   return index;
 }
 
-/** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
-const PERSON_OR_BODY_NOUNS: ReadonlySet<string> = new Set(['publisher', 'producer', 'developer', 'operator']);
-
-/** What only a body has: "the offices of X", "shares of X". */
-const BODY_PARTS: ReadonlySet<string> = new Set([
-  'offices',
-  'headquarters',
-  'shares',
-  'shareholders',
-  'employees',
-  'subsidiary',
-  'division',
-  'customers',
-]);
-
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
 const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
 
@@ -1010,7 +998,7 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
     }
   }
   // "the London offices of Merrill Lynch": what only a body has
-  if (before?.lower === 'of' && BODY_PARTS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
+  if (before?.lower === 'of' && BODY_ONLY_NOUNS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
   if (next?.text === ',' && afterNext?.lower === 'which') return true;
   if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
@@ -1108,15 +1096,12 @@ function isListedThing(paragraph: ParagraphDoc, runFirst: number): boolean {
   // (capitalized only by opening the sentence: "Lenders including ...")
   if (kind?.kind !== 'word' || (kind.capitalized && paragraph.sentenceOf[at] !== at)) return false;
   const lower = kind.lower;
-  if (LIST_KINDS.has(lower)) return true;
+  if (THING_LIST_KINDS.has(lower)) return true;
   if (!lower.endsWith('s')) return false;
   // "companies", "movies", "banks": the plural of a kind of body or work
   const singulars = [lower.slice(0, -1), lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''];
   return singulars.some((singular) => ORGANISATION_NOMINALS.has(singular) || WORK_NOUNS.has(singular));
 }
-
-/** Plural kinds of thing that open a list of names, besides the plurals of bodies and works. */
-const LIST_KINDS: ReadonlySet<string> = new Set(['institutions', 'hits', 'blockbusters', 'brands', 'titles']);
 
 /** A capitalized word that may start a work's title: no party, body, office, acronym or name. */
 function isTitleWordOfWork(token: Token): boolean {

@@ -195,6 +195,18 @@ export const WORK_ROLE_NOUNS = words(`
   writer analyst economist strategist
 `);
 
+/** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
+export const PERSON_OR_BODY_NOUNS = words('publisher producer developer operator');
+
+/** What only a body has: "the offices of X", "shares of X". */
+export const BODY_ONLY_NOUNS = words(
+  'offices headquarters shares shareholders employees subsidiary division customers',
+);
+
+/** Plural kinds of thing that open a list of names ("financial institutions X, Y and Z"), besides the plurals of
+ * bodies and works. */
+export const THING_LIST_KINDS = words('institutions hits blockbusters brands titles');
+
 /** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
 export const DOCUMENT_NOUNS = words(`
   report reports statement study survey ruling judgment judgement letter note document filing complaint lawsuit memo
