@@ -25,6 +25,11 @@ describe('what a role is', () => {
     expect(cleanRole('his daughter')).toBeNull();
   });
 
+  it('takes where someone comes from for no role', () => {
+    expect(cleanRole('Peruvian immigrant')).toBeNull();
+    expect(cleanRole('Syrian refugee')).toBeNull();
+  });
+
   it('spells out abbreviated titles and folds case and spelled-out variants into one key', () => {
     expect(cleanRole('Del.')).toBe('Delegate');
     expect(roleKey('UK Chancellor')).toBe(roleKey('UK chancellor'));

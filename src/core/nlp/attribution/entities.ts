@@ -16,8 +16,11 @@ import {
   type NameGender,
 } from '../lexicon/tags.js';
 import {
+  ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
+  BODY_ONLY_NOUNS,
   COMMON_WORD_ENDING,
+  DASH_MARKS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
   HONORIFICS,
@@ -29,13 +32,18 @@ import {
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
   PARTY_WORDS,
+  PERSON_OR_BODY_NOUNS,
   PLACE_PREFIXES,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
+  ROYAL_TITLES,
+  THING_LIST_KINDS,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
   TOLD_FORMS,
   VAGUE_SOURCE_NOUNS,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
@@ -124,6 +132,10 @@ interface Candidate {
   order: number;
   /** the gender its title or a description beside it gives ("widow Terry Strada", "Ruby Dee, his wife") */
   describedGender: NameGender | null;
+  /** the mention reads as a work, a band or a firm ("film Vera Drake", "the X books", "X, which"), not a person */
+  thing: boolean;
+  /** the mention reads as a person whatever else the article says: a title, a role, "he" or "she" taking it up */
+  personCue: boolean;
 }
 
 /** Sentence words that may open a run before an organisation's name ("But the Home Office", "Meanwhile Oxfam"). */
@@ -132,6 +144,11 @@ const ORGANISATION_LEAD_WORDS = new Set(
     ' ',
   ),
 );
+
+/** Words before a name that make it where something happens ("in Bradford", "at Leyton Orient"), not who. */
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'near']);
+/** Words before a name that make it a place something comes from or goes to ("from Leyton Orient, he joined"). */
+const PLACE_LINKS: ReadonlySet<string> = new Set([...LOCATIVES, 'from', 'into', 'to', 'across', 'around']);
 
 /** Surnames by their form: "O'Sullivan", "McConnell", "MacDougall", "FitzGerald". */
 const SURNAME_FORM = /^(?:O['’]\p{Lu}|Mc\p{Lu}|Mac\p{Lu}|Fitz\p{Lu})\p{Ll}/u;
@@ -209,6 +226,8 @@ function isParticle(token: Token): boolean {
 function joinsOver(last: Token, next: Token): boolean {
   // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
+  // "Marsh & McLennan", "Marks & Spencer": an ampersand joins the names of a firm
+  if (next.text === '&') return true;
   return next.lower === 'of' && !isNameWord(last);
 }
 
@@ -251,8 +270,28 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         last++;
       } else if (isQuotedNickname(paragraph, last + 1)) {
         last += 4;
+      } else if (
+        last === first &&
+        tokens[first - 1]?.text === '(' &&
+        next?.text === ')' &&
+        after !== undefined &&
+        isRunToken(after) &&
+        paragraph.quoted[last + 2] === paragraph.quoted[first]
+      ) {
+        // `David Beckham and (Zinedine) Zidane`: a given name the writer put in brackets inside a quote
+        last += 2;
       } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
         last += 2;
+      } else if (
+        next &&
+        after &&
+        isParticle(next) &&
+        isParticle(after) &&
+        tokens[last + 3] !== undefined &&
+        isRunToken(tokens[last + 3]!)
+      ) {
+        // "Rodrigo de la Serna", "Ursula von der Leyen": two particles inside a name
+        last += 3;
       } else {
         break;
       }
@@ -288,7 +327,7 @@ function splitRun(
         NON_PERSON_HEADS.has(token.lower) ||
         isDemonym(token.lower)) &&
       ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
-        HONORIFICS.has(previous));
+        (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
     if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
     if (index < last && token.possessive) break;
@@ -296,6 +335,16 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
   while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
+  // "Reporters Without Borders", "Shaun Of The Dead": a capitalized small word inside the run makes it a title or a
+  // body's name, not a title and a person
+  // (not "Treasury Under Secretary John Taylor": a title's own words)
+  let smallWord = false;
+  let titleWord = false;
+  for (let index = first + 1; index < nameFirst; index++) {
+    if (tokens[index]!.capitalized && NON_NAME_WORDS.has(tokens[index]!.lower)) smallWord = true;
+    if (isRoleWord(tokens[index]!.lower)) titleWord = true;
+  }
+  if (smallWord && !titleWord) return null;
   // "Passenger Chris Downes": an everyday noun capitalized only by opening the sentence describes the person
   const opener = tokens[nameFirst]?.lower ?? '';
   const unknownOpener =
@@ -329,7 +378,7 @@ function splitRun(
   while (nameLast > nameFirst && !NAME_SUFFIXES.has(tokens[nameLast]!.lower) && isInitials(tokens[nameLast]!)) {
     nameLast--;
   }
-  if (isLeadingLabel(tokens, nameFirst, nameLast)) nameFirst++;
+  if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
   // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
   const words = tokens
     .slice(nameFirst, nameLast + 1)
@@ -355,6 +404,8 @@ function splitRun(
     guess: false,
     order,
     describedGender: null,
+    thing: false,
+    personCue: false,
   };
 }
 
@@ -369,21 +420,28 @@ function quotedWord(paragraph: ParagraphDoc, first: number, last: number): strin
 
 /**
  * `Backbencher Stephen Pound`, `Referee Graham Poll`: in three name-like words, a first word that is an everyday
- * noun before a given name labels the person (a sentence-initial role or group) rather than starting the name.
+ * noun before a given name labels the person (a sentence-initial role or group) rather than starting the name. After
+ * another capitalized word of the run (`Miss Universe Joan Harper`, `New Yorker Sam Oduya`) a first word no name
+ * list knows ends that title or label too.
  */
-function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number): boolean {
+function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: number, afterWord: boolean): boolean {
   if (nameLast - nameFirst < 2) return false;
   const label = tokens[nameFirst]!;
   const given = tokens[nameFirst + 1]!;
   if (isInitials(label) || isFirstName(label.lower) || !isFirstName(given.lower)) return false;
   // "San Francisco Ballet", "St John Ambulance": a place prefix starts a place name, not a label
   if (PLACE_PREFIXES.has(label.lower)) return false;
+  if (afterWord && isCommonFirstName(given.lower) && !isGivenNameForm(label.lower) && !isLastName(label.lower)) {
+    return !SURNAME_FORM.test(label.text);
+  }
   // "Backbencher", "Referee", "Welshman", and epithets the lexicon does not list ("Crooked Hillary Clinton")
   const everyday =
     isCommonWord(label.lower) ||
     isRoleNoun(label.lower) ||
     isNationalityNoun(label.lower) ||
-    /(?:ed|ing|ous|ful|ive)$/u.test(label.lower);
+    /(?:ed|ing|ous|ful|ive)$/u.test(label.lower) ||
+    // "Management Patrick Kennedy" after "Under Secretary for": a common noun's ending
+    COMMON_WORD_ENDING.test(label.lower);
   return everyday && !isLastName(label.lower);
 }
 
@@ -497,6 +555,53 @@ function titledAlias(candidate: Candidate): string | null {
 
 /** Verbs after a lone surname that show it is someone acting ("Lombard was banned", "Bekele has won"). */
 const PERSON_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'won']);
+
+/** Words before a lone word that make it a thing or one of a list ("her Sydney mansion", "Sony and Thomson"). */
+const LONE_SURNAME_STOPS: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+/** Words that are all everyday words the lexicon knows, none a name, the first no given name either. */
+function isEverydayPhrase(words: readonly string[]): boolean {
+  const lowers = words.map((word) => normalizeName(word));
+  return !isGivenNameForm(lowers[0]!) && lowers.every((word) => isCommonWord(word) && !isLastName(word));
+}
+
+/** Modal verbs (and "being") after a lone surname that show it is someone acting ("Obama should resign"). */
+const MODAL_VERBS: ReadonlySet<string> = new Set(['should', 'must', 'can', 'cannot', 'may', 'might', 'shall', 'being']);
+
+/**
+ * `Obama should ...`, `Clinton talked about ...`, `Kennedy's speech`: a surname the name lists know, and no everyday
+ * word, place or firm, owning something or doing something outside quotes is someone named by surname alone.
+ */
+function isKnownSurnameActing(candidate: Candidate): boolean {
+  if (candidate.words.length !== 1 || candidate.title.length > 0 || candidate.evidence < 0) return false;
+  const paragraph = candidate.paragraph;
+  if (paragraph.quoted[candidate.nameFirst]) return false;
+  const lower = normalizeName(candidate.words[0]!);
+  if (!isLastName(lower) || isCommonWord(lower) || isPlaceName(lower) || isOrganizationName(lower)) return false;
+  const tokens = paragraph.tokens;
+  // "polling firm Mori", "in Kent", "Nokia, Sony and Thomson are": a body, a place, or one of a list of either
+  const before = tokens[candidate.runFirst - 1];
+  if (
+    before !== undefined &&
+    ((before.text === ',' && tokens[candidate.runFirst - 2]?.capitalized === true) ||
+      LONE_SURNAME_STOPS.has(before.lower) ||
+      LOCATIVES.has(before.lower) ||
+      ORGANISATION_NOMINALS.has(before.lower))
+  ) {
+    return false;
+  }
+  if (tokens[candidate.nameLast]!.possessive) return true;
+  const next = tokens[candidate.nameLast + 1];
+  return (
+    next?.kind === 'word' &&
+    !next.capitalized &&
+    (PERSON_VERBS.has(next.lower) ||
+      MODAL_VERBS.has(next.lower) ||
+      isSpeechVerb(next.lower) ||
+      isVerbForm(next.lower) ||
+      (next.lower.endsWith('ed') && next.lower.length > 4))
+  );
+}
 
 /** Capitalized words standing alone outside quotes (no capitalized word beside them): "Lombard's ban", "Lombard was". */
 function loneCapitalizedWords(doc: ArticleDoc): Set<string> {
@@ -739,6 +844,7 @@ function organisationOf(
   for (let index = from; index <= last; index++) {
     const token = tokens[index]!;
     const lower = token.lower;
+    if (token.text === '&') organisation = true;
     const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
     if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
     // "Department of Transport", "University of Leeds": a head opening the run before "of"
@@ -788,11 +894,15 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
           guess: organisation.guess,
           order: candidates.length,
           describedGender: null,
+          thing: false,
+          personCue: false,
         });
         continue;
       }
       if (!split) continue;
       const candidate = split;
+      // a name that may only stand for someone named elsewhere: a nickname in marks, "the Harry Potter films"
+      if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
       const rawRoles = [
         titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst),
@@ -808,11 +918,47 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         .map((role) => (role === null ? null : cleanRole(role)))
         .filter((role): role is string => role !== null);
       candidate.evidence = scoreCandidate(candidate);
+      // "in Bradford", "at Leyton Orient": a name where something happens is a place or a club, unless a title, a
+      // role or a possessive says it is someone ("at John Smith's house")
+      const link = paragraph.tokens[candidate.runFirst - 1];
+      if (
+        link !== undefined &&
+        LOCATIVES.has(link.lower) &&
+        candidate.title.length === 0 &&
+        !candidate.described &&
+        !paragraph.tokens[candidate.nameLast]!.possessive
+      ) {
+        candidate.evidence -= 2;
+      }
       candidate.speaking = besideSpeechVerb(paragraph, candidate.runFirst, candidate.nameLast);
       if (candidate.speaking) candidate.evidence += 1;
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
       const next = paragraph.tokens[candidate.nameLast + 1];
       if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
+      // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
+      const ageAt = paragraph.tokens[candidate.nameLast + 2]?.lower === 'aged' ? 3 : 2;
+      const aged =
+        next?.text === ',' &&
+        /^\d{1,3}$/u.test(paragraph.tokens[candidate.nameLast + ageAt]?.text ?? '') &&
+        [',', '.'].includes(paragraph.tokens[candidate.nameLast + ageAt + 1]?.text ?? '');
+      if (aged && candidate.evidence >= 0) candidate.evidence += 2;
+      // "As for Tomas Okafor, he was ...": a full name taken up by "he" or "she" names a person
+      const pronoun = next?.text === ',' ? paragraph.tokens[candidate.nameLast + 2]?.lower : undefined;
+      if (
+        (pronoun === 'he' || pronoun === 'she') &&
+        candidate.words.length >= 2 &&
+        candidate.evidence >= 0 &&
+        !PLACE_LINKS.has(paragraph.tokens[candidate.runFirst - 1]?.lower ?? '')
+      ) {
+        candidate.evidence += 2;
+      }
+      candidate.thing = readsAsThing(paragraph, candidate);
+      candidate.personCue =
+        aged ||
+        pronoun === 'he' ||
+        pronoun === 'she' ||
+        candidate.roles.length > 0 ||
+        candidate.title.some((word) => isRoleWord(normalizeName(word)) || HONORIFICS.has(normalizeName(word)));
       // "Zero Hedge wrote", "Royal Mail said": a name of everyday words beside a speech verb that is no person's
       // speaks as an organisation
       if (candidate.speaking && candidate.words.length >= 2 && candidate.evidence < 2 && candidate.title.length === 0) {
@@ -824,10 +970,223 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidates.push(candidate);
     }
   }
+  shareListEvidence(candidates);
   candidates.push(...coordinatedNames(candidates));
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
+const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
+
+/**
+ * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
+ * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
+ * ("Merrill Lynch are"), taken up by "which", owning what only a body has ("the offices of X"), as a work's
+ * title, or as the maker or the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
+ */
+function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const before = tokens[candidate.runFirst - 1];
+  const next = tokens[candidate.nameLast + 1];
+  const afterNext = tokens[candidate.nameLast + 2];
+  // (not "publisher Kimberly Quinn": a kind of body that may be a person's job)
+  if (candidate.title.length === 0 && before?.kind === 'word' && !before.capitalized && !isRoleNoun(before.lower)) {
+    if (ORGANISATION_NOMINALS.has(before.lower) || WORK_NOUNS.has(before.lower)) {
+      return !PERSON_OR_BODY_NOUNS.has(before.lower);
+    }
+  }
+  // "the London offices of Merrill Lynch": what only a body has
+  if (before?.lower === 'of' && BODY_ONLY_NOUNS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
+  if (next?.text === ',' && afterNext?.lower === 'which') return true;
+  if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
+  if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
+  // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
+  if (
+    afterNext?.lower === 'their' &&
+    (isVerbForm(next.lower) || next.lower.endsWith('ed')) &&
+    !ROLE_STOP_WORDS.has(before?.lower ?? '') &&
+    before?.text !== ',' &&
+    !isRoleNoun(before?.lower ?? '')
+  ) {
+    return true;
+  }
+  // "the Harry Potter films", not "Jude Law film Closer" (a work of the person's, titled after)
+  if (WORK_NOUNS.has(next.lower)) return afterNext === undefined || !isRunToken(afterNext);
+  // "Merrill Lynch are": a name opening its sentence with a plural verb (not "Smith and Jones are")
+  if (THING_FOLLOWERS.has(next.lower)) return candidate.runFirst === paragraph.sentenceOf[candidate.runFirst];
+  // "Harry Potter director Alfonso Cuaron", "Morgan Stanley equity strategist Naoki Kamiyama": a full name before a
+  // role and another name
+  if (candidate.words.length < 2 || afterNext === undefined) return false;
+  // (not "Hillary Clinton aide Cheryl Mills": a person has aides, but no stars, analysts or frontmen)
+  if (WORK_ROLE_NOUNS.has(next.lower)) return isRunToken(afterNext);
+  const modifier = !ROLE_STOP_WORDS.has(next.lower) && !isVerbForm(next.lower) && !isSpeechVerb(next.lower);
+  const name = tokens[candidate.nameLast + 3];
+  return modifier && WORK_ROLE_NOUNS.has(afterNext.lower) && name !== undefined && isRunToken(name);
+}
+
+/**
+ * A full name that is a work's title, or opens one: "Bridget Jones: The Edge of Reason", "Harry Potter and the
+ * Prisoner of Azkaban", "Mike Leigh's Vera Drake", "Vera Drake, Mike Leigh's drama".
+ */
+function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  if (candidate.words.length < 2 || candidate.title.length > 0) return false;
+  const tokens = paragraph.tokens;
+  const last = tokens[candidate.nameLast]!;
+  const next = tokens[candidate.nameLast + 1];
+  const afterNext = tokens[candidate.nameLast + 2];
+  const third = tokens[candidate.nameLast + 3];
+  if (next?.text === ':' && afterNext?.lower === 'the' && afterNext.capitalized) return true;
+  // a title word after "and the", not a party, a body or an office ("Tony Blair and the Labour Party", "the Queen")
+  if (next?.lower === 'and' && afterNext?.lower === 'the' && third !== undefined && isRunToken(third)) {
+    // ("Frank Sinatra and the Rat Pack" is two acts: only "the Prisoner of ..." reads as a title)
+    return isTitleWordOfWork(third) && tokens[candidate.nameLast + 4]?.lower === 'of';
+  }
+  if (last.possessive) return false;
+  // "Mike Leigh's Vera Drake": a full name owned by a person's full name (not "Aston Villa's Carlton Cole")
+  const owner = tokens[candidate.runFirst - 1];
+  const ownerFirst = tokens[candidate.runFirst - 2];
+  if (
+    owner?.possessive &&
+    owner.capitalized &&
+    !isCommonWord(owner.lower) &&
+    !isPlaceName(owner.lower) &&
+    !isOrganizationName(owner.lower) &&
+    ownerFirst?.capitalized &&
+    isCommonFirstName(ownerFirst.lower) &&
+    !tokens[candidate.runFirst - 3]?.capitalized
+  ) {
+    return true;
+  }
+  // "Vera Drake, Mike Leigh's tale about ...", "Vera Drake - Leigh's 1950s drama": an appositive naming the work of
+  // someone
+  if ((next?.text === ',' || DASH_MARKS.has(next?.text ?? '')) && afterNext !== undefined && isRunToken(afterNext)) {
+    for (let index = candidate.nameLast + 2; index < candidate.nameLast + 6; index++) {
+      const token = tokens[index];
+      if (token === undefined || !isRunToken(token)) return false;
+      if (!token.possessive) continue;
+      const work = tokens[index + 1];
+      return (
+        WORK_NOUNS.has(work?.lower ?? '') || (work?.kind === 'word' && WORK_NOUNS.has(tokens[index + 2]?.lower ?? ''))
+      );
+    }
+  }
+  return false;
+}
+
+/**
+ * A name in a list the kind of its items opens: "the financial institutions JP Morgan Chase, Citigroup, Merrill Lynch
+ * and ...", "box office hits X, Y and Z", "companies such as Nokia, Sagem and Thomson".
+ */
+function isListedThing(paragraph: ParagraphDoc, runFirst: number): boolean {
+  const tokens = paragraph.tokens;
+  let index = runFirst - 1;
+  // back over the items before, their commas and "and"
+  for (let steps = 0; index >= 0 && steps < 16; steps++, index--) {
+    const token = tokens[index]!;
+    if (token.text !== ',' && token.lower !== 'and' && !isRunToken(token)) break;
+  }
+  // the list starts with a name ("films, Alfonso Cuaron brings" is no list)
+  if (!isRunToken(tokens[index + 1] ?? tokens[runFirst]!)) return false;
+  let at = index;
+  if (tokens[at]?.lower === 'like' || tokens[at]?.lower === 'including') at--;
+  else if (tokens[at]?.lower === 'as' && tokens[at - 1]?.lower === 'such') at -= 2;
+  const kind = tokens[at];
+  // (capitalized only by opening the sentence: "Lenders including ...")
+  if (kind?.kind !== 'word' || (kind.capitalized && paragraph.sentenceOf[at] !== at)) return false;
+  const lower = kind.lower;
+  if (THING_LIST_KINDS.has(lower)) return true;
+  if (!lower.endsWith('s')) return false;
+  // "companies", "movies", "banks": the plural of a kind of body or work
+  const singulars = [lower.slice(0, -1), lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''];
+  return singulars.some((singular) => ORGANISATION_NOMINALS.has(singular) || WORK_NOUNS.has(singular));
+}
+
+/** A capitalized word that may start a work's title: no party, body, office, acronym or name. */
+function isTitleWordOfWork(token: Token): boolean {
+  const lower = token.lower;
+  return (
+    !PARTY_WORDS.has(lower) &&
+    !NON_PERSON_HEADS.has(lower) &&
+    !ORGANISATION_HEADS.has(lower) &&
+    !SINGLE_TITLE_WORDS.has(lower) &&
+    !isAcronym(token) &&
+    !isFirstName(lower) &&
+    !isLastName(lower) &&
+    !isPlaceName(lower)
+  );
+}
+
+const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', "'"]);
+const CLOSING_MARKS: ReadonlySet<string> = new Set(['"', '”', '’', "'"]);
+
+/** `called her "Miss Piggy"`: a name that is all its marks hold is a nickname or a title, not someone introduced. */
+function isNameInMarks(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const before = tokens[candidate.runFirst - 1];
+  if (before?.kind !== 'punct' || !OPENING_MARKS.has(before.text)) return false;
+  let after = candidate.nameLast + 1;
+  if (tokens[after]?.text === ',' || tokens[after]?.text === '.') after++;
+  const close = tokens[after];
+  return close?.kind === 'punct' && CLOSING_MARKS.has(close.text);
+}
+
+/**
+ * "the Flora Lite road race", "a Whistler painting", "the former Miss Universe": a name after an article is a thing
+ * named after someone, or a title held, not a person (who is named without one, or with a title: "the Rev Ann Cole").
+ */
+function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  let before = candidate.runFirst - 1;
+  const single = candidate.words.length === 1;
+  if (candidate.title.length > 0) {
+    // only an honorific before a single word: "the former Miss Universe", not "the Rev Jesse Cole"
+    if (!single || !candidate.title.every((word) => HONORIFICS.has(normalizeName(word)))) return false;
+    if (tokens[before]?.lower === 'former') before--;
+  }
+  const article = tokens[before];
+  return article?.kind === 'word' && (article.lower === 'the' || article.lower === 'a' || article.lower === 'an');
+}
+
+/**
+ * "Tony Blair, Bongani Zulu and Thabo Nkosi": full names listed with a person's are people too, when their words may
+ * be a name the lexicon does not know. One pass each way carries the evidence along the list.
+ */
+function shareListEvidence(candidates: readonly Candidate[]): void {
+  const listed = (a: Candidate, b: Candidate): boolean => {
+    if (a.paragraph !== b.paragraph || a.kind !== 'person' || b.kind !== 'person') return false;
+    const tokens = a.paragraph.tokens;
+    const between = b.runFirst - a.nameLast - 1;
+    const first = tokens[a.nameLast + 1];
+    if (between === 1) return first?.text === ',' || first?.lower === 'and';
+    return between === 2 && first?.text === ',' && tokens[a.nameLast + 2]?.lower === 'and';
+  };
+  // "RJ Reynolds Tobacco, Lorillard Tobacco": listed names sharing a last word are a trade's firms, not people
+  const trade = new Set<Candidate>();
+  const lastWord = (candidate: Candidate): string => normalizeName(candidate.words[candidate.words.length - 1]!);
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    const [a, b] = [candidates[at]!, candidates[at + 1]!];
+    if (listed(a, b) && a.words.length >= 2 && b.words.length >= 2 && lastWord(a) === lastWord(b)) {
+      trade.add(a);
+      trade.add(b);
+    }
+  }
+  const lift = (from: Candidate, to: Candidate): void => {
+    if (from.evidence < 2 || from.words.length < 2 || to.words.length !== 2 || to.evidence < 0 || to.evidence >= 2) {
+      return;
+    }
+    if (to.thing || to.linkOnly || to.title.length > 0 || isNationalityNoun(normalizeName(to.words[0]!))) return;
+    if (trade.has(to)) return;
+    const lowers = to.words.map((word) => normalizeName(word));
+    if (isUnknownNameLike(to.words, lowers) && !to.words.some((word) => /\d/u.test(word))) to.evidence = 2;
+  };
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    if (listed(candidates[at]!, candidates[at + 1]!)) lift(candidates[at]!, candidates[at + 1]!);
+  }
+  for (let at = candidates.length - 1; at > 0; at--) {
+    if (listed(candidates[at - 1]!, candidates[at]!)) lift(candidates[at]!, candidates[at - 1]!);
+  }
 }
 
 /**
@@ -1099,13 +1458,39 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
 
   // "10,000m hope Cathal Lombard ... Lombard's ban": a surname the article goes on to use alone is a person's
 
+  // "Mr Zulu said ... Bongani Zulu was": a surname the article gives a courtesy title is a person's
+  const courtesySurnames = new Set<string>();
+  for (const candidate of candidates) {
+    const title = candidate.title[candidate.title.length - 1];
+    if (candidate.kind === 'person' && candidate.words.length === 1 && title && HONORIFICS.has(normalizeName(title))) {
+      courtesySurnames.add(normalizeName(candidate.words[0]!));
+    }
+  }
   const evidenceOf = (candidate: Candidate): number => {
     const surname = normalizeName(candidate.words[candidate.words.length - 1]!);
-    const repeated = lone.has(surname) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
+    const given = normalizeName(candidate.words[0]!);
+    // ("Vote Blair" beside "Mr Blair": an everyday word before the surname is no given name)
+    const courteous =
+      courtesySurnames.has(surname) && (isGivenNameForm(given) || !isCommonWord(given)) && !isNationalityNoun(given);
+    const repeated =
+      (lone.has(surname) || courteous) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
     return candidate.evidence >= 0 && repeated && candidate.words.length >= 2
       ? candidate.evidence + 2
       : candidate.evidence;
   };
+
+  // names that read as a work, a band or a firm somewhere in the article, and nowhere as a person
+  const personKeys = new Set<string>();
+  const thingKeys = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person') continue;
+    const key = normalizeName(candidate.words.join(' '));
+    if (candidate.personCue) personKeys.add(key);
+    else if (candidate.thing) thingKeys.add(key);
+  }
+  const isThing = (key: string): boolean => thingKeys.has(key) && !personKeys.has(key);
+  // "Merrill said" after "Merrill Lynch" the firm: the first word of a thing's name stands for it
+  const thingFirstWords = new Set([...thingKeys].filter((key) => isThing(key)).map((key) => key.split(' ')[0]!));
 
   // full names: two or more words with some evidence they name a person
   for (const candidate of candidates) {
@@ -1113,10 +1498,14 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const evidence = evidenceOf(candidate);
     if (evidence < 1) continue;
     const name = candidate.words.join(' ');
+    // "Alicia M": a surname cut to a bare letter is no full name
+    if (candidate.words[candidate.words.length - 1]!.length === 1) continue;
+    // "market leader Best Buy": everyday words and no given name name a firm or a thing, whatever stands beside them
+    if (isEverydayPhrase(candidate.words)) continue;
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
     if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
     const key = normalizeName(name);
-    if (organisations.has(key)) continue;
+    if (organisations.has(key) || isThing(key)) continue;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
     if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) continue;
     // "Tour de France", "Bank of England": an everyday word joined to a place names an event or a body
@@ -1145,17 +1534,19 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       continue;
     }
     const key = normalizeName(candidate.words.join(' '));
-    if (people.byKey.has(key) || organisations.has(key)) continue;
+    if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) continue;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
     const titled = candidate.title.length > 0 && candidate.evidence >= 2;
-    if (!titled && (sharing.length > 0 || !isLoneSpeaker(candidate))) continue;
-    // a peer or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel")
+    if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
+    // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
+    // "Prince Harry")
     const lastTitle = candidate.title[candidate.title.length - 1];
     const shown =
-      lastTitle !== undefined && HONORIFICS.has(normalizeName(lastTitle))
+      lastTitle !== undefined &&
+      (HONORIFICS.has(normalizeName(lastTitle)) || ROYAL_TITLES.has(normalizeName(lastTitle)))
         ? `${lastTitle} ${candidate.words.join(' ')}`
         : candidate.words.join(' ');
     const person = newEntity('person', shown, gender ? { gender, firm: true } : firstNameGender(key));
@@ -1272,10 +1663,13 @@ class Organisations {
     const initials = initialsOf(name);
     if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, entity);
     const words = key.split(' ');
+    // "Marsh" of "Marsh & McLennan": the first of names joined by an ampersand stands for the firm, surname or not
+    const joined = name.includes(' & ') ? words[0] : undefined;
     if (words.length > 1 && !ORGANISATION_NOUNS_AFTER_NAME.has(words[words.length - 1]!)) {
       for (const word of new Set([words[0]!, words[words.length - 1]!])) {
         // never a person's name ("Obama" of "Obama administration") nor a generic word ("Office")
-        if (GENERIC_ORGANISATION_WORDS.has(word) || word.length < 3 || isFirstName(word) || isLastName(word)) continue;
+        const personal = isFirstName(word) || (isLastName(word) && word !== joined);
+        if (GENERIC_ORGANISATION_WORDS.has(word) || word.length < 3 || personal) continue;
         const known = this.shortForms.get(word);
         this.shortForms.set(word, known !== undefined && known !== entity ? null : entity);
       }

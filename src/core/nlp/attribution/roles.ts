@@ -4,6 +4,7 @@ import {
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
+  ORIGIN_NOUNS,
   RELATIONAL_NOUNS,
   ROLE_GLUE_WORDS,
   TITLE_PHRASES,
@@ -162,6 +163,8 @@ export function cleanRole(raw: string): string | null {
   if (!isRoleHead(head)) return null;
   // "Trump's rival", "his daughter", "a close ally": a tie to someone else describes them, it is no role
   if (RELATIONAL_NOUNS.has(singular(head))) return null;
+  // "Guinea immigrant": where someone comes from describes them, it is no position
+  if (ORIGIN_NOUNS.has(head)) return null;
   // "Greek sprinters", "Stanford University students": a role said of several is each one's in the singular
   if (head !== singular(head) && isRoleHead(singular(head)) && !/ss$/u.test(head)) {
     words[headAt] = singularWord(words[headAt]!);

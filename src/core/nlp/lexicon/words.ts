@@ -177,7 +177,35 @@ export const ORGANISATION_NOMINALS = words(`
   organisation organization charity body board committee team studio publisher label developer maker manufacturer
   producer chain giant conglomerate administration authority office institute university school hospital police force
   service league federation association foundation corporation business site website channel station outlet
+  brokerage lender bookmaker supplier consultancy
 `);
+
+/** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
+export const WORK_NOUNS = words(`
+  film films movie movies drama dramas comedy thriller musical novel novels book books album albums song songs
+  series sequel franchise sitcom games band painting paintings biopic documentary tale
+`);
+
+/**
+ * Roles held in a work, a band or a firm, never under a person: "Harry Potter director X", "Vera Drake star X",
+ * "Morgan Stanley equity strategist X" (unlike "Clinton aide X", "Blair adviser X").
+ */
+export const WORK_ROLE_NOUNS = words(`
+  director star actor actress frontman frontwoman singer guitarist drummer vocalist bassist composer author creator
+  writer analyst economist strategist
+`);
+
+/** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
+export const PERSON_OR_BODY_NOUNS = words('publisher producer developer operator');
+
+/** What only a body has: "the offices of X", "shares of X". */
+export const BODY_ONLY_NOUNS = words(
+  'offices headquarters shares shareholders employees subsidiary division customers',
+);
+
+/** Plural kinds of thing that open a list of names ("financial institutions X, Y and Z"), besides the plurals of
+ * bodies and works. */
+export const THING_LIST_KINDS = words('institutions hits blockbusters brands titles');
 
 /** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
 export const DOCUMENT_NOUNS = words(`
@@ -325,6 +353,15 @@ export const TITLE_PHRASES: readonly string[] = [
   'delegate',
 ];
 
+/** Offices an honorific addresses without a name ("Mr President", "Madam Speaker"): never a surname after one. */
+export const ADDRESSED_OFFICES = words(`
+  president speaker chairman chairwoman chair secretary minister mayor governor senator ambassador commissioner
+  chancellor premier
+`);
+
+/** Royal titles a person named only by title and given name keeps in the name shown ("Prince Harry"). */
+export const ROYAL_TITLES = words('prince princess king queen duke duchess earl countess emperor empress');
+
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
 
@@ -342,6 +379,11 @@ export const RELATIONAL_NOUNS = words(`
   rival ally opponent friend enemy foe counterpart successor predecessor critic fan admirer partner spouse wife husband
   son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
   grandmother boyfriend girlfriend fiance fiancee widow widower child children
+`);
+
+/** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
+export const ORIGIN_NOUNS = words(`
+  immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
 `);
 
 /** The gender a title before a name gives. */
@@ -411,7 +453,7 @@ export const ROLE_NOUNS = words(`
   commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
   dealer trader broker chairman-elect president-elect governor-elect nominee whip seed finalist semi-finalist
-  medallist medalist runner-up holder titleholder
+  medallist medalist runner-up holder titleholder frontman frontwoman vocalist bassist
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */

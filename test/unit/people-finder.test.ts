@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromLines } from '../../src/core/articles/from-lines.js';
+import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
+
+/** The names of the people found in an article made of these lines. */
+function namesOf(...lines: string[]): string[] {
+  return attributeQuotes(articleFromLines('People', lines.join('\n')))
+    .people.filter((person) => person.kind === 'person')
+    .map((person) => person.name);
+}
+
+describe('finding people', () => {
+  it('finds a full name that "he" or "she" takes up after a comma', () => {
+    expect(namesOf('As for Tesfaye Woldemariam, he finished a distant fourth in the 5,000m.')).toEqual([
+      'Tesfaye Woldemariam',
+    ]);
+  });
+
+  it('leaves a place-like label before a given name out of the name', () => {
+    expect(namesOf('New Yorker Daniel Okonkwo admitted the fraud at a hearing on Tuesday.')).toEqual([
+      'Daniel Okonkwo',
+    ]);
+  });
+
+  it('leaves the rest of a title before a given name out of the name', () => {
+    expect(namesOf('The tweets targeted former Miss Cosmos Rosa Quintero on Friday.')).toEqual(['Rosa Quintero']);
+  });
+
+  it('finds someone named only by a surname the name lists know, doing something', () => {
+    expect(namesOf('Long before the museum opened, Picasso painted the harbour from this window.')).toEqual([
+      'Picasso',
+    ]);
+  });
+
+  it('finds unknown names listed with a person', () => {
+    expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
+      'Ruth Doyle',
+      'Bongani Zulu',
+      'Thabo Nkosi',
+    ]);
+    expect(namesOf('Suppliers are Ruth Doyle, Vexor Tobacco and Brantex Tobacco.')).toEqual(['Ruth Doyle']);
+  });
+
+  it('finds an unknown full name given an age', () => {
+    expect(namesOf('Bongani Zulu, 25, was arrested on Monday.')).toEqual(['Bongani Zulu']);
+    expect(namesOf('Police arrested Bongani Zulu, aged 25, on Monday.')).toEqual(['Bongani Zulu']);
+  });
+
+  it('finds an unknown full name whose surname the article gives a courtesy title', () => {
+    expect(namesOf('Mr Zulu said it was fine.', 'Bongani Zulu was happy.')).toEqual(['Bongani Zulu']);
+  });
+
+  it('keeps two particles inside a name', () => {
+    expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
+  });
+
+  it('leaves a common noun before a given name out of the name', () => {
+    expect(namesOf('Under Secretary for Procurement Daniel R. Okafor told reporters.')).toEqual(['Daniel R. Okafor']);
+  });
+
+  it('shows someone named only by a royal title and a given name with the title', () => {
+    expect(namesOf('Prince Tomas opened the new wing on Monday.')).toEqual(['Prince Tomas']);
+  });
+
+  it('joins a given name in brackets to the surname after it', () => {
+    expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
+      'Paul Fennick',
+      'Marcel Dubreuil',
+    ]);
+  });
+});
+
+describe('not taking things for people', () => {
+  it('takes no person from a name after "in" or "at"', () => {
+    expect(namesOf('The striker scored twice at Marston Rovers on Saturday.')).toEqual([]);
+  });
+
+  it('takes no person from a nickname that is all its quote marks hold', () => {
+    expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
+  });
+
+  it('takes no person from a name after an article', () => {
+    expect(namesOf('She won the Dora Lark road race in March.', 'He owns a Hopper painting.')).toEqual([]);
+  });
+
+  it('takes no person from an honorific before an office', () => {
+    expect(namesOf('"Mr Chairman, will you step down?" one shareholder asked.')).toEqual([]);
+  });
+
+  it('takes no person from a known surname in a list or after a kind of body', () => {
+    expect(
+      namesOf('Makers such as Sony and Parker are gearing up.', 'Polling firm Parker carried out the survey.'),
+    ).toEqual([]);
+  });
+
+  it('takes no person from a work, a band or a firm named like one', () => {
+    expect(namesOf('The period drama Nora Pell won best film.', 'Nora Pell was shot in Leeds.')).toEqual([]);
+    expect(namesOf('Nora Pell director Ana Ruiz thanked the crew.')).toEqual(['Ana Ruiz']);
+    expect(namesOf('Shares rose, said investment bank Carver Whitley.', 'Carver Whitley are advising.')).toEqual([]);
+  });
+
+  it('takes no person from a name that is or opens a work’s title', () => {
+    expect(namesOf('Lucy Tarrant and the Thief of Dreams topped the book chart.')).toEqual([]);
+    expect(namesOf('Lucy Tarrant: The Return opened in May.', 'Lucy Tarrant won a prize.')).toEqual([]);
+    expect(namesOf('Critics loved Ken Doyle’s Lucy Tarrant.', 'Lucy Tarrant won a prize.')).toEqual(['Ken Doyle']);
+    expect(namesOf('Lucy Tarrant, Ken Doyle’s drama about a nurse, won a prize.')).toEqual(['Ken Doyle']);
+    expect(namesOf('Lucy Tarrant - Doyle’s 1960s drama about a nurse - won a prize.')).toEqual([]);
+  });
+
+  it('takes no person from a firm named by what only a body has, nor from its first word alone', () => {
+    expect(namesOf('She worked at the offices of Carver Whitley.', 'Carver said she had been redundant.')).toEqual([]);
+  });
+
+  it('takes no person from a list that its kind of thing opens', () => {
+    expect(namesOf('Lenders including Brightwater, Carver Whitley and Osprey Capital cut rates.')).toEqual([]);
+    expect(namesOf('It makes games of movies such as Lucy Tarrant and the Night Owls.')).toEqual([]);
+    expect(namesOf('Among the two earlier films, Ana Ruiz said the second was better.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('still takes the person whose work is named after them', () => {
+    expect(namesOf('Tom Reddy film Harbour Lights opened on Friday.')).toEqual(['Tom Reddy']);
+    expect(namesOf('Critics praised Lena Voss, who plays the lead, and the band Nora Pell.')).toEqual(['Lena Voss']);
+    expect(namesOf('Ken Doyle and the Night Owls played on Sunday.')).toEqual(['Ken Doyle']);
+  });
+
+  it('takes firms joined by an ampersand, and the first name of one alone, for no person', () => {
+    expect(
+      namesOf(
+        'Hale & Dorsey agreed to pay.',
+        'A Hale spokeswoman said the matter was closed.',
+        'Hale declined to comment.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes no person from a body whose name holds a capitalized small word', () => {
+    expect(namesOf('A spokesman for Doctors Without Frontiers said the ruling was harsh.')).toEqual([]);
+  });
+
+  it('takes no person from a team that does something to "their"', () => {
+    expect(namesOf('Ashgrove claimed their first league title in 40 years.')).toEqual([]);
+  });
+
+  it('takes no person from everyday words, whatever role stands before them', () => {
+    expect(namesOf('The deal worried market leader Fast Food.')).toEqual([]);
+  });
+
+  it('takes no person from a name cut to a letter', () => {
+    expect(namesOf('"Did they help Gloria B with her visa?" the post asked.')).toEqual([]);
+  });
+});
