@@ -184,20 +184,19 @@ export class StoryClustering {
     if (plan.kind === 'current') return;
     const stories = rows.map(toStoryState);
     const counts = pendingRows.map((row) => new Map(Object.entries(JSON.parse(row.counts) as Record<string, number>)));
-    if (plan.kind === 'window' || this.index === null || plan.refolded) {
-      if (plan.kind === 'window' || this.index === null) {
-        this.index = new InMemoryStoryIndex(false);
-        this.index.restore(position.clustered, stories);
-      } else {
-        this.index.catchUp(position.clustered, stories, true);
-      }
+    const reload = plan.kind === 'window' || this.index === null || plan.refolded;
+    if (plan.kind === 'window' || this.index === null) {
+      this.index = new InMemoryStoryIndex(false);
+      this.index.restore(position.clustered, stories);
+    } else {
+      // another process clustered; if it also folded the pending frequencies, those known are stale
+      this.index.catchUp(position.clustered, stories, plan.refolded);
+    }
+    if (reload) {
       this.pending.clear();
       this.folded = position.dfFolded;
-      for (const batch of counts) addCounts(this.pending, batch);
-      return;
     }
-    // the frequencies known stay right with the other process's increments added
-    this.index.catchUp(position.clustered, stories, false);
+    // the frequencies still known (none after a reload) take the increments too
     for (const batch of counts) {
       addCounts(this.pending, batch);
       this.index.countKnown(batch);
