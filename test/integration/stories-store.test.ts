@@ -161,6 +161,22 @@ function storeSuite(setup: () => Promise<StoreSetup>) {
     }
   });
 
+  it('lists a story whose first article was deleted under its next one', async () => {
+    const { open, done } = await setup();
+    try {
+      const store = open();
+      const [herald, gazette, courier] = floodArticles();
+      await ingestEach(store, [herald!, gazette!, courier!]);
+      await store.removeFile(fileRecord('item-0').path);
+      const page = await store.latestStories({ limit: 5 });
+      expect(page.items.map((item) => [item.title, item.story])).toEqual([
+        [gazette!.title, { id: herald!.id, outlets: ['Gazette', 'Courier'], size: 2 }],
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
   it('goes on from the stored stories after a restart, without clustering anything again', async () => {
     const { open, done } = await setup();
     try {

@@ -85,6 +85,11 @@ function queriesFor(dialect: SqlDialect) {
     storyMembers: `SELECT m.story_id, articles.seq, ${VIEW_COLUMNS} FROM article_stories m
       JOIN articles ON articles.id = m.article_id
       WHERE ${dialect.inList('m.story_id', '$1', 'text')} ORDER BY m.story_id, m.seq`,
+    // what a story list shows of each story: its first article (the story's id), its outlets and size
+    storyLeads: `SELECT ${VIEW_COLUMNS} FROM articles WHERE ${dialect.inList('id', '$1', 'text')}`,
+    storyOutlets: `SELECT m.story_id, articles.source, articles.url FROM article_stories m
+      JOIN articles ON articles.id = m.article_id
+      WHERE ${dialect.inList('m.story_id', '$1', 'text')} ORDER BY m.story_id, m.seq`,
     quotedInStory: `SELECT q.speaker, articles.source, articles.url FROM article_stories m
       JOIN quotes q ON q.article_id = m.article_id JOIN articles ON articles.id = m.article_id
       WHERE m.story_id = $1 AND q.speaker IS NOT NULL AND q.kind <> 'reported' ORDER BY m.seq, q.position`,
@@ -156,13 +161,10 @@ export abstract class SqlArticleStore implements port.ArticleStore {
         ])
       : await this.sql.rows<{ id: string; sort_key: string }>(this.queries.storiesFirst, [limit + 1]);
     const page = rows.slice(0, limit);
-    const stories = await this.storiesById(page.map((row) => row.id));
+    const listed = await this.storyListings(page.map((row) => row.id));
     const items = page.flatMap((row) => {
-      const story = stories.get(row.id);
-      const lead = story?.articles[0];
-      if (!story || !lead) return [];
-      const { seq: _seq, ...view } = lead;
-      return [{ ...view, story: { id: story.id, outlets: story.outlets, size: story.size } }];
+      const story = listed.get(row.id);
+      return story ? [{ ...story.lead, story: { id: row.id, outlets: story.outlets, size: story.size } }] : [];
     });
     const last = page.at(-1);
     return { items, next: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
@@ -201,6 +203,39 @@ export abstract class SqlArticleStore implements port.ArticleStore {
       this.queries.storyBacklog,
     );
     return { waiting: Number(row?.watermark ?? 0) < Number(row?.seq ?? 0), stories: Number(row?.stories ?? 0) };
+  }
+
+  /**
+   * What a story list shows of each story: its lead (its first article), outlets and size, without reading every
+   * member's whole row. A story whose first article was deleted is read in full, its next article leading.
+   */
+  private async storyListings(
+    ids: readonly string[],
+  ): Promise<Map<string, { lead: port.ArticleView; outlets: string[]; size: number }>> {
+    if (ids.length === 0) return new Map();
+    const [leads, members] = await Promise.all([
+      this.sql.rows<mapping.ArticleViewRow>(this.queries.storyLeads, [[...ids]]),
+      this.sql.rows<{ story_id: string; source: string | null; url: string | null }>(this.queries.storyOutlets, [
+        [...ids],
+      ]),
+    ]);
+    const listed = new Map<string, { lead: port.ArticleView; outlets: string[]; size: number }>();
+    for (const row of leads) listed.set(row.id, { lead: mapping.toArticleView(row), outlets: [], size: 0 });
+    for (const member of members) {
+      const story = listed.get(member.story_id);
+      if (!story) continue;
+      story.size++;
+      const outlet = outletOf(member);
+      if (outlet !== null && !story.outlets.includes(outlet)) story.outlets.push(outlet);
+    }
+    const headless = ids.filter((id) => !listed.has(id));
+    for (const [id, story] of await this.storiesById(headless)) {
+      const lead = story.articles[0];
+      if (!lead) continue;
+      const { seq: _seq, ...view } = lead;
+      listed.set(id, { lead: view, outlets: story.outlets, size: story.size });
+    }
+    return listed;
   }
 
   private async storiesById(ids: readonly string[]): Promise<Map<string, port.StoryDetail>> {
