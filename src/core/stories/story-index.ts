@@ -173,11 +173,15 @@ export class InMemoryStoryIndex implements StoryIndex {
 
   /** Replace a story (or add one) with its postings, as the latest joined. */
   private put(story: StoryState): void {
-    this.unpost(story.id);
+    const posted = heaviestEntries(story.centroid, POSTED_KEYS);
+    // only the keys the story leaves are taken out: the others just take their new weight below
+    for (const key of this.posted.get(story.id) ?? []) {
+      if (!posted.has(key)) this.unpostKey(key, story.id);
+    }
     // re-inserting keeps the Map ordered by latest article
     this.open.delete(story.id);
     const keys: string[] = [];
-    for (const [key, weight] of heaviestEntries(story.centroid, POSTED_KEYS)) {
+    for (const [key, weight] of posted) {
       let stories = this.postings.get(key);
       if (!stories) {
         stories = new Map();
@@ -191,12 +195,14 @@ export class InMemoryStoryIndex implements StoryIndex {
   }
 
   private unpost(id: string): void {
-    for (const key of this.posted.get(id) ?? []) {
-      const stories = this.postings.get(key);
-      stories?.delete(id);
-      if (stories?.size === 0) this.postings.delete(key);
-    }
+    for (const key of this.posted.get(id) ?? []) this.unpostKey(key, id);
     this.posted.delete(id);
+  }
+
+  private unpostKey(key: string, id: string): void {
+    const stories = this.postings.get(key);
+    stories?.delete(id);
+    if (stories?.size === 0) this.postings.delete(key);
   }
 
   /** Number of stories still open to new articles. */
