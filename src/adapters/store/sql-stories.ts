@@ -23,8 +23,6 @@ export interface StoryDialect {
   inTextList(column: string, param: string): string;
   /** the larger of two text values */
   greatest: string;
-  /** rows of (key, count) from a JSON object parameter `param` */
-  jsonCounts(param: string): string;
   /** the centroid parameter `param` (JSON text) as the column stores it */
   centroid(param: string): string;
 }
@@ -48,8 +46,6 @@ export function storyStatements(d: StoryDialect) {
     unclusteredTexts: `SELECT id, title, paragraphs, analysis FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
     countUnclustered: 'SELECT count(*) AS count FROM articles WHERE seq > $1',
     df: `SELECT term, df FROM story_df WHERE ${d.inTextList('term', '$1')}`,
-    addDf: `INSERT INTO story_df (term, df) SELECT k, n FROM ${d.jsonCounts('$1')} WHERE true
-      ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
     addDfKey: `INSERT INTO story_df (term, df) VALUES ($1, $2)
       ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`,
     pendingCounts: 'SELECT clustered, counts FROM story_df_pending WHERE clustered > $1 ORDER BY clustered',
@@ -77,8 +73,8 @@ export function storyPosition(rows: readonly { name: string; value: number | str
 }
 
 /**
- * A frequency map as the JSON object a story_df_pending row or a set-based statement takes. Written by hand: through
- * an object, keys that look like numbers ("2021") turn it into a slow dictionary.
+ * A frequency map as the JSON object a story_df_pending row holds. Written by hand: through an object, keys that
+ * look like numbers ("2021") turn it into a slow dictionary.
  */
 export function countsJson(counts: ReadonlyMap<string, number>): string {
   const members: string[] = [];

@@ -8,8 +8,11 @@
  *   article_stories (article_id, story_id, seq, score)
  *       each article's story, written in the transaction that clusters it.
  *   story_df (term, df)
- *       the document frequency of each feature key over every article clustered so far; read per batch for the
- *       batch's keys only.
+ *       the document frequency of each feature key over every article clustered so far, up to the last fold; read
+ *       per batch for the batch's keys only.
+ *   story_df_pending (clustered, counts)
+ *       each batch's increments since then, one JSON row per batch, added to story_df every DF_FOLD_EVERY articles
+ *       (story-batch.ts); every process adds them to what it reads.
  *
  * Clustering runs under the article write lock (PostgreSQL: an advisory lock; SQLite: its one writer), so two
  * processes on one database put an article in one story; a process whose index lags behind the counter of

@@ -40,10 +40,12 @@ const PG_DIALECT: SqlDialect = {
 const PG_STORIES: StoryDialect = {
   inTextList: (column, param) => `${column} = ANY(${param}::text[])`,
   greatest: 'GREATEST',
-  jsonCounts: (param) => `(SELECT key AS k, value::int AS n FROM json_each_text(${param}::json)) AS counts`,
   centroid: (param) => `${param}::jsonb`,
 };
 const STORY_SQL = storyStatements(PG_STORIES);
+/** The pending document frequencies added to story_df in one statement, keys and counts as two arrays. */
+const ADD_DF = `INSERT INTO story_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+  ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df`;
 
 /**
  * The PostgreSQL article store: the SQLite store's behaviour on a database several processes share.
@@ -351,7 +353,8 @@ async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: Sto
   if (writes.pending) await client.query(q.addPending, [writes.clustered, countsJson(writes.pending)]);
   if (writes.fold) {
     // keys in order: neighbouring index pages are written together
-    await client.query(q.addDf, [countsJson(new Map(sortedCounts(writes.fold)))]);
+    const counts = sortedCounts(writes.fold);
+    await client.query(ADD_DF, [counts.map(([key]) => key), counts.map(([, count]) => count)]);
     await client.query(q.clearPending);
     await client.query(q.setCounter, [writes.clustered, 'stories_df_folded']);
   }

@@ -42,7 +42,6 @@ const SQLITE_DIALECT: SqlDialect = {
 const SQLITE_STORIES: StoryDialect = {
   inTextList: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   greatest: 'max',
-  jsonCounts: (param) => `(SELECT key AS k, value AS n FROM json_each(${param})) AS counts`,
   centroid: (param) => param,
 };
 
@@ -113,11 +112,6 @@ export class SqliteArticleStore extends SqlArticleStore {
       if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER);
     });
     this.checkpointInBackgroundOnceLarge();
-  }
-
-  /** Frames the background checkpointer copied into the database file (0 while none runs). */
-  get framesCheckpointedInBackground(): number {
-    return this.checkpointer?.framesCheckpointed ?? 0;
   }
 
   /** The background checkpointer's next checkpoint (null while none runs): for tests. */

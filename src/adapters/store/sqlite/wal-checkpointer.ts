@@ -36,9 +36,7 @@ parentPort.on('message', () => {
 `;
 
 export interface WalCheckpointer {
-  /** frames copied back into the database file so far */
-  readonly framesCheckpointed: number;
-  /** Resolves after the next checkpoint the worker runs (for tests: no timing guesses). */
+  /** Resolves after the next checkpoint the worker runs, with the frames copied back so far (for tests). */
   nextCheckpoint(): Promise<number>;
   /** Stop the worker; its connection is closed. */
   close(): Promise<void>;
@@ -79,9 +77,6 @@ export function startWalCheckpointer(
     if (!closing) onFailure(`checkpoint worker exited with code ${code}`);
   });
   return {
-    get framesCheckpointed() {
-      return frames;
-    },
     nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
     async close() {
       closing = true;
