@@ -50,6 +50,15 @@ describe('finding people', () => {
     expect(namesOf('Mr Zulu said it was fine.', 'Bongani Zulu was happy.')).toEqual(['Bongani Zulu']);
   });
 
+  it('finds a name opened by a kunya, described after a comma', () => {
+    expect(namesOf('Abu Harith, chief executive of the charity, added that leaders had been slow.')).toEqual([
+      'Abu Harith',
+    ]);
+    expect(namesOf('Dr Osman Abu Harith said so.', 'Abu Harith added that leaders had been slow.')).toEqual([
+      'Osman Abu Harith',
+    ]);
+  });
+
   it('keeps two particles inside a name', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });

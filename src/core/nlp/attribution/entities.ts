@@ -663,13 +663,19 @@ export function isNationalityNoun(lower: string): boolean {
   );
 }
 
-/** A mention by surname alone: one word, or a surname with its particle ("Le Pen", "van Persie"). */
+/**
+ * A mention by surname alone: one word, or a surname with its particle ("Le Pen", "van Persie"). "Abu Muntasir" is
+ * a whole name: a kunya stands on its own and is how its bearer is named.
+ */
 function isSurnameOnly(candidate: Candidate): boolean {
-  return (
-    candidate.words.length === 1 ||
-    (candidate.words.length === 2 && NAME_PARTICLES.has(candidate.words[0]!.toLowerCase()))
-  );
+  if (candidate.words.length === 1) return true;
+  if (candidate.words.length !== 2) return false;
+  const particle = candidate.words[0]!.toLowerCase();
+  return NAME_PARTICLES.has(particle) && !KUNYA_WORDS.has(particle);
 }
+
+/** Particles that open a whole name as a kunya ("Abu Qatada"), not a surname ("bin Salman"). */
+const KUNYA_WORDS: ReadonlySet<string> = new Set(['abu', 'umm']);
 
 /** Score how much a candidate looks like a person's name; negative for places and organisations. */
 function scoreCandidate(candidate: Candidate): number {
