@@ -34,6 +34,19 @@ describe('pronouns after two people', () => {
     ).toEqual([['This should never have happened', 'Joan Harper']]);
   });
 
+  it('gives a pronoun to nobody when the only one who could be meant was named sentences ago', () => {
+    const far = [
+      'Ruth Doyle opened the pottery in March.',
+      'Kilns there fire day and night. Orders from Japan doubled. Mugs, plates and bowls sell out within hours.',
+    ];
+    expect(listed('Potteries', ...far, 'She said: "This will be a welcome boost for the town."')).toEqual([
+      ['This will be a welcome boost for the town.', null],
+    ]);
+    expect(listed('Potteries', far[0]!, 'Orders from Japan doubled. She said: "This is a welcome boost."')).toEqual([
+      ['This is a welcome boost.', 'Ruth Doyle'],
+    ]);
+  });
+
   it('does not give "she said" to a man', () => {
     expect(listed('Budget', 'Robert Doyle presented the budget.', '"The numbers add up," she said.')).toEqual([
       ['The numbers add up', null],

@@ -87,6 +87,12 @@ const REACH = 2;
 const MAX_SIGHTINGS = 60;
 /** How many times the next antecedent's salience the best one must have to be taken. */
 const MARGIN = 1.5;
+/**
+ * The least salience a pronoun's antecedent needs when nothing but salience picks it: a person named two sentences
+ * back, or the subject three back. Further, the one meant is more often someone the article never named as a person
+ * (fitted on the six tuning sets: of 13 wrong speakers found by salience 6 go, of 42 right ones 2).
+ */
+const MIN_SALIENCE = 0.2;
 
 /** The entity a speaker mention refers to, or null when unsure or when it is someone the article never names. */
 export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolution | null {
@@ -245,6 +251,12 @@ function best(scores: Map<Entity, number>): Entity | null {
   return top.entity;
 }
 
+/** The best of several scored entities when it is also salient enough on its own to be the one meant. */
+function salient(scores: Map<Entity, number>): Entity | null {
+  const top = best(scores);
+  return top && (scores.get(top) ?? 0) >= MIN_SALIENCE ? top : null;
+}
+
 /**
  * Salience of the people in play before a position (after Lappin and Leass): each sighting counts for its own
  * sentence and halves with every sentence since; being the subject or the one speaking counts more. A person whose
@@ -279,7 +291,7 @@ export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', conte
     found(lastSpeakerGoingOn(ref, gender, context), 'pronoun-speaker') ??
     found(justNamed(ref, gender, context), 'pronoun-named') ??
     found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
-    found(best(salience(ref, gender, context)), 'pronoun-salience');
+    found(salient(salience(ref, gender, context)), 'pronoun-salience');
   // the pronoun goes on from someone described but never named: nobody to list
   return resolution?.entity.anonymous ? null : resolution;
 }
