@@ -174,6 +174,27 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('goes on with the speaker of a sentence that ends on "X says" for a quote after it', () => {
+    expect(
+      listed(
+        'Growing up',
+        'Tomas Reyes grew up beside the city dump. Gangs ruled his school, Reyes says. "I was afraid to walk down the street."',
+      ),
+    ).toEqual([['I was afraid to walk down the street.', 'Tomas Reyes']]);
+    expect(
+      listed(
+        'Growing up',
+        'Tomas Reyes grew up beside the city dump. Gangs ruled his school. "I was afraid to go out."',
+      ),
+    ).toEqual([['I was afraid to go out.', null]]);
+  });
+
+  it('finds the speaker after a quote when the appositive before the verb lost its closing comma', () => {
+    expect(
+      listed('Yachts', '‘Orders are up,’ Luca Bertani, the yard’s sales director told Boat Weekly on Monday.'),
+    ).toEqual([['Orders are up', 'Luca Bertani']]);
+  });
+
   it('skips a reporter’s tail between a quote and its cue, and keeps the speakers after it', () => {
     expect(
       listed(

@@ -260,6 +260,19 @@ function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cu
 }
 
 /** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
+/** The speech verb closing an appositive that lost its second comma ("X, CRN's sales director told"), if any. */
+function unclosedAppositiveVerb(paragraph: ParagraphDoc, comma: number): number | null {
+  const tokens = paragraph.tokens;
+  for (let index = comma + 2; index < tokens.length && index - comma <= 8; index++) {
+    const token = tokens[index]!;
+    if (paragraph.quoted[index] || token.kind !== 'word') return null;
+    if (token.capitalized || !isUnambiguousSpeechVerb(token.lower)) continue;
+    const noun = tokens[index - 1]!;
+    return noun.kind === 'word' && !noun.capitalized && isRoleNoun(noun.lower) ? index : null;
+  }
+  return null;
+}
+
 export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
   const tokens = paragraph.tokens;
   let at = closeIndex + 1;
@@ -316,7 +329,13 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
         break;
       }
     }
-    if (close < 0) break;
+    if (close < 0) {
+      // `Luca Bertani, the firm's sales director told ...`: an appositive whose closing comma was dropped ends on
+      // a role noun right before the verb
+      const verbAfterRole = unclosedAppositiveVerb(paragraph, comma);
+      if (verbAfterRole !== null) verbAt = verbAfterRole;
+      break;
+    }
     const next = tokens[skipModifiersForward(paragraph, close + 1)];
     if (next && (isSpeechVerb(next.lower) || PHRASAL_SPEECH.has(`${next.lower} ${tokens[close + 2]?.lower ?? ''}`))) {
       verbAt = close + 1;

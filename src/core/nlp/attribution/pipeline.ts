@@ -108,7 +108,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     const events: SpeechEvent[] = reported
       .filter((statement) => isCarryableSubject(statement.speaker))
       .map((statement) => ({ tokenIndex: statement.speaker.cueIndex, ref: statement.speaker, quoted: false }));
-    events.push(...handOvers(paragraph));
+    events.push(...handOvers(paragraph), ...tailStatements(paragraph));
     events.sort((a, b) => a.tokenIndex - b.tokenIndex);
     statements.set(paragraph.index, events);
 
@@ -320,6 +320,26 @@ function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
     if (!subject) continue;
     const ref: SpeakerRef = { paragraph, range: subject, cue: token.text, cueIndex: at };
     events.push({ tokenIndex: at, ref, quoted: true });
+  }
+  return events;
+}
+
+/**
+ * Sentences that end on their speaker (`Gangs ruled the school, Reyes says.`, `..., he recalls.`): statements made
+ * content first, whose speaker a quote right after them with no cue of its own goes on with.
+ */
+function tailStatements(paragraph: ParagraphDoc): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  const tokens = paragraph.tokens;
+  for (let at = 2; at + 1 < tokens.length; at++) {
+    const verb = tokens[at]!;
+    if (tokens[at + 1]!.text !== '.' || paragraph.quoted[at] || verb.kind !== 'word' || verb.capitalized) continue;
+    if (!isSpeechVerb(verb.lower)) continue;
+    const subject = subjectOfVerb(paragraph, at);
+    // the content comes first, set off by a comma before the subject
+    if (!subject || tokens[subject.first - 1]?.text !== ',' || paragraph.quoted[subject.first - 2]) continue;
+    const ref: SpeakerRef = { paragraph, range: subject, cue: verb.text, cueIndex: at };
+    if (isCarryableSubject(ref)) events.push({ tokenIndex: at, ref, quoted: false });
   }
   return events;
 }
