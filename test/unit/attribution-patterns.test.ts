@@ -189,6 +189,15 @@ describe('quotes and their cues', () => {
     ).toEqual([['I was afraid to go out.', null]]);
   });
 
+  it('keeps words quoted right after a speech verb that the sentence goes on from, as a partial quote', () => {
+    expect(
+      listed(
+        'Court',
+        'Tom Hale, defending, said the couple had tried hard. Mr Hale said ‘something snapped’ and he wept.',
+      ),
+    ).toEqual([['something snapped', 'Tom Hale']]);
+  });
+
   it('finds the speaker after a quote when the appositive before the verb lost its closing comma', () => {
     expect(
       listed('Yachts', '‘Orders are up,’ Luca Bertani, the yard’s sales director told Boat Weekly on Monday.'),

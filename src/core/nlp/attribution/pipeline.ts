@@ -428,7 +428,10 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
     (last.kind === 'word' && isSpeechVerb(last.lower)) ||
     (open >= 0 && labelBefore(paragraph, open) !== null);
   if (startsClause && !usedAsNoun(paragraph, part)) return 'direct';
-  if (startsClause) return null;
+  // `Mr Hale said ‘something snapped’ and ...`: words quoted right after a speech verb that the sentence goes on
+  // from are part of what was said, not a name used as a noun
+  const afterVerb = last?.kind === 'word' && isSpeechVerb(last.lower);
+  if (startsClause && !afterVerb) return null;
   return isTitleCased(quoteText) ? null : 'partial';
 }
 
