@@ -198,6 +198,14 @@ describe('quotes and their cues', () => {
     ).toEqual([['something snapped', 'Tom Hale']]);
   });
 
+  it('gives a phrase quoted with no cue of its own to the one speaking just before, but not a word or two', () => {
+    const said = 'The home secretary, Ann Holt, said the plans would put neighbours first.';
+    expect(listed('Policing', `${said} Residents could "demand action on specific problems" from officers.`)).toEqual([
+      ['demand action on specific problems', 'Ann Holt'],
+    ]);
+    expect(listed('Policing', `${said} Residents could "trigger" action on specific problems.`)).toEqual([]);
+  });
+
   it('finds the speaker after a quote when the appositive before the verb lost its closing comma', () => {
     expect(
       listed('Yachts', '‘Orders are up,’ Luca Bertani, the yard’s sales director told Boat Weekly on Monday.'),

@@ -413,7 +413,7 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
     if (!paragraph.quoted[index]) before.unshift(tokens[index]!);
   }
   const onlyOneBefore = before.length === 1 && index < floor;
-  const quoteText = paragraph.text.slice(part.textStart, part.textEnd);
+  const quoteText = quotedText(paragraph, part);
   const wordCount = countWords(quoteText, 9);
   const markers = tokens.slice(Math.max(floor, open - 3), Math.max(open, 0)).map((token) => token.lower);
   if (markers.some((word) => NON_SPEECH_MARKERS.has(word)) && wordCount <= 8) return null;
@@ -526,7 +526,11 @@ function attributeGroup(
     const after = attributionAfter(paragraph, close, quoteText.trim().slice(-1));
     if (after) return { ref: after, cue: afterCue(after) };
   }
-  if (kind === 'partial') return null;
+  // a word or two in marks with no cue of its own is as often the reporter's scare quote as the speaker's word;
+  // a longer phrase goes on from the one speaking ("The report said ... It found numbers 'rising only slowly'")
+  if (kind === 'partial' && countWords(quotedText(firstParagraph, first), PARTIAL_CARRY_WORDS) < PARTIAL_CARRY_WORDS) {
+    return null;
+  }
   // an excerpt of another text speaks only for a source that introduces it ("Ward stated:")
   const carried = carriedSpeaker(
     doc,
@@ -543,6 +547,13 @@ function attributeGroup(
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
   };
+}
+
+/** The fewest words a partial quote with no cue of its own needs to go on with the speaker before it. */
+const PARTIAL_CARRY_WORDS = 3;
+
+function quotedText(paragraph: ParagraphDoc, part: QuotePart): string {
+  return paragraph.text.slice(part.textStart, part.textEnd);
 }
 
 /** Which kind of cue after a quote named the speaker: "X said", "said X", or a name alone. */
