@@ -206,6 +206,16 @@ describe('quotes and their cues', () => {
     expect(listed('Policing', `${said} Residents could "trigger" action on specific problems.`)).toEqual([]);
   });
 
+  it('does not give the words of a message to the one it was sent to', () => {
+    const intro = 'Tom Hale has hit back at the hacker Yuri Petrov.';
+    expect(listed('Hacker', `${intro} His latest message to Petrov reads: "Go home and cry, little boy."`)).toEqual([
+      ['Go home and cry, little boy.', null],
+    ]);
+    expect(listed('Hacker', `${intro} A message from Petrov reads: "We are watching you all."`)).toEqual([
+      ['We are watching you all.', 'Yuri Petrov'],
+    ]);
+  });
+
   it('finds the speaker after a quote when the appositive before the verb lost its closing comma', () => {
     expect(
       listed('Yachts', '‘Orders are up,’ Luca Bertani, the yard’s sales director told Boat Weekly on Monday.'),

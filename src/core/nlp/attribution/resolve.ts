@@ -1,3 +1,4 @@
+import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
 import { isRoleNoun } from '../lexicon/tags.js';
 import {
   APPOSITIVE_OPENERS,
@@ -81,6 +82,9 @@ export interface ResolveContext {
 /** The head words of titles ("minister", "chancellor", "president"): held by someone the article must name. */
 const TITLE_HEADS: ReadonlySet<string> = new Set(TITLE_PHRASES.map((phrase) => phrase.split(' ').pop()!));
 
+/** Prepositions that make the name after them the addressee or the topic of what a phrase's head says. */
+const ADDRESSEE_LINKS: ReadonlySet<string> = new Set(['to', 'against', 'about', 'toward', 'towards']);
+
 /** How many paragraphs back a pronoun or a description may reach for its entity. */
 const REACH = 2;
 /** How many sightings back a pronoun looks at most: keeps resolution linear in long articles. */
@@ -115,6 +119,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   const employed = nameBeforeOf(ref, context.index);
   if (employed) return found(employed.entity, 'name-of');
   const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
+  if (named && isAddressee(ref, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
   if (VAGUE_SOURCE_NOUNS.has(head.lower) && !first.capitalized) {
     // "analysts at Citigroup wrote", "officials from the ministry": unnamed staff speak for their named body
@@ -136,6 +141,25 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   const nationality = head.capitalized && first.lower === 'the' && isNationalityNoun(head.lower);
   if (definite && (isRoleNoun(head.lower) || nationality)) return resolveDescription(ref, context);
   return null;
+}
+
+/**
+ * "His message to Petrov reads", "the case against Petrov says": a name after a noun and one of these prepositions
+ * is who was written to or about, not who speaks.
+ */
+function isAddressee(ref: SpeakerRef, nameFirst: number): boolean {
+  const tokens = ref.paragraph.tokens;
+  const link = tokens[nameFirst - 1];
+  const noun = tokens[nameFirst - 2];
+  return (
+    link !== undefined &&
+    ADDRESSEE_LINKS.has(link.lower) &&
+    noun?.kind === 'word' &&
+    !noun.capitalized &&
+    noun.lower !== 'according' &&
+    !noun.lower.endsWith('ing') &&
+    !isUnambiguousSpeechVerb(noun.lower)
+  );
 }
 
 /** The name mention of a paragraph ending at `last` and starting inside the phrase, by binary search. */
