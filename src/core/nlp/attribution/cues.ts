@@ -259,7 +259,6 @@ function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cu
   return isPlausibleSpeaker(paragraph, trimmed) ? { paragraph, range: trimmed, cue, cueIndex } : null;
 }
 
-/** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
 /** The speech verb closing an appositive that lost its second comma ("X, CRN's sales director told"), if any. */
 function unclosedAppositiveVerb(paragraph: ParagraphDoc, comma: number): number | null {
   const tokens = paragraph.tokens;
@@ -273,6 +272,7 @@ function unclosedAppositiveVerb(paragraph: ParagraphDoc, comma: number): number 
   return null;
 }
 
+/** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
 export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
   const tokens = paragraph.tokens;
   let at = closeIndex + 1;
