@@ -266,6 +266,20 @@ describe('quotes and their cues', () => {
 });
 
 describe('organisations speak', () => {
+  it('gives what "police" or "a police spokesman" said to the one police force the article names', () => {
+    const arrest = 'Officers from Wessex Police arrested a man on Monday.';
+    const charged = '"A 34-year-old man has been charged with burglary."';
+    expect(listed('Arrest', `${arrest} Police said: ${charged}`)).toEqual([
+      ['A 34-year-old man has been charged with burglary.', 'Wessex Police'],
+    ]);
+    expect(listed('Arrest', `${arrest} A police spokesman said: ${charged}`)).toEqual([
+      ['A 34-year-old man has been charged with burglary.', 'Wessex Police'],
+    ]);
+    expect(listed('Arrest', `Wessex Police and Mercia Police made arrests. Police said: ${charged}`)).toEqual([
+      ['A 34-year-old man has been charged with burglary.', null],
+    ]);
+  });
+
   it('lists a statement of a body, and its spokesperson’s words, under the body', () => {
     expect(
       listed(

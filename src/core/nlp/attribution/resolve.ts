@@ -16,6 +16,7 @@ import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
 import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun } from './entities.js';
 import { rangeText } from './phrases.js';
+import type { Token } from './tokens.js';
 
 /**
  * Stage 6 of the pipeline: the person or organisation a speaker mention stands for. A name is its entity; a he or
@@ -121,6 +122,11 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
   if (named && isAddressee(ref, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
+  // "Police said", "the police said": the one police force the article names
+  if (head.lower === 'police' && (ref.range.first === ref.range.last || first.lower === 'the')) {
+    const force = resolveOrganisationReference(ref, context, 'police');
+    return force?.via === 'organisation-noun' ? force : null;
+  }
   if (VAGUE_SOURCE_NOUNS.has(head.lower) && !first.capitalized) {
     // "analysts at Citigroup wrote", "officials from the ministry": unnamed staff speak for their named body
     return bodyAfter(ref, context);
@@ -503,8 +509,10 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
   // "A Conservative spokesperson": a body named by a word no organisation of the article matches is nobody known
-  if (tokens.slice(ref.range.first, ref.range.last).some((token) => token.capitalized && !token.possessive))
-    return null;
+  // (not "A police spokesman" opening its sentence: a capitalized determiner names nothing)
+  const capitalizedWord = (token: Token): boolean =>
+    token.capitalized && !token.possessive && !DETERMINERS.has(token.lower);
+  if (tokens.slice(ref.range.first, ref.range.last).some(capitalizedWord)) return null;
   // "an executive spokeswoman" for the Scottish Executive; "a council spokeswoman" for no body named is nobody
   const modifier = tokens
     .slice(ref.range.first, ref.range.last)
