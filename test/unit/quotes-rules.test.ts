@@ -246,3 +246,18 @@ describe('multi-paragraph quotes whose paragraph breaks were lost', () => {
     expect(quotes.map((quote) => quote.text)).toEqual(['A driver told me "never again" and walked off the job.']);
   });
 });
+
+describe('single quotation marks and apostrophes', () => {
+  it('keeps a quote nested mid-sentence in the last part of a run-on single-quoted quote', () => {
+    const quotes = quoted(
+      'Obesity may be written in our genes, a study of 3,000 twins suggests.',
+      'Professor Ann Holt, the study’s lead author, said: ‘These findings are very exciting. ‘The next step is to ' +
+        'find out more. ‘Treatments are a long way away, but we can move away from ‘one size fits all’ diets.’',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['These findings are very exciting.', 'Ann Holt'],
+      ['The next step is to find out more.', 'Ann Holt'],
+      ['Treatments are a long way away, but we can move away from ‘one size fits all’ diets.', 'Ann Holt'],
+    ]);
+  });
+});

@@ -191,10 +191,12 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     for (; next < marks.length; next++) {
       const mark = marks[next]!;
       if (mark.role === 'open') {
-        if (
-          weak >= 0 ||
-          !SENTENCE_END_BEFORE.test(text.slice(Math.max(chain[chain.length - 1]! + 1, mark.at - 4), mark.at))
-        ) {
+        if (weak >= 0) break;
+        if (!SENTENCE_END_BEFORE.test(text.slice(Math.max(chain[chain.length - 1]! + 1, mark.at - 4), mark.at))) {
+          // mid-sentence, a pair closed right before the quote's own closing mark is a quote inside it
+          // (`... move away from 'one size fits all' diets.'`); any other opening mark starts a quote of its own
+          if (marks[next + 1]?.role === 'open' || marks[next + 2]?.role !== 'close') break;
+          close = next + 2;
           break;
         }
         chain.push(mark.at);
