@@ -248,6 +248,8 @@ describe('multi-paragraph quotes whose paragraph breaks were lost', () => {
 });
 
 describe('single quotation marks and apostrophes', () => {
+  const holt = 'Pensioner Margaret Holt bought the chairs from a shop in Ashby three years ago.';
+
   it('keeps a quote nested mid-sentence in the last part of a run-on single-quoted quote', () => {
     const quotes = quoted(
       'Obesity may be written in our genes, a study of 3,000 twins suggests.',
@@ -258,6 +260,19 @@ describe('single quotation marks and apostrophes', () => {
       ['These findings are very exciting.', 'Ann Holt'],
       ['The next step is to find out more.', 'Ann Holt'],
       ['Treatments are a long way away, but we can move away from ‘one size fits all’ diets.', 'Ann Holt'],
+    ]);
+  });
+
+  it('closes a run-on quote at a single mark right after the double-quoted words inside it', () => {
+    const quotes = quoted(
+      holt,
+      "Mrs Holt said: 'I'm upset about it. People will think I'm dirty since the '90s. 'What makes me so cross " +
+        "is that they're saying Holt's chairs are greasy. 'They asked \"what's wrong with her?\"' The shop said nothing.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["I'm upset about it. People will think I'm dirty since the '90s.", 'Margaret Holt'],
+      ["What makes me so cross is that they're saying Holt's chairs are greasy.", 'Margaret Holt'],
+      ['They asked "what\'s wrong with her?"', 'Margaret Holt'],
     ]);
   });
 });
