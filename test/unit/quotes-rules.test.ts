@@ -275,4 +275,11 @@ describe('single quotation marks and apostrophes', () => {
       ['They asked "what\'s wrong with her?"', 'Margaret Holt'],
     ]);
   });
+
+  it("reads the marks of rock 'n' roll as apostrophes inside a single-quoted quote", () => {
+    const quotes = quoted(holt, "Her son said: 'She loved rock 'n' roll in the '60s and still dances.' He laughed.");
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["She loved rock 'n' roll in the '60s and still dances.", null],
+    ]);
+  });
 });

@@ -163,6 +163,8 @@ function singleMarkRole(text: string, at: number, afterDoubleClose: boolean): Si
     return ELISION.test(text.slice(at + 1, at + 8)) ? null : 'open';
   }
   if (glyph === '‘' || !(afterDoubleClose || /[\p{L}\p{N}.,!?;:…)]/u.test(before))) return null;
+  // both marks of "rock 'n' roll" stand for the letters of "and"
+  if (/(?:^|\s)['‘’]n$/iu.test(text.slice(Math.max(0, at - 3), at))) return null;
   if (!/[\s.,;:!?)\]—–\-"”]/u.test(after)) return null;
   // "the players' union": after an s and before a lowercase word the mark may be a possessive
   const weak =
