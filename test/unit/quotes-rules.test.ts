@@ -248,6 +248,16 @@ describe('multi-paragraph quotes whose paragraph breaks were lost', () => {
 });
 
 describe('single quotation marks and apostrophes', () => {
+  it('keeps the reopened sentences of a single-quoted quote whose closing mark was lost', () => {
+    const quotes = quoted(
+      'Rovers coach Dan Reyes signed the striker on Friday.',
+      "Reyes said: 'We told them he's the best we've seen. 'Eventually they agreed to sell. The deal runs two years.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["We told them he's the best we've seen.", 'Dan Reyes'],
+    ]);
+  });
+
   const holt = 'Pensioner Margaret Holt bought the chairs from a shop in Ashby three years ago.';
 
   it('keeps a quote nested mid-sentence in the last part of a run-on single-quoted quote', () => {

@@ -228,7 +228,9 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     }
     const chosen = close >= 0 ? close : weak;
     if (chosen < 0) {
-      // a chain that never closes is no quote: its marks were apostrophes or a typo
+      // a chain that never closes is no quote (its marks were apostrophes or a typo), but for the sentences it
+      // reopened: those parts end where it reopened, whatever became of the last one
+      for (let link = 0; link < chain.length - 1; link++) addPart(chain[link]!, null, chain[link + 1]!);
       index = Math.max(next, index + 1);
       continue;
     }
