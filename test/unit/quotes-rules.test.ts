@@ -292,4 +292,14 @@ describe('single quotation marks and apostrophes', () => {
       ["She loved rock 'n' roll in the '60s and still dances.", null],
     ]);
   });
+
+  it("reads an editor's brackets at either end of a single-quoted quote as part of it", () => {
+    const quotes = quoted(
+      'Rovers coach Dan Reyes signed the striker on Friday.',
+      "Reyes told the Gazette: '[The board] wanted him more than anyone. He is the best [sic]' He left for training.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['[The board] wanted him more than anyone. He is the best [sic]', 'Dan Reyes'],
+    ]);
+  });
 });

@@ -159,10 +159,11 @@ function singleMarkRole(text: string, at: number, afterDoubleClose: boolean): Si
   const glyph = text[at]!;
   const before = at === 0 ? ' ' : text[at - 1]!;
   const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
-  if (glyph !== '’' && !afterDoubleClose && /[\s([{—–\-/"“:]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) {
+  // an editor's bracket may open or end the quoted words ('[Police] said ... tho [sic]')
+  if (glyph !== '’' && !afterDoubleClose && /[\s([{—–\-/"“:]/u.test(before) && /[\p{L}\p{N}[]/u.test(after)) {
     return ELISION.test(text.slice(at + 1, at + 8)) ? null : 'open';
   }
-  if (glyph === '‘' || !(afterDoubleClose || /[\p{L}\p{N}.,!?;:…)]/u.test(before))) return null;
+  if (glyph === '‘' || !(afterDoubleClose || /[\p{L}\p{N}.,!?;:…)\]]/u.test(before))) return null;
   // both marks of "rock 'n' roll" stand for the letters of "and"
   if (/(?:^|\s)['‘’]n$/iu.test(text.slice(Math.max(0, at - 3), at))) return null;
   if (!/[\s.,;:!?)\]—–\-"”]/u.test(after)) return null;
