@@ -246,3 +246,60 @@ describe('multi-paragraph quotes whose paragraph breaks were lost', () => {
     expect(quotes.map((quote) => quote.text)).toEqual(['A driver told me "never again" and walked off the job.']);
   });
 });
+
+describe('single quotation marks and apostrophes', () => {
+  it('keeps the reopened sentences of a single-quoted quote whose closing mark was lost', () => {
+    const quotes = quoted(
+      'Rovers coach Dan Reyes signed the striker on Friday.',
+      "Reyes said: 'We told them he's the best we've seen. 'Eventually they agreed to sell. The deal runs two years.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["We told them he's the best we've seen.", 'Dan Reyes'],
+    ]);
+  });
+
+  const holt = 'Pensioner Margaret Holt bought the chairs from a shop in Ashby three years ago.';
+
+  it('keeps a quote nested mid-sentence in the last part of a run-on single-quoted quote', () => {
+    const quotes = quoted(
+      'Obesity may be written in our genes, a study of 3,000 twins suggests.',
+      'Professor Ann Holt, the study’s lead author, said: ‘These findings are very exciting. ‘The next step is to ' +
+        'find out more. ‘Treatments are a long way away, but we can move away from ‘one size fits all’ diets.’',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['These findings are very exciting.', 'Ann Holt'],
+      ['The next step is to find out more.', 'Ann Holt'],
+      ['Treatments are a long way away, but we can move away from ‘one size fits all’ diets.', 'Ann Holt'],
+    ]);
+  });
+
+  it('closes a run-on quote at a single mark right after the double-quoted words inside it', () => {
+    const quotes = quoted(
+      holt,
+      "Mrs Holt said: 'I'm upset about it. People will think I'm dirty since the '90s. 'What makes me so cross " +
+        "is that they're saying Holt's chairs are greasy. 'They asked \"what's wrong with her?\"' The shop said nothing.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["I'm upset about it. People will think I'm dirty since the '90s.", 'Margaret Holt'],
+      ["What makes me so cross is that they're saying Holt's chairs are greasy.", 'Margaret Holt'],
+      ['They asked "what\'s wrong with her?"', 'Margaret Holt'],
+    ]);
+  });
+
+  it("reads the marks of rock 'n' roll as apostrophes inside a single-quoted quote", () => {
+    const quotes = quoted(holt, "Her son said: 'She loved rock 'n' roll in the '60s and still dances.' He laughed.");
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["She loved rock 'n' roll in the '60s and still dances.", null],
+    ]);
+  });
+
+  it("reads an editor's brackets at either end of a single-quoted quote as part of it", () => {
+    const quotes = quoted(
+      'Rovers coach Dan Reyes signed the striker on Friday.',
+      "Reyes told the Gazette: '[The board] wanted him more than anyone. He is the best [sic]' He left for training.",
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['[The board] wanted him more than anyone. He is the best [sic]', 'Dan Reyes'],
+    ]);
+  });
+});

@@ -86,7 +86,20 @@ export function scanParagraphQuotes(text: string, paragraphIndex: number): Quote
   const double = scanDoubleQuotes(text, paragraphIndex);
   const single = scanSingleQuotes(text, paragraphIndex, double);
   if (single.length === 0) return double;
-  return [...double, ...single].sort((a, b) => (a.open ?? 0) - (b.open ?? 0));
+  return [...outsideOf(double, single), ...single].sort((a, b) => (a.open ?? 0) - (b.open ?? 0));
+}
+
+/** The double-quoted parts not inside a single-quoted one: British copy nests double marks in single ones. */
+function outsideOf(double: readonly QuotePart[], single: readonly QuotePart[]): QuotePart[] {
+  const kept: QuotePart[] = [];
+  let index = 0;
+  for (const part of double) {
+    const open = part.open ?? 0;
+    while (index < single.length && single[index]!.end <= open) index++;
+    const holder = single[index];
+    if (holder === undefined || (holder.open ?? 0) > open || part.end > holder.end) kept.push(part);
+  }
+  return kept;
 }
 
 function scanDoubleQuotes(text: string, paragraphIndex: number): QuotePart[] {
@@ -138,15 +151,21 @@ const ELISION = /^(?:em|n|til|tis|twas|cause|bout|round|nuff|s|\d+s?)(?![\p{L}\p
 
 type SingleMark = { at: number; role: 'open' | 'close' | 'weak-close' };
 
-/** Classify a single mark: opening, closing, a closing mark that may be a plural possessive, or an apostrophe. */
-function singleMarkRole(text: string, at: number): SingleMark['role'] | null {
+/**
+ * Classify a single mark: opening, closing, a closing mark that may be a plural possessive, or an apostrophe.
+ * `afterDoubleClose`: the mark follows a double mark that closed a quote inside its own (`... think "why?"'`).
+ */
+function singleMarkRole(text: string, at: number, afterDoubleClose: boolean): SingleMark['role'] | null {
   const glyph = text[at]!;
   const before = at === 0 ? ' ' : text[at - 1]!;
   const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
-  if (glyph !== '’' && /[\s([{—–\-/"“:]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) {
+  // an editor's bracket may open or end the quoted words ('[Police] said ... tho [sic]')
+  if (glyph !== '’' && !afterDoubleClose && /[\s([{—–\-/"“:]/u.test(before) && /[\p{L}\p{N}[]/u.test(after)) {
     return ELISION.test(text.slice(at + 1, at + 8)) ? null : 'open';
   }
-  if (glyph === '‘' || !/[\p{L}\p{N}.,!?;:…)]/u.test(before)) return null;
+  if (glyph === '‘' || !(afterDoubleClose || /[\p{L}\p{N}.,!?;:…)\]]/u.test(before))) return null;
+  // both marks of "rock 'n' roll" stand for the letters of "and"
+  if (/(?:^|\s)['‘’]n$/iu.test(text.slice(Math.max(0, at - 3), at))) return null;
   if (!/[\s.,;:!?)\]—–\-"”]/u.test(after)) return null;
   // "the players' union": after an s and before a lowercase word the mark may be a possessive
   const weak =
@@ -164,7 +183,7 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     while (part < double.length && double[part]!.end <= at) part++;
     const inside = double[part] !== undefined && at >= (double[part]!.open ?? 0) && at < double[part]!.end;
     if (inside) continue;
-    const role = singleMarkRole(text, at);
+    const role = singleMarkRole(text, at, part > 0 && double[part - 1]!.close === at - 1);
     if (role) marks.push({ at, role });
   }
   const parts: QuotePart[] = [];
@@ -191,10 +210,12 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     for (; next < marks.length; next++) {
       const mark = marks[next]!;
       if (mark.role === 'open') {
-        if (
-          weak >= 0 ||
-          !SENTENCE_END_BEFORE.test(text.slice(Math.max(chain[chain.length - 1]! + 1, mark.at - 4), mark.at))
-        ) {
+        if (weak >= 0) break;
+        if (!SENTENCE_END_BEFORE.test(text.slice(Math.max(chain[chain.length - 1]! + 1, mark.at - 4), mark.at))) {
+          // mid-sentence, a pair closed right before the quote's own closing mark is a quote inside it
+          // (`... move away from 'one size fits all' diets.'`); any other opening mark starts a quote of its own
+          if (marks[next + 1]?.role === 'open' || marks[next + 2]?.role !== 'close') break;
+          close = next + 2;
           break;
         }
         chain.push(mark.at);
@@ -208,7 +229,9 @@ function scanSingleQuotes(text: string, paragraphIndex: number, double: readonly
     }
     const chosen = close >= 0 ? close : weak;
     if (chosen < 0) {
-      // a chain that never closes is no quote: its marks were apostrophes or a typo
+      // a chain that never closes is no quote (its marks were apostrophes or a typo), but for the sentences it
+      // reopened: those parts end where it reopened, whatever became of the last one
+      for (let link = 0; link < chain.length - 1; link++) addPart(chain[link]!, null, chain[link + 1]!);
       index = Math.max(next, index + 1);
       continue;
     }
