@@ -108,6 +108,12 @@ describe('not taking things for people', () => {
     expect(namesOf('Shares rose, said investment bank Carver Whitley.', 'Carver Whitley are advising.')).toEqual([]);
   });
 
+  it('takes no person from a firm named like one that "its" describes', () => {
+    expect(
+      namesOf('Creditors sued Halden Price, its former banker, in May.', 'It is also working with Halden Price.'),
+    ).toEqual([]);
+  });
+
   it('takes no person from a name that is or opens a work’s title', () => {
     expect(namesOf('Lucy Tarrant and the Thief of Dreams topped the book chart.')).toEqual([]);
     expect(namesOf('Lucy Tarrant: The Return opened in May.', 'Lucy Tarrant won a prize.')).toEqual([]);

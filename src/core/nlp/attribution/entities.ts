@@ -989,7 +989,7 @@ const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
 /**
  * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
  * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
- * ("Merrill Lynch are"), taken up by "which", owning what only a body has ("the offices of X"), as a work's
+ * ("Merrill Lynch are"), taken up by "which" or "its", owning what only a body has ("the offices of X"), as a work's
  * title, or as the maker or the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
  */
 function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
@@ -1005,7 +1005,8 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   }
   // "the London offices of Merrill Lynch": what only a body has
   if (before?.lower === 'of' && BODY_ONLY_NOUNS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
-  if (next?.text === ',' && afterNext?.lower === 'which') return true;
+  // "X, which ...", "Morgan Stanley, its former banker": taken up by what only a thing is
+  if (next?.text === ',' && (afterNext?.lower === 'which' || afterNext?.lower === 'its')) return true;
   if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
   // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
