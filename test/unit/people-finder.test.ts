@@ -114,6 +114,15 @@ describe('not taking things for people', () => {
     ).toEqual([]);
   });
 
+  it('takes no person from firms of one trade listed with the word they share', () => {
+    expect(namesOf('The accused were Corby Tobacco, Pellam Tobacco and Dunmore Group.')).toEqual([]);
+    expect(namesOf('Tomas Brandt, Elena Brandt and their son arrived.')).toEqual(['Tomas Brandt', 'Elena Brandt']);
+  });
+
+  it('takes no person from a thing named after someone by an everyday word after the name', () => {
+    expect(namesOf('Games such as the Alan McTavish Rally sell well.', 'Alan McTavish Rally is on sale.')).toEqual([]);
+  });
+
   it('takes no person from a name that is or opens a work’s title', () => {
     expect(namesOf('Lucy Tarrant and the Thief of Dreams topped the book chart.')).toEqual([]);
     expect(namesOf('Lucy Tarrant: The Return opened in May.', 'Lucy Tarrant won a prize.')).toEqual([]);

@@ -997,6 +997,7 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const before = tokens[candidate.runFirst - 1];
   const next = tokens[candidate.nameLast + 1];
   const afterNext = tokens[candidate.nameLast + 2];
+  if (isNamedAfterSomeone(candidate.words)) return true;
   // (not "publisher Kimberly Quinn": a kind of body that may be a person's job)
   if (candidate.title.length === 0 && before?.kind === 'word' && !before.capitalized && !isRoleNoun(before.lower)) {
     if (ORGANISATION_NOMINALS.has(before.lower) || WORK_NOUNS.has(before.lower)) {
@@ -1031,6 +1032,18 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const modifier = !ROLE_STOP_WORDS.has(next.lower) && !isVerbForm(next.lower) && !isSpeechVerb(next.lower);
   const name = tokens[candidate.nameLast + 3];
   return modifier && WORK_ROLE_NOUNS.has(afterNext.lower) && name !== undefined && isRunToken(name);
+}
+
+/**
+ * "Colin McRae Rally": a given name and a surname before an everyday word that is no name (not even one also a given
+ * name, as "Wood" or "King" are) name a thing after someone.
+ */
+function isNamedAfterSomeone(words: readonly string[]): boolean {
+  if (words.length < 3) return false;
+  const last = normalizeName(words[words.length - 1]!);
+  const before = words[words.length - 2]!;
+  if (!isCommonWord(last) || isLastName(last) || isGivenNameForm(last)) return false;
+  return isLastName(normalizeName(before)) || SURNAME_FORM.test(before);
 }
 
 /**
@@ -1178,6 +1191,12 @@ function shareListEvidence(candidates: readonly Candidate[]): void {
       trade.add(a);
       trade.add(b);
     }
+  }
+  // and name no one (not "Tony Blair, Cherie Blair": a family shares a surname after given names)
+  for (const candidate of trade) {
+    const shared = lastWord(candidate);
+    const given = isCommonFirstName(normalizeName(candidate.words[0]!));
+    if (!isFirstName(shared) && !isLastName(shared) && !given) candidate.thing = true;
   }
   const lift = (from: Candidate, to: Candidate): void => {
     if (from.evidence < 2 || from.words.length < 2 || to.words.length !== 2 || to.evidence < 0 || to.evidence >= 2) {
