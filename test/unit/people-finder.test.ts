@@ -63,6 +63,10 @@ describe('finding people', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });
 
+  it('leaves a place after a full name out of the name', () => {
+    expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
+  });
+
   it('leaves a common noun before a given name out of the name', () => {
     expect(namesOf('Under Secretary for Procurement Daniel R. Okafor told reporters.')).toEqual(['Daniel R. Okafor']);
   });

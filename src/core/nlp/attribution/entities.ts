@@ -379,6 +379,9 @@ function splitRun(
     nameLast--;
   }
   if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
+  // "Tom Hale Leicester": a place after a full name is where its bearer comes from or plays, not more of the name
+  const end = tokens[nameLast]!.lower.replace(/['’]s?$/u, '');
+  if (nameLast - nameFirst >= 2 && isPlaceName(end) && !isFirstName(end) && !isLastName(end)) nameLast--;
   // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
   const words = tokens
     .slice(nameFirst, nameLast + 1)
