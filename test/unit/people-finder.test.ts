@@ -63,6 +63,10 @@ describe('finding people', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });
 
+  it('leaves a place after a full name out of the name', () => {
+    expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
+  });
+
   it('leaves a common noun before a given name out of the name', () => {
     expect(namesOf('Under Secretary for Procurement Daniel R. Okafor told reporters.')).toEqual(['Daniel R. Okafor']);
   });
@@ -106,6 +110,21 @@ describe('not taking things for people', () => {
     expect(namesOf('The period drama Nora Pell won best film.', 'Nora Pell was shot in Leeds.')).toEqual([]);
     expect(namesOf('Nora Pell director Ana Ruiz thanked the crew.')).toEqual(['Ana Ruiz']);
     expect(namesOf('Shares rose, said investment bank Carver Whitley.', 'Carver Whitley are advising.')).toEqual([]);
+  });
+
+  it('takes no person from a firm named like one that "its" describes', () => {
+    expect(
+      namesOf('Creditors sued Halden Price, its former banker, in May.', 'It is also working with Halden Price.'),
+    ).toEqual([]);
+  });
+
+  it('takes no person from firms of one trade listed with the word they share', () => {
+    expect(namesOf('The accused were Corby Tobacco, Pellam Tobacco and Dunmore Group.')).toEqual([]);
+    expect(namesOf('Tomas Brandt, Elena Brandt and their son arrived.')).toEqual(['Tomas Brandt', 'Elena Brandt']);
+  });
+
+  it('takes no person from a thing named after someone by an everyday word after the name', () => {
+    expect(namesOf('Games such as the Alan McTavish Rally sell well.', 'Alan McTavish Rally is on sale.')).toEqual([]);
   });
 
   it('takes no person from a name that is or opens a work’s title', () => {

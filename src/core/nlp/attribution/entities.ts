@@ -379,6 +379,9 @@ function splitRun(
     nameLast--;
   }
   if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
+  // "Tom Hale Leicester": a place after a full name is where its bearer comes from or plays, not more of the name
+  const end = tokens[nameLast]!.lower.replace(/['’]s?$/u, '');
+  if (nameLast - nameFirst >= 2 && isPlaceName(end) && !isFirstName(end) && !isLastName(end)) nameLast--;
   // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
   const words = tokens
     .slice(nameFirst, nameLast + 1)
@@ -989,7 +992,7 @@ const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
 /**
  * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
  * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
- * ("Merrill Lynch are"), taken up by "which", owning what only a body has ("the offices of X"), as a work's
+ * ("Merrill Lynch are"), taken up by "which" or "its", owning what only a body has ("the offices of X"), as a work's
  * title, or as the maker or the work of the person a role and a name after it describe ("Harry Potter director Alfonso Cuaron").
  */
 function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
@@ -997,6 +1000,7 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const before = tokens[candidate.runFirst - 1];
   const next = tokens[candidate.nameLast + 1];
   const afterNext = tokens[candidate.nameLast + 2];
+  if (isNamedAfterSomeone(candidate.words)) return true;
   // (not "publisher Kimberly Quinn": a kind of body that may be a person's job)
   if (candidate.title.length === 0 && before?.kind === 'word' && !before.capitalized && !isRoleNoun(before.lower)) {
     if (ORGANISATION_NOMINALS.has(before.lower) || WORK_NOUNS.has(before.lower)) {
@@ -1005,7 +1009,8 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   }
   // "the London offices of Merrill Lynch": what only a body has
   if (before?.lower === 'of' && BODY_ONLY_NOUNS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
-  if (next?.text === ',' && afterNext?.lower === 'which') return true;
+  // "X, which ...", "Morgan Stanley, its former banker": taken up by what only a thing is
+  if (next?.text === ',' && (afterNext?.lower === 'which' || afterNext?.lower === 'its')) return true;
   if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
   // "Willowfield claimed their first title": one name that does something to "their" is a team or a band
@@ -1030,6 +1035,18 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const modifier = !ROLE_STOP_WORDS.has(next.lower) && !isVerbForm(next.lower) && !isSpeechVerb(next.lower);
   const name = tokens[candidate.nameLast + 3];
   return modifier && WORK_ROLE_NOUNS.has(afterNext.lower) && name !== undefined && isRunToken(name);
+}
+
+/**
+ * "Colin McRae Rally": a given name and a surname before an everyday word that is no name (not even one also a given
+ * name, as "Wood" or "King" are) name a thing after someone.
+ */
+function isNamedAfterSomeone(words: readonly string[]): boolean {
+  if (words.length < 3) return false;
+  const last = normalizeName(words[words.length - 1]!);
+  const before = words[words.length - 2]!;
+  if (!isCommonWord(last) || isLastName(last) || isGivenNameForm(last)) return false;
+  return isLastName(normalizeName(before)) || SURNAME_FORM.test(before);
 }
 
 /**
@@ -1177,6 +1194,12 @@ function shareListEvidence(candidates: readonly Candidate[]): void {
       trade.add(a);
       trade.add(b);
     }
+  }
+  // and name no one (not "Tony Blair, Cherie Blair": a family shares a surname after given names)
+  for (const candidate of trade) {
+    const shared = lastWord(candidate);
+    const given = isCommonFirstName(normalizeName(candidate.words[0]!));
+    if (!isFirstName(shared) && !isLastName(shared) && !given) candidate.thing = true;
   }
   const lift = (from: Candidate, to: Candidate): void => {
     if (from.evidence < 2 || from.words.length < 2 || to.words.length !== 2 || to.evidence < 0 || to.evidence >= 2) {
