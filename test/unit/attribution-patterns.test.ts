@@ -24,6 +24,16 @@ describe('pronouns after two people', () => {
     ).toEqual([['We got this wrong and we will fix it.', 'Joan Harper']]);
   });
 
+  it('does not give "he said" closing a sentence to the man the sentence talks about', () => {
+    expect(
+      listed(
+        'Campaign',
+        'Alan Okafor spoke on Monday. And Tom Hale would lead the campaign from the front, he said.',
+        '"Between now and the election the leader will be travelling," he promised.',
+      ),
+    ).toEqual([['Between now and the election the leader will be travelling', 'Alan Okafor']]);
+  });
+
   it('prefers the subject of the sentence before when both people could be meant', () => {
     expect(
       listed(

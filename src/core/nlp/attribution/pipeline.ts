@@ -86,7 +86,8 @@ export function attributeQuotes(article: ParsedArticle): Attribution {
 export function runPipeline(article: ParsedArticle): TracedAttribution {
   const doc = buildDocument(article);
   const index = findEntities(doc);
-  const context = createContext(doc, index);
+  const tails = new Map(doc.paragraphs.map((paragraph) => [paragraph.index, tailStatements(paragraph)]));
+  const context = createContext(doc, index, tails);
   const quotes: Quote[] = [];
   const traces: (AttributionTrace | null)[] = [];
   // per paragraph: reported statements and hand-overs found up front, quote attributions appended in order
@@ -108,7 +109,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     const events: SpeechEvent[] = reported
       .filter((statement) => isCarryableSubject(statement.speaker))
       .map((statement) => ({ tokenIndex: statement.speaker.cueIndex, ref: statement.speaker, quoted: false }));
-    events.push(...handOvers(paragraph), ...tailStatements(paragraph));
+    events.push(...handOvers(paragraph), ...(tails.get(paragraph.index) ?? []));
     events.sort((a, b) => a.tokenIndex - b.tokenIndex);
     statements.set(paragraph.index, events);
 
@@ -214,8 +215,15 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
   };
 }
 
-/** Sentence numbers over the whole article, and the name mentions as the first sightings of each entity. */
-function createContext(doc: ArticleDoc, index: EntityIndex): ResolveContext {
+/**
+ * Sentence numbers over the whole article, and the name mentions as the first sightings of each entity (not as
+ * subjects where they are named inside what a sentence ending on its speaker reports).
+ */
+function createContext(
+  doc: ArticleDoc,
+  index: EntityIndex,
+  tails: ReadonlyMap<number, readonly SpeechEvent[]>,
+): ResolveContext {
   const base = new Map<number, number>();
   const numbers = new Map<number, Int32Array>();
   let total = 0;
@@ -232,16 +240,30 @@ function createContext(doc: ArticleDoc, index: EntityIndex): ResolveContext {
   }
   const sentenceNumber = (paragraph: ParagraphDoc, token: number): number =>
     (base.get(paragraph.index) ?? 0) + (numbers.get(paragraph.index)?.[token] ?? 0);
+  // `Tony Blair would lead it, he said.`: who is named in what a sentence reports is not its subject
+  const reportedUpTo = new Map<number, number>();
+  for (const paragraph of doc.paragraphs) {
+    for (const tail of tails.get(paragraph.index) ?? []) {
+      reportedUpTo.set(
+        (base.get(paragraph.index) ?? 0) + (numbers.get(paragraph.index)?.[tail.tokenIndex] ?? 0),
+        tail.ref.range.first,
+      );
+    }
+  }
   const named: Sighting[] = index.mentions
     .filter((mention) => !mention.inQuote)
-    .map((mention) => ({
-      entity: mention.entity,
-      paragraphIndex: mention.paragraphIndex,
-      tokenIndex: mention.firstToken,
-      sentence: sentenceNumber(doc.paragraphs[mention.paragraphIndex]!, mention.firstToken),
-      subject: mention.subject,
-      speaker: false,
-    }));
+    .map((mention) => {
+      const sentence = sentenceNumber(doc.paragraphs[mention.paragraphIndex]!, mention.firstToken);
+      const reported = mention.firstToken < (reportedUpTo.get(sentence) ?? -1);
+      return {
+        entity: mention.entity,
+        paragraphIndex: mention.paragraphIndex,
+        tokenIndex: mention.firstToken,
+        sentence,
+        subject: mention.subject && !reported,
+        speaker: false,
+      };
+    });
   return { index, named, spoken: [], sentenceNumber, spokespeople: new Map() };
 }
 

@@ -294,10 +294,11 @@ function salient(scores: Map<Entity, number>): Entity | null {
  */
 function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: ResolveContext): Map<Entity, number> {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const tail = isTailPronoun(ref);
   const scores = new Map<Entity, number>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     const entity = sighting.entity;
-    if (entity.kind !== 'person') continue;
+    if (entity.kind !== 'person' || (tail && sighting.sentence === here)) continue;
     let weight = 1 + (sighting.subject ? 0.8 : 0) + (sighting.speaker ? 1 : 0);
     // a person whose gender is unknown may be the one meant, but less surely than one known to agree
     if (gender !== null && entity.gender === null) weight *= 0.5;
@@ -382,7 +383,7 @@ function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context:
  */
 function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
-  for (const sentence of [here, here - 1]) {
+  for (const sentence of isTailPronoun(ref) ? [here - 1] : [here, here - 1]) {
     const subjects = new Set<Entity>();
     for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
       if (sighting.sentence < sentence) break;
@@ -397,6 +398,22 @@ function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: Reso
   return null;
 }
 
+/**
+ * `Tony Blair would lead the campaign, he said.`: a pronoun between a comma and the speech verb that ends the sentence
+ * closes what was said, and the people named in what was said are not who says it (a writer would have named them).
+ */
+function isTailPronoun(ref: SpeakerRef): boolean {
+  const tokens = ref.paragraph.tokens;
+  const after = tokens[ref.range.last + 1];
+  return (
+    ref.range.first === ref.range.last &&
+    tokens[ref.range.first - 1]?.text === ',' &&
+    after?.kind === 'word' &&
+    isUnambiguousSpeechVerb(after.lower) &&
+    tokens[ref.range.last + 2]?.text === '.'
+  );
+}
+
 /** How many tokens back a competing pronoun is looked for. */
 const COMPETITOR_WINDOW = 60;
 
@@ -406,9 +423,11 @@ const COMPETITOR_WINDOW = 60;
  */
 function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const tail = isTailPronoun(ref);
   const named = new Set<Entity>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (sighting.sentence < here - 1) break;
+    if (tail && sighting.sentence === here) continue;
     // one already speaking is not "just named", unless never named at all
     if ((sighting.speaker && !sighting.entity.anonymous) || sighting.entity.kind !== 'person') continue;
     const entity = sighting.entity;
