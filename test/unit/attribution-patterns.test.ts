@@ -216,6 +216,18 @@ describe('quotes and their cues', () => {
     expect(listed('Policing', `${said} Residents could "trigger" action on specific problems.`)).toEqual([]);
   });
 
+  it('gives a quote a sentence hands over to with a colon to its subject, whatever its verb', () => {
+    expect(
+      listed(
+        'Emails',
+        'Ann Holt has since apologised for what happened: "I should have used two accounts. I am sorry."',
+      ),
+    ).toEqual([['I should have used two accounts. I am sorry.', 'Ann Holt']]);
+    expect(listed('Emails', 'Signs of trouble were everywhere: "We have lost the files," one clerk wrote.')).toEqual([
+      ['We have lost the files', null],
+    ]);
+  });
+
   it('does not give the words of a message to the one it was sent to', () => {
     const intro = 'Tom Hale has hit back at the hacker Yuri Petrov.';
     expect(listed('Hacker', `${intro} His latest message to Petrov reads: "Go home and cry, little boy."`)).toEqual([

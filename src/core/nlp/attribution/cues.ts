@@ -1,5 +1,5 @@
 import { isInvertingVerb, isReportingVerb, isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isCommonWord, isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   COMMON_MAIN_VERBS,
   DASH_MARKS,
@@ -223,6 +223,30 @@ function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number):
   const phrase = phraseStartingAt(paragraph, at);
   if (!phrase || phrase.last >= limit) return null;
   return phrase;
+}
+
+/**
+ * `Clinton has since apologised for what happened: "..."`: a sentence that hands over to a quote with a colon, and
+ * whose verb is no speech verb, is still introduced by its subject when that is a name or he or she. Null for a
+ * colon after anything else.
+ */
+export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  const colon = openIndex - 1;
+  if (tokens[colon]?.text !== ':' || paragraph.quoted[colon]) return null;
+  const floor = paragraph.sentenceOf[colon] ?? 0;
+  const subject = sentenceSubject(paragraph, floor, colon);
+  if (!subject) return null;
+  const head = tokens[subject.last]!;
+  const first = tokens[subject.first]!;
+  // (not "What ...:" or "Signs ...:": a lone everyday word capitalized only by opening the sentence)
+  const lone = subject.first === subject.last && isCommonWord(head.lower);
+  const named = head.capitalized && first.capitalized && !head.possessive && !lone;
+  if (!named && head.lower !== 'he' && head.lower !== 'she') return null;
+  // the verb right after the subject: a finite verb of the sentence, not a list or a heading ("Name: ...")
+  const verb = tokens[subject.last + 1];
+  if (verb?.kind !== 'word' || verb.capitalized) return null;
+  return { paragraph, range: subject, cue: ':', cueIndex: colon };
 }
 
 /**

@@ -26,6 +26,7 @@ import { foldText, normalizeName } from '../names.js';
 import {
   attributionAfter,
   attributionBefore,
+  colonIntroduction,
   findReportedSpeech,
   labelBefore,
   type ReportedSpeech,
@@ -564,7 +565,11 @@ function attributeGroup(
     sentenceNumber,
     namedBetween,
   );
-  if (!carried) return null;
+  if (!carried) {
+    // last of all, the subject of a sentence that hands over to the quote with a colon
+    const introduced = kind === 'direct' && open >= 0 ? colonIntroduction(firstParagraph, open) : null;
+    return introduced ? { ref: introduced, cue: 'colon' } : null;
+  }
   return {
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',

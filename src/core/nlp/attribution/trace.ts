@@ -14,6 +14,7 @@ export type CuePath =
   | 'before'
   | 'framing'
   | 'label'
+  | 'colon'
   | 'immediate'
   | 'carried-paragraph'
   | 'carried-previous'
