@@ -75,6 +75,16 @@ describe('pronouns after two people', () => {
 });
 
 describe('people described but never named', () => {
+  it('gives "said the Dutchman" to the person named in the sentence before', () => {
+    expect(
+      listed(
+        'Cup win',
+        'Harlow manager Martin de Wit acclaimed his players after the 3-0 win over a stubborn Dover side.',
+        '"It was a professional sort of performance," the Dutchman said.',
+      ),
+    ).toEqual([['It was a professional sort of performance', 'Martin de Wit']]);
+  });
+
   it('gives "she said" after an unnamed spokeswoman to nobody, not to the woman named before her', () => {
     expect(
       listed(
