@@ -75,6 +75,18 @@ describe('pronouns after two people', () => {
 });
 
 describe('people described but never named', () => {
+  it('gives "said the UCI president" to the one whose role is plain "president"', () => {
+    expect(
+      listed(
+        'Doping',
+        'The cycling union and its president Pat Quinlan are under pressure.',
+        'Quinlan spoke to reporters at length on Monday in Geneva about the past of the sport and its future.',
+        'Riders are tested more often now, and the union has new laboratories across the whole of Europe.',
+        '"Nobody is silly enough to say the peloton is clean," added the UCI president.',
+      ),
+    ).toEqual([['Nobody is silly enough to say the peloton is clean', 'Pat Quinlan']]);
+  });
+
   it('gives "said the Dutchman" to the person named in the sentence before', () => {
     expect(
       listed(

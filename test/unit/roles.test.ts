@@ -10,6 +10,11 @@ describe('what a role is', () => {
     expect(cleanRole("women's world number one")).toBe("women's world number one");
   });
 
+  it('drops a possessive determiner before a role', () => {
+    expect(cleanRole('its president')).toBe('president');
+    expect(cleanRole('their chief executive')).toBe('chief executive');
+  });
+
   it('drops a participle of the sentence glued before the role', () => {
     expect(cleanRole('allowing Arsenal striker')).toBe('Arsenal striker');
     expect(cleanRole('newly-appointed chairman')).toBe('chairman');

@@ -594,16 +594,23 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!.lower;
   const gender = GENDERED_TITLES[head] ?? null;
-  const words = tokens
+  const kept = tokens
     .slice(ref.range.first, ref.range.last + 1)
-    .filter((token) => !DETERMINERS.has(token.lower) && !token.possessive)
-    .map((token) => token.lower);
+    .filter((token) => !DETERMINERS.has(token.lower) && !token.possessive);
+  const words = kept.map((token) => token.lower);
+  // "the UCI president" for the one whose role is plain "president" ("its president Pat McQuaid"): a body's name
+  // before the head narrows a bare role, and contradicts none
+  const named = new Set(kept.filter((token) => token.capitalized).map((token) => token.lower));
   const holds = (entity: Entity): boolean =>
     entity.kind === 'person' &&
     (gender === null || entity.gender === null || entity.gender === gender) &&
     [...entity.roles.values()].some((role) => {
       const roleWords = normalizeName(role.text).split(' ');
-      return roleWords.includes(head) && words.every((word) => roleWords.includes(word) || /\d/u.test(word));
+      const bare = roleWords.length === 1;
+      return (
+        roleWords.includes(head) &&
+        words.every((word) => roleWords.includes(word) || /\d/u.test(word) || (bare && named.has(word)))
+      );
     });
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (holds(sighting.entity)) return found(sighting.entity, 'description-role');

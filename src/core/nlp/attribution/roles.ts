@@ -103,8 +103,12 @@ export function cleanRole(raw: string): string | null {
     .replace(/[\s,;:]+$/u, '')
     .split(/\s+/)
     .filter(Boolean);
-  // leading determiners and sentence words glued on by capitalisation or position
-  while (words.length > 0 && (/^(?:the|a|an)$/i.test(words[0]!) || ROLE_GLUE_WORDS.has(bare(words[0]!)))) {
+  // leading determiners ("its president": whose it is says nothing of the role) and sentence words glued on by
+  // capitalisation or position
+  while (
+    words.length > 0 &&
+    (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) || ROLE_GLUE_WORDS.has(bare(words[0]!)))
+  ) {
     words = words.slice(1);
   }
   // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it
