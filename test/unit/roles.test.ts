@@ -10,6 +10,12 @@ describe('what a role is', () => {
     expect(cleanRole("women's world number one")).toBe("women's world number one");
   });
 
+  it('takes an award won or nominated for for no role, and keeps a party nominee', () => {
+    expect(cleanRole('Oscar nominee')).toBeNull();
+    expect(cleanRole('best actress winner')).toBeNull();
+    expect(cleanRole('Republican presidential nominee')).toBe('Republican presidential nominee');
+  });
+
   it('drops a possessive determiner before a role', () => {
     expect(cleanRole('its president')).toBe('president');
     expect(cleanRole('their chief executive')).toBe('chief executive');

@@ -169,6 +169,10 @@ export function cleanRole(raw: string): string | null {
   if (RELATIONAL_NOUNS.has(singular(head))) return null;
   // "Guinea immigrant": where someone comes from describes them, it is no position
   if (ORIGIN_NOUNS.has(head)) return null;
+  // "Oscar nominee", "best actress winner": an award won or nominated for is no position (a party's nominee is)
+  if (AWARD_HEADS.has(singular(head)) && lowers.some((word) => AWARD_WORDS.has(word.replace(/-.*$/u, '')))) {
+    return null;
+  }
   // "Greek sprinters", "Stanford University students": a role said of several is each one's in the singular
   if (head !== singular(head) && isRoleHead(singular(head)) && !/ss$/u.test(head)) {
     words[headAt] = singularWord(words[headAt]!);
@@ -178,6 +182,14 @@ export function cleanRole(raw: string): string | null {
   if (words.length === 1 && HONORIFIC_TITLES.has(bare(words[0]!))) return null;
   return words.join(' ').replace(/['’]s$/u, '');
 }
+
+/** Heads of a role that may be an award's, and the words that make it one. */
+const AWARD_HEADS: ReadonlySet<string> = new Set(['nominee', 'winner', 'laureate', 'recipient']);
+const AWARD_WORDS: ReadonlySet<string> = new Set(
+  'oscar oscars bafta baftas grammy grammys emmy emmys golden globe globes booker pulitzer nobel brit brits mercury olivier tony tonys award awards prize best'.split(
+    ' ',
+  ),
+);
 
 function singularWord(word: string): string {
   const lower = word.toLowerCase();
