@@ -16,6 +16,15 @@ describe('what a role is', () => {
     expect(cleanRole('Republican presidential nominee')).toBe('Republican presidential nominee');
   });
 
+  it('keeps only the role of a phrase that runs over a clause, and takes a clause for no role', () => {
+    expect(cleanRole('serious foul play while Arsenal boss')).toBe('Arsenal boss');
+    expect(cleanRole('public spotlight when Norfolk farmer')).toBe('Norfolk farmer');
+    expect(cleanRole('October Tory leader')).toBe('Tory leader');
+    expect(cleanRole('they eye captain')).toBeNull();
+    expect(cleanRole('France centre Pierre Lamy believes coach')).toBeNull();
+    expect(cleanRole('junior Wimbledon doubles title winner')).toBe('junior Wimbledon doubles title winner');
+  });
+
   it('drops a possessive determiner before a role', () => {
     expect(cleanRole('its president')).toBe('president');
     expect(cleanRole('their chief executive')).toBe('chief executive');

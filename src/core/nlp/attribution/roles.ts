@@ -1,4 +1,4 @@
-import { isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isFirstName, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   APPOSITIVE_OPENERS,
   DESCRIPTIVE_PREPOSITIONS,
@@ -6,7 +6,9 @@ import {
   HONORIFICS,
   ORIGIN_NOUNS,
   RELATIONAL_NOUNS,
+  ROLE_CLAUSE_WORDS,
   ROLE_GLUE_WORDS,
+  ROLE_PRONOUNS,
   TITLE_PHRASES,
 } from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
@@ -103,6 +105,26 @@ export function cleanRole(raw: string): string | null {
     .replace(/[\s,;:]+$/u, '')
     .split(/\s+/)
     .filter(Boolean);
+  // "serious foul play while Arsenal boss": a clause glued before the role ends at the word that opens the role's
+  const clauseAt = findLastIndex(words, (word) => ROLE_CLAUSE_WORDS.has(bare(word)));
+  if (clauseAt >= 0) words = words.slice(clauseAt + 1);
+  // "they eye captain", "France centre Philippe Sella believes coach": a pronoun, or a given name and a surname
+  // before a verb, make the phrase a clause
+  if (words.some((word) => ROLE_PRONOUNS.has(bare(word)))) return null;
+  if (
+    words.some(
+      (word, at) =>
+        at >= 2 &&
+        /^\p{Ll}/u.test(word) &&
+        /[^s]s$/u.test(word) &&
+        isVerbForm(bare(word)) &&
+        /^\p{Lu}/u.test(words[at - 1]!) &&
+        isFirstName(bare(words[at - 2]!)) &&
+        /^\p{Lu}/u.test(words[at - 2]!),
+    )
+  ) {
+    return null;
+  }
   // leading determiners ("its president": whose it is says nothing of the role) and sentence words glued on by
   // capitalisation or position
   while (
@@ -190,6 +212,11 @@ const AWARD_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let at = items.length - 1; at >= 0; at--) if (test(items[at]!)) return at;
+  return -1;
+}
 
 function singularWord(word: string): string {
   const lower = word.toLowerCase();

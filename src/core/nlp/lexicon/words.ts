@@ -460,8 +460,15 @@ export const ROLE_NOUNS = words(`
 export const ROLE_GLUE_WORDS = words(`
   earlier later meanwhile however but and or so yet then now also still even just only picture pictured photo
   analysing analyzing speaking writing asked said says told when while as after before since if despite including
-  like unlike following here there today yesterday tomorrow
+  like unlike following here there today yesterday tomorrow january february march april may june july august
+  september october november december monday tuesday wednesday thursday friday saturday sunday
 `);
+
+/** Words that open a clause: a role phrase running over one was glued to the sentence before the role. */
+export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if because although though unless');
+
+/** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
+export const ROLE_PRONOUNS = words('i you he she it we they');
 
 /** Words that end a role phrase before a name: sentence words that cannot be part of a role. */
 export const ROLE_STOP_WORDS = words(`
