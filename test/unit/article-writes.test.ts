@@ -8,6 +8,7 @@ import {
   planPersonRebuild,
   rankRoleUses,
 } from '../../src/core/store/article-writes.js';
+import { pickName } from '../../src/core/store/store-common.js';
 import { makeArticle, makeQuote } from '../helpers/article-store-contract.js';
 
 const ruiz = { name: 'Marta Ruiz', aliases: ['Ruiz'], roles: ['Finance Minister'] };
@@ -174,5 +175,14 @@ describe('roles across the store', () => {
       new Map(),
     );
     expect(rebuild.persons[0]?.kind).toBe('organisation');
+  });
+});
+
+describe('the name a person is shown under', () => {
+  it('is the fullest form, and a hyphenated surname stays whole', () => {
+    expect(pickName(['Robert Kilroy-Silk', 'Robert Kilroy Silk'])).toBe('Robert Kilroy-Silk');
+    expect(pickName(['Robert Kilroy Silk', 'Robert Kilroy-Silk'])).toBe('Robert Kilroy-Silk');
+    expect(pickName(['Ann Holt', 'Ann B. Holt'])).toBe('Ann B. Holt');
+    expect(pickName(['Ann Holt', 'Anne Holt', 'Anne Holt'])).toBe('Anne Holt');
   });
 });

@@ -72,12 +72,17 @@ export function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** The fullest form of a name across articles: most words, then most frequent. */
+/**
+ * The fullest form of a name across articles: most name parts, then most frequent, then hyphenated ("Kilroy-Silk" as
+ * one surname, not "Kilroy Silk"), then the first given (the one already stored).
+ */
 export function pickName(names: string[]): string {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const parts = (name: string): number => name.split(/[\s-]+/u).length;
+  const hyphens = (name: string): number => (name.includes('-') ? 1 : 0);
   return [...counts.entries()].sort(
-    ([a, ca], [b, cb]) => b.split(' ').length - a.split(' ').length || cb - ca || a.localeCompare(b),
+    ([a, ca], [b, cb]) => parts(b) - parts(a) || cb - ca || hyphens(b) - hyphens(a),
   )[0]?.[0] as string;
 }
 
