@@ -115,9 +115,13 @@ const termCache = new Map<string, string | null>();
 
 /** The stemmed term of a lowercase word of two or more letters, or null when it is not a content word. */
 function termOf(word: string): string | null {
+  // stopwords and short words (about half of all words) are answered without the large cache, whose lookups miss
+  // the processor's caches
+  if (STOPWORDS.has(word)) return null;
+  if (word.length <= 3) return isAllDigits(word) ? null : word;
   let term = termCache.get(word);
   if (term === undefined) {
-    term = STOPWORDS.has(word) || isAllDigits(word) ? null : word.length > 3 ? porterStem(word) : word;
+    term = isAllDigits(word) ? null : porterStem(word);
     if (termCache.size < 100_000) termCache.set(word, term);
   }
   return term;
