@@ -59,6 +59,18 @@ describe('finding people', () => {
     ]);
   });
 
+  it('finds a person after a long title of a place and an office, and keeps the place in the role', () => {
+    const people = attributeQuotes(
+      articleFromLines('People', '"We will march," said New York City Public Advocate Trish Jameson.'),
+    ).people;
+    expect(people.map((person) => [person.name, person.kind, person.roles])).toEqual([
+      ['Trish Jameson', 'person', ['New York City Public Advocate']],
+    ]);
+    expect(namesOf('"We will march," said Florida-based Republican strategist Tom Cardenas.')).toEqual([
+      'Tom Cardenas',
+    ]);
+  });
+
   it('keeps two particles inside a name', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });

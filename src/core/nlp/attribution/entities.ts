@@ -333,8 +333,15 @@ function splitRun(
     if (index < last && token.possessive) break;
     nameFirst = index;
   }
-  // "But Fico", "Both Fico": a sentence word before a name is neither title nor role
-  while (first < nameFirst && NON_NAME_WORDS.has(tokens[first]!.lower)) first++;
+  // "But Fico", "Both Fico": a sentence word before a name is neither title nor role (but "New York City Public
+  // Advocate" keeps the place it opens)
+  while (
+    first < nameFirst &&
+    NON_NAME_WORDS.has(tokens[first]!.lower) &&
+    !isPlaceName(`${tokens[first]!.lower} ${tokens[first + 1]?.lower ?? ''}`)
+  ) {
+    first++;
+  }
   // "Reporters Without Borders", "Shaun Of The Dead": a capitalized small word inside the run makes it a title or a
   // body's name, not a title and a person
   // (not "Treasury Under Secretary John Taylor": a title's own words)
