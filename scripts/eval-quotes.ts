@@ -322,7 +322,7 @@ function main(): void {
     result.canonical[set.name] = figures;
     output.push(formatCanonical(set.name, set.use, figures));
     if (options.paths) output.push(formatPaths(scored, traces));
-    if (options.verbose) output.push(formatMisses(scored));
+    if (options.verbose) output.push(formatMisses(scored, traces));
     if (options.check && CHECKED_SETS.includes(set.name)) {
       if (figures.recall < TARGETS.recall) failures.push(`${set.name} recall ${figures.recall}% < ${TARGETS.recall}%`);
       if (figures.wrongRate > TARGETS.wrongRate) {
@@ -339,13 +339,14 @@ function main(): void {
 }
 
 /** The quotes not listed under their speaker, for reading the errors of a tuning set. */
-function formatMisses(scored: readonly ScoredItem[]): string {
+function formatMisses(scored: readonly ScoredItem[], traces: readonly (AttributionTrace | null)[]): string {
   return scored
     .filter((entry) => entry.outcome !== 'correct' && entry.outcome !== 'anonymous-ok')
-    .map(
-      (entry) =>
-        `    ${entry.outcome.padEnd(15)} ${entry.construct.padEnd(12)} gold=${entry.item.speaker} listed=${entry.listedUnder} mention=${entry.mention} | ${entry.item.quote.slice(0, 60)} | ${entry.item.file}\n`,
-    )
+    .map((entry) => {
+      const trace = entry.quote?.position === undefined ? null : traces[entry.quote.position];
+      const path = trace ? ` (${trace.cue}, ${trace.via})` : '';
+      return `    ${entry.outcome.padEnd(15)} ${entry.construct.padEnd(12)} gold=${entry.item.speaker} listed=${entry.listedUnder} mention=${entry.mention}${path} | ${entry.item.quote.slice(0, 60)} | ${entry.item.file}\n`;
+    })
     .join('');
 }
 
