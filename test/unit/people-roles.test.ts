@@ -7,6 +7,13 @@ function peopleOf(...lines: string[]) {
 }
 
 describe('people of an article', () => {
+  it('keeps every word of a name in the possessive before a role', () => {
+    const people = peopleOf('Others were targeted, Lib Dem’s elections chief Lord Pennant said.');
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Lord Pennant', ['Lib Dem’s elections chief']],
+    ]);
+  });
+
   it('takes a role from the title before a name', () => {
     const people = peopleOf('Finnish Prime Minister Aino Virtanen arrived in Brussels on Monday.');
     expect(people).toEqual([{ name: 'Aino Virtanen', kind: 'person', aliases: [], roles: ['Finnish Prime Minister'] }]);

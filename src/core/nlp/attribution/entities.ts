@@ -489,8 +489,23 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
-    // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it
-    if (token.possessive) break;
+    // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it; a name in the
+    // possessive keeps its words ("Lib Dem's elections chief", "Manchester United's manager")
+    if (token.possessive) {
+      while (
+        token.capitalized &&
+        from > 0 &&
+        index - from < 2 &&
+        tokens[from - 1]!.kind === 'word' &&
+        tokens[from - 1]!.capitalized &&
+        !paragraph.quoted[from - 1] &&
+        !ROLE_STOP_WORDS.has(tokens[from - 1]!.lower) &&
+        !NON_NAME_WORDS.has(tokens[from - 1]!.lower)
+      ) {
+        from--;
+      }
+      break;
+    }
   }
   return sawRole && from !== end ? from : null;
 }
