@@ -7,6 +7,11 @@ function peopleOf(...lines: string[]) {
 }
 
 describe('people of an article', () => {
+  it('leaves the verb that opens a question out of the title before a name', () => {
+    const people = peopleOf('Is President Halvorsen really going to veto the bill? Halvorsen said no.');
+    expect(people.map((person) => [person.name, person.roles])).toEqual([['Halvorsen', ['President']]]);
+  });
+
   it('keeps every word of a name in the possessive before a role', () => {
     const people = peopleOf('Others were targeted, Lib Dem’s elections chief Lord Pennant said.');
     expect(people.map((person) => [person.name, person.roles])).toEqual([

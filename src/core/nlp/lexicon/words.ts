@@ -115,7 +115,8 @@ export const NON_NAME_WORDS = words(`
   analysing analyzing speaking writing asked asking despite unlike like including following overall indeed
   elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise neither
   either having being i'm i’m i've i’ve i'd i’d i'll i’ll let's let’s here's here’s there's there’s that's that’s
-  it's it’s what's what’s who's who’s dear maybe perhaps probably certainly clearly surely thus hence
+  it's it’s what's what’s who's who’s dear maybe perhaps probably certainly clearly surely thus hence is was are were
+  does did do has have had would can could should
 `);
 
 /** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
