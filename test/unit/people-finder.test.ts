@@ -71,6 +71,15 @@ describe('finding people', () => {
     ]);
   });
 
+  it('keeps a lowercase particle with the surname it opens, and takes a surname with its particle for a person', () => {
+    const quotes = attributeQuotes(
+      articleFromLines('Mayor', 'Mayor Bill de Vries spoke. Later, de Vries said: "We will act."'),
+    ).quotes;
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([['We will act.', 'Bill de Vries']]);
+    const people = attributeQuotes(articleFromLines('Match', '"It was great," said de Jongh.')).people;
+    expect(people.map((person) => [person.name, person.kind])).toEqual([['de Jongh', 'person']]);
+  });
+
   it('keeps two particles inside a name', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });

@@ -257,7 +257,15 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
   const tokens = paragraph.tokens;
   let index = 0;
   while (index < tokens.length) {
-    if (!isRunToken(tokens[index]!)) {
+    // "Later, de Blasio said": a lowercase particle before a capitalized word opens a surname
+    const particleOpens =
+      isParticle(tokens[index]!) &&
+      !tokens[index]!.capitalized &&
+      tokens[index + 1] !== undefined &&
+      isRunToken(tokens[index + 1]!) &&
+      paragraph.quoted[index + 1] === paragraph.quoted[index] &&
+      (index === 0 || !isRunToken(tokens[index - 1]!));
+    if (!isRunToken(tokens[index]!) && !particleOpens) {
       index++;
       continue;
     }
@@ -992,7 +1000,15 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         candidate.title.some((word) => isRoleWord(normalizeName(word)) || HONORIFICS.has(normalizeName(word)));
       // "Zero Hedge wrote", "Royal Mail said": a name of everyday words beside a speech verb that is no person's
       // speaks as an organisation
-      if (candidate.speaking && candidate.words.length >= 2 && candidate.evidence < 2 && candidate.title.length === 0) {
+      // (not "de Jong said": a surname with its particle is a person's; "Al Arabiya" may be either)
+      const particleSurname = isSurnameOnly(candidate) && candidate.words[0]!.toLowerCase() !== 'al';
+      if (
+        candidate.speaking &&
+        candidate.words.length >= 2 &&
+        candidate.evidence < 2 &&
+        candidate.title.length === 0 &&
+        !particleSurname
+      ) {
         candidate.kind = 'organisation';
         candidate.words = [candidate.words.join(' ')];
         candidate.evidence = 3;
