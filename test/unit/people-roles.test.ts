@@ -7,6 +7,16 @@ function peopleOf(...lines: string[]) {
 }
 
 describe('people of an article', () => {
+  it('does not give "President Garner" to the Garner the article gives other offices', () => {
+    const quotes = attributeQuotes(
+      articleFromLines(
+        'Garner',
+        'Senator Ellen Garner spoke in Ohio on Monday.\nLater, President Garner said: "We will win this fight."',
+      ),
+    ).quotes;
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([['We will win this fight.', null]]);
+  });
+
   it('leaves the verb that opens a question out of the title before a name', () => {
     const people = peopleOf('Is President Halvorsen really going to veto the bill? Halvorsen said no.');
     expect(people.map((person) => [person.name, person.roles])).toEqual([['Halvorsen', ['President']]]);

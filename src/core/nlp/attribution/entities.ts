@@ -1803,6 +1803,9 @@ function resolveCandidate(
   if (matches.length === 0) return null;
   const gender = candidateGender(candidate, titleGenders);
   matches = matches.filter((entity) => isGenderCompatible(entity, gender));
+  // "President Clinton" beside Hillary Clinton, whom the article gives other offices ("presidential nominee" is
+  // not "president"): an office the one sharing the surname does not hold names someone else, or nobody known
+  if (matches.length === 1 && !holdsOffice(matches[0]!, candidate.title)) return null;
   if (matches.length <= 1) return matches[0] ?? null;
   if (gender) {
     const sameGender = matches.filter((entity) => entity.gender === gender);
@@ -1824,6 +1827,16 @@ function resolveCandidate(
     if (seen && (!best || seen.first < best.first)) chosen = entity;
   }
   return chosen ?? matches[0] ?? null;
+}
+
+/** Whether a person may hold the office a title names: no office in it, no role known, or a role with its words. */
+function holdsOffice(person: Entity, title: readonly string[]): boolean {
+  const office = title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
+  if (office.length === 0 || person.roles.size === 0) return true;
+  return [...person.roles.values()].some((role) => {
+    const words = normalizeName(role.text).split(' ');
+    return office.every((word) => words.includes(word));
+  });
 }
 
 /** The roles of an entity, best first. */
