@@ -17,6 +17,19 @@ describe('people of an article', () => {
     expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([['We will win this fight.', null]]);
   });
 
+  it('takes military ranks for titles, and a rank with the surname for the person', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'RAF',
+        'Air Commodore Andrew Lambeth, a former air defence chief, spoke.\nAir Commodore Lambeth added: "The threat is rising."',
+      ),
+    );
+    expect(analysis.people.map((person) => [person.name, person.kind, person.roles])).toEqual([
+      ['Andrew Lambeth', 'person', ['Air Commodore', 'former air defence chief']],
+    ]);
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Andrew Lambeth']);
+  });
+
   it('leaves the verb that opens a question out of the title before a name', () => {
     const people = peopleOf('Is President Halvorsen really going to veto the bill? Halvorsen said no.');
     expect(people.map((person) => [person.name, person.roles])).toEqual([['Halvorsen', ['President']]]);
