@@ -25,6 +25,13 @@ describe('what a role is', () => {
     expect(cleanRole('junior Wimbledon doubles title winner')).toBe('junior Wimbledon doubles title winner');
   });
 
+  it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
+    expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
+    expect(cleanRole('over Conservative leader')).toBe('Conservative leader');
+    expect(cleanRole('Archbishop of')).toBeNull();
+    expect(cleanRole('chief executive of the company')).toBe('chief executive of the company');
+  });
+
   it('drops a possessive determiner before a role', () => {
     expect(cleanRole('its president')).toBe('president');
     expect(cleanRole('their chief executive')).toBe('chief executive');

@@ -125,14 +125,18 @@ export function cleanRole(raw: string): string | null {
   ) {
     return null;
   }
-  // leading determiners ("its president": whose it is says nothing of the role) and sentence words glued on by
-  // capitalisation or position
+  // leading determiners ("its president": whose it is says nothing of the role), sentence words glued on by
+  // capitalisation or position, and a preposition of the sentence before ("between Fiat boss")
   while (
     words.length > 0 &&
-    (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) || ROLE_GLUE_WORDS.has(bare(words[0]!)))
+    (/^(?:the|a|an|its|his|her|their|over|plus|aside)$/i.test(words[0]!) ||
+      ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
+      (/^\p{Ll}/u.test(words[0]!) && isPreposition(bare(words[0]!))))
   ) {
     words = words.slice(1);
   }
+  // "Archbishop of": a role that ends on its preposition lost what it is of
+  if (words.length > 0 && isPreposition(bare(words[words.length - 1]!))) return null;
   // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it
   while (
     words.length > 1 &&
