@@ -32,6 +32,13 @@ describe('what a role is', () => {
     expect(cleanRole('chief executive of the company')).toBe('chief executive of the company');
   });
 
+  it('takes a word for what kind of person someone is for no role', () => {
+    expect(cleanRole('great man')).toBeNull();
+    expect(cleanRole('Northern Ireland man')).toBeNull();
+    expect(cleanRole('Teenager')).toBeNull();
+    expect(cleanRole('frontman')).toBe('frontman');
+  });
+
   it('drops a possessive determiner before a role', () => {
     expect(cleanRole('its president')).toBe('president');
     expect(cleanRole('their chief executive')).toBe('chief executive');

@@ -195,6 +195,8 @@ export function cleanRole(raw: string): string | null {
   if (RELATIONAL_NOUNS.has(singular(head))) return null;
   // "Guinea immigrant": where someone comes from describes them, it is no position
   if (ORIGIN_NOUNS.has(head)) return null;
+  // "great man", "Northern Ireland man", "Teenager": who someone is, not a position they hold
+  if (PERSON_NOUNS.has(singular(head))) return null;
   // "Oscar nominee", "best actress winner": an award won or nominated for is no position (a party's nominee is)
   if (AWARD_HEADS.has(singular(head)) && lowers.some((word) => AWARD_WORDS.has(word.replace(/-.*$/u, '')))) {
     return null;
@@ -208,6 +210,24 @@ export function cleanRole(raw: string): string | null {
   if (words.length === 1 && HONORIFIC_TITLES.has(bare(words[0]!))) return null;
   return words.join(' ').replace(/['’]s$/u, '');
 }
+
+/** Nouns that say what kind of person someone is, never a position, office, job or standing. */
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'man',
+  'woman',
+  'men',
+  'women',
+  'teenager',
+  'teen',
+  'boy',
+  'girl',
+  'lad',
+  'guy',
+  'person',
+  'youngster',
+  'villain',
+  'hero',
+]);
 
 /** Heads of a role that may be an award's, and the words that make it one. */
 const AWARD_HEADS: ReadonlySet<string> = new Set(['nominee', 'winner', 'laureate', 'recipient']);
