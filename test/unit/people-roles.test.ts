@@ -30,6 +30,14 @@ describe('people of an article', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Andrew Lambeth']);
   });
 
+  it('takes the place a title is of for no person ("the Archbishop of Canterbury")', () => {
+    const analysis = attributeQuotes(
+      articleFromLines('Plans', 'The Archbishop of Westbury has criticised the plans. "It is wrong," he said.'),
+    );
+    expect(analysis.people).toEqual([]);
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([null]);
+  });
+
   it('leaves the verb that opens a question out of the title before a name', () => {
     const people = peopleOf('Is President Halvorsen really going to veto the bill? Halvorsen said no.');
     expect(people.map((person) => [person.name, person.roles])).toEqual([['Halvorsen', ['President']]]);

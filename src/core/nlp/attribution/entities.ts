@@ -405,6 +405,9 @@ function splitRun(
     )
     .map((token) => token.text.replace(/['’]s?$/u, ''));
   const title = tokens.slice(first, nameFirst).map((token) => token.text);
+  // "the Archbishop of Canterbury", "the Duke of Edinburgh": what follows "of" in a title is the see or the place
+  // the title is of, not its holder's name
+  if (title.length >= 2 && title[title.length - 1] === 'of') return null;
   return {
     paragraph,
     runFirst: first,
