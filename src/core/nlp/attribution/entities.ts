@@ -24,6 +24,7 @@ import {
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
   HONORIFICS,
+  KUNYA_WORDS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NON_NAME_WORDS,
@@ -709,9 +710,6 @@ function isSurnameOnly(candidate: Candidate): boolean {
   const particle = candidate.words[0]!.toLowerCase();
   return NAME_PARTICLES.has(particle) && !KUNYA_WORDS.has(particle);
 }
-
-/** Particles that open a whole name as a kunya ("Abu Qatada"), not a surname ("bin Salman"). */
-const KUNYA_WORDS: ReadonlySet<string> = new Set(['abu', 'umm']);
 
 /** Score how much a candidate looks like a person's name; negative for places and organisations. */
 function scoreCandidate(candidate: Candidate): number {

@@ -245,10 +245,7 @@ function createContext(
   const reportedUpTo = new Map<number, number>();
   for (const paragraph of doc.paragraphs) {
     for (const tail of tails.get(paragraph.index) ?? []) {
-      reportedUpTo.set(
-        (base.get(paragraph.index) ?? 0) + (numbers.get(paragraph.index)?.[tail.tokenIndex] ?? 0),
-        tail.ref.range.first,
-      );
+      reportedUpTo.set(sentenceNumber(paragraph, tail.tokenIndex), tail.ref.range.first);
     }
   }
   const named: Sighting[] = index.mentions

@@ -1,6 +1,7 @@
 import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
 import { isRoleNoun } from '../lexicon/tags.js';
 import {
+  ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
   DETERMINERS,
   DOCUMENT_NOUNS,
@@ -82,9 +83,6 @@ export interface ResolveContext {
 
 /** The head words of titles ("minister", "chancellor", "president"): held by someone the article must name. */
 const TITLE_HEADS: ReadonlySet<string> = new Set(TITLE_PHRASES.map((phrase) => phrase.split(' ').pop()!));
-
-/** Prepositions that make the name after them the addressee or the topic of what a phrase's head says. */
-const ADDRESSEE_LINKS: ReadonlySet<string> = new Set(['to', 'against', 'about', 'toward', 'towards']);
 
 /** How many paragraphs back a pronoun or a description may reach for its entity. */
 const REACH = 2;

@@ -1,10 +1,13 @@
 import { isFirstName, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   APPOSITIVE_OPENERS,
+  AWARD_HEADS,
+  AWARD_WORDS,
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
   ORIGIN_NOUNS,
+  PERSON_NOUNS,
   RELATIONAL_NOUNS,
   ROLE_CLAUSE_WORDS,
   ROLE_GLUE_WORDS,
@@ -106,7 +109,7 @@ export function cleanRole(raw: string): string | null {
     .split(/\s+/)
     .filter(Boolean);
   // "serious foul play while Arsenal boss": a clause glued before the role ends at the word that opens the role's
-  const clauseAt = findLastIndex(words, (word) => ROLE_CLAUSE_WORDS.has(bare(word)));
+  const clauseAt = words.findLastIndex((word) => ROLE_CLAUSE_WORDS.has(bare(word)));
   if (clauseAt >= 0) words = words.slice(clauseAt + 1);
   // "they eye captain", "France centre Philippe Sella believes coach": a pronoun, or a given name and a surname
   // before a verb, make the phrase a clause
@@ -129,7 +132,7 @@ export function cleanRole(raw: string): string | null {
   // capitalisation or position, and a preposition of the sentence before ("between Fiat boss")
   while (
     words.length > 0 &&
-    (/^(?:the|a|an|its|his|her|their|over|plus|aside)$/i.test(words[0]!) ||
+    (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) ||
       ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
       (/^\p{Ll}/u.test(words[0]!) && isPreposition(bare(words[0]!))))
   ) {
@@ -209,37 +212,6 @@ export function cleanRole(raw: string): string | null {
   words = words.map((word) => TITLE_ABBREVIATIONS_SPELLED[bare(word)] ?? word);
   if (words.length === 1 && HONORIFIC_TITLES.has(bare(words[0]!))) return null;
   return words.join(' ').replace(/['’]s$/u, '');
-}
-
-/** Nouns that say what kind of person someone is, never a position, office, job or standing. */
-const PERSON_NOUNS: ReadonlySet<string> = new Set([
-  'man',
-  'woman',
-  'men',
-  'women',
-  'teenager',
-  'teen',
-  'boy',
-  'girl',
-  'lad',
-  'guy',
-  'person',
-  'youngster',
-  'villain',
-  'hero',
-]);
-
-/** Heads of a role that may be an award's, and the words that make it one. */
-const AWARD_HEADS: ReadonlySet<string> = new Set(['nominee', 'winner', 'laureate', 'recipient']);
-const AWARD_WORDS: ReadonlySet<string> = new Set(
-  'oscar oscars bafta baftas grammy grammys emmy emmys golden globe globes booker pulitzer nobel brit brits mercury olivier tony tonys award awards prize best'.split(
-    ' ',
-  ),
-);
-
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let at = items.length - 1; at >= 0; at--) if (test(items[at]!)) return at;
-  return -1;
 }
 
 function singularWord(word: string): string {

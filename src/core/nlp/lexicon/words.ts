@@ -104,12 +104,15 @@ export const TAIL_PREPOSITIONS = words(`
 // --- names --------------------------------------------------------------------------------------------------------
 
 /** Capitalized words that open sentences or phrases but are never part of a name. */
+/** Days and months: capitalized, yet never part of a name or a role. */
+const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
+  june july august september october november december`;
+
 export const NON_NAME_WORDS = words(`
   the a an and but or nor so yet for in on at by of to from with without about after before during since until as if
   when while where whether though although because this that these those it its he she they we i you his her their
   our my your there here then now also still even just only not no yes some many most all both each every other
-  another such what which who whom whose how why monday tuesday wednesday thursday friday saturday sunday january
-  february march april may june july august september october november december today tomorrow yesterday last next
+  another such what which who whom whose how why ${CALENDAR_WORDS} today tomorrow yesterday last next
   earlier later meanwhile however instead according among under over into through across against one two three four
   five six seven eight nine ten first second third new former late read follow updated more picture pictured photo
   analysing analyzing speaking writing asked asking despite unlike like including following overall indeed
@@ -238,6 +241,9 @@ export const PARTY_WORDS = words(`
 
 /** Particles inside names ("Robin van Persie", "Mohammed bin Salman"). */
 export const NAME_PARTICLES = words('de da di del della der den van von bin ibn al la le du dos ter abu el');
+
+/** Particles that open a whole name as a kunya ("Abu Qatada"), not a surname ("bin Salman"). */
+export const KUNYA_WORDS = words('abu umm');
 
 /** Generational suffixes: part of a name, never a surname. */
 export const NAME_SUFFIXES = words('jr sr ii iii iv');
@@ -454,16 +460,15 @@ export const ROLE_NOUNS = words(`
   commissioner councillor alderman magistrate barrister solicitor counsel spokesperson secretary-general
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
   dealer trader broker chairman-elect president-elect governor-elect nominee whip seed finalist semi-finalist
-  medallist medalist runner-up holder titleholder frontman frontwoman vocalist bassist advocate strategist commodore
-  brigadier corporal
+  medallist medalist runner-up holder titleholder frontman frontwoman vocalist bassist advocate commodore brigadier
+  corporal
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
 export const ROLE_GLUE_WORDS = words(`
   earlier later meanwhile however but and or so yet then now also still even just only picture pictured photo
   analysing analyzing speaking writing asked said says told when while as after before since if despite including
-  like unlike following here there today yesterday tomorrow january february march april may june july august
-  september october november december monday tuesday wednesday thursday friday saturday sunday
+  like unlike following here there today yesterday tomorrow over plus aside ${CALENDAR_WORDS}
 `);
 
 /** Words that open a clause: a role phrase running over one was glued to the sentence before the role. */
@@ -471,6 +476,19 @@ export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if 
 
 /** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
 export const ROLE_PRONOUNS = words('i you he she it we they');
+
+/** Nouns that say what kind of person someone is ("great man", "Teenager"), never a position, office or job. */
+export const PERSON_NOUNS = words('man woman men women teenager teen boy girl lad guy person youngster villain hero');
+
+/** Heads of a role that may be an award's ("Oscar nominee"), and the words that make it one. */
+export const AWARD_HEADS = words('nominee winner laureate recipient');
+export const AWARD_WORDS = words(`
+  oscar oscars bafta baftas grammy grammys emmy emmys golden globe globes booker pulitzer nobel brit brits mercury
+  olivier tony tonys award awards prize best
+`);
+
+/** Prepositions that make the name after a noun its addressee or topic ("His message to Petrov reads"). */
+export const ADDRESSEE_LINKS = words('to against about toward towards');
 
 /** Words that end a role phrase before a name: sentence words that cannot be part of a role. */
 export const ROLE_STOP_WORDS = words(`
