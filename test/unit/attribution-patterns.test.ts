@@ -180,6 +180,20 @@ describe('titles, surnames and families', () => {
     ).toEqual([['We never thought it would last', 'Robert Garner']]);
   });
 
+  it('keeps a bare surname with the family member a title last singled out', () => {
+    expect(
+      listed(
+        'Garners',
+        'Robert Garner and his wife Ellen Garner opened the shop in 1990.',
+        '"We never thought it would last," Mrs Garner said.',
+        '"It has been our whole life," Garner said.',
+      ),
+    ).toEqual([
+      ['We never thought it would last', 'Ellen Garner'],
+      ['It has been our whole life', 'Ellen Garner'],
+    ]);
+  });
+
   it('gives "President Garner" to the one who is president', () => {
     expect(
       listed(

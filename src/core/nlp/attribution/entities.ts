@@ -1453,6 +1453,11 @@ class People {
   private readonly byEnding = new Map<string, Entity>();
   /** how often each person has been named so far, and when first */
   readonly named = new Map<Entity, { count: number; first: number }>();
+  /**
+   * a bare surname several people share, by the one a title or gender last singled out ("Mrs Triantafilo" among a
+   * mother, father and son): the next bare "Triantafilo" is still that one
+   */
+  readonly singledOut = new Map<string, Entity>();
 
   constructor(private readonly entities: Entity[]) {}
 
@@ -1807,18 +1812,24 @@ function resolveCandidate(
   // "President Clinton" beside Hillary Clinton, whom the article gives other offices ("presidential nominee" is
   // not "president"): an office the one sharing the surname does not hold names someone else, or nobody known
   if (matches.length === 1 && !holdsOffice(matches[0]!, candidate.title)) return null;
-  if (matches.length <= 1) return matches[0] ?? null;
+  const singled = (entity: Entity): Entity => {
+    people.singledOut.set(key, entity);
+    return entity;
+  };
+  if (matches.length <= 1) return matches[0] ? singled(matches[0]) : null;
   if (gender) {
     const sameGender = matches.filter((entity) => entity.gender === gender);
-    if (sameGender.length === 1) return sameGender[0]!;
+    if (sameGender.length === 1) return singled(sameGender[0]!);
   }
   const titleWords = candidate.title.map(normalizeName).filter((word) => !HONORIFICS.has(word));
   if (titleWords.length > 0) {
     const holding = matches.filter((entity) =>
       [...entity.roles.values()].some((role) => titleWords.every((word) => normalizeName(role.text).includes(word))),
     );
-    if (holding.length === 1) return holding[0]!;
+    if (holding.length === 1) return singled(holding[0]!);
   }
+  const singledOut = people.singledOut.get(key);
+  if (singledOut && matches.includes(singledOut)) return singledOut;
   // a relative is introduced after the one the article is about and then called by first name ("Heidi"), so a bare
   // surname shared by several is the one introduced first
   let chosen: Entity | null = null;
