@@ -75,6 +75,16 @@ describe('pronouns after two people', () => {
 });
 
 describe('people described but never named', () => {
+  it('gives "He said" after "One fan, who ..." to that unnamed fan, not to the man named before', () => {
+    expect(
+      listed(
+        'Train row',
+        'Guard Owen Price made the remark over the tannoy as the train pulled in.',
+        'One United fan, who asked not to be named, was travelling home from the match. He said: "I could not believe what I was hearing."',
+      ),
+    ).toEqual([['I could not believe what I was hearing.', null]]);
+  });
+
   it('gives "said the UCI president" to the one whose role is plain "president"', () => {
     expect(
       listed(

@@ -20,7 +20,14 @@
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { isWhitespace } from '../clean.js';
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
-import { ASKED_FORMS, DASH_MARKS, NON_SPEECH_MARKERS, SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../lexicon/words.js';
+import {
+  ASKED_FORMS,
+  DASH_MARKS,
+  INDEFINITE_OPENERS,
+  NON_SPEECH_MARKERS,
+  SUBJECT_PRONOUNS,
+  TITLE_SMALL_WORDS,
+} from '../lexicon/words.js';
 import { foldText, normalizeName } from '../names.js';
 
 import {
@@ -133,7 +140,9 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       if ('description' in step) {
         // "The Tory leader countered ...": a role holder opening a sentence is in play as its subject
         const ref: SpeakerRef = { paragraph, range: step.description, cue: '', cueIndex: step.at };
-        const entity = resolveSubjectDescription(ref, context) ?? anonymousSpeaker(ref, false);
+        // "One fan, who asked not to be named, ...": someone new, whom the pronouns after are about
+        const indefinite = INDEFINITE_OPENERS.has(paragraph.tokens[step.description.first]!.lower);
+        const entity = (indefinite ? null : resolveSubjectDescription(ref, context)) ?? anonymousSpeaker(ref, false);
         if (entity) noteSighting(context, paragraph, step.at, entity, false);
         continue;
       }
@@ -293,14 +302,18 @@ function noteSighting(
   });
 }
 
-/** Definite descriptions opening a sentence ("The home secretary said", "Scotland's first minister has told"). */
+/**
+ * Descriptions opening a sentence: definite ones ("The home secretary said", "Scotland's first minister has told")
+ * and indefinite ones ("One fan, who asked not to be named, ...").
+ */
+
 function subjectDescriptions(paragraph: ParagraphDoc): { at: number; description: PhraseRange }[] {
   const found: { at: number; description: PhraseRange }[] = [];
   const tokens = paragraph.tokens;
   for (let at = 0; at < tokens.length; at++) {
     if (paragraph.sentenceOf[at] !== at || paragraph.quoted[at]) continue;
     const first = tokens[at]!;
-    if (first.lower !== 'the' && !first.possessive) continue;
+    if (first.lower !== 'the' && !first.possessive && !INDEFINITE_OPENERS.has(first.lower)) continue;
     const phrase = phraseStartingAt(paragraph, at);
     if (phrase && phrase.last > at) found.push({ at: phrase.last, description: phrase });
   }

@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   DOCUMENT_NOUNS,
   GENDERED_TITLES,
+  INDEFINITE_OPENERS,
   ORGANISATION_NOMINALS,
   PRONOUN_GENDER,
   SPOKESPERSON_NOUNS,
@@ -341,8 +342,8 @@ export function anonymousSpeaker(ref: SpeakerRef, speaking: boolean): Entity | n
   const first = tokens[ref.range.first]!;
   // "a spokeswoman" may be someone new; "the businessman" is someone the reader met before, so only when they speak
   // ("the UCI president said") and still nobody known holds the description are the pronouns after them theirs
-  const determiners = speaking ? ['a', 'an', 'one', 'another', 'the'] : ['a', 'an', 'one', 'another'];
-  if (head.capitalized || !determiners.includes(first.lower)) return null;
+  const determined = INDEFINITE_OPENERS.has(first.lower) || (speaking && first.lower === 'the');
+  if (head.capitalized || !determined) return null;
   const gendered = GENDERED_TITLES[head.lower];
   const person = gendered !== undefined || SPOKESPERSON_NOUNS.has(head.lower) || isRoleNoun(head.lower);
   if (!person && !(VAGUE_SOURCE_NOUNS.has(head.lower) && !head.lower.endsWith('s'))) return null;

@@ -56,6 +56,9 @@ export const DETERMINERS = words(`
 /** Determiners after which a speech-verb spelling is a noun ("a verbal lashing", "the report"). */
 export const NOUN_DETERMINERS = words('a an the his its their our my your this that');
 
+/** Determiners that bring someone new into the article ("A witness", "One fan", "another resident"). */
+export const INDEFINITE_OPENERS = words('a an one another');
+
 /** Adverbs and auxiliaries that may stand between a subject and its verb ("Rubio has also said"). */
 export const VERB_MODIFIERS = words(`
   has have had also later then again previously recently earlier once repeatedly reportedly publicly privately quickly
