@@ -469,6 +469,20 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('gives the quote to the name opening the sentence, not to the last name of a list in its appositive', () => {
+    expect(
+      listed(
+        'Board game',
+        'Richard Hale pitched his board game to the panel on Sunday.',
+        'Mr Hale, a former builder who lives in Leeds with his wife, Ann, and their daughters Amy, 15, and Beth, 13, said: "We nearly gave up."',
+        'And Dr Tom Reid, of the Lung Foundation, said: "It is not simply imported."',
+      ),
+    ).toEqual([
+      ['We nearly gave up.', 'Richard Hale'],
+      ['It is not simply imported.', 'Tom Reid'],
+    ]);
+  });
+
   it('does not take a place whose words are names for a person', () => {
     expect(people('He is domiciled in Hong Kong for tax purposes, Stuart Gulliver said.').map((p) => p.name)).toEqual([
       'Stuart Gulliver',

@@ -6,6 +6,7 @@ import {
   DOCUMENT_NOUNS,
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
+  LIST_JOINERS,
   NOUN_DETERMINERS,
   OBJECT_PREPOSITIONS,
   PHRASAL_SPEECH,
@@ -176,6 +177,11 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     // "Mark Peaker, 47, a father-of-three, ...": an age between commas is no subject
     if (/^\d{1,3}$/u.test(tokens[index - 1]?.text ?? '') && tokens[index - 2]?.text === ',') continue;
     const before = phraseEndingAt(paragraph, index - 1, floor);
+    // "Mr Hale, who lives in Leeds with his daughters Amy, 15, and Beth, 13, said": a name closing a list is not
+    // who speaks; the name opening the sentence, before its appositive, is (or nobody, when there is none)
+    if (before && before.first - 1 > floor && LIST_JOINERS.has(tokens[before.first - 1]!.lower)) {
+      return openingName(paragraph, floor);
+    }
     const between = phraseStartingAt(paragraph, index + 1);
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;
     if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
@@ -183,6 +189,14 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     return before;
   }
   return null;
+}
+
+/** The name that opens a sentence, followed by the comma of an appositive ("Mr Hale, who ..."), if any. */
+function openingName(paragraph: ParagraphDoc, floor: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  const opening = phraseStartingAt(paragraph, floor);
+  if (!opening || !tokens[opening.first]!.capitalized || !tokens[opening.last]!.capitalized) return null;
+  return tokens[opening.last + 1]?.text === ',' ? opening : null;
 }
 
 /** `Clinton’s aide rallied supporters, saying ...`: the phrase before the main verb of the clause. */

@@ -56,6 +56,9 @@ export const DETERMINERS = words(`
 /** Determiners after which a speech-verb spelling is a noun ("a verbal lashing", "the report"). */
 export const NOUN_DETERMINERS = words('a an the his its their our my your this that');
 
+/** Words that join the last item of a list ("Amy, 15, and Beth"). */
+export const LIST_JOINERS = words('and or');
+
 /** Determiners that bring someone new into the article ("A witness", "One fan", "another resident"). */
 export const INDEFINITE_OPENERS = words('a an one another');
 
