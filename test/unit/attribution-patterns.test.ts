@@ -34,6 +34,16 @@ describe('pronouns after two people', () => {
     ).toEqual([['Between now and the election the leader will be travelling', 'Alan Okafor']]);
   });
 
+  it('takes a name opening the second clause of a sentence as its subject', () => {
+    expect(
+      listed(
+        'Doping',
+        'Tom Quinlan, the union president, met riders in Geneva on Monday.',
+        'A meeting with the rider Lance Marsh remains possible, and Quinlan is refusing to rule it out. "He knows more than anyone," he said.',
+      ),
+    ).toEqual([['He knows more than anyone', 'Tom Quinlan']]);
+  });
+
   it('prefers the subject of the sentence before when both people could be meant', () => {
     expect(
       listed(

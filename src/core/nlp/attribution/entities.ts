@@ -19,6 +19,7 @@ import {
   ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
   BODY_ONLY_NOUNS,
+  CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
   DASH_MARKS,
   GENDERED_TITLES,
@@ -566,6 +567,17 @@ function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: 
   if (lead <= 4 && (lead === 1 || tokens[runFirst - 1]?.text === ',')) return true;
   const next = tokens[nameLast + 1];
   if (next !== undefined && isSpeechVerb(next.lower)) return true;
+  // "..., and McQuaid is refusing ...": a name opening a clause joined to the sentence, before its verb
+  const joiner = tokens[runFirst - 1];
+  if (
+    next !== undefined &&
+    PERSON_VERBS.has(next.lower) &&
+    joiner !== undefined &&
+    CLAUSE_JOINERS.has(joiner.lower) &&
+    (tokens[runFirst - 2]?.text === ',' || DASH_MARKS.has(tokens[runFirst - 2]?.text ?? ''))
+  ) {
+    return true;
+  }
   // "..., noted NBC's Dante Chinni": the subject of an inverted speech verb
   // ("Harper criticised Doyle" makes Doyle the object: the verb must follow the quote or a comma)
   const previous = tokens[runFirst - 1];

@@ -56,6 +56,9 @@ export const DETERMINERS = words(`
 /** Determiners after which a speech-verb spelling is a noun ("a verbal lashing", "the report"). */
 export const NOUN_DETERMINERS = words('a an the his its their our my your this that');
 
+/** Words that open a second clause of a sentence after a comma or a dash ("..., and Fico was"). */
+export const CLAUSE_JOINERS = words('and but while whereas');
+
 /** Words that join the last item of a list ("Amy, 15, and Beth"). */
 export const LIST_JOINERS = words('and or');
 
