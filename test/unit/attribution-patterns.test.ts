@@ -344,6 +344,32 @@ describe('quotes and their cues', () => {
 });
 
 describe('organisations speak', () => {
+  it('lists what a party or its spokesperson said under the party, and a party label of a few members under nobody', () => {
+    const lines = [
+      '"The plan is unfunded," Labour said.',
+      '"They are soft on crime," a Conservative spokesperson said.',
+      '"We will vote against it," the Lib Dems said.',
+      '"This is a tax rise," a spokesman for the Conservative Party said.',
+      '"We were not consulted," a Republican spokeswoman said.',
+      '"We have the votes," Republicans said.',
+    ];
+    expect(listed('Budget', ...lines)).toEqual([
+      ['The plan is unfunded', 'Labour'],
+      ['They are soft on crime', 'Conservatives'],
+      ['We will vote against it', 'Liberal Democrats'],
+      ['This is a tax rise', 'Conservatives'],
+      ['We were not consulted', 'Republican Party'],
+      ['We have the votes', null],
+    ]);
+    const kinds = people(...lines).map((person) => [person.name, person.kind]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['Labour', 'organisation'],
+        ['Conservatives', 'organisation'],
+      ]),
+    );
+  });
+
   it('gives what "police" or "a police spokesman" said to the one police force the article names', () => {
     const arrest = 'Officers from Wessex Police arrested a man on Monday.';
     const charged = '"A 34-year-old man has been charged with burglary."';

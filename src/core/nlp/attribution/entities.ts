@@ -33,6 +33,7 @@ import {
   ORGANISATION_HEADS,
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
+  PARTY_NAMES,
   PARTY_WORDS,
   PERSON_OR_BODY_NOUNS,
   PLACE_PREFIXES,
@@ -1741,7 +1742,10 @@ class Organisations {
       expanded.aliases.add(name);
       return;
     }
-    const entity = newEntity('organisation', name, null);
+    // "the Conservative Party" is listed as the party is everywhere else ("Conservatives")
+    const party = Object.hasOwn(PARTY_NAMES, key) ? PARTY_NAMES[key] : undefined;
+    const entity = newEntity('organisation', party ?? name, null);
+    if (party) entity.aliases.add(name);
     entity.key = key;
     this.byKey.set(key, entity);
     this.entities.push(entity);

@@ -8,6 +8,8 @@ import {
   GENDERED_TITLES,
   INDEFINITE_OPENERS,
   ORGANISATION_NOMINALS,
+  PARTY_MODIFIERS,
+  PARTY_NAMES,
   PRONOUN_GENDER,
   SPOKESPERSON_NOUNS,
   TITLE_PHRASES,
@@ -38,6 +40,7 @@ export type ResolutionPath =
   | 'organisation-noun'
   | 'organisation-only'
   | 'organisation-subject'
+  | 'party'
   | 'body-after'
   | 'spokesperson-named'
   | 'spokesperson-remembered'
@@ -127,6 +130,9 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
   if (named && isAddressee(ref, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
+  // "Labour said", "the Tories said": a party speaks as a body
+  const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
+  if (party) return found(partyEntity(context, party, rangeText(ref.paragraph, ref.range)), 'party');
   // "Police said", "the police said": the one police force the article names
   if (head.lower === 'police' && (ref.range.first === ref.range.last || first.lower === 'the')) {
     const force = resolveOrganisationReference(ref, context, 'police');
@@ -499,6 +505,11 @@ function bodyAfter(ref: SpeakerRef, context: ResolveContext): Resolution | null 
   if (linker !== 'for' && linker !== 'of' && linker !== 'at' && linker !== 'from' && linker !== 'with') return null;
   const after = mentionsWithin(context.index, paragraph.index, ref.range.last + 2, ref.range.last + 8);
   if (after[0]) return after[0].entity.kind === 'organisation' ? found(after[0].entity, 'body-after') : null;
+  // "a spokesman for the Conservatives", "a spokeswoman for the Labour Party"
+  for (let last = ref.range.last + 2; last <= ref.range.last + 4 && tokens[last]?.capitalized; last++) {
+    const party = partyNamed(tokens, ref.range.last + 2, last, PARTY_NAMES);
+    if (party && !tokens[last + 1]?.capitalized) return found(partyEntity(context, party), 'body-after');
+  }
   const noun = tokens
     .slice(ref.range.last + 2, ref.range.last + 6)
     .find((token) => ORGANISATION_NOMINALS.has(token.lower));
@@ -532,7 +543,10 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     if (owner.lower !== 'its' && !ORGANISATION_NOMINALS.has(owner.lower)) return null;
     return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
-  // "A Conservative spokesperson": a body named by a word no organisation of the article matches is nobody known
+  // "a Labour spokesman", "a Republican spokeswoman": the party
+  const party = partyNamed(tokens, ref.range.first, ref.range.last - 1, { ...PARTY_NAMES, ...PARTY_MODIFIERS });
+  if (party) return remember(partyEntity(context, party));
+  // "A Health Board spokesperson": a body named by a word no organisation of the article matches is nobody known
   // (not "A police spokesman" opening its sentence: a capitalized determiner names nothing)
   const capitalizedWord = (token: Token): boolean =>
     token.capitalized && !token.possessive && !DETERMINERS.has(token.lower);
@@ -550,6 +564,47 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
   if (remembered) return found(remembered, 'spokesperson-remembered');
   const only = resolveOrganisationReference(ref, context, null);
   return only ? { entity: only.entity, via: 'spokesperson-remembered' } : null;
+}
+
+/** The party a run of tokens names, determiners aside ("the Tories", "a Conservative"), or null. */
+function partyNamed(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  names: Readonly<Record<string, string>>,
+): string | null {
+  let from = first;
+  while (from <= last && DETERMINERS.has(tokens[from]!.lower)) from++;
+  if (from > last || !tokens[from]!.capitalized) return null;
+  const words: string[] = [];
+  for (let at = from; at <= last; at++) words.push(tokens[at]!.lower);
+  return Object.hasOwn(names, words.join(' ')) ? names[words.join(' ')]! : null;
+}
+
+/** The article's entity for a party, added the first time the party speaks; `said` is how the text named it. */
+function partyEntity(context: ResolveContext, name: string, said?: string): Entity {
+  let known = context.index.entities.find((entity) => entity.kind === 'organisation' && entity.name === name);
+  if (!known) known = newParty(context, name);
+  const surface = said?.replace(/^the\s+/iu, '');
+  if (surface && surface !== name) known.aliases.add(surface);
+  return known;
+}
+
+function newParty(context: ResolveContext, name: string): Entity {
+  const key = normalizeName(name);
+  const party: Entity = {
+    kind: 'organisation',
+    name,
+    key,
+    surnameKey: key,
+    firstKey: key,
+    aliases: new Set(),
+    roles: new Map(),
+    gender: null,
+    genderFirm: false,
+  };
+  context.index.entities.push(party);
+  return party;
 }
 
 /** A word before a spokesperson noun that tells their standing, not whom they speak for ("a senior spokesman"). */

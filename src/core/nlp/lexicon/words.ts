@@ -248,6 +248,45 @@ export const PARTY_WORDS = words(`
   ukip plaid sdlp dup green greens libdem libdems
 `);
 
+/**
+ * Political parties that speak as bodies, by the words that name them as a speaker ("Labour said", "the Tories
+ * said") or before a spokesperson ("a Conservative spokesperson"), with the name they are listed under. US party
+ * labels count only before a spokesperson or with "Party": "Republicans said" is some of its members, not the party.
+ */
+export const PARTY_NAMES: Readonly<Record<string, string>> = {
+  conservative: 'Conservatives',
+  conservatives: 'Conservatives',
+  'conservative party': 'Conservatives',
+  tory: 'Conservatives',
+  tories: 'Conservatives',
+  'tory party': 'Conservatives',
+  labour: 'Labour',
+  'labour party': 'Labour',
+  'liberal democrat': 'Liberal Democrats',
+  'liberal democrats': 'Liberal Democrats',
+  'lib dem': 'Liberal Democrats',
+  'lib dems': 'Liberal Democrats',
+  libdem: 'Liberal Democrats',
+  libdems: 'Liberal Democrats',
+  ukip: 'UK Independence Party',
+  'uk independence party': 'UK Independence Party',
+  snp: 'SNP',
+  'scottish national party': 'SNP',
+  plaid: 'Plaid Cymru',
+  'plaid cymru': 'Plaid Cymru',
+  'green party': 'Green Party',
+  'republican party': 'Republican Party',
+  'democratic party': 'Democratic Party',
+};
+/** Party labels that name the party only before a spokesperson ("a Republican spokesman"). */
+export const PARTY_MODIFIERS: Readonly<Record<string, string>> = {
+  republican: 'Republican Party',
+  gop: 'Republican Party',
+  democratic: 'Democratic Party',
+  democrat: 'Democratic Party',
+  green: 'Green Party',
+};
+
 /** Particles inside names ("Robin van Persie", "Mohammed bin Salman"). */
 export const NAME_PARTICLES = words('de da di del della der den van von bin ibn al la le du dos ter abu el');
 
