@@ -384,6 +384,15 @@ describe('organisations speak', () => {
     ]);
   });
 
+  it('gives "..., which said:" to the body named before it', () => {
+    expect(
+      listed(
+        'Rail',
+        'Trains were cancelled across the region on Friday by Network Rail, which said: "Engineering work has overrun and we apologise."',
+      ),
+    ).toEqual([['Engineering work has overrun and we apologise.', 'Network Rail']]);
+  });
+
   it('lists a statement of a body, and its spokesperson’s words, under the body', () => {
     expect(
       listed(

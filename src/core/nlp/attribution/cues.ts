@@ -114,6 +114,14 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (paragraph.quoted[at]) return null;
   // "Fico, who has described ..." -> Fico
   if (token.lower === 'who' && tokens[at - 1]?.text === ',') return phraseEndingAt(paragraph, at - 2, floor);
+  // "... announced by East Coast Trains, which said:" -> the name before "which" (after "by" too, where a phrase
+  // would stop), when it is one
+  if (token.lower === 'which' && tokens[at - 1]?.text === ',') {
+    const last = at - 2;
+    let first = last;
+    while (first - 1 >= floor && isWord(tokens[first - 1]) && tokens[first - 1]!.capitalized) first--;
+    return last >= floor && isWord(tokens[last]) && tokens[last]!.capitalized ? { first, last } : null;
+  }
   // "..., saying ..." takes the subject of the sentence
   if (token.text === ',' && tokens[verbIndex]!.lower.endsWith('ing')) return participleSubject(paragraph, floor, at);
   if (token.text === ',') return subjectAcrossAppositive(paragraph, at, floor);
