@@ -379,6 +379,9 @@ describe('organisations speak', () => {
     expect(listed('Arrest', `${arrest} A police spokesman said: ${charged}`)).toEqual([
       ['A 34-year-old man has been charged with burglary.', 'Wessex Police'],
     ]);
+    expect(listed('Arrest', `Officers from Durham Constabulary arrested a man. Police said: ${charged}`)).toEqual([
+      ['A 34-year-old man has been charged with burglary.', 'Durham Constabulary'],
+    ]);
     expect(listed('Arrest', `Wessex Police and Mercia Police made arrests. Police said: ${charged}`)).toEqual([
       ['A 34-year-old man has been charged with burglary.', null],
     ]);

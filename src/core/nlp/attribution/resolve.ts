@@ -10,6 +10,7 @@ import {
   ORGANISATION_NOMINALS,
   PARTY_MODIFIERS,
   PARTY_NAMES,
+  POLICE_FORCE_WORDS,
   PRONOUN_GENDER,
   SPOKESPERSON_NOUNS,
   TITLE_PHRASES,
@@ -481,7 +482,13 @@ function resolveOrganisationReference(
     }
   }
   if (noun !== null) {
-    const named = organisations.filter((entity) => normalizeName(entity.name).split(' ').includes(noun));
+    // "police" is also a force named "Constabulary"
+    const nouns = noun === 'police' ? POLICE_FORCE_WORDS : new Set([noun]);
+    const named = organisations.filter((entity) =>
+      normalizeName(entity.name)
+        .split(' ')
+        .some((word) => nouns.has(word)),
+    );
     if (named.length === 1) return found(named[0], 'organisation-noun');
   }
   if (organisations.length === 1 && !subjectOnly) return found(organisations[0], 'organisation-only');

@@ -56,6 +56,9 @@ export const DETERMINERS = words(`
 /** Determiners after which a speech-verb spelling is a noun ("a verbal lashing", "the report"). */
 export const NOUN_DETERMINERS = words('a an the his its their our my your this that');
 
+/** The words that name a police force ("Wessex Police", "Durham Constabulary"). */
+export const POLICE_FORCE_WORDS = words('police constabulary');
+
 /** Words that open a second clause of a sentence after a comma or a dash ("..., and Fico was"). */
 export const CLAUSE_JOINERS = words('and but while whereas');
 
@@ -168,6 +171,7 @@ export const ORGANISATION_HEADS = words(`
   pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
   associates analytics international industries enterprises limited mail airline railways bancorp financial corps
   photography consultancy consultants brewery stores store supermarkets retail electronics foods motors games
+  constabulary gendarmerie
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
