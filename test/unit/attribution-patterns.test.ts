@@ -574,6 +574,20 @@ describe('statements of bodies and speakers nobody can name', () => {
 });
 
 describe('people the name lists do not know', () => {
+  it('finds a person whose surname is also a party word, and keeps the party word before a name as a role', () => {
+    expect(
+      listed(
+        'Security',
+        'Some accusations are hard to prove, said Tom Green, an official under President Ann Ford.',
+        '"The guy out in Omaha has to understand it," he said.',
+        'Green MP Carla Lucas criticised the plan. "It is a disgrace," she said.',
+      ),
+    ).toEqual([
+      ['The guy out in Omaha has to understand it', 'Tom Green'],
+      ['It is a disgrace', 'Carla Lucas'],
+    ]);
+  });
+
   it('finds a person by a full name whose surname the article goes on to use alone', () => {
     expect(
       people(

@@ -246,10 +246,10 @@ export const VAGUE_SOURCE_NOUNS = words(`
   protester protesters demonstrator demonstrators worker workers student students parent parents player players
 `);
 
-/** Parties and their members' labels: capitalized before a name, never part of it ("Tory Liam Fox"). */
+/** Parties and their members' labels: capitalized before a name, never part of it ("Tory Liam Fox"); not "green", a surname too. */
 export const PARTY_WORDS = words(`
   tory tories labour conservative conservatives liberal democrat democrats republican republicans dem dems gop snp
-  ukip plaid sdlp dup green greens libdem libdems
+  ukip plaid sdlp dup greens libdem libdems
 `);
 
 /**
@@ -279,6 +279,7 @@ export const PARTY_NAMES: Readonly<Record<string, string>> = {
   plaid: 'Plaid Cymru',
   'plaid cymru': 'Plaid Cymru',
   'green party': 'Green Party',
+  greens: 'Green Party',
   'republican party': 'Republican Party',
   'democratic party': 'Democratic Party',
 };
