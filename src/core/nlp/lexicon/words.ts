@@ -246,7 +246,10 @@ export const VAGUE_SOURCE_NOUNS = words(`
   protester protesters demonstrator demonstrators worker workers student students parent parents player players
 `);
 
-/** Parties and their members' labels: capitalized before a name, never part of it ("Tory Liam Fox"); not "green", a surname too. */
+/**
+ * Parties and their members' labels: capitalized before a name, never part of it ("Tory Liam Fox"). Not "green",
+ * a surname too ("Damian Green").
+ */
 export const PARTY_WORDS = words(`
   tory tories labour conservative conservatives liberal democrat democrats republican republicans dem dems gop snp
   ukip plaid sdlp dup greens libdem libdems
