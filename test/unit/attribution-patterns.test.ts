@@ -574,6 +574,19 @@ describe('statements of bodies and speakers nobody can name', () => {
 });
 
 describe('people the name lists do not know', () => {
+  it('finds people named with letters after their name, without the letters', () => {
+    const lines = [
+      'Barrister Tom Hale QC told the court the case was flawed. Mr Hale said: "It cannot stand."',
+      'Jane Ode MP said: "I agree." Sir Ian Rae KC, for the family, said: "We disagree."',
+    ];
+    expect(listed('Court', ...lines)).toEqual([
+      ['It cannot stand.', 'Tom Hale'],
+      ['I agree.', 'Jane Ode'],
+      ['We disagree.', 'Ian Rae'],
+    ]);
+    expect(people(...lines).map((person) => person.name)).toEqual(['Tom Hale', 'Jane Ode', 'Ian Rae']);
+  });
+
   it('finds a person whose surname is also a party word, and keeps the party word before a name as a role', () => {
     expect(
       listed(

@@ -37,6 +37,7 @@ import {
   PARTY_WORDS,
   PERSON_OR_BODY_NOUNS,
   PLACE_PREFIXES,
+  POST_NOMINALS,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
@@ -323,6 +324,8 @@ function splitRun(
 ): Candidate | null {
   let first = runStart;
   const tokens = paragraph.tokens;
+  // "Tom Hale QC", "Jane Ode MP": letters after a name are no part of it
+  while (last > first && POST_NOMINALS.has(tokens[last]!.lower)) last--;
   let nameFirst = last + 1;
   for (let index = last; index >= first; index--) {
     const token = tokens[index]!;

@@ -11,6 +11,7 @@ import {
   PARTY_MODIFIERS,
   PARTY_NAMES,
   POLICE_FORCE_WORDS,
+  POST_NOMINALS,
   PRONOUN_GENDER,
   SPOKESPERSON_NOUNS,
   TITLE_PHRASES,
@@ -128,7 +129,10 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   // "Tova Brennick of research firm Keyline Data": the person before "of", not the employer the phrase ends on
   const employed = nameBeforeOf(ref, context.index);
   if (employed) return found(employed.entity, 'name-of');
-  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
+  // "Sir Ian Rae KC said": the name ends before the letters after it
+  let nameLast = ref.range.last;
+  while (nameLast > ref.range.first && POST_NOMINALS.has(tokens[nameLast]!.lower)) nameLast--;
+  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, nameLast);
   if (named && isAddressee(ref, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body

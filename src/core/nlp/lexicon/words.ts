@@ -304,6 +304,9 @@ export const KUNYA_WORDS = words('abu umm');
 /** Generational suffixes: part of a name, never a surname. */
 export const NAME_SUFFIXES = words('jr sr ii iii iv');
 
+/** Letters after a name for an office, a rank at the bar or an honour ("Tom Hale QC", "Jane Ode MP"). */
+export const POST_NOMINALS = words('qc kc sc mp mep msp mla obe mbe cbe kbe dbe frs phd');
+
 /** Prefixes that start place names ("San Francisco", "St John"), not labels before a name. */
 export const PLACE_PREFIXES = words('san santa sao são st saint los las fort port mount lake');
 
