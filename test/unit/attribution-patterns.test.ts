@@ -240,6 +240,19 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives "the ROLE, NAME, said" after a quote to the name in the appositive', () => {
+    expect(
+      listed(
+        'Count',
+        '"Counting is proceeding normally," the returning officer, Paul Jarvis, said.',
+        '"Margins will improve," the company\'s chief executive, Jane Doerr, said.',
+      ),
+    ).toEqual([
+      ['Counting is proceeding normally', 'Paul Jarvis'],
+      ['Margins will improve', 'Jane Doerr'],
+    ]);
+  });
+
   it('goes on with the speaker of a sentence that ends on "X says" for a quote after it', () => {
     expect(
       listed(

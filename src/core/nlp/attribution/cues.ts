@@ -145,6 +145,23 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
 
+/** A phrase that describes someone without naming them: "the returning officer", "the company's chief executive". */
+function isDescription(paragraph: ParagraphDoc, phrase: PhraseRange): boolean {
+  const first = paragraph.tokens[phrase.first]!;
+  const head = paragraph.tokens[phrase.last]!;
+  return (first.lower === 'the' || first.lower === 'its') && phrase.last > phrase.first && !head.capitalized;
+}
+
+/** Whether the tokens from `first` to `last` are a name: two to four capitalized words. */
+function isNameBetween(paragraph: ParagraphDoc, first: number, last: number): boolean {
+  if (last - first < 1 || last - first > 3) return false;
+  for (let index = first; index <= last; index++) {
+    const token = paragraph.tokens[index]!;
+    if (!isWord(token) || !token.capitalized || paragraph.quoted[index]) return false;
+  }
+  return true;
+}
+
 /** Prepositions that open where someone is from, after the commas of an appositive. */
 const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
 
@@ -350,7 +367,7 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   }
   // a dash and a name after a quote: `"..." ― Jane Doe`
   if (first === undefined) return null;
-  const subject = phraseStartingAt(paragraph, at);
+  let subject = phraseStartingAt(paragraph, at);
   if (!subject) return null;
   // a name alone after a quote, closing the sentence: a signature (`"..." ― Jane Doe`) or an attribution that
   // lost its verb (`"...," Mr Champion.`)
@@ -385,6 +402,10 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
     const next = tokens[skipModifiersForward(paragraph, close + 1)];
     if (next && (isSpeechVerb(next.lower) || PHRASAL_SPEECH.has(`${next.lower} ${tokens[close + 2]?.lower ?? ''}`))) {
       verbAt = close + 1;
+      // `"...," the returning officer, Paul Jarvis, said`: the name in the appositive says who the role is
+      if (appositive === 0 && isDescription(paragraph, subject) && isNameBetween(paragraph, comma + 1, close - 1)) {
+        subject = { first: comma + 1, last: close - 1 };
+      }
       break;
     }
     comma = close;
