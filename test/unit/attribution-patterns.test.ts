@@ -214,6 +214,21 @@ describe('titles, surnames and families', () => {
     ]);
   });
 
+  it('takes "Cllr" and "Cr" before a surname as a councillor\'s style, like "Mr"', () => {
+    expect(
+      listed(
+        'Council',
+        'Mayor Norm Kiely was not consulted. "I found out on the radio," Cr Kiely told ABC Radio.',
+        'Councillor Jane Wilton opposed the plan. "It is madness," Cllr Wilton said.',
+        '"We will appeal," Cllr Ross said.',
+      ),
+    ).toEqual([
+      ['I found out on the radio', 'Norm Kiely'],
+      ['It is madness', 'Jane Wilton'],
+      ['We will appeal', 'Cllr Ross'],
+    ]);
+  });
+
   it('gives "President Garner" to the one who is president', () => {
     expect(
       listed(

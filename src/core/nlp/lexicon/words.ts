@@ -15,7 +15,7 @@ function words(list: string): ReadonlySet<string> {
 /** Titles and other abbreviations whose period never ends a sentence before a name or number. */
 export const TITLE_ABBREVIATIONS = words(`
   mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft del
-  hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig
+  hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig cllr cr
 `);
 
 /** Abbreviations that may also close a sentence: a split happens only before a typical sentence opener. */
@@ -411,6 +411,8 @@ export const TITLE_PHRASES: readonly string[] = [
   'officer',
   'sheriff',
   'councillor',
+  'cllr',
+  'cr',
   'councilman',
   'councilwoman',
   'coach',
@@ -429,7 +431,9 @@ export const ADDRESSED_OFFICES = words(`
 export const ROYAL_TITLES = words('prince princess king queen duke duchess earl countess emperor empress');
 
 /** Honorifics: a courtesy before a name, never a role on its own. */
-export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
+export const HONORIFICS = words(
+  'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr',
+);
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
 export const HONORIFIC_TITLES = words('ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi');
