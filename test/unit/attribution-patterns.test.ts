@@ -424,6 +424,21 @@ describe('organisations speak', () => {
     ).toEqual([['Engineering work has overrun and we apologise.', 'Network Rail']]);
   });
 
+  it("gives a person's spokesperson to nobody, not to the body whose spokesperson spoke before", () => {
+    expect(
+      listed(
+        'Care',
+        'A Home Office spokesperson said: "We have always been clear on this."',
+        'The prime minister\'s official spokesperson said: "The priorities have not changed."',
+        'Acme Corp\'s chief spokeswoman said: "We deny it."',
+      ),
+    ).toEqual([
+      ['We have always been clear on this.', 'Home Office'],
+      ['The priorities have not changed.', null],
+      ['We deny it.', 'Acme Corp'],
+    ]);
+  });
+
   it('lists a statement of a body, and its spokesperson’s words, under the body', () => {
     expect(
       listed(

@@ -540,6 +540,15 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     if (body) context.spokespeople.set(noun, body);
     return found(body, 'spokesperson-named');
   };
+  // "the prime minister's official spokesperson", "Acme's spokeswoman": the owner before the phrase
+  const before = tokens[ref.range.first - 1];
+  if (before?.possessive) {
+    if (ORGANISATION_NOMINALS.has(before.lower)) {
+      return remember(resolveOrganisationReference(ref, context, before.lower)?.entity);
+    }
+    const owner = mentionEndingAt(context.index, paragraph.index, 0, ref.range.first - 1);
+    return owner?.entity.kind === 'organisation' ? remember(owner.entity) : null;
+  }
   const inside = mentionsWithin(context.index, paragraph.index, ref.range.first, ref.range.last);
   const body = inside.find((mention) => mention.entity.kind === 'organisation');
   if (body) return remember(body.entity);
