@@ -439,6 +439,24 @@ describe('organisations speak', () => {
     ]);
   });
 
+  it('keeps the "\'s" of firms and bodies named with one, and never makes a person of them', () => {
+    const lines = [
+      'The King\'s Fund, a health thinktank, said the plan was "near impossible".',
+      'Sainsbury\'s said: "We are disappointed with the ruling."',
+      'A McDonald\'s spokesperson said: "We are proud of our staff."',
+      'Either parent can respond to Maya\'s cries. Mr Hale\'s remarks were "reprehensible", Ms Ode said.',
+    ];
+    expect(listed('Firms', ...lines)).toEqual([
+      ['near impossible', "King's Fund"],
+      ['We are disappointed with the ruling.', "Sainsbury's"],
+      ['We are proud of our staff.', "McDonald's"],
+      ['reprehensible', 'Ms Ode'],
+    ]);
+    const found = people(...lines).map((person) => [person.name, person.kind]);
+    expect(found).toContainEqual(["Sainsbury's", 'organisation']);
+    expect(found.map(([name]) => name)).not.toContain('Sainsbury');
+  });
+
   it('lists a statement of a body, and its spokesperson’s words, under the body', () => {
     expect(
       listed(

@@ -4,6 +4,7 @@ import {
   COMMON_MAIN_VERBS,
   DASH_MARKS,
   DOCUMENT_NOUNS,
+  FIRM_STATEMENT_VERBS,
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
   LIST_JOINERS,
@@ -294,7 +295,11 @@ export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): S
  */
 export function isPlausibleSpeaker(paragraph: ParagraphDoc, range: PhraseRange): boolean {
   const head = paragraph.tokens[range.last]!;
-  if (head.possessive) return false;
+  // (but "Sainsbury's said": a firm's name ending in "'s" right before its verb)
+  if (head.possessive) {
+    const next = paragraph.tokens[range.last + 1];
+    return head.capitalized && next?.kind === 'word' && FIRM_STATEMENT_VERBS.has(next.lower);
+  }
   if (SUBJECT_PRONOUNS.has(head.lower) || head.capitalized) return true;
   return !isNonHeadWord(head.lower);
 }

@@ -22,6 +22,7 @@ import {
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
   DASH_MARKS,
+  FIRM_STATEMENT_VERBS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
   HONORIFICS,
@@ -41,6 +42,7 @@ import {
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
+  SPOKESPERSON_NOUNS,
   THING_LIST_KINDS,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
@@ -227,6 +229,36 @@ function isParticle(token: Token): boolean {
  * "of" joins a title or institution to what it rules ("Secretary of State Marco Rubio", "Bank of England") but ends
  * a name: "Cara Diemont of Dimension Data" is a person and her employer.
  */
+/**
+ * "The King's Fund", "the Alzheimer's Association", "Moody's Investors Service": a possessive inside a run of
+ * capitals that ends on an organisation's head word is part of the organisation's name.
+ */
+function possessiveInName(paragraph: ParagraphDoc, at: number): boolean {
+  const tokens = paragraph.tokens;
+  for (let index = at + 1; index <= at + 3; index++) {
+    const token = tokens[index];
+    if (!token || !isRunToken(token) || paragraph.quoted[index] !== paragraph.quoted[at] || token.possessive) {
+      return false;
+    }
+    if (ORGANISATION_HEADS.has(token.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Moody's said", "Sainsbury's said:", "a McDonald's spokesperson": a name with a possessive and no noun after it,
+ * right before a speech verb or a spokesperson, is a firm's name ending in "'s", not a person's.
+ */
+function isPossessiveBrand(paragraph: ParagraphDoc, last: number): boolean {
+  const tokens = paragraph.tokens;
+  const token = tokens[last]!;
+  const next = tokens[last + 1];
+  if (!token.possessive || !token.capitalized || next?.kind !== 'word' || next.capitalized) return false;
+  // never a person's ("Mr Limbaugh's")
+  if (tokens.slice(Math.max(0, last - 3), last).some((word) => HONORIFICS.has(word.lower))) return false;
+  return FIRM_STATEMENT_VERBS.has(next.lower) || SPOKESPERSON_NOUNS.has(next.lower);
+}
+
 function joinsOver(last: Token, next: Token): boolean {
   // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
@@ -275,7 +307,10 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
     }
     const first = index;
     let last = index;
-    while (!tokens[last]!.possessive && paragraph.sentenceOf[last + 1] === paragraph.sentenceOf[first]) {
+    while (
+      (!tokens[last]!.possessive || possessiveInName(paragraph, last)) &&
+      paragraph.sentenceOf[last + 1] === paragraph.sentenceOf[first]
+    ) {
       const next = tokens[last + 1];
       const after = tokens[last + 2];
       if (next && isRunToken(next) && paragraph.quoted[last + 1] === paragraph.quoted[first]) {
@@ -832,6 +867,11 @@ function organisationOf(
   const tokens = paragraph.tokens;
   let from = first;
   while (from <= last && ORGANISATION_LEAD_WORDS.has(tokens[from]!.lower)) from++;
+  if (from <= last && isPossessiveBrand(paragraph, last)) {
+    // the "'s" is part of the firm's name
+    const name = paragraph.text.slice(tokens[from]!.start, tokens[last]!.end);
+    return { first: from, last, name, guess: false };
+  }
   // "Tel Aviv-based Foreign Press Association", "US-based Westinghouse": where it is based is no part of its name
   for (let index = from; index < last; index++) {
     if (/-(?:based|owned|backed|run|led|funded|listed)$/u.test(tokens[index]!.lower)) from = index + 1;

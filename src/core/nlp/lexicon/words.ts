@@ -59,6 +59,15 @@ export const NOUN_DETERMINERS = words('a an the his its their our my your this t
 /** The words that name a police force ("Wessex Police", "Durham Constabulary"). */
 export const POLICE_FORCE_WORDS = words('police constabulary');
 
+/**
+ * Verbs after which a capitalized name ending in "'s" is a firm's name ("Sainsbury's said"), not someone's thing
+ * ("Sequoia's cries", "Limbaugh's remarks").
+ */
+export const FIRM_STATEMENT_VERBS = words(`
+  said says told tells added adds announced announces confirmed confirms warned warns insisted insists stated states
+  declined
+`);
+
 /** Words that open a second clause of a sentence after a comma or a dash ("..., and Fico was"). */
 export const CLAUSE_JOINERS = words('and but while whereas');
 
