@@ -32,6 +32,12 @@ describe('finding people', () => {
     ]);
   });
 
+  it('finds the people of a team sheet, each with the club in brackets after the name', () => {
+    expect(
+      namesOf('Backs: Tomas Ardill (Kilbrook Rovers), Yannec Doumergue (Valbrune), Kieran Mulvey (Harlow City, capt)'),
+    ).toEqual(['Tomas Ardill', 'Yannec Doumergue', 'Kieran Mulvey']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

@@ -943,6 +943,10 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       const candidate = split;
       // a name that may only stand for someone named elsewhere: a nickname in marks, "the Harry Potter films"
       if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
+      // "Backs: Tom Ardill (Rovers), Kieran Mulvey (City), ...": a team sheet is title-cased, but each of its entries
+      // is someone
+      const lineUp = isLineUpEntry(paragraph, candidate);
+      if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
         titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst),
@@ -973,6 +977,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidate.speaking = besideSpeechVerb(paragraph, candidate.runFirst, candidate.nameLast);
       if (candidate.speaking) candidate.evidence += 1;
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
+      if (lineUp && candidate.evidence >= 0) {
+        const lowers = candidate.words.map((word) => normalizeName(word));
+        if (isFirstName(lowers[0]!) || isUnknownNameLike(candidate.words, lowers)) {
+          candidate.evidence = Math.max(candidate.evidence, 2);
+        }
+      }
       const next = paragraph.tokens[candidate.nameLast + 1];
       if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
       // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
@@ -1023,6 +1033,30 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/**
+ * An entry of a team sheet or a list of nominees: a full name with what it plays for or stands for in brackets, set
+ * in a list of such entries ("Backs: Tom Ardill (Rovers), Kieran Mulvey (City, capt), ...").
+ */
+function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  if (candidate.words.length < 2 || candidate.words.length > 4 || candidate.title.length > 0) return false;
+  const tokens = paragraph.tokens;
+  if (tokens[candidate.nameLast + 1]?.text !== '(' || !isRunToken(tokens[candidate.nameLast + 2] ?? tokens[0]!)) {
+    return false;
+  }
+  let close = candidate.nameLast + 3;
+  while (close < tokens.length && close - candidate.nameLast <= 8 && tokens[close]!.text !== ')') close++;
+  if (tokens[close]?.text !== ')') return false;
+  const before = tokens[candidate.runFirst - 1];
+  // an entry after another, or one with another after it
+  const afterEntry = before?.text === ',' && tokens[candidate.runFirst - 2]?.text === ')';
+  const opensList =
+    (before === undefined || before.text === ':' || before.text === ',' || before.text === ';') &&
+    [',', ';'].includes(tokens[close + 1]?.text ?? '') &&
+    isRunToken(tokens[close + 2] ?? tokens[0]!) &&
+    isRunToken(tokens[close + 3] ?? tokens[0]!);
+  return afterEntry || opensList;
 }
 
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
