@@ -38,6 +38,13 @@ describe('finding people', () => {
     ).toEqual(['Tomas Ardill', 'Yannec Doumergue', 'Kieran Mulvey']);
   });
 
+  it('takes a month after a common given name for a surname', () => {
+    expect(namesOf('Olivia May, the shadow minister, said the plans were weak.', 'Mrs May said so again.')).toEqual([
+      'Olivia May',
+    ]);
+    expect(namesOf('In May Sarah Okoro won the title.')).toEqual(['Sarah Okoro']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

@@ -25,6 +25,7 @@ import {
   GENERIC_ORGANISATION_WORDS,
   HONORIFICS,
   KUNYA_WORDS,
+  MONTH_NAMES,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NON_NAME_WORDS,
@@ -337,8 +338,15 @@ function splitRun(
         isDemonym(token.lower)) &&
       ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
         (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
+    // "Theresa May", "Mrs May": a month after a common given name or a courtesy is a surname
+    const monthSurname =
+      index === last &&
+      index > first &&
+      MONTH_NAMES.has(token.lower) &&
+      (isCommonFirstName(previous) || HONORIFICS.has(previous)) &&
+      !MONTH_NAMES.has(previous);
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
-    if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
+    if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname) break;
     if (index < last && token.possessive) break;
     nameFirst = index;
   }

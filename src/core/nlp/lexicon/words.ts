@@ -108,6 +108,11 @@ export const TAIL_PREPOSITIONS = words(`
 const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december`;
 
+/** Months, which are surnames too after a given name ("Theresa May", "Ellen March"). */
+export const MONTH_NAMES = words(
+  `january february march april may june july august september october november december`,
+);
+
 export const NON_NAME_WORDS = words(`
   the a an and but or nor so yet for in on at by of to from with without about after before during since until as if
   when while where whether though although because this that these those it its he she they we i you his her their
