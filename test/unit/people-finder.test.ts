@@ -45,6 +45,13 @@ describe('finding people', () => {
     expect(namesOf('In May Sarah Okoro won the title.')).toEqual(['Sarah Okoro']);
   });
 
+  it('keeps the particles of a surname that opens a sentence', () => {
+    expect(namesOf('Van der Hoeven signed for the club on Monday, his agent said.')).toEqual(['Van der Hoeven']);
+    expect(
+      namesOf('Midfielder Jurre van der Hoeven joined on Monday.', 'Van der Hoeven, 24, said he was delighted.'),
+    ).toEqual(['Jurre van der Hoeven']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

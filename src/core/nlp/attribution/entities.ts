@@ -388,10 +388,16 @@ function splitRun(
   }
   // a leading particle is not a name start, unless it is a given name too ("Al Sharpton")
   // ("Le Pen" alone is a surname with its particle, and stays whole)
+  // ("Van der Hoeven": particles that run up to the surname are all of it)
+  const particlesToEnd = (from: number): boolean => {
+    for (let index = from; index < last; index++) if (!NAME_PARTICLES.has(tokens[index]!.lower)) return false;
+    return true;
+  };
   while (
     nameFirst < last - 1 &&
     NAME_PARTICLES.has(tokens[nameFirst]!.lower) &&
-    !isFirstName(tokens[nameFirst]!.lower)
+    !isFirstName(tokens[nameFirst]!.lower) &&
+    !particlesToEnd(nameFirst)
   ) {
     nameFirst++;
   }
