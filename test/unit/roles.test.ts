@@ -25,6 +25,16 @@ describe('what a role is', () => {
     expect(cleanRole('junior Wimbledon doubles title winner')).toBe('junior Wimbledon doubles title winner');
   });
 
+  it('keeps only the role after a verb or a time of the sentence glued before it', () => {
+    expect(cleanRole('Other guests include actor')).toBe('actor');
+    expect(cleanRole('Rovers brought striker')).toBe('striker');
+    expect(cleanRole('the sequel also stars Welsh comedian')).toBe('Welsh comedian');
+    expect(cleanRole('Last year actor')).toBe('actor');
+    expect(cleanRole("last year's champion")).toBe("last year's champion");
+    expect(cleanRole('features editor')).toBe('features editor');
+    expect(cleanRole('Pell alongside French actress')).toBeNull();
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

@@ -9,9 +9,11 @@ import {
   ORIGIN_NOUNS,
   PERSON_NOUNS,
   RELATIONAL_NOUNS,
+  ROLE_CLAUSE_VERBS,
   ROLE_CLAUSE_WORDS,
   ROLE_GLUE_WORDS,
   ROLE_PRONOUNS,
+  TIME_NOUNS,
   TITLE_PHRASES,
 } from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
@@ -111,6 +113,20 @@ export function cleanRole(raw: string): string | null {
   // "serious foul play while Arsenal boss": a clause glued before the role ends at the word that opens the role's
   const clauseAt = words.findLastIndex((word) => ROLE_CLAUSE_WORDS.has(bare(word)));
   if (clauseAt >= 0) words = words.slice(clauseAt + 1);
+  // "Other guests include actor", "Chelsea brought striker": a verb of the sentence before the role ends its clause
+  const verbBefore = words.findLastIndex(
+    (word, at) => at < words.length - 1 && /^\p{Ll}/u.test(word) && ROLE_CLAUSE_VERBS.has(word),
+  );
+  if (verbBefore >= 0) words = words.slice(verbBefore + 1);
+  // "Last year actor", "This season coach": a time of the sentence glued before the role
+  if (
+    words.length > 2 &&
+    /^(?:last|this|next)$/iu.test(words[0]!) &&
+    TIME_NOUNS.has(bare(words[1]!).replace(/['’]s$/u, '')) &&
+    !/['’]s?$/u.test(words[1]!)
+  ) {
+    words = words.slice(2);
+  }
   // "they eye captain", "France centre Philippe Sella believes coach": a pronoun, or a given name and a surname
   // before a verb, make the phrase a clause
   if (words.some((word) => ROLE_PRONOUNS.has(bare(word)))) return null;

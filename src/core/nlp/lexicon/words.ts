@@ -383,7 +383,7 @@ export const HONORIFIC_TITLES = words('ayatollah sheikh sheik rev reverend fathe
 /** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
 export const DESCRIPTIVE_PREPOSITIONS = words(`
   behind ahead before after during against despite without beside besides between among amongst over under around
-  near via than like unlike since until from into onto through across beyond within
+  near via than like unlike since until from into onto through across beyond within alongside
 `);
 
 /** Ties to another person ("Trump's rival", "his daughter", "a close ally"): descriptions, not roles. */
@@ -478,6 +478,18 @@ export const ROLE_GLUE_WORDS = words(`
 
 /** Words that open a clause: a role phrase running over one was glued to the sentence before the role. */
 export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if because although though unless');
+
+/**
+ * Verbs of a sentence that name someone by role after them ("Other guests include actor", "Chelsea brought striker"):
+ * a role phrase running over one holds the sentence's clause before the role. Only forms that are no noun of a role
+ * ("beat reporter", "features editor" keep theirs).
+ */
+export const ROLE_CLAUSE_VERBS = words(
+  'include includes included saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred joins',
+);
+
+/** Words of time that, after "last", "this" or "next", make a phrase of the sentence glued to a role ("Last year actor"). */
+export const TIME_NOUNS = words('year week month season night weekend summer autumn winter spring time term');
 
 /** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
 export const ROLE_PRONOUNS = words('i you he she it we they');
