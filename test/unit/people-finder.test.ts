@@ -202,6 +202,15 @@ describe('not taking things for people', () => {
     ).toEqual([]);
   });
 
+  it('takes a capitalized role noun inside a sentence for part of a name of a thing, not a title', () => {
+    expect(namesOf('She was honoured by the Stage Players Guild on Sunday.')).toEqual([]);
+    expect(namesOf('Tickets for the Poll Winners Concert sold out.')).toEqual([]);
+    expect(namesOf('Midfielder Edinho scored twice.')).toEqual(['Edinho']);
+    expect(namesOf('Lady Marrin, sitting with Lords Ashworth and Pellew, said the law was clear.')).toContain(
+      'Ashworth',
+    );
+  });
+
   it('takes no person from a body whose name holds a capitalized small word', () => {
     expect(namesOf('A spokesman for Doctors Without Frontiers said the ruling was harsh.')).toEqual([]);
   });

@@ -23,6 +23,7 @@ import {
   DASH_MARKS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
+  HONORIFIC_TITLES,
   HONORIFICS,
   KUNYA_WORDS,
   MONTH_NAMES,
@@ -1655,7 +1656,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
-    const titled = candidate.title.length > 0 && candidate.evidence >= 2;
+    const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
     if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
     // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
     // "Prince Harry")
@@ -1896,4 +1897,19 @@ export function rolesOf(entity: Entity): string[] {
 /** The public shape of a person or organisation. */
 export function toPerson(entity: Entity): Person {
   return { name: entity.name, aliases: [...entity.aliases], roles: rolesOf(entity), kind: entity.kind };
+}
+
+/**
+ * A title that stands before a bare surname: a courtesy, a royal or religious title, an office ("President",
+ * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
+ * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
+ */
+function isPersonTitle(candidate: Candidate): boolean {
+  const last = normalizeName(candidate.title[candidate.title.length - 1]!);
+  // ("Lords Bingham, Steyn and Hope", "Princes William and Harry": a title said of several)
+  const courtesy = (word: string): boolean =>
+    HONORIFICS.has(word) || ROYAL_TITLES.has(word) || HONORIFIC_TITLES.has(word);
+  if (SINGLE_TITLE_WORDS.has(last) || courtesy(last) || (last.endsWith('s') && courtesy(last.slice(0, -1))))
+    return true;
+  return candidate.title.length === 1 && candidate.runFirst === candidate.paragraph.sentenceOf[candidate.runFirst];
 }

@@ -378,7 +378,9 @@ export const ROYAL_TITLES = words('prince princess king queen duke duchess earl 
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs');
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
-export const HONORIFIC_TITLES = words('ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi');
+export const HONORIFIC_TITLES = words(
+  'ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi prophet',
+);
 
 /** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
 export const DESCRIPTIVE_PREPOSITIONS = words(`
