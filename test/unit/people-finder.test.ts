@@ -52,6 +52,11 @@ describe('finding people', () => {
     ).toEqual(['Jurre van der Hoeven']);
   });
 
+  it('takes two or three capitals before a known surname for initials', () => {
+    expect(namesOf("Children's author KT Robertson will receive a special award.")).toEqual(['KT Robertson']);
+    expect(namesOf('The BBC Hawkins documentary aired on Sunday.')).toEqual([]);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

@@ -185,6 +185,13 @@ function isInitials(token: Token): boolean {
   return token.text.endsWith('.') && INITIALS.test(token.text);
 }
 
+/** Two or three capitals no list knows as a body, a place, a role or a word ("JK", "AWR"; not "BBC", "UK", "MP"). */
+function isBareInitials(token: Token): boolean {
+  if (!/^\p{Lu}{2,3}$/u.test(token.text)) return false;
+  const lower = token.lower;
+  return !isOrganizationName(lower) && !isPlaceName(lower) && !isRoleNoun(lower) && !isCommonWord(lower);
+}
+
 function isRunToken(token: Token): boolean {
   return token.kind === 'word' && token.capitalized;
 }
@@ -347,7 +354,10 @@ function splitRun(
       (isCommonFirstName(previous) || HONORIFICS.has(previous)) &&
       !MONTH_NAMES.has(previous);
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
-    if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname) break;
+    // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
+    const bareInitials =
+      index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
+    if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname && !bareInitials) break;
     if (index < last && token.possessive) break;
     nameFirst = index;
   }
