@@ -496,7 +496,7 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
  * A role phrase right before a name ("Ukraine’s top negotiator", "central bank governor"), or one that opens the
  * sentence set off by a comma ("The government spokesman, Nikos Christodoulides, said").
  */
-function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | null {
+function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: number): string | null {
   const tokens = paragraph.tokens;
   const opening = tokens[runFirst - 1]?.text === ',';
   const end = opening ? runFirst - 1 : runFirst;
@@ -506,7 +506,14 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | n
     // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after
     // the comma; elsewhere it seldom does ("Speaking to the minister, Smith ...", "Gardener, Darren Campbell and ...")
     const article = ['the', 'a', 'an'].includes(tokens[from - 1]?.lower ?? '');
-    if (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0)) return null;
+    // "... was questioned by Labour's former chairman, Gethin Morcombe.": a body's role, then the name that closes
+    // the clause, is an appositive wherever it stands
+    const owned =
+      tokens[from]!.capitalized &&
+      tokens.slice(from, end).some((token) => token.possessive && token.capitalized) &&
+      [',', '.', ';', undefined].includes(tokens[nameLast + 1]?.text) &&
+      !isSpeechCue(tokens[nameLast + 2]);
+    if (!owned && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
   }
   return paragraph.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
 }
@@ -974,7 +981,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
         titleRole(candidate.title),
-        rolePhraseBefore(paragraph, candidate.runFirst),
+        rolePhraseBefore(paragraph, candidate.runFirst, candidate.nameLast),
         appositiveAfter(paragraph, candidate.nameLast),
       ];
       candidate.described = rawRoles.some((role) => role !== null);
