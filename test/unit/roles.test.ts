@@ -35,6 +35,13 @@ describe('what a role is', () => {
     expect(cleanRole('Pell alongside French actress')).toBeNull();
   });
 
+  it('takes a count of several for no role, and folds a possessive into the same role', () => {
+    expect(cleanRole("Labour's two Welsh Assembly members")).toBeNull();
+    expect(cleanRole('BBC Two controller')).toBe('BBC Two controller');
+    expect(cleanRole('five Wallabies including captain')).toBe('captain');
+    expect(roleKey("Plaid's leader")).toBe(roleKey('Plaid leader'));
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

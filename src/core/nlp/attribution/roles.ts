@@ -175,6 +175,11 @@ export function cleanRole(raw: string): string | null {
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
   const lowers = words.map(bare);
   if (lowers.some((word) => /\d+-year-old|^aged$/u.test(word) || /\d/u.test(word))) return null;
+  // "UKIP's two London Assembly members": a count before the head describes several, it is no one's role
+  // (not "BBC Two controller": a count capitalized is part of a name)
+  const count = (word: string, at: number): boolean =>
+    at < lowers.length - 1 && RANKS.has(word) && /^\p{Ll}/u.test(words[at]!) && lowers[at - 1] !== 'number';
+  if (lowers.some(count)) return null;
   // a clause or a verb phrase is no role ("defended coach", "figures come after ..."); a capitalised word is part of
   // a name ("Secretary of State")
   const verbAt = lowers.findIndex(
@@ -258,7 +263,8 @@ const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
 
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
 export function roleKey(role: string): string {
-  return normalizeName(role)
+  // ("UKIP's leader" is "UKIP leader")
+  return normalizeName(role.replace(/(\p{L})['’]s(?=\s|$)/gu, '$1'))
     .replace(EXPANSION_PATTERN, (match) => EXPANSIONS[match] ?? match)
     .replace(/^the /u, '');
 }
