@@ -42,6 +42,17 @@ describe('what a role is', () => {
     expect(roleKey("Plaid's leader")).toBe(roleKey('Plaid leader'));
   });
 
+  it("takes a tie to someone else, a work's title or a mood for no part of a role", () => {
+    expect(cleanRole('Ulster colleague')).toBeNull();
+    expect(cleanRole('member of her band and engineer Tam Ruddle')).toBeNull();
+    expect(cleanRole("Silver Dollar Girl'")).toBeNull();
+    expect(cleanRole("Kenteris' lawyer")).toBe("Kenteris' lawyer");
+    expect(cleanRole('confident shadow home secretary')).toBe('shadow home secretary');
+    expect(cleanRole('Proud coach')).toBe('coach');
+    expect(cleanRole('alongside Happy Mondays dancer')).toBe('Happy Mondays dancer');
+    expect(cleanRole('agency quoted prosecutor')).toBe('prosecutor');
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

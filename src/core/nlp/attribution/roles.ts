@@ -6,8 +6,10 @@ import {
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
+  MOOD_WORDS,
   ORIGIN_NOUNS,
   PERSON_NOUNS,
+  POSSESSIVE_PRONOUNS,
   RELATIONAL_NOUNS,
   ROLE_CLAUSE_VERBS,
   ROLE_CLAUSE_WORDS,
@@ -145,15 +147,22 @@ export function cleanRole(raw: string): string | null {
     return null;
   }
   // leading determiners ("its president": whose it is says nothing of the role), sentence words glued on by
-  // capitalisation or position, and a preposition of the sentence before ("between Fiat boss")
+  // capitalisation or position, a preposition of the sentence before ("between Fiat boss", "alongside Wolves boss"),
+  // and how the person felt ("confident shadow home secretary")
   while (
     words.length > 0 &&
     (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) ||
       ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
-      (/^\p{Ll}/u.test(words[0]!) && isPreposition(bare(words[0]!))))
+      // (not "Happy Mondays dancer": a capitalized word before another is a name's)
+      (MOOD_WORDS.has(words[0]!.toLowerCase()) && (/^\p{Ll}/u.test(words[0]!) || /^\p{Ll}/u.test(words[1] ?? ''))) ||
+      (/^\p{Ll}/u.test(words[0]!) && (isPreposition(bare(words[0]!)) || DESCRIPTIVE_PREPOSITIONS.has(words[0]!))))
   ) {
     words = words.slice(1);
   }
+  // "Million Dollar Baby'": a quote mark belongs to a title, not a role
+  if (words.some((word) => /["“”‘]/u.test(word) || /[^sS]['’]$/u.test(word))) return null;
+  // "member of his band": a role tied to someone else's describes the person through them
+  if (words.some((word, at) => at > 0 && POSSESSIVE_PRONOUNS.has(word.toLowerCase()))) return null;
   // "Archbishop of": a role that ends on its preposition lost what it is of
   if (words.length > 0 && isPreposition(bare(words[words.length - 1]!))) return null;
   // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it

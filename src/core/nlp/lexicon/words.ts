@@ -392,7 +392,7 @@ export const DESCRIPTIVE_PREPOSITIONS = words(`
 export const RELATIONAL_NOUNS = words(`
   rival ally opponent friend enemy foe counterpart successor predecessor critic fan admirer partner spouse wife husband
   son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
-  grandmother boyfriend girlfriend fiance fiancee widow widower child children
+  grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
 `);
 
 /** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
@@ -487,11 +487,23 @@ export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if 
  * ("beat reporter", "features editor" keep theirs).
  */
 export const ROLE_CLAUSE_VERBS = words(
-  'include includes included including saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred joins',
+  'include includes included including quoted leaves saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred joins',
 );
 
 /** Words of time that, after "last", "this" or "next", make a phrase of the sentence glued to a role ("Last year actor"). */
 export const TIME_NOUNS = words('year week month season night weekend summer autumn winter spring time term');
+
+/**
+ * How someone felt or fared when the sentence met them ("confident shadow home secretary", "crestfallen coach"): the
+ * sentence's words about the moment, glued before a role that does not hold them.
+ */
+export const MOOD_WORDS = words(`
+  confident crestfallen proud delighted upbeat angry furious frustrated disappointed relieved jubilant elated dejected
+  beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
+`);
+
+/** Possessive pronouns: inside a role they tie it to someone else ("member of his band"). */
+export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 
 /** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
 export const ROLE_PRONOUNS = words('i you he she it we they');
