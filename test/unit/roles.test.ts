@@ -53,6 +53,12 @@ describe('what a role is', () => {
     expect(cleanRole('agency quoted prosecutor')).toBe('prosecutor');
   });
 
+  it("keeps a peer's courtesy that names an office", () => {
+    expect(cleanRole('the former Lord Chancellor')).toBe('former Lord Chancellor');
+    expect(cleanRole('Lord Chief Justice')).toBe('Lord Chief Justice');
+    expect(cleanRole('Mr Justice')).toBeNull();
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

@@ -178,7 +178,10 @@ export function cleanRole(raw: string): string | null {
   while (words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
   if (words.length === 0 || words.length > 9) return null;
   // "Mr Mann and Mr King": names with their courtesies are no role
-  if (words.some((word) => HONORIFICS.has(bare(word)))) return null;
+  // (but "Lord Chancellor", "Lord Mayor", "Lady Justice": a peer's courtesy before an office is the office's name)
+  const office = (at: number): boolean =>
+    /^(?:lord|lady)$/u.test(bare(words[at]!)) && at + 1 < words.length && isRoleHead(bare(words[at + 1]!));
+  if (words.some((word, at) => HONORIFICS.has(bare(word)) && !office(at))) return null;
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
