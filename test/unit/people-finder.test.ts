@@ -216,6 +216,11 @@ describe('not taking things for people', () => {
     );
   });
 
+  it('takes a name before "and" and a title of a work for the work', () => {
+    expect(namesOf('Pre-orders of Tobias Wren and Order of the Lantern beat every record.')).toEqual([]);
+    expect(namesOf('Jane Pellow and Friends of the Earth protested.')).toEqual(['Jane Pellow']);
+  });
+
   it('takes no person from a body whose name holds a capitalized small word', () => {
     expect(namesOf('A spokesman for Doctors Without Frontiers said the ruling was harsh.')).toEqual([]);
   });

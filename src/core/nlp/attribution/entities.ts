@@ -1171,6 +1171,20 @@ function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
     // ("Frank Sinatra and the Rat Pack" is two acts: only "the Prisoner of ..." reads as a title)
     return isTitleWordOfWork(third) && tokens[candidate.nameLast + 4]?.lower === 'of';
   }
+  // "Harry Potter and Order of the Phoenix": the same without its article, before "of the" (not "warrior Genghis
+  // Khan and Grandchild of the Holocaust", a person a role describes, and a work)
+  if (
+    !candidate.described &&
+    next?.lower === 'and' &&
+    afterNext !== undefined &&
+    isRunToken(afterNext) &&
+    isTitleWordOfWork(afterNext) &&
+    !afterNext.lower.endsWith('s') &&
+    third?.lower === 'of' &&
+    tokens[candidate.nameLast + 4]?.lower === 'the'
+  ) {
+    return true;
+  }
   if (last.possessive) return false;
   // "Mike Leigh's Vera Drake": a full name owned by a person's full name (not "Aston Villa's Carlton Cole")
   const owner = tokens[candidate.runFirst - 1];
