@@ -40,6 +40,7 @@ describe('what a role is', () => {
     expect(cleanRole('BBC Two controller')).toBe('BBC Two controller');
     expect(cleanRole('five Wallabies including captain')).toBe('captain');
     expect(roleKey("Plaid's leader")).toBe(roleKey('Plaid leader'));
+    expect(roleKey('ex-Yukos boss')).toBe(roleKey('former Yukos boss'));
   });
 
   it("takes a tie to someone else, a work's title or a mood for no part of a role", () => {

@@ -67,6 +67,7 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   tory: 'conservative',
   tories: 'conservatives',
   'chief exec': 'chief executive',
+  ex: 'former',
   ceo: 'chief executive',
   'u s': 'us',
   'u k': 'uk',
