@@ -221,6 +221,22 @@ describe('not taking things for people', () => {
     expect(namesOf('Jane Pellow and Friends of the Earth protested.')).toEqual(['Jane Pellow']);
   });
 
+  it("takes a transcript's speaker label in capitals for someone the article names, and for nobody new", () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'People',
+        [
+          'Senator Maria Kettering spoke to the programme.',
+          '"KETTERING: Well, look, the plan is wrong. It is serious business.',
+          '"CORRECTION: An earlier version misspelt her name.',
+        ].join('\n'),
+      ),
+    ).people;
+    expect(people.map((person) => [person.name, person.kind, person.aliases])).toEqual([
+      ['Maria Kettering', 'person', ['Kettering']],
+    ]);
+  });
+
   it('takes no person from a body whose name holds a capitalized small word', () => {
     expect(namesOf('A spokesman for Doctors Without Frontiers said the ruling was harsh.')).toEqual([]);
   });

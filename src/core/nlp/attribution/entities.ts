@@ -946,6 +946,11 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
       if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
+      const label = transcriptLabel(paragraph, first, last);
+      if (label) {
+        candidates.push(labelCandidate(paragraph, first, last, label, candidates.length));
+        continue;
+      }
       const split = splitRun(paragraph, first, last, candidates.length, linkOnly);
       const organisation = organisationOf(paragraph, first, last, split);
       if (organisation) {
@@ -1089,6 +1094,54 @@ function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate): boolean {
     isRunToken(tokens[close + 2] ?? tokens[0]!) &&
     isRunToken(tokens[close + 3] ?? tokens[0]!);
   return afterEntry || opensList;
+}
+
+/**
+ * `PENCE: Well, look, ...`: a transcript's speaker label, a name in capitals opening its paragraph before a colon.
+ * Returns its words as a name is written ("Pence"), or null.
+ */
+function transcriptLabel(paragraph: ParagraphDoc, first: number, last: number): string[] | null {
+  const tokens = paragraph.tokens;
+  if (tokens[last + 1]?.text !== ':' || last - first > 2) return null;
+  const opens = first === 0 || (first === 1 && OPENING_MARKS.has(tokens[0]!.text));
+  if (!opens) return null;
+  const words: string[] = [];
+  for (let index = first; index <= last; index++) {
+    const text = tokens[index]!.text;
+    if (!/^\p{Lu}[\p{Lu}'’-]+$/u.test(text)) return null;
+    words.push(text[0]! + text.slice(1).toLowerCase());
+  }
+  return words.join('').length >= 4 ? words : null;
+}
+
+/** A transcript's speaker label: it may name someone the article names, never someone new ("CORRECTION:"). */
+function labelCandidate(
+  paragraph: ParagraphDoc,
+  first: number,
+  last: number,
+  words: string[],
+  order: number,
+): Candidate {
+  return {
+    paragraph,
+    runFirst: first,
+    nameFirst: first,
+    nameLast: last,
+    words,
+    title: [],
+    roles: [],
+    evidence: 2,
+    kind: 'person',
+    speaking: true,
+    described: false,
+    linkOnly: true,
+    nickname: null,
+    guess: false,
+    order,
+    describedGender: null,
+    thing: false,
+    personCue: false,
+  };
 }
 
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
