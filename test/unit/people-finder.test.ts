@@ -57,6 +57,21 @@ describe('finding people', () => {
     expect(namesOf('The BBC Hawkins documentary aired on Sunday.')).toEqual([]);
   });
 
+  it('finds the people of a team sheet without clubs, and an initial with a surname as the person the report names', () => {
+    expect(namesOf('Backs: Dimitri Alvane, Pierre Mourlon, Yann Tessier, Basile Roquet.')).toEqual([
+      'Dimitri Alvane',
+      'Pierre Mourlon',
+      'Yann Tessier',
+      'Basile Roquet',
+    ]);
+    expect(
+      namesOf(
+        'Coach Ruairi Tenney picked Declan Hurley at centre.',
+        'Ireland: P Murtagh, D Hurley, S Coyle, T Reddan, K Farrelly, M Joyce.',
+      ),
+    ).toEqual(['Ruairi Tenney', 'Declan Hurley', 'P Murtagh', 'S Coyle', 'T Reddan', 'K Farrelly', 'M Joyce']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

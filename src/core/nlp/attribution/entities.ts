@@ -982,7 +982,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
       // "Backs: Tom Ardill (Rovers), Kieran Mulvey (City), ...": a team sheet is title-cased, but each of its entries
       // is someone
-      const lineUp = isLineUpEntry(paragraph, candidate);
+      const lineUp = isLineUpEntry(paragraph, candidate, linkOnly);
       if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
         titleRole(candidate.title),
@@ -1016,7 +1016,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
       if (lineUp && candidate.evidence >= 0) {
         const lowers = candidate.words.map((word) => normalizeName(word));
-        if (isFirstName(lowers[0]!) || isUnknownNameLike(candidate.words, lowers)) {
+        // ("K Farrelly": an initial, whatever the lexicon makes of the letter)
+        const initial = /^\p{Lu}\.?$/u.test(candidate.words[0]!);
+        const rest = initial ? candidate.words.slice(1) : candidate.words;
+        const nameLike =
+          isUnknownNameLike(candidate.words, lowers) || (initial && isUnknownNameLike(rest, lowers.slice(1)));
+        if (isFirstName(lowers[0]!) || nameLike) {
           candidate.evidence = Math.max(candidate.evidence, 2);
         }
       }
@@ -1076,11 +1081,11 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
  * An entry of a team sheet or a list of nominees: a full name with what it plays for or stands for in brackets, set
  * in a list of such entries ("Backs: Tom Ardill (Rovers), Kieran Mulvey (City, capt), ...").
  */
-function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate, titleCased: boolean): boolean {
   if (candidate.words.length < 2 || candidate.words.length > 4 || candidate.title.length > 0) return false;
   const tokens = paragraph.tokens;
   if (tokens[candidate.nameLast + 1]?.text !== '(' || !isRunToken(tokens[candidate.nameLast + 2] ?? tokens[0]!)) {
-    return false;
+    return titleCased && isListedFullName(paragraph, candidate);
   }
   let close = candidate.nameLast + 3;
   while (close < tokens.length && close - candidate.nameLast <= 8 && tokens[close]!.text !== ')') close++;
@@ -1094,6 +1099,27 @@ function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate): boolean {
     isRunToken(tokens[close + 2] ?? tokens[0]!) &&
     isRunToken(tokens[close + 3] ?? tokens[0]!);
   return afterEntry || opensList;
+}
+
+/**
+ * "Backs: Dimitri Alvane, Pierre Mourlon, Yann Tessier, ...": a full name set between the separators of a list of full
+ * names (a team sheet without clubs).
+ */
+function isListedFullName(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const separator = (token: Token | undefined): boolean => token !== undefined && [',', ';', ':'].includes(token.text);
+  const before = tokens[candidate.runFirst - 1];
+  const after = tokens[candidate.nameLast + 1];
+  const opens =
+    before === undefined || separator(before) || candidate.runFirst === paragraph.sentenceOf[candidate.runFirst];
+  const closes = after === undefined || separator(after) || after.text === '.' || after.lower === 'and';
+  if (!opens || !closes) return false;
+  const run = (at: number): boolean => tokens[at] !== undefined && isRunToken(tokens[at]!);
+  // a full name listed before or after it
+  const previous = separator(before) && run(candidate.runFirst - 2) && run(candidate.runFirst - 3);
+  const next =
+    (separator(after) || after?.lower === 'and') && run(candidate.nameLast + 2) && run(candidate.nameLast + 3);
+  return previous || next;
 }
 
 /**
@@ -1618,8 +1644,23 @@ class People {
   same(words: readonly string[]): Entity | undefined {
     const first = normalizeName(words[0] ?? '');
     const surname = normalizeName(surnameOf(words.join(' ')));
-    const same = this.withSurname(surname).find((person) => person.firstKey === first);
-    return same ?? this.byEnding.get(normalizeName(words.join(' ')));
+    const sharing = this.withSurname(surname);
+    const same = sharing.find((person) => person.firstKey === first);
+    if (same) return same;
+    // "B O'Driscoll" on a team sheet is the Brian O'Driscoll the report names (or the other way round), when only one
+    // person of that surname has a given name of that initial
+    if (words.length === 2 && first.length > 0) {
+      const initial = (key: string): boolean => key.length === 1 || first.length === 1;
+      const matching = sharing.filter(
+        (person) =>
+          person.firstKey !== person.surnameKey &&
+          initial(person.firstKey) &&
+          person.firstKey[0] === first[0] &&
+          (person.firstKey.length === 1) !== (first.length === 1),
+      );
+      if (matching.length === 1) return matching[0];
+    }
+    return this.byEnding.get(normalizeName(words.join(' ')));
   }
 
   /** A surname misspelt by one letter ("McLenney" for "McClenney"), among the most recent people. */
