@@ -72,6 +72,11 @@ describe('finding people', () => {
     ).toEqual(['Ruairi Tenney', 'Declan Hurley', 'P Murtagh', 'S Coyle', 'T Reddan', 'K Farrelly', 'M Joyce']);
   });
 
+  it('finds an unknown name a party stands before', () => {
+    expect(namesOf('Conservative Ngaio Pendlebury won the seat.')).toEqual(['Ngaio Pendlebury']);
+    expect(namesOf("The seat went to Labour's Ngaio Pendlebury on Friday.")).toEqual(['Ngaio Pendlebury']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',

@@ -776,6 +776,16 @@ function scoreCandidate(candidate: Candidate): number {
   ) {
     score += 2;
   }
+  // "Conservative Ngaio Pendlebury", "Labour's Chuka Obi": a party before a full name is the person's
+  const partyBefore = tokens[candidate.runFirst - 1];
+  const party =
+    candidate.words.length >= 2 &&
+    (PARTY_WORDS.has(normalizeName(candidate.title[candidate.title.length - 1] ?? '')) ||
+      (candidate.title.length === 0 &&
+        partyBefore?.possessive === true &&
+        partyBefore.capitalized &&
+        PARTY_WORDS.has(partyBefore.lower.replace(/['’]s?$/u, ''))));
+  if (party) score += 2;
   if (candidate.title.length > 0 && endsWithTitle(candidate.title)) score += 2;
   else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) score += 2;
   if (candidate.roles.length > 0 || candidate.described) score += 2;
