@@ -60,6 +60,14 @@ describe('what a role is', () => {
     expect(cleanRole('Mr Justice')).toBeNull();
   });
 
+  it('keeps the role of the one a clause before it acts on, and leaves out where it was said', () => {
+    expect(cleanRole('Tomas Berdal beat third seed')).toBe('third seed');
+    expect(cleanRole('Reporters covering singer')).toBe('singer');
+    expect(cleanRole('Rovers sporting director')).toBe('Rovers sporting director');
+    expect(cleanRole('head of equities trading at brokers Halden')).toBe('head of equities trading at brokers Halden');
+    expect(cleanRole('chief secretary to the Treasury in a statement')).toBe('chief secretary to the Treasury');
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

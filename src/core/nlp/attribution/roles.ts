@@ -121,6 +121,23 @@ export function cleanRole(raw: string): string | null {
     (word, at) => at < words.length - 1 && /^\p{Ll}/u.test(word) && ROLE_CLAUSE_VERBS.has(word),
   );
   if (verbBefore >= 0) words = words.slice(verbBefore + 1);
+  // "Reporters covering singer": a group doing something, then the role of the one they do it to
+  const doing = words.findLastIndex(
+    (word, at) =>
+      at > 0 &&
+      at < words.length - 1 &&
+      /^\p{Ll}+ing$/u.test(word) &&
+      !ADJECTIVAL_PARTICIPLES.has(word) &&
+      !isRoleHead(word) &&
+      /s$/u.test(words[at - 1]!) &&
+      (/^\p{Ll}/u.test(words[at - 1]!) || isRoleHead(words[at - 1]!.toLowerCase())) &&
+      !/['’]s$/u.test(words[at - 1]!) &&
+      !isPreposition(words[at + 1]!.toLowerCase()),
+  );
+  if (doing >= 0) words = words.slice(doing + 1);
+  // "chief secretary to the Treasury in a statement": where it was said is no part of the role
+  const said = words.findIndex((word, at) => at > 0 && word === 'in' && /^(?:a|an)$/u.test(words[at + 1] ?? ''));
+  if (said > 0) words = words.slice(0, said);
   // "Last year actor", "This season coach": a time of the sentence glued before the role
   if (
     words.length > 2 &&
