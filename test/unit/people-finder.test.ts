@@ -38,11 +38,15 @@ describe('finding people', () => {
     ).toEqual(['Tomas Ardill', 'Yannec Doumergue', 'Kieran Mulvey']);
   });
 
-  it('takes a month after a common given name for a surname', () => {
+  it('takes a month after a common given name, or a compass point after a given name, for a surname', () => {
     expect(namesOf('Olivia May, the shadow minister, said the plans were weak.', 'Mrs May said so again.')).toEqual([
       'Olivia May',
     ]);
     expect(namesOf('In May Sarah Okoro won the title.')).toEqual(['Sarah Okoro']);
+    expect(namesOf('Fans of Jamelia, Kaylan West and Tobi Adeyemi were upset.')).toEqual([
+      'Kaylan West',
+      'Tobi Adeyemi',
+    ]);
   });
 
   it('keeps the particles of a surname that opens a sentence', () => {

@@ -20,6 +20,7 @@ import {
   APPOSITIVE_OPENERS,
   BODY_ONLY_NOUNS,
   COMMON_WORD_ENDING,
+  COMPASS_POINTS,
   DASH_MARKS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
@@ -344,7 +345,14 @@ function splitRun(
         SINGLE_TITLE_WORDS.has(token.lower) ||
         NON_PERSON_HEADS.has(token.lower) ||
         isDemonym(token.lower)) &&
-      ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
+      // ("Kanye West", "Mae West": a compass point after any given name that is no place)
+      ((NON_PERSON_HEADS.has(token.lower)
+        ? isCommonFirstName(previous) ||
+          (COMPASS_POINTS.has(token.lower) &&
+            isFirstName(previous) &&
+            !isPlaceName(previous) &&
+            !isCommonWord(previous))
+        : isFirstName(previous)) ||
         (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
     // "Theresa May", "Mrs May": a month after a common given name or a courtesy is a surname
     const monthSurname =

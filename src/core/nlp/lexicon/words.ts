@@ -108,6 +108,9 @@ export const TAIL_PREPOSITIONS = words(`
 const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december`;
 
+/** Points of the compass, which are surnames too after a given name ("Kanye West"). */
+export const COMPASS_POINTS = words('north south east west');
+
 /** Months, which are surnames too after a given name ("Theresa May", "Ellen March"). */
 export const MONTH_NAMES = words(
   `january february march april may june july august september october november december`,
