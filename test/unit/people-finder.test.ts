@@ -43,6 +43,7 @@ describe('finding people', () => {
       'Olivia May',
     ]);
     expect(namesOf('In May Sarah Okoro won the title.')).toEqual(['Sarah Okoro']);
+    expect(namesOf('Brian June of Harbourlight played the anthem.')).toEqual(['Brian June']);
     expect(namesOf('Fans of Jamelia, Kaylan West and Tobi Adeyemi were upset.')).toEqual([
       'Kaylan West',
       'Tobi Adeyemi',

@@ -234,12 +234,14 @@ function isParticle(token: Token): boolean {
  * "of" joins a title or institution to what it rules ("Secretary of State Marco Rubio", "Bank of England") but ends
  * a name: "Cara Diemont of Dimension Data" is a person and her employer.
  */
-function joinsOver(last: Token, next: Token): boolean {
+function joinsOver(last: Token, next: Token, before: Token | undefined): boolean {
   // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
   // "Marsh & McLennan", "Marks & Spencer": an ampersand joins the names of a firm
   if (next.text === '&') return true;
-  return next.lower === 'of' && !isNameWord(last);
+  // ("Brian May of Queen": a month after a common given name is a surname, and "of" ends the name)
+  const monthSurname = MONTH_NAMES.has(last.lower) && before !== undefined && isCommonFirstName(before.lower);
+  return next.lower === 'of' && !isNameWord(last) && !monthSurname;
 }
 
 /** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
@@ -299,7 +301,12 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
       ) {
         // `David Beckham and (Zinedine) Zidane`: a given name the writer put in brackets inside a quote
         last += 2;
-      } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
+      } else if (
+        next &&
+        after &&
+        isRunToken(after) &&
+        (joinsOver(tokens[last]!, next, tokens[last - 1]) || isParticle(next))
+      ) {
         last += 2;
       } else if (
         next &&
