@@ -32,6 +32,56 @@ describe('finding people', () => {
     ]);
   });
 
+  it('finds the people of a team sheet, each with the club in brackets after the name', () => {
+    expect(
+      namesOf('Backs: Tomas Ardill (Kilbrook Rovers), Yannec Doumergue (Valbrune), Kieran Mulvey (Harlow City, capt)'),
+    ).toEqual(['Tomas Ardill', 'Yannec Doumergue', 'Kieran Mulvey']);
+  });
+
+  it('takes a month after a common given name, or a compass point after a given name, for a surname', () => {
+    expect(namesOf('Olivia May, the shadow minister, said the plans were weak.', 'Mrs May said so again.')).toEqual([
+      'Olivia May',
+    ]);
+    expect(namesOf('In May Sarah Okoro won the title.')).toEqual(['Sarah Okoro']);
+    expect(namesOf('Brian June of Harbourlight played the anthem.')).toEqual(['Brian June']);
+    expect(namesOf('Fans of Jamelia, Kaylan West and Tobi Adeyemi were upset.')).toEqual([
+      'Kaylan West',
+      'Tobi Adeyemi',
+    ]);
+  });
+
+  it('keeps the particles of a surname that opens a sentence', () => {
+    expect(namesOf('Van der Hoeven signed for the club on Monday, his agent said.')).toEqual(['Van der Hoeven']);
+    expect(
+      namesOf('Midfielder Jurre van der Hoeven joined on Monday.', 'Van der Hoeven, 24, said he was delighted.'),
+    ).toEqual(['Jurre van der Hoeven']);
+  });
+
+  it('takes two or three capitals before a known surname for initials', () => {
+    expect(namesOf("Children's author KT Robertson will receive a special award.")).toEqual(['KT Robertson']);
+    expect(namesOf('The BBC Hawkins documentary aired on Sunday.')).toEqual([]);
+  });
+
+  it('finds the people of a team sheet without clubs, and an initial with a surname as the person the report names', () => {
+    expect(namesOf('Backs: Dimitri Alvane, Pierre Mourlon, Yann Tessier, Basile Roquet.')).toEqual([
+      'Dimitri Alvane',
+      'Pierre Mourlon',
+      'Yann Tessier',
+      'Basile Roquet',
+    ]);
+    expect(
+      namesOf(
+        'Coach Ruairi Tenney picked Declan Hurley at centre.',
+        'Ireland: P Murtagh, D Hurley, S Coyle, T Reddan, K Farrelly, M Joyce.',
+      ),
+    ).toEqual(['Ruairi Tenney', 'Declan Hurley', 'P Murtagh', 'S Coyle', 'T Reddan', 'K Farrelly', 'M Joyce']);
+  });
+
+  it('finds an unknown name a party stands before', () => {
+    expect(namesOf('Conservative Ngaio Pendlebury won the seat.')).toEqual(['Ngaio Pendlebury']);
+    expect(namesOf("The seat went to Labour's Ngaio Pendlebury on Friday.")).toEqual(['Ngaio Pendlebury']);
+  });
+
   it('finds unknown names listed with a person', () => {
     expect(namesOf('The minister thanked Ruth Doyle, Bongani Zulu and Thabo Nkosi.')).toEqual([
       'Ruth Doyle',
@@ -180,6 +230,36 @@ describe('not taking things for people', () => {
         'Hale declined to comment.',
       ),
     ).toEqual([]);
+  });
+
+  it('takes a capitalized role noun inside a sentence for part of a name of a thing, not a title', () => {
+    expect(namesOf('She was honoured by the Stage Players Guild on Sunday.')).toEqual([]);
+    expect(namesOf('Tickets for the Poll Winners Concert sold out.')).toEqual([]);
+    expect(namesOf('Midfielder Edinho scored twice.')).toEqual(['Edinho']);
+    expect(namesOf('Lady Marrin, sitting with Lords Ashworth and Pellew, said the law was clear.')).toContain(
+      'Ashworth',
+    );
+  });
+
+  it('takes a name before "and" and a title of a work for the work', () => {
+    expect(namesOf('Pre-orders of Tobias Wren and Order of the Lantern beat every record.')).toEqual([]);
+    expect(namesOf('Jane Pellow and Friends of the Earth protested.')).toEqual(['Jane Pellow']);
+  });
+
+  it("takes a transcript's speaker label in capitals for someone the article names, and for nobody new", () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'People',
+        [
+          'Senator Maria Kettering spoke to the programme.',
+          '"KETTERING: Well, look, the plan is wrong. It is serious business.',
+          '"CORRECTION: An earlier version misspelt her name.',
+        ].join('\n'),
+      ),
+    ).people;
+    expect(people.map((person) => [person.name, person.kind, person.aliases])).toEqual([
+      ['Maria Kettering', 'person', ['Kettering']],
+    ]);
   });
 
   it('takes no person from a body whose name holds a capitalized small word', () => {

@@ -17,6 +17,14 @@ describe('people of an article', () => {
     expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([['We will win this fight.', null]]);
   });
 
+  it("gives a body's role set off by a comma before a name that closes the clause", () => {
+    expect(
+      peopleOf("The idea was questioned by Plaid Cymru's former president, Gethin Morcombe. He said it was wrong.").map(
+        (person) => [person.name, person.roles],
+      ),
+    ).toEqual([['Gethin Morcombe', ["Plaid Cymru's former president"]]]);
+  });
+
   it('takes military ranks for titles, and a rank with the surname for the person', () => {
     const analysis = attributeQuotes(
       articleFromLines(

@@ -25,6 +25,49 @@ describe('what a role is', () => {
     expect(cleanRole('junior Wimbledon doubles title winner')).toBe('junior Wimbledon doubles title winner');
   });
 
+  it('keeps only the role after a verb or a time of the sentence glued before it', () => {
+    expect(cleanRole('Other guests include actor')).toBe('actor');
+    expect(cleanRole('Rovers brought striker')).toBe('striker');
+    expect(cleanRole('the sequel also stars Welsh comedian')).toBe('Welsh comedian');
+    expect(cleanRole('Last year actor')).toBe('actor');
+    expect(cleanRole("last year's champion")).toBe("last year's champion");
+    expect(cleanRole('features editor')).toBe('features editor');
+    expect(cleanRole('Pell alongside French actress')).toBeNull();
+  });
+
+  it('takes a count of several for no role, and folds a possessive into the same role', () => {
+    expect(cleanRole("Labour's two Welsh Assembly members")).toBeNull();
+    expect(cleanRole('BBC Two controller')).toBe('BBC Two controller');
+    expect(cleanRole('five Wallabies including captain')).toBe('captain');
+    expect(roleKey("Plaid's leader")).toBe(roleKey('Plaid leader'));
+    expect(roleKey('ex-Yukos boss')).toBe(roleKey('former Yukos boss'));
+  });
+
+  it("takes a tie to someone else, a work's title or a mood for no part of a role", () => {
+    expect(cleanRole('Ulster colleague')).toBeNull();
+    expect(cleanRole('member of her band and engineer Tam Ruddle')).toBeNull();
+    expect(cleanRole("Silver Dollar Girl'")).toBeNull();
+    expect(cleanRole("Kenteris' lawyer")).toBe("Kenteris' lawyer");
+    expect(cleanRole('confident shadow home secretary')).toBe('shadow home secretary');
+    expect(cleanRole('Proud coach')).toBe('coach');
+    expect(cleanRole('alongside Happy Mondays dancer')).toBe('Happy Mondays dancer');
+    expect(cleanRole('agency quoted prosecutor')).toBe('prosecutor');
+  });
+
+  it("keeps a peer's courtesy that names an office", () => {
+    expect(cleanRole('the former Lord Chancellor')).toBe('former Lord Chancellor');
+    expect(cleanRole('Lord Chief Justice')).toBe('Lord Chief Justice');
+    expect(cleanRole('Mr Justice')).toBeNull();
+  });
+
+  it('keeps the role of the one a clause before it acts on, and leaves out where it was said', () => {
+    expect(cleanRole('Tomas Berdal beat third seed')).toBe('third seed');
+    expect(cleanRole('Reporters covering singer')).toBe('singer');
+    expect(cleanRole('Rovers sporting director')).toBe('Rovers sporting director');
+    expect(cleanRole('head of equities trading at brokers Halden')).toBe('head of equities trading at brokers Halden');
+    expect(cleanRole('chief secretary to the Treasury in a statement')).toBe('chief secretary to the Treasury');
+  });
+
   it('drops a preposition of the sentence before a role, and takes a role that ends on one for none', () => {
     expect(cleanRole('between Fiat boss')).toBe('Fiat boss');
     expect(cleanRole('over Conservative leader')).toBe('Conservative leader');

@@ -21,12 +21,15 @@ import {
   BODY_ONLY_NOUNS,
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
+  COMPASS_POINTS,
   DASH_MARKS,
   FIRM_STATEMENT_VERBS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
+  HONORIFIC_TITLES,
   HONORIFICS,
   KUNYA_WORDS,
+  MONTH_NAMES,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NON_NAME_WORDS,
@@ -188,6 +191,13 @@ function isInitials(token: Token): boolean {
   return token.text.endsWith('.') && INITIALS.test(token.text);
 }
 
+/** Two or three capitals no list knows as a body, a place, a role or a word ("JK", "AWR"; not "BBC", "UK", "MP"). */
+function isBareInitials(token: Token): boolean {
+  if (!/^\p{Lu}{2,3}$/u.test(token.text)) return false;
+  const lower = token.lower;
+  return !isOrganizationName(lower) && !isPlaceName(lower) && !isRoleNoun(lower) && !isCommonWord(lower);
+}
+
 function isRunToken(token: Token): boolean {
   return token.kind === 'word' && token.capitalized;
 }
@@ -226,10 +236,6 @@ function isParticle(token: Token): boolean {
 }
 
 /**
- * "of" joins a title or institution to what it rules ("Secretary of State Marco Rubio", "Bank of England") but ends
- * a name: "Cara Diemont of Dimension Data" is a person and her employer.
- */
-/**
  * "The King's Fund", "the Alzheimer's Association", "Moody's Investors Service": a possessive inside a run of
  * capitals that ends on an organisation's head word is part of the organisation's name.
  */
@@ -259,12 +265,18 @@ function isPossessiveBrand(paragraph: ParagraphDoc, last: number): boolean {
   return FIRM_STATEMENT_VERBS.has(next.lower) || SPOKESPERSON_NOUNS.has(next.lower);
 }
 
-function joinsOver(last: Token, next: Token): boolean {
+/**
+ * "of" joins a title or institution to what it rules ("Secretary of State Marco Rubio", "Bank of England") but ends
+ * a name: "Cara Diemont of Dimension Data" is a person and her employer.
+ */
+function joinsOver(last: Token, next: Token, before: Token | undefined): boolean {
   // "Commission for Racial Equality", "Centre for Policy Studies": "for" after an organisation's head
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
   // "Marsh & McLennan", "Marks & Spencer": an ampersand joins the names of a firm
   if (next.text === '&') return true;
-  return next.lower === 'of' && !isNameWord(last);
+  // ("Brian May of Queen": a month after a common given name is a surname, and "of" ends the name)
+  const monthSurname = MONTH_NAMES.has(last.lower) && before !== undefined && isCommonFirstName(before.lower);
+  return next.lower === 'of' && !isNameWord(last) && !monthSurname;
 }
 
 /** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
@@ -327,7 +339,12 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
       ) {
         // `David Beckham and (Zinedine) Zidane`: a given name the writer put in brackets inside a quote
         last += 2;
-      } else if (next && after && isRunToken(after) && (joinsOver(tokens[last]!, next) || isParticle(next))) {
+      } else if (
+        next &&
+        after &&
+        isRunToken(after) &&
+        (joinsOver(tokens[last]!, next, tokens[last - 1]) || isParticle(next))
+      ) {
         last += 2;
       } else if (
         next &&
@@ -375,10 +392,27 @@ function splitRun(
         SINGLE_TITLE_WORDS.has(token.lower) ||
         NON_PERSON_HEADS.has(token.lower) ||
         isDemonym(token.lower)) &&
-      ((NON_PERSON_HEADS.has(token.lower) ? isCommonFirstName(previous) : isFirstName(previous)) ||
+      // ("Kanye West", "Mae West": a compass point after any given name that is no place)
+      ((NON_PERSON_HEADS.has(token.lower)
+        ? isCommonFirstName(previous) ||
+          (COMPASS_POINTS.has(token.lower) &&
+            isFirstName(previous) &&
+            !isPlaceName(previous) &&
+            !isCommonWord(previous))
+        : isFirstName(previous)) ||
         (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
+    // "Theresa May", "Mrs May": a month after a common given name or a courtesy is a surname
+    const monthSurname =
+      index === last &&
+      index > first &&
+      MONTH_NAMES.has(token.lower) &&
+      (isCommonFirstName(previous) || HONORIFICS.has(previous)) &&
+      !MONTH_NAMES.has(previous);
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
-    if (!isNameWord(token) && !particle && !surnameAfterGiven && !nickname) break;
+    // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
+    const bareInitials =
+      index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
+    if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname && !bareInitials) break;
     if (index < last && token.possessive) break;
     nameFirst = index;
   }
@@ -420,10 +454,16 @@ function splitRun(
   }
   // a leading particle is not a name start, unless it is a given name too ("Al Sharpton")
   // ("Le Pen" alone is a surname with its particle, and stays whole)
+  // ("Van der Hoeven": particles that run up to the surname are all of it)
+  const particlesToEnd = (from: number): boolean => {
+    for (let index = from; index < last; index++) if (!NAME_PARTICLES.has(tokens[index]!.lower)) return false;
+    return true;
+  };
   while (
     nameFirst < last - 1 &&
     NAME_PARTICLES.has(tokens[nameFirst]!.lower) &&
-    !isFirstName(tokens[nameFirst]!.lower)
+    !isFirstName(tokens[nameFirst]!.lower) &&
+    !particlesToEnd(nameFirst)
   ) {
     nameFirst++;
   }
@@ -511,7 +551,7 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
  * A role phrase right before a name ("Ukraine’s top negotiator", "central bank governor"), or one that opens the
  * sentence set off by a comma ("The government spokesman, Nikos Christodoulides, said").
  */
-function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | null {
+function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: number): string | null {
   const tokens = paragraph.tokens;
   const opening = tokens[runFirst - 1]?.text === ',';
   const end = opening ? runFirst - 1 : runFirst;
@@ -521,7 +561,14 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number): string | n
     // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after
     // the comma; elsewhere it seldom does ("Speaking to the minister, Smith ...", "Gardener, Darren Campbell and ...")
     const article = ['the', 'a', 'an'].includes(tokens[from - 1]?.lower ?? '');
-    if (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0)) return null;
+    // "... was questioned by Labour's former chairman, Gethin Morcombe.": a body's role, then the name that closes
+    // the clause, is an appositive wherever it stands
+    const owned =
+      tokens[from]!.capitalized &&
+      tokens.slice(from, end).some((token) => token.possessive && token.capitalized) &&
+      [',', '.', ';', undefined].includes(tokens[nameLast + 1]?.text) &&
+      !isSpeechCue(tokens[nameLast + 2]);
+    if (!owned && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
   }
   return paragraph.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
 }
@@ -795,6 +842,16 @@ function scoreCandidate(candidate: Candidate): number {
   ) {
     score += 2;
   }
+  // "Conservative Ngaio Pendlebury", "Labour's Chuka Obi": a party before a full name is the person's
+  const partyBefore = tokens[candidate.runFirst - 1];
+  const party =
+    candidate.words.length >= 2 &&
+    (PARTY_WORDS.has(normalizeName(candidate.title[candidate.title.length - 1] ?? '')) ||
+      (candidate.title.length === 0 &&
+        partyBefore?.possessive === true &&
+        partyBefore.capitalized &&
+        PARTY_WORDS.has(partyBefore.lower.replace(/['’]s?$/u, ''))));
+  if (party) score += 2;
   if (candidate.title.length > 0 && endsWithTitle(candidate.title)) score += 2;
   else if (candidate.title.some((word) => isRoleWord(normalizeName(word)))) score += 2;
   if (candidate.roles.length > 0 || candidate.described) score += 2;
@@ -970,6 +1027,11 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
       if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
+      const label = transcriptLabel(paragraph, first, last);
+      if (label) {
+        candidates.push(labelCandidate(paragraph, first, last, label, candidates.length));
+        continue;
+      }
       const split = splitRun(paragraph, first, last, candidates.length, linkOnly);
       const organisation = organisationOf(paragraph, first, last, split);
       if (organisation) {
@@ -999,9 +1061,13 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       const candidate = split;
       // a name that may only stand for someone named elsewhere: a nickname in marks, "the Harry Potter films"
       if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
+      // "Backs: Tom Ardill (Rovers), Kieran Mulvey (City), ...": a team sheet is title-cased, but each of its entries
+      // is someone
+      const lineUp = isLineUpEntry(paragraph, candidate, linkOnly);
+      if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
         titleRole(candidate.title),
-        rolePhraseBefore(paragraph, candidate.runFirst),
+        rolePhraseBefore(paragraph, candidate.runFirst, candidate.nameLast),
         appositiveAfter(paragraph, candidate.nameLast),
       ];
       candidate.described = rawRoles.some((role) => role !== null);
@@ -1029,6 +1095,17 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidate.speaking = besideSpeechVerb(paragraph, candidate.runFirst, candidate.nameLast);
       if (candidate.speaking) candidate.evidence += 1;
       if (isNamedSpeaker(candidate)) candidate.evidence = Math.max(candidate.evidence, 2);
+      if (lineUp && candidate.evidence >= 0) {
+        const lowers = candidate.words.map((word) => normalizeName(word));
+        // ("K Farrelly": an initial, whatever the lexicon makes of the letter)
+        const initial = /^\p{Lu}\.?$/u.test(candidate.words[0]!);
+        const rest = initial ? candidate.words.slice(1) : candidate.words;
+        const nameLike =
+          isUnknownNameLike(candidate.words, lowers) || (initial && isUnknownNameLike(rest, lowers.slice(1)));
+        if (isFirstName(lowers[0]!) || nameLike) {
+          candidate.evidence = Math.max(candidate.evidence, 2);
+        }
+      }
       const next = paragraph.tokens[candidate.nameLast + 1];
       if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
       // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
@@ -1079,6 +1156,99 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/**
+ * An entry of a team sheet or a list of nominees: a full name with what it plays for or stands for in brackets, set
+ * in a list of such entries ("Backs: Tom Ardill (Rovers), Kieran Mulvey (City, capt), ...").
+ */
+function isLineUpEntry(paragraph: ParagraphDoc, candidate: Candidate, titleCased: boolean): boolean {
+  if (candidate.words.length < 2 || candidate.words.length > 4 || candidate.title.length > 0) return false;
+  const tokens = paragraph.tokens;
+  if (tokens[candidate.nameLast + 1]?.text !== '(' || !isRunToken(tokens[candidate.nameLast + 2] ?? tokens[0]!)) {
+    return titleCased && isListedFullName(paragraph, candidate);
+  }
+  let close = candidate.nameLast + 3;
+  while (close < tokens.length && close - candidate.nameLast <= 8 && tokens[close]!.text !== ')') close++;
+  if (tokens[close]?.text !== ')') return false;
+  const before = tokens[candidate.runFirst - 1];
+  // an entry after another, or one with another after it
+  const afterEntry = before?.text === ',' && tokens[candidate.runFirst - 2]?.text === ')';
+  const opensList =
+    (before === undefined || before.text === ':' || before.text === ',' || before.text === ';') &&
+    [',', ';'].includes(tokens[close + 1]?.text ?? '') &&
+    isRunToken(tokens[close + 2] ?? tokens[0]!) &&
+    isRunToken(tokens[close + 3] ?? tokens[0]!);
+  return afterEntry || opensList;
+}
+
+/**
+ * "Backs: Dimitri Alvane, Pierre Mourlon, Yann Tessier, ...": a full name set between the separators of a list of full
+ * names (a team sheet without clubs).
+ */
+function isListedFullName(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  const tokens = paragraph.tokens;
+  const separator = (token: Token | undefined): boolean => token !== undefined && [',', ';', ':'].includes(token.text);
+  const before = tokens[candidate.runFirst - 1];
+  const after = tokens[candidate.nameLast + 1];
+  const opens =
+    before === undefined || separator(before) || candidate.runFirst === paragraph.sentenceOf[candidate.runFirst];
+  const closes = after === undefined || separator(after) || after.text === '.' || after.lower === 'and';
+  if (!opens || !closes) return false;
+  const run = (at: number): boolean => tokens[at] !== undefined && isRunToken(tokens[at]!);
+  // a full name listed before or after it
+  const previous = separator(before) && run(candidate.runFirst - 2) && run(candidate.runFirst - 3);
+  const next =
+    (separator(after) || after?.lower === 'and') && run(candidate.nameLast + 2) && run(candidate.nameLast + 3);
+  return previous || next;
+}
+
+/**
+ * `PENCE: Well, look, ...`: a transcript's speaker label, a name in capitals opening its paragraph before a colon.
+ * Returns its words as a name is written ("Pence"), or null.
+ */
+function transcriptLabel(paragraph: ParagraphDoc, first: number, last: number): string[] | null {
+  const tokens = paragraph.tokens;
+  if (tokens[last + 1]?.text !== ':' || last - first > 2) return null;
+  const opens = first === 0 || (first === 1 && OPENING_MARKS.has(tokens[0]!.text));
+  if (!opens) return null;
+  const words: string[] = [];
+  for (let index = first; index <= last; index++) {
+    const text = tokens[index]!.text;
+    if (!/^\p{Lu}[\p{Lu}'’-]+$/u.test(text)) return null;
+    words.push(text[0]! + text.slice(1).toLowerCase());
+  }
+  return words.join('').length >= 4 ? words : null;
+}
+
+/** A transcript's speaker label: it may name someone the article names, never someone new ("CORRECTION:"). */
+function labelCandidate(
+  paragraph: ParagraphDoc,
+  first: number,
+  last: number,
+  words: string[],
+  order: number,
+): Candidate {
+  return {
+    paragraph,
+    runFirst: first,
+    nameFirst: first,
+    nameLast: last,
+    words,
+    title: [],
+    roles: [],
+    evidence: 2,
+    kind: 'person',
+    speaking: true,
+    described: false,
+    linkOnly: true,
+    nickname: null,
+    guess: false,
+    order,
+    describedGender: null,
+    thing: false,
+    personCue: false,
+  };
 }
 
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
@@ -1160,6 +1330,20 @@ function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   if (next?.lower === 'and' && afterNext?.lower === 'the' && third !== undefined && isRunToken(third)) {
     // ("Frank Sinatra and the Rat Pack" is two acts: only "the Prisoner of ..." reads as a title)
     return isTitleWordOfWork(third) && tokens[candidate.nameLast + 4]?.lower === 'of';
+  }
+  // "Harry Potter and Order of the Phoenix": the same without its article, before "of the" (not "warrior Genghis
+  // Khan and Grandchild of the Holocaust", a person a role describes, and a work)
+  if (
+    !candidate.described &&
+    next?.lower === 'and' &&
+    afterNext !== undefined &&
+    isRunToken(afterNext) &&
+    isTitleWordOfWork(afterNext) &&
+    !afterNext.lower.endsWith('s') &&
+    third?.lower === 'of' &&
+    tokens[candidate.nameLast + 4]?.lower === 'the'
+  ) {
+    return true;
   }
   if (last.possessive) return false;
   // "Mike Leigh's Vera Drake": a full name owned by a person's full name (not "Aston Villa's Carlton Cole")
@@ -1546,8 +1730,23 @@ class People {
   same(words: readonly string[]): Entity | undefined {
     const first = normalizeName(words[0] ?? '');
     const surname = normalizeName(surnameOf(words.join(' ')));
-    const same = this.withSurname(surname).find((person) => person.firstKey === first);
-    return same ?? this.byEnding.get(normalizeName(words.join(' ')));
+    const sharing = this.withSurname(surname);
+    const same = sharing.find((person) => person.firstKey === first);
+    if (same) return same;
+    // "B O'Driscoll" on a team sheet is the Brian O'Driscoll the report names (or the other way round), when only one
+    // person of that surname has a given name of that initial
+    if (words.length === 2 && first.length > 0) {
+      const initial = (key: string): boolean => key.length === 1 || first.length === 1;
+      const matching = sharing.filter(
+        (person) =>
+          person.firstKey !== person.surnameKey &&
+          initial(person.firstKey) &&
+          person.firstKey[0] === first[0] &&
+          (person.firstKey.length === 1) !== (first.length === 1),
+      );
+      if (matching.length === 1) return matching[0];
+    }
+    return this.byEnding.get(normalizeName(words.join(' ')));
   }
 
   /** A surname misspelt by one letter ("McLenney" for "McClenney"), among the most recent people. */
@@ -1668,7 +1867,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
-    const titled = candidate.title.length > 0 && candidate.evidence >= 2;
+    const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
     if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
     // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
     // "Prince Harry")
@@ -1918,4 +2117,19 @@ export function rolesOf(entity: Entity): string[] {
 /** The public shape of a person or organisation. */
 export function toPerson(entity: Entity): Person {
   return { name: entity.name, aliases: [...entity.aliases], roles: rolesOf(entity), kind: entity.kind };
+}
+
+/**
+ * A title that stands before a bare surname: a courtesy, a royal or religious title, an office ("President",
+ * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
+ * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
+ */
+function isPersonTitle(candidate: Candidate): boolean {
+  const last = normalizeName(candidate.title[candidate.title.length - 1]!);
+  // ("Lords Bingham, Steyn and Hope", "Princes William and Harry": a title said of several)
+  const courtesy = (word: string): boolean =>
+    HONORIFICS.has(word) || ROYAL_TITLES.has(word) || HONORIFIC_TITLES.has(word);
+  if (SINGLE_TITLE_WORDS.has(last) || courtesy(last) || (last.endsWith('s') && courtesy(last.slice(0, -1))))
+    return true;
+  return candidate.title.length === 1 && candidate.runFirst === candidate.paragraph.sentenceOf[candidate.runFirst];
 }

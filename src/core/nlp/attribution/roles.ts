@@ -6,12 +6,16 @@ import {
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
+  MOOD_WORDS,
   ORIGIN_NOUNS,
   PERSON_NOUNS,
+  POSSESSIVE_PRONOUNS,
   RELATIONAL_NOUNS,
+  ROLE_CLAUSE_VERBS,
   ROLE_CLAUSE_WORDS,
   ROLE_GLUE_WORDS,
   ROLE_PRONOUNS,
+  TIME_NOUNS,
   TITLE_PHRASES,
 } from '../lexicon/words.js';
 import { normalizeName } from '../names.js';
@@ -63,6 +67,7 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   tory: 'conservative',
   tories: 'conservatives',
   'chief exec': 'chief executive',
+  ex: 'former',
   ceo: 'chief executive',
   'u s': 'us',
   'u k': 'uk',
@@ -111,6 +116,37 @@ export function cleanRole(raw: string): string | null {
   // "serious foul play while Arsenal boss": a clause glued before the role ends at the word that opens the role's
   const clauseAt = words.findLastIndex((word) => ROLE_CLAUSE_WORDS.has(bare(word)));
   if (clauseAt >= 0) words = words.slice(clauseAt + 1);
+  // "Other guests include actor", "Chelsea brought striker": a verb of the sentence before the role ends its clause
+  const verbBefore = words.findLastIndex(
+    (word, at) => at < words.length - 1 && /^\p{Ll}/u.test(word) && ROLE_CLAUSE_VERBS.has(word),
+  );
+  if (verbBefore >= 0) words = words.slice(verbBefore + 1);
+  // "Reporters covering singer": a group doing something, then the role of the one they do it to
+  const doing = words.findLastIndex(
+    (word, at) =>
+      at > 0 &&
+      at < words.length - 1 &&
+      /^\p{Ll}+ing$/u.test(word) &&
+      !ADJECTIVAL_PARTICIPLES.has(word) &&
+      !isRoleHead(word) &&
+      /s$/u.test(words[at - 1]!) &&
+      (/^\p{Ll}/u.test(words[at - 1]!) || isRoleHead(words[at - 1]!.toLowerCase())) &&
+      !/['’]s$/u.test(words[at - 1]!) &&
+      !isPreposition(words[at + 1]!.toLowerCase()),
+  );
+  if (doing >= 0) words = words.slice(doing + 1);
+  // "chief secretary to the Treasury in a statement": where it was said is no part of the role
+  const said = words.findIndex((word, at) => at > 0 && word === 'in' && /^(?:a|an)$/u.test(words[at + 1] ?? ''));
+  if (said > 0) words = words.slice(0, said);
+  // "Last year actor", "This season coach": a time of the sentence glued before the role
+  if (
+    words.length > 2 &&
+    /^(?:last|this|next)$/iu.test(words[0]!) &&
+    TIME_NOUNS.has(bare(words[1]!).replace(/['’]s$/u, '')) &&
+    !/['’]s?$/u.test(words[1]!)
+  ) {
+    words = words.slice(2);
+  }
   // "they eye captain", "France centre Philippe Sella believes coach": a pronoun, or a given name and a surname
   // before a verb, make the phrase a clause
   if (words.some((word) => ROLE_PRONOUNS.has(bare(word)))) return null;
@@ -129,15 +165,22 @@ export function cleanRole(raw: string): string | null {
     return null;
   }
   // leading determiners ("its president": whose it is says nothing of the role), sentence words glued on by
-  // capitalisation or position, and a preposition of the sentence before ("between Fiat boss")
+  // capitalisation or position, a preposition of the sentence before ("between Fiat boss", "alongside Wolves boss"),
+  // and how the person felt ("confident shadow home secretary")
   while (
     words.length > 0 &&
     (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) ||
       ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
-      (/^\p{Ll}/u.test(words[0]!) && isPreposition(bare(words[0]!))))
+      // (not "Happy Mondays dancer": a capitalized word before another is a name's)
+      (MOOD_WORDS.has(words[0]!.toLowerCase()) && (/^\p{Ll}/u.test(words[0]!) || /^\p{Ll}/u.test(words[1] ?? ''))) ||
+      (/^\p{Ll}/u.test(words[0]!) && (isPreposition(bare(words[0]!)) || DESCRIPTIVE_PREPOSITIONS.has(words[0]!))))
   ) {
     words = words.slice(1);
   }
+  // "Million Dollar Baby'": a quote mark belongs to a title, not a role
+  if (words.some((word) => /["“”‘]/u.test(word) || /[^sS]['’]$/u.test(word))) return null;
+  // "member of his band": a role tied to someone else's describes the person through them
+  if (words.some((word, at) => at > 0 && POSSESSIVE_PRONOUNS.has(word.toLowerCase()))) return null;
   // "Archbishop of": a role that ends on its preposition lost what it is of
   if (words.length > 0 && isPreposition(bare(words[words.length - 1]!))) return null;
   // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it
@@ -153,12 +196,20 @@ export function cleanRole(raw: string): string | null {
   while (words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
   if (words.length === 0 || words.length > 9) return null;
   // "Mr Mann and Mr King": names with their courtesies are no role
-  if (words.some((word) => HONORIFICS.has(bare(word)))) return null;
+  // (but "Lord Chancellor", "Lord Mayor", "Lady Justice": a peer's courtesy before an office is the office's name)
+  const office = (at: number): boolean =>
+    /^(?:lord|lady)$/u.test(bare(words[at]!)) && at + 1 < words.length && isRoleHead(bare(words[at + 1]!));
+  if (words.some((word, at) => HONORIFICS.has(bare(word)) && !office(at))) return null;
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
   const lowers = words.map(bare);
   if (lowers.some((word) => /\d+-year-old|^aged$/u.test(word) || /\d/u.test(word))) return null;
+  // "UKIP's two London Assembly members": a count before the head describes several, it is no one's role
+  // (not "BBC Two controller": a count capitalized is part of a name)
+  const count = (word: string, at: number): boolean =>
+    at < lowers.length - 1 && RANKS.has(word) && /^\p{Ll}/u.test(words[at]!) && lowers[at - 1] !== 'number';
+  if (lowers.some(count)) return null;
   // a clause or a verb phrase is no role ("defended coach", "figures come after ..."); a capitalised word is part of
   // a name ("Secretary of State")
   const verbAt = lowers.findIndex(
@@ -242,7 +293,8 @@ const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
 
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
 export function roleKey(role: string): string {
-  return normalizeName(role)
+  // ("UKIP's leader" is "UKIP leader")
+  return normalizeName(role.replace(/(\p{L})['’]s(?=\s|$)/gu, '$1'))
     .replace(EXPANSION_PATTERN, (match) => EXPANSIONS[match] ?? match)
     .replace(/^the /u, '');
 }

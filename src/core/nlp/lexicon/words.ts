@@ -129,6 +129,14 @@ export const TAIL_PREPOSITIONS = words(`
 const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december`;
 
+/** Points of the compass, which are surnames too after a given name ("Kanye West"). */
+export const COMPASS_POINTS = words('north south east west');
+
+/** Months, which are surnames too after a given name ("Theresa May", "Ellen March"). */
+export const MONTH_NAMES = words(
+  `january february march april may june july august september october november december`,
+);
+
 export const NON_NAME_WORDS = words(`
   the a an and but or nor so yet for in on at by of to from with without about after before during since until as if
   when while where whether though although because this that these those it its he she they we i you his her their
@@ -445,19 +453,21 @@ export const HONORIFICS = words(
 );
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
-export const HONORIFIC_TITLES = words('ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi');
+export const HONORIFIC_TITLES = words(
+  'ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi prophet',
+);
 
 /** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
 export const DESCRIPTIVE_PREPOSITIONS = words(`
   behind ahead before after during against despite without beside besides between among amongst over under around
-  near via than like unlike since until from into onto through across beyond within
+  near via than like unlike since until from into onto through across beyond within alongside
 `);
 
 /** Ties to another person ("Trump's rival", "his daughter", "a close ally"): descriptions, not roles. */
 export const RELATIONAL_NOUNS = words(`
   rival ally opponent friend enemy foe counterpart successor predecessor critic fan admirer partner spouse wife husband
   son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
-  grandmother boyfriend girlfriend fiance fiancee widow widower child children
+  grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
 `);
 
 /** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
@@ -545,6 +555,30 @@ export const ROLE_GLUE_WORDS = words(`
 
 /** Words that open a clause: a role phrase running over one was glued to the sentence before the role. */
 export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if because although though unless');
+
+/**
+ * Verbs of a sentence that name someone by role after them ("Other guests include actor", "Chelsea brought striker"):
+ * a role phrase running over one holds the sentence's clause before the role. Only forms that are no noun of a role
+ * ("beat reporter", "features editor" keep theirs).
+ */
+export const ROLE_CLAUSE_VERBS = words(
+  'include includes included including quoted leaves beat beats drew draws face faces shows asks lost plus saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred joins',
+);
+
+/** Words of time that, after "last", "this" or "next", make a phrase of the sentence glued to a role ("Last year actor"). */
+export const TIME_NOUNS = words('year week month season night weekend summer autumn winter spring time term');
+
+/**
+ * How someone felt or fared when the sentence met them ("confident shadow home secretary", "crestfallen coach"): the
+ * sentence's words about the moment, glued before a role that does not hold them.
+ */
+export const MOOD_WORDS = words(`
+  confident crestfallen proud delighted upbeat angry furious frustrated disappointed relieved jubilant elated dejected
+  beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
+`);
+
+/** Possessive pronouns: inside a role they tie it to someone else ("member of his band"). */
+export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 
 /** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
 export const ROLE_PRONOUNS = words('i you he she it we they');
