@@ -635,6 +635,16 @@ describe('statements of bodies and speakers nobody can name', () => {
 });
 
 describe('people the name lists do not know', () => {
+  it('finds Arabic names whose article is written in lowercase ("al-Ansari")', () => {
+    expect(
+      listed(
+        'Talks',
+        'The ministry spokesman, Majid al-Nouri, told reporters the talks were at a critical stage.',
+        '"The priority must be getting aid in," al-Nouri said.',
+      ),
+    ).toEqual([['The priority must be getting aid in', 'Majid al-Nouri']]);
+  });
+
   it('finds people named with letters after their name, without the letters', () => {
     const lines = [
       'Barrister Tom Hale QC told the court the case was flawed. Mr Hale said: "It cannot stand."',

@@ -101,9 +101,12 @@ function makeToken(text: string, start: number, kind: Token['kind']): Token {
     kind,
     lower: lowered.endsWith('.') ? lowered.slice(0, -1) : lowered,
     possessive,
-    capitalized: isWord && startsUpper(text),
+    capitalized: isWord && (startsUpper(text) || ARTICLE_PREFIXED_NAME.test(text)),
   };
 }
+
+/** An Arabic surname written with its article in lowercase ("al-Ansari", "el-Sisi"): a name, as if capitalized. */
+const ARTICLE_PREFIXED_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
 
 /** End offset of a token's text without its possessive ending ("Trump’s" -> end of "Trump"). */
 export function bareEnd(token: Token): number {
