@@ -110,38 +110,58 @@ export function isDanglingOpener(sentence: string): boolean {
   return PRONOUN_ATTRIBUTION.test(sentence);
 }
 
-// news repeats its words: each word's term (or null for a stopword or a number) is worked out once (bounded)
-const termCache = new Map<string, string | null>();
+// news repeats its words: each word's term (or null for a stopword or a number) is worked out once (bounded). The
+// stopwords are in it from the start, so every word costs one lookup
+const MAX_CACHED_TERMS = 100_000;
+const termCache = new Map<string, string | null>([...STOPWORDS].map((word) => [word, null]));
 
 /** The stemmed term of a lowercase word of two or more letters, or null when it is not a content word. */
 function termOf(word: string): string | null {
-  // stopwords and short words (about half of all words) are answered without the large cache, whose lookups miss
-  // the processor's caches
-  if (STOPWORDS.has(word)) return null;
-  if (word.length <= 3) return isAllDigits(word) ? null : word;
   let term = termCache.get(word);
   if (term === undefined) {
-    term = isAllDigits(word) ? null : porterStem(word);
-    if (termCache.size < 100_000) termCache.set(word, term);
+    term = isAllDigits(word) ? null : word.length <= 3 ? word : porterStem(word);
+    if (termCache.size < MAX_CACHED_TERMS) termCache.set(word, term);
   }
   return term;
 }
 
-// possessive and contracted endings ("'s", "'t") fall out as one-letter words
-const WORD = /[\p{L}\p{N}]+/gu;
+// one letter or digit at lastIndex, for text outside ascii (sticky: it tests that position only)
+const WORD_CHAR_AT = /[\p{L}\p{N}]/uy;
 
-/** Stemmed content words of a text, in order; also the count of all words. */
+/**
+ * The length of the letter or digit (one code point) at `index` of `text`, or 0 for any other character. Ascii is
+ * answered by its code; the rest by the unicode-property pattern.
+ */
+function wordCharLength(text: string, index: number): number {
+  if (index >= text.length) return 0;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return isAsciiAlphanumeric(code) ? 1 : 0;
+  WORD_CHAR_AT.lastIndex = index;
+  return WORD_CHAR_AT.test(text) ? WORD_CHAR_AT.lastIndex - index : 0;
+}
+
+/**
+ * Stemmed content words of a text, in order; also the count of all words. A word is a run of letters and digits
+ * (as `[\p{L}\p{N}]+` of the lowercased text), so possessive and contracted endings ("'s", "'t") fall out as
+ * one-letter words. A scan by character code: it makes no match arrays, and most text is ascii.
+ */
 export function contentTerms(text: string): { terms: string[]; wordCount: number } {
   const terms: string[] = [];
   let wordCount = 0;
   const lower = text.toLowerCase();
-  const pattern = WORD;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
-    const word = match[0];
+  let index = 0;
+  while (index < lower.length) {
+    const first = wordCharLength(lower, index);
+    if (first === 0) {
+      index++;
+      continue;
+    }
+    const start = index;
+    index += first;
+    for (let length = wordCharLength(lower, index); length > 0; length = wordCharLength(lower, index)) index += length;
     wordCount++;
-    if (word.length < 2) continue;
-    const term = termOf(word);
+    if (index - start < 2) continue;
+    const term = termOf(lower.slice(start, index));
     if (term !== null) terms.push(term);
   }
   return { terms, wordCount };
