@@ -1,5 +1,5 @@
 import type { ParsedArticle } from '../articles/article.js';
-import { cleanParagraphText, isCaptionSentence, isChromeSentence, tidySentence } from './clean.js';
+import { cleanParagraphText, isCaptionSentence, tidyCleanSentence } from './clean.js';
 import { porterStem } from './porter.js';
 import { splitSentences } from './sentences.js';
 
@@ -217,8 +217,8 @@ export function collectCandidateSentences(article: ParsedArticle): CandidateSent
     if (cleaned.length === 0) return;
     let indexInParagraph = 0;
     for (const piece of splitSentences(cleaned)) {
-      const text = tidySentence(piece.text);
-      if (isChromeSentence(text) || excluded.has(normalizedKey(text))) continue;
+      const text = tidyCleanSentence(piece.text);
+      if (text === null || excluded.has(normalizedKey(text))) continue;
       const { terms, wordCount } = contentTerms(text);
       if (wordCount < 3) continue;
       sentences.push({
