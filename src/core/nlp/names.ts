@@ -29,6 +29,43 @@ export function foldText(text: string): string {
 }
 
 function computeNormalizedName(name: string): string {
+  return asciiNormalizedName(name) ?? unicodeNormalizedName(name);
+}
+
+/**
+ * computeNormalizedName for ascii text in one pass, or null for other text: ascii has no accents to strip, so the
+ * fold is lowercase letters and digits, apostrophes, backticks and dots dropped, other runs turned into one space.
+ */
+function asciiNormalizedName(name: string): string | null {
+  let folded = '';
+  let wordStart = -1;
+  // a run of characters that are dropped inside a word joins its two halves ("O'Neil" -> "oneil")
+  let word = '';
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 0x20;
+    if (code >= 0x80) return null;
+    if (isAsciiAlphanumeric(code)) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      word += name.slice(wordStart, i);
+      wordStart = -1;
+    }
+    if (code === 0x27 || code === 0x60 || code === 0x2e) continue;
+    if (word.length > 0) {
+      folded += folded.length === 0 ? word : ` ${word}`;
+      word = '';
+    }
+  }
+  return folded.toLowerCase();
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function unicodeNormalizedName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
