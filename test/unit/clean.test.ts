@@ -4,8 +4,10 @@ import {
   isCaptionSentence,
   isChromeParagraph,
   isChromeSentence,
+  tidyCleanSentence,
   tidySentence,
 } from '../../src/core/nlp/clean.js';
+import { splitSentences } from '../../src/core/nlp/sentences.js';
 
 describe('cleanParagraphText', () => {
   it('strips a stray-period byline and Daily Mail style timestamps', () => {
@@ -91,5 +93,23 @@ describe('tidySentence', () => {
     expect(tidySentence('A lawyer who . claims  innocence ,  said so .')).toBe(
       'A lawyer who claims innocence, said so.',
     );
+  });
+});
+
+describe('tidyCleanSentence', () => {
+  it('answers as tidySentence and isChromeSentence do for the sentences of a cleaned paragraph', () => {
+    const paragraph = cleanParagraphText(
+      'A lawyer who . claims  innocence ,  said so . Click here to read more. The mayor said: "We did it ." Scroll down.',
+    );
+    for (const piece of splitSentences(paragraph)) {
+      const tidied = tidySentence(piece.text);
+      expect(tidyCleanSentence(piece.text)).toBe(isChromeSentence(tidied) ? null : tidied);
+    }
+    expect(splitSentences(paragraph).map((piece) => tidyCleanSentence(piece.text))).toEqual([
+      'A lawyer who claims innocence, said so.',
+      null,
+      'The mayor said: "We did it ."',
+      null,
+    ]);
   });
 });

@@ -12,6 +12,14 @@ describe('normalizeName', () => {
     expect(normalizeName('Jean-Luc Mélenchon')).toBe('jean luc melenchon');
     expect(normalizeName('Lech Wałęsa')).toBe('lech walesa');
   });
+
+  it('folds ascii text as it folds the same words written with other characters', () => {
+    // ascii takes a one-pass path of its own
+    expect(normalizeName("Mr. J.K. Rowling's  book -- `quoted`")).toBe('mr jk rowlings book quoted');
+    expect(normalizeName('Mr. J.K. Rowling’s  book — `quoted`')).toBe('mr jk rowlings book quoted');
+    expect(normalizeName('... 9/11, at 24.7%!')).toBe('9 11 at 247');
+    expect(normalizeName('... 9/11, at 24.7%!\u00a0')).toBe('9 11 at 247');
+  });
 });
 
 describe('stripTitles', () => {

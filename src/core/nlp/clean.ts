@@ -110,13 +110,17 @@ export function cleanParagraphText(text: string): string {
       }
     }
   }
-  if (isChromeParagraph(rest)) return '';
+  // what is left of normal text after a cut at its front and trimStart is still normal: no second scan
+  if (isChromeNormalParagraph(rest)) return '';
   return rest;
 }
 
 /** True when the whole paragraph is page chrome ("Follow", "Short Url", a bare byline or timestamp). */
 export function isChromeParagraph(text: string): boolean {
-  const trimmed = normalizeSpaces(text);
+  return isChromeNormalParagraph(normalizeSpaces(text));
+}
+
+function isChromeNormalParagraph(trimmed: string): boolean {
   if (trimmed.length === 0) return true;
   return CHROME_PARAGRAPHS.some((pattern) => pattern.test(trimmed));
 }
@@ -127,7 +131,10 @@ const NEWSLETTER = /newsletter/iu;
 
 /** True when a sentence is a site prompt ("Click here", "Read more", newsletter sign-ups, photo credits). */
 export function isChromeSentence(sentence: string): boolean {
-  const trimmed = normalizeSpaces(sentence);
+  return isChromeNormalSentence(normalizeSpaces(sentence));
+}
+
+function isChromeNormalSentence(trimmed: string): boolean {
   if (trimmed.length === 0) return true;
   return CHROME_SENTENCES.some(
     (pattern) => (pattern !== NEWSLETTER_PROMPT || NEWSLETTER.test(trimmed)) && pattern.test(trimmed),
@@ -151,7 +158,10 @@ const SPACE_BEFORE_PUNCTUATION = / [.,;:!?]/;
 
 /** Tidy a sentence for display: single spaces, no space before punctuation, no stray line-wrap periods. */
 export function tidySentence(sentence: string): string {
-  const normalized = normalizeSpaces(sentence);
+  return tidyNormalSentence(normalizeSpaces(sentence));
+}
+
+function tidyNormalSentence(normalized: string): string {
   // both repairs start with a space before punctuation: most sentences have none
   if (!SPACE_BEFORE_PUNCTUATION.test(normalized)) return normalized;
   return (
@@ -160,4 +170,15 @@ export function tidySentence(sentence: string): string {
       .replace(/ \. (?=[a-z])/g, ' ')
       .replace(/ +([.,;:!?])(?=\s|$)/g, '$1')
   );
+}
+
+/**
+ * A sentence split from a paragraph that cleanParagraphText returned, tidied (tidySentence), or null when it is a site
+ * prompt (isChromeSentence). The same answers without scanning the sentence's spaces twice more: the cleaned
+ * paragraph's are already normal, and so are those of a trimmed piece of it and of its tidied form (tidying only
+ * removes a space before punctuation or turns " . " into " ").
+ */
+export function tidyCleanSentence(sentence: string): string | null {
+  const text = tidyNormalSentence(sentence);
+  return isChromeNormalSentence(text) ? null : text;
 }

@@ -6,16 +6,22 @@ const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 's
 
 /** Lowercase, strip accents (NFD + remove marks), collapse spaces, drop punctuation: 'Orbán' -> 'orban'. */
 export function normalizeName(name: string): string {
+  if (name === lastName) return lastNormalized;
   let normalized = normalizedNames.get(name);
   if (normalized === undefined) {
     normalized = computeNormalizedName(name);
     if (normalizedNames.size < 100_000) normalizedNames.set(name, normalized);
   }
+  lastName = name;
+  lastNormalized = normalized;
   return normalized;
 }
 
 // people finding normalises the same words many times per article; the answer depends on the text alone
 const normalizedNames = new Map<string, string>();
+// about a quarter of the calls repeat the one before: its answer is kept here without a lookup in the large cache
+let lastName: string | undefined;
+let lastNormalized = '';
 
 /** Fold text like names are folded (lowercase, no accents or punctuation), without caching: for long text. */
 export function foldText(text: string): string {
@@ -23,6 +29,43 @@ export function foldText(text: string): string {
 }
 
 function computeNormalizedName(name: string): string {
+  return asciiNormalizedName(name) ?? unicodeNormalizedName(name);
+}
+
+/**
+ * computeNormalizedName for ascii text in one pass, or null for other text: ascii has no accents to strip, so the
+ * fold is lowercase letters and digits, apostrophes, backticks and dots dropped, other runs turned into one space.
+ */
+function asciiNormalizedName(name: string): string | null {
+  let folded = '';
+  let wordStart = -1;
+  // a run of characters that are dropped inside a word joins its two halves ("O'Neil" -> "oneil")
+  let word = '';
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 0x20;
+    if (code >= 0x80) return null;
+    if (isAsciiAlphanumeric(code)) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      word += name.slice(wordStart, i);
+      wordStart = -1;
+    }
+    if (code === 0x27 || code === 0x60 || code === 0x2e) continue;
+    if (word.length > 0) {
+      folded += folded.length === 0 ? word : ` ${word}`;
+      word = '';
+    }
+  }
+  return folded.toLowerCase();
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function unicodeNormalizedName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

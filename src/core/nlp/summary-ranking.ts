@@ -41,41 +41,38 @@ export const DEFAULT_RANKING: RankingConfig = {
   maxCandidates: 80,
 };
 
-/** Sentence ids by term: each sentence as a sorted array of distinct term ids. */
-function termSets(sentences: readonly CandidateSentence[]): number[][] {
+/** Each sentence as an ascending array of its distinct term ids. */
+function termSets(sentences: readonly CandidateSentence[]): Int32Array[] {
   const ids = new Map<string, number>();
   return sentences.map((sentence) => {
-    const sorted: number[] = [];
-    for (const term of sentence.terms) {
+    const sorted = new Int32Array(sentence.terms.length);
+    for (let i = 0; i < sentence.terms.length; i++) {
+      const term = sentence.terms[i] as string;
       let id = ids.get(term);
       if (id === undefined) {
         id = ids.size;
         ids.set(term, id);
       }
-      sorted.push(id);
+      sorted[i] = id;
     }
-    sorted.sort(byNumber);
+    // a typed array sorts by number natively, without calling a comparator per pair
+    sorted.sort();
     return distinctSorted(sorted);
   });
 }
 
-function byNumber(a: number, b: number): number {
-  return a - b;
-}
-
-/** The distinct values of a sorted array, in place. */
-function distinctSorted(sorted: number[]): number[] {
+/** The distinct values of a sorted array (a view of its front, rewritten in place). */
+function distinctSorted(sorted: Int32Array): Int32Array {
   let length = 0;
   for (let i = 0; i < sorted.length; i++) {
     const value = sorted[i] as number;
     if (length === 0 || value !== sorted[length - 1]) sorted[length++] = value;
   }
-  sorted.length = length;
-  return sorted;
+  return sorted.subarray(0, length);
 }
 
 /** How many values two ascending arrays share (a merge walk, no sets). */
-export function sharedCount(a: readonly number[], b: readonly number[]): number {
+export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -96,7 +93,7 @@ export function sharedCount(a: readonly number[], b: readonly number[]): number 
 }
 
 /** TextRank over term-overlap similarity (Mihalcea and Tarau 2004), scaled so the best sentence scores 1. */
-function textRank(sets: readonly number[][]): number[] {
+function textRank(sets: readonly ArrayLike<number>[]): number[] {
   const n = sets.length;
   // the graph as ascending neighbour lists: pairs are visited in (i, j) order, so each list fills in ascending order
   const neighbours: number[][] = [];
@@ -108,9 +105,9 @@ function textRank(sets: readonly number[][]): number[] {
     outSum.push(0);
   }
   for (let i = 0; i < n; i++) {
-    const a = sets[i] as number[];
+    const a = sets[i] as ArrayLike<number>;
     for (let j = i + 1; j < n; j++) {
-      const b = sets[j] as number[];
+      const b = sets[j] as ArrayLike<number>;
       if (a.length === 0 || b.length === 0) continue;
       const shared = sharedCount(a, b);
       if (shared === 0) continue;

@@ -1,5 +1,5 @@
 import type { ParsedArticle } from '../articles/article.js';
-import { cleanParagraphText, isCaptionSentence, isChromeSentence, tidySentence } from './clean.js';
+import { cleanParagraphText, isCaptionSentence, tidyCleanSentence } from './clean.js';
 import { porterStem } from './porter.js';
 import { splitSentences } from './sentences.js';
 
@@ -110,38 +110,123 @@ export function isDanglingOpener(sentence: string): boolean {
   return PRONOUN_ATTRIBUTION.test(sentence);
 }
 
-// news repeats its words: each word's term (or null for a stopword or a number) is worked out once (bounded)
-const termCache = new Map<string, string | null>();
+/** Words kept in the term table at most (a stream of odd tokens cannot grow it without end). */
+const MAX_CACHED_TERMS = 100_000;
 
-/** The stemmed term of a lowercase word of two or more letters, or null when it is not a content word. */
-function termOf(word: string): string | null {
-  // stopwords and short words (about half of all words) are answered without the large cache, whose lookups miss
-  // the processor's caches
-  if (STOPWORDS.has(word)) return null;
-  if (word.length <= 3) return isAllDigits(word) ? null : word;
-  let term = termCache.get(word);
-  if (term === undefined) {
-    term = isAllDigits(word) ? null : porterStem(word);
-    if (termCache.size < 100_000) termCache.set(word, term);
+/**
+ * The term of each word seen (or null for a stopword or a number), found from the text the word is in. News repeats
+ * its words, so each word's term is worked out once; and as looking a word up in a Map would need the word cut out
+ * of the text as a string of its own and hashed again (most of what term extraction cost), this table takes the hash
+ * that the scan computes as it reads the characters, and compares a word where it stands: a word is cut out only the
+ * first time it is seen. Open addressing with linear probing, doubled when half full.
+ */
+class TermTable {
+  private words: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+  private terms: (string | null)[] = new Array<string | null>(1024).fill(null);
+  private hashes = new Int32Array(1024);
+  private size = 0;
+
+  /** The term of the word text[start, end) with the given hash, or undefined when it is not in the table. */
+  find(text: string, start: number, end: number, hash: number): string | null | undefined {
+    const mask = this.words.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const word = this.words[slot];
+      if (word === undefined) return undefined;
+      if (this.hashes[slot] === hash && word.length === end - start && text.startsWith(word, start)) {
+        return this.terms[slot] as string | null;
+      }
+    }
   }
+
+  add(word: string, hash: number, term: string | null): void {
+    if (this.size >= MAX_CACHED_TERMS) return;
+    if (2 * (this.size + 1) > this.words.length) this.grow();
+    this.place(word, hash, term);
+    this.size++;
+  }
+
+  private place(word: string, hash: number, term: string | null): void {
+    const mask = this.words.length - 1;
+    let slot = hash & mask;
+    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
+    this.words[slot] = word;
+    this.terms[slot] = term;
+    this.hashes[slot] = hash;
+  }
+
+  private grow(): void {
+    const { words, terms, hashes } = this;
+    this.words = new Array<string | undefined>(words.length * 2).fill(undefined);
+    this.terms = new Array<string | null>(words.length * 2).fill(null);
+    this.hashes = new Int32Array(words.length * 2);
+    for (let slot = 0; slot < words.length; slot++) {
+      const word = words[slot];
+      if (word !== undefined) this.place(word, hashes[slot] as number, terms[slot] as string | null);
+    }
+  }
+}
+
+const termTable = new TermTable();
+for (const word of STOPWORDS) termTable.add(word, wordHash(word, 0, word.length), null);
+
+/** The hash of text[start, end) that contentTerms computes as it scans. */
+function wordHash(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = addToHash(hash, text.charCodeAt(i));
+  return hash;
+}
+
+function addToHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** The stemmed term of the lowercase word text[start, end) of two or more letters, or null for no content word. */
+function termAt(text: string, start: number, end: number, hash: number): string | null {
+  const known = termTable.find(text, start, end, hash);
+  if (known !== undefined) return known;
+  const word = text.slice(start, end);
+  const term = isAllDigits(word) ? null : word.length <= 3 ? word : porterStem(word);
+  termTable.add(word, hash, term);
   return term;
 }
 
-// possessive and contracted endings ("'s", "'t") fall out as one-letter words
-const WORD = /[\p{L}\p{N}]+/gu;
+// one letter or digit at lastIndex, for text outside ascii (sticky: it tests that position only)
+const WORD_CHAR_AT = /[\p{L}\p{N}]/uy;
 
-/** Stemmed content words of a text, in order; also the count of all words. */
+/**
+ * The length of the letter or digit (one code point) at `index` of `text`, or 0 for any other character. Ascii is
+ * answered by its code; the rest by the unicode-property pattern.
+ */
+function wordCharLength(text: string, index: number): number {
+  if (index >= text.length) return 0;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return isAsciiAlphanumeric(code) ? 1 : 0;
+  WORD_CHAR_AT.lastIndex = index;
+  return WORD_CHAR_AT.test(text) ? WORD_CHAR_AT.lastIndex - index : 0;
+}
+
+/**
+ * Stemmed content words of a text, in order; also the count of all words. A word is a run of letters and digits
+ * (as `[\p{L}\p{N}]+` of the lowercased text), so possessive and contracted endings ("'s", "'t") fall out as
+ * one-letter words. A scan by character code: it makes no match arrays, and most text is ascii.
+ */
 export function contentTerms(text: string): { terms: string[]; wordCount: number } {
   const terms: string[] = [];
   let wordCount = 0;
   const lower = text.toLowerCase();
-  const pattern = WORD;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
-    const word = match[0];
+  let index = 0;
+  while (index < lower.length) {
+    const first = wordCharLength(lower, index);
+    if (first === 0) {
+      index++;
+      continue;
+    }
+    const start = index;
+    index += first;
+    for (let length = wordCharLength(lower, index); length > 0; length = wordCharLength(lower, index)) index += length;
     wordCount++;
-    if (word.length < 2) continue;
-    const term = termOf(word);
+    if (index - start < 2) continue;
+    const term = termAt(lower, start, index, wordHash(lower, start, index));
     if (term !== null) terms.push(term);
   }
   return { terms, wordCount };
@@ -197,8 +282,8 @@ export function collectCandidateSentences(article: ParsedArticle): CandidateSent
     if (cleaned.length === 0) return;
     let indexInParagraph = 0;
     for (const piece of splitSentences(cleaned)) {
-      const text = tidySentence(piece.text);
-      if (isChromeSentence(text) || excluded.has(normalizedKey(text))) continue;
+      const text = tidyCleanSentence(piece.text);
+      if (text === null || excluded.has(normalizedKey(text))) continue;
       const { terms, wordCount } = contentTerms(text);
       if (wordCount < 3) continue;
       sentences.push({

@@ -135,7 +135,9 @@ export function findNames(title: string, lead: string, people: readonly Person[]
   const found = new Map<string, number>();
   const add = (word: string, position: number) => {
     // the cached fold: the same name words come back in article after article
-    const folded = normalizeName(word).replace(/\s+/g, '');
+    const normalized = normalizeName(word);
+    // a fold has single spaces between its words, and a single word (nearly every one) has none
+    const folded = normalized.includes(' ') ? normalized.replace(/\s+/g, '') : normalized;
     if (folded.length < 2 || !isNameWord(folded)) return;
     if (!found.has(folded)) found.set(folded, position);
   };
@@ -161,8 +163,12 @@ export function findNames(title: string, lead: string, people: readonly Person[]
   return [...found.keys()].slice(0, limit);
 }
 
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
 function isNameWord(folded: string): boolean {
-  if (!/^\p{L}/u.test(folded)) return false;
+  // a fold is lowercase: an ascii one starts with a letter from a to z, other text asks the unicode property
+  const first = folded.charCodeAt(0);
+  if (first < 0x80 ? first < 0x61 || first > 0x7a : !STARTS_WITH_LETTER.test(folded)) return false;
   return !isCommonWord(folded) || isPlaceName(folded) || isOrganizationName(folded);
 }
 

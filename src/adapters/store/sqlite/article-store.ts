@@ -201,7 +201,8 @@ export class SqliteArticleStore extends SqlArticleStore {
     const keep = new Set(articles.map((article) => article.id));
     const s = this.statements;
     const previous = s.articlesOfOrigin.pluck().all(file.path) as string[];
-    s.deleteOrigin.run(file.path);
+    // a new file has no rows to delete, and the delete costs more than the read: it opens a statement journal
+    if (previous.length > 0) s.deleteOrigin.run(file.path);
     for (const id of previous) {
       if (!keep.has(id)) this.deleteIfOrphan(id, touched, delta);
     }

@@ -89,14 +89,22 @@ const ANY_NAME = maskOf(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Per
 const MAX_CACHED_WORDS = 100_000;
 const maskCache = new Map<string, number>();
 
+// the predicates are asked in runs about one word (a first name? a surname? a place?): about half of all questions
+// are about the word just asked about, whose answer is kept here without a lookup in the large cache
+let lastWord: string | undefined;
+let lastMask = 0;
+
 /** The tag bits of a word, with LISTED when the lexicon has it. */
 function tagMask(word: string): number {
+  if (word === lastWord) return lastMask;
   let mask = maskCache.get(word);
   if (mask === undefined) {
     const tags = tagsOf(word);
     mask = maskOf(tags) | (tags.length > 0 ? LISTED : 0);
     if (maskCache.size < MAX_CACHED_WORDS) maskCache.set(word, mask);
   }
+  lastWord = word;
+  lastMask = mask;
   return mask;
 }
 
