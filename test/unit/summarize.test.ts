@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../../src/core/articles/article.js';
 import { summarizeExtractive, truncateAtWord } from '../../src/core/nlp/summarize.js';
 import { leadPriorStrength } from '../../src/core/nlp/summary-ranking.js';
-import { collectCandidateSentences, contentTerms, isDanglingOpener } from '../../src/core/nlp/summary-sentences.js';
+import { collectCandidateSentences, isDanglingOpener } from '../../src/core/nlp/summary-sentences.js';
 
 function article(paragraphs: (string | { heading: string })[], extra: Partial<ParsedArticle> = {}): ParsedArticle {
   let offset = 0;
@@ -208,24 +208,5 @@ describe('truncateAtWord', () => {
   it('keeps short text and cuts long text at a word boundary', () => {
     expect(truncateAtWord('Short enough.', 20)).toBe('Short enough.');
     expect(truncateAtWord('alpha beta gamma delta', 12)).toBe('alpha beta…');
-  });
-});
-
-describe('contentTerms', () => {
-  it('stems content words and drops stopwords, numbers and one-letter words', () => {
-    expect(contentTerms("The minister's 2024 budgets were criticised by Ørsted's bosses.")).toEqual({
-      terms: ['minist', 'budget', 'criticis', 'ørsted', 'boss'],
-      wordCount: 11,
-    });
-  });
-
-  it('gives a word the same term the first time and every time after, however many words it has seen', () => {
-    // thousands of distinct words make the term table grow several times between the two passes
-    const words = Array.from({ length: 5000 }, (_, i) => `word${i.toString(36)}ing`);
-    const text = `${words.join(' ')} Reporting reports reported`;
-    const first = contentTerms(text);
-    expect(contentTerms(text)).toEqual(first);
-    expect(first.terms.slice(-3)).toEqual(['report', 'report', 'report']);
-    expect(first.terms).toHaveLength(5003);
   });
 });

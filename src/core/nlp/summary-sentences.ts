@@ -110,83 +110,18 @@ export function isDanglingOpener(sentence: string): boolean {
   return PRONOUN_ATTRIBUTION.test(sentence);
 }
 
-/** Words kept in the term table at most (a stream of odd tokens cannot grow it without end). */
+// news repeats its words: each word's term (or null for a stopword or a number) is worked out once (bounded). The
+// stopwords are in it from the start, so every word costs one lookup
 const MAX_CACHED_TERMS = 100_000;
+const termCache = new Map<string, string | null>([...STOPWORDS].map((word) => [word, null]));
 
-/**
- * The term of each word seen (or null for a stopword or a number), found from the text the word is in. News repeats
- * its words, so each word's term is worked out once; and as looking a word up in a Map would need the word cut out
- * of the text as a string of its own and hashed again (most of what term extraction cost), this table takes the hash
- * that the scan computes as it reads the characters, and compares a word where it stands: a word is cut out only the
- * first time it is seen. Open addressing with linear probing, doubled when half full.
- */
-class TermTable {
-  private words: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
-  private terms: (string | null)[] = new Array<string | null>(1024).fill(null);
-  private hashes = new Int32Array(1024);
-  private size = 0;
-
-  /** The term of the word text[start, end) with the given hash, or undefined when it is not in the table. */
-  find(text: string, start: number, end: number, hash: number): string | null | undefined {
-    const mask = this.words.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const word = this.words[slot];
-      if (word === undefined) return undefined;
-      if (this.hashes[slot] === hash && word.length === end - start && text.startsWith(word, start)) {
-        return this.terms[slot] as string | null;
-      }
-    }
+/** The stemmed term of a lowercase word of two or more letters, or null when it is not a content word. */
+function termOf(word: string): string | null {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = isAllDigits(word) ? null : word.length <= 3 ? word : porterStem(word);
+    if (termCache.size < MAX_CACHED_TERMS) termCache.set(word, term);
   }
-
-  add(word: string, hash: number, term: string | null): void {
-    if (this.size >= MAX_CACHED_TERMS) return;
-    if (2 * (this.size + 1) > this.words.length) this.grow();
-    this.place(word, hash, term);
-    this.size++;
-  }
-
-  private place(word: string, hash: number, term: string | null): void {
-    const mask = this.words.length - 1;
-    let slot = hash & mask;
-    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
-    this.words[slot] = word;
-    this.terms[slot] = term;
-    this.hashes[slot] = hash;
-  }
-
-  private grow(): void {
-    const { words, terms, hashes } = this;
-    this.words = new Array<string | undefined>(words.length * 2).fill(undefined);
-    this.terms = new Array<string | null>(words.length * 2).fill(null);
-    this.hashes = new Int32Array(words.length * 2);
-    for (let slot = 0; slot < words.length; slot++) {
-      const word = words[slot];
-      if (word !== undefined) this.place(word, hashes[slot] as number, terms[slot] as string | null);
-    }
-  }
-}
-
-const termTable = new TermTable();
-for (const word of STOPWORDS) termTable.add(word, wordHash(word, 0, word.length), null);
-
-/** The hash of text[start, end) that contentTerms computes as it scans. */
-function wordHash(text: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = addToHash(hash, text.charCodeAt(i));
-  return hash;
-}
-
-function addToHash(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
-}
-
-/** The stemmed term of the lowercase word text[start, end) of two or more letters, or null for no content word. */
-function termAt(text: string, start: number, end: number, hash: number): string | null {
-  const known = termTable.find(text, start, end, hash);
-  if (known !== undefined) return known;
-  const word = text.slice(start, end);
-  const term = isAllDigits(word) ? null : word.length <= 3 ? word : porterStem(word);
-  termTable.add(word, hash, term);
   return term;
 }
 
@@ -226,7 +161,7 @@ export function contentTerms(text: string): { terms: string[]; wordCount: number
     for (let length = wordCharLength(lower, index); length > 0; length = wordCharLength(lower, index)) index += length;
     wordCount++;
     if (index - start < 2) continue;
-    const term = termAt(lower, start, index, wordHash(lower, start, index));
+    const term = termOf(lower.slice(start, index));
     if (term !== null) terms.push(term);
   }
   return { terms, wordCount };
