@@ -107,6 +107,17 @@ describe('people described but never named', () => {
     ).toEqual([['Nobody is silly enough to say the peloton is clean', 'Pat Quinlan']]);
   });
 
+  it('gives "the 24-year-old told" to the person in play', () => {
+    expect(
+      listed(
+        'Match',
+        'Kwame Mensah scored the winner for City.',
+        'Mensah, who has now scored seven goals in nine games, dedicated the winner to his late grandmother.',
+        '"She watched every game I ever played," the 24-year-old told Sky Sports.',
+      ),
+    ).toEqual([['She watched every game I ever played', 'Kwame Mensah']]);
+  });
+
   it('gives "said the Dutchman" to the person named in the sentence before', () => {
     expect(
       listed(

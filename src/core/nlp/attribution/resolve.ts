@@ -109,6 +109,9 @@ const MIN_SALIENCE = 0.2;
  */
 const MIN_DESCRIPTION_SALIENCE = 0.5;
 
+/** An age used as a noun ("the 24-year-old"). */
+const AGE_DESCRIPTION = /^\d{1,3}-year-old$/u;
+
 /** The entity a speaker mention refers to, or null when unsure or when it is someone the article never names. */
 export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const resolution = resolveMention(ref, context);
@@ -161,7 +164,9 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   }
   // "the Dutchman", "the Scot": a nationality describes the person in play
   const nationality = head.capitalized && first.lower === 'the' && isNationalityNoun(head.lower);
-  if (definite && (isRoleNoun(head.lower) || nationality)) return resolveDescription(ref, context);
+  // "the 24-year-old told Sky Sports": an age describes the person in play
+  const age = first.lower === 'the' && AGE_DESCRIPTION.test(head.lower);
+  if (definite && (isRoleNoun(head.lower) || nationality || age)) return resolveDescription(ref, context);
   return null;
 }
 
