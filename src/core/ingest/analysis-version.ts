@@ -6,6 +6,7 @@
  * recorded; 2 finds roles that open the sentence before a name ("The government spokesman, X, said"); 3 finds more
  * people and takes fewer places, titles and things named after people for people; 4 gives fewer pronouns to someone
  * named long before, carries speakers to partial quotes and to quotes after "X says.", and finds quotes whose
- * paragraph breaks were lost.
+ * paragraph breaks were lost; 5 lists parties and firms named with an "'s" as speakers, finds names with letters
+ * after them or a lowercase "al-", team sheets and initials, and cleans more roles.
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
