@@ -153,6 +153,23 @@ describe('people described but never named', () => {
 });
 
 describe('hand-overs and unknown names', () => {
+  it('gives the answers of a question-and-answer interview to the one interviewed, and a lone question to nobody', () => {
+    const interview = [
+      'Orla Keane has written 19 novels. We spoke to her at her home.',
+      'What was publishing like when you started?',
+      '"I was told women did not write thrillers."',
+      'Do you ever tire of your detective?',
+      '"Never. She has aged with me."',
+    ];
+    expect(listed('Interview', ...interview)).toEqual([
+      ['I was told women did not write thrillers.', 'Orla Keane'],
+      ['Never. She has aged with me.', 'Orla Keane'],
+    ]);
+    expect(listed('Interview', ...interview.slice(0, 3))).toEqual([
+      ['I was told women did not write thrillers.', null],
+    ]);
+  });
+
   it('gives the quote after "X was asked" to the one asked', () => {
     expect(
       listed(

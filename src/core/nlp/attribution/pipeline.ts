@@ -96,6 +96,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
   const index = findEntities(doc);
   const tails = new Map(doc.paragraphs.map((paragraph) => [paragraph.index, tailStatements(paragraph)]));
   const context = createContext(doc, index, tails);
+  const interviewee = intervieweeOf(doc, index);
   const quotes: Quote[] = [];
   const traces: (AttributionTrace | null)[] = [];
   // per paragraph: reported statements and hand-overs found up front, quote attributions appended in order
@@ -181,6 +182,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
         attributions,
         context.sentenceNumber,
         (paragraphIndex, from, to) => isNamedBetween(index, doc, paragraphIndex, from, to),
+        interviewee,
       );
       if (kind === 'partial' && attributed === null) continue;
       if (attributed === null && !isStandaloneSpeech(doc, group)) continue;
@@ -526,6 +528,7 @@ function attributeGroup(
   attributions: ReadonlyMap<number, SpeechEvent[]>,
   sentenceNumber: ResolveContext['sentenceNumber'],
   namedBetween: NamedBetween,
+  interviewee: SpeakerRef | null,
 ): { ref: SpeakerRef; cue: CuePath } | null {
   const paragraphs = doc.paragraphs;
   const first = group.parts[0]!;
@@ -576,6 +579,11 @@ function attributeGroup(
     namedBetween,
   );
   if (!carried) {
+    // in a question-and-answer interview, an answer in marks after a question is the interviewee's
+    const asked = paragraphs[first.paragraphIndex - 1];
+    if (interviewee && kind === 'direct' && open <= 0 && asked && isQuestionParagraph(asked)) {
+      return { ref: interviewee, cue: 'interview' };
+    }
     // last of all, the subject of a sentence that hands over to the quote with a colon
     const introduced = kind === 'direct' && open >= 0 ? colonIntroduction(firstParagraph, open) : null;
     return introduced ? { ref: introduced, cue: 'colon' } : null;
@@ -584,6 +592,33 @@ function attributeGroup(
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
   };
+}
+
+/** A paragraph that is a question put by the writer: it ends on "?" and quotes nobody. */
+function isQuestionParagraph(paragraph: ParagraphDoc): boolean {
+  const tokens = paragraph.tokens;
+  return tokens.length > 0 && tokens[tokens.length - 1]!.text === '?' && !paragraph.quoted.includes(1);
+}
+
+/** How many question-and-answer pairs make an article an interview. */
+const INTERVIEW_PAIRS = 2;
+const OPENS_WITH_QUOTE = /^\s*["“‘']/u;
+
+/**
+ * The person an interview is with: in an article of questions each answered by a paragraph that opens with a quote,
+ * the first person the article names (`Maeve Donnelly has sold ... We spoke to her.`). Null for other articles.
+ */
+function intervieweeOf(doc: ArticleDoc, index: EntityIndex): SpeakerRef | null {
+  let pairs = 0;
+  for (let at = 1; at < doc.paragraphs.length && pairs < INTERVIEW_PAIRS; at++) {
+    const answer = doc.paragraphs[at]!;
+    if (isQuestionParagraph(doc.paragraphs[at - 1]!) && OPENS_WITH_QUOTE.test(answer.text)) pairs++;
+  }
+  if (pairs < INTERVIEW_PAIRS) return null;
+  const first = index.mentions.find((mention) => mention.entity.kind === 'person' && !mention.inQuote);
+  if (!first) return null;
+  const paragraph = doc.paragraphs[first.paragraphIndex]!;
+  return { paragraph, range: { first: first.firstToken, last: first.lastToken }, cue: '?', cueIndex: first.lastToken };
 }
 
 /** The fewest words a partial quote with no cue of its own needs to go on with the speaker before it. */

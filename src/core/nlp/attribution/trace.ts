@@ -19,7 +19,8 @@ export type CuePath =
   | 'carried-paragraph'
   | 'carried-previous'
   | 'reported'
-  | 'headline';
+  | 'headline'
+  | 'interview';
 
 /** How one speaker was found. */
 export interface AttributionTrace {
