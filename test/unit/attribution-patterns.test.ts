@@ -620,6 +620,15 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('skips a relative clause about a body in the appositive before the verb', () => {
+    expect(
+      listed(
+        'Shares',
+        'Brian Oyelowo, a portfolio manager at Eastgate Capital, which owns shares in the firm, said: "The results were strong."',
+      ),
+    ).toEqual([['The results were strong.', 'Brian Oyelowo']]);
+  });
+
   it('does not take a place whose words are names for a person', () => {
     expect(people('He is domiciled in Hong Kong for tax purposes, Stuart Gulliver said.').map((p) => p.name)).toEqual([
       'Stuart Gulliver',
