@@ -620,6 +620,19 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('reports the clause after a fronted "According to X," and nothing after a trailing one', () => {
+    const reported = (text: string) =>
+      attributeQuotes(articleFromLines('Aid', text))
+        .quotes.filter((quote) => quote.kind === 'reported')
+        .map((quote) => [quote.text, quote.speaker]);
+    expect(reported('According to the United Nations, aid was blocked again on Friday.')).toEqual([
+      ['aid was blocked again on Friday', 'United Nations'],
+    ]);
+    expect(
+      reported('A convoy was turned back, according to the United Nations, as aid groups warn of famine in the north.'),
+    ).toEqual([]);
+  });
+
   it('skips a relative clause about a body in the appositive before the verb', () => {
     expect(
       listed(

@@ -573,6 +573,9 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     const according = verb.lower === 'according' && tokens[index + 1]?.lower === 'to';
     if (!according && !isReportingVerb(verb.lower)) continue;
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
+    // "According to Ham, the administration has ..." (or "But according to ..."); "..., according to the UN, as
+    // aid groups warn ..." reports what comes before it, not the clause after the comma
+    if (according && index > (paragraph.sentenceOf[index] ?? 0) + 1) continue;
     // "According to Ham, the administration has ...": the source is the object of "according to"
     const subject = according ? phraseStartingAt(paragraph, index + 2) : subjectOfVerb(paragraph, index);
     if (!subject) continue;
