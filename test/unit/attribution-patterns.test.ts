@@ -685,6 +685,23 @@ describe('statements of bodies and speakers nobody can name', () => {
 });
 
 describe('people the name lists do not know', () => {
+  it('keeps body names with "and", Indian honorifics, school principals and contractions straight', () => {
+    const lines = [
+      'A Department of Health and Social Care spokesperson said: "We have always been clear."',
+      'Former Minister Smt. R. K. Jaya criticised the plan. "This is a betrayal," Smt. Jaya said.',
+      'Lincoln Elementary Principal Tony Grasso said: "Our children deserve safe streets."',
+      "He'll be back next week, the club said.",
+    ];
+    expect(listed('Mixed', ...lines)).toEqual([
+      ['We have always been clear.', 'Department of Health and Social Care'],
+      ['This is a betrayal', 'R. K. Jaya'],
+      ['Our children deserve safe streets.', 'Tony Grasso'],
+    ]);
+    const found = people(...lines).map((person) => person.name);
+    expect(found).not.toContain('Social Care');
+    expect(found).not.toContain("He'll");
+  });
+
   it('finds Arabic names whose article is written in lowercase ("al-Ansari")', () => {
     expect(
       listed(

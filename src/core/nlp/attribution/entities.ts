@@ -279,6 +279,21 @@ function joinsOver(last: Token, next: Token, before: Token | undefined): boolean
   return next.lower === 'of' && !isNameWord(last) && !monthSurname;
 }
 
+/**
+ * "Department of Health and Social Care", "Department for Environment, Food and Rural Affairs": "and" inside a body's
+ * name that runs "Head of ..." or "Head for ...", when no given name follows it ("the Department of Health and John
+ * Reid" is two).
+ */
+function joinsBodyName(paragraph: ParagraphDoc, first: number, last: number, after: Token): boolean {
+  const tokens = paragraph.tokens;
+  if (tokens[last + 1]?.lower !== 'and' || isFirstName(after.lower)) return false;
+  for (let index = first; index < last; index++) {
+    const link = tokens[index + 1]!.lower;
+    if (ORGANISATION_HEADS.has(tokens[index]!.lower) && (link === 'of' || link === 'for')) return true;
+  }
+  return false;
+}
+
 /** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
 function isQuotedNickname(paragraph: ParagraphDoc, at: number): boolean {
   const tokens = paragraph.tokens;
@@ -343,7 +358,9 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         next &&
         after &&
         isRunToken(after) &&
-        (joinsOver(tokens[last]!, next, tokens[last - 1]) || isParticle(next))
+        (joinsOver(tokens[last]!, next, tokens[last - 1]) ||
+          isParticle(next) ||
+          joinsBodyName(paragraph, first, last, after))
       ) {
         last += 2;
       } else if (

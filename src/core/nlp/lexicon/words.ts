@@ -15,7 +15,7 @@ function words(list: string): ReadonlySet<string> {
 /** Titles and other abbreviations whose period never ends a sentence before a name or number. */
 export const TITLE_ABBREVIATIONS = words(`
   mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft del
-  hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig cllr cr
+  hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig cllr cr smt
 `);
 
 /** Abbreviations that may also close a sentence: a split happens only before a typical sentence opener. */
@@ -148,7 +148,9 @@ export const NON_NAME_WORDS = words(`
   elsewhere separately similarly likewise nevertheless nonetheless moreover furthermore besides otherwise neither
   either having being i'm i’m i've i’ve i'd i’d i'll i’ll let's let’s here's here’s there's there’s that's that’s
   it's it’s what's what’s who's who’s dear maybe perhaps probably certainly clearly surely thus hence is was are were
-  does did do has have had would can could should
+  does did do has have had would can could should he'll he’ll she'll she’ll he'd he’d she'd she’d he's he’s she's
+  she’s we'll we’ll they'll they’ll we're we’re they're they’re we've we’ve they've they’ve you'll you’ll you're
+  you’re
 `);
 
 /** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
@@ -360,6 +362,10 @@ export const TITLE_PHRASES: readonly string[] = [
   'supreme leader',
   'crown prince',
   'mr',
+  'shri',
+  'sri',
+  'smt',
+  'shrimati',
   'mrs',
   'ms',
   'miss',
@@ -449,7 +455,7 @@ export const ROYAL_TITLES = words('prince princess king queen duke duchess earl 
 
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words(
-  'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr',
+  'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr shri sri smt shrimati',
 );
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
@@ -532,7 +538,8 @@ export const ROLE_NOUNS = words(`
   son daughter ally rival opponent challenger incumbent representative congressman congresswoman commissioner
   ambassador general commander officer premier chancellor monarch king queen prince princess pope speaker deputy chair
   editor reporter correspondent columnist host anchor coach player striker captain owner partner member supporter
-  voter resident witness victim student teacher doctor nurse surgeon businessman businesswoman entrepreneur investor
+  voter resident witness victim student teacher headteacher headmaster headmistress
+  principal doctor nurse surgeon businessman businesswoman entrepreneur investor
   banker regulator mediator negotiators boss chief-executive midfielder defender goalkeeper keeper winger forward
   manager referee umpire champion skipper batsman bowler sprinter runner athlete jockey trainer golfer boxer
   singer songwriter musician guitarist drummer rapper actor actress director producer writer author novelist poet
