@@ -1673,7 +1673,7 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   return !isRoleNoun(lower) || isLastName(lower);
 }
 
-function newEntity(kind: EntityKind, name: string, gender: NameGender | null): Entity {
+export function newEntity(kind: EntityKind, name: string, gender: NameGender | null): Entity {
   const key = normalizeName(name);
   const words = key.split(' ');
   return {

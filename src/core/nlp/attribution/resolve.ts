@@ -20,7 +20,7 @@ import {
 import { normalizeName } from '../names.js';
 import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
-import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun } from './entities.js';
+import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun, newEntity } from './entities.js';
 import { rangeText } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -609,27 +609,13 @@ function partyNamed(
 /** The article's entity for a party, added the first time the party speaks; `said` is how the text named it. */
 function partyEntity(context: ResolveContext, name: string, said?: string): Entity {
   let known = context.index.entities.find((entity) => entity.kind === 'organisation' && entity.name === name);
-  if (!known) known = newParty(context, name);
+  if (!known) {
+    known = newEntity('organisation', name, null);
+    context.index.entities.push(known);
+  }
   const surface = said?.replace(/^the\s+/iu, '');
   if (surface && surface !== name) known.aliases.add(surface);
   return known;
-}
-
-function newParty(context: ResolveContext, name: string): Entity {
-  const key = normalizeName(name);
-  const party: Entity = {
-    kind: 'organisation',
-    name,
-    key,
-    surnameKey: key,
-    firstKey: key,
-    aliases: new Set(),
-    roles: new Map(),
-    gender: null,
-    genderFirm: false,
-  };
-  context.index.entities.push(party);
-  return party;
 }
 
 /** A word before a spokesperson noun that tells their standing, not whom they speak for ("a senior spokesman"). */
