@@ -569,7 +569,7 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
   // "a Labour spokesman", "a Republican spokeswoman": the party
-  const party = partyNamed(tokens, ref.range.first, ref.range.last - 1, { ...PARTY_NAMES, ...PARTY_MODIFIERS });
+  const party = partyNamed(tokens, ref.range.first, ref.range.last - 1, PARTY_NAMES_BEFORE_SPOKESPERSON);
   if (party) return remember(partyEntity(context, party));
   // "A Health Board spokesperson": a body named by a word no organisation of the article matches is nobody known
   // (not "A police spokesman" opening its sentence: a capitalized determiner names nothing)
@@ -603,8 +603,12 @@ function partyNamed(
   if (from > last || !tokens[from]!.capitalized) return null;
   const words: string[] = [];
   for (let at = from; at <= last; at++) words.push(tokens[at]!.lower);
-  return Object.hasOwn(names, words.join(' ')) ? names[words.join(' ')]! : null;
+  const phrase = words.join(' ');
+  return Object.hasOwn(names, phrase) ? names[phrase]! : null;
 }
+
+/** The words that name a party before a spokesperson: its names and its labels ("a Republican spokeswoman"). */
+const PARTY_NAMES_BEFORE_SPOKESPERSON: Readonly<Record<string, string>> = { ...PARTY_NAMES, ...PARTY_MODIFIERS };
 
 /** The article's entity for a party, added the first time the party speaks; `said` is how the text named it. */
 function partyEntity(context: ResolveContext, name: string, said?: string): Entity {
