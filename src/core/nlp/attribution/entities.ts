@@ -56,6 +56,7 @@ import {
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
+import { isAndInBodyName } from './phrases.js';
 import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
@@ -279,21 +280,6 @@ function joinsOver(last: Token, next: Token, before: Token | undefined): boolean
   return next.lower === 'of' && !isNameWord(last) && !monthSurname;
 }
 
-/**
- * "Department of Health and Social Care", "Department for Environment, Food and Rural Affairs": "and" inside a body's
- * name that runs "Head of ..." or "Head for ...", when no given name follows it ("the Department of Health and John
- * Reid" is two).
- */
-function joinsBodyName(paragraph: ParagraphDoc, first: number, last: number, after: Token): boolean {
-  const tokens = paragraph.tokens;
-  if (tokens[last + 1]?.lower !== 'and' || isFirstName(after.lower)) return false;
-  for (let index = first; index < last; index++) {
-    const link = tokens[index + 1]!.lower;
-    if (ORGANISATION_HEADS.has(tokens[index]!.lower) && (link === 'of' || link === 'for')) return true;
-  }
-  return false;
-}
-
 /** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
 function isQuotedNickname(paragraph: ParagraphDoc, at: number): boolean {
   const tokens = paragraph.tokens;
@@ -360,7 +346,7 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         isRunToken(after) &&
         (joinsOver(tokens[last]!, next, tokens[last - 1]) ||
           isParticle(next) ||
-          joinsBodyName(paragraph, first, last, after))
+          isAndInBodyName(tokens, last + 1, first))
       ) {
         last += 2;
       } else if (

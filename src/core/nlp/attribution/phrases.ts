@@ -1,8 +1,9 @@
 import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isRoleNoun } from '../lexicon/tags.js';
+import { isFirstName, isRoleNoun } from '../lexicon/tags.js';
 import {
   DETERMINERS,
   NUMBER_WORDS,
+  ORGANISATION_HEADS,
   ORGANISATION_NOUNS_AFTER_NAME,
   PHRASE_BREAKS,
   SUBJECT_PRONOUNS,
@@ -58,12 +59,19 @@ export function phraseEndingAt(paragraph: ParagraphDoc, last: number, floor: num
 const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'from']);
 
 /** Extend a phrase whose head is at `head` leftwards over its modifiers; the range ends at `last`. */
-/** "and" inside a body's name: capitals on both sides, and an "of" or "for" between capitals before it. */
-function isAndInName(tokens: readonly Token[], and: number, floor: number): boolean {
-  if (!tokens[and + 1]?.capitalized) return false;
+/**
+ * Whether the "and" at `and` is inside a body's name: "Department of Health and Social Care", a head word ruling an
+ * "of" or "for" among the capitals before it, and no given name after it ("the Department of Health and John Reid"
+ * is two). `floor` is the first token the name may start at.
+ */
+export function isAndInBodyName(tokens: readonly Token[], and: number, floor: number): boolean {
+  const after = tokens[and + 1];
+  if (tokens[and]?.lower !== 'and' || !after?.capitalized || isFirstName(after.lower)) return false;
   for (let index = and - 1; index > floor && and - index < 6; index--) {
     const token = tokens[index]!;
-    if ((token.lower === 'of' || token.lower === 'for') && tokens[index - 1]?.capitalized) return true;
+    if ((token.lower === 'of' || token.lower === 'for') && ORGANISATION_HEADS.has(tokens[index - 1]!.lower)) {
+      return true;
+    }
     if (!token.capitalized) return false;
   }
   return false;
@@ -83,8 +91,7 @@ function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, 
     }
     // "Cara Diemont of Dimension Data", "David Buik from broker Panmure Gordon"
     const linksNames =
-      (NAME_LINKS.has(token.lower) || (token.lower === 'and' && isAndInName(tokens, index, floor))) &&
-      tokens[index - 1]?.capitalized;
+      (NAME_LINKS.has(token.lower) || isAndInBodyName(tokens, index, floor)) && tokens[index - 1]?.capitalized;
     if (!isPhraseWord(token) && !linksNames) break;
     if (token.possessive && !token.capitalized && index !== head - 1) break;
     first = index;
@@ -101,14 +108,12 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
   if (!isPhraseWord(start) && !DETERMINERS.has(start.lower)) return null;
   let last = first;
   let inName = start.capitalized && !DETERMINERS.has(start.lower);
-  // past "of" or "for" inside a name, "and" may join more of it ("Department of Health and Social Care")
-  let linked = false;
   for (let index = first + 1; index < tokens.length && index - first < 8; index++) {
     const token = tokens[index]!;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
-    const link = token.lower === 'of' || token.lower === 'for' || (linked && token.lower === 'and');
-    const linksNames = link && tokens[index + 1]?.capitalized;
-    if (linksNames) linked = true;
+    const linksNames =
+      ((token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized) ||
+      isAndInBodyName(tokens, index, first);
     if (!isPhraseWord(token) && !linksNames && !isNounInPhrase(tokens, index)) break;
     // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
     // "a BaFin spokeswoman", "the Liverpool manager", "the Clinton campaign": a role or a body after a name is the
