@@ -277,4 +277,12 @@ describe('not taking things for people', () => {
   it('takes no person from a name cut to a letter', () => {
     expect(namesOf('"Did they help Gloria B with her visa?" the post asked.')).toEqual([]);
   });
+
+  it('finds each name of a list of people and their firms, which is mostly capitals but no title', () => {
+    expect(
+      namesOf('Donors include Tamsin Ebberly of Northgate Partners, Arlo Quence of Fenwick Capital Group.'),
+    ).toEqual(['Tamsin Ebberly', 'Arlo Quence']);
+    // a line in title case capitalizes its verbs too: its names are no evidence of anyone
+    expect(namesOf('Tamsin Ebberly Meets Arlo Quence At Fenwick Capital Group Dinner.')).toEqual([]);
+  });
 });

@@ -1542,8 +1542,11 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
   let sentence = 0;
   let words = 0;
   let capitalized = 0;
+  // "These include Blair Effron of Centerview Partners, ...": a list of names and firms is mostly capitals too, but
+  // title case would have capitalized its verb
+  let lowercaseVerb = false;
   const close = (): void => {
-    if (words >= 5 && capitalized >= words * 0.9) found.add(sentence);
+    if (words >= 5 && capitalized >= words * 0.9 && !lowercaseVerb) found.add(sentence);
   };
   for (let index = 0; index < tokens.length; index++) {
     const start = paragraph.sentenceOf[index] ?? 0;
@@ -1552,6 +1555,7 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
       sentence = start;
       words = 0;
       capitalized = 0;
+      lowercaseVerb = false;
     }
     const token = tokens[index]!;
     // small words stay lowercase in title case; the first word is capitalized in any sentence
@@ -1559,6 +1563,7 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
     if (TITLE_SMALL_WORDS.has(token.lower)) continue;
     words++;
     if (token.capitalized) capitalized++;
+    else if (isVerbForm(token.lower)) lowercaseVerb = true;
   }
   close();
   return found;
