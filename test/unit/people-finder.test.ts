@@ -285,4 +285,20 @@ describe('not taking things for people', () => {
     // a line in title case capitalizes its verbs too: its names are no evidence of anyone
     expect(namesOf('Tamsin Ebberly Meets Arlo Quence At Fenwick Capital Group Dinner.')).toEqual([]);
   });
+
+  it('finds the one a firm\'s "its chief executive" describes, and no one in a firm a firm\'s role describes', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Firm',
+        'Campaigns hire Tally Digital. Jon Ravell, its chief executive officer, said: "Candidates are savvy."',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Jon Ravell']);
+    expect(namesOf('Morgan Stanley, its former banker, declined to comment.')).toEqual([]);
+  });
+
+  it('leaves a party label out of the name after it, whatever chamber opens the run', () => {
+    expect(namesOf('House Democrat Tom Sorley said the bill was dead.')).toEqual(['Tom Sorley']);
+    expect(namesOf('Senate Republican Ann Ode voted against it.')).toEqual(['Ann Ode']);
+  });
 });

@@ -18,6 +18,7 @@ import {
 import {
   ADDRESSED_OFFICES,
   APPOSITIVE_OPENERS,
+  BODY_HELD_ROLES,
   BODY_ONLY_NOUNS,
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
@@ -417,6 +418,8 @@ function splitRun(
       index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
     if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname && !bareInitials) break;
     if (index < last && token.possessive) break;
+    // "House Democrat Tom Hale", "Senate Republican Ann Ode": a party label before a name is never part of it
+    if (index < last && PARTY_WORDS.has(token.lower)) break;
     nameFirst = index;
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role (but "New York City Public
@@ -947,8 +950,10 @@ function organisationOf(
   ) {
     return { first: from, last: last + 1, name: runText(paragraph, from, last + 1), guess: false };
   }
-  // a person with a title or role word right before the name keeps it ("Foreign Office Minister Bill Rammell")
-  if (person && person.nameFirst > from && isRoleWord(tokens[person.nameFirst - 1]!.lower)) {
+  // a person with a title, role word or party label right before the name keeps it ("Foreign Office Minister Bill
+  // Rammell", "House Democrat Tom Hale")
+  const label = person && person.nameFirst > from ? tokens[person.nameFirst - 1]!.lower : '';
+  if (person && (isRoleWord(label) || PARTY_WORDS.has(label))) {
     if (person.words.length >= 2 || isFirstName(tokens[person.nameFirst]!.lower)) return null;
   }
   let organisation = false;
@@ -1257,6 +1262,23 @@ function labelCandidate(
 /** Lowercase words after a name that make it a thing's: plural verbs ("Merrill Lynch are"). */
 const THING_FOLLOWERS: ReadonlySet<string> = new Set(['are', 'have']);
 
+/** "its chief executive officer,": a role phrase up to its closing comma or stop whose head only a person holds. */
+function isPersonHeldRoleAt(tokens: readonly Token[], from: number): boolean {
+  for (let index = from; index < tokens.length && index - from < 6; index++) {
+    const token = tokens[index]!;
+    if (token.text !== ',' && token.text !== '.') continue;
+    const head = tokens[index - 1];
+    return (
+      index > from &&
+      head?.kind === 'word' &&
+      !head.capitalized &&
+      isRoleNoun(head.lower) &&
+      !BODY_HELD_ROLES.has(head.lower)
+    );
+  }
+  return false;
+}
+
 /**
  * A mention that reads as a work, a band or a firm named like a person: after the kind of thing it is ("drama Vera
  * Drake", "investment bank Merrill Lynch"), before what it names ("the Harry Potter films"), with a plural verb
@@ -1277,8 +1299,10 @@ function readsAsThing(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   }
   // "the London offices of Merrill Lynch": what only a body has
   if (before?.lower === 'of' && BODY_ONLY_NOUNS.has(tokens[candidate.runFirst - 2]?.lower ?? '')) return true;
-  // "X, which ...", "Morgan Stanley, its former banker": taken up by what only a thing is
-  if (next?.text === ',' && (afterNext?.lower === 'which' || afterNext?.lower === 'its')) return true;
+  // "X, which ...", "Morgan Stanley, its former banker": taken up by what only a thing is (not "Alan Vale, its
+  // founder,": a job only a person holds)
+  if (next?.text === ',' && afterNext?.lower === 'which') return true;
+  if (next?.text === ',' && afterNext?.lower === 'its') return !isPersonHeldRoleAt(tokens, candidate.nameLast + 3);
   if (readsAsTitle(paragraph, candidate) || isListedThing(paragraph, candidate.runFirst)) return true;
   if (next?.kind !== 'word' || next.capitalized || tokens[candidate.nameLast]!.possessive) return false;
   // "Willowfield claimed their first title": one name that does something to "their" is a team or a band

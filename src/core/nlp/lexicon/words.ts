@@ -234,6 +234,12 @@ export const WORK_ROLE_NOUNS = words(`
 /** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
 export const PERSON_OR_BODY_NOUNS = words('publisher producer developer operator');
 
+/** Roles a firm holds as well as a person ("Morgan Stanley, its former banker"): no sign that a name is someone's. */
+export const BODY_HELD_ROLES = words(`
+  banker adviser advisor auditor broker lender insurer owner partner supplier sponsor parent rival backer investor
+  shareholder creditor underwriter distributor publisher producer developer operator bidder buyer seller
+`);
+
 /** What only a body has: "the offices of X", "shares of X". */
 export const BODY_ONLY_NOUNS = words(
   'offices headquarters shares shareholders employees subsidiary division customers',
