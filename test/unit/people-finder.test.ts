@@ -301,4 +301,16 @@ describe('not taking things for people', () => {
     expect(namesOf('House Democrat Tom Sorley said the bill was dead.')).toEqual(['Tom Sorley']);
     expect(namesOf('Senate Republican Ann Ode voted against it.')).toEqual(['Ann Ode']);
   });
+
+  it('ends a name whose surname is a role word at the "of" of the state after it', () => {
+    const analysis = attributeQuotes(
+      articleFromLines('Boxer', 'Senator Mary Bishop of Vermont said: "We will not back this bill."'),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Mary Bishop']);
+    expect(namesOf('The Archbishop of Canterbury spoke.')).toEqual([]);
+  });
+
+  it('takes a title in the plural before a list of names for no part of the first name', () => {
+    expect(namesOf('Democrats pointed to Senators Harold Quist and Ann Ode.')).toEqual(['Harold Quist', 'Ann Ode']);
+  });
 });

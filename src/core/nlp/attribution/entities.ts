@@ -227,6 +227,9 @@ function isNameWord(token: Token): boolean {
   // "Chennai-based", "London-born", "Labour-run": a place or a body made into an adjective
   if (/-(?:based|born|bred|led|run|owned|backed|made)$/u.test(lower)) return false;
   if (SINGLE_TITLE_WORDS.has(lower) || isDemonym(lower)) return false;
+  // "Senators Harry Reid and Ann Ode": a title in the plural before the names it goes with (not short surnames such
+  // as "Deans")
+  if (lower.length > 6 && lower.endsWith('s') && SINGLE_TITLE_WORDS.has(lower.slice(0, -1))) return false;
   // a role noun as it is written, not a plural folded to one ("Boies" is no "boy")
   const role = isRoleNoun(lower) || isRoleNoun(lower.split('-').pop() ?? lower);
   if (role && !isFirstName(lower) && !isLastName(lower)) return false;
@@ -276,9 +279,11 @@ function joinsOver(last: Token, next: Token, before: Token | undefined): boolean
   if (next.lower === 'for') return ORGANISATION_HEADS.has(last.lower);
   // "Marsh & McLennan", "Marks & Spencer": an ampersand joins the names of a firm
   if (next.text === '&') return true;
-  // ("Brian May of Queen": a month after a common given name is a surname, and "of" ends the name)
-  const monthSurname = MONTH_NAMES.has(last.lower) && before !== undefined && isCommonFirstName(before.lower);
-  return next.lower === 'of' && !isNameWord(last) && !monthSurname;
+  // ("Brian May of Queen", "Barbara Boxer of California": a month or a role word after a common given name is a
+  // surname, and "of" ends the name)
+  const wordSurname =
+    (MONTH_NAMES.has(last.lower) || isRoleNoun(last.lower)) && before !== undefined && isCommonFirstName(before.lower);
+  return next.lower === 'of' && !isNameWord(last) && !wordSurname;
 }
 
 /** `"Bobby" Scott` after a given name: a mark, one capitalized word, a mark, and the rest of the name. */
