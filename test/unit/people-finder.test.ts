@@ -313,4 +313,11 @@ describe('not taking things for people', () => {
   it('takes a title in the plural before a list of names for no part of the first name', () => {
     expect(namesOf('Democrats pointed to Senators Harold Quist and Ann Ode.')).toEqual(['Harold Quist', 'Ann Ode']);
   });
+
+  it('finds someone after "in" whom "who" or "whose" takes up, and no one in a place "which" takes up', () => {
+    expect(namesOf('Rovers have an interest in Wilfred Obanye, whose wage demands are high.')).toEqual([
+      'Wilfred Obanye',
+    ]);
+    expect(namesOf('He lives in Virginia Water, which is in Surrey.')).toEqual([]);
+  });
 });

@@ -1094,14 +1094,16 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         .filter((role): role is string => role !== null);
       candidate.evidence = scoreCandidate(candidate);
       // "in Bradford", "at Leyton Orient": a name where something happens is a place or a club, unless a title, a
-      // role or a possessive says it is someone ("at John Smith's house")
+      // role, a possessive or "who" says it is someone ("at John Smith's house", "an interest in Samuel Eto'o, who")
       const link = paragraph.tokens[candidate.runFirst - 1];
+      const relative = paragraph.tokens[candidate.nameLast + 2]?.lower;
       if (
         link !== undefined &&
         LOCATIVES.has(link.lower) &&
         candidate.title.length === 0 &&
         !candidate.described &&
-        !paragraph.tokens[candidate.nameLast]!.possessive
+        !paragraph.tokens[candidate.nameLast]!.possessive &&
+        !(paragraph.tokens[candidate.nameLast + 1]?.text === ',' && (relative === 'who' || relative === 'whose'))
       ) {
         candidate.evidence -= 2;
       }
