@@ -320,4 +320,15 @@ describe('not taking things for people', () => {
     ]);
     expect(namesOf('He lives in Virginia Water, which is in Surrey.')).toEqual([]);
   });
+
+  it('takes a word that mostly opens sentences for a surname after a given name', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Read',
+        'Pharma chief executive Ian Read said: "We met the leaders and agreed that the deal is good for all of us."\nRead more about it.',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Ian Read']);
+    expect(analysis.people.map((person) => person.name)).toEqual(['Ian Read']);
+  });
 });

@@ -47,6 +47,7 @@ import {
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
   SPOKESPERSON_NOUNS,
+  SURNAME_SENTENCE_WORDS,
   THING_LIST_KINDS,
   TITLE_PHRASES,
   TITLE_SMALL_WORDS,
@@ -417,11 +418,15 @@ function splitRun(
       MONTH_NAMES.has(token.lower) &&
       (isCommonFirstName(previous) || HONORIFICS.has(previous)) &&
       !MONTH_NAMES.has(previous);
+    // "Ian Read", "Thomas More": a word that mostly opens sentences, after a given name
+    const wordSurname =
+      index === last && index > first && SURNAME_SENTENCE_WORDS.has(token.lower) && isFirstName(previous);
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
     // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
     const bareInitials =
       index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
-    if (!isNameWord(token) && !particle && !surnameAfterGiven && !monthSurname && !nickname && !bareInitials) break;
+    const nameWord = isNameWord(token) || particle || nickname || bareInitials;
+    if (!nameWord && !surnameAfterGiven && !monthSurname && !wordSurname) break;
     if (index < last && token.possessive) break;
     // "House Democrat Tom Hale", "Senate Republican Ann Ode": a party label before a name is never part of it
     if (index < last && PARTY_WORDS.has(token.lower)) break;

@@ -22,9 +22,9 @@ export function isWord(token: Token | undefined): token is Token {
   return token !== undefined && token.kind === 'word';
 }
 
-/** True for a lowercase word that may sit inside a noun phrase. */
+/** True for a word that may sit inside a noun phrase: no speech verb, unless capitalized as a name is ("Ian Read"). */
 function isPhraseWord(token: Token): boolean {
-  return token.kind === 'word' && !PHRASE_BREAKS.has(token.lower) && !isSpeechVerb(token.lower);
+  return token.kind === 'word' && !PHRASE_BREAKS.has(token.lower) && (token.capitalized || !isSpeechVerb(token.lower));
 }
 
 /** Skip adverbs and auxiliaries backwards from `index`; returns the index of the first other token. */

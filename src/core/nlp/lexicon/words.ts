@@ -132,6 +132,9 @@ const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday
 /** Points of the compass, which are surnames too after a given name ("Kanye West"). */
 export const COMPASS_POINTS = words('north south east west');
 
+/** Words of NON_NAME_WORDS that are surnames too, after a given name ("Ian Read said", "Robert Lewis Dear"). */
+export const SURNAME_SENTENCE_WORDS = words('read dear more');
+
 /** Months, which are surnames too after a given name ("Theresa May", "Ellen March"). */
 export const MONTH_NAMES = words(
   `january february march april may june july august september october november december`,
