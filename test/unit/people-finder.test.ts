@@ -331,4 +331,11 @@ describe('not taking things for people', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Ian Read']);
     expect(analysis.people.map((person) => person.name)).toEqual(['Ian Read']);
   });
+
+  it("keeps a building's word between a given name and a surname as a middle name, not in an orchestra's name", () => {
+    expect(namesOf('"It is a mess," said Kathleen Hall Morrison, a professor at the university.')).toEqual([
+      'Kathleen Hall Morrison',
+    ]);
+    expect(namesOf('The Royal Albert Hall Orchestra played on.')).toEqual([]);
+  });
 });

@@ -421,12 +421,20 @@ function splitRun(
     // "Ian Read", "Thomas More": a word that mostly opens sentences, after a given name
     const wordSurname =
       index === last && index > first && SURNAME_SENTENCE_WORDS.has(token.lower) && isFirstName(previous);
+    // "Kathleen Hall Jamieson": a building's word between a given name and a surname is a middle name
+    const middleName =
+      index === last - 1 &&
+      index > first &&
+      nameFirst === last &&
+      NON_PERSON_HEADS.has(token.lower) &&
+      isCommonFirstName(previous) &&
+      (isLastName(tokens[last]!.lower) || isFirstName(tokens[last]!.lower));
     const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
     // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
     const bareInitials =
       index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
     const nameWord = isNameWord(token) || particle || nickname || bareInitials;
-    if (!nameWord && !surnameAfterGiven && !monthSurname && !wordSurname) break;
+    if (!nameWord && !surnameAfterGiven && !monthSurname && !wordSurname && !middleName) break;
     if (index < last && token.possessive) break;
     // "House Democrat Tom Hale", "Senate Republican Ann Ode": a party label before a name is never part of it
     if (index < last && PARTY_WORDS.has(token.lower)) break;
