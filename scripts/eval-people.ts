@@ -22,9 +22,9 @@ import { z } from 'zod';
 import { runCli } from '../src/cli/run-cli.js';
 import type { Person } from '../src/core/articles/article.js';
 import { attributeQuotes } from '../src/core/nlp/attribution/pipeline.js';
-import { roleKey } from '../src/core/nlp/attribution/roles.js';
 import { articlesFor, compareSpeaker } from './eval/canonical.js';
 import { readEvalText } from './eval/corpora.js';
+import { rolesMatch } from './eval/roles-match.js';
 
 const TARGETS = { recall: 95, firstRole: 90, junk: 2 };
 /** Roles a chat reply shows. */
@@ -62,13 +62,6 @@ const WhoJson = z.object({
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.env.NEWSDESK_EVAL_DIR ?? resolve(here, '..', '..', 'shared', 'eval');
 const labels = join(here, 'eval', 'labels');
-
-/** Two roles are one when their folded keys are equal or one holds the other's words ("Prime Minister" in "UK Prime Minister"). */
-export function rolesMatch(shown: string, labelled: string): boolean {
-  const a = roleKey(shown);
-  const b = roleKey(labelled);
-  return a === b || ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
-}
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
