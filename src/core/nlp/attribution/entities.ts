@@ -579,8 +579,16 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   const tokens = paragraph.tokens;
   const opening = tokens[runFirst - 1]?.text === ',';
   const end = opening ? runFirst - 1 : runFirst;
-  const from = rolePhraseStart(paragraph, end);
+  let from = rolePhraseStart(paragraph, end);
   if (from === null) return null;
+  // "as a Cambridge student Mr Howard was ...": a capacity someone had or might have, not who they are
+  if (['a', 'an'].includes(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'as') return null;
+  // "fellow Labour MP Ann Ode": the role without its tie to someone else; "Fellow guest Ruth Kelly": nothing left
+  // that says who she is
+  if (tokens[from]!.lower === 'fellow') {
+    if (end - from < 3) return null;
+    from++;
+  }
   if (opening) {
     // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after
     // the comma; elsewhere it seldom does ("Speaking to the minister, Smith ...", "Gardener, Darren Campbell and ...")
