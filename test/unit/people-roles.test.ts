@@ -131,4 +131,16 @@ describe('people of an article', () => {
     const people = peopleOf('Backbencher Stephen Pound said the vote was a farce.');
     expect(people.map((person) => person.name)).toEqual(['Stephen Pound']);
   });
+
+  it('takes no role from a capacity after "as a", nor from "fellow" with nothing else', () => {
+    expect(
+      peopleOf('Friends recalled that as a Cambridge student Mr Abernethy was much loved.').map(
+        (person) => person.roles,
+      ),
+    ).toEqual([[]]);
+    expect(peopleOf('Fellow guest Ruth Kelland was also hit.').map((person) => person.roles)).toEqual([[]]);
+    expect(peopleOf('Later fellow Labour MP Ann Ode said it was wrong.').map((person) => person.roles)).toEqual([
+      ['Labour MP'],
+    ]);
+  });
 });
