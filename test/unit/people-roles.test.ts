@@ -143,4 +143,15 @@ describe('people of an article', () => {
       ['Labour MP'],
     ]);
   });
+
+  it('keeps a verb after "to", a tie to someone else and what several people are out of the roles', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('Rovers want to sign Real Madrid striker Fernando Oltrez in January.')).toEqual([
+      ['Fernando Oltrez', ['Real Madrid striker']],
+    ]);
+    expect(roles("The worry is Pugh's fellow Ospreys player Sonny Pardew, who hurt a knee.")).toEqual([
+      ['Sonny Pardew', ['Ospreys player']],
+    ]);
+    expect(roles('Tara Quell, the oldest and youngest players in the draw, both won.')).toEqual([['Tara Quell', []]]);
+  });
 });

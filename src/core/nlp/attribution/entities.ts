@@ -583,11 +583,12 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   if (from === null) return null;
   // "as a Cambridge student Mr Howard was ...": a capacity someone had or might have, not who they are
   if (['a', 'an'].includes(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'as') return null;
-  // "fellow Labour MP Ann Ode": the role without its tie to someone else; "Fellow guest Ruth Kelly": nothing left
-  // that says who she is
-  if (tokens[from]!.lower === 'fellow') {
-    if (end - from < 3) return null;
-    from++;
+  // "fellow Labour MP Ann Ode", "Pugh's fellow Ospreys player Sonny Parker": the role without its tie to someone
+  // else; "Fellow guest Ruth Kelly": nothing left that says who she is
+  const fellow = tokens[from]!.possessive && tokens[from + 1]?.lower === 'fellow' ? from + 1 : from;
+  if (tokens[fellow]!.lower === 'fellow') {
+    if (end - fellow < 3) return null;
+    from = fellow + 1;
   }
   if (opening) {
     // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after
@@ -618,6 +619,8 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     // that looks like a verb before a role word is ("finance minister", "party leader")
     const compound = index + 1 < end && isRoleWord(tokens[index + 1]!.lower);
     if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
+    // "the race to sign Real Madrid striker Fernando Morientes": a word after "to" is a verb
+    if (!token.capitalized && !isRoleWord(token.lower) && tokens[index - 1]?.lower === 'to') break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
     // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it; a name in the
@@ -660,17 +663,25 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
     APPOSITIVE_OPENERS.has(first.lower);
   if (!opens) return null;
   let sawRole = false;
+  let roleWord = '';
   for (let end = index; end < tokens.length && end - index < 14; end++) {
     const token = tokens[end]!;
     if (token.text === ',' || token.text === '.' || token.text === ';' || token.text === '—' || token.text === ')') {
       if (!sawRole || end === index) return null;
+      // "Sania Mirza, the oldest and youngest players in the draw": what several people are is none's own role
+      // (not "one of the party's founders")
+      const plural = roleWord.endsWith('s') && !roleWord.endsWith('ss') && isRoleNoun(roleWord.slice(0, -1));
+      if (plural && first.lower !== 'one') return null;
       return paragraph.text.slice(first.start, tokens[end - 1]!.end);
     }
     if (token.text === '&') continue;
     if (token.kind !== 'word' || ['who', 'which', 'that', 'is', 'was', 'said', 'says'].includes(token.lower))
       return null;
     if (isSpeechVerb(token.lower) && !isRoleWord(token.lower)) return null;
-    if (isRoleWord(token.lower)) sawRole = true;
+    if (isRoleWord(token.lower)) {
+      sawRole = true;
+      roleWord = token.lower;
+    }
   }
   return null;
 }
