@@ -154,4 +154,14 @@ describe('people of an article', () => {
     ]);
     expect(roles('Tara Quell, the oldest and youngest players in the draw, both won.')).toEqual([['Tara Quell', []]]);
   });
+
+  it('opens no role with a preposition, and keeps a place of two words before a possessive whole', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('The meeting between Fiat boss Sergio Marcotti and the union is due.')).toEqual([
+      ['Sergio Marcotti', ['Fiat boss']],
+    ]);
+    expect(roles("It is the inquiry by New York's top law officer, Eliot Spetz, and others.")).toEqual([
+      ['Eliot Spetz', ["New York's top law officer"]],
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import {
   isLastName,
   isOrganizationName,
   isPlaceName,
+  isPreposition,
   isRoleNoun,
   isVerbForm,
   type NameGender,
@@ -619,8 +620,10 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     // that looks like a verb before a role word is ("finance minister", "party leader")
     const compound = index + 1 < end && isRoleWord(tokens[index + 1]!.lower);
     if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
-    // "the race to sign Real Madrid striker Fernando Morientes": a word after "to" is a verb
+    // "the race to sign Real Madrid striker Fernando Morientes": a word after "to" is a verb; "the meeting between
+    // Fiat boss Sergio Marchionne and ...": a preposition opens no role
     if (!token.capitalized && !isRoleWord(token.lower) && tokens[index - 1]?.lower === 'to') break;
+    if (!token.capitalized && isPreposition(token.lower)) break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
     // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it; a name in the
@@ -634,7 +637,9 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
         tokens[from - 1]!.capitalized &&
         !paragraph.quoted[from - 1] &&
         !ROLE_STOP_WORDS.has(tokens[from - 1]!.lower) &&
-        !NON_NAME_WORDS.has(tokens[from - 1]!.lower)
+        // ("New York's top law officer")
+        (!NON_NAME_WORDS.has(tokens[from - 1]!.lower) ||
+          isPlaceName(`${tokens[from - 1]!.lower} ${normalizeName(tokens[from]!.text.replace(/['’]s?$/u, ''))}`))
       ) {
         from--;
       }
