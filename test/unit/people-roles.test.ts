@@ -164,4 +164,12 @@ describe('people of an article', () => {
       ['Eliot Spetz', ["New York's top law officer"]],
     ]);
   });
+
+  it('ends a role phrase at an object pronoun or "if", and drops "fellow" wherever the phrase has it', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('A video showed him grabbing reporter Michelle Fennel by the arm.')).toEqual([
+      ['Michelle Fennel', ['reporter']],
+    ]);
+    expect(roles('We will see it if fellow candidate Donald Trumbull is elected.')).toEqual([['Donald Trumbull', []]]);
+  });
 });

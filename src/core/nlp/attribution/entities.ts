@@ -586,10 +586,11 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   if (['a', 'an'].includes(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'as') return null;
   // "fellow Labour MP Ann Ode", "Pugh's fellow Ospreys player Sonny Parker": the role without its tie to someone
   // else; "Fellow guest Ruth Kelly": nothing left that says who she is
-  const fellow = tokens[from]!.possessive && tokens[from + 1]?.lower === 'fellow' ? from + 1 : from;
-  if (tokens[fellow]!.lower === 'fellow') {
+  for (let fellow = from; fellow < end; fellow++) {
+    if (tokens[fellow]!.lower !== 'fellow') continue;
     if (end - fellow < 3) return null;
     from = fellow + 1;
+    break;
   }
   if (opening) {
     // "The prime minister, Boris Johnson": only a role with its article opening the sentence names the person after

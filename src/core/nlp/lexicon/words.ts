@@ -615,7 +615,7 @@ export const ADDRESSEE_LINKS = words('to against about toward towards');
 /** Words that end a role phrase before a name: sentence words that cannot be part of a role. */
 export const ROLE_STOP_WORDS = words(`
   the a an and or but of in on at by to for from with as that which who whom said says told is was are were has have
-  had be been will would not never did does do could should can may might must
+  had be been will would not never did does do could should can may might must him her them me us if
 `);
 
 /** Words that open an appositive role after a name (", former ..."). */
