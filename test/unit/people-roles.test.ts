@@ -172,4 +172,15 @@ describe('people of an article', () => {
     ]);
     expect(roles('We will see it if fellow candidate Donald Trumbull is elected.')).toEqual([['Donald Trumbull', []]]);
   });
+
+  it("ends a role phrase at the sentence's speech verb or an adverb before a participle", () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('Donald Tramer tells Fox News anchor Megan Kellard that bullies lose.')).toEqual([
+      ['Donald Tramer', []],
+      ['Megan Kellard', ['Fox News anchor']],
+    ]);
+    expect(roles('Delegates are formally nominating billionaire Don Tremont today.')).toEqual([
+      ['Don Tremont', ['billionaire']],
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   isFirstName,
   isGivenNameForm,
   isLastName,
+  isLyAdverb,
   isOrganizationName,
   isPlaceName,
   isPreposition,
@@ -625,6 +626,12 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     // Fiat boss Sergio Marchionne and ...": a preposition opens no role
     if (!token.capitalized && !isRoleWord(token.lower) && tokens[index - 1]?.lower === 'to') break;
     if (!token.capitalized && isPreposition(token.lower)) break;
+    // "Trump tells Fox News anchor Megyn Kelly", "delegates formally nominating billionaire Donald Trump": the verb of
+    // the sentence and its adverb, not the role
+    // (not "the party's newly elected leader")
+    const verbLike =
+      isSpeechVerb(token.lower) || (isLyAdverb(token.lower) && (tokens[index + 1]?.lower.endsWith('ing') ?? false));
+    if (!token.capitalized && !isRoleWord(token.lower) && verbLike) break;
     if (isRoleWord(token.lower)) sawRole = true;
     from = index;
     // a possessive ends the phrase: "Trump’s special envoy", not the whole noun phrase before it; a name in the
