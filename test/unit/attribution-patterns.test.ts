@@ -296,6 +296,12 @@ describe('quotes and their cues', () => {
     ]);
   });
 
+  it('gives "ROLE, NAME, told" after a quote to the name when the role has no article, as agency copy writes it', () => {
+    expect(
+      listed('Cells', "'The hardest job is to restore the cells,' Sooam researcher, Hwang In-Sung, told AFP."),
+    ).toEqual([['The hardest job is to restore the cells', 'Hwang In-Sung']]);
+  });
+
   it('goes on with the speaker of a sentence that ends on "X says" for a quote after it', () => {
     expect(
       listed(

@@ -146,11 +146,15 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
 
-/** A phrase that describes someone without naming them: "the returning officer", "the company's chief executive". */
+/**
+ * A phrase that describes someone without naming them: "the returning officer", "the company's chief executive",
+ * "Sooam researcher" (a role noun written without its article, as agency copy does).
+ */
 function isDescription(paragraph: ParagraphDoc, phrase: PhraseRange): boolean {
   const first = paragraph.tokens[phrase.first]!;
   const head = paragraph.tokens[phrase.last]!;
-  return (first.lower === 'the' || first.lower === 'its') && phrase.last > phrase.first && !head.capitalized;
+  if (head.capitalized) return false;
+  return ((first.lower === 'the' || first.lower === 'its') && phrase.last > phrase.first) || isRoleNoun(head.lower);
 }
 
 /** Whether the tokens from `first` to `last` are a name: two to four capitalized words. */
