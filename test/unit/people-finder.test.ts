@@ -338,4 +338,15 @@ describe('not taking things for people', () => {
     ]);
     expect(namesOf('The Royal Albert Hall Orchestra played on.')).toEqual([]);
   });
+
+  it('takes a name ending on a plural of an everyday noun for a body, unless a given name opens it', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Rail works',
+        'Hull Trains said services were cancelled.\nEast Coast Trains said: "There is no service between Kings Cross and Finsbury Park tomorrow."',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Hull Trains', 'East Coast Trains']);
+    expect(namesOf('Tony Banks said it was wrong.')).toEqual(['Tony Banks']);
+  });
 });

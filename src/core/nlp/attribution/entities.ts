@@ -1025,6 +1025,23 @@ function organisationOf(
       guess = true;
     }
   }
+  // "East Coast Trains", "Leeds Rhinos": a plural of an everyday noun ends the name of a firm or a team, unless a given
+  // name opens it ("Tiger Woods", "Bill Gates")
+  const end = tokens[last]!.lower;
+  if (
+    last > from &&
+    end.length > 3 &&
+    end.endsWith('s') &&
+    !end.endsWith('ss') &&
+    isCommonWord(end) &&
+    isCommonWord(end.slice(0, -1)) &&
+    !isFirstName(tokens[from]!.lower) &&
+    !isGivenNameForm(tokens[from]!.lower) &&
+    !HONORIFICS.has(tokens[from]!.lower) &&
+    !isRoleWord(tokens[from]!.lower)
+  ) {
+    organisation = true;
+  }
   // "UK Coal", "BT Group": an acronym and everyday words
   if (last > from && isAcronym(tokens[from]!)) {
     let everyday = true;
