@@ -283,6 +283,15 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives "he said" to the one named after a role, not to the name the role belongs to', () => {
+    expect(
+      listed(
+        'Judges',
+        'Senator Mitch McConnor leads the chamber.\nMcConnor spokesman Don Stuart would not say when the vote is.\n"I do not have any new announcements yet," he said.',
+      ),
+    ).toEqual([['I do not have any new announcements yet', 'Don Stuart']]);
+  });
+
   it('gives "the ROLE, NAME, said" after a quote to the name in the appositive', () => {
     expect(
       listed(

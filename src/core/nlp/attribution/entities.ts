@@ -703,7 +703,16 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
 function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: number): boolean {
   const tokens = paragraph.tokens;
   const sentenceFirst = paragraph.sentenceOf[runFirst] ?? 0;
+  // "McConnell spokesman Don Stewart wouldn't say": the name before a role and another name says whose the role is;
+  // the one named after the role is the subject
+  const after = tokens[nameLast + 1];
+  if (after?.kind === 'word' && !after.capitalized && isRoleWord(after.lower)) {
+    let end = nameLast + 1;
+    while (tokens[end]?.kind === 'word' && !tokens[end]!.capitalized && isRoleWord(tokens[end]!.lower)) end++;
+    if (tokens[end]?.capitalized && isNameWord(tokens[end]!)) return false;
+  }
   if (runFirst === sentenceFirst) return true;
+  if (rolePhraseStart(paragraph, runFirst) === sentenceFirst) return true;
   // "On Monday, Rubio ..." and "But Fico ..." still open their sentence
   const lead = runFirst - sentenceFirst;
   if (lead <= 4 && (lead === 1 || tokens[runFirst - 1]?.text === ',')) return true;
