@@ -283,6 +283,19 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('does not give "he said" after the writer\'s question to a man the question names', () => {
+    expect(
+      listed(
+        'Judges',
+        '"I think they are going to run out the clock this year," Tobin said.\nBut what if Clara Hinton wins? Do they risk more liberal nominees than President Michael Obert?\n"She should just do whatever she wants to do," he said.',
+      ),
+    ).toEqual([
+      ['I think they are going to run out the clock this year', 'Tobin'],
+      // nobody rather than the man in the question; the one asked spoke two sentences back
+      ['She should just do whatever she wants to do', null],
+    ]);
+  });
+
   it('gives "he said" to the one named after a role, not to the name the role belongs to', () => {
     expect(
       listed(

@@ -262,9 +262,10 @@ function createContext(
   const named: Sighting[] = index.mentions
     .filter((mention) => !mention.inQuote)
     .map((mention) => {
-      const sentence = sentenceNumber(doc.paragraphs[mention.paragraphIndex]!, mention.firstToken);
+      const paragraph = doc.paragraphs[mention.paragraphIndex]!;
+      const sentence = sentenceNumber(paragraph, mention.firstToken);
       const reported = mention.firstToken < (reportedUpTo.get(sentence) ?? -1);
-      return {
+      const sighting: Sighting = {
         entity: mention.entity,
         paragraphIndex: mention.paragraphIndex,
         tokenIndex: mention.firstToken,
@@ -272,8 +273,18 @@ function createContext(
         subject: mention.subject && !reported,
         speaker: false,
       };
+      if (isWritersQuestion(paragraph, mention.firstToken)) sighting.asked = true;
+      return sighting;
     });
   return { index, named, spoken: [], sentenceNumber, spokespeople: new Map() };
+}
+
+/** Whether the token at `at` is in a sentence of the writer's own that asks a question (it ends on "?" outside marks). */
+function isWritersQuestion(paragraph: ParagraphDoc, at: number): boolean {
+  const sentence = paragraph.sentenceOf[at];
+  let last = at;
+  while (last + 1 < paragraph.tokens.length && paragraph.sentenceOf[last + 1] === sentence) last++;
+  return paragraph.tokens[last]!.text === '?' && !paragraph.quoted[last];
 }
 
 /** Put someone described but not named in play where they speak ("a spokeswoman insisted ..."). */

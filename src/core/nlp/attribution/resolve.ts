@@ -70,6 +70,8 @@ export interface Sighting {
   subject: boolean;
   /** credited with a quote or statement here */
   speaker: boolean;
+  /** named in a question the writer asks ("Don't they risk more liberal nominees than Obama?") */
+  asked?: true;
 }
 
 /** Everything the resolution reads besides the mention: the entities and where each was last in play. */
@@ -321,6 +323,7 @@ function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: Re
     const entity = sighting.entity;
     if (entity.kind !== 'person' || (tail && sighting.sentence === here)) continue;
     let weight = 1 + (sighting.subject ? 0.8 : 0) + (sighting.speaker ? 1 : 0);
+    if (sighting.asked) weight *= 0.5;
     // a person whose gender is unknown may be the one meant, but less surely than one known to agree
     if (gender !== null && entity.gender === null) weight *= 0.5;
     if (gender !== null && entity.gender !== null && entity.gender !== gender) {
@@ -454,6 +457,8 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
     const entity = sighting.entity;
     // "A spokesman said Mr Galloway ... and that he was": the one named since the unnamed speaker is meant
     if (entity.anonymous && named.size > 0) continue;
+    // `But what if Obama ...? "...," he said.`: the writer's question hands over to the one answering
+    if (sighting.asked) continue;
     if (entity.gender !== null && entity.gender !== gender) continue;
     named.add(entity);
   }
