@@ -283,6 +283,15 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('lets "she said" reach a woman the article calls "chairman"', () => {
+    expect(
+      listed(
+        'Board',
+        'Riverside chairman Helen Okafor-Briggs spoke after the vote.\n"We have been told we need them by the spring, and we will be ready," she said.',
+      ),
+    ).toEqual([['We have been told we need them by the spring, and we will be ready', 'Helen Okafor-Briggs']]);
+  });
+
   it('does not give "he said" after the writer\'s question to a man the question names', () => {
     expect(
       listed(

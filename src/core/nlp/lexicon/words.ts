@@ -508,7 +508,7 @@ export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   princess: 'female',
   congressman: 'male',
   congresswoman: 'female',
-  chairman: 'male',
+  // (not "chairman": many outlets' style for a woman too, "Riverside chairman Helen Okafor")
   chairwoman: 'female',
   councilman: 'male',
   councilwoman: 'female',
