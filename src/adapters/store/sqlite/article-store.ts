@@ -104,12 +104,14 @@ export class SqliteArticleStore extends SqlArticleStore {
     this.storyTransaction(() => {
       // a store of an older release is clustered by the background re-analysis, oldest first; until then new
       // articles wait their turn behind the watermark
-      const caughtUp = this.storyPositionNow().watermark >= this.maxSeqNow();
+      const position = this.storyPositionNow();
+      const caughtUp = position.watermark >= this.maxSeqNow();
       for (const change of changes) {
         if (change.articles === null) this.statements.upsertFile.run(fileParams(change.record));
         else this.replaceFile(change.record, change.articles);
       }
-      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER);
+      // the position read under this transaction's lock still holds: writing articles leaves it as it was
+      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER, position);
     });
     this.checkpointInBackgroundOnceLarge();
   }
@@ -144,7 +146,7 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   async clusterBacklog(limit: number): Promise<number> {
-    return this.storyTransaction(() => this.clusterNow(limit));
+    return this.storyTransaction(() => this.clusterNow(limit, this.storyPositionNow()));
   }
 
   async countUnclustered(): Promise<number> {
@@ -172,10 +174,12 @@ export class SqliteArticleStore extends SqlArticleStore {
     return this.runner.rowsNow<{ seq: number }>(this.stories.maxSeq)[0]?.seq ?? 0;
   }
 
-  /** Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction. */
-  private clusterNow(limit: number): number {
+  /**
+   * Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction, where
+   * `position` was read.
+   */
+  private clusterNow(limit: number, position: StoryPosition): number {
     const run = this.runner;
-    const position = this.storyPositionNow();
     const load = clusterSteps.load(this.clustering, this.stories, position);
     if (load) {
       const stories = run.rowsNow<StoryRow>(load.stories.sql, load.stories.params);
