@@ -114,6 +114,7 @@ export class SqliteArticleStore extends SqlArticleStore {
         added = [];
       };
       for (const { record, articles } of changes) {
+        // a path twice in one batch: the second replaces what the first stored, so that must be written first
         if (added.some((file) => file.record.path === record.path)) addPending();
         const previous =
           articles === null ? [] : (this.statements.articlesOfOrigin.pluck().all(record.path) as string[]);
