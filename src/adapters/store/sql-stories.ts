@@ -34,7 +34,10 @@ export function storyStatements(d: StoryDialect) {
     counters: `SELECT name, value FROM counters
       WHERE name IN ('stories_clustered', 'stories_watermark', 'stories_df_folded')`,
     setCounter: 'UPDATE counters SET value = $1 WHERE name = $2',
-    addCounter: 'UPDATE counters SET value = value + $1 WHERE name = $2',
+    // a batch's three counters in one statement: clustered and watermark set, stories added to
+    advanceCounters: `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN CAST($1 AS bigint)
+        WHEN 'stories_watermark' THEN CAST($2 AS bigint) ELSE value + CAST($3 AS bigint) END
+      WHERE name IN ('stories_clustered', 'stories_watermark', 'stories')`,
     maxSeq: 'SELECT coalesce(max(seq), 0) AS seq FROM articles',
     // the stories still open at the stream's end: by position, or by time before the latest story's
     openStories: `SELECT ${STORY_COLUMNS} FROM stories
@@ -108,9 +111,7 @@ export function batchWrites(
     out.push({ sql: q.clearPending, params: [] });
     out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_df_folded'] });
   }
-  out.push({ sql: q.setCounter, params: [writes.clustered, 'stories_clustered'] });
-  out.push({ sql: q.setCounter, params: [writes.watermark, 'stories_watermark'] });
-  if (writes.created > 0) out.push({ sql: q.addCounter, params: [writes.created, 'stories'] });
+  out.push({ sql: q.advanceCounters, params: [writes.clustered, writes.watermark, writes.created] });
   return out;
 }
 

@@ -358,12 +358,7 @@ async function writeStoryBatch(client: PgClient, q: StoryStatements, writes: Sto
     await client.query(q.clearPending);
     await client.query(q.setCounter, [writes.clustered, 'stories_df_folded']);
   }
-  await client.query(
-    `UPDATE counters SET value = CASE name WHEN 'stories_clustered' THEN $1::bigint
-       WHEN 'stories_watermark' THEN $2::bigint ELSE value + $3::bigint END
-     WHERE name IN ('stories_clustered', 'stories_watermark', 'stories')`,
-    [writes.clustered, writes.watermark, writes.created],
-  );
+  await client.query(q.advanceCounters, [writes.clustered, writes.watermark, writes.created]);
 }
 
 async function upsertFiles(client: PgClient, records: port.FileRecord[]): Promise<void> {

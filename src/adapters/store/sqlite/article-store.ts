@@ -104,12 +104,32 @@ export class SqliteArticleStore extends SqlArticleStore {
     this.storyTransaction(() => {
       // a store of an older release is clustered by the background re-analysis, oldest first; until then new
       // articles wait their turn behind the watermark
-      const caughtUp = this.storyPositionNow().watermark >= this.maxSeqNow();
-      for (const change of changes) {
-        if (change.articles === null) this.statements.upsertFile.run(fileParams(change.record));
-        else this.replaceFile(change.record, change.articles);
+      const position = this.storyPositionNow();
+      const caughtUp = position.watermark >= this.maxSeqNow();
+      const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
+      // files with nothing stored from them yet (most of an ingest) are written together, by addFiles
+      let added: AddedFile[] = [];
+      const addPending = () => {
+        this.addFiles(added, delta);
+        added = [];
+      };
+      for (const { record, articles } of changes) {
+        // a path twice in one batch: the second replaces what the first stored, so that must be written first
+        if (added.some((file) => file.record.path === record.path)) addPending();
+        const previous =
+          articles === null ? [] : (this.statements.articlesOfOrigin.pluck().all(record.path) as string[]);
+        if (articles !== null && previous.length === 0) {
+          added.push({ record, articles, ingestedAt: this.clock.now().toISOString() });
+          continue;
+        }
+        addPending();
+        if (articles === null) this.statements.upsertFile.run(fileParams(record));
+        else this.replaceFile(record, articles, previous, delta);
       }
-      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER);
+      addPending();
+      this.addToCounters(delta);
+      // the position read under this transaction's lock still holds: writing articles leaves it as it was
+      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER, position);
     });
     this.checkpointInBackgroundOnceLarge();
   }
@@ -144,7 +164,7 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   async clusterBacklog(limit: number): Promise<number> {
-    return this.storyTransaction(() => this.clusterNow(limit));
+    return this.storyTransaction(() => this.clusterNow(limit, this.storyPositionNow()));
   }
 
   async countUnclustered(): Promise<number> {
@@ -172,10 +192,12 @@ export class SqliteArticleStore extends SqlArticleStore {
     return this.runner.rowsNow<{ seq: number }>(this.stories.maxSeq)[0]?.seq ?? 0;
   }
 
-  /** Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction. */
-  private clusterNow(limit: number): number {
+  /**
+   * Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction, where
+   * `position` was read.
+   */
+  private clusterNow(limit: number, position: StoryPosition): number {
     const run = this.runner;
-    const position = this.storyPositionNow();
     const load = clusterSteps.load(this.clustering, this.stories, position);
     if (load) {
       const stories = run.rowsNow<StoryRow>(load.stories.sql, load.stories.params);
@@ -194,15 +216,18 @@ export class SqliteArticleStore extends SqlArticleStore {
     return pending.length;
   }
 
-  private replaceFile(file: port.FileRecord, articles: port.AnalyzedArticle[]): void {
+  /** Replace what a file gave (`previous`: the ids of the articles stored from it) with its articles now. */
+  private replaceFile(
+    file: port.FileRecord,
+    articles: port.AnalyzedArticle[],
+    previous: readonly string[],
+    delta: decide.CounterDelta,
+  ): void {
     this.writes++;
-    const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
     const touched = new Set<string>();
     const keep = new Set(articles.map((article) => article.id));
     const s = this.statements;
-    const previous = s.articlesOfOrigin.pluck().all(file.path) as string[];
-    // a new file has no rows to delete, and the delete costs more than the read: it opens a statement journal
-    if (previous.length > 0) s.deleteOrigin.run(file.path);
+    s.deleteOrigin.run(file.path);
     for (const id of previous) {
       if (!keep.has(id)) this.deleteIfOrphan(id, touched, delta);
     }
@@ -210,11 +235,34 @@ export class SqliteArticleStore extends SqlArticleStore {
     const fresh = [...new Map(articles.map((article) => [article.id, article])).values()].filter(
       (article) => !s.hasArticle.get(article.id),
     );
-    this.insertArticles(fresh, delta);
+    this.insertArticles([{ articles: fresh, ingestedAt: this.clock.now().toISOString() }], delta);
     for (const article of articles) s.insertOrigin.run(file.path, article.id);
     s.upsertFile.run(fileParams(file));
     this.refreshPersons(touched, delta);
-    this.addToCounters(delta);
+  }
+
+  /**
+   * Store files with nothing stored from them yet, in order, as one by one (a new file has nothing to delete), but
+   * with one read and one write of each person several of their articles name, and of each lookup key.
+   */
+  private addFiles(files: readonly AddedFile[], delta: decide.CounterDelta): void {
+    if (files.length === 0) return;
+    this.writes++;
+    const s = this.statements;
+    const taken = new Set<string>();
+    const groups = files.map(({ articles, ingestedAt }) => {
+      // ids are content hashes: an article stored already (from another origin, or an earlier file) is kept as it is
+      const fresh = [...new Map(articles.map((article) => [article.id, article])).values()].filter(
+        (article) => !taken.has(article.id) && !s.hasArticle.get(article.id),
+      );
+      for (const article of fresh) taken.add(article.id);
+      return { articles: fresh, ingestedAt };
+    });
+    this.insertArticles(groups, delta);
+    for (const { record, articles } of files) {
+      for (const article of articles) s.insertOrigin.run(record.path, article.id);
+      s.upsertFile.run(fileParams(record));
+    }
   }
 
   async replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void> {
@@ -362,11 +410,18 @@ export class SqliteArticleStore extends SqlArticleStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Store new articles and fold them into people, mentions, lookup keys and quotes. */
-  private insertArticles(articles: port.AnalyzedArticle[], delta: decide.CounterDelta): void {
+  /**
+   * Store new articles and fold them into people, mentions, lookup keys and quotes: each group (a file's, arrived at
+   * `ingestedAt`) as planArticleWrites decides, in order, from the people as the groups before it left them.
+   */
+  private insertArticles(
+    groups: readonly { articles: port.AnalyzedArticle[]; ingestedAt: string }[],
+    delta: decide.CounterDelta,
+  ): void {
+    const articles = groups.flatMap((group) => group.articles);
     if (articles.length === 0) return;
     const s = this.statements;
-    const writes = decide.planArticleWrites(articles, this.storedPersons(articles), this.clock.now().toISOString());
+    const writes = planGroupWrites(groups, this.storedPersons(articles));
     const seqs = new Map<string, number>();
     for (const { row, search } of writes.articles) {
       const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
@@ -445,6 +500,51 @@ export class SqliteArticleStore extends SqlArticleStore {
       if (change !== 0) this.statements.addCounter.run(change, name);
     }
   }
+}
+
+/** A file with nothing stored from it yet, and when it arrived. */
+interface AddedFile {
+  record: port.FileRecord;
+  articles: port.AnalyzedArticle[];
+  ingestedAt: string;
+}
+
+/**
+ * planArticleWrites over groups of articles in order, each with its arrival time, as one set of writes: each person's
+ * final aggregate once, each lookup key once.
+ */
+function planGroupWrites(
+  groups: readonly { articles: port.AnalyzedArticle[]; ingestedAt: string }[],
+  stored: Map<string, decide.PersonRecord>,
+): decide.ArticleWrites {
+  const persons = new Map<string, decide.PersonRecord>();
+  const nameKeys = new Map<string, decide.NameKeyRecord>();
+  const all: decide.ArticleWrites = {
+    articles: [],
+    persons: [],
+    mentions: [],
+    nameKeys: [],
+    quotes: [],
+    quoteTexts: [],
+    delta: { articles: 0, quotes: 0, people: 0 },
+  };
+  for (const { articles, ingestedAt } of groups) {
+    if (articles.length === 0) continue;
+    const writes = decide.planArticleWrites(articles, stored, ingestedAt);
+    for (const person of writes.persons) {
+      stored.set(person.person_key, person);
+      persons.set(person.person_key, person);
+    }
+    for (const key of writes.nameKeys) nameKeys.set(`${key.name_key}\u0000${key.person_key}`, key);
+    all.articles.push(...writes.articles);
+    all.mentions.push(...writes.mentions);
+    all.quotes.push(...writes.quotes);
+    all.quoteTexts.push(...writes.quoteTexts);
+    decide.addDelta(all.delta, writes.delta);
+  }
+  all.persons = [...persons.values()];
+  all.nameKeys = [...nameKeys.values()];
+  return all;
 }
 
 function fileParams(file: port.FileRecord): mapping.FileRow {
