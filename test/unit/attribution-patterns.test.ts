@@ -283,6 +283,21 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives a pull quote set as a subheading to the one the words are quoted from, not to the speaker before it', () => {
+    expect(
+      listed(
+        'Water',
+        'Union president Jorg Brant called the rules "a bureaucratic monster" and warned of closures.',
+        "'We have to act now'",
+        'Minister Leonie Hartung defended the rules. "We have to act now, not in ten years when the wells are dry," she said.',
+      ),
+    ).toEqual([
+      ['a bureaucratic monster', 'Jorg Brant'],
+      ['We have to act now', 'Leonie Hartung'],
+      ['We have to act now, not in ten years when the wells are dry', 'Leonie Hartung'],
+    ]);
+  });
+
   it('lets "she said" reach a woman the article calls "chairman"', () => {
     expect(
       listed(

@@ -207,6 +207,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     }
   }
 
+  creditPullQuotes(doc, quotes, traces);
   for (const quote of headlineQuotes(doc, index, quotes)) {
     quotes.push(quote);
     traces.push({ cue: 'headline', via: 'name' });
@@ -760,6 +761,41 @@ function isStandaloneSpeech(doc: ArticleDoc, group: QuoteGroup): boolean {
   const paragraph = doc.paragraphs[part.paragraphIndex]!;
   const text = paragraph.text.slice(part.textStart, part.textEnd);
   return group.parts.length > 1 || countWords(text, 3) >= 3 || /[.!?…,]$/u.test(text);
+}
+
+/**
+ * Pull quotes: a paragraph that is nothing but a few words in marks repeating words quoted in another paragraph (a
+ * subheading such as `'We have to act now'` over the section that quotes them) is said by whoever those words are
+ * quoted from, not by the one speaking in the paragraph before it.
+ */
+function creditPullQuotes(doc: ArticleDoc, quotes: Quote[], traces: (AttributionTrace | null)[]): void {
+  const folded = quotes.map((quote) => foldQuote(quote.text));
+  for (const [position, quote] of quotes.entries()) {
+    const paragraph = doc.paragraphs[quote.paragraphIndex]!;
+    const alone = paragraph.text.trim().length <= quote.text.length + 3;
+    const words = folded[position]!;
+    if (!alone || quote.kind === 'reported' || words.split(' ').length < 3) continue;
+    const source = quotes.findIndex(
+      (other, at) =>
+        other.paragraphIndex !== quote.paragraphIndex &&
+        other.kind !== 'reported' &&
+        folded[at]!.length > words.length &&
+        ` ${folded[at]} `.includes(` ${words} `),
+    );
+    if (source < 0) continue;
+    const from = quotes[source]!;
+    quotes[position] = { ...quote, speaker: from.speaker, speakerMention: from.speakerMention, cue: from.cue };
+    const trace = traces[source];
+    traces[position] = trace ? { cue: 'pull-quote', via: trace.via } : null;
+  }
+}
+
+/** A quote's words in lowercase, without punctuation, one space apart. */
+function foldQuote(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**

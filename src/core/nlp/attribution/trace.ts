@@ -20,7 +20,8 @@ export type CuePath =
   | 'carried-previous'
   | 'reported'
   | 'headline'
-  | 'interview';
+  | 'interview'
+  | 'pull-quote';
 
 /** How one speaker was found. */
 export interface AttributionTrace {
