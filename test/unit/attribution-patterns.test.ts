@@ -283,6 +283,19 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it("takes a centre and a place's police for bodies that speak", () => {
+    expect(
+      listed(
+        'Wards',
+        'In a statement, Lakehead Regional Health Sciences Centre said it was running "well above capacity" for weeks.',
+        'A spokesperson for the Halden police said the protest had been "largely peaceful".',
+      ),
+    ).toEqual([
+      ['well above capacity', 'Lakehead Regional Health Sciences Centre'],
+      ['largely peaceful', 'Halden police'],
+    ]);
+  });
+
   it('gives a pull quote set as a subheading to the one the words are quoted from, not to the speaker before it', () => {
     expect(
       listed(

@@ -193,7 +193,7 @@ export const ORGANISATION_HEADS = words(`
   pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
   associates analytics international industries enterprises limited mail airline railways bancorp financial corps
   photography consultancy consultants brewery stores store supermarkets retail electronics foods motors games
-  constabulary gendarmerie
+  constabulary gendarmerie centre center society academy clinic
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
@@ -203,8 +203,8 @@ export const GENERIC_ORGANISATION_WORDS = words(`
   european royal new the of and first general central federal state states city county
 `);
 
-/** Lowercase nouns that make "the <Name> ___" an organisation ("the Clinton campaign", "the Obama administration"). */
-export const ORGANISATION_NOUNS_AFTER_NAME = words('campaign administration government team foundation camp');
+/** Lowercase nouns that make "the <Name> ___" an organisation ("the Clinton campaign", "the Dresden police"). */
+export const ORGANISATION_NOUNS_AFTER_NAME = words('campaign administration government team foundation camp police');
 
 /**
  * Nouns that refer back to an organisation already named ("the company said", "the band", "the union"): a
