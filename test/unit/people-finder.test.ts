@@ -349,4 +349,18 @@ describe('not taking things for people', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Hull Trains', 'East Coast Trains']);
     expect(namesOf('Tony Banks said it was wrong.')).toEqual(['Tony Banks']);
   });
+
+  it('finds a Chinese name written surname first and takes its surname alone for the same person', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Minibus',
+        'Chan Wing-yan, who runs three minibuses in Kowloon, tried an electric one.\n"The first week, the drivers hated it," Chan said.\nProfessor Alan Leung Kai-fai said the city could learn. "It is fragmented," Leung said.',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([
+      'Chan Wing-yan',
+      'Alan Leung Kai-fai',
+      'Alan Leung Kai-fai',
+    ]);
+  });
 });

@@ -106,9 +106,14 @@ export function stripTitles(query: string): string {
   return words.slice(from).join(' ');
 }
 
+/** Romanised Chinese given names of two syllables, written after the surname: "Hoi-yan", "Chi-fai". */
+export const SYLLABLE_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
+
 /** The surname of a full name: its last word that is not a suffix ("Martin Luther King Jr." -> "King"). */
 export function surnameOf(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
+  // "Tsang Hoi-yan", "Alan Leung Chi-fai": a Chinese name written surname first, before its given name
+  if (words.length >= 2 && SYLLABLE_GIVEN_NAME.test(words[words.length - 1]!)) return words[words.length - 2]!;
   for (let index = words.length - 1; index > 0; index--) {
     const word = words[index]!;
     if (NAME_SUFFIXES.has(normalizeName(word))) continue;

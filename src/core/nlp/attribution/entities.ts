@@ -58,7 +58,7 @@ import {
   WORK_NOUNS,
   WORK_ROLE_NOUNS,
 } from '../lexicon/words.js';
-import { editDistance, normalizeName, surnameOf, titleLengthAt } from '../names.js';
+import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
 import { isAndInBodyName } from './phrases.js';
 import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
@@ -895,6 +895,9 @@ function scoreCandidate(candidate: Candidate): number {
   // "Derval O'Rourke", "Ann McAleese": an Irish or Scottish surname form after another name word is a person's
   else if (SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!))
     score += candidate.words.length >= 2 ? 2 : 1;
+  // "Tsang Hoi-yan", "Alan Leung Chi-fai": a surname and a two-syllable given name, written surname first
+  else if (candidate.words.length >= 2 && SYLLABLE_GIVEN_NAME.test(candidate.words[candidate.words.length - 1]!))
+    score += 2;
   // "A second Iranian blogger, Motjaba Saminejad, who ...": a name set off by commas after the role it holds
   const tokens = candidate.paragraph.tokens;
   const roleBefore = tokens[candidate.runFirst - 2];
