@@ -7,6 +7,9 @@
  * people and takes fewer places, titles and things named after people for people; 4 gives fewer pronouns to someone
  * named long before, carries speakers to partial quotes and to quotes after "X says.", and finds quotes whose
  * paragraph breaks were lost; 5 lists parties and firms named with an "'s" as speakers, finds names with letters
- * after them or a lowercase "al-", team sheets and initials, and cleans more roles.
+ * after them or a lowercase "al-", team sheets and initials, and cleans more roles; 6 finds people in lists of names
+ * and firms, after party labels and plural titles, with surnames that are everyday words and Chinese names written
+ * surname first, gives "he said" to the one named after a role, credits pull quotes and more bodies (centres, a
+ * place's police), and keeps verbs, prepositions and "fellow" out of roles.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
