@@ -283,6 +283,17 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives a quote with no cue to the one a sentence opening on "Asked ..." hands the floor to', () => {
+    expect(
+      listed(
+        'Derby',
+        'Luca Vitaly watched the second half from the bench.',
+        'Asked whether the sending-off had changed the game, Vitaly was blunt.',
+        '"Of course. With eleven men we win this game. I am sure."',
+      ),
+    ).toEqual([['Of course. With eleven men we win this game. I am sure.', 'Luca Vitaly']]);
+  });
+
   it("takes a centre and a place's police for bodies that speak", () => {
     expect(
       listed(

@@ -348,7 +348,8 @@ function subjectPronouns(paragraph: ParagraphDoc): { at: number; pronoun: 'male'
 
 /**
  * Points where a paragraph hands the floor to the quote that follows: a closing "He said:" and a person who "was
- * asked" a question (`Dr Patel was asked whether he would stand again. "I'm sure ..."`).
+ * asked" a question (`Dr Patel was asked whether he would stand again. "I'm sure ..."`, `Asked whether the red card
+ * changed the game, Vitale was blunt. "Of course ..."`).
  */
 function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
   const events: SpeechEvent[] = [];
@@ -367,6 +368,17 @@ function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
     if (!subject) continue;
     const ref: SpeakerRef = { paragraph, range: subject, cue: token.text, cueIndex: at };
     events.push({ tokenIndex: at, ref, quoted: true });
+  }
+  for (let at = 0; at < tokens.length; at++) {
+    if (paragraph.sentenceOf[at] !== at || tokens[at]!.lower !== 'asked' || paragraph.quoted[at]) continue;
+    // the subject after the comma that closes the question
+    let comma = at + 1;
+    while (comma < tokens.length && paragraph.sentenceOf[comma] === at && tokens[comma]!.text !== ',') comma++;
+    if (tokens[comma]?.text !== ',' || paragraph.quoted[comma]) continue;
+    const subject = phraseStartingAt(paragraph, comma + 1);
+    if (!subject || !tokens[subject.first]!.capitalized || paragraph.quoted[subject.first]) continue;
+    const ref: SpeakerRef = { paragraph, range: subject, cue: tokens[at]!.text, cueIndex: at };
+    events.push({ tokenIndex: subject.last, ref, quoted: true });
   }
   return events;
 }
