@@ -16,9 +16,12 @@ export interface Token {
 }
 
 // words keep inner apostrophes and hyphens, and the apostrophe of a plural possessive ("voters’ rights")
-// "9/11" and "24/7" are one word
-const TOKEN_PATTERN =
-  /(?:\p{Lu}\.){2,}|\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S/gu;
+// "9/11" and "24/7" are one word; sticky: a token is read where the scan stands, with no match array per token
+const TOKEN_AT =
+  /(?:\p{Lu}\.){2,}|\p{N}+\/\p{N}+|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S/uy;
+
+// one white-space character at lastIndex, for text outside ascii
+const SPACE_AT = /\s/y;
 
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -49,18 +52,32 @@ function isApostrophe(ch: string | undefined): boolean {
 /** Split a paragraph into word and punctuation tokens with exact local offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = TOKEN_PATTERN;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    let value = match[0];
-    const start = match.index;
+  const pattern = TOKEN_AT;
+  let start = 0;
+  while (start < text.length) {
+    // the pattern's last branch is \S: a token starts at every character that is not white space
+    if (isSpaceAt(text, start)) {
+      start++;
+      continue;
+    }
+    pattern.lastIndex = start;
+    // (it always matches there; were it not to, a step of one keeps the scan going)
+    const end = pattern.test(text) ? pattern.lastIndex : start + 1;
+    let value = text.slice(start, end);
     const isWord = startsWord(value);
-    if (isWord && text[start + value.length] === '.' && keepsDot(value)) value += '.';
-    // the pattern emits the dot after a word that kept it as a token of its own: drop it
-    if (value === '.' && isMergedDot(tokens, start)) continue;
-    tokens.push(makeToken(value, start, isWord ? 'word' : 'punct'));
+    if (isWord && text[end] === '.' && keepsDot(value)) value += '.';
+    // the pattern reads the dot after a word that kept it as a token of its own: drop it
+    if (value !== '.' || !isMergedDot(tokens, start)) tokens.push(makeToken(value, start, isWord ? 'word' : 'punct'));
+    start = end;
   }
   return tokens;
+}
+
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  SPACE_AT.lastIndex = index;
+  return SPACE_AT.test(text);
 }
 
 function keepsDot(word: string): boolean {
@@ -101,12 +118,17 @@ function makeToken(text: string, start: number, kind: Token['kind']): Token {
     kind,
     lower: lowered.endsWith('.') ? lowered.slice(0, -1) : lowered,
     possessive,
-    capitalized: isWord && (startsUpper(text) || ARTICLE_PREFIXED_NAME.test(text)),
+    capitalized: isWord && (startsUpper(text) || isArticlePrefixedName(text)),
   };
 }
 
 /** An Arabic surname written with its article in lowercase ("al-Ansari", "el-Sisi"): a name, as if capitalized. */
 const ARTICLE_PREFIXED_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
+
+function isArticlePrefixedName(text: string): boolean {
+  // the article is two or three letters: a word without a hyphen after them is answered without the regex
+  return (text.charCodeAt(2) === 0x2d || text.charCodeAt(3) === 0x2d) && ARTICLE_PREFIXED_NAME.test(text);
+}
 
 /** End offset of a token's text without its possessive ending ("Trump’s" -> end of "Trump"). */
 export function bareEnd(token: Token): number {
