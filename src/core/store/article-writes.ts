@@ -194,6 +194,19 @@ export function personKeysOf(articles: readonly AnalyzedArticle[]): string[] {
   );
 }
 
+/** Writes that store nothing yet, to be filled. */
+export function noWrites(): ArticleWrites {
+  return {
+    articles: [],
+    persons: [],
+    mentions: [],
+    nameKeys: [],
+    quotes: [],
+    quoteTexts: [],
+    delta: { articles: 0, quotes: 0, people: 0 },
+  };
+}
+
 /**
  * Decide what storing `articles` (new to the store, each once) writes. `stored` holds the current
  * aggregates of {@link personKeysOf}(articles) that exist; articles are folded in in order.
@@ -205,15 +218,7 @@ export function planArticleWrites(
 ): ArticleWrites {
   const persons = new Map(stored);
   const changed = new Set<string>();
-  const writes: ArticleWrites = {
-    articles: [],
-    persons: [],
-    mentions: [],
-    nameKeys: [],
-    quotes: [],
-    quoteTexts: [],
-    delta: { articles: 0, quotes: 0, people: 0 },
-  };
+  const writes = noWrites();
   for (const article of articles) {
     const sortKey = article.publishedAt ?? ingestedAt;
     writes.articles.push({

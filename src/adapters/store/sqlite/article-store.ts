@@ -519,15 +519,7 @@ function planGroupWrites(
 ): decide.ArticleWrites {
   const persons = new Map<string, decide.PersonRecord>();
   const nameKeys = new Map<string, decide.NameKeyRecord>();
-  const all: decide.ArticleWrites = {
-    articles: [],
-    persons: [],
-    mentions: [],
-    nameKeys: [],
-    quotes: [],
-    quoteTexts: [],
-    delta: { articles: 0, quotes: 0, people: 0 },
-  };
+  const all = decide.noWrites();
   for (const { articles, ingestedAt } of groups) {
     if (articles.length === 0) continue;
     const writes = decide.planArticleWrites(articles, stored, ingestedAt);
