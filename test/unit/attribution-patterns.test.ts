@@ -283,6 +283,16 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives "a spokeswoman for the bureau" to the bureau named before, whose name may hold an "and"', () => {
+    expect(
+      listed(
+        'Minibus',
+        'The plan was set out by the Transport and Logistics Bureau last month.',
+        'A spokeswoman for the bureau said officials would "listen carefully to the views of the trade" before deciding.',
+      ),
+    ).toEqual([['listen carefully to the views of the trade', 'Transport and Logistics Bureau']]);
+  });
+
   it('gives a quote with no cue to the one a sentence opening on "Asked ..." hands the floor to', () => {
     expect(
       listed(

@@ -5,6 +5,7 @@ import {
   NUMBER_WORDS,
   ORGANISATION_HEADS,
   ORGANISATION_NOUNS_AFTER_NAME,
+  PARTY_WORDS,
   PHRASE_BREAKS,
   SUBJECT_PRONOUNS,
   VERB_MODIFIERS,
@@ -61,12 +62,20 @@ const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'from']);
 /** Extend a phrase whose head is at `head` leftwards over its modifiers; the range ends at `last`. */
 /**
  * Whether the "and" at `and` is inside a body's name: "Department of Health and Social Care", a head word ruling an
- * "of" or "for" among the capitals before it, and no given name after it ("the Department of Health and John Reid"
- * is two). `floor` is the first token the name may start at.
+ * "of" or "for" among the capitals before it, or "Transport and Logistics Bureau", a head word closing the capitals
+ * after it; and no given name after it ("the Department of Health and John Reid" is two). `floor` is the first token
+ * the name may start at.
  */
 export function isAndInBodyName(tokens: readonly Token[], and: number, floor: number): boolean {
   const after = tokens[and + 1];
   if (tokens[and]?.lower !== 'and' || !after?.capitalized || isFirstName(after.lower)) return false;
+  // "the Transport and Logistics Bureau": capitals on both sides up to a head word within a few words
+  // (not "Labour and Conservative Party members": two parties)
+  if (tokens[and - 1]?.capitalized && and - 1 >= floor && !PARTY_WORDS.has(tokens[and - 1]!.lower)) {
+    for (let index = and + 1; index <= and + 3 && tokens[index]?.capitalized; index++) {
+      if (ORGANISATION_HEADS.has(tokens[index]!.lower) && !tokens[index + 1]?.capitalized) return true;
+    }
+  }
   for (let index = and - 1; index > floor && and - index < 6; index--) {
     const token = tokens[index]!;
     if ((token.lower === 'of' || token.lower === 'for') && ORGANISATION_HEADS.has(tokens[index - 1]!.lower)) {

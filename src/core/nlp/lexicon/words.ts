@@ -216,7 +216,8 @@ export const ORGANISATION_NOMINALS = words(`
   organisation organization charity body board committee team studio publisher label developer maker manufacturer
   producer chain giant conglomerate administration authority office institute university school hospital police force
   service league federation association foundation corporation business site website channel station outlet
-  brokerage lender bookmaker supplier consultancy
+  brokerage lender bookmaker supplier consultancy bureau centre center trust society academy clinic directorate
+  secretariat embassy museum tribunal
 `);
 
 /** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
