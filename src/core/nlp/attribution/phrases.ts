@@ -70,8 +70,12 @@ export function isAndInBodyName(tokens: readonly Token[], and: number, floor: nu
   const after = tokens[and + 1];
   if (tokens[and]?.lower !== 'and' || !after?.capitalized || isFirstName(after.lower)) return false;
   // "the Transport and Logistics Bureau": capitals on both sides up to a head word within a few words
-  // (not "Labour and Conservative Party members": two parties)
-  if (tokens[and - 1]?.capitalized && and - 1 >= floor && !PARTY_WORDS.has(tokens[and - 1]!.lower)) {
+  // (not "Labour and Conservative Party members", two parties, nor the last two of a list, "Corby Tobacco, Pellam
+  // Tobacco and Dunmore Group")
+  let runStart = and - 1;
+  while (runStart > floor && tokens[runStart - 1]?.capitalized) runStart--;
+  const listed = tokens[runStart - 1]?.text === ',';
+  if (tokens[and - 1]?.capitalized && and - 1 >= floor && !PARTY_WORDS.has(tokens[and - 1]!.lower) && !listed) {
     for (let index = and + 1; index <= and + 3 && tokens[index]?.capitalized; index++) {
       if (ORGANISATION_HEADS.has(tokens[index]!.lower) && !tokens[index + 1]?.capitalized) return true;
     }
