@@ -283,6 +283,19 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('gives "a spokeswoman for the bureau" to the bureau named further back, not to another body in reach', () => {
+    expect(
+      listed(
+        'Minibus',
+        'The plan was set out by the Transport Bureau last month.',
+        'Fares could rise by 15 per cent, operators say.',
+        'Wong Ka-ming chairs the Kowloon Minibus Operators Association, which represents 41 companies.',
+        'Wong said his members had been told nothing.',
+        'A spokeswoman for the bureau said officials would "listen carefully to the views of the trade" before deciding.',
+      ).filter(([text]) => text.startsWith('listen')),
+    ).toEqual([['listen carefully to the views of the trade', 'Transport Bureau']]);
+  });
+
   it('gives "a spokeswoman for the bureau" to the bureau named before, whose name may hold an "and"', () => {
     expect(
       listed(

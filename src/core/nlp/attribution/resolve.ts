@@ -498,12 +498,29 @@ function resolveOrganisationReference(
   if (noun !== null) {
     // "police" is also a force named "Constabulary"
     const nouns = noun === 'police' ? POLICE_FORCE_WORDS : new Set([noun]);
-    const named = organisations.filter((entity) =>
+    const holdsNoun = (entity: Entity): boolean =>
       normalizeName(entity.name)
         .split(' ')
-        .some((word) => nouns.has(word)),
-    );
+        .some((word) => nouns.has(word));
+    const named = organisations.filter(holdsNoun);
     if (named.length === 1) return found(named[0], 'organisation-noun');
+    // "a spokeswoman for the bureau" with the bureau named further back than the reach: still the bureau, and never
+    // another body that happens to be in reach
+    if (named.length === 0) {
+      const earlier = new Set(
+        context.named
+          .filter(
+            (sighting) =>
+              sighting.entity.kind === 'organisation' &&
+              (sighting.paragraphIndex < ref.paragraph.index ||
+                (sighting.paragraphIndex === ref.paragraph.index && sighting.tokenIndex < ref.range.first)) &&
+              holdsNoun(sighting.entity),
+          )
+          .map((sighting) => sighting.entity),
+      );
+      if (earlier.size === 1) return found([...earlier][0], 'organisation-noun');
+      if (earlier.size > 1) return null;
+    }
   }
   if (organisations.length === 1 && !subjectOnly) return found(organisations[0], 'organisation-only');
   // the one organisation that is the subject or the speaker in this sentence or the one before
