@@ -283,6 +283,16 @@ describe('titles, surnames and families', () => {
 });
 
 describe('quotes and their cues', () => {
+  it('reads "She acknowledged, though, that ..." as her statement, and gives the quote after it to her', () => {
+    expect(
+      listed(
+        'Water',
+        'Aylin Demirel, the state minister, defended the rules on Monday.',
+        'She acknowledged, though, that farmers had a point. "If you want people to change how they farm, you have to bring them with you."',
+      ),
+    ).toEqual([['If you want people to change how they farm, you have to bring them with you.', 'Aylin Demirel']]);
+  });
+
   it('gives "a spokeswoman for the bureau" to the bureau named further back, not to another body in reach', () => {
     expect(
       listed(

@@ -622,6 +622,10 @@ function clauseAfterComma(paragraph: ParagraphDoc, sourceLast: number): number |
 /** Where the reported clause starts after its verb: after "that", a listener, or directly. */
 function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number | null {
   const tokens = paragraph.tokens;
+  // "She acknowledged, though, that ...": a word set off by commas after the verb
+  const aside =
+    tokens[verbIndex + 1]?.text === ',' && isWord(tokens[verbIndex + 2]) && tokens[verbIndex + 3]?.text === ',';
+  if (aside && tokens[verbIndex + 4]?.lower === 'that' && !paragraph.quoted[verbIndex + 4]) return verbIndex + 5;
   const next = tokens[verbIndex + 1];
   if (!isWord(next) || paragraph.quoted[verbIndex + 1]) return null;
   if (next.lower === 'that') return verbIndex + 2;
