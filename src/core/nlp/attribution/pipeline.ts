@@ -781,7 +781,7 @@ function isStandaloneSpeech(doc: ArticleDoc, group: QuoteGroup): boolean {
  * quoted from, not by the one speaking in the paragraph before it.
  */
 function creditPullQuotes(doc: ArticleDoc, quotes: Quote[], traces: (AttributionTrace | null)[]): void {
-  const folded = quotes.map((quote) => foldQuote(quote.text));
+  const folded = quotes.map((quote) => foldText(quote.text));
   for (const [position, quote] of quotes.entries()) {
     const paragraph = doc.paragraphs[quote.paragraphIndex]!;
     const alone = paragraph.text.trim().length <= quote.text.length + 3;
@@ -800,14 +800,6 @@ function creditPullQuotes(doc: ArticleDoc, quotes: Quote[], traces: (Attribution
     const trace = traces[source];
     traces[position] = trace ? { cue: 'pull-quote', via: trace.via } : null;
   }
-}
-
-/** A quote's words in lowercase, without punctuation, one space apart. */
-function foldQuote(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /**

@@ -507,19 +507,11 @@ function resolveOrganisationReference(
     // "a spokeswoman for the bureau" with the bureau named further back than the reach: still the bureau, and never
     // another body that happens to be in reach
     if (named.length === 0) {
-      const earlier = new Set(
-        context.named
-          .filter(
-            (sighting) =>
-              sighting.entity.kind === 'organisation' &&
-              (sighting.paragraphIndex < ref.paragraph.index ||
-                (sighting.paragraphIndex === ref.paragraph.index && sighting.tokenIndex < ref.range.first)) &&
-              holdsNoun(sighting.entity),
-          )
-          .map((sighting) => sighting.entity),
+      const earlier = context.index.entities.filter(
+        (entity) => entity.kind === 'organisation' && holdsNoun(entity) && isNamedBefore(entity, ref, context),
       );
-      if (earlier.size === 1) return found([...earlier][0], 'organisation-noun');
-      if (earlier.size > 1) return null;
+      if (earlier.length === 1) return found(earlier[0], 'organisation-noun');
+      if (earlier.length > 1) return null;
     }
   }
   if (organisations.length === 1 && !subjectOnly) return found(organisations[0], 'organisation-only');
