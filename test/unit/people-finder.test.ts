@@ -194,6 +194,20 @@ describe('not taking things for people', () => {
     expect(namesOf('Tomas Brandt, Elena Brandt and their son arrived.')).toEqual(['Tomas Brandt', 'Elena Brandt']);
   });
 
+  it('takes no body from a nationality before a job, so a statement of "the court" goes to nobody', () => {
+    const { people, quotes } = attributeQuotes(
+      articleFromLines(
+        'Sentenced',
+        [
+          'A British teenager was jailed over the death of an Irish soldier in a nightclub brawl.',
+          "The court said that Omar Dale was provoked and 'lost self-control' when he drew a knife.",
+        ].join('\n'),
+      ),
+    );
+    expect(people.map((entity) => entity.name)).toEqual(['Omar Dale']);
+    expect(quotes.map((quote) => quote.speaker ?? null)).toEqual([null]);
+  });
+
   it('takes no person from a thing named after someone by an everyday word after the name', () => {
     expect(namesOf('Games such as the Alan McTavish Rally sell well.', 'Alan McTavish Rally is on sale.')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ROLE_NOUNS } from './words.js';
+import { EXTRA_DEMONYMS, ROLE_NOUNS } from './words.js';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
@@ -204,7 +204,7 @@ export function isOrganizationName(lower: string): boolean {
 
 /** True for nationality adjectives ("russian", "slovak"). */
 export function isDemonym(lower: string): boolean {
-  return hasTag(lower, DEMONYM);
+  return hasTag(lower, DEMONYM) || EXTRA_DEMONYMS.has(lower);
 }
 
 /** True for a noun naming a person's role ("president", "spokesman", "diplomat"). */

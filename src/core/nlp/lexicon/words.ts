@@ -539,6 +539,16 @@ export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   actress: 'female',
 };
 
+
+/**
+ * Nationality adjectives compromise's lexicon lacks (it tags "french" and "scottish" but not these): "a British
+ * soldier" names no employer, "Irish" no person.
+ */
+export const EXTRA_DEMONYMS = words(`
+  british english irish spanish swedish danish finnish turkish argentinian yemeni somali lankan nepalese kosovan
+  kurdish tibetan uzbek
+`);
+
 /** Role nouns compromise does not list, common in news. */
 export const ROLE_NOUNS = words(`
   spokesman spokeswoman spokesperson negotiator envoy diplomat adviser advisor aide official minister secretary
