@@ -134,6 +134,11 @@ describe('finding people', () => {
     expect(namesOf('The film stars Matteo de la Fuente as a young doctor.')).toEqual(['Matteo de la Fuente']);
   });
 
+  it('leaves an office written with capitals before the name out of it (coroner, pathologist, vicar)', () => {
+    expect(namesOf('The wounds were fatal, Calder County Coroner Grant Mavely said.')).toEqual(['Grant Mavely']);
+    expect(namesOf('Parish Vicar Alan Frome led the service.')).toEqual(['Alan Frome']);
+  });
+
   it('leaves a place after a full name out of the name', () => {
     expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
   });

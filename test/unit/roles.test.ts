@@ -10,6 +10,12 @@ describe('what a role is', () => {
     expect(cleanRole("women's world number one")).toBe("women's world number one");
   });
 
+  it('takes an owner in the possessive, cut off from the title after it, for no role', () => {
+    expect(cleanRole("Sheriff's")).toBeNull();
+    expect(cleanRole('Sheriff’')).toBeNull();
+    expect(cleanRole("Sheriff's deputy")).toBe("Sheriff's deputy");
+  });
+
   it('takes an award won or nominated for for no role, and keeps a party nominee', () => {
     expect(cleanRole('Oscar nominee')).toBeNull();
     expect(cleanRole('best actress winner')).toBeNull();

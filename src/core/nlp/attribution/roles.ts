@@ -113,6 +113,8 @@ export function cleanRole(raw: string): string | null {
     .replace(/[\s,;:]+$/u, '')
     .split(/\s+/)
     .filter(Boolean);
+  // "Sheriff's" before "Col. John Fortunato": whose officer he is, not a role of its own
+  if (/['’]s?$/u.test(words.at(-1) ?? '')) return null;
   // "serious foul play while Arsenal boss": a clause glued before the role ends at the word that opens the role's
   const clauseAt = words.findLastIndex((word) => ROLE_CLAUSE_WORDS.has(bare(word)));
   if (clauseAt >= 0) words = words.slice(clauseAt + 1);

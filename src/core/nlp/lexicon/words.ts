@@ -570,7 +570,10 @@ export const ROLE_NOUNS = words(`
   undersecretary under-secretary administrator analyst strategist consultant specialist engineer developer programmer
   dealer trader broker chairman-elect president-elect governor-elect nominee whip seed finalist semi-finalist
   medallist medalist runner-up holder titleholder frontman frontwoman vocalist bassist advocate commodore brigadier
-  corporal
+  corporal coroner pathologist paramedic midwife dentist psychiatrist counsellor lecturer librarian archivist registrar
+  bailiff warden comptroller selectman assessor surveyor provost rector vicar imam mufti notary ombudsman consul
+  councilman councilwoman assemblyman assemblywoman fielder fly-half scrum-half flanker fullback pitcher shortstop
+  linebacker
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
