@@ -139,6 +139,17 @@ describe('finding people', () => {
     expect(namesOf('Parish Vicar Alan Frome led the service.')).toEqual(['Alan Frome']);
   });
 
+  it('finds a relative named by a given name alone after whose family member they are', () => {
+    expect(namesOf('Colin Brandt ran the race with his wife Marisa on Sunday.')).toEqual(['Colin Brandt', 'Marisa']);
+    expect(namesOf('Ned Harlow said he and his wife, Corinne, had met him.')).toEqual(['Ned Harlow', 'Corinne']);
+    // a given name the article already gave someone is theirs; a place is no relative
+    expect(namesOf('Marisa Brandt arrived. Colin Brandt came with his wife Marisa.')).toEqual([
+      'Marisa Brandt',
+      'Colin Brandt',
+    ]);
+    expect(namesOf('Colin Brandt flew in with his daughter Paris on Sunday.')).toEqual(['Colin Brandt']);
+  });
+
   it('leaves a place after a full name out of the name', () => {
     expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
   });

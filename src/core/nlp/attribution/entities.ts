@@ -26,6 +26,7 @@ import {
   COMMON_WORD_ENDING,
   COMPASS_POINTS,
   DASH_MARKS,
+  FAMILY_NOUNS,
   FIRM_STATEMENT_VERBS,
   GENDERED_TITLES,
   GENERIC_ORGANISATION_WORDS,
@@ -44,6 +45,7 @@ import {
   PARTY_WORDS,
   PERSON_OR_BODY_NOUNS,
   PLACE_PREFIXES,
+  POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
@@ -1769,6 +1771,27 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   return !isRoleNoun(lower) || isLastName(lower);
 }
 
+/**
+ * "his wife Samantha", "Cameron's son, Elwen,": a given name alone right after whose family member it is names that
+ * relative (the article may never give the surname). A name someone already has is theirs, and is left to them.
+ */
+function isNamedRelative(candidate: Candidate): boolean {
+  if (candidate.words.length !== 1 || candidate.title.length > 0) return false;
+  const tokens = candidate.paragraph.tokens;
+  let at = candidate.runFirst - 1;
+  const comma = tokens[at]?.text === ',';
+  if (comma) at--;
+  const noun = tokens[at];
+  const owner = tokens[at - 1];
+  if (noun?.kind !== 'word' || noun.capitalized || !FAMILY_NOUNS.has(noun.lower) || owner === undefined) return false;
+  if (!POSSESSIVE_PRONOUNS.has(owner.lower) && !(owner.possessive === true && owner.capitalized)) return false;
+  // set off by commas on both sides, or not at all
+  const after = tokens[candidate.nameLast + 1]?.text;
+  if (comma && after !== ',' && after !== '.' && after !== undefined) return false;
+  const lower = normalizeName(candidate.words[0]!);
+  return isFirstName(lower) && !isPlaceName(lower) && !isDemonym(lower);
+}
+
 export function newEntity(kind: EntityKind, name: string, gender: NameGender | null): Entity {
   const key = normalizeName(name);
   const words = key.split(' ');
@@ -1981,7 +2004,13 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
     if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
     const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
-    if (!titled && (sharing.length > 0 || !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate)))) continue;
+    if (
+      !titled &&
+      (sharing.length > 0 ||
+        !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate) || isNamedRelative(candidate)))
+    ) {
+      continue;
+    }
     // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
     // "Prince Harry")
     const lastTitle = candidate.title[candidate.title.length - 1];

@@ -486,6 +486,13 @@ export const RELATIONAL_NOUNS = words(`
   grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
 `);
 
+/** Family members: "his wife Samantha", "her brother, Tomas," name a relative by a given name alone. */
+export const FAMILY_NOUNS = words(`
+  wife husband spouse partner son daughter father mother brother sister uncle aunt nephew niece cousin grandson
+  granddaughter grandfather grandmother boyfriend girlfriend fiance fiancee fiancé fiancée widow widower stepson
+  stepdaughter stepfather stepmother
+`);
+
 /** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
 export const ORIGIN_NOUNS = words(`
   immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
@@ -538,7 +545,6 @@ export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   actor: 'male',
   actress: 'female',
 };
-
 
 /**
  * Nationality adjectives compromise's lexicon lacks (it tags "french" and "scottish" but not these): "a British
