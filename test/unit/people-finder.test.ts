@@ -150,6 +150,15 @@ describe('finding people', () => {
     expect(namesOf('Colin Brandt flew in with his daughter Paris on Sunday.')).toEqual(['Colin Brandt']);
   });
 
+  it('finds names no list knows that "who" takes up, and a player after his position', () => {
+    expect(namesOf('The coach has a worry over centre Orrin Vaskell, who withdrew on Friday.')).toEqual([
+      'Orrin Vaskell',
+    ]);
+    expect(namesOf('Harlow centre Tom Brandt limped out in the first half.')).toEqual(['Tom Brandt']);
+    // "whose" takes up bodies too
+    expect(namesOf('Polls favour the Voltan Front, whose leader spoke on Friday.')).toEqual([]);
+  });
+
   it('leaves a place after a full name out of the name', () => {
     expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
   });

@@ -235,8 +235,11 @@ export const WORK_ROLE_NOUNS = words(`
   writer analyst economist strategist
 `);
 
-/** Kinds of body that are people's jobs too ("publisher Kimberly Quinn"): no sign of a body before a name. */
-export const PERSON_OR_BODY_NOUNS = words('publisher producer developer operator');
+/**
+ * Kinds of body that are people's jobs or positions too ("publisher Kimberly Quinn", "Gloucester centre Henry Paul"):
+ * no sign of a body before a name.
+ */
+export const PERSON_OR_BODY_NOUNS = words('publisher producer developer operator centre center');
 
 /** Roles a firm holds as well as a person ("Morgan Stanley, its former banker"): no sign that a name is someone's. */
 export const BODY_HELD_ROLES = words(`
