@@ -184,6 +184,11 @@ describe('not taking things for people', () => {
     expect(namesOf('The striker scored twice at Marston Rovers on Saturday.')).toEqual([]);
   });
 
+  it('takes no person from "Everybody" or "Someone" opening a quote', () => {
+    expect(namesOf('"Everybody thought Dana Voss was unbeatable," he told reporters.')).toEqual(['Dana Voss']);
+    expect(namesOf('"Someone told me it was over," he said.')).toEqual([]);
+  });
+
   it('takes no person from a nickname that is all its quote marks hold', () => {
     expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
   });
