@@ -189,6 +189,22 @@ describe('not taking things for people', () => {
     expect(namesOf('"Someone told me it was over," he said.')).toEqual([]);
   });
 
+  it('takes a word the article gives a kind of body elsewhere for that body, not for someone', () => {
+    const { people, quotes } = attributeQuotes(
+      articleFromLines(
+        'Sales',
+        [
+          'Sales of handsets fell, according to research firm Marvane.',
+          '"It was a weak quarter," Marvane said in a note.',
+          "Corvo's agent said talks went well. Corvo, who joined in May, wants to stay.",
+          '"I am happy here," Corvo said.',
+        ].join('\n'),
+      ),
+    );
+    expect(people.map((entity) => `${entity.kind} ${entity.name}`)).toEqual(['organisation Marvane', 'person Corvo']);
+    expect(quotes.find((quote) => quote.text.startsWith('It was'))?.speaker).toBe('Marvane');
+  });
+
   it('takes no person from a nickname that is all its quote marks hold', () => {
     expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
   });

@@ -2007,12 +2007,27 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
   // another person than the full names that share the surname: "Mr. Obama" beside "Michelle Obama"), and lone
   // capitalized speakers
   const titleGenders = surnameTitleGenders(candidates);
+  // "research firm Gartner ... Gartner said": a word the article gives a kind of body elsewhere names that body,
+  // unless somewhere it is someone ("Juninho's agent ... Juninho, who has just bought a home")
+  const guessedBodies = new Set(
+    candidates
+      .filter((candidate) => isNamedOrganisation(candidate) && candidate.guess)
+      .map((candidate) => organisationKey(candidate.words[0]!)),
+  );
+  for (const candidate of candidates) {
+    const tokens = candidate.paragraph.tokens;
+    const who = tokens[candidate.nameLast + 1]?.text === ',' && tokens[candidate.nameLast + 2]?.lower === 'who';
+    if (candidate.kind === 'person' && (candidate.personCue || who)) {
+      guessedBodies.delete(organisationKey(candidate.words.join(' ')));
+    }
+  }
   for (const candidate of candidates) {
     if (candidate.kind !== 'person' || candidate.linkOnly || !isSurnameOnly(candidate) || candidate.evidence < 0) {
       continue;
     }
     const key = normalizeName(candidate.words.join(' '));
     if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) continue;
+    if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) continue;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
