@@ -205,6 +205,11 @@ describe('not taking things for people', () => {
     expect(quotes.find((quote) => quote.text.startsWith('It was'))?.speaker).toBe('Marvane');
   });
 
+  it('takes no person from a place or nationality the name lists also give as a given name', () => {
+    expect(namesOf("He criticised Britain's financial watchdog on Monday.")).toEqual([]);
+    expect(namesOf('A Sri Lankan firm said sales rose, said Tom Brandt.')).toEqual(['Tom Brandt']);
+  });
+
   it('takes no person from a nickname that is all its quote marks hold', () => {
     expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { EXTRA_DEMONYMS, ROLE_NOUNS } from './words.js';
+import { EXTRA_DEMONYMS, EXTRA_PLACES, ROLE_NOUNS } from './words.js';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
@@ -139,7 +139,12 @@ function listedGivenName(lower: string): Gender | null {
     }
   ).getGender;
   let gender: Gender | null = null;
-  if (lower.length >= 2 && !isCommonWord(lower) && !hasTag(lower, PLACE | ORGANIZATION | DEMONYM)) {
+  if (
+    lower.length >= 2 &&
+    !isCommonWord(lower) &&
+    !hasTag(lower, PLACE | ORGANIZATION | DEMONYM) &&
+    !isExtraPlace(lower)
+  ) {
     const listed = givenNames(lower);
     gender = listed === 'unknown' ? null : listed;
   }
@@ -194,7 +199,12 @@ export function isLastName(lower: string): boolean {
 
 /** True for countries, cities, regions and other places ("moscow", "florida"). */
 export function isPlaceName(lower: string): boolean {
-  return hasTag(lower, PLACE);
+  return hasTag(lower, PLACE) || isExtraPlace(lower);
+}
+
+/** A place or a nationality the lexicon lacks ("britain", "irish"): the given-name list has some of them. */
+function isExtraPlace(lower: string): boolean {
+  return EXTRA_PLACES.has(lower) || EXTRA_DEMONYMS.has(lower);
 }
 
 /** True for organisations and sports teams the lexicon knows ("nato"). */

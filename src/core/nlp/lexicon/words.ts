@@ -556,7 +556,12 @@ export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
  */
 export const EXTRA_DEMONYMS = words(`
   british english irish spanish swedish danish finnish turkish argentinian yemeni somali lankan nepalese kosovan
-  kurdish tibetan uzbek
+  kurdish tibetan uzbek czech
+`);
+
+/** Places compromise's lexicon lacks (it has "england" and "wales" but not these): "Britain's" is nobody's. */
+export const EXTRA_PLACES = words(`
+  britain ulster scandinavia balkans caribbean bosnia herzegovina devon westminster whitehall
 `);
 
 /** Role nouns compromise does not list, common in news. */
