@@ -210,6 +210,11 @@ describe('not taking things for people', () => {
     expect(namesOf('A Sri Lankan firm said sales rose, said Tom Brandt.')).toEqual(['Tom Brandt']);
   });
 
+  it('takes no person from an everyday word opening a sentence before a verb of saying', () => {
+    expect(namesOf('Prices rose. Text messaging says more than voice, the firm claims.')).toEqual([]);
+    expect(namesOf('"Let\u2019s say they win," Tom Brandt said.')).toEqual(['Tom Brandt']);
+  });
+
   it('takes no person from a nickname that is all its quote marks hold', () => {
     expect(namesOf('The councillor called his rival "Lady Fibber" during the debate.')).toEqual([]);
   });

@@ -1777,8 +1777,10 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   // a sentence-initial everyday word before "said" is a noun phrase's start ("Officials said"), not a name
   const paragraph = candidate.paragraph;
   const opensSentence = (paragraph.sentenceOf[candidate.nameFirst] ?? 0) === candidate.nameFirst;
+  // ("Speculation suggests", "Simply saying" open a sentence of the writer's; '"...," Marsh said' is a speaker after
+  // the quote)
   if (opensSentence && isCommonWord(lower) && !isLastName(lower) && !isFirstName(lower)) {
-    return paragraph.tokens[candidate.nameFirst - 1]?.kind !== 'word' && /^\p{Lu}\p{Ll}+$/u.test(word)
+    return CLOSING_MARKS.has(paragraph.tokens[candidate.nameFirst - 1]?.text ?? '') && /^\p{Lu}\p{Ll}+$/u.test(word)
       ? !/s$/u.test(lower) && !isRoleNoun(lower)
       : false;
   }
