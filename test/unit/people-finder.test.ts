@@ -159,6 +159,10 @@ describe('finding people', () => {
     expect(namesOf('Polls favour the Voltan Front, whose leader spoke on Friday.')).toEqual([]);
   });
 
+  it('leaves an adverb opening the sentence out of the name', () => {
+    expect(namesOf('The vote was close. Interestingly Marvell said no.')).toEqual(['Marvell']);
+  });
+
   it('leaves a place after a full name out of the name', () => {
     expect(namesOf('The deal with Tomas Okafor Leicester was signed on Friday.')).toEqual(['Tomas Okafor']);
   });

@@ -468,8 +468,15 @@ function splitRun(
   const unknownOpener =
     nameFirst === paragraph.sentenceOf[nameFirst] && !isGivenNameForm(opener) && !isLastName(opener);
   if (unknownOpener && last - nameFirst >= 2 && isFirstName(tokens[nameFirst + 1]!.lower)) nameFirst++;
-  // "Injecting Clinton into the race": a participle opening the sentence
-  else if (unknownOpener && last > nameFirst && opener.endsWith('ing')) nameFirst++;
+  // "Injecting Clinton into the race": a participle opening the sentence; "Interestingly Blocher", "Called Speegle",
+  // "Between Clinton": an adverb, a verb or a preposition opening it
+  else if (
+    unknownOpener &&
+    last > nameFirst &&
+    (opener.endsWith('ing') || isLyAdverb(opener) || isVerbForm(opener) || isPreposition(opener) || opener === 'again')
+  ) {
+    nameFirst++;
+  }
   // `Said Ellis: "..."`: a speech verb opening its sentence before a name
   if (
     first === paragraph.sentenceOf[first] &&
