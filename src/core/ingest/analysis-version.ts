@@ -10,6 +10,9 @@
  * after them or a lowercase "al-", team sheets and initials, and cleans more roles; 6 finds people in lists of names
  * and firms, after party labels and plural titles, with surnames that are everyday words and Chinese names written
  * surname first, gives "he said" to the one named after a role, credits pull quotes and more bodies (centres, a
- * place's police), and keeps verbs, prepositions and "fellow" out of roles.
+ * place's police), and keeps verbs, prepositions and "fellow" out of roles; 7 lists a firm the article calls a firm
+ * elsewhere ("research firm Gartner ... Gartner said") as a body, not a person, takes no person from "Britain",
+ * "Everybody" or an adverb opening a sentence, and finds relatives named by a given name ("his wife Samantha"), more
+ * offices before names ("County Coroner X") and names that "who" takes up.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
