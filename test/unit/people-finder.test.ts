@@ -150,7 +150,7 @@ describe('finding people', () => {
     expect(namesOf('Colin Brandt flew in with his daughter Paris on Sunday.')).toEqual(['Colin Brandt']);
   });
 
-  it('finds names no list knows that "who" takes up, and a player after his position', () => {
+  it('finds a player after his position, "centre", which is also a kind of body', () => {
     expect(namesOf('The coach has a worry over centre Orrin Vaskell, who withdrew on Friday.')).toEqual([
       'Orrin Vaskell',
     ]);

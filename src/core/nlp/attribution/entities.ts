@@ -919,18 +919,6 @@ function scoreCandidate(candidate: Candidate): number {
   ) {
     score += 2;
   }
-  // "centre Olly Barkley, who withdrew": names no list knows, taken up by "who" (not "Aston Villa, who": a team's
-  // everyday or place words)
-  const relative = tokens[candidate.nameLast + 2]?.lower;
-  if (
-    score < 2 &&
-    lowers.length >= 2 &&
-    tokens[candidate.nameLast + 1]?.text === ',' &&
-    relative === 'who' &&
-    lowers.every((word) => !isCommonWord(word) && !isPlaceName(word) && !isOrganizationName(word) && !isDemonym(word))
-  ) {
-    score += 2;
-  }
   // "Conservative Ngaio Pendlebury", "Labour's Chuka Obi": a party before a full name is the person's
   const partyBefore = tokens[candidate.runFirst - 1];
   const party =
