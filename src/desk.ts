@@ -29,6 +29,8 @@ export async function openDesk(options: {
   maxFileBytes?: number | undefined;
   /** this process, for claims on article files shared with other processes (PostgreSQL) */
   instanceId?: string;
+  /** false: a sync leaves stored files the folder no longer has (the CLI's queries); default true */
+  forgetDeletedFiles?: boolean | undefined;
   /** told after each sync that stored or changed articles (live alerts look at once) */
   onStored?: (report: SyncReport) => void;
 }): Promise<Desk> {
@@ -53,6 +55,7 @@ export async function openDesk(options: {
       maxFileBytes: options.maxFileBytes,
       signal: closing.signal,
       claims,
+      keepMissing: options.forgetDeletedFiles === false,
     });
     for (const warning of report.warnings) options.logger.warn({ ...warning }, 'article file problem');
     if (report.added + report.updated + report.removed > 0) {

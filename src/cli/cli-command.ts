@@ -23,8 +23,12 @@ export interface CliContext {
   config: Config;
   clock: Clock;
   analyzer: ArticleAnalyzer;
-  /** the store, brought up to date with the articles folder first (its warnings go to stderr); opened once */
-  store(): Promise<{ desk: Desk; synced: SyncReport }>;
+  /**
+   * The store, brought up to date with the articles folder first (its warnings go to stderr); opened once. New and
+   * changed files are stored; files gone from the folder are forgotten only with `forgetDeleted` (`ingest`), so a
+   * query never takes articles out of a database (one built from another folder keeps them).
+   */
+  store(options?: { forgetDeleted?: boolean }): Promise<{ desk: Desk; synced: SyncReport }>;
   /** `newsdesk <command> <the arguments given>`, for the "--page N" hint under a paged result */
   commandLine: string;
 }

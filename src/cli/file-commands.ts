@@ -11,7 +11,8 @@ export const ingest = cliOnlyCommand({
   options: [{ name: 'path', description: 'files or folders', form: 'args', required: false }],
   schema: z.object({ path: z.array(z.string()).default([]) }),
   async run({ path: paths }, { io, json, config, analyzer, store }) {
-    const { desk, synced } = await store();
+    // the one command that mirrors the folder: files deleted from it leave the database here
+    const { desk, synced } = await store({ forgetDeleted: true });
     const extra =
       paths.length > 0
         ? await ingestPaths({

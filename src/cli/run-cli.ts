@@ -52,8 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // one moves to the workers once past the first megabyte; a query on an up-to-date store starts none
   const analysis = createAnalysisPool({ threads: config.ANALYSIS_THREADS, inlineBudgetChars: CLI_INLINE_CHARS });
   let opened: Promise<{ desk: Desk; synced: SyncReport }> | undefined;
-  const openStore = async () => {
+  const openStore = async (forgetDeleted: boolean) => {
     const desk = await openDesk({
+      forgetDeletedFiles: forgetDeleted,
       articlesDir: parsed.articles ?? config.ARTICLES_DIR,
       database: databaseOf(config, parsed.db),
       maxFileBytes: config.ARTICLE_MAX_FILE_BYTES,
@@ -72,8 +73,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     config,
     clock,
     analyzer: analysis,
-    store: () => {
-      opened ??= openStore();
+    store: (options) => {
+      opened ??= openStore(options?.forgetDeleted === true);
       return opened;
     },
     commandLine: parsed.commandLine,

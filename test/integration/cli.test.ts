@@ -169,6 +169,35 @@ describe('newsdesk CLI', () => {
     expect(second.stdout).toMatch(/^0 added, 0 updated, 0 removed, 2 unchanged files; 0 articles/);
   });
 
+  it('a query with another articles folder keeps what the database holds; ingest mirrors the folder', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'newsdesk-cli-other-'));
+    writeFileSync(join(other, 'other.md'), '---\ntitle: Other story\n---\nA paragraph about the other story.\n');
+    // `newsdesk <args> --articles <other> --db <the same database>`
+    const inOther = async (...args: string[]) => {
+      let stdout = '';
+      const code = await runCli([...args, '--articles', other, '--db', db], {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => undefined },
+        env: {},
+        logger: createTestLogger(),
+        clock: new FixedClock('2026-02-14T12:00:00Z'),
+      });
+      return { code, stdout };
+    };
+    expect(await cli('ingest')).toMatchObject({ code: 0 });
+    // a query adds the other folder's story and takes none of the seed's out
+    const latestThere = await inOther('latest', '10', '--json');
+    expect(LatestOutput.parse(JSON.parse(latestThere.stdout)).articles.map((a) => a.title)).toEqual([
+      'Other story',
+      'Rubio to visit eastern Europe, bolster ties with pro-Trump leaders',
+      'US, Russian officials to meet in Florida for more Ukraine talks',
+    ]);
+    const who = await inOther('who', 'Rubio', '--json');
+    expect(WhoOutput.parse(JSON.parse(who.stdout)).matches.length).toBeGreaterThan(0);
+    // ingest makes the database the folder's again: the seed's articles leave it
+    expect((await inOther('ingest')).stdout).toMatch(/^0 added, 0 updated, 1 removed, 1 unchanged files/);
+  });
+
   it('rejects an unknown command or a bad flag with exit code 2 and usage on stderr', async () => {
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);

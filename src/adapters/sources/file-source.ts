@@ -149,11 +149,16 @@ export interface FileIngestOptions {
 
 /**
  * Bring the store up to date with the articles directory: new and changed files are ingested,
- * deleted files are forgotten. Files whose size and mtime match the store are not even read.
+ * deleted files are forgotten (unless `keepMissing`). Files whose size and mtime match the store are not even read.
  * Unreadable and refused files become warnings; nothing here stops on one bad file.
  */
 export async function syncArticlesDir(
-  options: FileIngestOptions & { dir: string; claims?: FileClaims | undefined },
+  options: FileIngestOptions & {
+    dir: string;
+    claims?: FileClaims | undefined;
+    /** leave stored files the folder no longer has (a query of the CLI takes nothing out of a database) */
+    keepMissing?: boolean | undefined;
+  },
 ): Promise<SyncReport> {
   const { dir, store } = options;
   const report = emptyReport();
@@ -174,7 +179,7 @@ export async function syncArticlesDir(
   }
   if (options.claims) await ingestClaimed(changed, options.claims, options, report);
   else await ingestFound(changed, (file) => file.path, options, report);
-  if (options.signal?.aborted) return report;
+  if (options.signal?.aborted || options.keepMissing) return report;
   for (const path of known.keys()) {
     if (isExternalOrigin(path)) continue;
     await store.removeFile(path);
