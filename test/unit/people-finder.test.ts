@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
+import { buildDocument } from '../../src/core/nlp/attribution/document.js';
+import { findEntities } from '../../src/core/nlp/attribution/entities.js';
 import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
 
 /** The names of the people found in an article made of these lines. */
@@ -217,6 +219,13 @@ describe('not taking things for people', () => {
   it('takes no person from an everyday word opening a sentence before a verb of saying', () => {
     expect(namesOf('Prices rose. Text messaging says more than voice, the firm claims.')).toEqual([]);
     expect(namesOf('"Let\u2019s say they win," Tom Brandt said.')).toEqual(['Tom Brandt']);
+  });
+
+  it("takes no body from a transcript's notes in capitals", () => {
+    const doc = buildDocument(
+      articleFromLines('Debate', ['HALE: Well, look. (LAUGHTER) (APPLAUSE) It was fine.', '(CROSSTALK.)'].join('\n')),
+    );
+    expect(findEntities(doc).entities).toEqual([]);
   });
 
   it('takes no person from a nickname that is all its quote marks hold', () => {

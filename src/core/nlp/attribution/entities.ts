@@ -345,6 +345,8 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         last === first &&
         tokens[first - 1]?.text === '(' &&
         next?.text === ')' &&
+        // not "(APPLAUSE) It": a transcript's note in capitals
+        !/^\p{Lu}{2,}$/u.test(tokens[first]!.text) &&
         after !== undefined &&
         isRunToken(after) &&
         paragraph.quoted[last + 2] === paragraph.quoted[first]

@@ -145,6 +145,7 @@ export const NON_NAME_WORDS = words(`
   when while where whether though although because this that these those it its he she they we i you his her their
   our my your there here then now also still even just only not no yes some many most all both each every other
   everybody everyone somebody someone anybody anyone nobody let
+  crosstalk laughter applause inaudible unintelligible cheers cheering booing boos silence
   another such what which who whom whose how why ${CALENDAR_WORDS} today tomorrow yesterday last next
   earlier later meanwhile however instead according among under over into through across against one two three four
   five six seven eight nine ten first second third new former late read follow updated more picture pictured photo
