@@ -8,7 +8,7 @@ import { openStores, type Stores } from '../../src/adapters/store/open-stores.js
 import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { inlineAnalyzer } from '../../src/core/ingest/analyze.js';
 import { hashBytes } from '../../src/core/ingest/ingest-file.js';
-import type { ArticleAnalyzer } from '../../src/core/ports.js';
+import type { AnalyzedFile, ArticleAnalyzer } from '../../src/core/ports.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
@@ -160,6 +160,46 @@ describe('syncArticlesDir', () => {
     const report = await syncArticlesDir({ dir, store, analyzer: vanishing });
     expect(report.warnings).toEqual([{ file: 'gone.txt', message: 'unreadable: ENOENT' }]);
     expect(await store.file('gone.txt')).toBeNull();
+  });
+
+  it('lets the event loop turn between the write transactions of analysed files', async () => {
+    for (let i = 0; i < 60; i++)
+      writeFileSync(join(dir, `s${i}.txt`), plain(`Council vote ${i}`, `Councillors voted ${i} times.`));
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    const turnsAtWrite: number[] = [];
+    const applyFiles = store.applyFiles.bind(store);
+    store.applyFiles = (changes) => {
+      turnsAtWrite.push(turns);
+      return applyFiles(changes);
+    };
+    // analyses that are all ready before the first write: nothing else would give the loop a turn
+    const ready = new Map<string, Promise<AnalyzedFile>>();
+    const prepared: ArticleAnalyzer = {
+      ...inlineAnalyzer,
+      analyzeFile: (file) => {
+        const analysis = ready.get(file.path) ?? inlineAnalyzer.analyzeFile(file);
+        ready.set(file.path, analysis);
+        return analysis;
+      },
+    };
+    await syncArticlesDir({
+      dir,
+      store: openSqliteStore({ path: ':memory:', clock: new FixedClock() }),
+      analyzer: prepared,
+    });
+    setImmediate(tick);
+    const report = await syncArticlesDir({ dir, store, analyzer: prepared });
+    done = true;
+    expect(report.added).toBe(60);
+    expect(turnsAtWrite.length).toBeGreaterThanOrEqual(6);
+    // a command arriving meanwhile waits for one transaction, not for every one whose files are ready
+    for (let i = 1; i < turnsAtWrite.length; i++)
+      expect(turnsAtWrite[i]).toBeGreaterThan(turnsAtWrite[i - 1] as number);
   });
 
   it('lets the event loop turn while it forgets many deleted files', async () => {

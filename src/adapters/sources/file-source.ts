@@ -264,6 +264,8 @@ async function ingestFound(
       await Promise.allSettled(inFlight.map((entry) => entry.prepared));
       return;
     }
+    // slices already analysed resolve at once: without this, a backlog of them is written in one turn of the loop
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
