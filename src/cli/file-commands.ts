@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ingestPaths, readRegularFile } from '../adapters/sources/file-source.js';
+import { ingestPaths } from '../adapters/sources/file-source.js';
+import { readRegularFile } from '../adapters/sources/read-file.js';
 import { cliOnlyCommand, emit } from './cli-command.js';
 import { AnalyzeOutput, IngestOutput } from './output-schemas.js';
 

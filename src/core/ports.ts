@@ -61,6 +61,34 @@ export interface AnalyzedFile {
 }
 
 /**
+ * A file for the analyzer to read, hash and analyse itself (in a worker of the analysis pool), so its bytes never
+ * reach the event loop; one whose hash is `knownHash` is not parsed again.
+ */
+export interface FileToRead {
+  /** where to read it */
+  absolute: string;
+  /** follow a symbolic link (a file named on the command line); a file found in a folder is not */
+  followLinks: boolean;
+  maxBytes: number;
+  /** its size when listed (what an inline budget counts) */
+  size: number;
+  /** the path its warnings name */
+  path: string;
+  retrievedAt: Date;
+  /** the content hash stored for the file, if any */
+  knownHash: string | undefined;
+}
+
+/** What reading a {@link FileToRead} gave: its content hash, and its analysis unless the hash was the known one. */
+export type ReadFileOutcome =
+  | { kind: 'analyzed'; hash: string; file: AnalyzedFile }
+  | { kind: 'unchanged'; hash: string }
+  /** not a regular file or too large, found on the open handle */
+  | { kind: 'refused'; reason: string }
+  /** could not be opened or read (an error code) */
+  | { kind: 'unreadable'; reason: string };
+
+/**
  * Parses and analyses article files, and analyses articles (summary, people, quotes): in worker threads in the
  * bot and the CLI, so commands keep answering while a large folder or a feed backlog is ingested; in-process in
  * tests. Both never throw for bad input; they reject only when the analysis itself died (a worker out of memory).
@@ -70,6 +98,11 @@ export interface ArticleAnalyzer {
   analyzeFile(file: FileToParse): Promise<AnalyzedFile>;
   /** Article in, analysed article out. */
   analyze(article: ParsedArticle): Promise<AnalyzedArticle>;
+  /**
+   * Read, hash and (unless unchanged) parse and analyse a file where the analysis runs: the analysis pool's
+   * workers. Absent, the caller reads the file and calls `analyzeFile`.
+   */
+  analyzeFileAt?(file: FileToRead): Promise<ReadFileOutcome>;
 }
 
 /** What the store remembers of an ingested file, to skip unchanged files cheaply. */

@@ -7,6 +7,7 @@ import { type AnalysisPool, createAnalysisPool } from '../../src/adapters/analys
 import { type HealthServer, startHealthServer } from '../../src/adapters/health/health-server.js';
 import { watchArticlesDir } from '../../src/adapters/sources/file-source.js';
 import { inlineAnalyzer } from '../../src/core/ingest/analyze.js';
+import { hashBytes } from '../../src/core/ingest/ingest-file.js';
 import { type Desk, openDesk } from '../../src/desk.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { ARTICLES_DIR } from '../helpers/seed-deps.js';
@@ -55,6 +56,33 @@ describe('the analysis pool', () => {
       if (!article) throw new Error('no article');
       expect(await workers.analyze(article)).toEqual(await inlineAnalyzer.analyze(article));
     }
+  });
+
+  it('reads, hashes and analyses a file in a worker as on the calling thread, and skips it by its known hash', async () => {
+    const workers = pool({ threads: 2 });
+    const [file] = storyFiles(1);
+    if (!file) throw new Error('no file');
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-pool-read-'));
+    const absolute = join(folder, file.path);
+    writeFileSync(absolute, file.bytes);
+    const request = {
+      absolute,
+      followLinks: false,
+      maxBytes: 1024 * 1024,
+      size: file.bytes.length,
+      path: file.path,
+      retrievedAt: file.retrievedAt,
+      knownHash: undefined,
+    };
+    const read = await workers.analyzeFileAt?.(request);
+    expect(workers.workers()).toBeGreaterThan(0);
+    expect(read).toEqual({
+      kind: 'analyzed',
+      hash: hashBytes(file.bytes),
+      file: await inlineAnalyzer.analyzeFile(file),
+    });
+    const again = await workers.analyzeFileAt?.({ ...request, knownHash: hashBytes(file.bytes) });
+    expect(again).toEqual({ kind: 'unchanged', hash: hashBytes(file.bytes) });
   });
 
   it('does a small file in-process within its inline budget, starting no worker', async () => {

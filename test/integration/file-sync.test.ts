@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, syncArticlesDir, watchArticlesDir } from '../../src/adapters/sources/file-source.js';
+import { readAndAnalyzeFile } from '../../src/adapters/sources/read-file.js';
 import { openStores, type Stores } from '../../src/adapters/store/open-stores.js';
 import { openSqliteStore, type SqliteArticleStore } from '../../src/adapters/store/sqlite/article-store.js';
 import { inlineAnalyzer } from '../../src/core/ingest/analyze.js';
-import type { ArticleAnalyzer } from '../../src/core/ports.js';
+import { hashBytes } from '../../src/core/ingest/ingest-file.js';
+import type { AnalyzedFile, ArticleAnalyzer } from '../../src/core/ports.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { createTestDatabase, describePg } from '../helpers/postgres.js';
 import { createTestLogger } from '../helpers/test-logger.js';
@@ -86,6 +88,118 @@ describe('syncArticlesDir', () => {
     expect((await store.latest({ limit: 5 })).items.map((a) => a.title)).toEqual(['Bridge repairs finish early']);
     // recorded: the file is not retried (and the worker not killed again) until it changes
     expect(await syncArticlesDir({ dir, store, analyzer: dying })).toMatchObject({ unchanged: 2, warnings: [] });
+  });
+
+  it('has an analyzer that reads files itself (the pool) read, hash and analyse them there, skipping touched copies by hash', async () => {
+    writeFileSync(join(dir, 'a.txt'), plain('Harbour reopens after storm', 'The harbour reopened on Monday.'));
+    writeFileSync(join(dir, 'b.txt'), plain('Library extends hours', 'The city library will open later.'));
+    const asked: { path: string; knownHash: string | undefined }[] = [];
+    // bytes never reach the caller: analyzeFile (bytes in) must not be called
+    const reading: ArticleAnalyzer = {
+      analyzeFile: () => Promise.reject(new Error('bytes sent to the analyzer')),
+      analyze: (article) => inlineAnalyzer.analyze(article),
+      analyzeFileAt: (file) => {
+        asked.push({ path: file.path, knownHash: file.knownHash });
+        return readAndAnalyzeFile(file);
+      },
+    };
+    expect(await syncArticlesDir({ dir, store, analyzer: reading })).toMatchObject({ added: 2, articles: 2 });
+    expect(asked).toEqual([
+      { path: 'a.txt', knownHash: undefined },
+      { path: 'b.txt', knownHash: undefined },
+    ]);
+    expect((await store.findArticles('library hours', 5))[0]?.title).toBe('Library extends hours');
+    const stored = await store.file('a.txt');
+    expect(stored?.hash).toBe(
+      hashBytes(Buffer.from(plain('Harbour reopens after storm', 'The harbour reopened on Monday.'))),
+    );
+
+    // touched but identical: the analyzer is given the stored hash and does not analyse it again
+    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    expect(await syncArticlesDir({ dir, store, analyzer: reading })).toMatchObject({ unchanged: 2, updated: 0 });
+    expect(asked.at(-1)).toEqual({ path: 'a.txt', knownHash: stored?.hash });
+
+    writeFileSync(join(dir, 'a.txt'), plain('Harbour reopens after long storm', 'The harbour reopened on Tuesday.'));
+    expect(await syncArticlesDir({ dir, store, analyzer: reading })).toMatchObject({ updated: 1, articles: 1 });
+    expect((await store.latest({ limit: 10 })).items.map((a) => a.title).sort()).toEqual([
+      'Harbour reopens after long storm',
+      'Library extends hours',
+    ]);
+  });
+
+  it('records a file whose analysis died where the analyzer read it, hashed here, and does not retry it', async () => {
+    writeFileSync(join(dir, 'good.txt'), plain('Bridge repairs finish early', 'Work ended two weeks ahead of plan.'));
+    writeFileSync(join(dir, 'crash.txt'), plain('Parser crash', 'A worker died reading this.'));
+    const dying: ArticleAnalyzer = {
+      ...inlineAnalyzer,
+      analyzeFileAt: async (file) => {
+        if (file.path === 'crash.txt') throw new Error('Worker terminated due to reaching memory limit');
+        return readAndAnalyzeFile(file);
+      },
+    };
+    const report = await syncArticlesDir({ dir, store, analyzer: dying });
+    expect(report).toMatchObject({ added: 2, articles: 1 });
+    expect(report.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
+      'crash.txt: could not analyse file: Worker terminated due to reaching memory limit',
+    ]);
+    expect((await store.file('crash.txt'))?.hash).toBe(
+      hashBytes(Buffer.from(plain('Parser crash', 'A worker died reading this.'))),
+    );
+    expect(await syncArticlesDir({ dir, store, analyzer: dying })).toMatchObject({ unchanged: 2, warnings: [] });
+  });
+
+  it('reports a file that vanished before the analyzer read it as unreadable', async () => {
+    writeFileSync(join(dir, 'gone.txt'), plain('Gone', 'Deleted between listing and reading.'));
+    const vanishing: ArticleAnalyzer = {
+      ...inlineAnalyzer,
+      analyzeFileAt: (file) => {
+        rmSync(file.absolute);
+        return readAndAnalyzeFile(file);
+      },
+    };
+    const report = await syncArticlesDir({ dir, store, analyzer: vanishing });
+    expect(report.warnings).toEqual([{ file: 'gone.txt', message: 'unreadable: ENOENT' }]);
+    expect(await store.file('gone.txt')).toBeNull();
+  });
+
+  it('lets the event loop turn between the write transactions of analysed files', async () => {
+    for (let i = 0; i < 60; i++)
+      writeFileSync(join(dir, `s${i}.txt`), plain(`Council vote ${i}`, `Councillors voted ${i} times.`));
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    const turnsAtWrite: number[] = [];
+    const applyFiles = store.applyFiles.bind(store);
+    store.applyFiles = (changes) => {
+      turnsAtWrite.push(turns);
+      return applyFiles(changes);
+    };
+    // analyses that are all ready before the first write: nothing else would give the loop a turn
+    const ready = new Map<string, Promise<AnalyzedFile>>();
+    const prepared: ArticleAnalyzer = {
+      ...inlineAnalyzer,
+      analyzeFile: (file) => {
+        const analysis = ready.get(file.path) ?? inlineAnalyzer.analyzeFile(file);
+        ready.set(file.path, analysis);
+        return analysis;
+      },
+    };
+    await syncArticlesDir({
+      dir,
+      store: openSqliteStore({ path: ':memory:', clock: new FixedClock() }),
+      analyzer: prepared,
+    });
+    setImmediate(tick);
+    const report = await syncArticlesDir({ dir, store, analyzer: prepared });
+    done = true;
+    expect(report.added).toBe(60);
+    expect(turnsAtWrite.length).toBeGreaterThanOrEqual(6);
+    // a command arriving meanwhile waits for one transaction, not for every one whose files are ready
+    for (let i = 1; i < turnsAtWrite.length; i++)
+      expect(turnsAtWrite[i]).toBeGreaterThan(turnsAtWrite[i - 1] as number);
   });
 
   it('lets the event loop turn while it forgets many deleted files', async () => {

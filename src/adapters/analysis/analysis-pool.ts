@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import type { ArticleAnalysis, ParsedArticle } from '../../core/articles/article.js';
 import { inlineAnalyzer } from '../../core/ingest/analyze.js';
 import type { ArticleAnalyzer } from '../../core/ports.js';
+import { readAndAnalyzeFile } from '../sources/read-file.js';
 
 /** The worker module, with the extension this file runs under (`.ts` through tsx). */
 const WORKER_URL = new URL(`./analysis-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -14,7 +15,7 @@ export interface AnalysisPoolOptions {
   threads?: number | undefined;
   /** an idle worker exits after this long (default 60 s), so a bot at rest holds no worker memory */
   idleTimeoutMs?: number | undefined;
-  /** the worker module (default `analysis-worker`); it exports `analyzeFile` and `analyze` */
+  /** the worker module (default `analysis-worker`); it exports `analyzeFile`, `analyzeFileAt` and `analyze` */
   workerUrl?: URL | undefined;
   /**
    * characters of input done on the calling thread while no worker runs (default 0). For a process with no event
@@ -81,6 +82,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     workers: () => pool.threads.length,
     analyzeFile: (file) =>
       inlineFits(file.bytes.length) ? inlineAnalyzer.analyzeFile(file) : pool.run(file, { name: 'analyzeFile' }),
+    analyzeFileAt: (file) =>
+      inlineFits(file.size) ? readAndAnalyzeFile(file) : pool.run(file, { name: 'analyzeFileAt' }),
     analyze: async (article) => {
       if (inlineFits(articleChars(article))) return inlineAnalyzer.analyze(article);
       const analysis: ArticleAnalysis & { id: string } = await pool.run(article, { name: 'analyze' });

@@ -1,15 +1,19 @@
-import { constants, type Dirent, type FSWatcher, type Stats, watch } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { type Dirent, type FSWatcher, watch } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   type FileInput,
+  hashBytes,
   type IngestDeps,
   type PreparedFile,
+  prepareAnalyzedFile,
   prepareFile,
+  unchangedFile,
   writePreparedFiles,
 } from '../../core/ingest/ingest-file.js';
 import type { ParseWarning } from '../../core/ingest/parse-result.js';
 import type { ArticleAnalyzer, ArticleIngest, Clock, Logger, Summarizer, WorkClaims } from '../../core/ports.js';
+import { describeError as describe, describeKind, readRegularFile, tooLarge } from './read-file.js';
 
 export interface SyncReport {
   added: number;
@@ -83,56 +87,6 @@ async function listFiles(dir: string): Promise<FoundFile[]> {
   };
   await walk(dir);
   return found.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** What a non-regular file is, for warnings. */
-function describeKind(info: Stats): string {
-  if (info.isFIFO()) return 'not a regular file (a named pipe)';
-  if (info.isCharacterDevice()) return 'not a regular file (a character device)';
-  if (info.isBlockDevice()) return 'not a regular file (a block device)';
-  if (info.isSocket()) return 'not a regular file (a socket)';
-  if (info.isDirectory()) return 'a folder, not a file';
-  return 'not a regular file';
-}
-
-function tooLarge(size: number, maxBytes: number): string {
-  return `file of ${formatSize(size)} is over the ${formatSize(maxBytes)} limit (ARTICLE_MAX_FILE_BYTES): skipped`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
-}
-
-/**
- * Read a regular file of at most `maxBytes`. Anything else is refused without blocking: it is opened
- * non-blocking and checked on the open handle (a FIFO, a device or a folder put there after listing), and
- * no more than `maxBytes` are read even from a file that grows meanwhile. `followLinks: false` refuses a
- * link put there after listing.
- */
-export async function readRegularFile(
-  path: string,
-  options: { maxBytes: number; followLinks: boolean },
-): Promise<{ bytes: Buffer; size: number; mtimeMs: number } | { refused: string }> {
-  const flags =
-    constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.followLinks ? 0 : (constants.O_NOFOLLOW ?? 0));
-  const handle = await open(path, flags);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { refused: `${describeKind(info)}: skipped` };
-    if (info.size > options.maxBytes) return { refused: tooLarge(info.size, options.maxBytes) };
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, options.maxBytes) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > options.maxBytes) return { refused: tooLarge(length, options.maxBytes) };
-    return { bytes: buffer.subarray(0, length), size: length, mtimeMs: info.mtimeMs };
-  } finally {
-    await handle.close();
-  }
 }
 
 /** What reading and ingesting article files needs. */
@@ -315,6 +269,8 @@ async function ingestFound(
       await Promise.allSettled(inFlight.map((entry) => entry.prepared));
       return;
     }
+    // slices already analysed resolve at once: without this, a backlog of them is written in one turn of the loop
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -329,27 +285,56 @@ async function readAndPrepare(
 ): Promise<PreparedFile | null> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const stamp = { path, size: file.size, mtimeMs: file.mtimeMs };
-  let refused = file.refused ?? (file.size > maxBytes ? tooLarge(file.size, maxBytes) : undefined);
-  let bytes: Uint8Array = NO_BYTES;
-  if (refused === undefined) {
+  const refused = file.refused ?? (file.size > maxBytes ? tooLarge(file.size, maxBytes) : undefined);
+  const deps: IngestDeps = { store: options.store, analyzer: options.analyzer, summarizer: options.summarizer };
+  // a file named on the command line may be a link; one found in a folder was a regular file when listed
+  const followLinks = file.named === true;
+  if (refused === undefined && options.analyzer?.analyzeFileAt) {
+    // the analyzer reads and hashes the file where it analyses it: no bytes on the event loop
+    const known = await options.store.file(path);
+    const request = { ...stamp, absolute: file.absolute, followLinks, maxBytes, retrievedAt: new Date(file.mtimeMs) };
     try {
-      // a file named on the command line may be a link; one found in a folder was a regular file when listed
-      const read = await readRegularFile(file.absolute, { maxBytes, followLinks: file.named === true });
-      if ('refused' in read) refused = read.refused;
-      else bytes = read.bytes;
-    } catch (error) {
-      report.warnings.push({ file: path, message: `unreadable: ${describe(error)}` });
+      const read = await options.analyzer.analyzeFileAt({ ...request, knownHash: known?.hash });
+      if (read.kind === 'analyzed') {
+        return prepareAnalyzedFile(deps, { ...stamp, hash: read.hash }, known !== null, read.file);
+      }
+      if (read.kind === 'unchanged') return unchangedFile({ ...stamp, hash: read.hash });
+      if (read.kind === 'refused') return prepareFile(deps, { ...stamp, bytes: NO_BYTES, refused: read.reason });
+      report.warnings.push({ file: path, message: `unreadable: ${read.reason}` });
       return null;
+    } catch (error) {
+      // the analysis died (a worker out of memory): the file is hashed here, to be recorded with a warning
+      return readHere(file, stamp, maxBytes, followLinks, report, async (input) => {
+        if (input.refused !== undefined) return prepareFile(deps, input);
+        const record = { ...stamp, hash: hashBytes(input.bytes) };
+        if (record.hash === known?.hash) return unchangedFile(record);
+        return prepareAnalyzedFile(deps, record, known !== null, { failed: error });
+      });
     }
   }
-  const input: FileInput = { ...stamp, bytes, refused };
-  const deps: IngestDeps = { store: options.store, analyzer: options.analyzer, summarizer: options.summarizer };
-  return prepareFile(deps, input);
+  if (refused !== undefined) return prepareFile(deps, { ...stamp, bytes: NO_BYTES, refused });
+  return readHere(file, stamp, maxBytes, followLinks, report, (input) => prepareFile(deps, input));
 }
 
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) return String(error.code);
-  return error instanceof Error ? error.message : String(error);
+/** Read a file on this thread and prepare it; null when it cannot be read at all. */
+async function readHere(
+  file: FoundFile,
+  stamp: { path: string; size: number; mtimeMs: number },
+  maxBytes: number,
+  followLinks: boolean,
+  report: SyncReport,
+  prepare: (input: FileInput) => Promise<PreparedFile>,
+): Promise<PreparedFile | null> {
+  let read: Awaited<ReturnType<typeof readRegularFile>>;
+  try {
+    read = await readRegularFile(file.absolute, { maxBytes, followLinks });
+  } catch (error) {
+    report.warnings.push({ file: stamp.path, message: `unreadable: ${describe(error)}` });
+    return null;
+  }
+  return prepare(
+    'refused' in read ? { ...stamp, bytes: NO_BYTES, refused: read.refused } : { ...stamp, bytes: read.bytes },
+  );
 }
 
 export interface DirectoryWatcher {

@@ -46,19 +46,47 @@ export async function prepareFile(deps: IngestDeps, file: FileInput): Promise<Pr
   const hash = file.refused === undefined ? hashBytes(file.bytes) : hashBytes(Buffer.from(`refused\n${file.refused}`));
   const record = { path: file.path, size: file.size, mtimeMs: file.mtimeMs, hash };
   const known = await deps.store.file(file.path);
-  if (known?.hash === hash) return { outcome: 'unchanged', articles: 0, warnings: [], record, analyzed: [] };
-  const outcome = known ? 'updated' : 'added';
+  if (known?.hash === hash) return unchangedFile(record);
   if (file.refused !== undefined) {
-    return { outcome, articles: 0, warnings: [{ file: file.path, message: file.refused }], record, analyzed: [] };
+    const warnings = [{ file: file.path, message: file.refused }];
+    return { outcome: known ? 'updated' : 'added', articles: 0, warnings, record, analyzed: [] };
   }
   const analyzer = deps.analyzer ?? inlineAnalyzer;
-  let result: AnalyzedFile;
+  let result: AnalyzedFile | AnalysisFailure;
   try {
     result = await analyzer.analyzeFile({ path: file.path, bytes: file.bytes, retrievedAt: new Date(file.mtimeMs) });
   } catch (error) {
-    // parsing and analysis never throw; a worker that died on this file (out of memory) must not stop the others
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-    const warning = { file: file.path, message: `could not analyse file: ${reason}` };
+    result = { failed: error };
+  }
+  return prepareAnalyzedFile(deps, record, known !== null, result);
+}
+
+/** An analysis that died (a worker out of memory): the file is recorded with a warning, so it is not retried. */
+export interface AnalysisFailure {
+  failed: unknown;
+}
+
+/** A file whose hash matches the stored one. */
+export function unchangedFile(record: FileRecord): PreparedFile {
+  return { outcome: 'unchanged', articles: 0, warnings: [], record, analyzed: [] };
+}
+
+/**
+ * A changed file analysed already (by the analysis pool, which read and hashed it): its summaries replaced by the
+ * summarizer's, if any. Writes nothing.
+ */
+export async function prepareAnalyzedFile(
+  deps: AnalyzeDeps,
+  record: FileRecord,
+  known: boolean,
+  result: AnalyzedFile | AnalysisFailure,
+): Promise<PreparedFile> {
+  const outcome = known ? 'updated' : 'added';
+  if ('failed' in result) {
+    // parsing and analysis never throw; a worker that died on this file must not stop the others
+    const { failed } = result;
+    const reason = (failed instanceof Error ? failed.message : String(failed)).slice(0, 200);
+    const warning = { file: record.path, message: `could not analyse file: ${reason}` };
     return { outcome, articles: 0, warnings: [warning], record, analyzed: [] };
   }
   const { summarizer } = deps;
