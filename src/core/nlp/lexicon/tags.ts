@@ -197,7 +197,10 @@ export function isLastName(lower: string): boolean {
   return hasTag(lower, LAST_NAME);
 }
 
-/** True for countries, cities, regions and other places ("moscow", "florida"). */
+/**
+ * True for countries, cities, regions and other places ("moscow", "florida"), and for the nationality adjectives only
+ * the extra list has ("british", "lankan"): without them, "Sri Lankan" passes for a name.
+ */
 export function isPlaceName(lower: string): boolean {
   return hasTag(lower, PLACE) || isExtraPlace(lower);
 }
