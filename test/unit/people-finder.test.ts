@@ -221,6 +221,11 @@ describe('not taking things for people', () => {
     expect(namesOf('"Let\u2019s say they win," Tom Brandt said.')).toEqual(['Tom Brandt']);
   });
 
+  it('takes no body from people counted by where they are from', () => {
+    const doc = buildDocument(articleFromLines('Attack', 'Four Americans died in the attack on the consulate.'));
+    expect(findEntities(doc).entities).toEqual([]);
+  });
+
   it("takes no body from a transcript's notes in capitals", () => {
     const doc = buildDocument(
       articleFromLines('Debate', ['HALE: Well, look. (LAUGHTER) (APPLAUSE) It was fine.', '(CROSSTALK.)'].join('\n')),

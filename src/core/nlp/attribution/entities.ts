@@ -38,6 +38,7 @@ import {
   NAME_SUFFIXES,
   NON_NAME_WORDS,
   NON_PERSON_HEADS,
+  NUMBER_WORDS,
   ORGANISATION_HEADS,
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
@@ -1058,6 +1059,9 @@ function organisationOf(
     !end.endsWith('ss') &&
     isCommonWord(end) &&
     isCommonWord(end.slice(0, -1)) &&
+    // "Four Americans", "Two Britons": people counted by where they are from
+    !isNationalityNoun(end.slice(0, -1)) &&
+    !NUMBER_WORDS.has(tokens[from]!.lower) &&
     !isFirstName(tokens[from]!.lower) &&
     !isGivenNameForm(tokens[from]!.lower) &&
     !HONORIFICS.has(tokens[from]!.lower) &&
