@@ -222,6 +222,11 @@ function isRoleWord(lower: string): boolean {
   return answer;
 }
 
+/** "X, who ...": a name taken up by "who", which is said of people. */
+function isTakenUpByWho(tokens: readonly Token[], last: number): boolean {
+  return tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'who';
+}
+
 /** True for a word that can be part of a person's name. */
 function isNameWord(token: Token): boolean {
   if (isInitials(token)) return true;
@@ -1083,7 +1088,7 @@ function organisationOf(
     ORGANISATION_NOMINALS.has(kind.lower) &&
     !isPersonWord(tokens[from]!) &&
     // "centre Olly Barkley, who": a position that is also a kind of body, and "who" says it is held by someone
-    !(PERSON_OR_BODY_NOUNS.has(kind.lower) && tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'who')
+    !(PERSON_OR_BODY_NOUNS.has(kind.lower) && isTakenUpByWho(tokens, last))
   ) {
     guess = true;
   }
@@ -1213,7 +1218,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         }
       }
       const next = paragraph.tokens[candidate.nameLast + 1];
-      if (next?.text === ',' && paragraph.tokens[candidate.nameLast + 2]?.lower === 'who') candidate.evidence += 1;
+      if (isTakenUpByWho(paragraph.tokens, candidate.nameLast)) candidate.evidence += 1;
       // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
       const ageAt = paragraph.tokens[candidate.nameLast + 2]?.lower === 'aged' ? 3 : 2;
       const aged =
@@ -2018,8 +2023,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       .map((candidate) => organisationKey(candidate.words[0]!)),
   );
   for (const candidate of candidates) {
-    const tokens = candidate.paragraph.tokens;
-    const who = tokens[candidate.nameLast + 1]?.text === ',' && tokens[candidate.nameLast + 2]?.lower === 'who';
+    const who = isTakenUpByWho(candidate.paragraph.tokens, candidate.nameLast);
     if (candidate.kind === 'person' && (candidate.personCue || who)) {
       guessedBodies.delete(organisationKey(candidate.words.join(' ')));
     }
