@@ -9,8 +9,9 @@
  * Prints a table and writes the same figures as JSON. With --postgres, ingest and queries run on
  * PostgreSQL instead (a fresh database per size is created on that server), end to end and process
  * figures are skipped. Story clustering is timed per article once each size is already clustered: in memory, and
- * through the store (read back, features, assignment, writes, in a transaction). `--stories-at N` times only the
- * latter, on a SQLite store of N articles built without analysing each copy.
+ * through the store as what it adds to writing articles (one and fifty per transaction, clustering held back and
+ * not, alternately). `--stories-at N` times only the latter, on a store of N articles built without analysing
+ * each copy.
  * Analysis is timed on adversarial shapes (many quotes in one paragraph, one huge line...) at two sizes, to show it
  * grows linearly. Live alerts are timed from an article file landing in the watched folder (and from an article
  * stored by another process, found by the poll alone) to the alert reaching the Discord fake, with the default
@@ -47,6 +48,7 @@ import {
   formatStoryFigures,
   type StoredStoryFigures,
   type StoryFigures,
+  storedStoryFiguresHeader,
   storyFiguresHeader,
 } from './stories.js';
 
@@ -101,7 +103,7 @@ if (values['stories-at']) {
     const figures = await benchStoredStoriesAt(base.texts, size, stores.articles, stores.kind, (value) =>
       setStoryWatermark(stores, value),
     );
-    log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+    log(storedStoryFiguresHeader());
     log(formatStoredStoryFigures(figures));
     log(
       `(building the store: ${figures.ingestMsPerArticle} ms per article written and clustered, 100 per transaction)`,
@@ -215,7 +217,7 @@ log('\n== Story clustering per article, after that many are clustered (target: a
 log(storyFiguresHeader());
 for (const figures of stories) log(formatStoryFigures(figures));
 log('\n== Story clustering through the store, ms per article (target <= 0.2 ms at 100,000 stored) ==');
-log('stored    database  one per transaction (median p99 mean)  fifty per transaction (mean)');
+log(storedStoryFiguresHeader());
 for (const figures of storedStories) log(formatStoredStoryFigures(figures));
 if (endToEnd) {
   log('\n== End to end, interaction in to reply out, ms (median p99) ==');
