@@ -451,4 +451,20 @@ describe('not taking things for people', () => {
       'Alan Leung Kai-fai',
     ]);
   });
+  it('takes a name in the possessive before a relative for a person, not an employer', () => {
+    // "Liverpool manager" names an employer; "Morel's grandfather" names Morel's family
+    expect(
+      namesOf("The vines that Jean Morel's grandfather planted came out of the ground.", 'Morel said it was sad.'),
+    ).toEqual(['Jean Morel']);
+  });
+
+  it('reads a closed compound of what someone grows, keeps or owns as a description of a person', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Vines',
+        'Antoine Morel watched a digger pull out his vines on Wednesday.\n"It is like pulling out your own teeth," the 61-year-old winegrower told AFP.',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Antoine Morel']);
+  });
 });

@@ -1038,11 +1038,13 @@ function organisationOf(
   let organisation = false;
   // what context alone suggests ("Oasis singer", "firm Bioware"): kept only where no person has the name
   let guess = false;
-  // "Oasis singer", "Liverpool manager", "Deutsche Bank analyst": a name before a lowercase role is its employer
+  // "Oasis singer", "Liverpool manager", "Deutsche Bank analyst": a name before a lowercase role is its employer;
+  // never before a relative ("Jean Lacoste's grandfather")
   if (
     after?.kind === 'word' &&
     !after.capitalized &&
     isRoleNoun(after.lower) &&
+    !FAMILY_NOUNS.has(after.lower) &&
     !isPersonWord(tokens[from]!) &&
     !isPersonWord(tokens[last]!)
   ) {

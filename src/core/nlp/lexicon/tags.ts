@@ -220,9 +220,15 @@ export function isDemonym(lower: string): boolean {
   return hasTag(lower, DEMONYM) || EXTRA_DEMONYMS.has(lower);
 }
 
-/** True for a noun naming a person's role ("president", "spokesman", "diplomat"). */
+/**
+ * A closed compound naming someone by what they grow, keep, own or work at ("winegrower", "shopkeeper",
+ * "landowner", "steelworker", "firefighter"): word lists hold few of them. Not "-maker": "the carmaker" is a firm.
+ */
+const AGENT_COMPOUND = /^\p{Ll}{3,}(?:grower|keeper|owner|worker|fighter)$/u;
+
+/** True for a noun naming a person's role ("president", "spokesman", "diplomat", "winegrower"). */
 export function isRoleNoun(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR);
+  return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR) || AGENT_COMPOUND.test(lower);
 }
 
 /** True for a preposition ("behind", "during", "after"). */
