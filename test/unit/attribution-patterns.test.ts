@@ -327,6 +327,46 @@ describe('quotes and their cues', () => {
     ).toEqual([['Of course. With eleven men we win this game. I am sure.', 'Luca Vitaly']]);
   });
 
+  it('hands the floor to someone whose reaction the sentence before a quote with no cue tells', () => {
+    expect(
+      listed(
+        'Final',
+        '"We lost it in the middle overs," said coach Pieter Vos.',
+        'Captain Anele Dube sat alone on the dressing-room step. She shook her head. "We were in control and we threw it away."',
+      ),
+    ).toEqual([
+      ['We lost it in the middle overs', 'Pieter Vos'],
+      ['We were in control and we threw it away.', 'Anele Dube'],
+    ]);
+  });
+
+  it('hands no floor to the subject of a sentence that happened to them or of a body', () => {
+    expect(
+      listed(
+        'Trial',
+        'Tomas Reyes was arrested in 2019. "He was a danger to everyone around him."',
+        'The court adjourned the case. "We will appeal."',
+      ),
+    ).toEqual([
+      ['He was a danger to everyone around him.', null],
+      ['We will appeal.', null],
+    ]);
+  });
+
+  it('gives "the younger" of two people sharing a surname to the one introduced later', () => {
+    expect(
+      listed(
+        'Boats',
+        'Moussa Fall, 58, still fishes from the beach every morning.',
+        'His son, Ibrahima Fall, wants to leave. "The sea is empty," the younger Fall said.',
+        '"He does not listen to me," the elder Fall said.',
+      ),
+    ).toEqual([
+      ['The sea is empty', 'Ibrahima Fall'],
+      ['He does not listen to me', 'Moussa Fall'],
+    ]);
+  });
+
   it("takes a centre and a place's police for bodies that speak", () => {
     expect(
       listed(

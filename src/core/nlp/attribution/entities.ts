@@ -2269,12 +2269,14 @@ function resolveCandidate(
   const singledOut = people.singledOut.get(key);
   if (singledOut && matches.includes(singledOut)) return singledOut;
   // a relative is introduced after the one the article is about and then called by first name ("Heidi"), so a bare
-  // surname shared by several is the one introduced first
+  // surname shared by several is the one introduced first; "the younger Ndiaye" is the one introduced last (a son
+  // or daughter comes after the parent)
+  const younger = candidate.paragraph.tokens[candidate.runFirst - 1]?.lower === 'younger';
   let chosen: Entity | null = null;
   for (const entity of matches) {
     const seen = people.named.get(entity);
     const best = chosen ? people.named.get(chosen) : undefined;
-    if (seen && (!best || seen.first < best.first)) chosen = entity;
+    if (seen && (!best || (younger ? seen.first > best.first : seen.first < best.first))) chosen = entity;
   }
   return chosen ?? matches[0] ?? null;
 }

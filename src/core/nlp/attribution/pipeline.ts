@@ -20,6 +20,7 @@
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { isWhitespace } from '../clean.js';
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
+import { isCommonWord, isVerbForm } from '../lexicon/tags.js';
 import {
   ASKED_FORMS,
   DASH_MARKS,
@@ -380,8 +381,52 @@ function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
     const ref: SpeakerRef = { paragraph, range: subject, cue: tokens[at]!.text, cueIndex: at };
     events.push({ tokenIndex: subject.last, ref, quoted: true });
   }
+  events.push(...reactionsBeforeQuotes(paragraph));
   return events;
 }
+
+/** Forms of "be" and "have" that make a sentence's verb passive or a state, not something its subject does. */
+const NOT_DOING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'had', 'have']);
+
+/**
+ * A short sentence of what someone did, right before a quote with no cue of its own, hands that person the floor:
+ * `Mokoena did not hide her frustration. "We were in control ..."`, `He shook his head. "If the boys go ..."`. Only
+ * a name or "he"/"she" doing something: not "the court ruled" (a body's act is no reaction), not "was arrested" (done
+ * to them: the quote may be anyone's about them), not a speech verb (its own rules).
+ */
+function reactionsBeforeQuotes(paragraph: ParagraphDoc): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  const tokens = paragraph.tokens;
+  for (let start = 0; start < tokens.length; start++) {
+    if (paragraph.sentenceOf[start] !== start || paragraph.quoted[start]) continue;
+    let end = start;
+    while (end + 1 < tokens.length && paragraph.sentenceOf[end + 1] === start) end++;
+    const mark = tokens[end + 1];
+    if (tokens[end]!.text !== '.' || mark?.kind !== 'punct' || !'"“'.includes(mark.text)) continue;
+    if (!paragraph.quoted[end + 2] || end - start > 14) continue;
+    // narrative alone: a sentence holding a quote has a cue of its own
+    if (paragraph.quoted.slice(start, end + 1).some(Boolean)) continue;
+    const subject = phraseStartingAt(paragraph, start);
+    const first = tokens[start]!;
+    if (!subject || !first.capitalized || paragraph.quoted[subject.last]) continue;
+    const pronoun = subject.first === subject.last && (first.lower === 'he' || first.lower === 'she');
+    if (!pronoun && (SUBJECT_PRONOUNS.has(first.lower) || DETERMINER_STARTS.has(first.lower))) continue;
+    // a name: "Gangs ruled his school." opens on an everyday word
+    const head = tokens[subject.last]!;
+    if (!pronoun && (!head.capitalized || (subject.first === subject.last && isCommonWord(head.lower)))) continue;
+    // a speech verb anywhere makes it a statement, which its own rules read ("Gangs ruled it, Reyes says.")
+    if (tokens.slice(start, end).some((token) => token.kind === 'word' && isSpeechVerb(token.lower))) continue;
+    const verb = tokens[subject.last + 1];
+    if (verb?.kind !== 'word' || verb.capitalized || NOT_DOING.has(verb.lower) || isSpeechVerb(verb.lower)) continue;
+    if (!isVerbForm(verb.lower) && !/(?:ed|es)$/u.test(verb.lower)) continue;
+    const ref: SpeakerRef = { paragraph, range: subject, cue: verb.text, cueIndex: subject.last + 1 };
+    events.push({ tokenIndex: end, ref, quoted: true });
+  }
+  return events;
+}
+
+/** Words opening a phrase that describes rather than names ("The court", "This man"). */
+const DETERMINER_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our']);
 
 /**
  * Sentences that end on their speaker (`Gangs ruled the school, Reyes says.`, `..., he recalls.`): statements made
