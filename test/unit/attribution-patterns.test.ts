@@ -712,6 +712,17 @@ describe('speakers and what the article says of them', () => {
     ]);
     expect(roles('If he became king, Charles Windsor would head the church.')).toEqual([['Charles Windsor', []]]);
     expect(roles('Speaking to the minister, Ana Ruiz said little.')).toEqual([['Ana Ruiz', []]]);
+    // after an opening phrase and its comma, a role with its article and a name set off on both sides
+    expect(roles('Reacting, the party chairman, Dr Kayode Adeyemi, dismissed the claims.')).toEqual([
+      ['Kayode Adeyemi', ['party chairman']],
+    ]);
+    expect(roles('In Lagos, the chairman met Tunde Bello, a lawyer.')).toEqual([['Tunde Bello', ['lawyer']]]);
+  });
+
+  it('shows a name without the West African courtesy for one who made the hajj', () => {
+    expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
+      'Musa Danjuma',
+    ]);
   });
 
   it('does not take "the actress" for an actress the article names only later', () => {

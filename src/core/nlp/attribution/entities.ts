@@ -621,7 +621,14 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
       tokens.slice(from, end).some((token) => token.possessive && token.capitalized) &&
       [',', '.', ';', undefined].includes(tokens[nameLast + 1]?.text) &&
       !isSpeechCue(tokens[nameLast + 2]);
-    if (!owned && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
+    // "Reacting, the state chairman of the party, Dr Kayode Oyelaran, dismissed ...": after an opening phrase and
+    // its comma, a role with its article still names the person set off by commas on both sides
+    const afterOpening =
+      article &&
+      tokens[from - 2]?.text === ',' &&
+      tokens[nameLast + 1]?.text === ',' &&
+      from - 2 > (paragraph.sentenceOf[end] ?? 0);
+    if (!owned && !afterOpening && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
   }
   return paragraph.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
 }

@@ -381,6 +381,10 @@ export const TITLE_PHRASES: readonly string[] = [
   'sri',
   'smt',
   'shrimati',
+  // West African courtesies for one who has made the hajj ("Alhaji Musa Danjuma")
+  'alhaji',
+  'alhaja',
+  'hajia',
   'mrs',
   'ms',
   'miss',
@@ -470,7 +474,7 @@ export const ROYAL_TITLES = words('prince princess king queen duke duchess earl 
 
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words(
-  'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr shri sri smt shrimati',
+  'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr shri sri smt shrimati alhaji alhaja hajia',
 );
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
