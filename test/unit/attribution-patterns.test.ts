@@ -719,6 +719,20 @@ describe('speakers and what the article says of them', () => {
     expect(roles('In Lagos, the chairman met Tunde Bello, a lawyer.')).toEqual([['Tunde Bello', ['lawyer']]]);
   });
 
+  it('reads specialists named by their field and hyphenated offices as roles, but not a tie to someone', () => {
+    const roles = (line: string) => people(line).map((person) => [person.name, person.roles]);
+    expect(roles('Awa Ndour, a marine biologist at the Dakar Institute, said stocks were shared.')).toEqual([
+      ['Awa Ndour', ['marine biologist at the Dakar Institute']],
+    ]);
+    expect(roles('Priya Raman, an obstetrician in Longreach, said the drive was too long.')).toEqual([
+      ['Priya Raman', ['obstetrician in Longreach']],
+    ]);
+    expect(roles('The vice-chancellor, Prof Helen Marchbank, said the cuts were needed.')).toEqual([
+      ['Helen Marchbank', ['vice-chancellor']],
+    ]);
+    expect(roles('Tomas Brand, his then-rival, said nothing.')).toEqual([['Tomas Brand', []]]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',

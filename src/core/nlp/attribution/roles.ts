@@ -88,7 +88,8 @@ const EXPANSION_PATTERN = new RegExp(
 /** True for a word that can head a role: a role noun or a title word. */
 export function isRoleHead(lower: string): boolean {
   const bare = lower.replace(/['’]s$/u, '');
-  const last = bare.split('-').pop() ?? bare;
+  // ("vice-chancellor", folded to "vice chancellor" where names are compared)
+  const last = bare.split(/[-\s]/u).pop() ?? bare;
   return isRoleNoun(bare) || isRoleNoun(last) || TITLE_WORDS.has(bare) || isRoleNoun(singular(bare));
 }
 
@@ -247,12 +248,14 @@ export function cleanRole(raw: string): string | null {
   const ranking = lowers.length >= 2 && lowers[lowers.length - 2] === 'number' && RANKS.has(head);
   if (ranking) return words.join(' ');
   if (!isRoleHead(head)) return null;
+  // (a hyphenated head by its last part: "then-rival" is a rival)
+  const tail = head.split(/[-\s]/u).pop() ?? head;
   // "Trump's rival", "his daughter", "a close ally": a tie to someone else describes them, it is no role
-  if (RELATIONAL_NOUNS.has(singular(head))) return null;
+  if (RELATIONAL_NOUNS.has(singular(head)) || RELATIONAL_NOUNS.has(singular(tail))) return null;
   // "Guinea immigrant": where someone comes from describes them, it is no position
-  if (ORIGIN_NOUNS.has(head)) return null;
+  if (ORIGIN_NOUNS.has(head) || ORIGIN_NOUNS.has(tail)) return null;
   // "great man", "Northern Ireland man", "Teenager": who someone is, not a position they hold
-  if (PERSON_NOUNS.has(singular(head))) return null;
+  if (PERSON_NOUNS.has(singular(head)) || PERSON_NOUNS.has(singular(tail))) return null;
   // "Oscar nominee", "best actress winner": an award won or nominated for is no position (a party's nominee is)
   if (AWARD_HEADS.has(singular(head)) && lowers.some((word) => AWARD_WORDS.has(word.replace(/-.*$/u, '')))) {
     return null;

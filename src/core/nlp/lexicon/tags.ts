@@ -226,9 +226,12 @@ export function isDemonym(lower: string): boolean {
  */
 const AGENT_COMPOUND = /^\p{Ll}{3,}(?:grower|keeper|owner|worker|fighter)$/u;
 
-/** True for a noun naming a person's role ("president", "spokesman", "diplomat", "winegrower"). */
+/** Specialists named by their field ("biologist", "epidemiologist", "obstetrician", "statistician"). */
+const SPECIALIST = /^\p{Ll}{2,}(?:ologist|ician)$/u;
+
+/** True for a noun naming a person's role ("president", "spokesman", "diplomat", "winegrower", "biologist"). */
 export function isRoleNoun(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR) || AGENT_COMPOUND.test(lower);
+  return ROLE_NOUNS.has(lower) || hasTag(lower, ACTOR) || AGENT_COMPOUND.test(lower) || SPECIALIST.test(lower);
 }
 
 /** True for a preposition ("behind", "during", "after"). */
