@@ -451,6 +451,12 @@ describe('not taking things for people', () => {
       'Alan Leung Kai-fai',
     ]);
   });
+  it('takes the courtesy "Sri" opening a place for the place\'s name, not for a title', () => {
+    expect(namesOf('Sri Lanka beat India by five wickets, and Sri Sri Ravi Shankar watched.')).toEqual([
+      'Ravi Shankar',
+    ]);
+  });
+
   it('takes a name in the possessive before a relative for a person, not an employer', () => {
     // "Liverpool manager" names an employer; "Morel's grandfather" names Morel's family
     expect(

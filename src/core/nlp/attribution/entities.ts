@@ -445,7 +445,10 @@ function splitRun(
     // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
     const bareInitials =
       index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
-    const nameWord = isNameWord(token) || particle || nickname || bareInitials;
+    // "Sri Lanka": a courtesy that opens a place's name is the place's
+    const next = tokens[index + 1]?.lower ?? '';
+    const placeOpening = SINGLE_TITLE_WORDS.has(token.lower) && isPlaceName(`${token.lower} ${next}`);
+    const nameWord = isNameWord(token) || particle || nickname || bareInitials || placeOpening;
     if (!nameWord && !surnameAfterGiven && !monthSurname && !wordSurname && !middleName) break;
     if (index < last && token.possessive) break;
     // "House Democrat Tom Hale", "Senate Republican Ann Ode": a party label before a name is never part of it
@@ -907,8 +910,14 @@ function scoreCandidate(candidate: Candidate): number {
   if (lowers.some((word) => isOrganizationName(word) && !isFirstName(word))) {
     if (candidate.words.length === 1 || !isFirstName(lowers[0]!)) return -1;
   }
-  // "Santa Cruz", "Fort Worth", "San Diego": a place prefix starts a place
+  // "Santa Cruz", "Fort Worth", "San Diego": a place prefix starts a place; so does a place of two words ("Sri Lanka
+  // Cricket")
   if (lowers.length >= 2 && PLACE_PREFIXES.has(lowers[0]!)) return -1;
+  if (
+    lowers.length >= 2 &&
+    (isPlaceName(`${lowers[0]} ${lowers[1]}`) || (isDemonym(lowers[1]!) && !isFirstName(lowers[0]!)))
+  )
+    return -1;
   let score = 0;
   const firstWord = lowers[0] ?? '';
   const lastWord = lowers[lowers.length - 1] ?? '';
