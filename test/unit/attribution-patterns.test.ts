@@ -733,6 +733,19 @@ describe('speakers and what the article says of them', () => {
     expect(roles('Tomas Brand, his then-rival, said nothing.')).toEqual([['Tomas Brand', []]]);
   });
 
+  it('takes "the <place> prefecture" or "embassy" for a body that speaks, and "the prefecture" for it after', () => {
+    expect(
+      listed(
+        'Vines',
+        'The Gironde prefecture said inspections would ensure "the land is not replanted with vines".',
+        '"We will check every plot," the prefecture said.',
+      ),
+    ).toEqual([
+      ['the land is not replanted with vines', 'Gironde prefecture'],
+      ['We will check every plot', 'Gironde prefecture'],
+    ]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',

@@ -206,7 +206,9 @@ export const GENERIC_ORGANISATION_WORDS = words(`
 `);
 
 /** Lowercase nouns that make "the <Name> ___" an organisation ("the Clinton campaign", "the Dresden police"). */
-export const ORGANISATION_NOUNS_AFTER_NAME = words('campaign administration government team foundation camp police');
+export const ORGANISATION_NOUNS_AFTER_NAME = words(
+  'campaign administration government team foundation camp police prefecture ministry municipality embassy',
+);
 
 /**
  * Nouns that refer back to an organisation already named ("the company said", "the band", "the union"): a
@@ -219,7 +221,7 @@ export const ORGANISATION_NOMINALS = words(`
   producer chain giant conglomerate administration authority office institute university school hospital police force
   service league federation association foundation corporation business site website channel station outlet
   brokerage lender bookmaker supplier consultancy bureau centre center trust society academy clinic directorate
-  secretariat embassy museum tribunal
+  secretariat embassy museum tribunal prefecture municipality
 `);
 
 /** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
