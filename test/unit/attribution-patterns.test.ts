@@ -746,6 +746,20 @@ describe('speakers and what the article says of them', () => {
     ]);
   });
 
+  it('gives "the judge" to a Justice and "the lawmaker" to a Senator in play', () => {
+    expect(
+      listed(
+        'Marsh',
+        'The bench of Justice Asha Menon and Justice Vikram Rao heard the petition on Tuesday.',
+        'Justice Rao, however, wondered why nothing had moved. "If the State is serious, it must act," the judge remarked.',
+        'Senator Clara Dunn opposed the bill. "It is a giveaway," the lawmaker said.',
+      ),
+    ).toEqual([
+      ['If the State is serious, it must act', 'Vikram Rao'],
+      ['It is a giveaway', 'Clara Dunn'],
+    ]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',
