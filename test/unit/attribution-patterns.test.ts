@@ -760,6 +760,21 @@ describe('speakers and what the article says of them', () => {
     ]);
   });
 
+  it('reads "an earnings call" between a speaker\'s verb and a partial quote as a noun, not as the cue', () => {
+    expect(
+      listed(
+        'Costs',
+        'Chief executive Andrew Sinclair said during an earnings call that costs were "a manageable pressure".',
+        'The Andean Mine Workers Union rejected the offer on Monday.',
+        // a past form after "the" and a noun is still the verb
+        'The union called the offer "an insult to every worker".',
+      ),
+    ).toEqual([
+      ['a manageable pressure', 'Andrew Sinclair'],
+      ['an insult to every worker', 'Andean Mine Workers Union'],
+    ]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',

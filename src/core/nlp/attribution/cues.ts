@@ -65,16 +65,36 @@ function isGenericGroup(paragraph: ParagraphDoc, range: PhraseRange): boolean {
 function isFramingWord(paragraph: ParagraphDoc, index: number): boolean {
   const token = paragraph.tokens[index];
   if (!isWord(token) || token.capitalized || !FRAMING_VERBS.has(token.lower)) return false;
-  return !NOUN_DETERMINERS.has(paragraph.tokens[index - 1]?.lower ?? '');
+  return !isNounUse(paragraph, index);
 }
 
 /** A speech verb used as a verb: capitalized inside a sentence it is part of a name ("The Washington Post"). */
 function isCueWord(paragraph: ParagraphDoc, index: number, floor: number): boolean {
   const token = paragraph.tokens[index];
   if (!isWord(token) || !isSpeechVerb(token.lower)) return false;
-  // "a verbal lashing", "the report": after a determiner the word is a noun
-  if (NOUN_DETERMINERS.has(paragraph.tokens[index - 1]?.lower ?? '')) return false;
+  if (isNounUse(paragraph, index)) return false;
   return !token.capitalized || index === floor;
+}
+
+/**
+ * "a verbal lashing", "the report": after a determiner the word is a noun; a word that is also a noun stays one
+ * with a modifier between ("during an earnings call", "the annual report"). "the company said" and "the group
+ * called" keep their verbs.
+ */
+function isNounUse(paragraph: ParagraphDoc, index: number): boolean {
+  const tokens = paragraph.tokens;
+  if (NOUN_DETERMINERS.has(tokens[index - 1]?.lower ?? '')) return true;
+  const modifier = tokens[index - 1];
+  const word = tokens[index]!.lower;
+  // ("The organization called the plan ...": a past form is the verb of the subject before it)
+  return (
+    !isUnambiguousSpeechVerb(word) &&
+    !word.endsWith('ed') &&
+    isWord(modifier) &&
+    !modifier.capitalized &&
+    !paragraph.quoted[index - 1] &&
+    NOUN_DETERMINERS.has(tokens[index - 2]?.lower ?? '')
+  );
 }
 
 /** The cue text: the verb, with the listener of "told reporters" or the "to" of "according to". */
