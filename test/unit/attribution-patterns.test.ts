@@ -766,12 +766,14 @@ describe('speakers and what the article says of them', () => {
         'Costs',
         'Chief executive Andrew Sinclair said during an earnings call that costs were "a manageable pressure".',
         'The Andean Mine Workers Union rejected the offer on Monday.',
-        // a past form after "the" and a noun is still the verb
+        // a past form after "the" and a noun is still the verb, and so is a participle after a document
         'The union called the offer "an insult to every worker".',
+        'The Andean Mine Workers Union issued a statement calling the mine "a death trap".',
       ),
     ).toEqual([
       ['a manageable pressure', 'Andrew Sinclair'],
       ['an insult to every worker', 'Andean Mine Workers Union'],
+      ['a death trap', 'Andean Mine Workers Union'],
     ]);
   });
 

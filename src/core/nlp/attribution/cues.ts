@@ -86,10 +86,12 @@ function isNounUse(paragraph: ParagraphDoc, index: number): boolean {
   if (NOUN_DETERMINERS.has(tokens[index - 1]?.lower ?? '')) return true;
   const modifier = tokens[index - 1];
   const word = tokens[index]!.lower;
-  // ("The organization called the plan ...": a past form is the verb of the subject before it)
+  // ("The organization called the plan ...": a past form is the verb of the subject before it; "issued a statement
+  // calling ...": a participle is one of the document's)
   return (
     !isUnambiguousSpeechVerb(word) &&
     !word.endsWith('ed') &&
+    !word.endsWith('ing') &&
     isWord(modifier) &&
     !modifier.capitalized &&
     !paragraph.quoted[index - 1] &&
