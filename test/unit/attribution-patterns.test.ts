@@ -777,6 +777,20 @@ describe('speakers and what the article says of them', () => {
     ]);
   });
 
+  it('takes a name opening a sentence and taken up by "which" for a body that speaks, past its relative clause', () => {
+    expect(
+      listed(
+        'Strike',
+        'Cobre Andino, which is majority-owned by a Canadian miner, said it had made "a fair offer".',
+        // the body a clause after someone's employer is about is still no subject
+        'Carla Vega, a manager at Eastgate Capital, which owns shares, said the deal was "a mistake".',
+      ),
+    ).toEqual([
+      ['a fair offer', 'Cobre Andino'],
+      ['a mistake', 'Carla Vega'],
+    ]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',

@@ -228,8 +228,13 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     if (tokens[index]!.text !== ',') continue;
     // "Mark Peaker, 47, a father-of-three, ...": an age between commas is no subject
     if (/^\d{1,3}$/u.test(tokens[index - 1]?.text ?? '') && tokens[index - 2]?.text === ',') continue;
-    // "a manager at Eastgate Capital, which owns shares, said": the body a relative clause is about is no subject
-    if (tokens[index + 1]?.lower === 'which') continue;
+    // "a manager at Eastgate Capital, which owns shares, said": the body a relative clause is about is no subject,
+    // unless it opens the sentence ("Minera Altiplano, which is owned by Northvale, said")
+    if (tokens[index + 1]?.lower === 'which') {
+      const opening = phraseEndingAt(paragraph, index - 1, floor);
+      if (opening && opening.first === floor && tokens[opening.last]!.capitalized) return opening;
+      continue;
+    }
     const before = phraseEndingAt(paragraph, index - 1, floor);
     // "Mr Hale, who lives in Leeds with his daughters Amy, 15, and Beth, 13, said": a name closing a list is not
     // who speaks; the name opening the sentence, before its appositive, is (or nobody, when there is none)

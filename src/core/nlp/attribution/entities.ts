@@ -222,6 +222,11 @@ function isRoleWord(lower: string): boolean {
   return answer;
 }
 
+/** "X, which ...": a name taken up by "which", which is said of things. */
+function isTakenUpByWhich(tokens: readonly Token[], last: number): boolean {
+  return tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'which';
+}
+
 /** "X, who ...": a name taken up by "who", which is said of people. */
 function isTakenUpByWho(tokens: readonly Token[], last: number): boolean {
   return tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'who';
@@ -982,6 +987,14 @@ function besideSpeechVerb(paragraph: ParagraphDoc, runFirst: number, nameLast: n
       return true;
     }
   }
+  // "Minera Altiplano, which is owned by Northvale, said": past the relative clause of a thing to its verb
+  if (after?.text === ',' && afterNext?.lower === 'which') {
+    const sentence = paragraph.sentenceOf[nameLast] ?? 0;
+    for (let at = nameLast + 3; at < tokens.length && at - nameLast <= 20; at++) {
+      if (paragraph.sentenceOf[at] !== sentence || paragraph.quoted[at]) break;
+      if (tokens[at]!.text === ',') return isSpeechCue(tokens[at + 1]);
+    }
+  }
   return after?.kind === 'word' && /^(?:has|had|also|later|then|again|would|will)$/u.test(after.lower)
     ? isSpeechCue(afterNext)
     : false;
@@ -1265,10 +1278,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       // speaks as an organisation
       // (not "de Jong said": a surname with its particle is a person's; "Al Arabiya" may be either)
       const particleSurname = isSurnameOnly(candidate) && candidate.words[0]!.toLowerCase() !== 'al';
+      // (and "Minera Altiplano, which is owned by ..., said": what "which" takes up is a thing, and one that speaks is
+      // a body)
       if (
         candidate.speaking &&
         candidate.words.length >= 2 &&
-        candidate.evidence < 2 &&
+        (candidate.evidence < 2 || (candidate.thing && isTakenUpByWhich(paragraph.tokens, candidate.nameLast))) &&
         candidate.title.length === 0 &&
         !particleSurname
       ) {
