@@ -451,6 +451,12 @@ describe('not taking things for people', () => {
       'Alan Leung Kai-fai',
     ]);
   });
+  it('finds a cricketer named after the position they play, under the full name', () => {
+    expect(
+      namesOf('The reply was built on 77 from opener Nolwazi Jacobs, and on a late cameo. She had Jacobs stumped.'),
+    ).toEqual(['Nolwazi Jacobs']);
+  });
+
   it('takes the courtesy "Sri" opening a place for the place\'s name, not for a title', () => {
     expect(namesOf('Sri Lanka beat India by five wickets, and Sri Sri Ravi Shankar watched.')).toEqual([
       'Ravi Shankar',

@@ -595,7 +595,8 @@ export const ROLE_NOUNS = words(`
   corporal coroner pathologist paramedic midwife dentist psychiatrist counsellor lecturer librarian archivist registrar
   bailiff warden comptroller selectman assessor surveyor provost rector vicar imam mufti notary ombudsman consul
   councilman councilwoman assemblyman assemblywoman fielder fly-half scrum-half flanker fullback pitcher shortstop
-  linebacker
+  linebacker opener spinner off-spinner offspinner leg-spinner legspinner seamer paceman all-rounder allrounder
+  wicketkeeper-batter batter centre-back full-back playmaker
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
