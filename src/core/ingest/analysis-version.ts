@@ -16,7 +16,7 @@
  * offices before names ("County Coroner X") and names that "who" takes up; 8 gives a quote with no cue to the one
  * whose reaction the sentence before it tells ("He shook his head."), "the younger X" to the one introduced later,
  * takes "X's grandfather" and "Sri Lanka" for no firm and no person, and reads specialists ("biologist"),
- * hyphenated offices ("vice-chancellor") and closed compounds ("winegrower") as roles, and "the Gironde prefecture"
- * and "Acme, which is owned by ..., said" as bodies.
+ * hyphenated offices ("vice-chancellor"), closed compounds ("winegrower") and sports positions ("opener") as roles,
+ * and "the Gironde prefecture" and "Acme, which is owned by ..., said" as bodies.
  */
 export const ANALYSIS_VERSION = 8;
