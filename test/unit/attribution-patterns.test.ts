@@ -791,6 +791,15 @@ describe('speakers and what the article says of them', () => {
     ]);
   });
 
+  it('finds the subject of a verb past the day it happened ("X on Tuesday said")', () => {
+    expect(
+      listed(
+        'Marsh',
+        'The Coastal High Court on Tuesday ordered a survey, observing that officials had "looked the other way".',
+      ),
+    ).toEqual([['looked the other way', 'Coastal High Court']]);
+  });
+
   it('shows a name without the West African courtesy for one who made the hajj', () => {
     expect(people('The vice-chairman, Alhaji Musa Danjuma, appealed for calm.').map((person) => person.name)).toEqual([
       'Musa Danjuma',

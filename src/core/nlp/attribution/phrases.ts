@@ -9,6 +9,7 @@ import {
   PHRASE_BREAKS,
   SUBJECT_PRONOUNS,
   VERB_MODIFIERS,
+  WEEKDAYS,
 } from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
 import type { Token } from './tokens.js';
@@ -33,6 +34,11 @@ export function skipModifiersBack(paragraph: ParagraphDoc, index: number, floor:
   let at = index;
   // a subject is never more than a few adverbs and auxiliaries away from its verb
   while (at >= floor && index - at < 6 && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at--;
+  // "The Madras High Court on Tuesday directed": the day it happened, then the subject
+  const tokens = paragraph.tokens;
+  if (at - 1 > floor && WEEKDAYS.has(tokens[at]!.lower) && tokens[at - 1]!.lower === 'on' && !paragraph.quoted[at]) {
+    return skipModifiersBack(paragraph, at - 2, floor);
+  }
   return at;
 }
 

@@ -129,6 +129,9 @@ export const TAIL_PREPOSITIONS = words(`
 const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december`;
 
+/** Days of the week: "X on Tuesday said" puts the day between a subject and its verb. */
+export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday');
+
 /** Points of the compass, which are surnames too after a given name ("Kanye West"). */
 export const COMPASS_POINTS = words('north south east west');
 
