@@ -17,6 +17,6 @@
  * whose reaction the sentence before it tells ("He shook his head."), "the younger X" to the one introduced later,
  * takes "X's grandfather" and "Sri Lanka" for no firm and no person, and reads specialists ("biologist"),
  * hyphenated offices ("vice-chancellor"), closed compounds ("winegrower") and sports positions ("opener") as roles,
- * and "the Gironde prefecture" and "Acme, which is owned by ..., said" as bodies.
+ * and "the Gironde prefecture" and "Acme, which is owned by ..., said" as bodies, and finds "X on Tuesday said".
  */
 export const ANALYSIS_VERSION = 8;
