@@ -192,8 +192,8 @@ function isNameBetween(paragraph: ParagraphDoc, first: number, last: number): bo
 /** Prepositions that open where someone is from, after the commas of an appositive. */
 const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
 
-/** A word that can be a verb governing an infinitive ("goes", "wants", "continued", "tried", "plans"). */
-function isVerbLike(lower: string): boolean {
+/** A word that can be a verb ("goes", "wants", "continued", "tried", "plans", "shook"). */
+export function isVerbLike(lower: string): boolean {
   return isVerbForm(lower) || /(?:es|ed)$/u.test(lower) || ['wants', 'plans', 'goes', 'went', 'tries'].includes(lower);
 }
 

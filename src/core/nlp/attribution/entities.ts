@@ -918,11 +918,7 @@ function scoreCandidate(candidate: Candidate): number {
   // "Santa Cruz", "Fort Worth", "San Diego": a place prefix starts a place; so does a place of two words ("Sri Lanka
   // Cricket")
   if (lowers.length >= 2 && PLACE_PREFIXES.has(lowers[0]!)) return -1;
-  if (
-    lowers.length >= 2 &&
-    (isPlaceName(`${lowers[0]} ${lowers[1]}`) || (isDemonym(lowers[1]!) && !isFirstName(lowers[0]!)))
-  )
-    return -1;
+  if (lowers.length >= 2 && isPlaceName(`${lowers[0]} ${lowers[1]}`)) return -1;
   let score = 0;
   const firstWord = lowers[0] ?? '';
   const lastWord = lowers[lowers.length - 1] ?? '';

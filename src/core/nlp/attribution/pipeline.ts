@@ -20,12 +20,14 @@
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { isWhitespace } from '../clean.js';
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isCommonWord, isVerbForm } from '../lexicon/tags.js';
+import { isCommonWord } from '../lexicon/tags.js';
 import {
   ASKED_FORMS,
   DASH_MARKS,
+  DETERMINERS,
   INDEFINITE_OPENERS,
   NON_SPEECH_MARKERS,
+  STATE_VERBS,
   SUBJECT_PRONOUNS,
   TITLE_SMALL_WORDS,
 } from '../lexicon/words.js';
@@ -36,6 +38,7 @@ import {
   attributionBefore,
   colonIntroduction,
   findReportedSpeech,
+  isVerbLike,
   labelBefore,
   type ReportedSpeech,
   type SpeakerRef,
@@ -385,9 +388,6 @@ function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
   return events;
 }
 
-/** Forms of "be" and "have" that make a sentence's verb passive or a state, not something its subject does. */
-const NOT_DOING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'had', 'have']);
-
 /**
  * A short sentence of what someone did, right before a quote with no cue of its own, hands that person the floor:
  * `Mokoena did not hide her frustration. "We were in control ..."`, `He shook his head. "If the boys go ..."`. Only
@@ -410,23 +410,20 @@ function reactionsBeforeQuotes(paragraph: ParagraphDoc): SpeechEvent[] {
     const first = tokens[start]!;
     if (!subject || !first.capitalized || paragraph.quoted[subject.last]) continue;
     const pronoun = subject.first === subject.last && (first.lower === 'he' || first.lower === 'she');
-    if (!pronoun && (SUBJECT_PRONOUNS.has(first.lower) || DETERMINER_STARTS.has(first.lower))) continue;
+    if (!pronoun && (SUBJECT_PRONOUNS.has(first.lower) || DETERMINERS.has(first.lower))) continue;
     // a name: "Gangs ruled his school." opens on an everyday word
     const head = tokens[subject.last]!;
     if (!pronoun && (!head.capitalized || (subject.first === subject.last && isCommonWord(head.lower)))) continue;
     // a speech verb anywhere makes it a statement, which its own rules read ("Gangs ruled it, Reyes says.")
     if (tokens.slice(start, end).some((token) => token.kind === 'word' && isSpeechVerb(token.lower))) continue;
     const verb = tokens[subject.last + 1];
-    if (verb?.kind !== 'word' || verb.capitalized || NOT_DOING.has(verb.lower) || isSpeechVerb(verb.lower)) continue;
-    if (!isVerbForm(verb.lower) && !/(?:ed|es)$/u.test(verb.lower)) continue;
+    if (verb?.kind !== 'word' || verb.capitalized || STATE_VERBS.has(verb.lower) || isSpeechVerb(verb.lower)) continue;
+    if (!isVerbLike(verb.lower)) continue;
     const ref: SpeakerRef = { paragraph, range: subject, cue: verb.text, cueIndex: subject.last + 1 };
     events.push({ tokenIndex: end, ref, quoted: true });
   }
   return events;
 }
-
-/** Words opening a phrase that describes rather than names ("The court", "This man"). */
-const DETERMINER_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our']);
 
 /**
  * Sentences that end on their speaker (`Gangs ruled the school, Reyes says.`, `..., he recalls.`): statements made

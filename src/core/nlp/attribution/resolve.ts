@@ -13,6 +13,7 @@ import {
   POLICE_FORCE_WORDS,
   POST_NOMINALS,
   PRONOUN_GENDER,
+  ROLE_EQUIVALENTS,
   SPOKESPERSON_NOUNS,
   TITLE_PHRASES,
   VAGUE_SOURCE_NOUNS,
@@ -641,24 +642,9 @@ function isRoleModifier(lower: string): boolean {
   return APPOSITIVE_OPENERS.has(lower) || lower === 'press' || lower === 'official';
 }
 
-/**
- * Role words a description may use for another's ("the judge" for a "Justice", "the lawmaker" for a "Senator"): each
- * role's words are read with these added.
- */
-const ROLE_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
-  justice: ['judge'],
-  senator: ['lawmaker', 'legislator'],
-  congressman: ['lawmaker', 'legislator'],
-  congresswoman: ['lawmaker', 'legislator'],
-  representative: ['lawmaker', 'legislator'],
-  mp: ['lawmaker', 'legislator'],
-};
-
-/** A role's words, with the words a description may use for them. */
-function roleWordsOf(roleText: string): string[] {
-  const words = normalizeName(roleText).split(' ');
-  for (const word of [...words]) words.push(...(ROLE_EQUIVALENTS[word] ?? []));
-  return words;
+/** A role's own words, with the words a description may use for them after. */
+function withEquivalents(own: readonly string[]): string[] {
+  return [...own, ...own.flatMap((word) => ROLE_EQUIVALENTS[word] ?? [])];
 }
 
 /** The people whose roles hold a word, from an index built on first use. */
@@ -668,7 +654,7 @@ function holdersOf(word: string, context: ResolveContext): readonly Entity[] {
     for (const entity of context.index.entities) {
       if (entity.kind !== 'person') continue;
       for (const role of entity.roles.values()) {
-        for (const roleWord of new Set(roleWordsOf(role.text))) {
+        for (const roleWord of new Set(withEquivalents(normalizeName(role.text).split(' ')))) {
           const list = context.roleHolders.get(roleWord);
           if (list) list.push(entity);
           else context.roleHolders.set(roleWord, [entity]);
@@ -708,8 +694,9 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
     entity.kind === 'person' &&
     (gender === null || entity.gender === null || entity.gender === gender) &&
     [...entity.roles.values()].some((role) => {
-      const roleWords = roleWordsOf(role.text);
-      const bare = normalizeName(role.text).split(' ').length === 1;
+      const own = normalizeName(role.text).split(' ');
+      const roleWords = withEquivalents(own);
+      const bare = own.length === 1;
       return (
         roleWords.includes(head) &&
         words.every((word) => roleWords.includes(word) || /\d/u.test(word) || (bare && named.has(word)))

@@ -126,11 +126,28 @@ export const TAIL_PREPOSITIONS = words(`
 
 /** Capitalized words that open sentences or phrases but are never part of a name. */
 /** Days and months: capitalized, yet never part of a name or a role. */
-const CALENDAR_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march april may
-  june july august september october november december`;
+const WEEKDAY_WORDS = 'monday tuesday wednesday thursday friday saturday sunday';
+const CALENDAR_WORDS = `${WEEKDAY_WORDS} january february march april may june july august september october november
+  december`;
 
 /** Days of the week: "X on Tuesday said" puts the day between a subject and its verb. */
-export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday');
+export const WEEKDAYS = words(WEEKDAY_WORDS);
+
+/** Forms of "be" and "have" that make a sentence's verb passive or a state, not something its subject does. */
+export const STATE_VERBS = words('was were is are be been being has had have');
+
+/**
+ * Role words a description may use for another's ("the judge" for a "Justice", "the lawmaker" for a "Senator"): each
+ * role's words are read with these added.
+ */
+export const ROLE_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  justice: ['judge'],
+  senator: ['lawmaker', 'legislator'],
+  congressman: ['lawmaker', 'legislator'],
+  congresswoman: ['lawmaker', 'legislator'],
+  representative: ['lawmaker', 'legislator'],
+  mp: ['lawmaker', 'legislator'],
+};
 
 /** Points of the compass, which are surnames too after a given name ("Kanye West"). */
 export const COMPASS_POINTS = words('north south east west');
