@@ -46,6 +46,17 @@ describe('nameKeys', () => {
   it('ignores name suffixes when taking the surname', () => {
     expect(nameKeys({ name: 'Martin Luther King Jr.', aliases: [], roles: [] })).toContain('king');
   });
+
+  it('finds a body by each word of its name that is not one every body has', () => {
+    const keys = nameKeys({ name: 'Gironde prefecture', aliases: [], roles: [], kind: 'organisation' });
+    expect(keys).toEqual(expect.arrayContaining(['gironde prefecture', 'gironde', 'prefecture']));
+    const union = nameKeys({ name: 'National Union of Mineworkers', aliases: [], roles: [], kind: 'organisation' });
+    expect(union).toEqual(expect.arrayContaining(['national union of mineworkers', 'mineworkers']));
+    expect(union).not.toContain('national');
+    expect(union).not.toContain('union');
+    // a person is not found by a given name alone
+    expect(nameKeys({ name: 'Jean Morel', aliases: [], roles: [], kind: 'person' })).not.toContain('jean');
+  });
 });
 
 describe('editDistance', () => {

@@ -1,5 +1,5 @@
 import type { Person } from '../articles/article.js';
-import { NAME_PARTICLES, NAME_SUFFIXES, TITLE_PHRASES } from './lexicon/words.js';
+import { GENERIC_ORGANISATION_WORDS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_PHRASES } from './lexicon/words.js';
 
 // letters that NFD does not decompose into a base letter plus a mark
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
@@ -125,7 +125,10 @@ export function surnameOf(name: string): string {
   return words[0] ?? '';
 }
 
-/** Lookup keys a person can be found by: full name, surname, each alias, and title+surname forms without the title. */
+/**
+ * Lookup keys a person can be found by: full name, surname, each alias, and title+surname forms without the title;
+ * a body also by each word of its name that is not generic.
+ */
 export function nameKeys(person: Person): string[] {
   const keys = new Set<string>();
   const add = (form: string): void => {
@@ -140,6 +143,14 @@ export function nameKeys(person: Person): string[] {
   for (const alias of person.aliases) {
     add(alias);
     add(stripTitles(alias));
+  }
+  // a body is asked for by any word of its name that names it ("Gironde" for the Gironde prefecture, "Altiplano"),
+  // not by one every body's name has ("Office", "Ministry")
+  if (person.kind === 'organisation') {
+    for (const word of words) {
+      const key = normalizeName(word);
+      if (key.length >= 3 && !GENERIC_ORGANISATION_WORDS.has(key)) add(word);
+    }
   }
   return [...keys];
 }
