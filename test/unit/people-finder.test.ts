@@ -463,6 +463,36 @@ describe('not taking things for people', () => {
     ]);
   });
 
+  it('takes no one called Bill or Act from the name of a law', () => {
+    const article = articleFromLines(
+      'Law',
+      'MPs voted on the Criminal Justice Bill.\nSenator Bill Frisk said it was over.',
+    );
+    expect(attributeQuotes(article).people.map((person) => [person.name, person.roles])).toEqual([
+      ['Bill Frisk', ['Senator']],
+    ]);
+    expect(namesOf('The Terrorism Act was passed.')).toEqual([]);
+  });
+
+  it('takes a royal named by title and given name for someone else than a person of that given name', () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'Royals',
+        [
+          'Lib Dem leader Charles Kennard attacked the plan.',
+          'Prince Charles is to marry on Friday, and Prince Charles said: "I am happy."',
+          'Prince Saud al-Rashid spoke later. "We are proud," Prince Saud said.',
+        ].join('\n'),
+      ),
+    );
+    expect(people.people.filter((p) => p.kind === 'person').map((p) => p.name)).toEqual([
+      'Charles Kennard',
+      'Prince Charles',
+      'Saud al-Rashid',
+    ]);
+    expect(people.quotes.map((q) => q.speaker)).toEqual(['Prince Charles', 'Saud al-Rashid']);
+  });
+
   it('takes a name in the possessive before a relative for a person, not an employer', () => {
     // "Liverpool manager" names an employer; "Morel's grandfather" names Morel's family
     expect(

@@ -183,4 +183,31 @@ describe('people of an article', () => {
       ['Don Tremont', ['billionaire']],
     ]);
   });
+
+  it('keeps a place or body word ending in -ing or -ed that opens a name inside the role', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('The plan was drawn up by Downing Street adviser Baroness Harwell.')).toEqual([
+      ['Baroness Harwell', ['Downing Street adviser']],
+    ]);
+    expect(roles('The appeal was backed by United Nations relief coordinator Jan Egelund.')).toEqual([
+      ['Jan Egelund', ['United Nations relief coordinator']],
+    ]);
+  });
+
+  it('leaves a participle opening the sentence, or a hyphenated one, out of the role', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('Injured Chelsea winger Arno Robberts will miss the game.')).toEqual([
+      ['Arno Robberts', ['Chelsea winger']],
+    ]);
+    expect(roles('The ruling angered Nobel-winning Peruvian novelist Mario Vargos.')).toEqual([
+      ['Mario Vargos', ['Peruvian novelist']],
+    ]);
+  });
+
+  it('shows no role of what happened to someone ("broken thumb victim")', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('He should take the armband from broken thumb victim Gavin Thorne on Saturday.')).toEqual([
+      ['Gavin Thorne', []],
+    ]);
+  });
 });

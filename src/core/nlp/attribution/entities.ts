@@ -19,6 +19,7 @@ import {
 } from '../lexicon/tags.js';
 import {
   ADDRESSED_OFFICES,
+  ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
   BODY_HELD_ROLES,
   BODY_ONLY_NOUNS,
@@ -33,6 +34,7 @@ import {
   HONORIFIC_TITLES,
   HONORIFICS,
   KUNYA_WORDS,
+  LAW_WORDS,
   MONTH_NAMES,
   NAME_PARTICLES,
   NAME_SUFFIXES,
@@ -537,6 +539,14 @@ function splitRun(
     )
     .map((token) => token.text.replace(/['’]s?$/u, ''));
   const title = tokens.slice(first, nameFirst).map((token) => token.text);
+  // "the Criminal Justice Bill", "the Terrorism Act": a law's name, not someone called Bill
+  if (
+    nameFirst === nameLast &&
+    LAW_WORDS.has(tokens[nameLast]!.lower) &&
+    title.some((word) => !HONORIFICS.has(normalizeName(word)) && !isRoleWord(normalizeName(word)))
+  ) {
+    return null;
+  }
   // "the Archbishop of Canterbury", "the Duke of Edinburgh": what follows "of" in a title is the see or the place
   // the title is of, not its holder's name
   if (title.length >= 2 && title[title.length - 1] === 'of') return null;
@@ -608,6 +618,18 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   const end = opening ? runFirst - 1 : runFirst;
   let from = rolePhraseStart(paragraph, end);
   if (from === null) return null;
+  // "Injured Chelsea winger Arjen Robben", "Leading games maker Peter Molyneux": a participle opening the sentence
+  // describes the person, it is no part of the role (but "Defending champion", "Acting President" are)
+  const opener = tokens[from]!;
+  if (
+    from === paragraph.sentenceOf[from] &&
+    from < end - 1 &&
+    /\p{L}(?:ed|ing)$/u.test(opener.lower) &&
+    !ADJECTIVAL_PARTICIPLES.has(opener.lower) &&
+    !isRoleWord(opener.lower)
+  ) {
+    from++;
+  }
   // "as a Cambridge student Mr Howard was ...": a capacity someone had or might have, not who they are
   if (['a', 'an'].includes(tokens[from - 1]?.lower ?? '') && tokens[from - 2]?.lower === 'as') return null;
   // "fellow Labour MP Ann Ode", "Pugh's fellow Ospreys player Sonny Parker": the role without its tie to someone
@@ -2057,6 +2079,12 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       guessedBodies.delete(organisationKey(candidate.words.join(' ')));
     }
   }
+  // given names of people whose full name a royal title opens ("Prince Saud al-Faisal"): "Prince Saud" is them
+  const royalGivenNames = new Set(
+    candidates
+      .filter((candidate) => candidate.words.length >= 2 && isRoyalTitle(candidate.title.at(-1)))
+      .map((candidate) => normalizeName(candidate.words[0]!)),
+  );
   for (const candidate of candidates) {
     if (candidate.kind !== 'person' || candidate.linkOnly || !isSurnameOnly(candidate) || candidate.evidence < 0) {
       continue;
@@ -2067,7 +2095,15 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
-    if (sharing.length === 0 && people.withFirstName(key).length > 0) continue;
+    // (a royal is named by a given name and the title: "Prince Charles" beside Charles Kennedy, "ex-King Michael"
+    // beside Michael Ancram, is someone else; not "Prince Saud" after "Prince Saud al-Faisal")
+    if (
+      sharing.length === 0 &&
+      people.withFirstName(key).length > 0 &&
+      !(isRoyalTitled(candidate) && !royalGivenNames.has(key))
+    ) {
+      continue;
+    }
     const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
     if (
       !titled &&
@@ -2333,6 +2369,17 @@ export function toPerson(entity: Entity): Person {
  * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
  * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
  */
+/** "Prince Charles", "ex-King Michael": a royal title right before the one name. */
+function isRoyalTitled(candidate: Candidate): boolean {
+  // (the title, or a word before it: "ex-King" is no capitalized run's)
+  const last = candidate.title.at(-1) ?? candidate.paragraph.tokens[candidate.runFirst - 1]?.text;
+  return candidate.words.length === 1 && isRoyalTitle(last);
+}
+
+function isRoyalTitle(word: string | undefined): boolean {
+  return word !== undefined && ROYAL_TITLES.has(normalizeName(word).split(/[\s-]/u).pop() ?? '');
+}
+
 function isPersonTitle(candidate: Candidate): boolean {
   const last = normalizeName(candidate.title[candidate.title.length - 1]!);
   // ("Lords Bingham, Steyn and Hope", "Princes William and Harry": a title said of several)

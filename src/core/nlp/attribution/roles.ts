@@ -1,5 +1,6 @@
 import { isFirstName, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
+  ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
   AWARD_HEADS,
   AWARD_WORDS,
@@ -36,7 +37,6 @@ const TITLE_WORDS: ReadonlySet<string> = new Set(
   }),
 );
 
-/** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
 /** The ranks of "world number one" to "number ten". */
 const RANKS: ReadonlySet<string> = new Set([
   'one',
@@ -50,12 +50,6 @@ const RANKS: ReadonlySet<string> = new Set([
   'nine',
   'ten',
 ]);
-
-const ADJECTIVAL_PARTICIPLES = new Set(
-  'elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled designated unelected re-elected newly-elected self-styled self-proclaimed defending'.split(
-    ' ',
-  ),
-);
 
 /** Prepositions that tie a role to what it serves ("governor of", "adviser to", "analyst at"). */
 const ROLE_LINKS = new Set(['of', 'to', 'at', 'for', 'with', 'in', 'on']);
@@ -187,11 +181,13 @@ export function cleanRole(raw: string): string | null {
   // "Archbishop of": a role that ends on its preposition lost what it is of
   if (words.length > 0 && isPreposition(bare(words[words.length - 1]!))) return null;
   // "Jailed tycoon", "allowing Arsenal striker": a participle of the sentence before the role is no part of it
+  // (not "Downing Street adviser": a capitalized word no verb, before another capitalized one, opens a name)
   while (
     words.length > 1 &&
     /(?:ed|ing)$/u.test(bare(words[0]!)) &&
     !ADJECTIVAL_PARTICIPLES.has(bare(words[0]!)) &&
-    !isRoleHead(bare(words[0]!))
+    !isRoleHead(bare(words[0]!)) &&
+    !(/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && !isVerbForm(bare(words[0]!)))
   ) {
     words = words.slice(1);
   }

@@ -657,7 +657,18 @@ export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 export const ROLE_PRONOUNS = words('i you he she it we they');
 
 /** Nouns that say what kind of person someone is ("great man", "Teenager"), never a position, office or job. */
-export const PERSON_NOUNS = words('man woman men women teenager teen boy girl lad guy person youngster villain hero');
+export const PERSON_NOUNS = words(
+  'man woman men women teenager teen boy girl lad guy person youngster villain hero victim survivor',
+);
+
+/** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
+export const ADJECTIVAL_PARTICIPLES = words(`
+  elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled
+  designated unelected re-elected newly-elected self-styled self-proclaimed defending
+`);
+
+/** The last word of a law's name: "the Criminal Justice Bill" is no one called Bill. */
+export const LAW_WORDS = words('bill act');
 
 /** Heads of a role that may be an award's ("Oscar nominee"), and the words that make it one. */
 export const AWARD_HEADS = words('nominee winner laureate recipient');
