@@ -79,6 +79,20 @@ describe('finding people', () => {
     ).toEqual(['Ruairi Tenney', 'Declan Hurley', 'P Murtagh', 'S Coyle', 'T Reddan', 'K Farrelly', 'M Joyce']);
   });
 
+  it('finds an initial before an everyday word or a given name on a team sheet, and a captain marked in brackets', () => {
+    expect(
+      namesOf(
+        'The coach named his side on Monday.',
+        'G Thomas (capt); K Morgan, T Shanklin; S Jones, D Peel, L Moody.',
+      ),
+    ).toEqual(['G Thomas', 'K Morgan', 'T Shanklin', 'S Jones', 'D Peel', 'L Moody']);
+    expect(namesOf('Replacements: R McBryde (Llanelli), J Thomas (Ospreys), R Sidoli (Cardiff).')).toEqual([
+      'R McBryde',
+      'J Thomas',
+      'R Sidoli',
+    ]);
+  });
+
   it('finds an unknown name a party stands before', () => {
     expect(namesOf('Conservative Ngaio Pendlebury won the seat.')).toEqual(['Ngaio Pendlebury']);
     expect(namesOf("The seat went to Labour's Ngaio Pendlebury on Friday.")).toEqual(['Ngaio Pendlebury']);

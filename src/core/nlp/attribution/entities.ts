@@ -1260,8 +1260,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         // ("K Farrelly": an initial, whatever the lexicon makes of the letter)
         const initial = /^\p{Lu}\.?$/u.test(candidate.words[0]!);
         const rest = initial ? candidate.words.slice(1) : candidate.words;
+        // ("D Peel", "G Thomas": after an initial on a team sheet, any word but a place's is a surname)
+        const initialled = initial && rest.length === 1 && !isPlaceName(lowers[1]!) && !isOrganizationName(lowers[1]!);
         const nameLike =
-          isUnknownNameLike(candidate.words, lowers) || (initial && isUnknownNameLike(rest, lowers.slice(1)));
+          isUnknownNameLike(candidate.words, lowers) ||
+          (initial && isUnknownNameLike(rest, lowers.slice(1))) ||
+          initialled;
         if (isFirstName(lowers[0]!) || nameLike) {
           candidate.evidence = Math.max(candidate.evidence, 2);
         }
@@ -1352,7 +1356,13 @@ function isListedFullName(paragraph: ParagraphDoc, candidate: Candidate): boolea
   const tokens = paragraph.tokens;
   const separator = (token: Token | undefined): boolean => token !== undefined && [',', ';', ':'].includes(token.text);
   const before = tokens[candidate.runFirst - 1];
-  const after = tokens[candidate.nameLast + 1];
+  // "G Thomas (capt);": a note in brackets after the name, before the separator
+  const noted =
+    tokens[candidate.nameLast + 1]?.text === '(' &&
+    tokens[candidate.nameLast + 2]?.kind === 'word' &&
+    tokens[candidate.nameLast + 3]?.text === ')';
+  const end = noted ? candidate.nameLast + 3 : candidate.nameLast;
+  const after = tokens[end + 1];
   const opens =
     before === undefined || separator(before) || candidate.runFirst === paragraph.sentenceOf[candidate.runFirst];
   const closes = after === undefined || separator(after) || after.text === '.' || after.lower === 'and';
@@ -1360,8 +1370,7 @@ function isListedFullName(paragraph: ParagraphDoc, candidate: Candidate): boolea
   const run = (at: number): boolean => tokens[at] !== undefined && isRunToken(tokens[at]!);
   // a full name listed before or after it
   const previous = separator(before) && run(candidate.runFirst - 2) && run(candidate.runFirst - 3);
-  const next =
-    (separator(after) || after?.lower === 'and') && run(candidate.nameLast + 2) && run(candidate.nameLast + 3);
+  const next = (separator(after) || after?.lower === 'and') && run(end + 2) && run(end + 3);
   return previous || next;
 }
 
@@ -1737,7 +1746,15 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
     }
     const token = tokens[index]!;
     // small words stay lowercase in title case; the first word is capitalized in any sentence
-    if (token.kind !== 'word' || index === start || token.text.length < 3 || paragraph.quoted[index]) continue;
+    if (
+      token.kind !== 'word' ||
+      // ("G Thomas (capt); K Morgan, ...": a lowercase word alone in brackets is a note, no part of the line's case)
+      (!token.capitalized && tokens[index - 1]?.text === '(' && tokens[index + 1]?.text === ')') ||
+      index === start ||
+      token.text.length < 3 ||
+      paragraph.quoted[index]
+    )
+      continue;
     if (TITLE_SMALL_WORDS.has(token.lower)) continue;
     words++;
     if (token.capitalized) capitalized++;
