@@ -1007,3 +1007,26 @@ describe('people the name lists do not know', () => {
     ).toEqual(['Ann Coulter']);
   });
 });
+
+describe('transcripts', () => {
+  it('lists each labelled line of a transcript, marks or not, under the person its label names', () => {
+    expect(
+      listed(
+        'Heat rules',
+        'Dr. Imelda Vargas, an emergency physician in Fresno, told the programme what she sees.',
+        'TOMAS RIEDEL: Is that heat alone?',
+        "VARGAS: It's heat plus dehydration. The body keeps going until it can't.",
+        'RIEDEL: And in the fields?',
+        'CORRECTION: An earlier version misspelt the name of the clinic.',
+      ),
+    ).toEqual([
+      ['Is that heat alone?', 'Tomas Riedel'],
+      ["It's heat plus dehydration. The body keeps going until it can't.", 'Imelda Vargas'],
+      ['And in the fields?', 'Tomas Riedel'],
+    ]);
+  });
+
+  it('takes one labelled line for no transcript', () => {
+    expect(listed('Council', 'Mayor Ana Pelling opened the session.', 'PELLING: The session is open.')).toEqual([]);
+  });
+});

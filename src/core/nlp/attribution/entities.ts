@@ -1392,7 +1392,10 @@ function transcriptLabel(paragraph: ParagraphDoc, first: number, last: number): 
   return words.join('').length >= 4 ? words : null;
 }
 
-/** A transcript's speaker label: it may name someone the article names, never someone new ("CORRECTION:"). */
+/**
+ * A transcript's speaker label: it may name someone the article names, never someone new ("CORRECTION:"), unless
+ * it is a given name and a surname ("JAKE TAPPER:" introduces the host the later "TAPPER:" lines are).
+ */
 function labelCandidate(
   paragraph: ParagraphDoc,
   first: number,
@@ -1412,7 +1415,11 @@ function labelCandidate(
     kind: 'person',
     speaking: true,
     described: false,
-    linkOnly: true,
+    linkOnly: !(
+      words.length >= 2 &&
+      isCommonFirstName(normalizeName(words[0]!)) &&
+      !isCommonWord(normalizeName(words[words.length - 1]!))
+    ),
     nickname: null,
     guess: false,
     order,

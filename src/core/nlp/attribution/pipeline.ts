@@ -114,10 +114,21 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     else groupsByParagraph.set(at, [group]);
   }
 
+  const transcript = transcriptLines(doc, index, groupsByParagraph);
   let kept = 0;
   // one pass in document order, so every speaker is credited before the pronouns after it are resolved
   for (const paragraph of doc.paragraphs) {
     if (paragraph.heading) continue;
+    // `RAMOS: It's heat plus dehydration ...`: a transcript's line is its speaker's words, marks or not
+    const line = transcript.get(paragraph.index);
+    if (line && kept < MAX_QUOTES_PER_ARTICLE) {
+      const resolution = resolveSpeaker(line.ref, context);
+      quotes.push(makeQuote(paragraph, line.start, line.end, 'direct', resolution?.entity ?? null, line.ref));
+      traces.push(resolution ? { cue: 'label', via: resolution.via } : null);
+      kept++;
+      if (resolution) credit(context, paragraph, line.ref.cueIndex, resolution.entity);
+      continue;
+    }
     const reported = findReportedSpeech(paragraph);
     const events: SpeechEvent[] = reported
       .filter((statement) => isCarryableSubject(statement.speaker))
@@ -658,6 +669,44 @@ function attributeGroup(
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
   };
+}
+
+/** How many labelled lines make an article (or part of one) a transcript. */
+const TRANSCRIPT_LINES = 2;
+
+/**
+ * The lines of a transcript (`TAPPER: Do you think ...`, `RAMOS: It's heat ...`): paragraphs that open with the
+ * label of someone the article names, a colon, and words in no quote marks, where the article has at least two of
+ * them. Each is what the label's person said, from after the colon to the paragraph's end.
+ */
+function transcriptLines(
+  doc: ArticleDoc,
+  index: EntityIndex,
+  groupsByParagraph: ReadonlyMap<number, readonly QuoteGroup[]>,
+): Map<number, { ref: SpeakerRef; start: number; end: number }> {
+  const lines = new Map<number, { ref: SpeakerRef; start: number; end: number }>();
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.heading || groupsByParagraph.has(paragraph.index)) continue;
+    const label = index.byParagraph.get(paragraph.index)?.[0];
+    if (label === undefined || label.firstToken !== 0 || label.entity.kind !== 'person') continue;
+    const tokens = paragraph.tokens;
+    const colon = tokens[label.lastToken + 1];
+    if (colon?.text !== ':') continue;
+    // a label in capitals, as transcripts set them (not "Harper: cuts plan a disgrace", a headline's way)
+    if (!tokens.slice(0, label.lastToken + 1).every((token) => !/\p{Ll}/u.test(token.text))) continue;
+    let start = colon.end;
+    while (start < paragraph.text.length && isWhitespace(paragraph.text.charCodeAt(start))) start++;
+    const end = paragraph.text.trimEnd().length;
+    if (end - start < 2) continue;
+    const ref: SpeakerRef = {
+      paragraph,
+      range: { first: label.firstToken, last: label.lastToken },
+      cue: ':',
+      cueIndex: label.lastToken + 1,
+    };
+    lines.set(paragraph.index, { ref, start, end });
+  }
+  return lines.size >= TRANSCRIPT_LINES ? lines : new Map();
 }
 
 /** A paragraph that is a question put by the writer: it ends on "?" and quotes nobody. */
