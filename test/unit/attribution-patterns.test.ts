@@ -1030,3 +1030,21 @@ describe('transcripts', () => {
     expect(listed('Council', 'Mayor Ana Pelling opened the session.', 'PELLING: The session is open.')).toEqual([]);
   });
 });
+
+describe('interviews set as questions and answers', () => {
+  it('lists each answer under the person the article named before the questions', () => {
+    expect(
+      listed(
+        'Tariffs',
+        'Nguyen Thi Hoa runs a garment factory outside Hanoi. We spoke to her about tariffs.',
+        'Q: Will prices rise?',
+        'A: Not this year. We have contracts until March.',
+        'Q: And after that?',
+        'A: Then we will see.',
+      ),
+    ).toEqual([
+      ['Not this year. We have contracts until March.', 'Nguyen Thi Hoa'],
+      ['Then we will see.', 'Nguyen Thi Hoa'],
+    ]);
+  });
+});

@@ -126,7 +126,9 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       quotes.push(makeQuote(paragraph, line.start, line.end, 'direct', resolution?.entity ?? null, line.ref));
       traces.push(resolution ? { cue: 'label', via: resolution.via } : null);
       kept++;
-      if (resolution) credit(context, paragraph, line.ref.cueIndex, resolution.entity);
+      // (an answer's speaker was named in another paragraph: the answer's own start is where they speak)
+      const at = line.ref.paragraph === paragraph ? line.ref.cueIndex : 0;
+      if (resolution) credit(context, paragraph, at, resolution.entity);
       continue;
     }
     const reported = findReportedSpeech(paragraph);
@@ -706,7 +708,43 @@ function transcriptLines(
     };
     lines.set(paragraph.index, { ref, start, end });
   }
-  return lines.size >= TRANSCRIPT_LINES ? lines : new Map();
+  if (lines.size >= TRANSCRIPT_LINES) return lines;
+  return interviewAnswers(doc, index, groupsByParagraph);
+}
+
+const QUESTION_LABEL = /^\s*Q\s*[:.]\s/u;
+const ANSWER_LABEL = /^\s*A\s*[:.]\s*/u;
+
+/**
+ * An interview set as questions and answers (`Q: Will prices rise?` / `A: Not this year.`): each answer is the words
+ * of the person the article names first, before the questions start. Empty unless the article has a question and
+ * two answers so labelled.
+ */
+function interviewAnswers(
+  doc: ArticleDoc,
+  index: EntityIndex,
+  groupsByParagraph: ReadonlyMap<number, readonly QuoteGroup[]>,
+): Map<number, { ref: SpeakerRef; start: number; end: number }> {
+  const answers = new Map<number, { ref: SpeakerRef; start: number; end: number }>();
+  const firstQuestion = doc.paragraphs.find((paragraph) => QUESTION_LABEL.test(paragraph.text));
+  if (firstQuestion === undefined) return answers;
+  const named = index.mentions.find(
+    (mention) => mention.entity.kind === 'person' && !mention.inQuote && mention.paragraphIndex < firstQuestion.index,
+  );
+  if (named === undefined) return answers;
+  const ref: SpeakerRef = {
+    paragraph: doc.paragraphs[named.paragraphIndex]!,
+    range: { first: named.firstToken, last: named.lastToken },
+    cue: ':',
+    cueIndex: named.lastToken,
+  };
+  for (const paragraph of doc.paragraphs) {
+    const label = ANSWER_LABEL.exec(paragraph.text);
+    if (paragraph.heading || !label || groupsByParagraph.has(paragraph.index)) continue;
+    const end = paragraph.text.trimEnd().length;
+    if (end - label[0].length >= 2) answers.set(paragraph.index, { ref, start: label[0].length, end });
+  }
+  return answers.size >= TRANSCRIPT_LINES ? answers : new Map();
 }
 
 /** A paragraph that is a question put by the writer: it ends on "?" and quotes nobody. */
