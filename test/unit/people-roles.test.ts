@@ -210,4 +210,10 @@ describe('people of an article', () => {
       ['Gavin Thorne', []],
     ]);
   });
+
+  it('shows no role that describes someone through a team-mate or club-mate, hyphenated or not', () => {
+    const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('The try was scored by England team-mate Josh Lewin on Saturday.')).toEqual([['Josh Lewin', []]]);
+    expect(roles("He joined Henry's Arsenal club-mate Jose Arenas at the club.")).toEqual([['Jose Arenas', []]]);
+  });
 });

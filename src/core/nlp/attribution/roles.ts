@@ -247,7 +247,9 @@ export function cleanRole(raw: string): string | null {
   // (a hyphenated head by its last part: "then-rival" is a rival)
   const tail = head.split(/[-\s]/u).pop() ?? head;
   // "Trump's rival", "his daughter", "a close ally": a tie to someone else describes them, it is no role
-  if (RELATIONAL_NOUNS.has(singular(head)) || RELATIONAL_NOUNS.has(singular(tail))) return null;
+  // (hyphenated ones too: names fold "team-mate" to "team mate")
+  const hyphenated = head.replace(/\s+/gu, '-');
+  if ([head, tail, hyphenated].some((word) => RELATIONAL_NOUNS.has(singular(word)))) return null;
   // "Guinea immigrant": where someone comes from describes them, it is no position
   if (ORIGIN_NOUNS.has(head) || ORIGIN_NOUNS.has(tail)) return null;
   // "great man", "Northern Ireland man", "Teenager": who someone is, not a position they hold

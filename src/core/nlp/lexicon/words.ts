@@ -515,6 +515,8 @@ export const RELATIONAL_NOUNS = words(`
   rival ally opponent friend enemy foe counterpart successor predecessor critic fan admirer partner spouse wife husband
   son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
   grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
+  club-mate clubmate squad-mate bandmate band-mate classmate schoolmate flatmate housemate roommate stablemate
+  compatriot countryman countrywoman
 `);
 
 /** Family members: "his wife Samantha", "her brother, Tomas," name a relative by a given name alone. */
