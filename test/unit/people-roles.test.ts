@@ -204,8 +204,11 @@ describe('people of an article', () => {
     ]);
   });
 
-  it('shows no role of what happened to someone ("broken thumb victim")', () => {
+  it('shows no role of what happened to someone ("broken thumb victim") or of a group ("Japanese people")', () => {
     const roles = (...lines: string[]) => peopleOf(...lines).map((person) => [person.name, person.roles]);
+    expect(roles('Most of the Japanese people Ama Osei questioned use their phones for email.')).toEqual([
+      ['Ama Osei', []],
+    ]);
     expect(roles('He should take the armband from broken thumb victim Gavin Thorne on Saturday.')).toEqual([
       ['Gavin Thorne', []],
     ]);

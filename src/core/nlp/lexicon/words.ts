@@ -660,7 +660,7 @@ export const ROLE_PRONOUNS = words('i you he she it we they');
 
 /** Nouns that say what kind of person someone is ("great man", "Teenager"), never a position, office or job. */
 export const PERSON_NOUNS = words(
-  'man woman men women teenager teen boy girl lad guy person youngster villain hero victim survivor',
+  'man woman men women teenager teen boy girl lad guy person people folk youngster villain hero victim survivor',
 );
 
 /** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
