@@ -1014,7 +1014,7 @@ describe('transcripts', () => {
       listed(
         'Heat rules',
         'Dr. Imelda Vargas, an emergency physician in Fresno, told the programme what she sees.',
-        'TOMAS RIEDEL: Is that heat alone?',
+        'TOMAS RIEDEL, HOST: Is that heat alone?',
         "VARGAS: It's heat plus dehydration. The body keeps going until it can't.",
         'RIEDEL: And in the fields?',
         'CORRECTION: An earlier version misspelt the name of the clinic.',

@@ -1375,12 +1375,26 @@ function isListedFullName(paragraph: ParagraphDoc, candidate: Candidate): boolea
 }
 
 /**
+ * The colon that ends a transcript's speaker label whose name ends at token `last`: right after it (`PENCE:`), or
+ * after the speaker's role in capitals (`DANA WHITFIELD, HOST:`). Null when there is none.
+ */
+export function transcriptColon(tokens: readonly Token[], last: number): number | null {
+  let at = last + 1;
+  if (tokens[at]?.text === ',') {
+    let role = at + 1;
+    while (role - at <= 3 && tokens[role]?.kind === 'word' && /^\p{Lu}[\p{Lu}'’-]+$/u.test(tokens[role]!.text)) role++;
+    if (role > at + 1) at = role;
+  }
+  return tokens[at]?.text === ':' ? at : null;
+}
+
+/**
  * `PENCE: Well, look, ...`: a transcript's speaker label, a name in capitals opening its paragraph before a colon.
  * Returns its words as a name is written ("Pence"), or null.
  */
 function transcriptLabel(paragraph: ParagraphDoc, first: number, last: number): string[] | null {
   const tokens = paragraph.tokens;
-  if (tokens[last + 1]?.text !== ':' || last - first > 2) return null;
+  if (transcriptColon(tokens, last) === null || last - first > 2) return null;
   const opens = first === 0 || (first === 1 && OPENING_MARKS.has(tokens[0]!.text));
   if (!opens) return null;
   const words: string[] = [];

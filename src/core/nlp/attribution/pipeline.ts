@@ -45,7 +45,7 @@ import {
   subjectOfVerb,
 } from './cues.js';
 import { type ArticleDoc, buildDocument, type ParagraphDoc, tokenAt } from './document.js';
-import { type Entity, type EntityIndex, findEntities, toPerson } from './entities.js';
+import { type Entity, type EntityIndex, findEntities, toPerson, transcriptColon } from './entities.js';
 import { type PhraseRange, phraseStartingAt } from './phrases.js';
 import type { QuoteGroup, QuotePart } from './quote-marks.js';
 import {
@@ -692,8 +692,9 @@ function transcriptLines(
     const label = index.byParagraph.get(paragraph.index)?.[0];
     if (label === undefined || label.firstToken !== 0 || label.entity.kind !== 'person') continue;
     const tokens = paragraph.tokens;
-    const colon = tokens[label.lastToken + 1];
-    if (colon?.text !== ':') continue;
+    const colonAt = transcriptColon(tokens, label.lastToken);
+    if (colonAt === null) continue;
+    const colon = tokens[colonAt]!;
     // a label in capitals, as transcripts set them (not "Harper: cuts plan a disgrace", a headline's way)
     if (!tokens.slice(0, label.lastToken + 1).every((token) => !/\p{Ll}/u.test(token.text))) continue;
     let start = colon.end;
@@ -704,7 +705,7 @@ function transcriptLines(
       paragraph,
       range: { first: label.firstToken, last: label.lastToken },
       cue: ':',
-      cueIndex: label.lastToken + 1,
+      cueIndex: colonAt,
     };
     lines.set(paragraph.index, { ref, start, end });
   }
