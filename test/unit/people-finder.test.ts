@@ -477,6 +477,15 @@ describe('not taking things for people', () => {
     ]);
   });
 
+  it("finds the people of a wire story's credit line, and no one called Additional", () => {
+    expect(
+      namesOf(
+        'Prices rose, the ministry said.',
+        '(Reporting by Felipe Arancio; Additional reporting by Clara Jimeno in Toronto; Editing by Henrik Dalberg)',
+      ),
+    ).toEqual(['Felipe Arancio', 'Clara Jimeno', 'Henrik Dalberg']);
+  });
+
   it('takes no one called Bill or Act from the name of a law', () => {
     const article = articleFromLines(
       'Law',

@@ -26,6 +26,7 @@ import {
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
   COMPASS_POINTS,
+  CREDIT_WORDS,
   DASH_MARKS,
   FAMILY_NOUNS,
   FIRM_STATEMENT_VERBS,
@@ -1184,6 +1185,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
     for (const [first, last] of collectRuns(paragraph)) {
       // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
       if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
+      // "Additional reporting by": a credit line's word, not a name
+      if (isCreditOpening(paragraph.tokens, last)) continue;
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
       const label = transcriptLabel(paragraph, first, last);
       if (label) {
@@ -1753,8 +1756,10 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
   // "These include Blair Effron of Centerview Partners, ...": a list of names and firms is mostly capitals too, but
   // title case would have capitalized its verb
   let lowercaseVerb = false;
+  // "(Reporting by Ana Ruiz; Editing by Tom Hale)": a wire story's credits name their people whatever their case
+  let credits = false;
   const close = (): void => {
-    if (words >= 5 && capitalized >= words * 0.9 && !lowercaseVerb) found.add(sentence);
+    if (words >= 5 && capitalized >= words * 0.9 && !lowercaseVerb && !credits) found.add(sentence);
   };
   for (let index = 0; index < tokens.length; index++) {
     const start = paragraph.sentenceOf[index] ?? 0;
@@ -1764,8 +1769,10 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
       words = 0;
       capitalized = 0;
       lowercaseVerb = false;
+      credits = false;
     }
     const token = tokens[index]!;
+    if (token.lower === 'by' && CREDIT_WORDS.has(tokens[index - 1]?.lower ?? '')) credits = true;
     // small words stay lowercase in title case; the first word is capitalized in any sentence
     if (
       token.kind !== 'word' ||
@@ -2407,6 +2414,11 @@ export function toPerson(entity: Entity): Person {
  * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
  * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
  */
+/** Whether the run ending at `last` opens a credit ("Additional reporting by"). */
+function isCreditOpening(tokens: readonly Token[], last: number): boolean {
+  return CREDIT_WORDS.has(tokens[last + 1]?.lower ?? '') && tokens[last + 2]?.lower === 'by';
+}
+
 /** "Prince Charles", "ex-King Michael": a royal title right before the one name. */
 function isRoyalTitled(candidate: Candidate): boolean {
   // (the title, or a word before it: "ex-King" is no capitalized run's)

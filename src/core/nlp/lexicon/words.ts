@@ -669,6 +669,9 @@ export const ADJECTIVAL_PARTICIPLES = words(`
   designated unelected re-elected newly-elected self-styled self-proclaimed defending
 `);
 
+/** What a wire story's credit line says its people did: "(Reporting by ...; Editing by ...)". */
+export const CREDIT_WORDS = words('reporting writing editing');
+
 /** The last word of a law's name: "the Criminal Justice Bill" is no one called Bill. */
 export const LAW_WORDS = words('bill act');
 
