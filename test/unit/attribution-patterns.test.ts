@@ -1048,3 +1048,18 @@ describe('interviews set as questions and answers', () => {
     ]);
   });
 });
+
+describe('bodies whose names list their fields', () => {
+  it('keeps "Ministry of Agriculture, Forestry and Fisheries" whole as the speaker', () => {
+    expect(
+      listed(
+        'Rice',
+        'The Ministry of Agriculture, Forestry and Fisheries later said releases had been "delayed by bottlenecks in milling."',
+        'A spokesman for the Department for Environment, Food and Rural Affairs said: "We are watching prices closely."',
+      ),
+    ).toEqual([
+      ['delayed by bottlenecks in milling.', 'Ministry of Agriculture, Forestry and Fisheries'],
+      ['We are watching prices closely.', 'Department for Environment, Food and Rural Affairs'],
+    ]);
+  });
+});

@@ -66,7 +66,7 @@ import {
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
-import { isAndInBodyName } from './phrases.js';
+import { isAndInBodyName, isCommaInBodyName } from './phrases.js';
 import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
@@ -373,7 +373,8 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         isRunToken(after) &&
         (joinsOver(tokens[last]!, next, tokens[last - 1]) ||
           isParticle(next) ||
-          isAndInBodyName(tokens, last + 1, first))
+          isAndInBodyName(tokens, last + 1, first) ||
+          isCommaInBodyName(tokens, last + 1, first))
       ) {
         last += 2;
       } else if (

@@ -86,14 +86,34 @@ export function isAndInBodyName(tokens: readonly Token[], and: number, floor: nu
       if (ORGANISATION_HEADS.has(tokens[index]!.lower) && !tokens[index + 1]?.capitalized) return true;
     }
   }
-  for (let index = and - 1; index > floor && and - index < 6; index--) {
+  return bodyHeadBefore(tokens, and, floor);
+}
+
+/**
+ * Whether a head word rules an "of" or "for" among the capitals (and the commas of a list) before token `at`:
+ * "Department of Health and", "Ministry of Agriculture, Forestry and".
+ */
+function bodyHeadBefore(tokens: readonly Token[], at: number, floor: number): boolean {
+  for (let index = at - 1; index > floor && at - index < 8; index--) {
     const token = tokens[index]!;
     if ((token.lower === 'of' || token.lower === 'for') && ORGANISATION_HEADS.has(tokens[index - 1]!.lower)) {
       return true;
     }
-    if (!token.capitalized) return false;
+    if (!token.capitalized && token.text !== ',') return false;
   }
   return false;
+}
+
+/**
+ * Whether the comma at `comma` lists the fields of a body's name: "Ministry of Agriculture, Forestry and Fisheries",
+ * "Department for Environment, Food and Rural Affairs" (capitals after it up to an "and" and more capitals).
+ */
+export function isCommaInBodyName(tokens: readonly Token[], comma: number, floor: number): boolean {
+  if (tokens[comma]?.text !== ',' || !tokens[comma + 1]?.capitalized) return false;
+  let and = comma + 2;
+  while (and <= comma + 3 && tokens[and]?.capitalized) and++;
+  if (tokens[and]?.lower !== 'and' || !tokens[and + 1]?.capitalized) return false;
+  return bodyHeadBefore(tokens, comma, floor);
 }
 
 function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, last: number): PhraseRange | null {
@@ -103,6 +123,8 @@ function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, 
   let first = head;
   for (let index = head - 1; index >= floor && head - index < 8; index--) {
     const token = tokens[index]!;
+    // ("the Ministry of Agriculture, Forestry and Fisheries said": a comma inside a body's name)
+    if (!paragraph.quoted[index] && isCommaInBodyName(tokens, index, floor)) continue;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     if (DETERMINERS.has(token.lower)) {
       first = index;
@@ -129,6 +151,7 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
   let inName = start.capitalized && !DETERMINERS.has(start.lower);
   for (let index = first + 1; index < tokens.length && index - first < 8; index++) {
     const token = tokens[index]!;
+    if (!paragraph.quoted[index] && isCommaInBodyName(tokens, index, first)) continue;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     const linksNames =
       ((token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized) ||
