@@ -1063,3 +1063,18 @@ describe('bodies whose names list their fields', () => {
     ]);
   });
 });
+
+describe('"the bloc" and its delegation', () => {
+  it('gives "the bloc said" and "the bloc\'s delegation said" to the union named before', () => {
+    expect(
+      listed(
+        'Fishing',
+        'The European Union said it had no vessels there. "Our fleet has not fished here since 2024," the bloc\'s delegation in Dakar said.',
+        'The bloc added a warning. "Any other suggestion is inaccurate," the bloc said.',
+      ),
+    ).toEqual([
+      ['Our fleet has not fished here since 2024', 'European Union'],
+      ['Any other suggestion is inaccurate', 'European Union'],
+    ]);
+  });
+});

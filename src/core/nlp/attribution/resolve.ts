@@ -3,6 +3,7 @@ import { isRoleNoun } from '../lexicon/tags.js';
 import {
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
+  BLOC_WORDS,
   DETERMINERS,
   DOCUMENT_NOUNS,
   GENDERED_TITLES,
@@ -498,7 +499,8 @@ function resolveOrganisationReference(
   }
   if (noun !== null) {
     // "police" is also a force named "Constabulary"
-    const nouns = noun === 'police' ? POLICE_FORCE_WORDS : new Set([noun]);
+    // ("the bloc" is the union or the alliance named)
+    const nouns = noun === 'police' ? POLICE_FORCE_WORDS : noun === 'bloc' ? BLOC_WORDS : new Set([noun]);
     const holdsNoun = (entity: Entity): boolean =>
       normalizeName(entity.name)
         .split(' ')

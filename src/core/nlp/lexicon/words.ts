@@ -235,7 +235,7 @@ export const ORGANISATION_NOUNS_AFTER_NAME = words(
  * definite description headed by one of these speaks for the organisation it stands for.
  */
 export const ORGANISATION_NOMINALS = words(`
-  company firm group bank band union club court commission ministry department agency campaign council government
+  company firm group bank band union club court commission ministry department agency campaign council government bloc
   party network newspaper paper magazine broadcaster airline carmaker retailer insurer operator regulator watchdog
   organisation organization charity body board committee team studio publisher label developer maker manufacturer
   producer chain giant conglomerate administration authority office institute university school hospital police force
@@ -289,8 +289,11 @@ export const DOCUMENT_NOUNS = words(`
 /** Nouns for someone who speaks for a body: "a Home Office spokesman", "a spokeswoman for the bank". */
 export const SPOKESPERSON_NOUNS = words(`
   spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative representatives statement
-  statements release
+  statements release delegation
 `);
+
+/** What "the bloc" refers back to: a union, an alliance or a community of states ("the European Union"). */
+export const BLOC_WORDS = words('bloc union alliance association community pact organisation organization');
 
 /** Vague sources that stay anonymous ("analysts said", "a source told", "critics say", "one fan said"). */
 export const VAGUE_SOURCE_NOUNS = words(`
