@@ -1078,3 +1078,25 @@ describe('"the bloc" and its delegation', () => {
     ]);
   });
 });
+
+describe('a statement that speaks', () => {
+  it('gives "the statement read" to whoever the sentence before says gave it', () => {
+    expect(
+      listed(
+        'Primary',
+        'Senator Tom Hale won the primary on Saturday.',
+        'The candidate, Hale, in a statement signed by an aide, thanked delegates. "The victory is for all of us," the statement read.',
+      ),
+    ).toEqual([['The victory is for all of us', 'Tom Hale']]);
+  });
+
+  it('gives it to nobody when two people gave statements in that sentence', () => {
+    expect(
+      listed(
+        'Primary',
+        'Senator Tom Hale and Governor Ann Ode won their primaries on Saturday.',
+        'Hale and Ode thanked delegates in a statement. "The victory is for all of us," the statement read.',
+      ),
+    ).toEqual([['The victory is for all of us', null]]);
+  });
+});

@@ -124,7 +124,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     if (line && kept < MAX_QUOTES_PER_ARTICLE) {
       const resolution = resolveSpeaker(line.ref, context);
       quotes.push(makeQuote(paragraph, line.start, line.end, 'direct', resolution?.entity ?? null, line.ref));
-      traces.push(resolution ? { cue: 'label', via: resolution.via } : null);
+      traces.push(resolution ? { cue: line.cue, via: resolution.via } : null);
       kept++;
       // (an answer's speaker was named in another paragraph: the answer's own start is where they speak)
       const at = line.ref.paragraph === paragraph ? line.ref.cueIndex : 0;
@@ -673,6 +673,14 @@ function attributeGroup(
   };
 }
 
+/** A transcript's line or an interview's answer: whose words, and where they are. */
+interface TranscriptLine {
+  ref: SpeakerRef;
+  start: number;
+  end: number;
+  cue: 'label' | 'interview';
+}
+
 /** How many labelled lines make an article (or part of one) a transcript. */
 const TRANSCRIPT_LINES = 2;
 
@@ -685,8 +693,8 @@ function transcriptLines(
   doc: ArticleDoc,
   index: EntityIndex,
   groupsByParagraph: ReadonlyMap<number, readonly QuoteGroup[]>,
-): Map<number, { ref: SpeakerRef; start: number; end: number }> {
-  const lines = new Map<number, { ref: SpeakerRef; start: number; end: number }>();
+): Map<number, TranscriptLine> {
+  const lines = new Map<number, TranscriptLine>();
   for (const paragraph of doc.paragraphs) {
     if (paragraph.heading || groupsByParagraph.has(paragraph.index)) continue;
     const label = index.byParagraph.get(paragraph.index)?.[0];
@@ -707,7 +715,7 @@ function transcriptLines(
       cue: ':',
       cueIndex: colonAt,
     };
-    lines.set(paragraph.index, { ref, start, end });
+    lines.set(paragraph.index, { ref, start, end, cue: 'label' });
   }
   if (lines.size >= TRANSCRIPT_LINES) return lines;
   return interviewAnswers(doc, index, groupsByParagraph);
@@ -725,8 +733,8 @@ function interviewAnswers(
   doc: ArticleDoc,
   index: EntityIndex,
   groupsByParagraph: ReadonlyMap<number, readonly QuoteGroup[]>,
-): Map<number, { ref: SpeakerRef; start: number; end: number }> {
-  const answers = new Map<number, { ref: SpeakerRef; start: number; end: number }>();
+): Map<number, TranscriptLine> {
+  const answers = new Map<number, TranscriptLine>();
   const firstQuestion = doc.paragraphs.find((paragraph) => QUESTION_LABEL.test(paragraph.text));
   if (firstQuestion === undefined) return answers;
   const named = index.mentions.find(
@@ -743,7 +751,8 @@ function interviewAnswers(
     const label = ANSWER_LABEL.exec(paragraph.text);
     if (paragraph.heading || !label || groupsByParagraph.has(paragraph.index)) continue;
     const end = paragraph.text.trimEnd().length;
-    if (end - label[0].length >= 2) answers.set(paragraph.index, { ref, start: label[0].length, end });
+    if (end - label[0].length >= 2)
+      answers.set(paragraph.index, { ref, start: label[0].length, end, cue: 'interview' });
   }
   return answers.size >= TRANSCRIPT_LINES ? answers : new Map();
 }

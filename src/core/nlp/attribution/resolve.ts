@@ -601,11 +601,46 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     const body = resolveOrganisationReference(ref, context, modifier.lower);
     return body?.via === 'organisation-noun' ? remember(body.entity) : null;
   }
+  // "Hale thanked delegates in a statement. '...,' the statement read.": the one who gave it, in this sentence or the
+  // one before
+  if (DOCUMENT_NOUNS.has(noun)) {
+    const issuer = statementIssuer(ref, context, noun);
+    if (issuer) return found(issuer, 'document');
+  }
   // "the spokeswoman said" after "a BaFin spokeswoman said", or with one body in play
   const remembered = context.spokespeople.get(noun);
   if (remembered) return found(remembered, 'spokesperson-remembered');
   const only = resolveOrganisationReference(ref, context, null);
   return only ? { entity: only.entity, via: 'spokesperson-remembered' } : null;
+}
+
+/**
+ * Who gave the statement "the statement" refers to: the subject of the sentence, this one or the one before in the
+ * paragraph, that mentions a statement ("X said in a statement", "X, in a statement, thanked ..."). Null unless one.
+ */
+function statementIssuer(ref: SpeakerRef, context: ResolveContext, noun: string): Entity | null {
+  const paragraph = ref.paragraph;
+  const here = context.sentenceNumber(paragraph, ref.range.first);
+  let mentioned = -1;
+  for (let at = ref.range.first - 1; at >= 0; at--) {
+    if (context.sentenceNumber(paragraph, at) < here - 1) break;
+    if (!paragraph.quoted[at] && paragraph.tokens[at]!.lower === noun) {
+      mentioned = at;
+      break;
+    }
+  }
+  if (mentioned < 0) return null;
+  const sentence = context.sentenceNumber(paragraph, mentioned);
+  // everyone named before the statement in that sentence: one, its subject, gave it ("Hale and Ode" are two)
+  const named = new Set<Entity>();
+  let subject: Entity | null = null;
+  for (const sighting of context.named) {
+    if (sighting.paragraphIndex !== paragraph.index || sighting.sentence !== sentence) continue;
+    if (sighting.tokenIndex >= mentioned) continue;
+    named.add(sighting.entity);
+    if (sighting.subject) subject = sighting.entity;
+  }
+  return named.size === 1 ? subject : null;
 }
 
 /** The party a run of tokens names, determiners aside ("the Tories", "a Conservative"), or null. */
