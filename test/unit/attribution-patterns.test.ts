@@ -1100,3 +1100,14 @@ describe('a statement that speaks', () => {
     ).toEqual([['The victory is for all of us', null]]);
   });
 });
+
+describe('names joined by a slash', () => {
+  it('keeps "Cal/OSHA" whole, and leaves a photo credit\'s person alone', () => {
+    expect(listed('Heat', 'Cal/OSHA said it had "significantly expanded" heat inspections this year.')).toEqual([
+      ['significantly expanded', 'Cal/OSHA'],
+    ]);
+    expect(
+      people('Facebook/Mostafa Talaat.', 'Mostafa Talaat, 28, was on the flight, his brother said.').map((p) => p.name),
+    ).toContain('Mostafa Talaat');
+  });
+});

@@ -66,7 +66,7 @@ import {
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
-import { isAndInBodyName, isCommaInBodyName } from './phrases.js';
+import { isAndInBodyName, isCommaInBodyName, isSlashInName } from './phrases.js';
 import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
@@ -374,7 +374,9 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
         (joinsOver(tokens[last]!, next, tokens[last - 1]) ||
           isParticle(next) ||
           isAndInBodyName(tokens, last + 1, first) ||
-          isCommaInBodyName(tokens, last + 1, first))
+          isCommaInBodyName(tokens, last + 1, first) ||
+          // "Cal/OSHA": a slash with no space around it joins two parts of one name
+          isSlashInName(tokens, last + 1))
       ) {
         last += 2;
       } else if (
@@ -1157,7 +1159,7 @@ function organisationOf(
   for (let index = from; index <= last; index++) {
     const token = tokens[index]!;
     const lower = token.lower;
-    if (token.text === '&') organisation = true;
+    if (token.text === '&' || token.text === '/') organisation = true;
     const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
     if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
     // "Department of Transport", "University of Leeds": a head opening the run before "of"

@@ -105,6 +105,28 @@ function bodyHeadBefore(tokens: readonly Token[], at: number, floor: number): bo
 }
 
 /**
+ * Whether the token at `at` is a slash joining a one-word name to the rest of it with no space ("Cal/OSHA",
+ * "InStat/MDR"); not a photo credit's "John Moore/Getty Images" or a poll's "Wall Street Journal/NBC News".
+ */
+export function isSlashInName(tokens: readonly Token[], at: number): boolean {
+  const slash = tokens[at];
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  return (
+    slash?.text === '/' &&
+    before?.capitalized === true &&
+    tokens[at - 2]?.capitalized !== true &&
+    // ("Facebook/Mostafa Talaat", "G du Toit/J Fourie": a person after the slash is someone of their own)
+    after !== undefined &&
+    after.text.length > 1 &&
+    !isFirstName(after.lower) &&
+    after?.capitalized === true &&
+    before.end === slash.start &&
+    slash.end === after.start
+  );
+}
+
+/**
  * Whether the comma at `comma` lists the fields of a body's name: "Ministry of Agriculture, Forestry and Fisheries",
  * "Department for Environment, Food and Rural Affairs" (capitals after it up to an "and" and more capitals).
  */
@@ -124,7 +146,7 @@ function extendPhraseBack(paragraph: ParagraphDoc, head: number, floor: number, 
   for (let index = head - 1; index >= floor && head - index < 8; index--) {
     const token = tokens[index]!;
     // ("the Ministry of Agriculture, Forestry and Fisheries said": a comma inside a body's name)
-    if (!paragraph.quoted[index] && isCommaInBodyName(tokens, index, floor)) continue;
+    if (!paragraph.quoted[index] && (isCommaInBodyName(tokens, index, floor) || isSlashInName(tokens, index))) continue;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     if (DETERMINERS.has(token.lower)) {
       first = index;
@@ -151,7 +173,7 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
   let inName = start.capitalized && !DETERMINERS.has(start.lower);
   for (let index = first + 1; index < tokens.length && index - first < 8; index++) {
     const token = tokens[index]!;
-    if (!paragraph.quoted[index] && isCommaInBodyName(tokens, index, first)) continue;
+    if (!paragraph.quoted[index] && (isCommaInBodyName(tokens, index, first) || isSlashInName(tokens, index))) continue;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
     const linksNames =
       ((token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized) ||
