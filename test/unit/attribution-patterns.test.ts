@@ -340,6 +340,15 @@ describe('quotes and their cues', () => {
     ]);
   });
 
+  it('hands the floor to the subject of a reaction past a clause about them ("X, who took 2 for 41, did not ...")', () => {
+    expect(
+      listed(
+        'Final',
+        'South Africa captain Anele Dube, who took 2 for 41, did not hide her frustration. "We were 140 for 2 and in control."',
+      ),
+    ).toEqual([['We were 140 for 2 and in control.', 'Anele Dube']]);
+  });
+
   it('hands no floor to the subject of a sentence that happened to them or of a body', () => {
     expect(
       listed(

@@ -57,6 +57,7 @@ import {
   resolveSubjectDescription,
   type Sighting,
 } from './resolve.js';
+import type { Token } from './tokens.js';
 import type { AttributionTrace, CuePath } from './trace.js';
 
 /** At most this many quotes are kept per article: a transcript of thousands is cut, with the rest dropped. */
@@ -416,10 +417,13 @@ function reactionsBeforeQuotes(paragraph: ParagraphDoc): SpeechEvent[] {
     while (end + 1 < tokens.length && paragraph.sentenceOf[end + 1] === start) end++;
     const mark = tokens[end + 1];
     if (tokens[end]!.text !== '.' || mark?.kind !== 'punct' || !'"“'.includes(mark.text)) continue;
-    if (!paragraph.quoted[end + 2] || end - start > 14) continue;
+    if (!paragraph.quoted[end + 2]) continue;
     // narrative alone: a sentence holding a quote has a cue of its own
     if (paragraph.quoted.slice(start, end + 1).some(Boolean)) continue;
     const subject = phraseStartingAt(paragraph, start);
+    // ("Mokoena, who took 2 for 41, did not hide her frustration.": the verb past a clause about the subject)
+    const verbAt = subject ? afterWhoClause(tokens, subject.last + 1, end) : start;
+    if (end - start - (verbAt - (subject?.last ?? start) - 1) > 14) continue;
     const first = tokens[start]!;
     if (!subject || !first.capitalized || paragraph.quoted[subject.last]) continue;
     const pronoun = subject.first === subject.last && (first.lower === 'he' || first.lower === 'she');
@@ -429,13 +433,20 @@ function reactionsBeforeQuotes(paragraph: ParagraphDoc): SpeechEvent[] {
     if (!pronoun && (!head.capitalized || (subject.first === subject.last && isCommonWord(head.lower)))) continue;
     // a speech verb anywhere makes it a statement, which its own rules read ("Gangs ruled it, Reyes says.")
     if (tokens.slice(start, end).some((token) => token.kind === 'word' && isSpeechVerb(token.lower))) continue;
-    const verb = tokens[subject.last + 1];
+    const verb = tokens[verbAt];
     if (verb?.kind !== 'word' || verb.capitalized || STATE_VERBS.has(verb.lower) || isSpeechVerb(verb.lower)) continue;
     if (!isVerbLike(verb.lower)) continue;
-    const ref: SpeakerRef = { paragraph, range: subject, cue: verb.text, cueIndex: subject.last + 1 };
+    const ref: SpeakerRef = { paragraph, range: subject, cue: verb.text, cueIndex: verbAt };
     events.push({ tokenIndex: end, ref, quoted: true });
   }
   return events;
+}
+
+/** The token after a ", who ...," clause starting at `at` (before `end`), or `at` when there is none. */
+function afterWhoClause(tokens: readonly Token[], at: number, end: number): number {
+  if (tokens[at]?.text !== ',' || tokens[at + 1]?.lower !== 'who') return at;
+  for (let index = at + 2; index < end; index++) if (tokens[index]!.text === ',') return index + 1;
+  return at;
 }
 
 /**
