@@ -1041,6 +1041,22 @@ describe('transcripts', () => {
 });
 
 describe('interviews set as questions and answers', () => {
+  it('gives the answers to the guest the headline names when the introduction names several people', () => {
+    const lines = [
+      'Tran Van Minh took over the company from Le Thi Ha in March and spoke to our reporter, Kenji Sakai.',
+      'Q: Will prices rise?',
+      'A: Not this year.',
+      'Q: And after that?',
+      'A: Then we will see.',
+    ];
+    expect(listed('Q&A with Tran Van Minh', ...lines).map(([, speaker]) => speaker)).toEqual([
+      'Tran Van Minh',
+      'Tran Van Minh',
+    ]);
+    // with no guest to give them to, the answers (which have no marks) are not taken for anyone's quotes
+    expect(listed('Garment makers brace for tariffs', ...lines)).toEqual([]);
+  });
+
   it('lists each answer under the person the article named before the questions', () => {
     expect(
       listed(

@@ -31,7 +31,7 @@ import {
   SUBJECT_PRONOUNS,
   TITLE_SMALL_WORDS,
 } from '../lexicon/words.js';
-import { foldText, normalizeName } from '../names.js';
+import { foldText, normalizeName, surnameOf } from '../names.js';
 
 import {
   attributionAfter,
@@ -737,8 +737,8 @@ const ANSWER_LABEL = /^\s*A\s*[:.]\s*/u;
 
 /**
  * An interview set as questions and answers (`Q: Will prices rise?` / `A: Not this year.`): each answer is the words
- * of the person the article names first, before the questions start. Empty unless the article has a question and
- * two answers so labelled.
+ * of the guest: the one person the article names before the questions start, or of several the one the headline
+ * names. Empty unless the article has a question and two answers so labelled, and a guest.
  */
 function interviewAnswers(
   doc: ArticleDoc,
@@ -748,10 +748,17 @@ function interviewAnswers(
   const answers = new Map<number, TranscriptLine>();
   const firstQuestion = doc.paragraphs.find((paragraph) => QUESTION_LABEL.test(paragraph.text));
   if (firstQuestion === undefined) return answers;
-  const named = index.mentions.find(
+  // the guest: the one person the introduction names, or of several the one the headline names ("Q&A with Vice
+  // President Joe Biden"); else whose answers they are is a guess, and a wrong speaker is worse than none
+  const introduced = index.mentions.filter(
     (mention) => mention.entity.kind === 'person' && !mention.inQuote && mention.paragraphIndex < firstQuestion.index,
   );
-  if (named === undefined) return answers;
+  const people = [...new Set(introduced.map((mention) => mention.entity))];
+  const headline = foldText(doc.headline?.text ?? '');
+  const guests =
+    people.length === 1 ? people : people.filter((person) => headline.includes(foldText(surnameOf(person.name))));
+  if (guests.length !== 1) return answers;
+  const named = introduced.find((mention) => mention.entity === guests[0])!;
   const ref: SpeakerRef = {
     paragraph: doc.paragraphs[named.paragraphIndex]!,
     range: { first: named.firstToken, last: named.lastToken },
