@@ -2412,11 +2412,6 @@ export function toPerson(entity: Entity): Person {
   return { name: entity.name, aliases: [...entity.aliases], roles: rolesOf(entity), kind: entity.kind };
 }
 
-/**
- * A title that stands before a bare surname: a courtesy, a royal or religious title, an office ("President",
- * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
- * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
- */
 /** Whether the run ending at `last` opens a credit ("Additional reporting by"). */
 function isCreditOpening(tokens: readonly Token[], last: number): boolean {
   return CREDIT_WORDS.has(tokens[last + 1]?.lower ?? '') && tokens[last + 2]?.lower === 'by';
@@ -2429,10 +2424,16 @@ function isRoyalTitled(candidate: Candidate): boolean {
   return candidate.words.length === 1 && isRoyalTitle(last);
 }
 
+/** Whether a word is a royal title, "ex-" or not ("Prince", "ex-King"). */
 function isRoyalTitle(word: string | undefined): boolean {
   return word !== undefined && ROYAL_TITLES.has(normalizeName(word).split(/[\s-]/u).pop() ?? '');
 }
 
+/**
+ * A title that stands before a bare surname: a courtesy, a royal or religious title, an office ("President",
+ * "Senator"), or a role noun capitalized only by opening the sentence ("Midfielder Edu"). A capitalized role noun
+ * inside a sentence makes a name of a thing ("the Screen Actors Guild", "the Poll Winners Concert").
+ */
 function isPersonTitle(candidate: Candidate): boolean {
   const last = normalizeName(candidate.title[candidate.title.length - 1]!);
   // ("Lords Bingham, Steyn and Hope", "Princes William and Harry": a title said of several)

@@ -118,9 +118,9 @@ export function isSlashInName(tokens: readonly Token[], at: number): boolean {
     tokens[at - 2]?.capitalized !== true &&
     // ("Facebook/Mostafa Talaat", "G du Toit/J Fourie": a person after the slash is someone of their own)
     after !== undefined &&
+    after.capitalized &&
     after.text.length > 1 &&
     !isFirstName(after.lower) &&
-    after?.capitalized === true &&
     before.end === slash.start &&
     slash.end === after.start
   );

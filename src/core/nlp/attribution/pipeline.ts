@@ -116,12 +116,14 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
   }
 
   const transcript = transcriptLines(doc, index, groupsByParagraph);
+  const lines = transcript.size > 0 ? transcript : interviewAnswers(doc, index, groupsByParagraph);
   let kept = 0;
   // one pass in document order, so every speaker is credited before the pronouns after it are resolved
   for (const paragraph of doc.paragraphs) {
     if (paragraph.heading) continue;
-    // `RAMOS: It's heat plus dehydration ...`: a transcript's line is its speaker's words, marks or not
-    const line = transcript.get(paragraph.index);
+    // `RAMOS: It's heat plus dehydration ...`: a transcript's line (or an interview's answer) is its speaker's words,
+    // marks or not
+    const line = lines.get(paragraph.index);
     if (line && kept < MAX_QUOTES_PER_ARTICLE) {
       const resolution = resolveSpeaker(line.ref, context);
       quotes.push(makeQuote(paragraph, line.start, line.end, 'direct', resolution?.entity ?? null, line.ref));
@@ -728,12 +730,11 @@ function transcriptLines(
     };
     lines.set(paragraph.index, { ref, start, end, cue: 'label' });
   }
-  if (lines.size >= TRANSCRIPT_LINES) return lines;
-  return interviewAnswers(doc, index, groupsByParagraph);
+  return lines.size >= TRANSCRIPT_LINES ? lines : new Map();
 }
 
 const QUESTION_LABEL = /^\s*Q\s*[:.]\s/u;
-const ANSWER_LABEL = /^\s*A\s*[:.]\s*/u;
+const ANSWER_LABEL = /^\s*A\s*[:.]\s+/u;
 
 /**
  * An interview set as questions and answers (`Q: Will prices rise?` / `A: Not this year.`): each answer is the words

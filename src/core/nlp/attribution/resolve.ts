@@ -634,9 +634,8 @@ function statementIssuer(ref: SpeakerRef, context: ResolveContext, noun: string)
   // everyone named before the statement in that sentence: one, its subject, gave it ("Hale and Ode" are two)
   const named = new Set<Entity>();
   let subject: Entity | null = null;
-  for (const sighting of context.named) {
-    if (sighting.paragraphIndex !== paragraph.index || sighting.sentence !== sentence) continue;
-    if (sighting.tokenIndex >= mentioned) continue;
+  for (const sighting of sightingsBefore(context, paragraph.index, mentioned)) {
+    if (sighting.paragraphIndex !== paragraph.index || sighting.sentence < sentence) break;
     named.add(sighting.entity);
     if (sighting.subject) subject = sighting.entity;
   }
