@@ -57,6 +57,14 @@ describe('nameKeys', () => {
     // a person is not found by a given name alone
     expect(nameKeys({ name: 'Jean Morel', aliases: [], roles: [], kind: 'person' })).not.toContain('jean');
   });
+
+  it('finds a body by each part of a name joined by a slash, and by the name before its list of fields', () => {
+    expect(nameKeys({ name: 'Cal/OSHA', aliases: [], roles: [], kind: 'organisation' })).toContain('osha');
+    const ministry = { name: 'Ministry of Agriculture, Forestry and Fisheries', aliases: [], roles: [] };
+    expect(nameKeys({ ...ministry, kind: 'organisation' })).toEqual(
+      expect.arrayContaining(['ministry of agriculture', 'agriculture', 'fisheries']),
+    );
+  });
 });
 
 describe('editDistance', () => {

@@ -147,10 +147,14 @@ export function nameKeys(person: Person): string[] {
   // a body is asked for by any word of its name that names it ("Gironde" for the Gironde prefecture, "Altiplano"),
   // not by one every body's name has ("Office", "Ministry")
   if (person.kind === 'organisation') {
-    for (const word of words) {
+    // ("OSHA" for "Cal/OSHA")
+    for (const word of words.flatMap((part) => part.split('/'))) {
       const key = normalizeName(word);
       if (key.length >= 3 && !GENERIC_ORGANISATION_WORDS.has(key)) add(word);
     }
+    // "Ministry of Agriculture" for the "Ministry of Agriculture, Forestry and Fisheries"
+    const comma = person.name.indexOf(',');
+    if (comma > 0) add(person.name.slice(0, comma));
   }
   return [...keys];
 }
