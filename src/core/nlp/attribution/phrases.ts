@@ -112,18 +112,10 @@ export function isSlashInName(tokens: readonly Token[], at: number): boolean {
   const slash = tokens[at];
   const before = tokens[at - 1];
   const after = tokens[at + 1];
-  return (
-    slash?.text === '/' &&
-    before?.capitalized === true &&
-    tokens[at - 2]?.capitalized !== true &&
-    // ("Facebook/Mostafa Talaat", "G du Toit/J Fourie": a person after the slash is someone of their own)
-    after !== undefined &&
-    after.capitalized &&
-    after.text.length > 1 &&
-    !isFirstName(after.lower) &&
-    before.end === slash.start &&
-    slash.end === after.start
-  );
+  if (slash?.text !== '/' || !before?.capitalized || !after?.capitalized) return false;
+  // ("Facebook/Mostafa Talaat", "G du Toit/J Fourie": a person after the slash is someone of their own)
+  if (tokens[at - 2]?.capitalized || after.text.length < 2 || isFirstName(after.lower)) return false;
+  return before.end === slash.start && slash.end === after.start;
 }
 
 /**
