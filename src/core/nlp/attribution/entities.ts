@@ -1172,7 +1172,14 @@ function organisationOf(
       organisation = true;
     }
     if (isOrganizationName(token.lower) && !isFirstName(token.lower) && !isLastName(token.lower)) organisation = true;
-  } else if (!person || person.words.length < 2 || !isFirstName(normalizeName(person.words[0]!))) {
+  } else if (
+    !person ||
+    person.words.length < 2 ||
+    !isFirstName(normalizeName(person.words[0]!)) ||
+    // ("Aston Villa", "Wells Fargo": a body the lexicon knows, though it opens on a given name, unless a title says
+    // someone bears the name)
+    person.title.length === 0
+  ) {
     if (isOrganizationName(normalizeName(runText(paragraph, from, last)))) organisation = true;
   }
   if (!organisation && !guess) return null;
