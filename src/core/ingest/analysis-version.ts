@@ -22,6 +22,7 @@
  * gives "the statement read" to whoever gave it, "the bloc said" to the union named, keeps bodies named with commas
  * or a slash whole ("Ministry of Agriculture, Forestry and Fisheries", "Cal/OSHA"), finds the people of team sheets
  * ("D Peel"), of wire credits ("Reporting by ...") and royals by title ("Prince Charles" beside Charles Kennedy),
- * takes no one called Bill from "the Criminal Justice Bill", and shows no team-mate, victim or "people" as a role.
+ * takes no one called Bill from "the Criminal Justice Bill" nor a person from a body the lexicon knows ("Aston Villa"),
+ * and shows no team-mate, victim or "people" as a role.
  */
 export const ANALYSIS_VERSION = 9;
