@@ -1136,3 +1136,11 @@ describe('names joined by a slash', () => {
     ).toContain('Mostafa Talaat');
   });
 });
+
+describe('a body the lexicon knows that opens on a given name', () => {
+  it('gives the quote to the person who spoke of the club, not to the club', () => {
+    expect(
+      listed('Savage', 'Robbie Savington said he was happy at Aston Villa. "The crowd gave me a standing ovation."'),
+    ).toEqual([['The crowd gave me a standing ovation.', 'Robbie Savington']]);
+  });
+});

@@ -4,13 +4,6 @@ import { buildDocument } from '../../src/core/nlp/attribution/document.js';
 import { findEntities } from '../../src/core/nlp/attribution/entities.js';
 import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
 
-/** Quote text and the speaker it is listed under, for the quotes in marks of an article made of these lines. */
-function listed(title: string, ...lines: string[]): [string, string | null][] {
-  return attributeQuotes(articleFromLines(title, lines.join('\n')))
-    .quotes.filter((quote) => quote.kind !== 'reported')
-    .map((quote) => [quote.text, quote.speaker]);
-}
-
 /** The names of the people found in an article made of these lines. */
 function namesOf(...lines: string[]): string[] {
   return attributeQuotes(articleFromLines('People', lines.join('\n')))
@@ -488,9 +481,6 @@ describe('not taking things for people', () => {
     expect(namesOf('He was signed as a footballer by Aston Villa in 1936.', 'Wells Fargo cut its forecast.')).toEqual(
       [],
     );
-    expect(
-      listed('Savage', 'Robbie Savington said he was happy at Aston Villa. "The crowd gave me a standing ovation."'),
-    ).toEqual([['The crowd gave me a standing ovation.', 'Robbie Savington']]);
   });
 
   it("finds the people of a wire story's credit line, and no one called Additional", () => {
