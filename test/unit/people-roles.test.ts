@@ -74,6 +74,17 @@ describe('people of an article', () => {
     expect(people[0]?.roles[0]).toContain('chief economist');
   });
 
+  it('takes the sports and media standings news gives before a name for roles, and the name without them', () => {
+    const people = peopleOf(
+      'Olympian Tavi Runcorn was there, with former hurdler Sela Brightwater and TV pundit Orrin Vasquez.',
+    );
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Tavi Runcorn', ['Olympian']],
+      ['Sela Brightwater', ['former hurdler']],
+      ['Orrin Vasquez', ['TV pundit']],
+    ]);
+  });
+
   it('merges surname mentions into the full name and keeps them as aliases', () => {
     const people = peopleOf('Mayor Lucia Ferrante opened the bridge.', 'Ferrante thanked the engineers.');
     expect(people).toEqual([{ name: 'Lucia Ferrante', kind: 'person', aliases: ['Ferrante'], roles: ['Mayor'] }]);

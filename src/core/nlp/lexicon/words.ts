@@ -621,7 +621,10 @@ export const ROLE_NOUNS = words(`
   bailiff warden comptroller selectman assessor surveyor provost rector vicar imam mufti notary ombudsman consul
   councilman councilwoman assemblyman assemblywoman fielder fly-half scrum-half flanker fullback pitcher shortstop
   linebacker opener spinner off-spinner offspinner leg-spinner legspinner seamer paceman all-rounder allrounder
-  wicketkeeper-batter batter centre-back full-back playmaker
+  wicketkeeper-batter batter centre-back full-back playmaker swimmer hurdler caddie outfielder infielder cyclist
+  gymnast snowboarder fencer archer marathoner cricketer footballer canoeist kayaker mountaineer weightlifter
+  powerlifter judoka decathlete heptathlete triathlete paralympian olympian commentator pundit linesman netminder
+  goaltender cornerback tailback defenseman defenceman co-driver
 `);
 
 /** Words never kept at the start of a role: sentence words glued to it ("Earlier Tory leader", "picture"). */
