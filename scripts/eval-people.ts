@@ -12,9 +12,12 @@
  *    (`who "Home Office"` must not answer with a person of that name).
  *
  * Both label files split into tune and held-out halves; `--split tune|heldout|all` (default all) picks one.
- * Flags: --check (exit 1 below the targets on the held-out split), --json, --verbose (every miss).
+ * 3. Other outlets: AllSides excerpts (a headline and the first paragraphs) of many US and UK outlets, labelled
+ *    the same way: people-allsides-tune.json (tuning, printed unless --split heldout) and people-allsides-2021.json
+ *    (report: printed with --report, its misses never).
+ * Flags: --check (exit 1 below the targets on the held-out split), --report, --json, --verbose (every miss).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,8 +83,10 @@ interface ArticleFigures {
   shownRoles: number;
 }
 
-function evaluateArticles(split: string, misses: string[]): ArticleFigures | null {
-  const parsed = ArticlesFile.parse(JSON.parse(readFileSync(join(labels, 'people-articles.json'), 'utf8')));
+function evaluateArticles(file: string, split: string, misses: string[]): ArticleFigures | null {
+  const path = join(labels, file);
+  if (!existsSync(path)) return null;
+  const parsed = ArticlesFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   const entries = parsed.articles.filter((entry) => split === 'all' || entry.split === split);
   if (entries.length === 0 || readEvalText(root, entries[0]!.file) === null) return null;
   let labelled = 0;
@@ -249,19 +254,29 @@ async function main(): Promise<void> {
     throw new Error(`unknown split "${split}": use tune, heldout or all`);
   const check = argv.includes('--check');
   const misses: string[] = [];
-  const perArticle = evaluateArticles(check ? 'heldout' : split, misses);
-  const corpus = await evaluateCorpus(check ? 'heldout' : split, misses);
+  const report = argv.includes('--report');
+  const chosen = check ? 'heldout' : split;
+  const perArticle = evaluateArticles('people-articles.json', chosen, misses);
+  // AllSides excerpts of many outlets: a tuning set, and a report set printed only with --report, its misses never
+  const outlets = {
+    tune: chosen === 'heldout' ? null : evaluateArticles('people-allsides-tune.json', 'all', misses),
+    report: report ? evaluateArticles('people-allsides-2021.json', 'all', []) : null,
+  };
+  const corpus = await evaluateCorpus(chosen, misses);
   if (argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ split: check ? 'heldout' : split, perArticle, corpus }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ split: chosen, perArticle, outlets, corpus }, null, 2)}\n`);
   } else {
     const lines: string[] = [];
-    if (perArticle) {
+    const describe = (label: string, figures: ArticleFigures) =>
       lines.push(
-        `per article (${check ? 'heldout' : split}): ${perArticle.articles} articles, ${perArticle.labelled} people labelled`,
-        `  person recall ${perArticle.recall}%  spurious people ${perArticle.spurious} (${perArticle.spuriousShare}% of found)`,
-        `  first role right ${perArticle.firstRoleRight}% (a role shown for ${perArticle.firstRoleShown}% of ${perArticle.withRoles} with roles)  junk ${perArticle.junk}% of ${perArticle.shownRoles} shown`,
+        `${label}: ${figures.articles} articles, ${figures.labelled} people labelled`,
+        `  person recall ${figures.recall}%  spurious people ${figures.spurious} (${figures.spuriousShare}% of found)`,
+        `  first role right ${figures.firstRoleRight}% (a role shown for ${figures.firstRoleShown}% of ${figures.withRoles} with roles)  junk ${figures.junk}% of ${figures.shownRoles} shown`,
       );
-    } else lines.push('per article: skipped, the labelled articles are not on this machine');
+    if (perArticle) describe(`per article (${chosen})`, perArticle);
+    else lines.push('per article: skipped, the labelled articles are not on this machine');
+    if (outlets.tune) describe('AllSides excerpts, many outlets (tune)', outlets.tune);
+    if (outlets.report) describe('AllSides 2021 excerpts, many outlets (report)', outlets.report);
     if (corpus) {
       lines.push(
         `corpus (all BBC ingested in ${corpus.ingestSeconds} s; ${corpus.people} people): found ${corpus.found}%  first role right ${corpus.firstRoleRight}%  junk ${corpus.junk}% of ${corpus.shownRoles} shown`,

@@ -273,6 +273,9 @@ export const CANONICAL_SETS: readonly {
   { name: 'cnndm', use: 'tune', source: 'labels' },
   { name: 'cnndm-holdout', use: 'report', source: 'labels' },
   { name: 'bbc-politics', use: 'report', source: 'labels' },
+  // AllSides excerpts (a headline and the first paragraphs) of many US and UK outlets
+  { name: 'allsides-tune', use: 'tune', source: 'labels' },
+  { name: 'allsides-2021', use: 'report', source: 'labels' },
 ];
 
 const LabelItemSchema = z.object({
@@ -350,6 +353,11 @@ function withoutNested(items: readonly CanonicalItem[]): CanonicalItem[] {
 export function articlesFor(root: string, ref: string): ParsedArticle[] {
   const text = readEvalText(root, ref);
   if (text === null) return [];
+  // an AllSides excerpt: its first line is the title
+  if (ref.includes('.jsonl#')) {
+    const title = text.slice(0, Math.max(0, text.indexOf('\n')));
+    return [articleFromLines(title, text, title.length + 1)];
+  }
   if (ref.includes('#')) return [articleFromLines('', text)];
   const bytes = new TextEncoder().encode(text);
   return parseArticleFile({ path: ref, bytes, retrievedAt: new Date(0) }).articles;
