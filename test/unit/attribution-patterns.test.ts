@@ -550,6 +550,21 @@ describe('quotes and their cues', () => {
     );
   });
 
+  it("gives a headline's quote set off by a colon to the name before its verb, and no possessive's quote to the name", () => {
+    const body = 'Senator Joan Harper criticised the budget on Monday.';
+    expect(listed("Harper fires back at critics: 'I will not resign'", body)).toEqual([
+      ['I will not resign', 'Joan Harper'],
+    ]);
+    expect(listed("Joan Harper Defends Budget: 'We Had No Choice'", body)).toEqual([
+      ['We Had No Choice', 'Joan Harper'],
+    ]);
+    expect(listed('‘I like the idea’: Harper will consider a recount', body)).toEqual([
+      ['I like the idea', 'Joan Harper'],
+    ]);
+    expect(listed("Harper's aide says: 'She will not resign'", body)).toEqual([]);
+    expect(listed("Harper accuser: 'She lied'", body)).toEqual([]);
+  });
+
   it('reads a straight opening mark and a curly closing one as one quote', () => {
     expect(listed('Mixed', 'Joan Harper spoke.', '"We will not back down,” Harper said.')).toEqual([
       ['We will not back down', 'Joan Harper'],

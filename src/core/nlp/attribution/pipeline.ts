@@ -25,6 +25,7 @@ import {
   ASKED_FORMS,
   DASH_MARKS,
   DETERMINERS,
+  HEADLINE_VERBS,
   INDEFINITE_OPENERS,
   NON_SPEECH_MARKERS,
   STATE_VERBS,
@@ -978,7 +979,8 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     const ref =
       (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null) ??
       (open >= 0 ? attributionBefore(headline, open, 10) : null) ??
-      label;
+      label ??
+      headlineSubject(headline, open, close, index);
     if (!ref) continue;
     const entity = entityNamedBy(ref, index);
     if (!entity) continue;
@@ -989,6 +991,40 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     found.push(makeQuote(headline, part.textStart, part.textEnd, kind, entity, ref));
   }
   return found;
+}
+
+/**
+ * The subject of a headline that sets its quote off with a colon: `Biden denies allegation: 'This never happened'`
+ * (the quote ends the headline) or `'I like the idea': Trump will consider testifying` (it opens it). The subject is
+ * a name the body knows (four words at most), right before a verb of speech or reaction; a possessive is no subject
+ * (`Trump's Lawyer Says: '...'`).
+ */
+function headlineSubject(
+  headline: ParagraphDoc,
+  open: number,
+  close: number | null,
+  index: EntityIndex,
+): SpeakerRef | null {
+  const tokens = headline.tokens;
+  let start: number;
+  if (open > 0 && tokens[open - 1]!.text === ':') {
+    if (close === null || tokens.slice(close + 1).some((token) => token.kind === 'word')) return null;
+    start = 0;
+  } else if (open === 0 && close !== null && tokens[close + 1]?.text === ':') {
+    start = close + 2;
+  } else {
+    return null;
+  }
+  for (let last = start; last < start + 4 && last < tokens.length; last++) {
+    const token = tokens[last]!;
+    if (token.kind !== 'word' || !token.capitalized || token.possessive || headline.quoted[last]) return null;
+    const next = tokens[last + 1];
+    if (next?.kind !== 'word' || headline.quoted[last + 1]) return null;
+    if (!isSpeechVerb(next.lower) && !HEADLINE_VERBS.has(next.lower)) continue;
+    const ref: SpeakerRef = { paragraph: headline, range: { first: start, last }, cue: next.text, cueIndex: last + 1 };
+    if (entityNamedBy(ref, index)) return ref;
+  }
+  return null;
 }
 
 /** `Harper: ...`: a name (two words at most) opening the headline before a colon. */
@@ -1010,7 +1046,10 @@ function headlineLabel(headline: ParagraphDoc): SpeakerRef | null {
 /** The body's entity a headline mention names: by full name, surname or organisation name. */
 function entityNamedBy(ref: SpeakerRef, index: EntityIndex): Entity | null {
   const tokens = ref.paragraph.tokens;
-  const words = tokens.slice(ref.range.first, ref.range.last + 1).filter((token) => token.capitalized);
+  const phrase = tokens.slice(ref.range.first, ref.range.last + 1);
+  // "Harper's aide says", "Harper campaign says": a lowercase head after the name is someone else
+  if (!phrase[phrase.length - 1]?.capitalized || phrase.slice(0, -1).some((token) => token.possessive)) return null;
+  const words = phrase.filter((token) => token.capitalized);
   const last = words[words.length - 1];
   if (!last) return null;
   const key = normalizeName(words.map((token) => token.text.replace(/['’]s?$/u, '')).join(' '));

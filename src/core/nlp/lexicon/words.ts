@@ -731,6 +731,16 @@ export const PHRASAL_SPEECH: ReadonlySet<string> = new Set([
   'points out',
 ]);
 
+/**
+ * What a headline's subject does before a colon and its quote, besides the speech verbs: `Trump fires back at
+ * Mattis: '...'`, `Biden defends plan: '...'`, `Fauci on testing: '...'`, `'...': Trump will consider testifying`.
+ */
+export const HEADLINE_VERBS = words(`
+  fires rips hits defends blames apologizes apologises shakes knocks torches trolls taunts thanks reacts calls doubles
+  pushes shoots jabs swipes unloads breaks stands takes rejects defies questions scolds chides rebukes berates explains
+  reveals recalls pleads begs opens weighs sounds on will won't
+`);
+
 /** Forms of "tell": the phrase after the verb is the listener, not part of the subject. */
 export const TOLD_FORMS = words('told tells tell telling');
 
