@@ -573,6 +573,26 @@ describe('quotes and their cues', () => {
 });
 
 describe('organisations speak', () => {
+  it('gives "the company said" to the one firm named, but "the campaign" to no ministry', () => {
+    const said = (...lines: string[]) =>
+      attributeQuotes(articleFromLines('Bodies', lines.join('\n'))).quotes.map((quote) => [quote.text, quote.speaker]);
+    expect(said('Shares in Brantley Group rose.', 'The company said sales had been strong all year.')).toEqual([
+      ['sales had been strong all year', 'Brantley Group'],
+    ]);
+    expect(
+      said(
+        'Mara Quill worked at the Transport Department.',
+        'The campaign has maintained the files were never secret.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds the speaker of a partial quote past an adverb between the auxiliary and the verb', () => {
+    expect(listed('Probe', 'Senator Ann Kessler has long alleged the inquiry was a "witch hunt".')).toEqual([
+      ['witch hunt', 'Ann Kessler'],
+    ]);
+  });
+
   it('lists what a party or its spokesperson said under the party, and a party label of a few members under nobody', () => {
     const lines = [
       '"The plan is unfunded," Labour said.',

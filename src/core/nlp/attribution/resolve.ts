@@ -4,6 +4,7 @@ import {
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
   BLOC_WORDS,
+  BODY_SPHERES,
   DETERMINERS,
   DOCUMENT_NOUNS,
   GENDERED_TITLES,
@@ -476,6 +477,17 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
 }
 
 /**
+ * A body whose name ends in a noun of another sphere than `noun`: "State Department" is not "the campaign", nor
+ * "Labour Party" "the company" ("the company" is "Vestey Group", "the government" the "Finance Ministry").
+ */
+function namesOtherKind(entity: Entity, noun: string): boolean {
+  const head = normalizeName(entity.name).split(' ').pop() ?? '';
+  const named = BODY_SPHERES.get(head);
+  const meant = BODY_SPHERES.get(noun);
+  return named !== undefined && meant !== undefined && named !== meant;
+}
+
+/**
  * "it said", "the company said", "the commission said": the organisation in play. One whose name holds the noun
  * ("the commission" -> "European Commission") first, else the only organisation named within reach.
  */
@@ -517,7 +529,10 @@ function resolveOrganisationReference(
       if (earlier.length > 1) return null;
     }
   }
-  if (organisations.length === 1 && !subjectOnly) return found(organisations[0], 'organisation-only');
+  // ("the campaign said" is not the State Department: a body whose name ends in a kind of body of its own is not
+  // what another kind names)
+  const only = organisations.length === 1 ? organisations[0]! : null;
+  if (only && !subjectOnly && (noun === null || !namesOtherKind(only, noun))) return found(only, 'organisation-only');
   // the one organisation that is the subject or the speaker in this sentence or the one before
   for (const sentence of [here, here - 1]) {
     const set = subjects.get(sentence);

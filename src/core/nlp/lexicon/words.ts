@@ -83,7 +83,7 @@ export const VERB_MODIFIERS = words(`
   simply only further flatly angrily bluntly would will could did does do not never often always just was is were are
   already since subsequently immediately finally initially sharply firmly frequently proudly openly quietly loudly
   curtly confidently emphatically tersely softly calmly even still n’t n't may might must should can shall
-  afterward afterwards separately specifically
+  afterward afterwards separately specifically long consistently falsely wrongly baselessly widely twice
 `);
 
 /** Words that end a noun phrase when scanning over it. */
@@ -243,6 +243,22 @@ export const ORGANISATION_NOMINALS = words(`
   brokerage lender bookmaker supplier consultancy bureau centre center trust society academy clinic directorate
   secretariat embassy museum tribunal prefecture municipality
 `);
+
+/** The sphere of a body's kind, for nouns that name a body: "the campaign" is never a ministry or a firm. */
+export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'public'> = new Map([
+  ...[...words('campaign party')].map((word) => [word, 'political'] as const),
+  ...[
+    ...words(`
+      company firm group business corporation conglomerate giant chain maker manufacturer producer retailer insurer
+      airline carmaker lender bank brokerage bookmaker supplier consultancy operator developer publisher studio label
+      network broadcaster newspaper magazine website`),
+  ].map((word) => [word, 'commercial'] as const),
+  ...[
+    ...words(`
+      government ministry department agency office administration authority bureau directorate secretariat commission
+      regulator watchdog embassy prefecture municipality tribunal court`),
+  ].map((word) => [word, 'public'] as const),
+]);
 
 /** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
 export const WORK_NOUNS = words(`
