@@ -191,6 +191,21 @@ describe('finding people', () => {
     expect(namesOf('Prince Tomas opened the new wing on Monday.')).toEqual(['Prince Tomas']);
   });
 
+  it('keeps the title of a pope, and of a monarch named with a regnal number', () => {
+    expect(namesOf('Pope Tomas opened the synod on Monday.')).toEqual(['Pope Tomas']);
+    expect(namesOf('King Tomas IV opened parliament.', 'Pope Anselm XVI blessed the crowd.')).toEqual([
+      'King Tomas IV',
+      'Pope Anselm XVI',
+    ]);
+  });
+
+  it("takes a title word before a suffix for the surname, and a cleric's title for no part of the name", () => {
+    expect(namesOf('Martin Luther Bishop Jr. led the march.')).toEqual(['Martin Luther Bishop Jr.']);
+    expect(namesOf('The council will be led by Mullah Abdul Karim Sattar, who fought in the war.')).toEqual([
+      'Abdul Karim Sattar',
+    ]);
+  });
+
   it('joins a given name in brackets to the surname after it', () => {
     expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
       'Paul Fennick',

@@ -178,7 +178,8 @@ const INITIALS = /^(?:\p{Lu}\.)+$/u;
 const INNER_CAPITAL = /^\p{Lu}?\p{Ll}+\p{Lu}/u;
 /** Surnames written with an inner capital ("McConnell", "MacDougall", "DuVernay", "LaHood"), unlike "BaFin". */
 const CAMEL_NAME = /^(?:Mc|Mac|O'|O’|De|Di|Du|Da|La|Le|Van|Von|Fitz|St)\p{Lu}\p{Ll}/u;
-const ROMAN_NUMERAL = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/u;
+/** A regnal number of two letters or more, II to XXIII ("Charles III", "Benedict XVI"). */
+const ROMAN_NUMERAL = /^(?=..)(?:X{0,2}(?:IX|IV|V?I{1,3}|VI{0,3})|XX?|XX?I{1,3}|XX?IV|XX?VI{0,3}|XX?IX)$/u;
 /** Every word of a title but the small ones ("secretary", "state", not "of" or "the"). */
 const SINGLE_TITLE_WORDS: ReadonlySet<string> = new Set(
   TITLE_PHRASES.flatMap((phrase) => phrase.split(' ')).filter((word) => word !== 'of' && word !== 'the'),
@@ -412,6 +413,8 @@ function splitRun(
   // "Tom Hale QC", "Jane Ode MP": letters after a name are no part of it
   while (last > first && POST_NOMINALS.has(tokens[last]!.lower)) last--;
   let nameFirst = last + 1;
+  // the surname's place: the last word, or the one before a suffix ("Martin Luther King Jr.")
+  const surnameAt = last > first && NAME_SUFFIXES.has(normalizeName(tokens[last]!.text)) ? last - 1 : last;
   for (let index = last; index >= first; index--) {
     const token = tokens[index]!;
     const particle = NAME_PARTICLES.has(token.lower) && index > first && index < last;
@@ -419,7 +422,7 @@ function splitRun(
     // role word or an institution's word is a surname
     const previous = tokens[index - 1]?.lower ?? '';
     const surnameAfterGiven =
-      index === last &&
+      index === surnameAt &&
       index > first &&
       (isRoleNoun(token.lower) ||
         SINGLE_TITLE_WORDS.has(token.lower) ||
@@ -1327,6 +1330,16 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         candidate.evidence = 3;
         candidate.guess = true;
       }
+      if (process.env.DEBUG_CAND)
+        console.error(
+          'CAND',
+          candidate.kind,
+          candidate.words,
+          candidate.title,
+          candidate.roles,
+          candidate.evidence,
+          candidate.linkOnly,
+        );
       candidates.push(candidate);
     }
   }
@@ -2109,7 +2122,16 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
       const first = normalizeName(candidate.words[0] ?? '');
-      person = newEntity('person', name, candidate.describedGender ?? firstNameGender(first));
+      // "King Charles III", "Pope Benedict XVI": a royal or a pope named by title, given name and number keeps the title
+      const lastTitle = candidate.title.at(-1);
+      const regnal =
+        candidate.words.length === 2 &&
+        NAME_SUFFIXES.has(normalizeName(candidate.words[1]!)) &&
+        isRoyalTitle(lastTitle);
+      const shown = regnal ? `${lastTitle} ${name}` : name;
+      person = newEntity('person', shown, candidate.describedGender ?? firstNameGender(first));
+      person.key = key;
+      person.firstKey = first;
       people.add(person);
     } else if (person.key !== key) {
       people.alias(person, name);

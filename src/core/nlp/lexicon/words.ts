@@ -377,7 +377,9 @@ export const NAME_PARTICLES = words('de da di del della der den van von bin ibn 
 export const KUNYA_WORDS = words('abu umm');
 
 /** Generational suffixes: part of a name, never a surname. */
-export const NAME_SUFFIXES = words('jr sr ii iii iv');
+export const NAME_SUFFIXES = words(
+  'jr sr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii',
+);
 
 /** Letters after a name for an office, a rank at the bar or an honour ("Tom Hale QC", "Jane Ode MP"). */
 export const POST_NOMINALS = words('qc kc sc mp mep msp mla obe mbe cbe kbe dbe frs phd');
@@ -485,6 +487,7 @@ export const TITLE_PHRASES: readonly string[] = [
   'father',
   'sheikh',
   'ayatollah',
+  'mullah',
   'rabbi',
   'imam',
   'cardinal',
@@ -510,8 +513,8 @@ export const ADDRESSED_OFFICES = words(`
   chancellor premier
 `);
 
-/** Royal titles a person named only by title and given name keeps in the name shown ("Prince Harry"). */
-export const ROYAL_TITLES = words('prince princess king queen duke duchess earl countess emperor empress');
+/** Royal and papal titles a person named only by title and given name keeps in the name shown ("Prince Harry"). */
+export const ROYAL_TITLES = words('prince princess king queen duke duchess earl countess emperor empress pope');
 
 /** Honorifics: a courtesy before a name, never a role on its own. */
 export const HONORIFICS = words(
@@ -520,7 +523,7 @@ export const HONORIFICS = words(
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
 export const HONORIFIC_TITLES = words(
-  'ayatollah sheikh sheik rev reverend father mother brother sister imam rabbi prophet',
+  'ayatollah sheikh sheik mullah rev reverend father mother brother sister imam rabbi prophet',
 );
 
 /** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
