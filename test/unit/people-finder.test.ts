@@ -206,6 +206,15 @@ describe('finding people', () => {
     ]);
   });
 
+  it("reads initials before a surname as a person's, but not those of a place or a body", () => {
+    expect(namesOf('The museum honoured C.T. Vandermeer and J. Oduya.')).toEqual(['C.T. Vandermeer', 'J. Oduya']);
+    expect(namesOf('Shares of U.S. Steel and N.H. Mutual fell.')).toEqual([]);
+  });
+
+  it('leaves the day after a name out of it', () => {
+    expect(namesOf('The minister recalled ambassador Pierre Lenoir Friday night.')).toEqual(['Pierre Lenoir']);
+  });
+
   it('joins a given name in brackets to the surname after it', () => {
     expect(namesOf('He said: "Greats like Paul Fennick and (Marcel) Dubreuil had critics too."')).toEqual([
       'Paul Fennick',

@@ -48,6 +48,7 @@ import {
   PARTY_NAMES,
   PARTY_WORDS,
   PERSON_OR_BODY_NOUNS,
+  PLACE_INITIALS,
   PLACE_PREFIXES,
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
@@ -61,6 +62,7 @@ import {
   TITLE_SMALL_WORDS,
   TOLD_FORMS,
   VAGUE_SOURCE_NOUNS,
+  WEEKDAYS,
   WORK_NOUNS,
   WORK_ROLE_NOUNS,
 } from '../lexicon/words.js';
@@ -196,6 +198,13 @@ function isAcronym(token: Token): boolean {
   if (isAsciiLower(text.charCodeAt(1))) return false;
   const word = text.replace(/['’]s?$/u, '');
   return ACRONYM.test(word) && !INITIALS.test(word) && !ROMAN_NUMERAL.test(word);
+}
+
+/** "J.", "C.T.", "W.E.B.": initials that open a person's name (not "U.S." or "U.N.", which open a body's or a place's). */
+function isPersonalInitials(word: string): boolean {
+  if (!/^(?:\p{Lu}\.){1,3}$/u.test(word)) return false;
+  const letters = normalizeName(word);
+  return letters.length === 1 || !(isPlaceName(letters) || isOrganizationName(letters) || PLACE_INITIALS.has(letters));
 }
 
 /** "G.", "G.K.": initials are part of a name. */
@@ -410,8 +419,9 @@ function splitRun(
 ): Candidate | null {
   let first = runStart;
   const tokens = paragraph.tokens;
-  // "Tom Hale QC", "Jane Ode MP": letters after a name are no part of it
-  while (last > first && POST_NOMINALS.has(tokens[last]!.lower)) last--;
+  // "Tom Hale QC", "Jane Ode MP": letters after a name are no part of it; nor is the day after it ("recall ambassador
+  // Pierre Lenoir Friday night")
+  while (last > first && (POST_NOMINALS.has(tokens[last]!.lower) || WEEKDAYS.has(tokens[last]!.lower))) last--;
   let nameFirst = last + 1;
   // the surname's place: the last word, or the one before a suffix ("Martin Luther King Jr.")
   const surnameAt = last > first && NAME_SUFFIXES.has(normalizeName(tokens[last]!.text)) ? last - 1 : last;
@@ -951,7 +961,7 @@ function scoreCandidate(candidate: Candidate): number {
   let score = 0;
   const firstWord = lowers[0] ?? '';
   const lastWord = lowers[lowers.length - 1] ?? '';
-  if (candidate.words.length >= 2 && (isFirstName(firstWord) || /^\p{Lu}\.$/u.test(candidate.words[0]!))) score += 2;
+  if (candidate.words.length >= 2 && (isFirstName(firstWord) || isPersonalInitials(candidate.words[0]!))) score += 2;
   // "Bill Armstrong", "Mark Cuban": a given name that is also an everyday word, before a known surname
   else if (candidate.words.length >= 2 && isGivenNameForm(firstWord) && isLastName(lastWord)) score += 2;
   if (isLastName(lastWord)) score += 1;

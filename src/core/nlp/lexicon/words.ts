@@ -382,6 +382,13 @@ export const NAME_SUFFIXES = words(
 );
 
 /** Letters after a name for an office, a rank at the bar or an honour ("Tom Hale QC", "Jane Ode MP"). */
+/** Initials that stand for places and bodies, never for a person's given names ("U.S. Steel", "U.N. envoy"). */
+export const PLACE_INITIALS = words(`
+  us usa uk un eu dc la nyc uae ussr nhs nba nfl nhl fbi cia gop bbc abc nbc cbs cnn
+  ny nj nh nc sc nd sd nm ri wv wva pa va md de ga fl al ms tn ky oh mi wi mn ia mo ar ok tx co ut nv az ca or wa id mt
+  wy ne ks me vt ma ct ak hi
+`);
+
 export const POST_NOMINALS = words('qc kc sc mp mep msp mla obe mbe cbe kbe dbe frs phd');
 
 /** Prefixes that start place names ("San Francisco", "St John"), not labels before a name. */
