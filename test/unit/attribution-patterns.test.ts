@@ -587,6 +587,26 @@ describe('organisations speak', () => {
     ).toEqual([]);
   });
 
+  it('lists what a seat of power said under it, and nothing an unnamed adviser on something said', () => {
+    expect(listed('Talks', 'The Kremlin said the offer was "a provocation".')).toEqual([['a provocation', 'Kremlin']]);
+    expect(listed('Talks', 'Downing Street said the plan was "deeply flawed".')).toEqual([
+      ['deeply flawed', 'Downing Street'],
+    ]);
+    expect(
+      listed('Talks', 'The Kremlin’s adviser on the talks argued the offer would make things "much worse".'),
+    ).toEqual([['much worse', null]]);
+  });
+
+  it("gives what a firm's board of directors said to that firm", () => {
+    expect(
+      listed(
+        'Bid',
+        'Harlow Media said the bid by Quarry Holdings would not change its plans.',
+        'The board of directors said it would "act in the best interests of shareholders".',
+      ),
+    ).toEqual([['act in the best interests of shareholders', 'Harlow Media']]);
+  });
+
   it('finds the speaker of a partial quote past an adverb between the auxiliary and the verb', () => {
     expect(listed('Probe', 'Senator Ann Kessler has long alleged the inquiry was a "witch hunt".')).toEqual([
       ['witch hunt', 'Ann Kessler'],

@@ -55,6 +55,7 @@ import {
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
+  SEATS_OF_POWER,
   SPOKESPERSON_NOUNS,
   SURNAME_SENTENCE_WORDS,
   THING_LIST_KINDS,
@@ -1195,6 +1196,7 @@ function organisationOf(
   ) {
     if (isOrganizationName(normalizeName(runText(paragraph, from, last)))) organisation = true;
   }
+  if (SEATS_OF_POWER.has(normalizeName(runText(paragraph, from, last)))) organisation = true;
   if (!organisation && !guess) return null;
   return { first: from, last, name: runText(paragraph, from, last), guess: !organisation };
 }

@@ -24,7 +24,7 @@ import { normalizeName } from '../names.js';
 import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
 import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun, newEntity } from './entities.js';
-import { rangeText } from './phrases.js';
+import { type PhraseRange, rangeText } from './phrases.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -123,9 +123,27 @@ export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolu
   return resolution?.entity.anonymous ? null : resolution;
 }
 
+/** Prepositions that close a noun phrase's head: "adviser on the campaign", "head of the commission". */
+const HEAD_PREPOSITIONS = new Set(['on', 'of', 'for', 'at', 'in', 'with', 'from', 'about', 'over']);
+
+/**
+ * The head of a speaker phrase: its last word, or a body's or a spokesperson's noun a preposition follows ("the board
+ * of directors" is a board, "a spokesman for the summit" a spokesman).
+ */
+function headOf(tokens: readonly Token[], range: PhraseRange): Token {
+  for (let at = range.first + 1; at < range.last; at++) {
+    const before = tokens[at - 1]!;
+    if (!HEAD_PREPOSITIONS.has(tokens[at]!.lower) || before.kind !== 'word' || before.capitalized) continue;
+    const lower = before.lower;
+    if (ORGANISATION_NOMINALS.has(lower) || SPOKESPERSON_NOUNS.has(lower) || VAGUE_SOURCE_NOUNS.has(lower))
+      return before;
+  }
+  return tokens[range.last]!;
+}
+
 function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const tokens = ref.paragraph.tokens;
-  const head = tokens[ref.range.last]!;
+  const head = headOf(tokens, ref.range);
   const first = tokens[ref.range.first]!;
   if (ref.range.first === ref.range.last) {
     const gender = PRONOUN_GENDER[head.lower];
@@ -133,6 +151,18 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     // "it said": only an organisation that is the subject or the speaker just before; one merely named is not enough
     if (head.lower === 'it') return resolveOrganisationReference(ref, context, null, true);
     if (['they', 'we', 'i', 'you'].includes(head.lower)) return null;
+  }
+  // "Microsoft's adviser on the campaign argued": the phrase is what the adviser advises on; the unnamed adviser spoke
+  const preposition = tokens[ref.range.first - 1];
+  const noun = tokens[ref.range.first - 2];
+  if (
+    (preposition?.lower === 'on' || preposition?.lower === 'about') &&
+    noun?.kind === 'word' &&
+    !noun.capitalized &&
+    isRoleNoun(noun.lower) &&
+    !SPOKESPERSON_NOUNS.has(noun.lower)
+  ) {
+    return null;
   }
   // "Tova Brennick of research firm Keyline Data": the person before "of", not the employer the phrase ends on
   const employed = nameBeforeOf(ref, context.index);

@@ -244,6 +244,15 @@ export const ORGANISATION_NOMINALS = words(`
   secretariat embassy museum tribunal prefecture municipality
 `);
 
+/** Seats of power that speak for a government or a church ("the Kremlin said", "Downing Street said"): bodies. */
+export const SEATS_OF_POWER: ReadonlySet<string> = new Set([
+  ...words('kremlin pentagon vatican elysee whitehall holyrood stormont zhongnanhai'),
+  'downing street',
+  'blue house',
+  'quai dorsay',
+  'foggy bottom',
+]);
+
 /** The sphere of a body's kind, for nouns that name a body: "the campaign" is never a ministry or a firm. */
 export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'public'> = new Map([
   ...[...words('campaign party')].map((word) => [word, 'political'] as const),
