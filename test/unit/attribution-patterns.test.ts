@@ -565,6 +565,24 @@ describe('quotes and their cues', () => {
     expect(listed("Harper accuser: 'She lied'", body)).toEqual([]);
   });
 
+  it('passes over a headline pronoun to the name that opens the headline', () => {
+    expect(
+      listed("Harper Says He Told Council to 'Think Again'", 'Senator Joan Harper criticised the budget on Monday.'),
+    ).toEqual([['Think Again', 'Joan Harper']]);
+    expect(listed("US state acts to stop 'spammers'", 'The US passed a law on Monday.')).toEqual([]);
+  });
+
+  it("reads a bare mark after a name ending in s as a person's possessive, not a firm's name", () => {
+    expect(
+      listed(
+        'Statement',
+        'Representative Dana Rivers spoke on Thursday.',
+        '"It should shock every decent person," Rivers said.',
+        'The article was updated with more on Dana Rivers’ statement.',
+      ),
+    ).toEqual([['It should shock every decent person', 'Dana Rivers']]);
+  });
+
   it('reads a straight opening mark and a curly closing one as one quote', () => {
     expect(listed('Mixed', 'Joan Harper spoke.', '"We will not back down,” Harper said.')).toEqual([
       ['We will not back down', 'Joan Harper'],

@@ -295,6 +295,8 @@ function isPossessiveBrand(paragraph: ParagraphDoc, last: number): boolean {
   const token = tokens[last]!;
   const next = tokens[last + 1];
   if (!token.possessive || !token.capitalized || next?.kind !== 'word' || next.capitalized) return false;
+  // a brand's possessive is "'s" ("Sainsbury's statement"); a bare mark after an s is a person's ("Sanders’ statement")
+  if (!/['’]s$/u.test(token.text)) return false;
   // never a person's ("Mr Limbaugh's")
   if (tokens.slice(Math.max(0, last - 3), last).some((word) => HONORIFICS.has(word.lower))) return false;
   return FIRM_STATEMENT_VERBS.has(next.lower) || SPOKESPERSON_NOUNS.has(next.lower);

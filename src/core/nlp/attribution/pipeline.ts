@@ -976,16 +976,26 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     const open = openToken(headline, part);
     const close = closeToken(headline, part);
     const quoteText = headline.text.slice(part.textStart, part.close ?? part.textEnd);
-    const ref =
-      (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null) ??
-      (open >= 0 ? attributionBefore(headline, open, 10) : null) ??
-      label ??
-      headlineSubject(headline, open, close, index);
-    if (!ref) continue;
-    const entity = entityNamedBy(ref, index);
-    if (!entity) continue;
     const text = headline.text.slice(part.textStart, part.textEnd);
     const kind = isTitleCased(text) ? 'partial' : 'direct';
+    const few = kind === 'partial' || countWords(text, 5) < 5;
+    // the first cue whose speaker the body names: `Trump says he told Navy to 'shoot down' boats` passes over "he"
+    // (a headline's pronoun has no one before it) to the subject
+    const refs = [
+      () => (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null),
+      () => (open >= 0 ? attributionBefore(headline, open, 10) : null),
+      () => label,
+      () => headlineSubject(headline, open, close, index),
+      () => (open >= 0 && few ? headlineOpeningSpeaker(headline, open, index) : null),
+    ];
+    let ref: SpeakerRef | null = null;
+    let entity: Entity | null = null;
+    for (const next of refs) {
+      ref = next();
+      entity = ref ? entityNamedBy(ref, index) : null;
+      if (entity) break;
+    }
+    if (!ref || !entity) continue;
     const folded = foldText(text);
     if (body.some((quote) => quote.speaker === entity.name && foldText(quote.text).includes(folded))) continue;
     found.push(makeQuote(headline, part.textStart, part.textEnd, kind, entity, ref));
@@ -1023,6 +1033,24 @@ function headlineSubject(
     if (!isSpeechVerb(next.lower) && !HEADLINE_VERBS.has(next.lower)) continue;
     const ref: SpeakerRef = { paragraph: headline, range: { first: start, last }, cue: next.text, cueIndex: last + 1 };
     if (entityNamedBy(ref, index)) return ref;
+  }
+  return null;
+}
+
+/**
+ * `Trump Says He Told Navy to 'Shoot Down' Boats`: the name that opens the headline before a speech verb, for a few
+ * quoted words later in it.
+ */
+function headlineOpeningSpeaker(headline: ParagraphDoc, open: number, index: EntityIndex): SpeakerRef | null {
+  const tokens = headline.tokens;
+  for (let last = 0; last < 4 && last + 1 < open; last++) {
+    const token = tokens[last]!;
+    if (token.kind !== 'word' || !token.capitalized || token.possessive || headline.quoted[last]) return null;
+    const next = tokens[last + 1]!;
+    // a headline's verb in its present or past tense ("Says", "Told"), not a base form that is also a noun ("state")
+    if (next.kind !== 'word' || !isSpeechVerb(next.lower) || !/(?:s|ed|said|told|wrote)$/u.test(next.lower)) continue;
+    const ref: SpeakerRef = { paragraph: headline, range: { first: 0, last }, cue: next.text, cueIndex: last + 1 };
+    return entityNamedBy(ref, index) ? ref : null;
   }
   return null;
 }
