@@ -590,6 +590,35 @@ describe('quotes and their cues', () => {
   });
 });
 
+describe('descriptions and coordinated words', () => {
+  it('gives the second of two partial quotes joined by "and" the cue of the first', () => {
+    expect(listed('Final', 'Mara Quill lost after she called the umpire a “liar” and a “thief” on court.')).toEqual([
+      ['liar', 'Mara Quill'],
+      ['thief', 'Mara Quill'],
+    ]);
+  });
+
+  it('gives "the man" no woman, and a bare "the woman" nobody, but "the Waterford man" the one in play', () => {
+    expect(
+      listed(
+        'Court',
+        'Chancellor Angela Brandt has condemned the abuse.',
+        'Last week, a court sentenced a 26-year-old man to probation after the man had posted on his Facebook page that refugees should "go home" at once.',
+      ),
+    ).toEqual([['go home', null]]);
+    expect(
+      listed(
+        'Shop',
+        'Donna Lages runs a shop near the mosque.',
+        'At a drugstore nearby, a middle-aged cashier was shaken by the talk she has heard since the shooting. "One guy came in and said terrible things," said the woman, who did not want to be quoted by name.',
+      ),
+    ).toEqual([['One guy came in and said terrible things', null]]);
+    expect(
+      listed('Comeback', 'Jamie Costin should be paralysed.', '"I was in a lot of pain," says the Waterford man.'),
+    ).toEqual([['I was in a lot of pain', 'Jamie Costin']]);
+  });
+});
+
 describe('organisations speak', () => {
   it('gives "the company said" to the one firm named, but "the campaign" to no ministry', () => {
     const said = (...lines: string[]) =>

@@ -633,7 +633,9 @@ function attributeGroup(
     if (after) return { ref: after, cue: 'immediate' };
   }
   if (open >= 0) {
-    const before = attributionBefore(firstParagraph, open, kind === 'partial' ? 40 : 10, kind === 'partial');
+    // `called the umpire a "liar" and a "thief"`: a partial joined to the one before it shares its cue
+    const from = kind === 'partial' ? coordinatedOpen(firstParagraph, open) : open;
+    const before = attributionBefore(firstParagraph, from, kind === 'partial' ? 40 : 10, kind === 'partial');
     if (before)
       return {
         ref: before,
@@ -685,6 +687,21 @@ function attributeGroup(
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
   };
+}
+
+/**
+ * The opening mark of the partial quote that `open`'s is joined to by "and" or "or" (`a "liar" and a "thief"`), or
+ * `open` itself.
+ */
+function coordinatedOpen(paragraph: ParagraphDoc, open: number): number {
+  const tokens = paragraph.tokens;
+  let at = open - 1;
+  while (at >= 0 && !paragraph.quoted[at] && DETERMINERS.has(tokens[at]!.lower)) at--;
+  if (at < 1 || paragraph.quoted[at] || (tokens[at]!.lower !== 'and' && tokens[at]!.lower !== 'or')) return open;
+  at--;
+  if (!paragraph.quoted[at]) return open;
+  while (at > 0 && paragraph.quoted[at - 1]) at--;
+  return at;
 }
 
 /** A transcript's line or an interview's answer: whose words, and where they are. */

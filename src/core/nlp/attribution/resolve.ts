@@ -7,6 +7,7 @@ import {
   BODY_SPHERES,
   DETERMINERS,
   DOCUMENT_NOUNS,
+  GENDERED_NOUNS,
   GENDERED_TITLES,
   INDEFINITE_OPENERS,
   ORGANISATION_NOMINALS,
@@ -764,6 +765,8 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   const tokens = ref.paragraph.tokens;
   const head = tokens[ref.range.last]!.lower;
   const gender = GENDERED_TITLES[head] ?? null;
+  // "the man": never a woman the name lists are sure of (a name they are unsure of may still be his)
+  const nounGender = GENDERED_NOUNS[head];
   const kept = tokens
     .slice(ref.range.first, ref.range.last + 1)
     .filter((token) => !DETERMINERS.has(token.lower) && !token.possessive);
@@ -794,7 +797,14 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   if (TITLE_HEADS.has(head)) return null;
   // "said the 74-year-old comedian": a description no known role matches stands for the person in play, when one
   // clearly is
+  // a bare "the man" or "the woman" is someone the article does not name, more often than the one in play (but "the
+  // man who built his career on ..." describes someone)
+  if (nounGender && words.length === 1 && tokens[ref.range.last + 1]?.lower !== 'who') return null;
   const scores = salience(ref, gender, context);
+  for (const entity of scores.keys()) {
+    if (nounGender && entity.genderFirm && entity.gender !== null && entity.gender !== nounGender)
+      scores.delete(entity);
+  }
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
 }

@@ -569,6 +569,31 @@ export const ORIGIN_NOUNS = words(`
   immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
 `);
 
+/** The gender a noun describing someone gives ("the man", "a widow"): never a title before a name. */
+export const GENDERED_NOUNS: Readonly<Record<string, 'male' | 'female'>> = {
+  man: 'male',
+  woman: 'female',
+  boy: 'male',
+  girl: 'female',
+  gentleman: 'male',
+  son: 'male',
+  daughter: 'female',
+  husband: 'male',
+  wife: 'female',
+  widow: 'female',
+  widower: 'male',
+  grandfather: 'male',
+  grandmother: 'female',
+  grandson: 'male',
+  granddaughter: 'female',
+  uncle: 'male',
+  aunt: 'female',
+  nephew: 'male',
+  niece: 'female',
+  boyfriend: 'male',
+  girlfriend: 'female',
+};
+
 /** The gender a title before a name gives. */
 export const GENDERED_TITLES: Readonly<Record<string, 'male' | 'female'>> = {
   mr: 'male',
