@@ -565,6 +565,18 @@ describe('quotes and their cues', () => {
     expect(listed("Harper accuser: 'She lied'", body)).toEqual([]);
   });
 
+  it("gives a headline's quote to the person whose initials open it", () => {
+    expect(
+      listed(
+        "JMK fires back at critics: 'I will not resign'",
+        'Representative Jana Marie Kowalczyk-Reyes spoke on Monday.',
+      ),
+    ).toEqual([]);
+    expect(
+      listed("JKR fires back at critics: 'I will not resign'", 'Representative Jana Kowalczyk-Reyes spoke on Monday.'),
+    ).toEqual([['I will not resign', 'Jana Kowalczyk-Reyes']]);
+  });
+
   it('passes over a headline pronoun to the name that opens the headline', () => {
     expect(
       listed("Harper Says He Told Council to 'Think Again'", 'Senator Joan Harper criticised the budget on Monday.'),

@@ -1102,5 +1102,19 @@ function entityNamedBy(ref: SpeakerRef, index: EntityIndex): Entity | null {
   const byName = index.entities.filter((entity) => entity.key === key || normalizeName(entity.name) === key);
   if (byName.length === 1) return byName[0]!;
   const bySurname = index.entities.filter((entity) => entity.kind === 'person' && entity.surnameKey === surname);
-  return bySurname.length === 1 ? bySurname[0]! : null;
+  if (bySurname.length === 1) return bySurname[0]!;
+  // "AOC fires back": the initials of the one person whose name they spell (Alexandria Ocasio-Cortez)
+  const letters = words.length === 1 ? last.text.replace(/['’]s?$/u, '') : '';
+  if (!/^\p{Lu}{2,4}$/u.test(letters)) return null;
+  const byInitials = index.entities.filter((entity) => entity.kind === 'person' && initialsOf(entity.name) === letters);
+  return byInitials.length === 1 ? byInitials[0]! : null;
+}
+
+/** The initials of a name, hyphenated parts each counted: "Alexandria Ocasio-Cortez" -> "AOC". */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((part) => /^\p{L}/u.test(part))
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
 }
