@@ -997,6 +997,21 @@ describe('the subject of a speech verb in long British sentences', () => {
     ).toEqual([]);
   });
 
+  it('lists no reported clause cut short by the quoted words it runs into, only the partial quote', () => {
+    const all = (...lines: string[]) =>
+      attributeQuotes(articleFromLines('Probe', lines.join('\n'))).quotes.map((quote) => [
+        quote.kind,
+        quote.text,
+        quote.speaker,
+      ]);
+    expect(all('Senator Ann Kessler alleged the inquiry was a "witch hunt".')).toEqual([
+      ['partial', 'witch hunt', 'Ann Kessler'],
+    ]);
+    expect(all('Senator Ann Kessler said the inquiry was over.')).toEqual([
+      ['reported', 'the inquiry was over', 'Ann Kessler'],
+    ]);
+  });
+
   it('skips a relative clause about a body in the appositive before the verb', () => {
     expect(
       listed(

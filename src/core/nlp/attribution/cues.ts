@@ -592,6 +592,11 @@ export interface ReportedSpeech {
   /** token range of the reported clause */
   first: number;
   last: number;
+  /**
+   * the clause runs into quoted words (`said the probe was a "witch hunt"`): the partial quote tells it, and its
+   * unquoted start ("the probe was a") is no statement to list, though its speaker is in play
+   */
+  runsIntoQuote: boolean;
 }
 
 /** Find reported speech in the unquoted sentences of a paragraph. */
@@ -621,6 +626,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     ) {
       last++;
     }
+    const runsIntoQuote = paragraph.quoted[last + 1] === 1 && (paragraph.sentenceOf[last + 1] ?? 0) <= index;
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
     if (last - clauseFirst < 2) continue;
     // quoted words inside the clause make it a partial quote, handled with the quotes
@@ -629,6 +635,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       speaker: { paragraph, range: subject, cue: cueText(paragraph, index), cueIndex: index },
       first: clauseFirst,
       last,
+      runsIntoQuote,
     });
     index = last;
   }

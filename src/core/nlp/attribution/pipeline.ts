@@ -184,10 +184,12 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
           noteAnonymous(context, paragraph, statement.speaker);
           continue;
         }
-        const start = paragraph.tokens[statement.first]!.start;
-        const end = paragraph.tokens[statement.last]!.end;
-        quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
-        traces.push({ cue: 'reported', via: resolution.via });
+        if (!statement.runsIntoQuote) {
+          const start = paragraph.tokens[statement.first]!.start;
+          const end = paragraph.tokens[statement.last]!.end;
+          quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
+          traces.push({ cue: 'reported', via: resolution.via });
+        }
         credit(context, paragraph, statement.speaker.cueIndex, resolution.entity);
         continue;
       }
