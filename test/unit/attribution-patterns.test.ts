@@ -1012,6 +1012,16 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('reads "recalled" as speech before a clause, not before what is recalled', () => {
+    const reported = (text: string) =>
+      attributeQuotes(articleFromLines('Recall', text)).quotes.map((quote) => [quote.text, quote.speaker]);
+    expect(reported('Carmaker Brantley Motors is recalling nearly 20,000 vehicles on safety grounds.')).toEqual([]);
+    expect(reported('Coach Ann Kessler recalled striker Tomas Ode for the final.')).toEqual([]);
+    expect(reported('Ann Kessler recalled that the crowd fell silent.')).toEqual([
+      ['the crowd fell silent', 'Ann Kessler'],
+    ]);
+  });
+
   it('skips a relative clause about a body in the appositive before the verb', () => {
     expect(
       listed(

@@ -586,6 +586,10 @@ export function attributionBefore(
   return null;
 }
 
+const RECALL_FORMS = new Set(['recall', 'recalls', 'recalled', 'recalling']);
+/** Words that open a reported clause after a verb that also takes a plain object. */
+const CLAUSE_OPENERS = new Set(['that', 'how', 'when', 'what', 'why', 'where', 'being', 'having', 'seeing']);
+
 /** A reported-speech statement: `Rubio told reporters that progress has been made`. */
 export interface ReportedSpeech {
   speaker: SpeakerRef;
@@ -608,6 +612,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (paragraph.quoted[index] || !isWord(verb)) continue;
     const according = verb.lower === 'according' && tokens[index + 1]?.lower === 'to';
     if (!according && !isReportingVerb(verb.lower)) continue;
+    // "GM is recalling 200,000 vehicles": "recall" reports speech only before a clause ("recalled that ...")
+    if (RECALL_FORMS.has(verb.lower) && !CLAUSE_OPENERS.has(tokens[index + 1]?.lower ?? '')) continue;
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
     // "According to Ham, the administration has ..." (or "But according to ..."); "..., according to the UN, as
     // aid groups warn ..." reports what comes before it, not the clause after the comma
