@@ -1012,6 +1012,19 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('reads a verb that also takes a plain object as speech only before a clause', () => {
+    const reported = (text: string) =>
+      attributeQuotes(articleFromLines('Claims', text)).quotes.map((quote) => [quote.text, quote.speaker]);
+    expect(reported('Runner Jill Harrow claimed the individual title at the championship.')).toEqual([]);
+    expect(reported('Keeper Nigel Marten denied the England striker with a late save.')).toEqual([]);
+    expect(reported('Brantley Motors announced it would cut 500 jobs.')).toEqual([
+      ['it would cut 500 jobs', 'Brantley Motors'],
+    ]);
+    expect(reported('Runner Jill Harrow claimed the race had been fixed.')).toEqual([
+      ['the race had been fixed', 'Jill Harrow'],
+    ]);
+  });
+
   it('reads "recalled" as speech before a clause, not before what is recalled', () => {
     const reported = (text: string) =>
       attributeQuotes(articleFromLines('Recall', text)).quotes.map((quote) => [quote.text, quote.speaker]);

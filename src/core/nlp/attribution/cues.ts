@@ -587,8 +587,57 @@ export function attributionBefore(
 }
 
 const RECALL_FORMS = new Set(['recall', 'recalls', 'recalled', 'recalling']);
+/** Reporting verbs that as often take a plain object ("claimed the title", "announced a study"). */
+const OBJECT_TAKING_FORMS = new Set(
+  `claim deny maintain write announce reveal report concede predict promise pledge demand charge declare admit
+  acknowledge confirm suggest reiterate boast caution`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .flatMap((base) => {
+      const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+      const irregular: Record<string, string[]> = {
+        deny: ['denies', 'denied', 'denying'],
+        write: ['writes', 'wrote', 'written', 'writing'],
+        admit: ['admits', 'admitted', 'admitting'],
+      };
+      return [base, ...(irregular[base] ?? [`${base}s`, `${stem}ed`, `${stem}ing`])];
+    }),
+);
+/** Words that show a finite verb: auxiliaries, modals and common irregular pasts. */
+const FINITE_WORDS = new Set(
+  `is was were are am be been had has have would will could can should may might must did does do not told said gave
+  took made knew thought went came got saw found left felt kept put ran meant`.split(/\s+/u),
+);
+
+/**
+ * Whether the words from `first` read as a clause: an opener ("that", "how"), a subject pronoun, or a finite verb
+ * within the first eight words ("the company would cut", "Conte told her").
+ */
+function opensClause(paragraph: ParagraphDoc, first: number): boolean {
+  const tokens = paragraph.tokens;
+  const opener = tokens[first]?.lower ?? '';
+  if (CLAUSE_OPENERS.has(opener) || SUBJECT_PRONOUNS.has(opener) || opener === 'there') return true;
+  for (let at = first + 1; at < tokens.length && at <= first + 8; at++) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at]) break;
+    if (token.kind === 'word' && (FINITE_WORDS.has(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
+  }
+  return false;
+}
 /** Words that open a reported clause after a verb that also takes a plain object. */
-const CLAUSE_OPENERS = new Set(['that', 'how', 'when', 'what', 'why', 'where', 'being', 'having', 'seeing']);
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'how',
+  'when',
+  'what',
+  'why',
+  'where',
+  'whether',
+  'if',
+  'being',
+  'having',
+  'seeing',
+]);
 
 /** A reported-speech statement: `Rubio told reporters that progress has been made`. */
 export interface ReportedSpeech {
@@ -597,10 +646,11 @@ export interface ReportedSpeech {
   first: number;
   last: number;
   /**
-   * the clause runs into quoted words (`said the probe was a "witch hunt"`): the partial quote tells it, and its
-   * unquoted start ("the probe was a") is no statement to list, though its speaker is in play
+   * no statement to list, though its speaker is in play: the clause runs into quoted words (`said the probe was a
+   * "witch hunt"`: the partial quote tells it, not "the probe was a"), or the verb took a plain object ("claimed the
+   * title", "recalled 200,000 vehicles")
    */
-  runsIntoQuote: boolean;
+  unlisted: boolean;
 }
 
 /** Find reported speech in the unquoted sentences of a paragraph. */
@@ -612,8 +662,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (paragraph.quoted[index] || !isWord(verb)) continue;
     const according = verb.lower === 'according' && tokens[index + 1]?.lower === 'to';
     if (!according && !isReportingVerb(verb.lower)) continue;
-    // "GM is recalling 200,000 vehicles": "recall" reports speech only before a clause ("recalled that ...")
-    if (RECALL_FORMS.has(verb.lower) && !CLAUSE_OPENERS.has(tokens[index + 1]?.lower ?? '')) continue;
+
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
     // "According to Ham, the administration has ..." (or "But according to ..."); "..., according to the UN, as
     // aid groups warn ..." reports what comes before it, not the clause after the comma
@@ -623,6 +672,12 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!subject) continue;
     const clauseFirst = according ? clauseAfterComma(paragraph, subject.last) : reportedClauseStart(paragraph, index);
     if (clauseFirst === null) continue;
+    // "claimed the individual title", "denied Gerrard with a late tackle", "wrote a book", "GM is recalling 200,000
+    // vehicles": a verb that also takes a plain object reports speech only before what reads as a clause
+    const plainObject =
+      !according &&
+      ((OBJECT_TAKING_FORMS.has(verb.lower) && !opensClause(paragraph, clauseFirst)) ||
+        (RECALL_FORMS.has(verb.lower) && !CLAUSE_OPENERS.has(tokens[index + 1]?.lower ?? '')));
     let last = clauseFirst;
     while (
       last + 1 < tokens.length &&
@@ -633,6 +688,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       last++;
     }
     const runsIntoQuote = paragraph.quoted[last + 1] === 1 && (paragraph.sentenceOf[last + 1] ?? 0) <= index;
+    const unlisted = runsIntoQuote || plainObject;
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
     if (last - clauseFirst < 2) continue;
     // quoted words inside the clause make it a partial quote, handled with the quotes
@@ -641,7 +697,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       speaker: { paragraph, range: subject, cue: cueText(paragraph, index), cueIndex: index },
       first: clauseFirst,
       last,
-      runsIntoQuote,
+      unlisted,
     });
     index = last;
   }

@@ -184,7 +184,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
           noteAnonymous(context, paragraph, statement.speaker);
           continue;
         }
-        if (!statement.runsIntoQuote) {
+        if (!statement.unlisted) {
           const start = paragraph.tokens[statement.first]!.start;
           const end = paragraph.tokens[statement.last]!.end;
           quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
