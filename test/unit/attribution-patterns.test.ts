@@ -1025,6 +1025,15 @@ describe('the subject of a speech verb in long British sentences', () => {
     ]);
   });
 
+  it('reads the clause after the day a statement was made, and none when a place or an aside follows the day', () => {
+    const reported = (text: string) =>
+      attributeQuotes(articleFromLines('Days', text)).quotes.map((quote) => [quote.text, quote.speaker]);
+    expect(reported('Governor Ann Kessler said Tuesday her actions were lawful.')).toEqual([
+      ['her actions were lawful', 'Ann Kessler'],
+    ]);
+    expect(reported('Governor Ann Kessler said Monday in Cheyenne, according to audio of the event.')).toEqual([]);
+  });
+
   it('reads "recalled" as speech before a clause, not before what is recalled', () => {
     const reported = (text: string) =>
       attributeQuotes(articleFromLines('Recall', text)).quotes.map((quote) => [quote.text, quote.speaker]);

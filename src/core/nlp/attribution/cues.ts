@@ -16,6 +16,7 @@ import {
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
   TOLD_FORMS,
+  WEEKDAYS,
 } from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
 import {
@@ -688,7 +689,11 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       last++;
     }
     const runsIntoQuote = paragraph.quoted[last + 1] === 1 && (paragraph.sentenceOf[last + 1] ?? 0) <= index;
-    const unlisted = runsIntoQuote || plainObject;
+    // "said Thursday in a report", "said Monday night, suggesting ...": no clause after the day, though the speaker
+    // spoke
+    const first = tokens[clauseFirst];
+    const noClause = !according && (!isWord(first) || REPORTED_CLAUSE_PREPOSITIONS.has(first.lower));
+    const unlisted = runsIntoQuote || plainObject || noClause;
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
     if (last - clauseFirst < 2) continue;
     // quoted words inside the clause make it a partial quote, handled with the quotes
@@ -732,8 +737,28 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
     if (token.lower === 'that') return index + 1;
   }
   if (TOLD_FORMS.has(verb(tokens, verbIndex)) || REPORTED_CLAUSE_PREPOSITIONS.has(next.lower)) return null;
-  return verbIndex + 1;
+  // "said Tuesday his actions were lawful", "said last night the deal was off": the day is when, not what was said
+  let start = verbIndex + 1;
+  if (tokens[start]?.lower === 'last' && TIME_WORDS.has(tokens[start + 1]?.lower ?? '')) start += 2;
+  else if (WEEKDAYS.has(tokens[start]!.lower) || TIME_WORDS.has(tokens[start]!.lower)) start++;
+  // ("said Thursday night ...")
+  if (start > verbIndex + 1 && TIME_WORDS.has(tokens[start]?.lower ?? '')) start++;
+  return start;
 }
+
+/** Times a speech verb may be followed by before its clause ("said yesterday ...", "said last week ..."). */
+const TIME_WORDS = new Set([
+  'yesterday',
+  'today',
+  'tonight',
+  'night',
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'morning',
+  'evening',
+]);
 
 function verb(tokens: ParagraphDoc['tokens'], index: number): string {
   return tokens[index]?.lower ?? '';
