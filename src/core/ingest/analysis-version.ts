@@ -27,6 +27,8 @@
  * subject before its verb ("Biden denies claim: '...'"), lists what seats of power said (the Kremlin, the Pentagon,
  * Downing Street) under them, keeps "the campaign said" from a ministry, reads "has long alleged", names popes and
  * monarchs with their title and number ("Pope Francis", "King Charles III"), initials ("C.T. Vivian") and "Martin
- * Luther King Jr." whole, and reads sports and media standings ("hurdler", "pundit") as roles.
+ * Luther King Jr." whole, reads sports and media standings ("hurdler", "pundit") as roles, gives "a 'liar' and a
+ * 'thief'" one speaker, no woman to "the man", and lists no reported statement cut short by a quote ("the probe was
+ * a"), made of a plain object ("claimed the title") or of the day it was made ("Tuesday his actions ...").
  */
 export const ANALYSIS_VERSION = 10;
