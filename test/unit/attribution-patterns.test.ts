@@ -646,6 +646,18 @@ describe('organisations speak', () => {
     ).toEqual([]);
   });
 
+  it('reads past a stray stop a scraper left inside the cue ("a Brantley . spokesman said")', () => {
+    expect(
+      listed(
+        'Advertisers',
+        "'We do not condone it,' a Quarry Beds spokesman tweeted. 'Those comments do not align with our values,' a Brantley Mattress . spokesman said.",
+      ),
+    ).toEqual([
+      ['We do not condone it', 'Quarry Beds'],
+      ['Those comments do not align with our values', 'Brantley Mattress'],
+    ]);
+  });
+
   it('lists what a seat of power said under it, and nothing an unnamed adviser on something said', () => {
     expect(listed('Talks', 'The Kremlin said the offer was "a provocation".')).toEqual([['a provocation', 'Kremlin']]);
     expect(listed('Talks', 'Downing Street said the plan was "deeply flawed".')).toEqual([

@@ -10,6 +10,12 @@ import {
 import { splitSentences } from '../../src/core/nlp/sentences.js';
 
 describe('cleanParagraphText', () => {
+  it('drops a stray stop a scraper left between words, and keeps real full stops', () => {
+    expect(cleanParagraphText("'We suspend all . advertising,' a Sleep . spokesman said. It ended.")).toBe(
+      "'We suspend all advertising,' a Sleep spokesman said. It ended.",
+    );
+  });
+
   it('strips a stray-period byline and Daily Mail style timestamps', () => {
     const text =
       'By . Jane Doe . PUBLISHED: . 09:15 EST, 4 March 2014 . | . UPDATED: . 11:02 EST, 4 March 2014 . A river burst its banks.';

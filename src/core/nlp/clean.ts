@@ -96,6 +96,8 @@ function normalizeSpaces(text: string): string {
     .trim();
 }
 
+const STRAY_STOP = /(?<=[A-Za-z0-9]) \. (?=[a-z])/gu;
+
 /** Remove chrome from the front of a paragraph and return what remains ('' when all of it was chrome). */
 export function cleanParagraphText(text: string): string {
   let rest = normalizeSpaces(text);
@@ -112,7 +114,9 @@ export function cleanParagraphText(text: string): string {
   }
   // what is left of normal text after a cut at its front and trimStart is still normal: no second scan
   if (isChromeNormalParagraph(rest)) return '';
-  return rest;
+  // "a Sleep Number . spokesman said": a line break a scraper turned into a stray stop before a lowercase word (after
+  // the chrome, whose bylines such stops mark: "By . Sam Roe . and Kim Poe .")
+  return rest.replace(STRAY_STOP, ' ');
 }
 
 /** True when the whole paragraph is page chrome ("Follow", "Short Url", a bare byline or timestamp). */
