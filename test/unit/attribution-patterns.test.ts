@@ -658,6 +658,27 @@ describe('organisations speak', () => {
     ]);
   });
 
+  it('lists what a country said under the country, but not a person named like one', () => {
+    expect(listed('Talks', 'North Korea said it would "actively cooperate" with the inquiry.')).toEqual([
+      ['actively cooperate', 'North Korea'],
+    ]);
+    expect(listed('Talks', '"We will not back down," Russia said on Monday.')).toEqual([
+      ['We will not back down', 'Russia'],
+    ]);
+    expect(listed('Game', 'Michael Jordan played. "I love the game," Jordan said.')).toEqual([
+      ['I love the game', 'Michael Jordan'],
+    ]);
+  });
+
+  it('gives a partial quote nothing of a cue set off by commas inside a relative clause', () => {
+    expect(
+      listed(
+        'Scientist',
+        'The physicist, who, Israel alleged, led the weapons programme until it was disbanded, has been "assassinated" in an ambush.',
+      ),
+    ).toEqual([]);
+  });
+
   it('lists what a seat of power said under it, and nothing an unnamed adviser on something said', () => {
     expect(listed('Talks', 'The Kremlin said the offer was "a provocation".')).toEqual([['a provocation', 'Kremlin']]);
     expect(listed('Talks', 'Downing Street said the plan was "deeply flawed".')).toEqual([

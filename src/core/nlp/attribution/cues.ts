@@ -575,6 +575,9 @@ export function attributionBefore(
       // a noun-like form ("states", "reports") counts only directly before the quote or its colon
       if (!isUnambiguousSpeechVerb(token.lower) && openIndex - index > 2) continue;
     }
+    // a partial quote far from a cue set off by commas inside a relative clause is not that cue's (`who, Israel
+    // alleged, led the programme, has been "assassinated"`)
+    if (framing && openIndex - index > 6 && isRelativeAside(paragraph, index)) return null;
     const subject = subjectOfVerb(paragraph, index);
     // `Mr Hasson said games developers had to be more "business-like"`: words framed by a generic group inside
     // someone's statement are the words of the one making the statement
@@ -585,6 +588,16 @@ export function attributionBefore(
     return null;
   }
   return null;
+}
+
+/** "who, Israel alleged, led ...": a cue set off by commas right after a relative pronoun. */
+function isRelativeAside(paragraph: ParagraphDoc, cueIndex: number): boolean {
+  const tokens = paragraph.tokens;
+  if (tokens[cueIndex + 1]?.text !== ',') return false;
+  for (let at = cueIndex - 1; at >= Math.max(0, cueIndex - 5); at--) {
+    if (tokens[at]!.text === ',') return ['who', 'which', 'that'].includes(tokens[at - 1]?.lower ?? '');
+  }
+  return false;
 }
 
 const RECALL_FORMS = new Set(['recall', 'recalls', 'recalled', 'recalling']);

@@ -5,6 +5,7 @@ import {
   type Gender,
   isCommonFirstName,
   isCommonWord,
+  isCountryName,
   isDemonym,
   isFirstName,
   isGivenNameForm,
@@ -1198,7 +1199,17 @@ function organisationOf(
   ) {
     if (isOrganizationName(normalizeName(runText(paragraph, from, last)))) organisation = true;
   }
-  if (SEATS_OF_POWER.has(normalizeName(runText(paragraph, from, last)))) organisation = true;
+  const runKey = normalizeName(runText(paragraph, from, last));
+  if (SEATS_OF_POWER.has(runKey)) organisation = true;
+  // "China said", "North Korea has said": a country that speaks is its government (not "Jordan", also a name)
+  if (
+    isCountryName(runKey) &&
+    !isFirstName(normalizeName(tokens[from]!.text)) &&
+    !isLastName(normalizeName(tokens[last]!.text)) &&
+    besideSpeechVerb(paragraph, from, last)
+  ) {
+    organisation = true;
+  }
   if (!organisation && !guess) return null;
   return { first: from, last, name: runText(paragraph, from, last), guess: !organisation };
 }

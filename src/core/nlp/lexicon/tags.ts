@@ -75,6 +75,7 @@ const FIRST_NAME = maskOf(['MaleName', 'FemaleName', 'FirstName']);
 const LAST_NAME = maskOf(['LastName', 'Person']);
 const PLACE = maskOf(['Country', 'City', 'Region', 'Place']);
 const ORGANIZATION = maskOf(['Organization', 'SportsTeam']);
+const COUNTRY = maskOf(['Country']);
 const DEMONYM = maskOf(['Demonym']);
 const ACTOR = maskOf(['Actor']);
 const ADVERB = maskOf(['Adverb']);
@@ -211,6 +212,11 @@ function isExtraPlace(lower: string): boolean {
 }
 
 /** True for organisations and sports teams the lexicon knows ("nato"). */
+/** True for a country's name ("china", "north korea", "britain"). */
+export function isCountryName(lower: string): boolean {
+  return hasTag(lower, COUNTRY) || lower === 'britain';
+}
+
 export function isOrganizationName(lower: string): boolean {
   return hasTag(lower, ORGANIZATION);
 }
