@@ -631,6 +631,18 @@ describe('descriptions and coordinated words', () => {
   });
 });
 
+describe('descriptions narrowed by a place', () => {
+  it('gives "the Vermont senator" to the one senator named, the place narrowing the office', () => {
+    expect(
+      listed(
+        'Pay',
+        'U.S. Sen. Tomas Ridley defended his campaign on Friday.',
+        '"I am very proud of my staff," the Vermont senator told a local paper.',
+      ),
+    ).toEqual([['I am very proud of my staff', 'Tomas Ridley']]);
+  });
+});
+
 describe('organisations speak', () => {
   it('gives "the company said" to the one firm named, but "the campaign" to no ministry', () => {
     const said = (...lines: string[]) =>

@@ -1,5 +1,5 @@
 import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isRoleNoun } from '../lexicon/tags.js';
+import { isPlaceName, isRoleNoun } from '../lexicon/tags.js';
 import {
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
@@ -783,7 +783,14 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
       const bare = own.length === 1;
       return (
         roleWords.includes(head) &&
-        words.every((word) => roleWords.includes(word) || /\d/u.test(word) || (bare && named.has(word)))
+        words.every(
+          (word) =>
+            roleWords.includes(word) ||
+            /\d/u.test(word) ||
+            (bare && named.has(word)) ||
+            // "the Vermont senator" for "US Senator": where the office is held narrows it
+            (named.has(word) && isPlaceName(word)),
+        )
       );
     });
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
