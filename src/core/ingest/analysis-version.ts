@@ -29,6 +29,8 @@
  * monarchs with their title and number ("Pope Francis", "King Charles III"), initials ("C.T. Vivian") and "Martin
  * Luther King Jr." whole, reads sports and media standings ("hurdler", "pundit") as roles, gives "a 'liar' and a
  * 'thief'" one speaker, no woman to "the man", and lists no reported statement cut short by a quote ("the probe was
- * a"), made of a plain object ("claimed the title") or of the day it was made ("Tuesday his actions ...").
+ * a"), made of a plain object ("claimed the title") or of the day it was made ("Tuesday his actions ..."); countries
+ * that speak are listed as bodies ("North Korea said"), a stray " . " a scraper left is no full stop, and "the Vermont
+ * senator" is the one senator named.
  */
 export const ANALYSIS_VERSION = 10;
