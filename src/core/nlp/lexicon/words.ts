@@ -569,29 +569,18 @@ export const ORIGIN_NOUNS = words(`
   immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
 `);
 
-/** The gender a noun describing someone gives ("the man", "a widow"): never a title before a name. */
+/**
+ * The gender of a noun that describes someone without being their title ("the man", "a girl"); relatives ("the
+ * widow") are in GENDERED_TITLES.
+ */
 export const GENDERED_NOUNS: Readonly<Record<string, 'male' | 'female'>> = {
   man: 'male',
   woman: 'female',
   boy: 'male',
   girl: 'female',
   gentleman: 'male',
-  son: 'male',
-  daughter: 'female',
-  husband: 'male',
-  wife: 'female',
-  widow: 'female',
-  widower: 'male',
-  grandfather: 'male',
-  grandmother: 'female',
   grandson: 'male',
   granddaughter: 'female',
-  uncle: 'male',
-  aunt: 'female',
-  nephew: 'male',
-  niece: 'female',
-  boyfriend: 'male',
-  girlfriend: 'female',
 };
 
 /** The gender a title before a name gives. */
