@@ -1108,12 +1108,18 @@ function entityNamedBy(ref: SpeakerRef, index: EntityIndex): Entity | null {
   // "AOC fires back": the initials of the one person whose name they spell (Alexandria Ocasio-Cortez)
   const letters = words.length === 1 ? last.text.replace(/['’]s?$/u, '') : '';
   if (!/^\p{Lu}{2,4}$/u.test(letters)) return null;
-  const byInitials = index.entities.filter((entity) => entity.kind === 'person' && initialsOf(entity.name) === letters);
+  const byInitials = index.entities.filter(
+    (entity) => entity.kind === 'person' && personInitials(entity.name) === letters,
+  );
   return byInitials.length === 1 ? byInitials[0]! : null;
 }
 
-/** The initials of a name, hyphenated parts each counted: "Alexandria Ocasio-Cortez" -> "AOC". */
-function initialsOf(name: string): string {
+/**
+ * A person's initials as nicknames spell them: every part counted, hyphenated parts and particles too
+ * ("Alexandria Ocasio-Cortez" -> "AOC", "Mohammed bin Salman" -> "MBS"); entities.ts has a body's, which skips small
+ * words ("International Monetary Fund" -> "imf").
+ */
+function personInitials(name: string): string {
   return name
     .split(/[\s-]+/u)
     .filter((part) => /^\p{L}/u.test(part))
