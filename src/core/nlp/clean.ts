@@ -96,7 +96,17 @@ function normalizeSpaces(text: string): string {
     .trim();
 }
 
+/**
+ * A stray stop a scraper left for a line break: " . " after a letter or digit and before a lowercase letter ("a Sleep
+ * Number . spokesman said"). `isStrayStop` asks it of the dot at `at`; cleaning drops it from summary text.
+ */
 const STRAY_STOP = /(?<=[A-Za-z0-9]) \. (?=[a-z])/gu;
+const STRAY_STOP_AT = /(?<=[A-Za-z0-9] )\.(?= [a-z])/y;
+
+export function isStrayStop(text: string, at: number): boolean {
+  STRAY_STOP_AT.lastIndex = at;
+  return STRAY_STOP_AT.test(text);
+}
 
 /** Remove chrome from the front of a paragraph and return what remains ('' when all of it was chrome). */
 export function cleanParagraphText(text: string): string {

@@ -1,9 +1,18 @@
-import { isInvertingVerb, isReportingVerb, isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
+import {
+  isInvertingVerb,
+  isRecallForm,
+  isReportingVerb,
+  isSpeechVerb,
+  isUnambiguousSpeechVerb,
+  takesPlainObject,
+} from '../lexicon/speech-verbs.js';
 import { isCommonWord, isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
+  CLAUSE_OPENERS,
   COMMON_MAIN_VERBS,
   DASH_MARKS,
   DOCUMENT_NOUNS,
+  FINITE_WORDS,
   FIRM_STATEMENT_VERBS,
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
@@ -15,6 +24,7 @@ import {
   REPORTED_CLAUSE_PREPOSITIONS,
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
+  TIME_WORDS,
   TOLD_FORMS,
   WEEKDAYS,
 } from '../lexicon/words.js';
@@ -600,29 +610,6 @@ function isRelativeAside(paragraph: ParagraphDoc, cueIndex: number): boolean {
   return false;
 }
 
-const RECALL_FORMS = new Set(['recall', 'recalls', 'recalled', 'recalling']);
-/** Reporting verbs that as often take a plain object ("claimed the title", "announced a study"). */
-const OBJECT_TAKING_FORMS = new Set(
-  `claim deny maintain write announce reveal report concede predict promise pledge demand charge declare admit
-  acknowledge confirm suggest reiterate boast caution`
-    .split(/\s+/u)
-    .filter(Boolean)
-    .flatMap((base) => {
-      const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-      const irregular: Record<string, string[]> = {
-        deny: ['denies', 'denied', 'denying'],
-        write: ['writes', 'wrote', 'written', 'writing'],
-        admit: ['admits', 'admitted', 'admitting'],
-      };
-      return [base, ...(irregular[base] ?? [`${base}s`, `${stem}ed`, `${stem}ing`])];
-    }),
-);
-/** Words that show a finite verb: auxiliaries, modals and common irregular pasts. */
-const FINITE_WORDS = new Set(
-  `is was were are am be been had has have would will could can should may might must did does do not told said gave
-  took made knew thought went came got saw found left felt kept put ran meant`.split(/\s+/u),
-);
-
 /**
  * Whether the words from `first` read as a clause: an opener ("that", "how"), a subject pronoun, or a finite verb
  * within the first eight words ("the company would cut", "Conte told her").
@@ -638,20 +625,6 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   }
   return false;
 }
-/** Words that open a reported clause after a verb that also takes a plain object. */
-const CLAUSE_OPENERS = new Set([
-  'that',
-  'how',
-  'when',
-  'what',
-  'why',
-  'where',
-  'whether',
-  'if',
-  'being',
-  'having',
-  'seeing',
-]);
 
 /** A reported-speech statement: `Rubio told reporters that progress has been made`. */
 export interface ReportedSpeech {
@@ -690,8 +663,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     // vehicles": a verb that also takes a plain object reports speech only before what reads as a clause
     const plainObject =
       !according &&
-      ((OBJECT_TAKING_FORMS.has(verb.lower) && !opensClause(paragraph, clauseFirst)) ||
-        (RECALL_FORMS.has(verb.lower) && !CLAUSE_OPENERS.has(tokens[index + 1]?.lower ?? '')));
+      ((takesPlainObject(verb.lower) && !opensClause(paragraph, clauseFirst)) ||
+        (isRecallForm(verb.lower) && !CLAUSE_OPENERS.has(tokens[index + 1]?.lower ?? '')));
     let last = clauseFirst;
     while (
       last + 1 < tokens.length &&
@@ -758,20 +731,6 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
   if (start > verbIndex + 1 && TIME_WORDS.has(tokens[start]?.lower ?? '')) start++;
   return start;
 }
-
-/** Times a speech verb may be followed by before its clause ("said yesterday ...", "said last week ..."). */
-const TIME_WORDS = new Set([
-  'yesterday',
-  'today',
-  'tonight',
-  'night',
-  'week',
-  'month',
-  'year',
-  'weekend',
-  'morning',
-  'evening',
-]);
 
 function verb(tokens: ParagraphDoc['tokens'], index: number): string {
   return tokens[index]?.lower ?? '';

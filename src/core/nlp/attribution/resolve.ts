@@ -9,6 +9,7 @@ import {
   DOCUMENT_NOUNS,
   GENDERED_NOUNS,
   GENDERED_TITLES,
+  HEAD_PREPOSITIONS,
   INDEFINITE_OPENERS,
   ORGANISATION_NOMINALS,
   PARTY_MODIFIERS,
@@ -123,9 +124,6 @@ export function resolveSpeaker(ref: SpeakerRef, context: ResolveContext): Resolu
   const resolution = resolveMention(ref, context);
   return resolution?.entity.anonymous ? null : resolution;
 }
-
-/** Prepositions that close a noun phrase's head: "adviser on the campaign", "head of the commission". */
-const HEAD_PREPOSITIONS = new Set(['on', 'of', 'for', 'at', 'in', 'with', 'from', 'about', 'over']);
 
 /**
  * The head of a speaker phrase: its last word, or a body's or a spokesperson's noun a preposition follows ("the board

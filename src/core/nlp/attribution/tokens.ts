@@ -1,3 +1,4 @@
+import { isStrayStop } from '../clean.js';
 import { AMBIGUOUS_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../lexicon/words.js';
 
 /** A token of a paragraph with offsets local to the paragraph text. */
@@ -69,7 +70,7 @@ export function tokenize(text: string): Token[] {
     // the pattern reads the dot after a word that kept it as a token of its own: drop it; and a dot standing alone
     // between words before a lowercase one is a line break a scraper turned into " . " ("a Sleep Number . spokesman
     // said"), no full stop
-    const stray = value === '.' && isStrayDot(text, start);
+    const stray = value === '.' && isStrayStop(text, start);
     if ((value !== '.' || !isMergedDot(tokens, start)) && !stray) {
       tokens.push(makeToken(value, start, isWord ? 'word' : 'punct'));
     }
@@ -88,20 +89,6 @@ function isSpaceAt(text: string, index: number): boolean {
 function keepsDot(word: string): boolean {
   const lower = word.toLowerCase();
   return TITLE_ABBREVIATIONS.has(lower) || AMBIGUOUS_ABBREVIATIONS.has(lower) || SINGLE_UPPER.test(word);
-}
-
-/** " . " between a word and a lowercase word. */
-function isStrayDot(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at + 1);
-  if (!(before === 0x20 && after === 0x20)) return false;
-  const previous = text.charCodeAt(at - 2);
-  const next = text.charCodeAt(at + 2);
-  return isAsciiLetterOrDigit(previous) && next >= 0x61 && next <= 0x7a;
-}
-
-function isAsciiLetterOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 function isMergedDot(tokens: readonly Token[], start: number): boolean {

@@ -176,6 +176,45 @@ function inflect(base: string): string[] {
 
 const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(SPEECH_VERB_BASES.flatMap(inflect));
 
+/** Reporting verbs that as often take a plain object ("claimed the title", "announced a study", "wrote a book"). */
+const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
+  [
+    'claim',
+    'deny',
+    'maintain',
+    'write',
+    'announce',
+    'reveal',
+    'report',
+    'concede',
+    'predict',
+    'promise',
+    'pledge',
+    'demand',
+    'charge',
+    'declare',
+    'admit',
+    'acknowledge',
+    'confirm',
+    'suggest',
+    'reiterate',
+    'boast',
+    'caution',
+  ].flatMap(inflect),
+);
+
+/** True for a reporting verb that also takes a plain object, so reports speech only before a clause. */
+export function takesPlainObject(word: string): boolean {
+  return OBJECT_TAKING_FORMS.has(word.toLowerCase());
+}
+
+const RECALL_FORMS: ReadonlySet<string> = new Set(inflect('recall'));
+
+/** True for "recall" in any form: speech only before a clause ("recalled that ..."), not "recalling 200,000 cars". */
+export function isRecallForm(word: string): boolean {
+  return RECALL_FORMS.has(word.toLowerCase());
+}
+
 /** Verbs whose object may be a complement clause in reported speech ("said that ..."). */
 const REPORTING_BASES = [
   'say',

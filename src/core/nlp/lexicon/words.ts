@@ -790,6 +790,21 @@ export const HEADLINE_VERBS = words(`
   reveals recalls pleads begs opens weighs sounds on will won't
 `);
 
+/** Words that show a finite verb in a clause: auxiliaries, modals and common irregular pasts. */
+export const FINITE_WORDS = words(`
+  is was were are am be been had has have would will could can should may might must did does do not told said gave
+  took made knew thought went came got saw found left felt kept put ran meant
+`);
+
+/** Words that open a reported clause after a verb that also takes a plain object ("recalled that ..."). */
+export const CLAUSE_OPENERS = words('that how when what why where whether if being having seeing');
+
+/** Times a speech verb may be followed by before its clause ("said yesterday ...", "said last week ..."). */
+export const TIME_WORDS = words('yesterday today tonight night week month year weekend morning evening');
+
+/** Prepositions that close a noun phrase's head: "adviser on the campaign", "head of the commission". */
+export const HEAD_PREPOSITIONS = words('on of for at in with from about over');
+
 /** Forms of "tell": the phrase after the verb is the listener, not part of the subject. */
 export const TOLD_FORMS = words('told tells tell telling');
 
