@@ -1350,3 +1350,68 @@ describe('a body the lexicon knows that opens on a given name', () => {
     ).toEqual([['The crowd gave me a standing ovation.', 'Robbie Savington']]);
   });
 });
+
+describe('a partial quote in a sentence that ends on its cue', () => {
+  it('gives the quoted words to the speaker the sentence closes with, past an appositive', () => {
+    expect(
+      listed(
+        'Inquiry call',
+        'Councillor Tom Brandt, who chairs the audit panel, spoke on Monday.',
+        'If there was a “hint” of truth to the claims, the mayor should have been told, Brandt said on Monday.',
+        'The plan is “a mess” and must go, Councillor Ada Noor, the panel’s deputy chair, said.',
+      ),
+    ).toEqual([
+      ['hint', 'Tom Brandt'],
+      ['a mess', 'Ada Noor'],
+    ]);
+  });
+
+  it('leaves the words alone when the cue opens a clause of its own or the sentence goes on past it', () => {
+    expect(
+      listed(
+        'Inquiry call',
+        'Councillor Tom Brandt spoke on Monday.',
+        'The plan is “a mess”, Brandt said, and the mayor agreed to look again at the figures before the vote.',
+        'Residents called it “rushed”, Brandt said that the panel would meet again.',
+      ),
+    ).toEqual([
+      ['a mess', 'Tom Brandt'],
+      ['rushed', null],
+    ]);
+  });
+});
+
+describe('reports and papers that speak', () => {
+  it('gives "the paper said" to the publication in play, never to the company it reports on', () => {
+    expect(
+      listed(
+        'Airline savings',
+        '“Profits are up,” Skyline Airways told The Harbour Times.',
+        'Skyline would move staff “offshore”, the newspaper said.',
+      ),
+    ).toEqual([
+      ['Profits are up', 'Skyline Airways'],
+      ['offshore', 'Harbour Times'],
+    ]);
+    expect(
+      listed(
+        'Airline savings',
+        '“Profits are up,” Skyline Airways said on Monday.',
+        'Skyline would move staff “offshore”, the newspaper said.',
+      ),
+    ).toEqual([
+      ['Profits are up', 'Skyline Airways'],
+      ['offshore', null],
+    ]);
+  });
+
+  it('does not take a country the report is about for its author', () => {
+    expect(
+      listed(
+        'Pocket money',
+        'Children in Portugal had an annual income of 700 euros.',
+        'They use "pester power" to get their parents to pay, the report said.',
+      ),
+    ).toEqual([['pester power', null]]);
+  });
+});

@@ -659,6 +659,10 @@ function attributeGroup(
     const after = attributionAfter(paragraph, close, quoteText.trim().slice(-1));
     if (after) return { ref: after, cue: afterCue(after) };
   }
+  if (kind === 'partial') {
+    const closing = sentenceClosingCue(firstParagraph, first);
+    if (closing) return { ref: closing, cue: afterCue(closing) };
+  }
   // a word or two in marks with no cue of its own is as often the reporter's scare quote as the speaker's word;
   // a longer phrase goes on from the one speaking ("The report said ... It found numbers 'rising only slowly'")
   if (kind === 'partial' && countWords(quotedText(firstParagraph, first), PARTIAL_CARRY_WORDS) < PARTIAL_CARRY_WORDS) {
@@ -821,6 +825,44 @@ function intervieweeOf(doc: ArticleDoc, index: EntityIndex): SpeakerRef | null {
   if (!first) return null;
   const paragraph = doc.paragraphs[first.paragraphIndex]!;
   return { paragraph, range: { first: first.firstToken, last: first.lastToken }, cue: '?', cueIndex: first.lastToken };
+}
+
+/** Tokens a sentence may go on with after its closing cue's verb and speaker (`said on Monday in a statement`). */
+const CLOSING_CUE_TAIL = 6;
+
+/**
+ * `The plan is "a mess" and must go, Brandt said.`: a partial quote in a sentence that ends on its own cue (after
+ * a comma, with no other quote or cue between) is the words of the one that cue names.
+ */
+function sentenceClosingCue(paragraph: ParagraphDoc, part: QuotePart): SpeakerRef | null {
+  const close = closeToken(paragraph, part);
+  if (close === null) return null;
+  const tokens = paragraph.tokens;
+  const start = paragraph.sentenceOf[close];
+  let end = close + 1;
+  while (end < tokens.length && paragraph.sentenceOf[end] === start) end++;
+  // the comma before the cue: the last one, or the one before an appositive, whose name is preferred
+  // (`, Rep. Ann Ross, the party's whip, said`)
+  let found: SpeakerRef | null = null;
+  for (let at = end - 1, commas = 0; at > close + 1 && commas < 3; at--) {
+    if (paragraph.quoted[at]) return null;
+    if (tokens[at]!.text !== ',') continue;
+    commas++;
+    const ref = attributionAfter(paragraph, at - 1, '');
+    if (ref && closesSentence(paragraph, ref, end)) found = ref;
+  }
+  return found;
+}
+
+/** Whether a cue ends its sentence (`end`: the index after it), but for a few words such as `on Monday`. */
+function closesSentence(paragraph: ParagraphDoc, ref: SpeakerRef, end: number): boolean {
+  const last = Math.max(ref.cueIndex, ref.range.last);
+  if (end - last - 1 > CLOSING_CUE_TAIL) return false;
+  for (let index = last + 1; index < end; index++) {
+    const token = paragraph.tokens[index]!;
+    if (token.lower === 'that' || token.text === ',' || token.text === ':' || isSpeechVerb(token.lower)) return false;
+  }
+  return true;
 }
 
 /** The fewest words a partial quote with no cue of its own needs to go on with the speaker before it. */

@@ -1,5 +1,5 @@
 import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isPlaceName, isRoleNoun } from '../lexicon/tags.js';
+import { isCountryName, isPlaceName, isRoleNoun } from '../lexicon/tags.js';
 import {
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
@@ -16,7 +16,9 @@ import {
   PARTY_NAMES,
   POLICE_FORCE_WORDS,
   POST_NOMINALS,
+  PRESS_NOUNS,
   PRONOUN_GENDER,
+  PUBLICATION_WORDS,
   ROLE_EQUIVALENTS,
   SPOKESPERSON_NOUNS,
   TITLE_PHRASES,
@@ -194,7 +196,9 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   // "the report says", "the statement read": a document speaks for the body that issued it
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
     const body = resolveOrganisationReference(ref, context, null);
-    return body?.entity.kind === 'organisation' ? { entity: body.entity, via: 'document' } : null;
+    // a country in play is where the report is about, not its author
+    const issuer = body?.entity.kind === 'organisation' && !isCountryName(normalizeName(body.entity.name));
+    return issuer ? { entity: body.entity, via: 'document' } : null;
   }
   // "the Dutchman", "the Scot": a nationality describes the person in play
   const nationality = head.capitalized && first.lower === 'the' && isNationalityNoun(head.lower);
@@ -557,6 +561,15 @@ function resolveOrganisationReference(
       if (earlier.length === 1) return found(earlier[0], 'organisation-noun');
       if (earlier.length > 1) return null;
     }
+  }
+  // "the newspaper reported" is a publication ("Arab News"), never the airline it reports on
+  if (noun !== null && PRESS_NOUNS.has(noun)) {
+    const publications = organisations.filter((entity) =>
+      normalizeName(entity.name)
+        .split(' ')
+        .some((word) => PUBLICATION_WORDS.has(word)),
+    );
+    return publications.length === 1 ? found(publications[0], 'organisation-only') : null;
   }
   // ("the campaign said" is not the State Department: a body whose name ends in a kind of body of its own is not
   // what another kind names)

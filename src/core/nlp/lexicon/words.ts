@@ -244,6 +244,19 @@ export const ORGANISATION_NOMINALS = words(`
   secretariat embassy museum tribunal prefecture municipality
 `);
 
+/**
+ * Nouns for the press ("the newspaper reported", "the paper said"): they name the publication, never another body
+ * that happens to be in play (an airline it reports on).
+ */
+export const PRESS_NOUNS = words('newspaper paper magazine tabloid');
+
+/** Words in the names of publications ("Arab News", "The Wall Street Journal", "FT"), which "the paper" may be. */
+export const PUBLICATION_WORDS = words(`
+  news times journal post herald telegraph guardian mail express mirror sun star tribune gazette chronicle observer
+  independent standard economist caller review daily weekly magazine monitor inquirer courier dispatch record
+  examiner bulletin ft wsj
+`);
+
 /** Seats of power that speak for a government or a church ("the Kremlin said", "Downing Street said"): bodies. */
 export const SEATS_OF_POWER: ReadonlySet<string> = new Set([
   ...words('kremlin pentagon vatican elysee whitehall holyrood stormont zhongnanhai'),
