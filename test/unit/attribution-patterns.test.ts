@@ -1415,3 +1415,45 @@ describe('reports and papers that speak', () => {
     ).toEqual([['pester power', null]]);
   });
 });
+
+describe('names a speaker gives, in title case', () => {
+  it('takes words in title case framed by "calling them" or "what she called a" for the speaker’s words', () => {
+    expect(
+      listed(
+        'Mayor hits back',
+        'Mayor Jane Koval ripped the reports, calling them “Fake News” and “Political Harassment!”',
+        'Koval later announced what she called a “Historic Peace Agreement” with the unions.',
+      ),
+    ).toEqual([
+      ['Fake News', 'Jane Koval'],
+      ['Political Harassment!', 'Jane Koval'],
+      ['Historic Peace Agreement', 'Jane Koval'],
+    ]);
+  });
+
+  it('still takes a book, a show or a group "called the ..." for a title', () => {
+    expect(
+      listed(
+        'Mayor hits back',
+        'Mayor Jane Koval wrote a book called “Total Disaster” and joined a group called the “Open Roads Fund”.',
+        'She spoke on “Face the Nation” about what is called an “A” item.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('words framed by criticism and rulings', () => {
+  it('gives the words to the one who slammed, attacked or ruled', () => {
+    expect(
+      listed(
+        'Court and council',
+        'Mayor Jane Koval replied by slamming “do nothing” councillors.',
+        'Judge Anna Weiss ruled that it would be “oppressive” to extradite the man.',
+        'The “attack” on the depot was reported by police.',
+      ),
+    ).toEqual([
+      ['do nothing', 'Jane Koval'],
+      ['oppressive', 'Anna Weiss'],
+    ]);
+  });
+});

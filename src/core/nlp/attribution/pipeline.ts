@@ -27,6 +27,8 @@ import {
   DETERMINERS,
   HEADLINE_VERBS,
   INDEFINITE_OPENERS,
+  NAMING_OBJECTS,
+  NAMING_VERBS,
   NON_SPEECH_MARKERS,
   STATE_VERBS,
   SUBJECT_PRONOUNS,
@@ -562,7 +564,29 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
   // from are part of what was said, not a name used as a noun
   const afterVerb = last?.kind === 'word' && isSpeechVerb(last.lower);
   if (startsClause && !afterVerb) return null;
-  return isTitleCased(quoteText) ? null : 'partial';
+  return isTitleCased(quoteText) && !isNamedBySpeaker(paragraph, open) ? null : 'partial';
+}
+
+/**
+ * `calling them "Fake News"`, `what he called a "Historic Peace Agreement"`, `calling "Little Adam" one of ...`: a
+ * name someone gives (a naming verb with its object, or its participle right before the mark), not a title.
+ */
+function isNamedBySpeaker(paragraph: ParagraphDoc, quoteOpen: number): boolean {
+  const tokens = paragraph.tokens;
+  // `calling them "Fake News" and "Presidential Harassment!"`: the second name is framed as the first
+  const open = coordinatedOpen(paragraph, quoteOpen);
+  const before = tokens[open - 1];
+  if (before === undefined || before.capitalized || paragraph.quoted[open - 1]) return false;
+  if (before.lower.endsWith('ing') && NAMING_VERBS.has(before.lower)) return true;
+  const verb = tokens[open - 2];
+  return (
+    NAMING_OBJECTS.has(before.lower) &&
+    verb !== undefined &&
+    !verb.capitalized &&
+    !paragraph.quoted[open - 2] &&
+    NAMING_VERBS.has(verb.lower) &&
+    !STATE_VERBS.has(tokens[open - 3]?.lower ?? '')
+  );
 }
 
 /** The number of words in a text, counted up to `limit`. */

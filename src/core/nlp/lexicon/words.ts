@@ -835,7 +835,18 @@ export const FRAMING_VERBS = words(`
   wants urge urged urges admit admitted admits confirm confirmed confirms deny denied denies describe
   characterise characterised characterize characterized attribute attributed vowed pledged suggest suggested
   suggests claim claimed claims argue argued argues say said says write wrote writes tell told tells added adds
+  slammed slamming blasted blasting attacked attacking mocked mocking ridiculed ridicules ruled
 `);
+
+/**
+ * Verbs that give something a name, and the words after which the name follows: `calling them "Fake News"`,
+ * `what he called a "Historic Agreement"`. Words in title case framed so are someone's words, not a title (but
+ * `a group called the "..."` and `what is called an "A" item` name a thing).
+ */
+export const NAMING_VERBS = words(
+  'call calls called calling dub dubs dubbed dubbing brand branded branding term termed',
+);
+export const NAMING_OBJECTS = words('them it him her this that these those a an');
 
 /** Verbs whose passive subject is the one who answers next: "Dr Patel was asked whether ...". */
 export const ASKED_FORMS = words('asked questioned pressed quizzed challenged');
