@@ -1443,7 +1443,7 @@ describe('names a speaker gives, in title case', () => {
 });
 
 describe('words framed by criticism and rulings', () => {
-  it('gives the words to the one who slammed, attacked or ruled', () => {
+  it('gives the words to the one who slammed or ruled', () => {
     expect(
       listed(
         'Court and council',

@@ -835,7 +835,7 @@ export const FRAMING_VERBS = words(`
   wants urge urged urges admit admitted admits confirm confirmed confirms deny denied denies describe
   characterise characterised characterize characterized attribute attributed vowed pledged suggest suggested
   suggests claim claimed claims argue argued argues say said says write wrote writes tell told tells added adds
-  slammed slamming blasted blasting attacked attacking mocked mocking ridiculed ridicules ruled
+  slammed slamming blasted blasting mocked mocking ridiculed ridicules ruled
 `);
 
 /**
