@@ -1457,3 +1457,26 @@ describe('words framed by criticism and rulings', () => {
     ]);
   });
 });
+
+describe('headline quotes the body reports in its own words', () => {
+  it('keeps the headline’s quoted words when the body only reports them', () => {
+    expect(
+      listed(
+        'Koval Says She Told Police to ‘Shut Down’ Rogue Bars',
+        'Mayor Jane Koval said on Wednesday that she has told police to shut down any bar that breaks the curfew.',
+      ),
+    ).toEqual([['Shut Down', 'Jane Koval']]);
+  });
+
+  it('gives a quote after a clause joined to the headline’s first to the name that opens it, not past a "who"', () => {
+    expect(
+      listed(
+        'Koval holds talks with unions, tells drivers: ‘stay home’',
+        'Mayor Jane Koval met union leaders on Monday.',
+      ),
+    ).toEqual([['stay home', 'Jane Koval']]);
+    expect(
+      listed('Koval slams Ross, who says: ‘stay home’', 'Mayor Jane Koval criticised Councillor Amy Ross on Monday.'),
+    ).toEqual([['stay home', 'Amy Ross']]);
+  });
+});

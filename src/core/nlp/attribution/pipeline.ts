@@ -30,6 +30,7 @@ import {
   NAMING_OBJECTS,
   NAMING_VERBS,
   NON_SPEECH_MARKERS,
+  RELATIVE_OPENERS,
   STATE_VERBS,
   SUBJECT_PRONOUNS,
   TITLE_SMALL_WORDS,
@@ -1072,6 +1073,7 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
       () => label,
       () => headlineSubject(headline, open, close, index),
       () => (open >= 0 && few ? headlineOpeningSpeaker(headline, open, index) : null),
+      () => (open >= 0 ? headlineJoinedSpeaker(headline, open, index) : null),
     ];
     let ref: SpeakerRef | null = null;
     let entity: Entity | null = null;
@@ -1082,7 +1084,10 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     }
     if (!ref || !entity) continue;
     const folded = foldText(text);
-    if (body.some((quote) => quote.speaker === entity.name && foldText(quote.text).includes(folded))) continue;
+    // the body quoting the same words says it already (a reported statement in the body is no quote of them)
+    const repeated = (quote: Quote) =>
+      quote.kind !== 'reported' && quote.speaker === entity.name && foldText(quote.text).includes(folded);
+    if (body.some(repeated)) continue;
     found.push(makeQuote(headline, part.textStart, part.textEnd, kind, entity, ref));
   }
   return found;
@@ -1136,6 +1141,33 @@ function headlineOpeningSpeaker(headline: ParagraphDoc, open: number, index: Ent
     if (next.kind !== 'word' || !isSpeechVerb(next.lower) || !/(?:s|ed|said|told|wrote)$/u.test(next.lower)) continue;
     const ref: SpeakerRef = { paragraph: headline, range: { first: 0, last }, cue: next.text, cueIndex: last + 1 };
     return entityNamedBy(ref, index) ? ref : null;
+  }
+  return null;
+}
+
+/**
+ * `Harris has 'robust' talks, tells migrants: 'do not come'`: a speech verb in a clause joined to the headline's
+ * first (by a comma or "and", no relative pronoun before it) speaks for the name that opens the headline.
+ */
+function headlineJoinedSpeaker(headline: ParagraphDoc, open: number, index: EntityIndex): SpeakerRef | null {
+  const tokens = headline.tokens;
+  let verb = -1;
+  for (let at = open - 1; at >= Math.max(1, open - 5); at--) {
+    const token = tokens[at]!;
+    if (headline.quoted[at] || token.kind !== 'word') continue;
+    if (isSpeechVerb(token.lower) && /(?:s|ed|said|told|wrote)$/u.test(token.lower)) {
+      verb = at;
+      break;
+    }
+  }
+  const joint = tokens[verb - 1];
+  if (verb < 2 || (joint?.text !== ',' && joint?.lower !== 'and')) return null;
+  if (tokens.slice(0, verb).some((token) => RELATIVE_OPENERS.has(token.lower))) return null;
+  for (let last = 0; last < 4 && last < verb - 2; last++) {
+    const token = tokens[last]!;
+    if (token.kind !== 'word' || !token.capitalized || token.possessive || headline.quoted[last]) return null;
+    const ref: SpeakerRef = { paragraph: headline, range: { first: 0, last }, cue: tokens[verb]!.text, cueIndex: verb };
+    if (entityNamedBy(ref, index)) return ref;
   }
   return null;
 }

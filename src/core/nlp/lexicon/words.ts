@@ -818,6 +818,9 @@ export const TIME_WORDS = words('yesterday today tonight night week month year w
 /** Prepositions that close a noun phrase's head: "adviser on the campaign", "head of the commission". */
 export const HEAD_PREPOSITIONS = words('on of for at in with from about over');
 
+/** Words that open a relative clause, whose verb has a subject of its own ("Koval slams Ross, who says ..."). */
+export const RELATIVE_OPENERS = words('who whom whose which that');
+
 /** Forms of "tell": the phrase after the verb is the listener, not part of the subject. */
 export const TOLD_FORMS = words('told tells tell telling');
 
