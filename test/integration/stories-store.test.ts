@@ -247,7 +247,109 @@ describe('stories in the SQLite store', () => {
       await store.close();
     }
   });
+
+  it('two connections writing in turn see each other’s articles, as one process would in that order', async () => {
+    const path = tempPath();
+    // the pending frequencies folded every few articles, by whichever connection gets there
+    const one = openSqliteStore({ path, clock: new FixedClock(), storyDfFoldEvery: 3 });
+    const two = openSqliteStore({ path, clock: new FixedClock(), storyDfFoldEvery: 3 });
+    try {
+      const articles = [...storyArticles(), ...variants()];
+      // each writes every other article: between two writes of one, the other has committed
+      for (const [i, article] of articles.entries()) {
+        await replaceFile(i % 2 === 0 ? one : two, fileRecord(`item-${i}`), [withStoryKeys(article)]);
+      }
+      // and a run of writes by one alone, then the other again
+      const more = variants().map((article, i) => ({
+        ...article,
+        id: `${article.id}m${i}`,
+        title: `${article.title}.`,
+      }));
+      for (const [i, article] of more.entries()) {
+        await replaceFile(i < more.length - 1 ? one : two, fileRecord(`more-${i}`), [withStoryKeys(article)]);
+      }
+      await expectClusteredInOrder(two.db, two, [...articles, ...more].length, 3);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('sees what its own connection changed outside the store: a watermark held back keeps new articles waiting', async () => {
+    const path = tempPath();
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      const [herald, wire, gazette, transfer] = storyArticles();
+      await ingestEach(store, [herald!, wire!]);
+      const watermark = () => store.db.prepare("SELECT value FROM counters WHERE name = 'stories_watermark'");
+      const held = (watermark().pluck().get() as number) - 1;
+      // as a store of an older release has it: the newest article is not clustered yet
+      store.db.prepare("UPDATE counters SET value = ? WHERE name = 'stories_watermark'").run(held);
+      await replaceFile(store, fileRecord('held'), [withStoryKeys(gazette!)]);
+      expect(watermark().pluck().get()).toBe(held);
+      expect((await store.storiesOf([gazette!.id])).get(gazette!.id)).toBeUndefined();
+      expect(await store.countUnclustered()).toBe(2);
+      // the articles clustered are counted from the counters again: wire's membership stays as it was
+      store.db.prepare("UPDATE counters SET value = ? WHERE name = 'stories_watermark'").run(held + 1);
+      expect(await store.clusterBacklog(10)).toBe(1);
+      await replaceFile(store, fileRecord('after'), [withStoryKeys(transfer!)]);
+      expect(await store.countUnclustered()).toBe(0);
+      await expectClusteredInOrder(store.db, store, 4, 1000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('clusters the articles a batch leaves when it deletes one it wrote (a path given twice)', async () => {
+    const path = tempPath();
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      const [herald, wire, gazette, transfer] = storyArticles();
+      await ingestEach(store, [herald!, wire!]);
+      await store.applyFiles([
+        { record: fileRecord('twice', 'first'), articles: [withStoryKeys(gazette!)] },
+        { record: fileRecord('twice', 'second'), articles: [withStoryKeys(transfer!)] },
+      ]);
+      expect(await store.getArticle(gazette!.id)).toBeNull();
+      expect(await store.countUnclustered()).toBe(0);
+      expect((await store.storiesOf([transfer!.id])).get(transfer!.id)?.id).toBe(transfer!.id);
+      await expectClusteredInOrder(store.db, store, 3, 1000);
+    } finally {
+      await store.close();
+    }
+  });
 });
+
+/**
+ * Every article of the database (`count`) in one story, as one index clustering them in the order they were stored
+ * would put it, and the story counters as that index counts them (`foldEvery`: the stores' setting).
+ */
+async function expectClusteredInOrder(
+  db: Database.Database,
+  store: ArticleStore,
+  count: number,
+  foldEvery: number,
+): Promise<void> {
+  const rows = db
+    .prepare(
+      'SELECT a.id, m.story_id, m.score FROM articles a JOIN article_stories m ON m.article_id = a.id ORDER BY a.seq',
+    )
+    .all() as { id: string; story_id: string; score: number }[];
+  expect(rows).toHaveLength(count);
+  const { index, scores } = await clusteredByOneIndex(
+    store,
+    rows.map((row) => row.id),
+  );
+  expect(new Map(rows.map((row) => [row.id, row.story_id]))).toEqual(index.assignments);
+  expect(new Map(rows.map((row) => [row.id, row.score]))).toEqual(scores);
+  const counters = db.prepare("SELECT name, value FROM counters WHERE name LIKE 'stories%' ORDER BY name").all();
+  expect(counters).toEqual([
+    { name: 'stories', value: new Set(rows.map((row) => row.story_id)).size },
+    { name: 'stories_clustered', value: count },
+    { name: 'stories_df_folded', value: count - (count % foldEvery) },
+    { name: 'stories_watermark', value: db.prepare('SELECT max(seq) FROM articles').pluck().get() },
+  ]);
+}
 
 /** Take the stories step back out, as a store of the previous release has no stories. */
 function rollBackStories(db: Database.Database): void {

@@ -8,6 +8,7 @@ import * as decide from '../../../core/store/article-writes.js';
 import { MAX_COUNTED, SEARCH_WINDOW, unique } from '../../../core/store/store-common.js';
 import {
   type PendingCountsRow,
+  type StoryBatchWrites,
   StoryClustering,
   type StoryPosition,
   type StoryRow,
@@ -80,6 +81,12 @@ export class SqliteArticleStore extends SqlArticleStore {
   private readonly stories = storyStatements(SQLITE_STORIES);
   /** this process's story index, kept in step with the tables */
   private readonly clustering: StoryClustering;
+  /** where the stories stood when this connection's last transaction to end caught up committed (see knownPosition) */
+  private storyMark: StoryMark | null = null;
+  /** the mark the running story transaction leaves, but for `changes`: taken when it commits */
+  private nextStoryMark: Omit<StoryMark, 'changes'> | null = null;
+  /** the articles the running transaction wrote, to cluster without reading them back; null once one is deleted */
+  private written: UnclusteredRow[] | null = null;
   /** checkpoints in a worker thread, once the WAL has grown past `checkpointAt` (a large ingest) */
   private checkpointer: WalCheckpointer | null = null;
   private checkpointerFailed = false;
@@ -107,8 +114,10 @@ export class SqliteArticleStore extends SqlArticleStore {
     this.storyTransaction(() => {
       // a store of an older release is clustered by the background re-analysis, oldest first; until then new
       // articles wait their turn behind the watermark
-      const position = this.storyPositionNow();
-      const caughtUp = position.watermark >= this.maxSeqNow();
+      const known = this.knownPosition();
+      const position = known ?? this.storyPositionNow();
+      const caughtUp = known !== null || position.watermark >= this.maxSeqNow();
+      this.written = [];
       const delta: decide.CounterDelta = { articles: 0, quotes: 0, people: 0 };
       // files with nothing stored from them yet (most of an ingest) are written together, by addFiles
       let added: AddedFile[] = [];
@@ -132,7 +141,12 @@ export class SqliteArticleStore extends SqlArticleStore {
       addPending();
       this.addToCounters(delta);
       // the position read under this transaction's lock still holds: writing articles leaves it as it was
-      if (caughtUp) this.clusterNow(Number.MAX_SAFE_INTEGER, position);
+      if (caughtUp) {
+        // caught up, the articles past the watermark are those just written, unless one was deleted since
+        const { after } = this.clusterNow(Number.MAX_SAFE_INTEGER, position, this.written);
+        this.nextStoryMark = this.markOf(after);
+      }
+      this.written = null;
     });
     this.checkpointInBackgroundOnceLarge();
   }
@@ -167,7 +181,7 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   async clusterBacklog(limit: number): Promise<number> {
-    return this.storyTransaction(() => this.clusterNow(limit, this.storyPositionNow()));
+    return this.storyTransaction(() => this.clusterNow(limit, this.storyPositionNow()).clustered);
   }
 
   async countUnclustered(): Promise<number> {
@@ -178,13 +192,46 @@ export class SqliteArticleStore extends SqlArticleStore {
 
   /** One write transaction, taken at once (two processes on one file queue here, not fail later on upgrade). */
   private storyTransaction<T>(work: () => T): T {
+    this.nextStoryMark = null;
     try {
-      return this.writeTransaction.immediate(work) as T;
+      const result = this.writeTransaction.immediate(work) as T;
+      this.keepStoryMark();
+      return result;
     } catch (error) {
       // the index may hold what the rolled-back transaction clustered
       this.clustering.reset();
+      this.storyMark = null;
+      this.written = null;
       throw error;
     }
+  }
+
+  /** After a commit: the running transaction's mark (if it left one) becomes the one the next transaction checks. */
+  private keepStoryMark(): void {
+    const next = this.nextStoryMark;
+    // the rows changed are counted after the commit: FTS5 writes what it buffered as the transaction commits
+    this.storyMark =
+      next === null ? null : { ...next, changes: this.runner.rowsNow<{ changes: number }>(TOTAL_CHANGES)[0]!.changes };
+  }
+
+  /**
+   * The story position under this transaction's lock without reading it, when it is the one the last story
+   * transaction of this connection left caught up (watermark at the newest article) and nothing changed since: no
+   * other connection committed (data_version) and this one changed no row (total_changes: the bench's and other
+   * stores' writes on this connection). Else null: the caller reads the counters.
+   */
+  private knownPosition(): StoryPosition | null {
+    const mark = this.storyMark;
+    if (mark === null) return null;
+    const now = this.runner.rowsNow<{ version: number; changes: number }>(CONNECTION_STATE)[0];
+    return now?.version === mark.version && now.changes === mark.changes ? mark.position : null;
+  }
+
+  /** The mark of this transaction, caught up at `position`, but for the rows changed (read once it commits). */
+  private markOf(position: StoryPosition): Omit<StoryMark, 'changes'> {
+    // read under the lock: another connection's commit after this one's must change it
+    const version = this.runner.rowsNow<{ version: number }>(DATA_VERSION)[0]!.version;
+    return { version, position };
   }
 
   private storyPositionNow(): StoryPosition {
@@ -196,27 +243,34 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   /**
-   * Cluster up to `limit` articles past the watermark, in arrival order; how many. Inside a transaction, where
-   * `position` was read.
+   * Cluster up to `limit` articles past the watermark, in arrival order: how many, and the position after. Inside a
+   * transaction, where `position` was read. `written`: the articles past the watermark when the caller knows them
+   * all (those it wrote, caught up), else they are read.
    */
-  private clusterNow(limit: number, position: StoryPosition): number {
+  private clusterNow(
+    limit: number,
+    position: StoryPosition,
+    written: readonly UnclusteredRow[] | null = null,
+  ): { clustered: number; after: StoryPosition } {
     const run = this.runner;
     const load = clusterSteps.load(this.clustering, this.stories, position);
     if (load) {
       const stories = run.rowsNow<StoryRow>(load.stories.sql, load.stories.params);
       load.apply(stories, run.rowsNow<PendingCountsRow>(load.pending.sql, load.pending.params));
     }
-    const pending = run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit]);
-    if (pending.length === 0) return 0;
+    const pending =
+      written === null
+        ? run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit])
+        : written.filter((row) => row.seq > position.watermark).slice(0, limit);
+    if (pending.length === 0) return { clustered: 0, after: position };
     const read = clusterSteps.texts(this.clustering, this.stories, position, pending);
     const features = clusterSteps.features(this.clustering, pending, read ? run.rowsNow(read.sql, read.params) : []);
     const keys = this.clustering.keysToRead(features);
     const found = keys.length === 0 ? [] : run.rowsNow<{ term: string; df: number }>(this.stories.df, [keys]);
     this.clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
-    for (const write of batchWrites(this.stories, this.clustering.cluster(pending, features))) {
-      run.runNow(write.sql, write.params);
-    }
-    return pending.length;
+    const writes = this.clustering.cluster(pending, features);
+    for (const write of batchWrites(this.stories, writes)) run.runNow(write.sql, write.params);
+    return { clustered: pending.length, after: positionAfter(position, writes) };
   }
 
   /** Replace what a file gave (`previous`: the ids of the articles stored from it) with its articles now. */
@@ -429,7 +483,15 @@ export class SqliteArticleStore extends SqlArticleStore {
     for (const { row, search } of writes.articles) {
       const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
       s.insertFts.run(lastInsertRowid, search.title, search.body);
-      seqs.set(row.id, Number(lastInsertRowid));
+      const seq = Number(lastInsertRowid);
+      seqs.set(row.id, seq);
+      this.written?.push({
+        seq,
+        id: row.id,
+        published_at: row.published_at,
+        ingested_at: row.ingested_at,
+        sort_key: row.sort_key,
+      });
     }
     for (const article of articles) this.clustering.remember(article.id, article.storyKeys);
     this.writePeopleAndQuotes(writes, seqs);
@@ -470,7 +532,11 @@ export class SqliteArticleStore extends SqlArticleStore {
       s.deleteQuoteFts.run(...quoteRowids(seq));
     }
     const quotes = s.attributedQuotesOf.pluck().get(id) as number;
-    if (s.deleteArticle.run(id).changes > 0) decide.addDelta(delta, { articles: -1, quotes: -quotes, people: 0 });
+    if (s.deleteArticle.run(id).changes > 0) {
+      decide.addDelta(delta, { articles: -1, quotes: -quotes, people: 0 });
+      // it may be one this transaction wrote: the articles to cluster are read instead
+      this.written = null;
+    }
   }
 
   /** After deletions: rebuild the aggregates of the people the deleted articles mentioned. */
@@ -503,6 +569,28 @@ export class SqliteArticleStore extends SqlArticleStore {
       if (change !== 0) this.statements.addCounter.run(change, name);
     }
   }
+}
+
+/** Where the stories stood at the end of a story transaction, with the connection's state then. */
+interface StoryMark {
+  /** PRAGMA data_version: changes when another connection commits */
+  version: number;
+  /** total_changes(): rows this connection changed since it opened, read after the commit */
+  changes: number;
+  position: StoryPosition;
+}
+
+const CONNECTION_STATE = 'SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes';
+const DATA_VERSION = 'SELECT data_version AS version FROM pragma_data_version';
+const TOTAL_CHANGES = 'SELECT total_changes() AS changes';
+
+/** The position after a batch's writes. */
+function positionAfter(position: StoryPosition, writes: StoryBatchWrites): StoryPosition {
+  return {
+    clustered: writes.clustered,
+    watermark: writes.watermark,
+    dfFolded: writes.fold ? writes.clustered : position.dfFolded,
+  };
 }
 
 /** A file with nothing stored from it yet, and when it arrived. */
