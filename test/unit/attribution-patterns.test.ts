@@ -1480,3 +1480,28 @@ describe('headline quotes the body reports in its own words', () => {
     ).toEqual([['stay home', 'Amy Ross']]);
   });
 });
+
+describe('words framed inside what someone said', () => {
+  it('gives them to the one who said it, not to the subject of the clause they said', () => {
+    expect(
+      listed(
+        'Detainees freed',
+        'Foreign Secretary Lena Marsh spoke on Tuesday.',
+        'Ms Marsh said the US had agreed to free the four after "intensive and complex discussions" over security.',
+      ),
+    ).toEqual([['intensive and complex discussions', 'Lena Marsh']]);
+  });
+
+  it('keeps them with "she" in "she said she", and with the one a "who" clause is about', () => {
+    expect(
+      listed(
+        'Cookie boycott',
+        'State Rep. Dana Hill said on Friday she "feared for her life" in the store.',
+        'Pastor Kyle Benn praised preacher Frank Gale, who has vowed to shun the cookies over their "support of the wrong causes."',
+      ),
+    ).toEqual([
+      ['feared for her life', 'Dana Hill'],
+      ['support of the wrong causes.', 'Frank Gale'],
+    ]);
+  });
+});

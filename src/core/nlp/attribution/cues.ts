@@ -21,6 +21,7 @@ import {
   OBJECT_PREPOSITIONS,
   PHRASAL_SPEECH,
   POST_MODIFIER_PREPOSITIONS,
+  RELATIVE_OPENERS,
   REPORTED_CLAUSE_PREPOSITIONS,
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
@@ -592,6 +593,10 @@ export function attributionBefore(
     // `Mr Hasson said games developers had to be more "business-like"`: words framed by a generic group inside
     // someone's statement are the words of the one making the statement
     if (framing && subject && isGenericGroup(paragraph, subject)) continue;
+    // `Straw said the US had agreed to release them after "intensive talks"`: words framed inside what someone said
+    // are the words of the one who said it
+    const outer = framing && subject ? outerSpeaker(paragraph, subject) : null;
+    if (outer) return outer;
     if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
     if (framed) continue;
     // "the quote was said by X" and other passives are left unattributed
@@ -600,12 +605,35 @@ export function attributionBefore(
   return null;
 }
 
+/** Pronouns in a reported clause that are, as a rule, its speaker again (`she said she ...`). */
+const SAME_SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i']);
+
+/**
+ * The speaker of the statement a framing clause is part of (`X said [that] <subject> <verb> ...`), or null. Not for
+ * "he" or "she" (`she said she "feared"`: the same one, found as surely; "it" and "they" may be others) nor an object taken up by "who"
+ * (`praised Graham, who vowed ...`); and the speaker must be named (a pronoun's referent or a description is less
+ * sure than the framing clause's own subject).
+ */
+function outerSpeaker(paragraph: ParagraphDoc, subject: PhraseRange): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  if (subject.first === subject.last && SAME_SPEAKER_PRONOUNS.has(tokens[subject.first]!.lower)) return null;
+  if (tokens[subject.last + 1]?.text === ',' && RELATIVE_OPENERS.has(tokens[subject.last + 2]?.lower ?? ''))
+    return null;
+  let verb = subject.first - 1;
+  if (tokens[verb]?.lower === 'that') verb--;
+  const token = tokens[verb];
+  if (!isWord(token) || token.capitalized || paragraph.quoted[verb] || !isReportingVerb(token.lower)) return null;
+  const speaker = subjectOfVerb(paragraph, verb);
+  if (!speaker || !tokens[speaker.last]!.capitalized || SUBJECT_PRONOUNS.has(tokens[speaker.last]!.lower)) return null;
+  return speakerRef(paragraph, speaker, cueText(paragraph, verb), verb);
+}
+
 /** "who, Israel alleged, led ...": a cue set off by commas right after a relative pronoun. */
 function isRelativeAside(paragraph: ParagraphDoc, cueIndex: number): boolean {
   const tokens = paragraph.tokens;
   if (tokens[cueIndex + 1]?.text !== ',') return false;
   for (let at = cueIndex - 1; at >= Math.max(0, cueIndex - 5); at--) {
-    if (tokens[at]!.text === ',') return ['who', 'which', 'that'].includes(tokens[at - 1]?.lower ?? '');
+    if (tokens[at]!.text === ',') return RELATIVE_OPENERS.has(tokens[at - 1]?.lower ?? '');
   }
   return false;
 }
