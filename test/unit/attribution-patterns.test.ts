@@ -1505,3 +1505,25 @@ describe('words framed inside what someone said', () => {
     ]);
   });
 });
+
+describe('a full name of unknown words whose surname speaks later', () => {
+  it('lists the surname’s quotes under the full name given first', () => {
+    expect(
+      listed(
+        'Gangs',
+        'At 16, Rhandolf Mbeleko reflects on his former life as a gang member.',
+        '"My gang mates were the most influential thing in my life," says Mbeleko.',
+      ),
+    ).toEqual([['My gang mates were the most influential thing in my life', 'Rhandolf Mbeleko']]);
+  });
+
+  it('takes no place or everyday word before the surname for a given name', () => {
+    expect(
+      listed(
+        'Gangs',
+        'In Manila, Quezon Mbeleko works with teenagers. Young Mbeleko is 16.',
+        '"We were pressured to join," says Mbeleko.',
+      ),
+    ).toEqual([['We were pressured to join', 'Mbeleko']]);
+  });
+});

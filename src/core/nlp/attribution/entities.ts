@@ -1369,6 +1369,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
     }
   }
   shareListEvidence(candidates);
+  shareSpeakerSurnameEvidence(candidates);
   candidates.push(...coordinatedNames(candidates));
   const index = assemble(candidates, loneCapitalizedWords(doc));
   if (doc.headline) completeFromHeadline(doc.headline, index);
@@ -1756,6 +1757,27 @@ function shareListEvidence(candidates: readonly Candidate[]): void {
   }
   for (let at = candidates.length - 1; at > 0; at--) {
     if (listed(candidates[at - 1]!, candidates[at]!)) lift(candidates[at]!, candidates[at - 1]!);
+  }
+}
+
+/**
+ * "At 16, Rhandolf Fajardo reflects ..." and then `"...," says Fajardo`: two words the lexicon does not know, whose
+ * last one speaks alone elsewhere in the article, are that speaker's full name.
+ */
+function shareSpeakerSurnameEvidence(candidates: readonly Candidate[]): void {
+  const speakers = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.kind === 'person' && candidate.speaking && candidate.words.length === 1 && !candidate.thing) {
+      speakers.add(normalizeName(candidate.words[0]!));
+    }
+  }
+  if (speakers.size === 0) return;
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person' || candidate.words.length !== 2 || candidate.evidence < 0) continue;
+    if (candidate.evidence >= 2 || candidate.thing || candidate.linkOnly || candidate.title.length > 0) continue;
+    const lowers = candidate.words.map((word) => normalizeName(word));
+    if (!speakers.has(lowers[1]!) || isCommonWord(lowers[0]!) || isPlaceName(lowers[0]!)) continue;
+    if (!isOrganizationName(lowers[0]!) && !/\d/u.test(candidate.words.join(''))) candidate.evidence = 2;
   }
 }
 
