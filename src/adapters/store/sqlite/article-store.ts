@@ -210,8 +210,7 @@ export class SqliteArticleStore extends SqlArticleStore {
   private keepStoryMark(): void {
     const next = this.nextStoryMark;
     // the rows changed are counted after the commit: FTS5 writes what it buffered as the transaction commits
-    this.storyMark =
-      next === null ? null : { ...next, changes: this.runner.rowsNow<{ changes: number }>(TOTAL_CHANGES)[0]!.changes };
+    this.storyMark = next === null ? null : { ...next, changes: this.statements.totalChanges.get() as number };
   }
 
   /**
@@ -223,15 +222,14 @@ export class SqliteArticleStore extends SqlArticleStore {
   private knownPosition(): StoryPosition | null {
     const mark = this.storyMark;
     if (mark === null) return null;
-    const now = this.runner.rowsNow<{ version: number; changes: number }>(CONNECTION_STATE)[0];
-    return now?.version === mark.version && now.changes === mark.changes ? mark.position : null;
+    const s = this.statements;
+    return s.dataVersion.get() === mark.version && s.totalChanges.get() === mark.changes ? mark.position : null;
   }
 
   /** The mark of this transaction, caught up at `position`, but for the rows changed (read once it commits). */
   private markOf(position: StoryPosition): Omit<StoryMark, 'changes'> {
     // read under the lock: another connection's commit after this one's must change it
-    const version = this.runner.rowsNow<{ version: number }>(DATA_VERSION)[0]!.version;
-    return { version, position };
+    return { version: this.statements.dataVersion.get() as number, position };
   }
 
   private storyPositionNow(): StoryPosition {
@@ -580,10 +578,6 @@ interface StoryMark {
   position: StoryPosition;
 }
 
-const CONNECTION_STATE = 'SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes';
-const DATA_VERSION = 'SELECT data_version AS version FROM pragma_data_version';
-const TOTAL_CHANGES = 'SELECT total_changes() AS changes';
-
 /** The position after a batch's writes. */
 function positionAfter(position: StoryPosition, writes: StoryBatchWrites): StoryPosition {
   return {
@@ -693,6 +687,9 @@ function prepareStatements(db: Database.Database) {
       ),
     ),
     deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
+    // prepared once, read in a transaction: outside one, and through pragma_data_version, it costs microseconds
+    dataVersion: p('PRAGMA data_version').pluck(),
+    totalChanges: p('SELECT total_changes()').pluck(),
   };
 }
 
