@@ -563,3 +563,22 @@ describe('not taking things for people', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Antoine Morel']);
   });
 });
+
+describe('labels and titles before a given name', () => {
+  it('leaves a follower’s label made of a leader’s name out of the name', () => {
+    expect(namesOf('Labour put Blairite Tom Marlow in charge.', 'Princess Marguerite of Molvania spoke.')).toEqual([
+      'Tom Marlow',
+      'Princess Marguerite',
+    ]);
+  });
+
+  it('gives a former king’s role to nobody who merely shares his given name', () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'Romance',
+        'Tory Michael Ancombe spoke on Monday.\nHer father is ex-King Michael of Molvania, who said little.',
+      ),
+    ).people;
+    expect(people.find((person) => person.name === 'Michael Ancombe')?.roles ?? []).not.toContain('ex-King');
+  });
+});

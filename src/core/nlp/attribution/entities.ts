@@ -414,6 +414,9 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
 }
 
 /** Split a run into its title prefix and the longest name-like tail. */
+/** A follower's label made of a leader's name: "Blairite", "Thatcherites". */
+const FOLLOWER_LABEL = /^\p{Lu}\p{Ll}+ites?$/u;
+
 function splitRun(
   paragraph: ParagraphDoc,
   runStart: number,
@@ -481,6 +484,8 @@ function splitRun(
     if (index < last && token.possessive) break;
     // "House Democrat Tom Hale", "Senate Republican Ann Ode": a party label before a name is never part of it
     if (index < last && PARTY_WORDS.has(token.lower)) break;
+    // "Blairite Alan Milburn", "Thatcherite John Hale": a follower's label made of a leader's name is none of it
+    if (index < last && FOLLOWER_LABEL.test(token.text) && !isFirstName(token.lower) && !isLastName(token.lower)) break;
     nameFirst = index;
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role (but "New York City Public
@@ -2285,6 +2290,10 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       }
       const alias = titledAlias(candidate);
       if (alias) entity.aliases.add(alias);
+      // "Prince Saud al-Faisal": the royal title kept as a name, so "Prince Saud" finds him (isRoyalEntity)
+      if (!isSurnameOnly(candidate) && isRoyalTitle(candidate.title.at(-1))) {
+        entity.aliases.add(`${candidate.title.at(-1)} ${candidate.words.join(' ')}`);
+      }
     }
     const firstToken = paragraph.tokens[candidate.nameFirst]!;
     const lastToken = paragraph.tokens[candidate.nameLast]!;
@@ -2424,7 +2433,11 @@ function resolveCandidate(
   }
   const key = normalizeName(candidate.words.join(' '));
   let matches: readonly Entity[] = people.withSurname(key);
-  if (matches.length === 0) matches = people.withFirstName(key);
+  // ("ex-King Michael" is no Michael Ancram: a royal's given name names one whose roles or names are royal)
+  if (matches.length === 0) {
+    matches = people.withFirstName(key);
+    if (isRoyalTitled(candidate)) matches = matches.filter(isRoyalEntity);
+  }
   if (matches.length === 0 && organisations.has(key)) return organisations.get(key)!;
   // a surname misspelt by one letter ("McLenney" for "McClenney") still names the one person it nearly matches
   if (matches.length === 0 && key.length >= 6 && (candidate.speaking || candidate.title.length > 0)) {
@@ -2498,6 +2511,12 @@ function isRoyalTitled(candidate: Candidate): boolean {
   // (the title, or a word before it: "ex-King" is no capitalized run's)
   const last = candidate.title.at(-1) ?? candidate.paragraph.tokens[candidate.runFirst - 1]?.text;
   return candidate.words.length === 1 && isRoyalTitle(last);
+}
+
+/** A person the article gives a royal title, as a role or in a name ("Prince Saud al-Faisal", "King of Jordan"). */
+function isRoyalEntity(entity: Entity): boolean {
+  const words = [...entity.roles.keys(), ...entity.aliases, entity.name].flatMap((text) => text.split(/[\s-]+/u));
+  return words.some((word) => ROYAL_TITLES.has(normalizeName(word)));
 }
 
 /** Whether a word is a royal title, "ex-" or not ("Prince", "ex-King"). */
