@@ -1527,3 +1527,28 @@ describe('a full name of unknown words whose surname speaks later', () => {
     ).toEqual([['We were pressured to join', 'Mbeleko']]);
   });
 });
+
+describe('a name before its appositive opens the sentence', () => {
+  it('takes the name, not the aside, as the subject that "and added:" goes back to', () => {
+    expect(
+      listed(
+        'Hero teacher',
+        'Teacher Ray Colm is set to be awarded an MBE.',
+        "Mr Colm, pictured with his pupil and her father, said he was still 'perplexed' and added: 'I don't see it as anything that no-one else would do.'",
+      ),
+    ).toEqual([
+      ['perplexed', 'Ray Colm'],
+      ["I don't see it as anything that no-one else would do.", 'Ray Colm'],
+    ]);
+  });
+
+  it('still skips an opening phrase or a sentence adverb before the subject', () => {
+    expect(
+      listed(
+        'Charity warning',
+        'The Flood Relief Committee runs the appeal.',
+        'However, the committee has no link with the site and said: "We have contacted the police about it."',
+      ),
+    ).toEqual([['We have contacted the police about it.', 'Flood Relief Committee']]);
+  });
+});

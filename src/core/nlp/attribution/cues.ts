@@ -6,7 +6,7 @@ import {
   isUnambiguousSpeechVerb,
   takesPlainObject,
 } from '../lexicon/speech-verbs.js';
-import { isCommonWord, isLyAdverb, isNonHeadWord, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isCommonWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   CLAUSE_OPENERS,
   COMMON_MAIN_VERBS,
@@ -297,9 +297,24 @@ function participleSubject(paragraph: ParagraphDoc, floor: number, comma: number
 function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number): PhraseRange | null {
   let at = floor;
   const tokens = paragraph.tokens;
-  // skip an introductory phrase ending in a comma ("On Monday, ...")
+  // skip an introductory phrase ending in a comma ("On Monday, ..."), but not a name before its appositive
+  // ("Mr Coe, pictured with his pupil, said ... and added:")
   for (let index = floor; index < limit && index - floor < 6; index++) {
     if (tokens[index]!.text === ',') {
+      const named = phraseStartingAt(paragraph, floor);
+      const opener = tokens[floor]!.lower;
+      const head = tokens[index - 1]!;
+      if (
+        named?.last === index - 1 &&
+        head.capitalized &&
+        !WEEKDAYS.has(head.lower) &&
+        // ("However, DEC said", "Meanwhile, ...": a sentence adverb alone is no name)
+        (named.first < named.last || !isCommonWord(head.lower)) &&
+        !isPreposition(opener) &&
+        !isLyAdverb(opener)
+      ) {
+        return named.last < limit ? named : null;
+      }
       at = index + 1;
       break;
     }
