@@ -1552,3 +1552,25 @@ describe('a name before its appositive opens the sentence', () => {
     ).toEqual([['We have contacted the police about it.', 'Flood Relief Committee']]);
   });
 });
+
+describe('a given name whose gender the name lists only guess', () => {
+  it('lets "he" go back to the subject before when only a guess says the name is a woman’s', () => {
+    expect(
+      listed(
+        'Doping',
+        'Pat Querrey met Lance Armsworth last year. Querrey refused to rule out another meeting.',
+        '"He certainly has more knowledge," he said.',
+      ),
+    ).toEqual([['He certainly has more knowledge', 'Pat Querrey']]);
+  });
+
+  it('still gives "he" to nobody when the lists are sure the subject is a woman', () => {
+    expect(
+      listed(
+        'Doping',
+        'Mary Querrey met Lance Armsworth and Tom Hale last year. Querrey refused to rule out another meeting.',
+        '"He certainly has more knowledge," he said.',
+      ),
+    ).toEqual([['He certainly has more knowledge', null]]);
+  });
+});

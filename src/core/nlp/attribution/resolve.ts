@@ -444,16 +444,21 @@ function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context:
 function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
   for (const sentence of isTailPronoun(ref) ? [here - 1] : [here, here - 1]) {
+    // the subjects of that sentence whose gender fits; failing any, one whose gender is only a name list's guess
+    // ("Pat McQuaid" guessed a woman is still "he")
     const subjects = new Set<Entity>();
+    const guessed = new Set<Entity>();
     for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
       if (sighting.sentence < sentence) break;
       if (sighting.sentence !== sentence || !(sighting.subject || sighting.speaker)) continue;
       const entity = sighting.entity;
-      if (entity.kind !== 'person' || (entity.gender !== null && entity.gender !== gender)) continue;
-      subjects.add(entity);
+      if (entity.kind !== 'person') continue;
+      if (entity.gender === null || entity.gender === gender) subjects.add(entity);
+      else if (!entity.genderFirm) guessed.add(entity);
     }
-    if (subjects.size === 1) return [...subjects][0]!;
-    if (subjects.size > 1) return null;
+    const fitting = subjects.size > 0 ? subjects : guessed;
+    if (fitting.size === 1) return [...fitting][0]!;
+    if (fitting.size > 1) return null;
   }
   return null;
 }
