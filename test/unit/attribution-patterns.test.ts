@@ -1564,6 +1564,16 @@ describe('a given name whose gender the name lists only guess', () => {
     ).toEqual([['He certainly has more knowledge', 'Pat Querrey']]);
   });
 
+  it('lets "he" go to the one just named when only a guess says the name is a woman’s', () => {
+    expect(
+      listed(
+        'Manager row',
+        'Arsene Vellard has stepped up his feud with Sir Alex Fenwick.',
+        'Those claims were put to Vellard after the game. At first he said only: "I have nothing to add."',
+      ),
+    ).toEqual([['I have nothing to add.', 'Arsene Vellard']]);
+  });
+
   it('still gives "he" to nobody when the lists are sure the subject is a woman', () => {
     expect(
       listed(

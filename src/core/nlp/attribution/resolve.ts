@@ -490,6 +490,7 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
   const tail = isTailPronoun(ref);
   const named = new Set<Entity>();
+  const guessed = new Set<Entity>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (sighting.sentence < here - 1) break;
     if (tail && sighting.sentence === here) continue;
@@ -500,9 +501,14 @@ function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveC
     if (entity.anonymous && named.size > 0) continue;
     // `But what if Obama ...? "...," he said.`: the writer's question hands over to the one answering
     if (sighting.asked) continue;
-    if (entity.gender !== null && entity.gender !== gender) continue;
+    if (entity.gender !== null && entity.gender !== gender) {
+      // one whose gender only the large name list guessed otherwise, if nobody fits better
+      if (!entity.genderFirm) guessed.add(entity);
+      continue;
+    }
     named.add(entity);
   }
+  if (named.size === 0 && guessed.size === 1) named.add([...guessed][0]!);
   if (named.size !== 1) return null;
   const tokens = ref.paragraph.tokens;
   const from = Math.max(0, ref.range.first - COMPETITOR_WINDOW);
