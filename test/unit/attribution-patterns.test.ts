@@ -1584,3 +1584,28 @@ describe('a given name whose gender the name lists only guess', () => {
     ).toEqual([['He certainly has more knowledge', null]]);
   });
 });
+
+describe('cues behind a reduced clause or a medium', () => {
+  it('goes past "when asked" to the cue before it', () => {
+    expect(
+      listed(
+        'Inquiry',
+        'Attorney General Lorna Lynd, who told Congress when asked last month about the inquiry: "That matter is being handled by career agents."',
+      ),
+    ).toEqual([['That matter is being handled by career agents.', 'Lorna Lynd']]);
+  });
+
+  it('gives "on Facebook writing" to the sentence’s subject, but "lawsuits alleging" to nobody', () => {
+    expect(
+      listed(
+        'Words',
+        'Hillary Clayton apologised on Monday.',
+        'Clayton responded to the question on Facebook writing, “Yes, I will. That was a poor choice of words.”',
+        'Clayton had to defend her foundation, which is caught up in lawsuits alleging, “It misled every donor.”',
+      ),
+    ).toEqual([
+      ['Yes, I will. That was a poor choice of words.', 'Hillary Clayton'],
+      ['It misled every donor.', null],
+    ]);
+  });
+});

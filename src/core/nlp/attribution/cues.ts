@@ -165,7 +165,14 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) {
     // "police issued a statement saying": the one who issued the document speaks through it
     const issuing = ISSUING_VERBS.has(tokens[phrase.first - 1]?.lower ?? '');
-    return issuing && DOCUMENT_NOUNS.has(tokens[phrase.last]!.lower)
+    // "responded on Facebook writing", "spoke at a rally saying": a short place or medium the sentence's subject
+    // acted in, not the one writing
+    const head = tokens[phrase.last]!;
+    const medium =
+      MEDIUM_PREPOSITIONS.has(tokens[phrase.first - 1]?.lower ?? '') &&
+      phrase.last - phrase.first < 3 &&
+      ((head.capitalized && !head.possessive) || SPEAKING_OCCASIONS.has(head.lower));
+    return (issuing && DOCUMENT_NOUNS.has(tokens[phrase.last]!.lower)) || medium
       ? participleSubject(paragraph, floor, phrase.first)
       : null;
   }
@@ -176,6 +183,40 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   return phrase;
 }
+
+/** Words that open a clause cut short to its participle ("when asked", "if pressed", "after being told"). */
+const REDUCED_CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'when',
+  'if',
+  'after',
+  'before',
+  'once',
+  'while',
+  'being',
+]);
+
+/**
+ * Prepositions of the place or medium someone spoke in ("on Twitter", "at a rally", "in an interview"), and the
+ * occasions a participle after them goes back to the sentence's subject from ("spoke at a rally saying").
+ */
+const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'at']);
+const SPEAKING_OCCASIONS: ReadonlySet<string> = new Set([
+  'interview',
+  'rally',
+  'speech',
+  'conference',
+  'briefing',
+  'hearing',
+  'debate',
+  'video',
+  'post',
+  'tweet',
+  'broadcast',
+  'show',
+  'statement',
+  'letter',
+  'email',
+]);
 
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
@@ -614,6 +655,8 @@ export function attributionBefore(
     if (outer) return outer;
     if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
     if (framed) continue;
+    // "who told Congress when asked about it:": a clause cut short to its verb goes on to the cue before it
+    if (REDUCED_CLAUSE_OPENERS.has(tokens[index - 1]?.lower ?? '')) continue;
     // "the quote was said by X" and other passives are left unattributed
     return null;
   }
