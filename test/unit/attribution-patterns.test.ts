@@ -1609,3 +1609,23 @@ describe('cues behind a reduced clause or a medium', () => {
     ]);
   });
 });
+
+describe('documents of a named owner', () => {
+  it('gives "Price’s statement said" and "Price’s interview continued" to the person, and keeps brands whole', () => {
+    expect(
+      listed(
+        'Tapes',
+        'Dolours Prine, a former member of the group, gave interviews before her death.',
+        'Prine’s statement said: "We regret nothing."',
+        'Prine’s interview continued: ‘I drove away a very unpleasant woman.’',
+        'The Home Office’s statement said: "We regret nothing at all."',
+        'Sainsbury’s statement said: "Prices are falling."',
+      ),
+    ).toEqual([
+      ['We regret nothing.', 'Dolours Prine'],
+      ['I drove away a very unpleasant woman.', 'Dolours Prine'],
+      ['We regret nothing at all.', 'Home Office'],
+      ['Prices are falling.', 'Sainsbury’s'],
+    ]);
+  });
+});

@@ -1082,10 +1082,12 @@ function organisationOf(
   const tokens = paragraph.tokens;
   let from = first;
   while (from <= last && ORGANISATION_LEAD_WORDS.has(tokens[from]!.lower)) from++;
-  if (from <= last && isPossessiveBrand(paragraph, last)) {
-    // the "'s" is part of the firm's name
+  // (a one-word brand: "the Home Office's statement" is the Home Office's)
+  if (from === last && isPossessiveBrand(paragraph, last)) {
+    // the "'s" is part of the firm's name; a guess, as the possessive of someone the article names is theirs
+    // ("Dolours Price ... Price's statement said")
     const name = paragraph.text.slice(tokens[from]!.start, tokens[last]!.end);
-    return { first: from, last, name, guess: false };
+    return { first: from, last, name, guess: true };
   }
   // "Tel Aviv-based Foreign Press Association", "US-based Westinghouse": where it is based is no part of its name
   for (let index = from; index < last; index++) {
@@ -2260,7 +2262,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
   registry.add(
     candidates.filter((candidate) => {
       if (!isNamedOrganisation(candidate) || !candidate.guess) return false;
-      const key = organisationKey(candidate.words[0]!);
+      // ("Price's statement" after "Dolours Price": a brand's "'s" is no person's)
+      const key = organisationKey(candidate.words[0]!.replace(/['’]s$/u, ''));
       return !people.byKey.has(key) && people.withSurname(key).length === 0 && people.withFirstName(key).length === 0;
     }),
   );
@@ -2271,14 +2274,16 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     const entity =
       candidate.kind === 'organisation'
         ? (organisations.get(organisationKey(candidate.words[0]!)) ??
-          (candidate.guess ? resolveCandidate(candidate, people, organisations, titleGenders) : null))
+          (candidate.guess
+            ? resolveCandidate(withoutPossessive(candidate), people, organisations, titleGenders)
+            : null))
         : resolveCandidate(candidate, people, organisations, titleGenders);
     if (!entity) continue;
     const paragraph = candidate.paragraph;
     if (entity.kind === 'person') {
       people.noteMention(entity, candidate.order);
       addRoles(entity, candidate);
-      if (isSurnameOnly(candidate)) entity.aliases.add(candidate.words.join(' '));
+      if (isSurnameOnly(candidate)) entity.aliases.add(withoutPossessive(candidate).words.join(' '));
       // what the article says of the person outweighs what the name lists guess ("widow Terry Strada")
       const described = candidate.describedGender;
       if (
@@ -2511,6 +2516,13 @@ function isRoyalTitled(candidate: Candidate): boolean {
   // (the title, or a word before it: "ex-King" is no capitalized run's)
   const last = candidate.title.at(-1) ?? candidate.paragraph.tokens[candidate.runFirst - 1]?.text;
   return candidate.words.length === 1 && isRoyalTitle(last);
+}
+
+/** A guessed body's candidate with its name's "'s" dropped, to look for the person it may be ("Price's"). */
+function withoutPossessive(candidate: Candidate): Candidate {
+  const name = candidate.words[0]!;
+  const bare = name.replace(/['’]s$/u, '');
+  return bare === name ? candidate : { ...candidate, words: [bare] };
 }
 
 /** A person the article gives a royal title, as a role or in a name ("Prince Saud al-Faisal", "King of Jordan"). */

@@ -193,8 +193,13 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   }
   const definite = first.lower === 'the' || first.possessive || first.lower === 'its';
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
-  // "the report says", "the statement read": a document speaks for the body that issued it
+  // "the report says", "the statement read": a document speaks for the body that issued it, and "Price's statement"
+  // for the one named as its owner
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
+    const owner = first.possessive
+      ? mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.first)
+      : null;
+    if (owner) return { entity: owner.entity, via: 'document' };
     const body = resolveOrganisationReference(ref, context, null);
     // a country in play is where the report is about, not its author
     const issuer = body?.entity.kind === 'organisation' && !isCountryName(normalizeName(body.entity.name));
@@ -637,12 +642,18 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
       return remember(resolveOrganisationReference(ref, context, before.lower)?.entity);
     }
     const owner = mentionEndingAt(context.index, paragraph.index, 0, ref.range.first - 1);
+    // ("Price's statement said": a person's own document speaks for them, a spokesman of a person does not)
+    if (owner?.entity.kind === 'person' && DOCUMENT_NOUNS.has(noun)) return found(owner.entity, 'document');
     return owner?.entity.kind === 'organisation' ? remember(owner.entity) : null;
   }
   const inside = mentionsWithin(context.index, paragraph.index, ref.range.first, ref.range.last);
   const body = inside.find((mention) => mention.entity.kind === 'organisation');
   if (body) return remember(body.entity);
-  if (inside.some((mention) => mention.entity.kind === 'person')) return null;
+  // "Price's statement said": a person's own document speaks for them, a spokesman of a person does not
+  const person = inside.find((mention) => mention.entity.kind === 'person');
+  if (person && DOCUMENT_NOUNS.has(noun) && tokens[person.lastToken]!.possessive)
+    return found(person.entity, 'document');
+  if (person) return null;
   const linked = tokens[ref.range.last + 1]?.lower;
   if (linked === 'for' || linked === 'of' || linked === 'at') return remember(bodyAfter(ref, context)?.entity);
   // "the company's spokesman", "its spokeswoman"
