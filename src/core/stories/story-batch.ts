@@ -238,7 +238,8 @@ export class StoryClustering {
   /** The feature keys of the batch whose document frequency the index lacks. */
   keysToRead(features: readonly StoryFeatures[]): string[] {
     const index = this.requireIndex();
-    return index.unknownKeys(features.flatMap(countedKeys));
+    // one article (most batches) without flatMap's copy
+    return index.unknownKeys(features.length === 1 ? countedKeys(features[0]!) : features.flatMap(countedKeys));
   }
 
   /** Document frequencies read from story_df, to which the pending increments are added. */
@@ -254,12 +255,15 @@ export class StoryClustering {
     const recorder = new RecordingIndex(index);
     const sortKeys = new Map<string, string>();
     let watermark = 0;
-    rows.forEach((row, i) => {
+    let created = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const assignment = assignStory(row.id, features[i]!, recorder, this.config);
+      if (assignment.created) created++;
       const known = sortKeys.get(assignment.storyId);
       if (known === undefined || row.sort_key > known) sortKeys.set(assignment.storyId, row.sort_key);
       watermark = Math.max(watermark, row.seq);
-    });
+    }
     const stories = [...recorder.stories.values()].map((story) => ({
       id: story.id,
       size: story.size,
@@ -270,7 +274,6 @@ export class StoryClustering {
       centroid: [...story.centroid],
       sort_key: sortKeys.get(story.id) ?? '',
     }));
-    const created = recorder.memberships.filter((m) => m.score === 0 && m.article_id === m.story_id).length;
     addCounts(this.pending, recorder.df);
     const fold = index.clustered - this.folded >= this.foldEvery ? new Map(this.pending) : null;
     if (fold) {

@@ -162,9 +162,14 @@ export class InMemoryStoryIndex implements StoryIndex {
 
   /** Keys whose document frequency this index does not hold (to read from the store before clustering). */
   unknownKeys(keys: Iterable<string>): string[] {
-    const unknown = new Set<string>();
-    for (const key of keys) if (!this.df.has(key)) unknown.add(key);
-    return [...unknown];
+    // most batches know every key: no set to make
+    let unknown: Set<string> | null = null;
+    for (const key of keys) {
+      if (this.df.has(key)) continue;
+      unknown ??= new Set();
+      unknown.add(key);
+    }
+    return unknown === null ? [] : [...unknown];
   }
 
   /** Document frequencies read from the store (keys absent from it count 0). */
