@@ -97,12 +97,16 @@ class PgArticleStore extends SqlArticleStore {
         client,
         replaced.map((file) => file.path),
       );
-      const fresh = await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
+      const { fresh, written } = await insertArticles(client, replaced, this.clock.now().toISOString(), delta);
       for (const article of fresh) this.clustering.remember(article.id, article.storyKeys);
       const touched = await deleteOrphans(client, previous, delta);
       await refreshPersons(client, touched, delta);
       await addToCounters(client, delta);
-      if (caughtUp) await clusterPending(client, this.clustering, STORY_SQL, position, Number.MAX_SAFE_INTEGER);
+      // caught up under the lock, the articles past the watermark are those just written (the orphans deleted are
+      // articles stored before this transaction)
+      if (caughtUp) {
+        await clusterPending(client, this.clustering, STORY_SQL, position, Number.MAX_SAFE_INTEGER, written);
+      }
     });
   }
 
@@ -304,7 +308,8 @@ async function maxSeqOf(client: PgClient): Promise<number> {
 
 /**
  * Cluster up to `limit` articles past the watermark, in arrival order, under the article write lock; how many.
- * `position` was read under the lock.
+ * `position` was read under the lock. `written`: the articles past the watermark when the caller knows them all
+ * (those it wrote, caught up), else they are read.
  */
 async function clusterPending(
   client: PgClient,
@@ -312,13 +317,20 @@ async function clusterPending(
   q: StoryStatements,
   position: StoryPosition,
   limit: number,
+  written: readonly UnclusteredRow[] | null = null,
 ): Promise<number> {
   const load = clusterSteps.load(clustering, q, position);
   if (load) {
     const { rows: stories } = await client.query<StoryRow>(load.stories.sql, [...load.stories.params]);
     load.apply(stories, (await client.query<PendingCountsRow>(load.pending.sql, [...load.pending.params])).rows);
   }
-  const { rows: pending } = await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit]);
+  const pending =
+    written === null
+      ? (await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit])).rows
+      : written
+          .filter((row) => row.seq > position.watermark)
+          .sort((a, b) => a.seq - b.seq)
+          .slice(0, limit);
   if (pending.length === 0) return 0;
   const read = clusterSteps.texts(clustering, q, position, pending);
   const texts = read ? (await client.query<ArticleTextRow>(read.sql, [...read.params])).rows : [];
@@ -388,7 +400,7 @@ async function insertArticles(
   files: { path: string; articles: port.AnalyzedArticle[] }[],
   ingestedAt: string,
   delta: decide.CounterDelta,
-): Promise<port.AnalyzedArticle[]> {
+): Promise<{ fresh: port.AnalyzedArticle[]; written: UnclusteredRow[] }> {
   const distinct = [...new Map(files.flatMap((file) => file.articles.map((a) => [a.id, a] as const))).values()];
   // most re-applied articles are stored already: skip building their rows and search vectors
   const { rows: stored } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1)', [
@@ -396,12 +408,13 @@ async function insertArticles(
   ]);
   const known = new Set(stored.map((row) => row.id));
   const fresh = distinct.filter((article) => !known.has(article.id));
+  let written: UnclusteredRow[] = [];
   if (fresh.length > 0) {
     const { rows } = await client.query<decide.PersonRecord>('SELECT * FROM persons WHERE person_key = ANY($1)', [
       decide.personKeysOf(fresh),
     ]);
     const persons = new Map(rows.map((row) => [row.person_key, row]));
-    await writeArticles(client, decide.planArticleWrites(fresh, persons, ingestedAt), delta);
+    written = await writeArticles(client, decide.planArticleWrites(fresh, persons, ingestedAt), delta);
   }
   const origins = files.flatMap((file) => file.articles.map((article) => ({ origin: file.path, id: article.id })));
   await client.query(
@@ -409,24 +422,28 @@ async function insertArticles(
      ON CONFLICT DO NOTHING`,
     [origins.map((o) => o.origin), origins.map((o) => o.id)],
   );
-  return fresh;
+  return { fresh, written };
 }
 
-/** Write what planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them. */
+/**
+ * Write what planArticleWrites decided: articles in order (their seq numbers follow it), then what refers to them.
+ * The articles as story clustering reads them.
+ */
 async function writeArticles(
   client: PgClient,
   writes: decide.ArticleWrites,
   delta: decide.CounterDelta,
-): Promise<void> {
+): Promise<UnclusteredRow[]> {
   const columns = decide.ARTICLE_COLUMNS.join(', ');
-  await client.query(
+  const { rows } = await client.query<UnclusteredRow>(
     `INSERT INTO articles (${columns}, search, title_search)
      SELECT ${decide.ARTICLE_COLUMNS.map((column) => `r.${column}`).join(', ')},
        setweight(to_tsvector('simple', w.title), 'A') || setweight(to_tsvector('simple', w.body), 'D'),
        to_tsvector('simple', w.title)
      FROM json_populate_recordset(NULL::articles, $1::json) WITH ORDINALITY AS r
      JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS w (title, body, n) ON w.n = r.ordinality
-     ORDER BY r.ordinality`,
+     ORDER BY r.ordinality
+     RETURNING seq, id, published_at, ingested_at, sort_key`,
     [
       toJsonParam(writes.articles.map((article) => article.row)),
       writes.articles.map((article) => indexWords(article.search.title)),
@@ -435,6 +452,7 @@ async function writeArticles(
   );
   await writePeopleAndQuotes(client, writes);
   decide.addDelta(delta, writes.delta);
+  return rows;
 }
 
 /** The person aggregates, lookup keys, mentions and quotes planArticleWrites decided. */
