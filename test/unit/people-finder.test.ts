@@ -582,3 +582,15 @@ describe('labels and titles before a given name', () => {
     expect(people.find((person) => person.name === 'Michael Ancombe')?.roles ?? []).not.toContain('ex-King');
   });
 });
+
+describe('bodies whose names end on a body’s head after a title word', () => {
+  it('takes "Foreign Relations Committees" and "Coronavirus Task Force" for no person', () => {
+    expect(
+      namesOf(
+        'Sen. Mark Ruben, who sits on the Senate Intelligence and Foreign Relations Committees, spoke.',
+        'During the White House Coronavirus Task Force briefing, Redmond said the agency had a plan.',
+        'Foreign Office Minister Bill Rammer said so.',
+      ),
+    ).toEqual(['Mark Ruben', 'Redmond', 'Bill Rammer']);
+  });
+});

@@ -1107,7 +1107,10 @@ function organisationOf(
   // a person with a title, role word or party label right before the name keeps it ("Foreign Office Minister Bill
   // Rammell", "House Democrat Tom Hale")
   const label = person && person.nameFirst > from ? tokens[person.nameFirst - 1]!.lower : '';
-  if (person && (isRoleWord(label) || PARTY_WORDS.has(label))) {
+  // (not a name that ends on a body's head: "Foreign Relations Committees", "White House Coronavirus Task Force")
+  const bodyEnd = tokens[last]!.lower;
+  const endsOnHead = ORGANISATION_HEADS.has(bodyEnd) && !isLastName(bodyEnd) && !isFirstName(bodyEnd);
+  if (person && !endsOnHead && (isRoleWord(label) || PARTY_WORDS.has(label))) {
     if (person.words.length >= 2 || isFirstName(tokens[person.nameFirst]!.lower)) return null;
   }
   let organisation = false;

@@ -215,7 +215,8 @@ export const ORGANISATION_HEADS = words(`
   pentagon kremlin watch alliance solutions consulting software networks communications telecom pharmaceuticals
   associates analytics international industries enterprises limited mail airline railways bancorp financial corps
   photography consultancy consultants brewery stores store supermarkets retail electronics foods motors games
-  constabulary gendarmerie centre center society academy clinic
+  constabulary gendarmerie centre center society academy clinic force taskforce committees councils commissions
+  agencies departments ministries
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
