@@ -186,6 +186,9 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     // "analysts at Citigroup wrote", "officials from the ministry": unnamed staff speak for their named body
     return bodyAfter(ref, context);
   }
+  // "Price's statement said", "Price's interview continued": a person's own document speaks for them
+  const owner = personOwningDocument(ref, context);
+  if (owner) return found(owner, 'document');
   if (SPOKESPERSON_NOUNS.has(head.lower)) return resolveSpokesperson(ref, context);
   // "its authors", "its developers": an organisation's people speak for it
   if (first.lower === 'its' && (isRoleNoun(head.lower) || VAGUE_SOURCE_NOUNS.has(head.lower))) {
@@ -193,13 +196,8 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   }
   const definite = first.lower === 'the' || first.possessive || first.lower === 'its';
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
-  // "the report says", "the statement read": a document speaks for the body that issued it, and "Price's statement"
-  // for the one named as its owner
+  // "the report says", "the statement read": a document speaks for the body that issued it
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
-    const owner = first.possessive
-      ? mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.first)
-      : null;
-    if (owner) return { entity: owner.entity, via: 'document' };
     const body = resolveOrganisationReference(ref, context, null);
     // a country in play is where the report is about, not its author
     const issuer = body?.entity.kind === 'organisation' && !isCountryName(normalizeName(body.entity.name));
@@ -230,6 +228,16 @@ function isAddressee(ref: SpeakerRef, nameFirst: number): boolean {
     !noun.lower.endsWith('ing') &&
     !isUnambiguousSpeechVerb(noun.lower)
   );
+}
+
+/** The person named right before a document noun that ends the phrase ("Price's statement"), or null. */
+function personOwningDocument(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const tokens = ref.paragraph.tokens;
+  const noun = tokens[ref.range.last]!;
+  const owner = tokens[ref.range.last - 1];
+  if (ref.range.last === ref.range.first || !owner?.possessive || !DOCUMENT_NOUNS.has(noun.lower)) return null;
+  const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last - 1);
+  return named?.entity.kind === 'person' ? named.entity : null;
 }
 
 /** The name mention of a paragraph ending at `last` and starting inside the phrase, by binary search. */
@@ -642,18 +650,12 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
       return remember(resolveOrganisationReference(ref, context, before.lower)?.entity);
     }
     const owner = mentionEndingAt(context.index, paragraph.index, 0, ref.range.first - 1);
-    // ("Price's statement said": a person's own document speaks for them, a spokesman of a person does not)
-    if (owner?.entity.kind === 'person' && DOCUMENT_NOUNS.has(noun)) return found(owner.entity, 'document');
     return owner?.entity.kind === 'organisation' ? remember(owner.entity) : null;
   }
   const inside = mentionsWithin(context.index, paragraph.index, ref.range.first, ref.range.last);
   const body = inside.find((mention) => mention.entity.kind === 'organisation');
   if (body) return remember(body.entity);
-  // "Price's statement said": a person's own document speaks for them, a spokesman of a person does not
-  const person = inside.find((mention) => mention.entity.kind === 'person');
-  if (person && DOCUMENT_NOUNS.has(noun) && tokens[person.lastToken]!.possessive)
-    return found(person.entity, 'document');
-  if (person) return null;
+  if (inside.some((mention) => mention.entity.kind === 'person')) return null;
   const linked = tokens[ref.range.last + 1]?.lower;
   if (linked === 'for' || linked === 'of' || linked === 'at') return remember(bodyAfter(ref, context)?.entity);
   // "the company's spokesman", "its spokeswoman"
