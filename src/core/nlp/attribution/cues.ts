@@ -17,12 +17,16 @@ import {
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
   LIST_JOINERS,
+  MEDIUM_PREPOSITIONS,
   NOUN_DETERMINERS,
   OBJECT_PREPOSITIONS,
   PHRASAL_SPEECH,
   POST_MODIFIER_PREPOSITIONS,
+  REDUCED_CLAUSE_OPENERS,
   RELATIVE_OPENERS,
   REPORTED_CLAUSE_PREPOSITIONS,
+  SAME_SPEAKER_PRONOUNS,
+  SPEAKING_OCCASIONS,
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
   TIME_WORDS,
@@ -183,40 +187,6 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   return phrase;
 }
-
-/** Words that open a clause cut short to its participle ("when asked", "if pressed", "after being told"). */
-const REDUCED_CLAUSE_OPENERS: ReadonlySet<string> = new Set([
-  'when',
-  'if',
-  'after',
-  'before',
-  'once',
-  'while',
-  'being',
-]);
-
-/**
- * Prepositions of the place or medium someone spoke in ("on Twitter", "at a rally", "in an interview"), and the
- * occasions a participle after them goes back to the sentence's subject from ("spoke at a rally saying").
- */
-const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'at']);
-const SPEAKING_OCCASIONS: ReadonlySet<string> = new Set([
-  'interview',
-  'rally',
-  'speech',
-  'conference',
-  'briefing',
-  'hearing',
-  'debate',
-  'video',
-  'post',
-  'tweet',
-  'broadcast',
-  'show',
-  'statement',
-  'letter',
-  'email',
-]);
 
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
@@ -662,9 +632,6 @@ export function attributionBefore(
   }
   return null;
 }
-
-/** Pronouns in a reported clause that are, as a rule, its speaker again (`she said she ...`). */
-const SAME_SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i']);
 
 /**
  * The speaker of the statement a framing clause is part of (`X said [that] <subject> <verb> ...`), or null. Not for

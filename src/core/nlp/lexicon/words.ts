@@ -854,3 +854,18 @@ export const NAMING_OBJECTS = words('them it him her this that these those a an'
 
 /** Verbs whose passive subject is the one who answers next: "Dr Patel was asked whether ...". */
 export const ASKED_FORMS = words('asked questioned pressed quizzed challenged');
+
+/** Pronouns in a reported clause that are, as a rule, its speaker again (`she said she ...`). */
+export const SAME_SPEAKER_PRONOUNS = words('he she i');
+
+/** Words that open a clause cut short to its participle ("when asked", "if pressed", "after being told"). */
+export const REDUCED_CLAUSE_OPENERS = words('when if after before once while being');
+
+/**
+ * Prepositions of the place or medium someone spoke in ("on Twitter", "at a rally", "in an interview"), and the
+ * occasions a participle after them goes back to the sentence's subject from ("spoke at a rally saying").
+ */
+export const MEDIUM_PREPOSITIONS = words('on in at');
+export const SPEAKING_OCCASIONS = words(
+  'interview rally speech conference briefing hearing debate video post tweet broadcast show statement letter email',
+);
