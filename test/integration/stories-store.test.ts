@@ -300,6 +300,31 @@ describe('stories in the SQLite store', () => {
     }
   });
 
+  it('keeps new articles waiting behind a backlog that one run of it did not clear', async () => {
+    const path = tempPath();
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      const [herald, wire, gazette, transfer, post] = storyArticles();
+      await ingestEach(store, [herald!]);
+      const setWatermark = store.db.prepare("UPDATE counters SET value = ? WHERE name = 'stories_watermark'");
+      setWatermark.run(0);
+      await ingestEach(store, [wire!, gazette!], 'held');
+      // herald was clustered already: the backlog is wire and gazette, one of them cleared
+      setWatermark.run(store.db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(herald!.id));
+      expect(await store.clusterBacklog(1)).toBe(1);
+      await replaceFile(store, fileRecord('new'), [withStoryKeys(transfer!)]);
+      expect((await store.storiesOf([transfer!.id])).get(transfer!.id)).toBeUndefined();
+      expect(await store.countUnclustered()).toBe(2);
+      expect(await store.clusterBacklog(10)).toBe(2);
+      // cleared: the next write is clustered as it is written
+      await replaceFile(store, fileRecord('newer'), [withStoryKeys(post!)]);
+      expect(await store.countUnclustered()).toBe(0);
+      await expectClusteredInOrder(store.db, store, 5, 1000);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('clusters the articles a batch leaves when it deletes one it wrote (a path given twice)', async () => {
     const path = tempPath();
     const store = openSqliteStore({ path, clock: new FixedClock() });

@@ -181,7 +181,12 @@ export class SqliteArticleStore extends SqlArticleStore {
   }
 
   async clusterBacklog(limit: number): Promise<number> {
-    return this.storyTransaction(() => this.clusterNow(limit, this.storyPositionNow()).clustered);
+    return this.storyTransaction(() => {
+      const { clustered, after } = this.clusterNow(limit, this.storyPositionNow());
+      // the backlog done, the next write need not read the position again
+      if (after.watermark >= this.maxSeqNow()) this.nextStoryMark = this.markOf(after);
+      return clustered;
+    });
   }
 
   async countUnclustered(): Promise<number> {
