@@ -1629,3 +1629,14 @@ describe('documents of a named owner', () => {
     ]);
   });
 });
+
+describe('a publication named in its own phrase', () => {
+  it('gives "the Harbour Gazette newspaper reported ... the paper said" to the Gazette', () => {
+    expect(
+      listed(
+        'Taverns',
+        'The Harbour Gazette newspaper reported that Skyline Taverns would move staff "offshore", the paper said.',
+      ),
+    ).toEqual([['offshore', 'Harbour Gazette']]);
+  });
+});

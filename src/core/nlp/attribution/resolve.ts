@@ -195,6 +195,13 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     return resolveOrganisationReference(ref, context, null);
   }
   const definite = first.lower === 'the' || first.possessive || first.lower === 'its';
+  // "the Harbour Gazette newspaper reported": the publication the phrase itself names (not "the US paper": only a
+  // publication's name)
+  if (PRESS_NOUNS.has(head.lower)) {
+    const inside = mentionsWithin(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
+    const publication = inside.find((mention) => isPublication(mention.entity));
+    if (publication) return found(publication.entity, 'name');
+  }
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
   // "the report says", "the statement read": a document speaks for the body that issued it
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
@@ -238,6 +245,16 @@ function personOwningDocument(ref: SpeakerRef, context: ResolveContext): Entity 
   if (ref.range.last === ref.range.first || !owner?.possessive || !DOCUMENT_NOUNS.has(noun.lower)) return null;
   const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, ref.range.last - 1);
   return named?.entity.kind === 'person' ? named.entity : null;
+}
+
+/** A body whose name says it is a publication ("Arab News", "The Harbour Gazette", "FT"). */
+function isPublication(entity: Entity): boolean {
+  return (
+    entity.kind === 'organisation' &&
+    normalizeName(entity.name)
+      .split(' ')
+      .some((word) => PUBLICATION_WORDS.has(word))
+  );
 }
 
 /** The name mention of a paragraph ending at `last` and starting inside the phrase, by binary search. */
@@ -588,11 +605,7 @@ function resolveOrganisationReference(
   }
   // "the newspaper reported" is a publication ("Arab News"), never the airline it reports on
   if (noun !== null && PRESS_NOUNS.has(noun)) {
-    const publications = organisations.filter((entity) =>
-      normalizeName(entity.name)
-        .split(' ')
-        .some((word) => PUBLICATION_WORDS.has(word)),
-    );
+    const publications = organisations.filter(isPublication);
     return publications.length === 1 ? found(publications[0], 'organisation-only') : null;
   }
   // ("the campaign said" is not the State Department: a body whose name ends in a kind of body of its own is not
