@@ -34,9 +34,10 @@
  * senator" is the one senator named; 11 gives a partial quote in a sentence that ends on its own cue to that cue's
  * speaker ("The plan is 'a mess', Brandt said."), one framed inside what a named speaker said to that speaker
  * ("Straw said the US had agreed after 'intensive talks'"), "calling them 'Fake News'" to the one calling, keeps a
- * headline's quoted words the body only reports, gives "the newspaper said" only to a publication and "the report" no
- * country, finds "Rhandolf Fajardo" whose surname speaks later, takes "Mr Coe, pictured with ..., said" for Mr Coe,
- * lets "he" go back to a "Pat" or an "Arsene" the name lists only guessed a woman, and keeps "Blairite" and "ex-King"
- * out of names and roles.
+ * headline's quoted words the body only reports, gives "the newspaper said" only to a publication ("the Harbour
+ * Gazette newspaper") and "the report" no country, "Price's statement" to Price, finds "Rhandolf Fajardo" whose surname
+ * speaks later, takes "Mr Coe, pictured with ..., said" for Mr Coe, goes past "when asked" and back from "on Facebook
+ * writing" to the subject, lets "he" go back to a "Pat" or an "Arsene" the name lists only guessed a woman, keeps
+ * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person.
  */
 export const ANALYSIS_VERSION = 11;
