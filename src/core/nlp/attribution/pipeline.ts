@@ -857,7 +857,7 @@ const CLOSING_CUE_TAIL = 6;
 
 /**
  * `The plan is "a mess" and must go, Brandt said.`: a partial quote in a sentence that ends on its own cue (after
- * a comma, with no other quote or cue between) is the words of the one that cue names.
+ * a comma, with no other quote between) is the words of the one that cue names.
  */
 function sentenceClosingCue(paragraph: ParagraphDoc, part: QuotePart): SpeakerRef | null {
   const close = closeToken(paragraph, part);
@@ -1137,12 +1137,16 @@ function headlineOpeningSpeaker(headline: ParagraphDoc, open: number, index: Ent
     const token = tokens[last]!;
     if (token.kind !== 'word' || !token.capitalized || token.possessive || headline.quoted[last]) return null;
     const next = tokens[last + 1]!;
-    // a headline's verb in its present or past tense ("Says", "Told"), not a base form that is also a noun ("state")
-    if (next.kind !== 'word' || !isSpeechVerb(next.lower) || !/(?:s|ed|said|told|wrote)$/u.test(next.lower)) continue;
+    if (next.kind !== 'word' || !isHeadlineSpeechVerb(next.lower)) continue;
     const ref: SpeakerRef = { paragraph: headline, range: { first: 0, last }, cue: next.text, cueIndex: last + 1 };
     return entityNamedBy(ref, index) ? ref : null;
   }
   return null;
+}
+
+/** A headline's speech verb in its present or past tense ("Says", "Told"), not a base form that is also a noun ("state"). */
+function isHeadlineSpeechVerb(lower: string): boolean {
+  return isSpeechVerb(lower) && /(?:s|ed|said|told|wrote)$/u.test(lower);
 }
 
 /**
@@ -1155,7 +1159,7 @@ function headlineJoinedSpeaker(headline: ParagraphDoc, open: number, index: Enti
   for (let at = open - 1; at >= Math.max(1, open - 5); at--) {
     const token = tokens[at]!;
     if (headline.quoted[at] || token.kind !== 'word') continue;
-    if (isSpeechVerb(token.lower) && /(?:s|ed|said|told|wrote)$/u.test(token.lower)) {
+    if (isHeadlineSpeechVerb(token.lower)) {
       verb = at;
       break;
     }
