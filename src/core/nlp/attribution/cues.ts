@@ -635,9 +635,9 @@ export function attributionBefore(
 
 /**
  * The speaker of the statement a framing clause is part of (`X said [that] <subject> <verb> ...`), or null. Not for
- * "he" or "she" (`she said she "feared"`: the same one, found as surely; "it" and "they" may be others) nor an object taken up by "who"
- * (`praised Graham, who vowed ...`); and the speaker must be named (a pronoun's referent or a description is less
- * sure than the framing clause's own subject).
+ * "he" or "she" (`she said she "feared"`: the same one, found as surely; "it" and "they" may be others), nor for an
+ * object taken up by "who" (`praised Graham, who vowed ...`); and the speaker must be named (a pronoun's referent or
+ * a description is less sure than the framing clause's own subject).
  */
 function outerSpeaker(paragraph: ParagraphDoc, subject: PhraseRange): SpeakerRef | null {
   const tokens = paragraph.tokens;
