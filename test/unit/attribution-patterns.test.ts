@@ -1640,3 +1640,20 @@ describe('a publication named in its own phrase', () => {
     ).toEqual([['offshore', 'Harbour Gazette']]);
   });
 });
+
+describe('a person’s spokesman', () => {
+  it('lists what "the spokesman" says after a person’s spokesman under no body in play', () => {
+    expect(
+      listed(
+        'Row',
+        '"We have cancelled our flights," Skyline Airways said.',
+        '"He will work with whoever is elected," the prime minister’s spokesman said.',
+        '“The PM has made his views very clear,” the spokesman said.',
+      ),
+    ).toEqual([
+      ['We have cancelled our flights', 'Skyline Airways'],
+      ['He will work with whoever is elected', null],
+      ['The PM has made his views very clear', null],
+    ]);
+  });
+});

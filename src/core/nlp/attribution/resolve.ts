@@ -237,6 +237,11 @@ function isAddressee(ref: SpeakerRef, nameFirst: number): boolean {
   );
 }
 
+/** A person's spokesperson, never listed: remembered so that "the spokesman" after them is nobody listed either. */
+function someonesSpokesperson(ref: SpeakerRef): Entity {
+  return { ...newEntity('person', rangeText(ref.paragraph, ref.range), null), anonymous: true };
+}
+
 /** The person named right before a document noun that ends the phrase ("Price's statement"), or null. */
 function personOwningDocument(ref: SpeakerRef, context: ResolveContext): Entity | null {
   const tokens = ref.paragraph.tokens;
@@ -676,7 +681,11 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     .slice(ref.range.first, ref.range.last)
     .find((token) => token.possessive || token.lower === 'its');
   if (owner) {
-    if (owner.lower !== 'its' && !ORGANISATION_NOMINALS.has(owner.lower)) return null;
+    if (owner.lower !== 'its' && !ORGANISATION_NOMINALS.has(owner.lower)) {
+      // "the prime minister's spokesman": a person's spokesman is no body's, and neither is "the spokesman" after him
+      context.spokespeople.set(noun, someonesSpokesperson(ref));
+      return null;
+    }
     return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
   // "a Labour spokesman", "a Republican spokeswoman": the party
