@@ -144,6 +144,16 @@ export const clusterSteps = {
       apply: (stories, pending) => clustering.load(plan, position, stories, pending),
     };
   },
+  /**
+   * The batch from the articles the caller's transaction wrote, caught up (so they are every article past the
+   * watermark): those past it, in arrival order, up to `limit`; the same rows as the unclustered statement reads.
+   */
+  written(written: readonly UnclusteredRow[], position: StoryPosition, limit: number): UnclusteredRow[] {
+    return written
+      .filter((row) => row.seq > position.watermark)
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+  },
   /** the statement reading back the batch's texts, or null when this process holds every article's story keys */
   texts(
     clustering: StoryClustering,

@@ -327,10 +327,7 @@ async function clusterPending(
   const pending =
     written === null
       ? (await client.query<UnclusteredRow>(q.unclustered, [position.watermark, limit])).rows
-      : written
-          .filter((row) => row.seq > position.watermark)
-          .sort((a, b) => a.seq - b.seq)
-          .slice(0, limit);
+      : clusterSteps.written(written, position, limit);
   if (pending.length === 0) return 0;
   const read = clusterSteps.texts(clustering, q, position, pending);
   const texts = read ? (await client.query<ArticleTextRow>(read.sql, [...read.params])).rows : [];

@@ -264,7 +264,7 @@ export class SqliteArticleStore extends SqlArticleStore {
     const pending =
       written === null
         ? run.rowsNow<UnclusteredRow>(this.stories.unclustered, [position.watermark, limit])
-        : written.filter((row) => row.seq > position.watermark).slice(0, limit);
+        : clusterSteps.written(written, position, limit);
     if (pending.length === 0) return { clustered: 0, after: position };
     const read = clusterSteps.texts(this.clustering, this.stories, position, pending);
     const features = clusterSteps.features(this.clustering, pending, read ? run.rowsNow(read.sql, read.params) : []);
