@@ -1834,12 +1834,13 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
   let words = 0;
   let capitalized = 0;
   // "These include Blair Effron of Centerview Partners, ...": a list of names and firms is mostly capitals too, but
-  // title case would have capitalized its verb
-  let lowercaseVerb = false;
+  // title case would have capitalized its verb (the lowercase words are asked about only once the sentence is
+  // otherwise in title case: no lexicon question for each word of every sentence)
+  const lowercase: string[] = [];
   // "(Reporting by Ana Ruiz; Editing by Tom Hale)": a wire story's credits name their people whatever their case
   let credits = false;
   const close = (): void => {
-    if (words >= 5 && capitalized >= words * 0.9 && !lowercaseVerb && !credits) found.add(sentence);
+    if (words >= 5 && capitalized >= words * 0.9 && !credits && !lowercase.some(isVerbForm)) found.add(sentence);
   };
   for (let index = 0; index < tokens.length; index++) {
     const start = paragraph.sentenceOf[index] ?? 0;
@@ -1848,7 +1849,7 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
       sentence = start;
       words = 0;
       capitalized = 0;
-      lowercaseVerb = false;
+      lowercase.length = 0;
       credits = false;
     }
     const token = tokens[index]!;
@@ -1866,7 +1867,7 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
     if (TITLE_SMALL_WORDS.has(token.lower)) continue;
     words++;
     if (token.capitalized) capitalized++;
-    else if (isVerbForm(token.lower)) lowercaseVerb = true;
+    else lowercase.push(token.lower);
   }
   close();
   return found;
