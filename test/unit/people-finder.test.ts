@@ -175,6 +175,15 @@ describe('finding people', () => {
     expect(namesOf('Polls favour the Voltan Front, whose leader spoke on Friday.')).toEqual([]);
   });
 
+  it('finds a full name no list knows that "who" takes up in the middle of a sentence', () => {
+    expect(namesOf('The coach has an injury worry over Olly Pemberwick, who withdrew on Friday.')).toEqual([
+      'Olly Pemberwick',
+    ]);
+    // a team of everyday or place words is taken up by "who" too
+    expect(namesOf('They lost to Aston Villa, who scored twice.')).toEqual([]);
+    expect(namesOf('They lost to Partizan Belgrade, who scored twice.')).toEqual([]);
+  });
+
   it('leaves an adverb opening the sentence out of the name', () => {
     expect(namesOf('The vote was close. Interestingly Marvell said no.')).toEqual(['Marvell']);
   });

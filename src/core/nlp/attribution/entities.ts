@@ -1322,7 +1322,20 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         }
       }
       const next = paragraph.tokens[candidate.nameLast + 1];
-      if (isTakenUpByWho(paragraph.tokens, candidate.nameLast)) candidate.evidence += 1;
+      if (isTakenUpByWho(paragraph.tokens, candidate.nameLast)) {
+        candidate.evidence += 1;
+        // "centre Olly Barkley, who withdrew": words no list knows, in the middle of a sentence, that "who" takes
+        // up are a person's full name (a team of everyday or place words, "Aston Villa, who", is not)
+        const lowers = candidate.words.map((word) => normalizeName(word));
+        if (
+          candidate.words.length >= 2 &&
+          candidate.evidence >= 0 &&
+          (paragraph.sentenceOf[candidate.runFirst] ?? 0) !== candidate.runFirst &&
+          isUnknownNameLike(candidate.words, lowers)
+        ) {
+          candidate.evidence = Math.max(candidate.evidence, 2);
+        }
+      }
       // "Tomas Okafor, 25, was arrested", "Tomas Okafor, aged 25,": only people have ages
       const ageAt = paragraph.tokens[candidate.nameLast + 2]?.lower === 'aged' ? 3 : 2;
       const aged =
@@ -1365,16 +1378,6 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         candidate.evidence = 3;
         candidate.guess = true;
       }
-      if (process.env.DEBUG_CAND)
-        console.error(
-          'CAND',
-          candidate.kind,
-          candidate.words,
-          candidate.title,
-          candidate.roles,
-          candidate.evidence,
-          candidate.linkOnly,
-        );
       candidates.push(candidate);
     }
   }
