@@ -182,8 +182,17 @@ export function isGivenNameForm(lower: string): boolean {
       getGender(name: string): 'male' | 'female' | 'unknown';
     }
   ).getGender;
-  return lower.length >= 2 && givenNames(lower) !== 'unknown' && !hasTag(lower, PLACE | ORGANIZATION);
+  if (lower.length < 2) return false;
+  // (the list's own lookup lowercases and builds a table of its languages on every call: its answer is kept)
+  let listed = givenNameFormCache.get(lower);
+  if (listed === undefined) {
+    listed = givenNames(lower) !== 'unknown';
+    if (givenNameFormCache.size < MAX_CACHED_WORDS) givenNameFormCache.set(lower, listed);
+  }
+  return listed && !hasTag(lower, PLACE | ORGANIZATION);
 }
+
+const givenNameFormCache = new Map<string, boolean>();
 
 /**
  * True when the curated name lists know the word as a given name. The larger list holds rare forms that are also
