@@ -175,6 +175,11 @@ describe('finding people', () => {
     expect(namesOf('Polls favour the Voltan Front, whose leader spoke on Friday.')).toEqual([]);
   });
 
+  it('takes no person from a journal named after the word "journal"', () => {
+    expect(namesOf('Weight gain is likely, the journal Nature Genetics reports.')).toEqual([]);
+    expect(namesOf('The findings appear in the journal Corvane Letters this week.')).toEqual([]);
+  });
+
   it('finds a full name no list knows that "who" takes up in the middle of a sentence', () => {
     expect(namesOf('The coach has an injury worry over Olly Pemberwick, who withdrew on Friday.')).toEqual([
       'Olly Pemberwick',

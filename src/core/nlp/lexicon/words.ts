@@ -242,14 +242,14 @@ export const ORGANISATION_NOMINALS = words(`
   producer chain giant conglomerate administration authority office institute university school hospital police force
   service league federation association foundation corporation business site website channel station outlet
   brokerage lender bookmaker supplier consultancy bureau centre center trust society academy clinic directorate
-  secretariat embassy museum tribunal prefecture municipality
+  secretariat embassy museum tribunal prefecture municipality journal
 `);
 
 /**
  * Nouns for the press ("the newspaper reported", "the paper said"): they name the publication, never another body
  * that happens to be in play (an airline it reports on).
  */
-export const PRESS_NOUNS = words('newspaper paper magazine tabloid');
+export const PRESS_NOUNS = words('newspaper paper magazine tabloid journal');
 
 /** Words in the names of publications ("Arab News", "The Wall Street Journal", "FT"), which "the paper" may be. */
 export const PUBLICATION_WORDS = words(`
