@@ -38,6 +38,8 @@
  * Gazette newspaper") and "the report" no country, "Price's statement" to Price, finds "Rhandolf Fajardo" whose surname
  * speaks later, takes "Mr Coe, pictured with ..., said" for Mr Coe, goes past "when asked" and back from "on Facebook
  * writing" to the subject, lets "he" go back to a "Pat" or an "Arsene" the name lists only guessed a woman, keeps
- * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person.
+ * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person; 12 finds a
+ * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew") and takes a journal
+ * ("the journal Nature Genetics reports") for a publication, not a person.
  */
-export const ANALYSIS_VERSION = 11;
+export const ANALYSIS_VERSION = 12;
