@@ -175,6 +175,13 @@ describe('finding people', () => {
     expect(namesOf('Polls favour the Voltan Front, whose leader spoke on Friday.')).toEqual([]);
   });
 
+  it('takes a name that speaks "in its" or "on its" own medium for a body', () => {
+    const found = attributeQuotes(
+      articleFromLines('People', 'Morgan Stanley said in its report that prices would fall. Tom Hale said no.'),
+    ).people.map((person) => `${person.kind} ${person.name}`);
+    expect(found).toEqual(['organisation Morgan Stanley', 'person Tom Hale']);
+  });
+
   it('takes no person from a journal named after the word "journal"', () => {
     expect(namesOf('Weight gain is likely, the journal Nature Genetics reports.')).toEqual([]);
     expect(namesOf('The findings appear in the journal Corvane Letters this week.')).toEqual([]);

@@ -39,7 +39,8 @@
  * speaks later, takes "Mr Coe, pictured with ..., said" for Mr Coe, goes past "when asked" and back from "on Facebook
  * writing" to the subject, lets "he" go back to a "Pat" or an "Arsene" the name lists only guessed a woman, keeps
  * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person; 12 finds a
- * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew") and takes a journal
- * ("the journal Nature Genetics reports") for a publication, not a person.
+ * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew"), takes a journal
+ * ("the journal Nature Genetics reports") for a publication and a name that speaks "in its" own report ("National
+ * Rail said on its website") for a body, not a person.
  */
 export const ANALYSIS_VERSION = 12;

@@ -237,6 +237,17 @@ function isRoleWord(lower: string): boolean {
   return answer;
 }
 
+/** "National Rail said on its website", "Morgan Stanley said in its report": what speaks "in its" own medium is a body. */
+function speaksInItsOwn(tokens: readonly Token[], last: number): boolean {
+  const verb = tokens[last + 1];
+  return (
+    verb !== undefined &&
+    isSpeechVerb(verb.lower) &&
+    (tokens[last + 2]?.lower === 'in' || tokens[last + 2]?.lower === 'on') &&
+    tokens[last + 3]?.lower === 'its'
+  );
+}
+
 /** "X, which ...": a name taken up by "which", which is said of things. */
 function isTakenUpByWhich(tokens: readonly Token[], last: number): boolean {
   return tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'which';
@@ -1369,7 +1380,9 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (
         candidate.speaking &&
         candidate.words.length >= 2 &&
-        (candidate.evidence < 2 || (candidate.thing && isTakenUpByWhich(paragraph.tokens, candidate.nameLast))) &&
+        (candidate.evidence < 2 ||
+          (candidate.thing && isTakenUpByWhich(paragraph.tokens, candidate.nameLast)) ||
+          speaksInItsOwn(paragraph.tokens, candidate.nameLast)) &&
         candidate.title.length === 0 &&
         !particleSurname
       ) {
