@@ -227,3 +227,30 @@ describe('partial, reported and non-speech quotes', () => {
     expect(quoted(quotes)[0]?.speakerMention?.text).toBe('a union official');
   });
 });
+
+describe('sentences that end on their speaker', () => {
+  it('keeps whoever closed a sentence in play as its speaker for the pronouns after', () => {
+    const { quotes } = analyze(
+      'Billions of pounds spent on the war should have gone to the poor, Cardinal Anton Reyes has said.',
+      'The head of the church made the comments on the radio. The cardinal used a message to denounce the war as a "terrible" waste of money. He and the Archbishop of Glenmore have both spoken out about the war.',
+      'Speaking on the radio, he criticised the fact that "billions" had been spent on war.',
+    );
+    expect(speakers(quotes).filter(([text]) => text === 'billions')).toEqual([['billions', 'Anton Reyes']]);
+  });
+
+  it('gives a pronoun after "..., he said." to that pronoun, never to the one named in what was said', () => {
+    const { quotes } = analyze(
+      'Mr Harper, in the latest of his speeches, explained the slogan was the reaction to polling. "Not many people remember those days," he declared. It would be a hard campaign.',
+      'Nobody, he claimed, could picture Mark Ellis walking into office. They could, however, picture Dan Doyle doing it. So it was only right that the campaign looked at the record. And Dan Doyle would be in the very front line of that campaign, he said. "We start tomorrow," he promised.',
+    );
+    // the "he" of "he said" is nobody the article makes sure of: the quote is left without a speaker, not Doyle's
+    expect(speakers(quotes)).toEqual([
+      ['Not many people remember those days', 'Mr Harper'],
+      ['We start tomorrow', null],
+    ]);
+    const simple = analyze(
+      'Tom Harper met reporters in Leeds. Dan Doyle would lead the campaign, he said. "We start tomorrow," he promised.',
+    );
+    expect(speakers(simple.quotes)).toEqual([['We start tomorrow', 'Tom Harper']]);
+  });
+});

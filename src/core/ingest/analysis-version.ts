@@ -41,6 +41,8 @@
  * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person; 12 finds a
  * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew"), takes a journal
  * ("the journal Nature Genetics reports") for a publication and a name that speaks "in its" own report ("National
- * Rail said on its website") for a body, not a person.
+ * Rail said on its website") for a body, not a person; and a sentence that ends on its speaker ("..., Cardinal X has
+ * said.") keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes
+ * on from that "he", never to Blair.
  */
 export const ANALYSIS_VERSION = 12;

@@ -148,11 +148,13 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
 
     const steps: (
       | { at: number; statement: ReportedSpeech }
+      | { at: number; tail: SpeakerRef }
       | { at: number; group: QuoteGroup }
       | { at: number; pronoun: 'male' | 'female' }
       | { at: number; description: PhraseRange }
     )[] = [
       ...reported.map((statement) => ({ at: statement.speaker.cueIndex, statement })),
+      ...(tails.get(paragraph.index) ?? []).map((tail) => ({ at: tail.tokenIndex, tail: tail.ref })),
       ...subjectPronouns(paragraph),
       ...subjectDescriptions(paragraph),
       ...(groupsByParagraph.get(paragraph.index) ?? []).map((group) => ({
@@ -178,6 +180,12 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
         if (!entity) continue;
         if (entity.gender === null) entity.gender = step.pronoun;
         noteSighting(context, paragraph, step.at, entity, false);
+        continue;
+      }
+      if ('tail' in step) {
+        // `Tony Blair would lead it, he said.`: whoever says it speaks here, for the pronouns after (not Blair)
+        const resolution = resolveSpeaker(step.tail, context);
+        if (resolution) credit(context, paragraph, step.at, resolution.entity);
         continue;
       }
       if ('statement' in step) {

@@ -413,6 +413,10 @@ function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: Re
  * he said.`), else the most salient person before the pronoun that can be of its gender; nobody on a near tie.
  */
 export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Resolution | null {
+  // `Blair would lead it, he said. "...," he promised.`: the pronoun goes on from the one that closed the sentence
+  // before, whoever that is, and never to someone named in what that one reported
+  const tail = tailPronounBefore(ref, gender);
+  if (tail) return resolvePronoun(tail, gender, context);
   const resolution =
     found(lastSpeakerGoingOn(ref, gender, context), 'pronoun-speaker') ??
     found(justNamed(ref, gender, context), 'pronoun-named') ??
@@ -512,6 +516,33 @@ function isTailPronoun(ref: SpeakerRef): boolean {
     isUnambiguousSpeechVerb(after.lower) &&
     tokens[ref.range.last + 2]?.text === '.'
   );
+}
+
+/**
+ * The pronoun of the same gender that closes the sentence right before the one of `ref` in its paragraph (`..., he
+ * said.`), when nothing outside quotation marks stands between that sentence and the pronoun but an opening mark.
+ */
+function tailPronounBefore(ref: SpeakerRef, gender: 'male' | 'female'): SpeakerRef | null {
+  const paragraph = ref.paragraph;
+  const tokens = paragraph.tokens;
+  const start = paragraph.sentenceOf[ref.range.first] ?? 0;
+  // the sentence before ends on ", he said ." right before this one
+  const stop = start - 1;
+  const pronoun = tokens[stop - 2];
+  if (start < 4 || tokens[stop]?.text !== '.' || paragraph.quoted[stop] || pronoun === undefined) return null;
+  if (PRONOUN_GENDER[pronoun.lower] !== gender || tokens[stop - 3]?.text !== ',') return null;
+  if (!isUnambiguousSpeechVerb(tokens[stop - 1]!.lower)) return null;
+  // between the two, only the quote the pronoun's own cue is for
+  for (let index = start; index < ref.range.first; index++) {
+    if (!paragraph.quoted[index] && tokens[index]!.kind === 'word') return null;
+  }
+  const tail: SpeakerRef = {
+    paragraph,
+    range: { first: stop - 2, last: stop - 2 },
+    cue: tokens[stop - 1]!.text,
+    cueIndex: stop - 1,
+  };
+  return isTailPronoun(tail) ? tail : null;
 }
 
 /** How many tokens back a competing pronoun is looked for. */
