@@ -254,3 +254,29 @@ describe('sentences that end on their speaker', () => {
     expect(speakers(simple.quotes)).toEqual([['We start tomorrow', 'Tom Harper']]);
   });
 });
+
+describe('questions', () => {
+  it('never gives a question to the one who replies to it or is asked it', () => {
+    const { quotes } = analyze(
+      'Mr Harper pressed him on the posters. "How could you have thought anything other than that?" Mr Doyle replied that they were fair.',
+      '"Will you stand again?" Ms Reyes was asked. "No," she said.',
+    );
+    // (the one who pressed him goes on asking)
+    expect(speakers(quotes)).toEqual([
+      ['How could you have thought anything other than that?', 'Mr Harper'],
+      ['Will you stand again?', null],
+      ['No', 'Ms Reyes'],
+    ]);
+  });
+
+  it('still gives a question to the one who asks it, or says it when asked', () => {
+    const { quotes } = analyze(
+      '"Is it true?" Mr Doyle asked.',
+      'Ms Reyes was urged to apologise. "Apologise for what?" Ms Reyes told reporters when asked about the call.',
+    );
+    expect(speakers(quotes)).toEqual([
+      ['Is it true?', 'Mr Doyle'],
+      ['Apologise for what?', 'Ms Reyes'],
+    ]);
+  });
+});

@@ -43,6 +43,7 @@
  * ("the journal Nature Genetics reports") for a publication and a name that speaks "in its" own report ("National
  * Rail said on its website") for a body, not a person; and a sentence that ends on its speaker ("..., Cardinal X has
  * said.") keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes
- * on from that "he", never to Blair.
+ * on from that "he", never to Blair; a question is never given to the one who replies to it ("...?" X replied that)
+ * or is asked it ("...?" X was asked).
  */
 export const ANALYSIS_VERSION = 12;

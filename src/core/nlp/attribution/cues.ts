@@ -8,6 +8,7 @@ import {
 } from '../lexicon/speech-verbs.js';
 import { isCommonWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
+  ASKED_FORMS,
   CLAUSE_OPENERS,
   COMMON_MAIN_VERBS,
   DASH_MARKS,
@@ -20,10 +21,12 @@ import {
   MEDIUM_PREPOSITIONS,
   NOUN_DETERMINERS,
   OBJECT_PREPOSITIONS,
+  PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
   POST_MODIFIER_PREPOSITIONS,
   REDUCED_CLAUSE_OPENERS,
   RELATIVE_OPENERS,
+  REPLY_VERBS,
   REPORTED_CLAUSE_PREPOSITIONS,
   SAME_SPEAKER_PRONOUNS,
   SPEAKING_OCCASIONS,
@@ -500,6 +503,11 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   if (!isCueWord(paragraph, verbAt, paragraph.sentenceOf[verbAt] ?? 0) && !phrasal) return null;
   if (phrasal) return speakerRef(paragraph, subject, `${verb.text} ${tokens[verbAt + 1]!.text}`, verbAt);
   if (verb.lower === 'according') return null;
+  // `"... anti-Semitism?" Mr Milburn replied that ...`: who replies to a question did not ask it, and a verb with a
+  // clause of its own after a question is a statement of its own
+  if (quoteEnd === '?' && (REPLY_VERBS.has(verb.lower) || hasThatClause(paragraph, verbAt, false))) return null;
+  // `"Will you stand?" Ms Reyes was asked.`: the one asked is not the one asking
+  if (ASKED_FORMS.has(verb.lower) && PASSIVE_AUXILIARIES.has(tokens[verbAt - 1]?.lower ?? '')) return null;
   // a full stop inside the quote ends the sentence; only a short "Rubio said." may still follow it
   if (endsSentence) {
     const after = tokens[verbAt + 1];
@@ -512,13 +520,23 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
       return null;
     }
     // "Rubio said on Friday." closes the quote; "Fluke said on Friday that she ..." is a statement of its own
-    for (let index = verbAt + 1; index < tokens.length && index - verbAt <= 6; index++) {
-      const token = tokens[index]!;
-      if (token.text === '.' || token.text === ',' || paragraph.quoted[index]) break;
-      if (token.lower === 'that' || isSpeechVerb(token.lower)) return null;
-    }
+    if (hasThatClause(paragraph, verbAt)) return null;
   }
   return speakerRef(paragraph, subject, cueText(paragraph, verbAt), verbAt);
+}
+
+/**
+ * Whether a speech verb goes on, within six words and before any stop or comma, with "that" (or, when `orVerb`,
+ * another speech verb: "said on Friday he warned ...").
+ */
+function hasThatClause(paragraph: ParagraphDoc, verbAt: number, orVerb = true): boolean {
+  const tokens = paragraph.tokens;
+  for (let index = verbAt + 1; index < tokens.length && index - verbAt <= 6; index++) {
+    const token = tokens[index]!;
+    if (token.text === '.' || token.text === ',' || paragraph.quoted[index]) break;
+    if (token.lower === 'that' || (orVerb && isSpeechVerb(token.lower))) return true;
+  }
+  return false;
 }
 
 /**

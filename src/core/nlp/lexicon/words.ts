@@ -855,6 +855,12 @@ export const NAMING_OBJECTS = words('them it him her this that these those a an'
 /** Verbs whose passive subject is the one who answers next: "Dr Patel was asked whether ...". */
 export const ASKED_FORMS = words('asked questioned pressed quizzed challenged');
 
+/** Forms of "be" that make "asked" passive ("was asked"): the one asked is not the one asking. */
+export const PASSIVE_AUXILIARIES = words('was were is are been being');
+
+/** Verbs of answering: said of the one who answers a question, never of the one who asked it. */
+export const REPLY_VERBS = words('replied replies answered answers responded responds');
+
 /** Pronouns in a reported clause that are, as a rule, its speaker again (`she said she ...`). */
 export const SAME_SPEAKER_PRONOUNS = words('he she i');
 
