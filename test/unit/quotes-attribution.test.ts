@@ -280,3 +280,13 @@ describe('questions', () => {
     ]);
   });
 });
+
+describe('descriptions', () => {
+  it('never gives "the former ... boss" to the one the article calls the boss now', () => {
+    const { quotes } = analyze(
+      'Harlow boss Pieter Vandam was in good spirits on Friday, and Tom Brennan watched from the stand.',
+      '"When the players come back, you watch Harlow go," the former Harlow boss said.',
+    );
+    expect(speakers(quotes)).not.toContainEqual(['When the players come back, you watch Harlow go', 'Pieter Vandam']);
+  });
+});

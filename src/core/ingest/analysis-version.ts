@@ -44,6 +44,6 @@
  * Rail said on its website") for a body, not a person; and a sentence that ends on its speaker ("..., Cardinal X has
  * said.") keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes
  * on from that "he", never to Blair; a question is never given to the one who replies to it ("...?" X replied that)
- * or is asked it ("...?" X was asked).
+ * or is asked it ("...?" X was asked), and "the former ... boss" is never the one the article calls the boss now.
  */
 export const ANALYSIS_VERSION = 12;

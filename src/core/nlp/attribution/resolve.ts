@@ -896,12 +896,25 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   // man who built his career on ..." describes someone)
   if (nounGender && words.length === 1 && tokens[ref.range.last + 1]?.lower !== 'who') return null;
   const scores = salience(ref, gender, context);
+  // "the former Old Trafford boss" is not the boss the article is about now
+  const formerly = words.includes('former') || words.includes('ex');
   for (const entity of scores.keys()) {
     if (nounGender && entity.genderFirm && entity.gender !== null && entity.gender !== nounGender)
       scores.delete(entity);
+    else if (formerly && holdsNow(entity, head)) scores.delete(entity);
   }
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
+}
+
+/** Whether a person holds a role with this head word that the article does not call former ("Manchester United boss"). */
+function holdsNow(entity: Entity, head: string): boolean {
+  return [...entity.roles.values()].some((role) => {
+    const own = normalizeName(role.text).split(' ');
+    return (
+      withEquivalents([own[own.length - 1]!]).includes(head) && !own.some((word) => word === 'former' || word === 'ex')
+    );
+  });
 }
 
 /** Whether the article names an entity before a speaker mention. */
