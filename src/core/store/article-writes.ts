@@ -121,11 +121,15 @@ export interface MentionRecord {
   sort_key: string;
 }
 
+export const MENTION_COLUMNS = columnsOf<MentionRecord>({ person_key: true, article_id: true, sort_key: true });
+
 /** One normalised form (full name, surname, alias) a person can be looked up by. */
 export interface NameKeyRecord {
   name_key: string;
   person_key: string;
 }
+
+export const NAME_KEY_COLUMNS = columnsOf<NameKeyRecord>({ name_key: true, person_key: true });
 
 export interface QuoteRecord {
   article_id: string;
@@ -216,8 +220,8 @@ export function planArticleWrites(
   stored: ReadonlyMap<string, PersonRecord>,
   ingestedAt: string,
 ): ArticleWrites {
-  const persons = new Map(stored);
-  const changed = new Set<string>();
+  // the aggregates these articles change, over `stored` (not a copy of it: callers pass a whole batch's people)
+  const persons = new Map<string, PersonRecord>();
   const writes = noWrites();
   for (const article of articles) {
     const sortKey = article.publishedAt ?? ingestedAt;
@@ -231,10 +235,9 @@ export function planArticleWrites(
       const personKey = normalizeName(person.name);
       if (!personKey || keyByName.has(person.name)) continue;
       keyByName.set(person.name, personKey);
-      const before = persons.get(personKey);
+      const before = persons.get(personKey) ?? stored.get(personKey);
       if (!before) writes.delta.people++;
       persons.set(personKey, addToPerson(before, personKey, person, counts.get(person.name) ?? NO_QUOTES, sortKey));
-      changed.add(personKey);
       writes.mentions.push({ person_key: personKey, article_id: article.id, sort_key: sortKey });
       writes.nameKeys.push(...nameKeyRecords(personKey, [person]));
     }
@@ -262,7 +265,7 @@ export function planArticleWrites(
     writes.delta.articles++;
     writes.delta.quotes += attributedQuotes(article.quotes);
   }
-  writes.persons = [...changed].map((key) => persons.get(key) as PersonRecord);
+  writes.persons = [...persons.values()];
   return writes;
 }
 

@@ -19,11 +19,11 @@ import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-s
 import { batchWrites, clusterSteps, type StoryDialect, storyPosition, storyStatements } from '../sql-stories.js';
 import {
   fromSqlite,
-  insertSql,
   openSqliteDatabase,
+  rowOf,
+  rowWriter,
   type SqliteRunner,
   sqliteRunner,
-  toSqlite,
   WAL_AUTOCHECKPOINT_PAGES,
 } from './database.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
@@ -135,7 +135,7 @@ export class SqliteArticleStore extends SqlArticleStore {
           continue;
         }
         addPending();
-        if (articles === null) this.statements.upsertFile.run(fileParams(record));
+        if (articles === null) this.statements.upsertFiles([fileRow(record)]);
         else this.replaceFile(record, articles, previous, delta);
       }
       addPending();
@@ -296,8 +296,8 @@ export class SqliteArticleStore extends SqlArticleStore {
       (article) => !s.hasArticle.get(article.id),
     );
     this.insertArticles([{ articles: fresh, ingestedAt: this.clock.now().toISOString() }], delta);
-    for (const article of articles) s.insertOrigin.run(file.path, article.id);
-    s.upsertFile.run(fileParams(file));
+    s.insertOrigins(articles.map((article) => [file.path, article.id]));
+    s.upsertFiles([fileRow(file)]);
     this.refreshPersons(touched, delta);
   }
 
@@ -319,10 +319,8 @@ export class SqliteArticleStore extends SqlArticleStore {
       return { articles: fresh, ingestedAt };
     });
     this.insertArticles(groups, delta);
-    for (const { record, articles } of files) {
-      for (const article of articles) s.insertOrigin.run(record.path, article.id);
-      s.upsertFile.run(fileParams(record));
-    }
+    s.insertOrigins(files.flatMap(({ record, articles }) => articles.map((article) => [record.path, article.id])));
+    s.upsertFiles(files.map(({ record }) => fileRow(record)));
   }
 
   async replaceAnalyses(articles: port.AnalyzedArticle[]): Promise<void> {
@@ -483,10 +481,10 @@ export class SqliteArticleStore extends SqlArticleStore {
     const s = this.statements;
     const writes = planGroupWrites(groups, this.storedPersons(articles));
     const seqs = new Map<string, number>();
+    const texts: unknown[][] = [];
     for (const { row, search } of writes.articles) {
-      const { lastInsertRowid } = s.insertArticle.run(toSqlite(row));
-      s.insertFts.run(lastInsertRowid, search.title, search.body);
-      const seq = Number(lastInsertRowid);
+      const seq = Number(s.insertArticle.run(rowOf(row, decide.ARTICLE_COLUMNS)).lastInsertRowid);
+      texts.push([seq, search.title, search.body]);
       seqs.set(row.id, seq);
       this.written?.push({
         seq,
@@ -496,6 +494,7 @@ export class SqliteArticleStore extends SqlArticleStore {
         sort_key: row.sort_key,
       });
     }
+    s.insertFts(texts);
     for (const article of articles) this.clustering.remember(article.id, article.storyKeys);
     this.writePeopleAndQuotes(writes, seqs);
     decide.addDelta(delta, writes.delta);
@@ -504,9 +503,11 @@ export class SqliteArticleStore extends SqlArticleStore {
   /** The stored aggregates of the people these articles name. */
   private storedPersons(articles: readonly port.AnalyzedArticle[]): Map<string, decide.PersonRecord> {
     const stored = new Map<string, decide.PersonRecord>();
-    for (const key of decide.personKeysOf(articles)) {
-      const row = this.statements.personByKey.get(key);
-      if (row) stored.set(key, fromSqlite<decide.PersonRecord>(row));
+    const keys = decide.personKeysOf(articles);
+    if (keys.length === 0) return stored;
+    for (const row of this.statements.personsByKeys.all(JSON.stringify(keys))) {
+      const person = fromSqlite<decide.PersonRecord>(row);
+      stored.set(person.person_key, person);
     }
     return stored;
   }
@@ -514,15 +515,16 @@ export class SqliteArticleStore extends SqlArticleStore {
   /** `seqs`: the sequence number of each article the writes are about, which numbers its quotes in the index. */
   private writePeopleAndQuotes(writes: decide.ArticleWrites, seqs: ReadonlyMap<string, number>): void {
     const s = this.statements;
-    for (const person of writes.persons) s.upsertPerson.run(toSqlite(person));
-    for (const mention of writes.mentions) s.insertMention.run(mention);
-    for (const nameKey of writes.nameKeys) s.insertPersonKey.run(nameKey);
-    for (const quote of writes.quotes) s.insertQuote.run(quote);
+    s.upsertPersons(writes.persons.map((person) => rowOf(person, decide.PERSON_COLUMNS)));
+    s.insertMentions(writes.mentions.map((mention) => rowOf(mention, decide.MENTION_COLUMNS)));
+    s.insertPersonKeys(writes.nameKeys.map((nameKey) => rowOf(nameKey, decide.NAME_KEY_COLUMNS)));
+    s.insertQuotes(writes.quotes.map((quote) => rowOf(quote, decide.QUOTE_COLUMNS)));
+    const texts: unknown[][] = [];
     for (const text of writes.quoteTexts) {
       const seq = seqs.get(text.article_id);
-      if (seq !== undefined)
-        s.insertQuoteFts.run(seq * QUOTE_SLOTS + text.position, text.body, speakerKey(text.person_key));
+      if (seq !== undefined) texts.push([seq * QUOTE_SLOTS + text.position, text.body, speakerKey(text.person_key)]);
     }
+    s.insertQuoteFts(texts);
   }
 
   private deleteIfOrphan(id: string, touched: Set<string>, delta: decide.CounterDelta): void {
@@ -563,8 +565,8 @@ export class SqliteArticleStore extends SqlArticleStore {
     );
     const rebuild = decide.planPersonRebuild([...keys], remaining, counts);
     for (const key of rebuild.forgotten) delta.people -= s.deletePerson.run(key).changes;
-    for (const person of rebuild.persons) s.upsertPerson.run(toSqlite(person));
-    for (const nameKey of rebuild.nameKeys) s.insertPersonKey.run(nameKey);
+    s.upsertPersons(rebuild.persons.map((person) => rowOf(person, decide.PERSON_COLUMNS)));
+    s.insertPersonKeys(rebuild.nameKeys.map((nameKey) => rowOf(nameKey, decide.NAME_KEY_COLUMNS)));
   }
 
   private addToCounters(delta: decide.CounterDelta): void {
@@ -629,24 +631,29 @@ function planGroupWrites(
   return all;
 }
 
-function fileParams(file: port.FileRecord): mapping.FileRow {
-  return { path: file.path, size: file.size, mtime_ms: file.mtimeMs, hash: file.hash };
+/** A file's row, in FILE_COLUMNS order. */
+function fileRow(file: port.FileRecord): unknown[] {
+  return [file.path, file.size, file.mtimeMs, file.hash];
 }
+
+const FILE_COLUMNS = ['path', 'size', 'mtime_ms', 'hash'] satisfies (keyof mapping.FileRow)[];
 
 function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     articlesOfOrigin: p('SELECT article_id FROM article_origins WHERE origin = ?'),
     deleteOrigin: p('DELETE FROM article_origins WHERE origin = ?'),
-    insertOrigin: p('INSERT OR IGNORE INTO article_origins (origin, article_id) VALUES (?, ?)'),
+    insertOrigins: rowWriter(db, 'INSERT OR IGNORE INTO article_origins', ['origin', 'article_id']),
     originCount: p('SELECT count(*) FROM article_origins WHERE article_id = ?'),
     hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
     seqOf: p('SELECT seq FROM articles WHERE id = ?'),
     deleteArticle: p('DELETE FROM articles WHERE id = ?'),
-    insertArticle: p(insertSql('articles', decide.ARTICLE_COLUMNS)),
-    insertFts: p('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)'),
+    insertArticle: p(
+      `INSERT INTO articles (${decide.ARTICLE_COLUMNS.join(', ')}) VALUES (${decide.ARTICLE_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    insertFts: rowWriter(db, 'INSERT INTO article_fts', ['rowid', 'title', 'body']),
     deleteFts: p('DELETE FROM article_fts WHERE rowid = ?'),
-    insertQuoteFts: p('INSERT INTO quote_fts (rowid, body, speaker) VALUES (?, ?, ?)'),
+    insertQuoteFts: rowWriter(db, 'INSERT INTO quote_fts', ['rowid', 'body', 'speaker']),
     deleteQuoteFts: p('DELETE FROM quote_fts WHERE rowid >= ? AND rowid < ?'),
     // newest arrival first straight off the index: rowids follow the articles' seq
     quoteSearch: p('SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?'),
@@ -656,8 +663,12 @@ function prepareStatements(db: Database.Database) {
       ORDER BY j.key`),
     matchingSeqs: p(`SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid > ? AND rowid <= ?
       ORDER BY rowid LIMIT ?`),
-    upsertFile: p(`INSERT INTO files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)
-      ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, hash = excluded.hash`),
+    upsertFiles: rowWriter(
+      db,
+      'INSERT INTO files',
+      FILE_COLUMNS,
+      `ON CONFLICT (path) DO UPDATE SET ${decide.setFromExcluded(FILE_COLUMNS, 'path')}`,
+    ),
     deleteFile: p('DELETE FROM files WHERE path = ?'),
     titleSearch: p(`SELECT ${VIEW_COLUMNS} FROM article_fts JOIN articles ON articles.seq = article_fts.rowid
       WHERE article_fts MATCH ? ORDER BY bm25(article_fts, 10.0, 1.0), sort_key DESC LIMIT ?`),
@@ -671,25 +682,23 @@ function prepareStatements(db: Database.Database) {
     deleteQuotesOf: p('DELETE FROM quotes WHERE article_id = ?'),
     deleteMentionsOf: p('DELETE FROM person_mentions WHERE article_id = ?'),
     articlesOfPerson: p('SELECT article_id, sort_key FROM person_mentions WHERE person_key = ? ORDER BY article_id'),
-    insertMention: p(
-      insertSql('person_mentions', ['person_key', 'article_id', 'sort_key']).replace('INSERT', 'INSERT OR IGNORE'),
-    ),
-    insertPersonKey: p(insertSql('person_keys', ['name_key', 'person_key']).replace('INSERT', 'INSERT OR IGNORE')),
+    insertMentions: rowWriter(db, 'INSERT OR IGNORE INTO person_mentions', decide.MENTION_COLUMNS),
+    insertPersonKeys: rowWriter(db, 'INSERT OR IGNORE INTO person_keys', decide.NAME_KEY_COLUMNS),
     deletePersonKeys: p('DELETE FROM person_keys WHERE person_key = ?'),
     addCounter: p('UPDATE counters SET value = value + ? WHERE name = ?'),
     attributedQuotesOf: p('SELECT count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL'),
     mentionKeysOf: p('SELECT person_key FROM person_mentions WHERE article_id = ?'),
     personByKey: p('SELECT * FROM persons WHERE person_key = ?'),
+    personsByKeys: p('SELECT * FROM persons WHERE person_key IN (SELECT value FROM json_each(?))'),
     allNameKeys: p('SELECT DISTINCT name_key FROM person_keys'),
-    insertQuote: p(insertSql('quotes', decide.QUOTE_COLUMNS)),
+    insertQuotes: rowWriter(db, 'INSERT INTO quotes', decide.QUOTE_COLUMNS),
     quoteCountsOf: p(`SELECT sum(kind <> 'reported') AS quotes, sum(kind = 'reported') AS reported
       FROM quotes WHERE person_key = ?`),
-    upsertPerson: p(
-      insertSql(
-        'persons',
-        decide.PERSON_COLUMNS,
-        `ON CONFLICT (person_key) DO UPDATE SET ${decide.setFromExcluded(decide.PERSON_COLUMNS, 'person_key')}`,
-      ),
+    upsertPersons: rowWriter(
+      db,
+      'INSERT INTO persons',
+      decide.PERSON_COLUMNS,
+      `ON CONFLICT (person_key) DO UPDATE SET ${decide.setFromExcluded(decide.PERSON_COLUMNS, 'person_key')}`,
     ),
     deletePerson: p('DELETE FROM persons WHERE person_key = ?'),
     // prepared once, read in a transaction: outside one, and through pragma_data_version, it costs microseconds
