@@ -24,6 +24,20 @@ import { createTestDatabase, describePg } from '../helpers/postgres.js';
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
 
+/** The person mentions as release 9 and before had them: keyed by person, with an index by article. */
+const MENTIONS_BY_PERSON = `
+  CREATE TABLE mentions_by_person (
+    person_key TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    sort_key TEXT NOT NULL,
+    PRIMARY KEY (person_key, article_id)
+  ) WITHOUT ROWID;
+  INSERT INTO mentions_by_person SELECT person_key, article_id, sort_key FROM person_mentions;
+  DROP TABLE person_mentions;
+  ALTER TABLE mentions_by_person RENAME TO person_mentions;
+  CREATE INDEX person_mentions_by_article ON person_mentions (article_id);
+  CREATE INDEX person_mentions_by_recent ON person_mentions (person_key, sort_key DESC);`;
+
 describe('SQLite', () => {
   articleStoreContract('SqliteArticleStore', async () => {
     const clock = new FixedClock();
@@ -69,12 +83,12 @@ describe('SQLite', () => {
       .prepare(`INSERT INTO subscriptions (platform, channel_id, schedule, cron, timezone, filter, origin, created_at)
         VALUES ('slack', 'C1', 'daily 08:00', '0 8 * * *', 'UTC', '{"people":[],"keywords":[]}', 'chat', '2026-01-01')`)
       .run();
-    // take the three newest migrations back out (quote index and follows, stories, their pending frequencies): what the
-    // previous release left on disk
+    // take the four newest migrations back out (quote index and follows, stories, their pending frequencies, mentions
+    // keyed by article): what the previous release left on disk
     current.db.exec(`DROP TABLE quote_fts; DROP TABLE follow_deliveries; DROP TABLE follows;
       DROP TABLE stories; DROP TABLE article_stories; DROP TABLE story_df; DROP TABLE story_df_pending;
-      DELETE FROM counters WHERE name LIKE 'stories%'`);
-    current.db.pragma(`user_version = ${LATEST - 3}`);
+      DELETE FROM counters WHERE name LIKE 'stories%'; ${MENTIONS_BY_PERSON}`);
+    current.db.pragma(`user_version = ${LATEST - 4}`);
     await current.close();
 
     const store = openSqliteStore({ path, clock: new FixedClock() });
@@ -94,6 +108,42 @@ describe('SQLite', () => {
       expect(await createSqliteWorkClaims(store.db).claim('k', 'me', new Date(), new Date(0))).toBe(true);
       // its article waits for the background re-analysis to put it into a story
       expect(await store.countUnclustered()).toBe(1);
+      // and its speaker's mentions are kept
+      const profile = await store.personProfile(['marta ruiz'], { quoteLimit: 5, quoteOffset: 0, articleLimit: 5 });
+      expect(profile.articles.map((article) => article.id)).toEqual(['k1']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keys the person mentions of a store of release 9 by article, keeping every mention', async () => {
+    const path = tempPath();
+    const current = openSqliteStore({ path, clock: new FixedClock() });
+    const ruiz = { name: 'Marta Ruiz', aliases: [], roles: [] };
+    const okafor = { name: 'Tomas Okafor', aliases: [], roles: [] };
+    await replaceFile(current, fileRecord('a.txt'), [makeArticle('k1', 'Budget', { people: [ruiz, okafor] })]);
+    await replaceFile(current, fileRecord('b.txt'), [makeArticle('k2', 'Rail strike', { people: [okafor] })]);
+    const rows = 'SELECT person_key, article_id, sort_key FROM person_mentions ORDER BY person_key, article_id';
+    const before = current.db.prepare(rows).all();
+    // the mentions as release 9 left them: keyed by person, with an index by article
+    current.db.exec(MENTIONS_BY_PERSON);
+    current.db.pragma('user_version = 9');
+    await current.close();
+
+    const store = openSqliteStore({ path, clock: new FixedClock() });
+    try {
+      expect(store.db.prepare(rows).all()).toEqual(before);
+      const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'person_mentions'").all();
+      expect(indexes).toEqual([{ name: 'person_mentions' }, { name: 'person_mentions_by_recent' }]);
+      const primaryKey = store.db
+        .prepare("SELECT name FROM pragma_table_info('person_mentions') WHERE pk > 0 ORDER BY pk")
+        .all();
+      expect(primaryKey).toEqual([{ name: 'article_id' }, { name: 'person_key' }]);
+      // forgetting a file forgets its mentions, and the people no article mentions any more
+      await store.removeFile('a.txt');
+      expect(await store.peopleByKey('marta ruiz')).toEqual([]);
+      const profile = await store.personProfile(['tomas okafor'], { quoteLimit: 5, quoteOffset: 0, articleLimit: 5 });
+      expect(profile.articles.map((article) => article.id)).toEqual(['k2']);
     } finally {
       await store.close();
     }

@@ -368,4 +368,24 @@ export const MIGRATIONS: readonly Migration[] = [
     SELECT 'stories_df_folded', value FROM counters WHERE name = 'stories_clustered';
   `,
   },
+  {
+    version: 10,
+    name: 'person mentions keyed by article',
+    sql: `
+  -- keyed by article, the table is also the index of an article's mentions: each write goes into two trees, not three,
+  -- and an article's mentions share a page where keyed by person they were spread over as many (same rows and queries)
+  CREATE TABLE person_mentions_by_article_key (
+    person_key TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    -- the article's sort key, so a person's newest articles come straight off an index
+    sort_key TEXT NOT NULL,
+    PRIMARY KEY (article_id, person_key)
+  ) WITHOUT ROWID;
+  INSERT INTO person_mentions_by_article_key (person_key, article_id, sort_key)
+    SELECT person_key, article_id, sort_key FROM person_mentions ORDER BY article_id, person_key;
+  DROP TABLE person_mentions;
+  ALTER TABLE person_mentions_by_article_key RENAME TO person_mentions;
+  CREATE INDEX person_mentions_by_recent ON person_mentions (person_key, sort_key DESC);
+  `,
+  },
 ];
