@@ -7,6 +7,7 @@ import { createPgArticleStore } from '../../src/adapters/store/postgres/article-
 import { createPgPool, migratePostgres, type PgPool } from '../../src/adapters/store/postgres/database.js';
 import { PG_MIGRATIONS } from '../../src/adapters/store/postgres/migrations.js';
 import { ftsQuery, openSqliteStore } from '../../src/adapters/store/sqlite/article-store.js';
+import { PAGE_SIZE } from '../../src/adapters/store/sqlite/database.js';
 import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { createSqliteSubscriptionStore } from '../../src/adapters/store/sqlite/subscription-store.js';
 import { createSqliteWorkClaims } from '../../src/adapters/store/sqlite/work-claims.js';
@@ -144,6 +145,27 @@ describe('SQLite', () => {
       expect(await store.peopleByKey('marta ruiz')).toEqual([]);
       const profile = await store.personProfile(['tomas okafor'], { quoteLimit: 5, quoteOffset: 0, articleLimit: 5 });
       expect(profile.articles.map((article) => article.id)).toEqual(['k2']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('makes a new database with 8 KiB pages and keeps the page size of an older one', async () => {
+    const path = tempPath();
+    const fresh = openSqliteStore({ path, clock: new FixedClock() });
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    await fresh.close();
+
+    const olderPath = tempPath();
+    const older = new Database(olderPath);
+    older.pragma('page_size = 4096');
+    older.exec('CREATE TABLE made_by_an_older_release (x INTEGER)');
+    older.close();
+    const store = openSqliteStore({ path: olderPath, clock: new FixedClock() });
+    try {
+      expect(store.db.pragma('page_size', { simple: true })).toBe(4096);
+      await replaceFile(store, fileRecord('a.txt'), [makeArticle('k1', 'Stored in an older file')]);
+      expect((await store.getArticle('k1'))?.title).toBe('Stored in an older file');
     } finally {
       await store.close();
     }
