@@ -8,9 +8,16 @@ export function heaviestEntries(weights: Map<string, number>, limit: number): Ma
   return weights.size <= limit ? weights : pruned(weights, limit);
 }
 
+/** The values being selected among, reused: a typed array per call costs more than the selection (two per join). */
+let scratch = new Float64Array(256);
+
 function pruned(weights: ReadonlyMap<string, number>, limit: number): Map<string, number> {
-  const values = Float64Array.from(weights.values());
-  const cutoff = selectDescending(values, limit - 1);
+  if (scratch.length <= weights.size) scratch = new Float64Array(Math.max(weights.size + 1, scratch.length * 2));
+  let n = 0;
+  for (const value of weights.values()) scratch[n++] = value;
+  // past the values the scan stops as it did at the end of an array of them
+  scratch[n] = Number.NEGATIVE_INFINITY;
+  const cutoff = selectDescending(scratch, n, limit - 1);
   const kept = new Map<string, number>();
   const tied: string[] = [];
   for (const [key, value] of weights) {
@@ -24,10 +31,10 @@ function pruned(weights: ReadonlyMap<string, number>, limit: number): Map<string
   return kept;
 }
 
-/** The value that would stand at `rank` (from 0) if `values` were sorted largest first (Hoare's selection). */
-function selectDescending(values: Float64Array, rank: number): number {
+/** The value that would stand at `rank` (from 0) if the first `length` values were sorted largest first (Hoare's selection). */
+function selectDescending(values: Float64Array, length: number, rank: number): number {
   let low = 0;
-  let high = values.length - 1;
+  let high = length - 1;
   while (low < high) {
     const pivot = values[(low + high) >>> 1]!;
     let i = low;
