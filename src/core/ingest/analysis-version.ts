@@ -39,11 +39,12 @@
  * speaks later, takes "Mr Coe, pictured with ..., said" for Mr Coe, goes past "when asked" and back from "on Facebook
  * writing" to the subject, lets "he" go back to a "Pat" or an "Arsene" the name lists only guessed a woman, keeps
  * "Blairite" and "ex-King" out of names and roles, and takes "Foreign Relations Committees" for no person; 12 finds a
- * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew"), takes a journal
- * ("the journal Nature Genetics reports") for a publication and a name that speaks "in its" own report ("National
- * Rail said on its website") for a body, not a person; and a sentence that ends on its speaker ("..., Cardinal X has
- * said.") keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes
- * on from that "he", never to Blair; a question is never given to the one who replies to it ("...?" X replied that)
- * or is asked it ("...?" X was asked), and "the former ... boss" is never the one the article calls the boss now.
+ * full name no list knows that "who" takes up mid-sentence ("centre Olly Barkley, who withdrew"), takes a journal ("the
+ * journal Nature Genetics reports") for a publication and a name that speaks "in its" own report ("National Rail said
+ * on its website") for a body, not a person; and a sentence that ends on its speaker ("..., Cardinal X has said.")
+ * keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes on
+ * from that "he", which is never anyone named in what it said; a question is never given to the one who replies to it
+ * ("...?" X replied that) or is asked it ("...?" X was asked), and "the former ... boss" is nobody salience picks when
+ * the article names a boss now.
  */
 export const ANALYSIS_VERSION = 12;

@@ -388,11 +388,11 @@ function salient(scores: Map<Entity, number>): Entity | null {
  */
 function salience(ref: SpeakerRef, gender: 'male' | 'female' | null, context: ResolveContext): Map<Entity, number> {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
-  const tail = isTailPronoun(ref);
+  const reported = namedInWhatIsSaid(ref, context);
   const scores = new Map<Entity, number>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     const entity = sighting.entity;
-    if (entity.kind !== 'person' || (tail && sighting.sentence === here)) continue;
+    if (entity.kind !== 'person' || reported?.has(entity)) continue;
     let weight = 1 + (sighting.subject ? 0.8 : 0) + (sighting.speaker ? 1 : 0);
     if (sighting.asked) weight *= 0.5;
     // a person whose gender is unknown may be the one meant, but less surely than one known to agree
@@ -482,6 +482,7 @@ function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context:
  */
 function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const reported = namedInWhatIsSaid(ref, context);
   for (const sentence of isTailPronoun(ref) ? [here - 1] : [here, here - 1]) {
     // the subjects of that sentence whose gender fits; failing any, one whose gender is only a name list's guess
     // ("Pat McQuaid" guessed a woman is still "he")
@@ -490,6 +491,7 @@ function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: Reso
     for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
       if (sighting.sentence < sentence) break;
       if (sighting.sentence !== sentence || !(sighting.subject || sighting.speaker)) continue;
+      if (reported?.has(sighting.entity)) continue;
       const entity = sighting.entity;
       if (entity.kind !== 'person') continue;
       if (entity.gender === null || entity.gender === gender) subjects.add(entity);
@@ -500,6 +502,22 @@ function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: Reso
     if (fitting.size > 1) return null;
   }
   return null;
+}
+
+/**
+ * The people named in what a sentence ending on its pronoun reports (`Tony Blair would lead it, he said.`: Blair), who
+ * are not the one saying it, wherever else they were named; null for any other pronoun.
+ */
+function namedInWhatIsSaid(ref: SpeakerRef, context: ResolveContext): Set<Entity> | null {
+  if (!isTailPronoun(ref)) return null;
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const reported = new Set<Entity>();
+  // (by name: "He hoped Jay-Z would ..., he added." is still the "He" who opened the sentence)
+  for (const sighting of context.named) {
+    if (sighting.paragraphIndex !== ref.paragraph.index || sighting.tokenIndex >= ref.range.first) continue;
+    if (context.sentenceNumber(ref.paragraph, sighting.tokenIndex) === here) reported.add(sighting.entity);
+  }
+  return reported;
 }
 
 /**
@@ -554,12 +572,12 @@ const COMPETITOR_WINDOW = 60;
  */
 function justNamed(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
-  const tail = isTailPronoun(ref);
+  const reported = namedInWhatIsSaid(ref, context);
   const named = new Set<Entity>();
   const guessed = new Set<Entity>();
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (sighting.sentence < here - 1) break;
-    if (tail && sighting.sentence === here) continue;
+    if (reported?.has(sighting.entity)) continue;
     // one already speaking is not "just named", unless never named at all
     if ((sighting.speaker && !sighting.entity.anonymous) || sighting.entity.kind !== 'person') continue;
     const entity = sighting.entity;
@@ -896,13 +914,13 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   // man who built his career on ..." describes someone)
   if (nounGender && words.length === 1 && tokens[ref.range.last + 1]?.lower !== 'who') return null;
   const scores = salience(ref, gender, context);
-  // "the former Old Trafford boss" is not the boss the article is about now
-  const formerly = words.includes('former') || words.includes('ex');
   for (const entity of scores.keys()) {
     if (nounGender && entity.genderFirm && entity.gender !== null && entity.gender !== nounGender)
       scores.delete(entity);
-    else if (formerly && holdsNow(entity, head)) scores.delete(entity);
   }
+  // "the former Old Trafford boss" is not the boss the article is about now, and who else it is salience cannot tell
+  const formerly = words.includes('former') || words.includes('ex');
+  if (formerly && [...scores.keys()].some((entity) => holdsNow(entity, head))) return null;
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
 }
