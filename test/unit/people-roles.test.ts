@@ -7,6 +7,16 @@ function peopleOf(...lines: string[]) {
 }
 
 describe('people of an article', () => {
+  it('glues no verb after a quote to the role that follows it', () => {
+    const roles = (line: string) =>
+      Object.fromEntries(peopleOf(line).map((person) => [person.name, person.roles.slice(0, 1)]));
+    expect(roles('Ms Reyes pledged to "never, ever" attack Tory leader Tom Hale over his faith.')).toMatchObject({
+      'Tom Hale': ['Tory leader'],
+    });
+    // a quote ending on its comma is followed by its speaker's tag, role and all
+    expect(roles('"It will fall," shop owner Ayla Demir told reporters.')).toEqual({ 'Ayla Demir': ['shop owner'] });
+  });
+
   it('does not give "President Garner" to the Garner the article gives other offices', () => {
     const quotes = attributeQuotes(
       articleFromLines(

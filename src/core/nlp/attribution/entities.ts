@@ -11,6 +11,7 @@ import {
   isGivenNameForm,
   isLastName,
   isLyAdverb,
+  isNonHeadWord,
   isOrganizationName,
   isPlaceName,
   isPreposition,
@@ -664,6 +665,22 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
     /\p{L}(?:ed|ing)$/u.test(opener.lower) &&
     !ADJECTIVAL_PARTICIPLES.has(opener.lower) &&
     !isRoleWord(opener.lower)
+  ) {
+    from++;
+  }
+  // `pledged to "never, ever" attack Tory leader Michael Howard`: an everyday word right after a closing quotation
+  // mark goes on with the sentence the quote is part of (a verb), it opens no role (an adjective or a role word, as
+  // in '"..." former Tory leader X said', still may)
+  const first = tokens[from]!;
+  if (
+    from < end - 1 &&
+    !first.capitalized &&
+    !isRoleWord(first.lower) &&
+    !isNonHeadWord(first.lower) &&
+    isCommonWord(first.lower) &&
+    paragraph.quoted[from - 1] &&
+    // (not after a quote that ends on its comma: `"...," shop owner X told` is the speaker's tag)
+    tokens[from - 2]?.kind === 'word'
   ) {
     from++;
   }
