@@ -19,6 +19,7 @@ import { SqlArticleStore, type SqlDialect, VIEW_COLUMNS } from '../sql-article-s
 import { batchWrites, clusterSteps, type StoryDialect, storyPosition, storyStatements } from '../sql-stories.js';
 import {
   fromSqlite,
+  insertSql,
   openSqliteDatabase,
   rowOf,
   rowWriter,
@@ -648,9 +649,7 @@ function prepareStatements(db: Database.Database) {
     hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
     seqOf: p('SELECT seq FROM articles WHERE id = ?'),
     deleteArticle: p('DELETE FROM articles WHERE id = ?'),
-    insertArticle: p(
-      `INSERT INTO articles (${decide.ARTICLE_COLUMNS.join(', ')}) VALUES (${decide.ARTICLE_COLUMNS.map(() => '?').join(', ')})`,
-    ),
+    insertArticle: p(insertSql('INSERT INTO articles', decide.ARTICLE_COLUMNS)),
     insertFts: rowWriter(db, 'INSERT INTO article_fts', ['rowid', 'title', 'body']),
     deleteFts: p('DELETE FROM article_fts WHERE rowid = ?'),
     insertQuoteFts: rowWriter(db, 'INSERT INTO quote_fts', ['rowid', 'body', 'speaker']),

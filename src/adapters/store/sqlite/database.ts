@@ -98,6 +98,11 @@ export function rowOf<T extends object>(record: T, columns: readonly (keyof T & 
   return values;
 }
 
+/** `insert` (`INSERT INTO table`, `INSERT OR IGNORE INTO table`) of `columns` with positional parameters, then `rest`. */
+export function insertSql(insert: string, columns: readonly string[], rest = ''): string {
+  return `${insert} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${rest}`;
+}
+
 /** Writes rows (each its values in column order), in order. */
 export type RowWriter = (rows: readonly (readonly unknown[])[]) => void;
 
@@ -107,9 +112,7 @@ export type RowWriter = (rows: readonly (readonly unknown[])[]) => void;
  * no faster into tables and slower into FTS5.
  */
 export function rowWriter(db: Database.Database, insert: string, columns: readonly string[], rest = ''): RowWriter {
-  const statement = db.prepare(
-    `${insert} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${rest}`,
-  );
+  const statement = db.prepare(insertSql(insert, columns, rest));
   return (rows) => {
     for (const row of rows) statement.run(row);
   };
