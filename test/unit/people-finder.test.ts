@@ -615,3 +615,33 @@ describe('bodies whose names end on a body’s head after a title word', () => {
     ).toEqual(['Mark Ruben', 'Redmond', 'Bill Rammer']);
   });
 });
+
+describe('words before a name that are no part of it', () => {
+  it('leaves an everyday word that opens the sentence out of a surname someone has', () => {
+    expect(
+      namesOf('Tomas Brandvold lost the vote.', 'Absent Brandvold sent a letter instead.', 'Brandvold was away.'),
+    ).toEqual(['Tomas Brandvold']);
+  });
+
+  it("leaves a department's name before a given name out of the name", () => {
+    expect(namesOf('Former Housing and Urban Development Julian Okafor left the race on Thursday.')).toEqual([
+      'Julian Okafor',
+    ]);
+  });
+
+  it('takes a title naming what its office is of for a role, not a body', () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'Hackers',
+        'The campaign’s Director of Communications Tim Marrable said, "We have no indication of any breach."',
+      ),
+    ).people;
+    expect(people.map((person) => [person.name, person.kind, person.roles])).toEqual([
+      ['Tim Marrable', 'person', ['Director of Communications']],
+    ]);
+  });
+
+  it("takes a firm's initials joined by an ampersand for no person", () => {
+    expect(namesOf('J&K agreed the deal, and Jo Pell said it was good.')).toEqual(['Jo Pell']);
+  });
+});

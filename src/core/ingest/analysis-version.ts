@@ -45,6 +45,9 @@
  * keeps that speaker in play for the pronouns after, and "he promised" after "Blair would lead it, he said." goes on
  * from that "he", which is never anyone named in what it said; a question is never given to the one who replies to it
  * ("...?" X replied that) or is asked it ("...?" X was asked), and "the former ... boss" is nobody salience picks when
- * the article names a boss now; no verb after a quote is glued to the role after it ("'never' attack Tory leader").
+ * the article names a boss now; no verb after a quote is glued to the role after it ("'never' attack Tory leader");
+ * 13 leaves an everyday word opening a sentence ("Absent Trump") and a department's name ("Housing and Urban
+ * Development Julian Castro") out of names, takes "Director of Communications Tim Murtaugh" for a person with a role
+ * and "J&J" for no one.
  */
-export const ANALYSIS_VERSION = 12;
+export const ANALYSIS_VERSION = 13;

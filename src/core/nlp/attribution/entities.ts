@@ -566,6 +566,7 @@ function splitRun(
     nameLast--;
   }
   if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
+  else nameFirst = afterBodyWords(tokens, nameFirst, nameLast);
   // "Tom Hale Leicester": a place after a full name is where its bearer comes from or plays, not more of the name
   const end = tokens[nameLast]!.lower.replace(/['’]s?$/u, '');
   if (nameLast - nameFirst >= 2 && isPlaceName(end) && !isFirstName(end) && !isLastName(end)) nameLast--;
@@ -644,6 +645,23 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
     // "Management Patrick Kennedy" after "Under Secretary for": a common noun's ending
     COMMON_WORD_ENDING.test(label.lower);
   return everyday && !isLastName(label.lower);
+}
+
+/**
+ * `Former Housing and Urban Development Julian Castro`: two words or more of a department's or a body's name before
+ * a common given name and a surname, none of them a name the lists know, the last an everyday noun, are no part of
+ * the person's name. Returns where the name starts.
+ */
+function afterBodyWords(tokens: readonly Token[], nameFirst: number, nameLast: number): number {
+  for (let given = nameFirst + 2; given < nameLast; given++) {
+    const before = tokens[given - 1]!.lower;
+    if (isFirstName(before) || isLastName(before)) return nameFirst;
+    if (!isCommonFirstName(tokens[given]!.lower)) continue;
+    const everyday = COMMON_WORD_ENDING.test(before) || NON_PERSON_HEADS.has(before) || isCommonWord(before);
+    if (!everyday || isFirstName(tokens[nameFirst]!.lower) || isLastName(tokens[nameFirst]!.lower)) return nameFirst;
+    return given;
+  }
+  return nameFirst;
 }
 
 /**
@@ -866,6 +884,17 @@ const PERSON_VERBS: ReadonlySet<string> = new Set(['was', 'is', 'has', 'had', 'w
 
 /** Words before a lone word that make it a thing or one of a list ("her Sydney mansion", "Sony and Thomson"). */
 const LONE_SURNAME_STOPS: ReadonlySet<string> = new Set(['and', 'or', 'the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+/** A name of two words whose first opens the sentence and is an everyday word, never a given name ("Absent Trump"). */
+function opensOnEverydayWord(candidate: Candidate): boolean {
+  const opener = candidate.paragraph.tokens[candidate.nameFirst]!;
+  return (
+    candidate.words.length === 2 &&
+    candidate.paragraph.sentenceOf[candidate.nameFirst] === candidate.nameFirst &&
+    isCommonWord(opener.lower) &&
+    !isGivenNameForm(opener.lower)
+  );
+}
 
 /** Words that are all everyday words the lexicon knows, none a name, the first no given name either. */
 function isEverydayPhrase(words: readonly string[]): boolean {
@@ -1138,7 +1167,9 @@ function organisationOf(
   // (not a name that ends on a body's head: "Foreign Relations Committees", "White House Coronavirus Task Force")
   const bodyEnd = tokens[last]!.lower;
   const endsOnHead = ORGANISATION_HEADS.has(bodyEnd) && !isLastName(bodyEnd) && !isFirstName(bodyEnd);
-  if (person && !endsOnHead && (isRoleWord(label) || PARTY_WORDS.has(label))) {
+  // ("The campaign's Director of Communications Tim Murtaugh": a title naming what its office is of reads as a role)
+  const titled = (): boolean => person!.title.includes('of') && titleRole(person!.title) !== null;
+  if (person && !endsOnHead && (isRoleWord(label) || PARTY_WORDS.has(label) || titled())) {
     if (person.words.length >= 2 || isFirstName(tokens[person.nameFirst]!.lower)) return null;
   }
   let organisation = false;
@@ -1214,7 +1245,8 @@ function organisationOf(
   for (let index = from; index <= last; index++) {
     const token = tokens[index]!;
     const lower = token.lower;
-    if (token.text === '&' || token.text === '/') organisation = true;
+    // ("J&J", "M&S": an ampersand inside one word joins a firm's initials)
+    if (token.text.includes('&') || token.text === '/') organisation = true;
     const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
     if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
     // "Department of Transport", "University of Leeds": a head opening the run before "of"
@@ -2198,8 +2230,10 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     if (candidate.words[candidate.words.length - 1]!.length === 1) continue;
     // "market leader Best Buy": everyday words and no given name name a firm or a thing, whatever stands beside them
     if (isEverydayPhrase(candidate.words)) continue;
-    // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton")
-    if (evidence < 2 && people.withSurname(normalizeName(surnameOf(name))).length === 0) continue;
+    // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton"); an
+    // everyday word capitalized by opening the sentence before such a surname is no given name ("Absent Trump derides")
+    const sharing = people.withSurname(normalizeName(surnameOf(name))).length > 0;
+    if ((evidence < 2 && !sharing) || (sharing && opensOnEverydayWord(candidate))) continue;
     const key = normalizeName(name);
     if (organisations.has(key) || isThing(key)) continue;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
