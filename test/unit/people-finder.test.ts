@@ -616,6 +616,37 @@ describe('bodies whose names end on a body’s head after a title word', () => {
   });
 });
 
+describe('people only the headline names', () => {
+  /** The people found in an article with this headline over these lines. */
+  function headlined(title: string, ...lines: string[]) {
+    return attributeQuotes(articleFromLines(title, lines.join('\n'))).people.filter(
+      (person) => person.kind === 'person',
+    );
+  }
+
+  it('finds a full name or a speaker the headline alone names, and nothing its terse words are', () => {
+    const names = (title: string, ...lines: string[]) => headlined(title, ...lines).map((person) => person.name);
+    expect(
+      names('Who is Norah Bellweather? The minister wants the adviser fired', 'The adviser was hired in May.'),
+    ).toEqual(['Norah Bellweather']);
+    expect(
+      names('Border will be secured by spring, Quarnby says', 'The chief of staff said talks would go on.'),
+    ).toEqual(['Quarnby']);
+    // a title-cased headline, a lone word before any other verb, or a place are nobody new
+    expect(names('Norah Bellweather Wants The Adviser Fired', 'The adviser was hired in May.')).toEqual([]);
+    expect(names('Quarnby praises Kashmir moves', 'The talks went well.')).toEqual([]);
+  });
+
+  it('adds nobody the body names in another form, and changes nothing of the body', () => {
+    const people = headlined(
+      'Dena Ralston quits, says Ralston',
+      'Dena Ralston, the party chair, resigned on Friday.',
+      'Ralston said she was proud.',
+    );
+    expect(people.map((person) => [person.name, person.roles])).toEqual([['Dena Ralston', ['party chair']]]);
+  });
+});
+
 describe('words before a name that are no part of it', () => {
   it('leaves an everyday word that opens the sentence out of a surname someone has', () => {
     expect(

@@ -129,6 +129,8 @@ export interface EntityIndex {
   mentions: EntityMention[];
   /** mentions by paragraph index, each list in token order */
   byParagraph: Map<number, EntityMention[]>;
+  /** people only the headline names ("Trump will secure border, Mulvaney says" over a body that never names him) */
+  headlinePeople: Entity[];
 }
 
 /** A capitalized run split into its title or role prefix and the name itself. */
@@ -1287,22 +1289,26 @@ function organisationOf(
 /** Find the people and organisations of an article: names, aliases, roles, and every mention. */
 export function findEntities(doc: ArticleDoc): EntityIndex {
   const candidates: Candidate[] = [];
-  for (const paragraph of doc.paragraphs) {
+  // the headline last and apart: the body decides who its names are, the headline adds only the people it alone names
+  const paragraphs = doc.headline ? [...doc.paragraphs, doc.headline] : doc.paragraphs;
+  for (const paragraph of paragraphs) {
     if (paragraph.heading) continue;
-    const titleCased = titleCasedSentences(paragraph);
+    const titleCased = paragraph.headline ? titleCasedHeadline(paragraph) : titleCasedSentences(paragraph);
     for (const [first, last] of collectRuns(paragraph)) {
       // most runs are one capitalized sentence word ("The", "But", "In"): nothing to look at
       if (first === last && NON_NAME_WORDS.has(paragraph.tokens[first]!.lower)) continue;
       // "Additional reporting by": a credit line's word, not a name
       if (isCreditOpening(paragraph.tokens, last)) continue;
       const linkOnly = titleCased.has(paragraph.sentenceOf[first] ?? 0);
-      const label = transcriptLabel(paragraph, first, last);
+      const label = paragraph.headline ? null : transcriptLabel(paragraph, first, last);
       if (label) {
         candidates.push(labelCandidate(paragraph, first, last, label, candidates.length));
         continue;
       }
       const split = splitRun(paragraph, first, last, candidates.length, linkOnly);
       const organisation = organisationOf(paragraph, first, last, split);
+      // (a body the headline alone names is no speaker the body could quote)
+      if (organisation && paragraph.headline) continue;
       if (organisation) {
         candidates.push({
           paragraph,
@@ -1332,7 +1338,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       if (isNameInMarks(paragraph, candidate) || isDeterminedName(paragraph, candidate)) candidate.linkOnly = true;
       // "Backs: Tom Ardill (Rovers), Kieran Mulvey (City), ...": a team sheet is title-cased, but each of its entries
       // is someone
-      const lineUp = isLineUpEntry(paragraph, candidate, linkOnly);
+      const lineUp = !paragraph.headline && isLineUpEntry(paragraph, candidate, linkOnly);
       if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
         titleRole(candidate.title),
@@ -1443,10 +1449,13 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidates.push(candidate);
     }
   }
-  shareListEvidence(candidates);
-  shareSpeakerSurnameEvidence(candidates);
-  candidates.push(...coordinatedNames(candidates));
-  const index = assemble(candidates, loneCapitalizedWords(doc));
+  const headline = candidates.filter((candidate) => candidate.paragraph.headline);
+  const body = headline.length === 0 ? candidates : candidates.filter((candidate) => !candidate.paragraph.headline);
+  shareListEvidence(body);
+  shareListEvidence(headline);
+  shareSpeakerSurnameEvidence(body);
+  body.push(...coordinatedNames(body));
+  const index = assemble(body, loneCapitalizedWords(doc), headline);
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
 }
@@ -1939,6 +1948,30 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
 }
 
 /**
+ * A headline in title case ("Ben Carson Thinks Poor People Should Pay"): three in four of its words of three letters
+ * or more after the first capitalized, two such words at least (a headline is short, so fewer than a sentence needs).
+ */
+function titleCasedHeadline(headline: ParagraphDoc): Set<number> {
+  let words = 0;
+  let capitalized = 0;
+  for (let index = 1; index < headline.tokens.length; index++) {
+    const token = headline.tokens[index]!;
+    if (
+      token.kind !== 'word' ||
+      token.text.length < 3 ||
+      headline.quoted[index] ||
+      TITLE_SMALL_WORDS.has(token.lower)
+    ) {
+      continue;
+    }
+    words++;
+    if (token.capitalized) capitalized++;
+  }
+  // ("Detention Facility at 1600 Percent Capacity amid Influx": a small word the list lacks stays lowercase)
+  return words >= 2 && capitalized >= words * 0.75 ? new Set(headline.sentenceOf) : titleCasedSentences(headline);
+}
+
+/**
  * A headline often gives the full name the body shortens: "Ava DuVernay's '13th' ..." over a body that only says
  * "DuVernay", "International Monetary Fund slashes ..." over "the IMF". A person the body names by surname alone
  * takes a headline's "Given Surname"; an acronym takes the headline's name whose initials it is.
@@ -2175,7 +2208,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): EntityIndex {
+function assemble(
+  candidates: readonly Candidate[],
+  lone: ReadonlySet<string>,
+  headline: readonly Candidate[],
+): EntityIndex {
   const entities: Entity[] = [];
   const registry = new Organisations(entities);
   const isNamedOrganisation = (candidate: Candidate): boolean =>
@@ -2221,28 +2258,28 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
   const thingFirstWords = new Set([...thingKeys].filter((key) => isThing(key)).map((key) => key.split(' ')[0]!));
 
   // full names: two or more words with some evidence they name a person
-  for (const candidate of candidates) {
-    if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate)) continue;
+  const admitFullName = (candidate: Candidate): void => {
+    if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate)) return;
     const evidence = evidenceOf(candidate);
-    if (evidence < 1) continue;
+    if (evidence < 1) return;
     const name = candidate.words.join(' ');
     // "Alicia M": a surname cut to a bare letter is no full name
-    if (candidate.words[candidate.words.length - 1]!.length === 1) continue;
+    if (candidate.words[candidate.words.length - 1]!.length === 1) return;
     // "market leader Best Buy": everyday words and no given name name a firm or a thing, whatever stands beside them
-    if (isEverydayPhrase(candidate.words)) continue;
+    if (isEverydayPhrase(candidate.words)) return;
     // weak evidence is enough for a relative of someone already named ("Bill Clinton" after "Hillary Clinton"); an
     // everyday word capitalized by opening the sentence before such a surname is no given name ("Absent Trump derides")
     const sharing = people.withSurname(normalizeName(surnameOf(name))).length > 0;
-    if ((evidence < 2 && !sharing) || (sharing && opensOnEverydayWord(candidate))) continue;
+    if ((evidence < 2 && !sharing) || (sharing && opensOnEverydayWord(candidate))) return;
     const key = normalizeName(name);
-    if (organisations.has(key) || isThing(key)) continue;
+    if (organisations.has(key) || isThing(key)) return;
     // "in Hong Kong": a place whose words are also names is a place, unless a title or a speech verb says otherwise
-    if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) continue;
+    if (isPlaceName(key) && candidate.title.length === 0 && !candidate.speaking) return;
     // "Tour de France", "Bank of England": an everyday word joined to a place names an event or a body
     const lastWord = normalizeName(candidate.words[candidate.words.length - 1]!);
     const firstWord = normalizeName(candidate.words[0]!);
     if (isPlaceName(lastWord) && !isLastName(lastWord) && !isGivenNameForm(firstWord) && candidate.title.length === 0) {
-      continue;
+      return;
     }
     let person = people.byKey.get(key) ?? people.same(candidate.words);
     if (!person) {
@@ -2262,7 +2299,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       people.alias(person, name);
     }
     if (candidate.nickname) people.alias(person, `${candidate.nickname} ${surnameOf(name)}`);
-  }
+  };
+  for (const candidate of candidates) admitFullName(candidate);
 
   // single words: surnames or first names of those people, titled surnames of people named only that way (or of
   // another person than the full names that share the surname: "Mr. Obama" beside "Michelle Obama"), and lone
@@ -2287,16 +2325,16 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       .filter((candidate) => candidate.words.length >= 2 && isRoyalTitle(candidate.title.at(-1)))
       .map((candidate) => normalizeName(candidate.words[0]!)),
   );
-  for (const candidate of candidates) {
+  const admitSurname = (candidate: Candidate): void => {
     if (candidate.kind !== 'person' || candidate.linkOnly || !isSurnameOnly(candidate) || candidate.evidence < 0) {
-      continue;
+      return;
     }
     const key = normalizeName(candidate.words.join(' '));
-    if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) continue;
-    if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) continue;
+    if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) return;
+    if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) return;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
-    if (sharing.some((person) => isGenderCompatible(person, gender))) continue;
+    if (sharing.some((person) => isGenderCompatible(person, gender))) return;
     // (a royal is named by a given name and the title: "Prince Charles" beside Charles Kennedy, "ex-King Michael"
     // beside Michael Ancram, is someone else; not "Prince Saud" after "Prince Saud al-Faisal")
     if (
@@ -2304,7 +2342,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       people.withFirstName(key).length > 0 &&
       !(isRoyalTitled(candidate) && !royalGivenNames.has(key))
     ) {
-      continue;
+      return;
     }
     const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
     if (
@@ -2312,7 +2350,7 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       (sharing.length > 0 ||
         !(isLoneSpeaker(candidate) || isKnownSurnameActing(candidate) || isNamedRelative(candidate)))
     ) {
-      continue;
+      return;
     }
     // a peer, a royal or a person only ever named with an honorific is shown that way ("Lord Falconer", "Dr Patel",
     // "Prince Harry")
@@ -2327,7 +2365,8 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
     person.surnameKey = key;
     person.firstKey = key;
     people.add(person);
-  }
+  };
+  for (const candidate of candidates) admitSurname(candidate);
 
   // organisations known only by context, where no person has the name ("Trump envoy" is Trump's, not a body's)
   registry.add(
@@ -2386,6 +2425,19 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
       closesParagraph: paragraph.sentenceOf[candidate.nameFirst] === paragraph.sentenceOf[paragraph.tokens.length - 1],
     });
   }
+  // the headline's people once the body's are known: someone the body names in no form is added, without mentions
+  const bodyEntities = entities.length;
+  for (const candidate of headline) {
+    if (candidate.kind !== 'person' || !isHeadlineName(candidate) || isNamedInBody(candidate, people, organisations)) {
+      continue;
+    }
+    const before = entities.length;
+    if (isSurnameOnly(candidate)) admitSurname(candidate);
+    else admitFullName(candidate);
+    const entity = entities.length > before ? entities[entities.length - 1]! : null;
+    if (entity) addRoles(entity, candidate);
+  }
+  const headlinePeople = entities.slice(bodyEntities);
   for (const entity of entities) entity.aliases.delete(entity.name);
   // the people of an article in the order the article first names them
   const firstNamed = new Map<Entity, number>();
@@ -2395,7 +2447,44 @@ function assemble(candidates: readonly Candidate[], lone: ReadonlySet<string>): 
   for (const mention of mentions) push(byParagraph, mention.paragraphIndex, mention);
   const named = entities.filter((entity) => firstNamed.has(entity));
   named.sort((a, b) => firstNamed.get(a)! - firstNamed.get(b)!);
-  return { entities: named, mentions, byParagraph };
+  return { entities: named, mentions, byParagraph, headlinePeople };
+}
+
+/**
+ * A headline is written tersely ("Straw praises Kashmir moves", "Man Utd stroll to Cup win"): only a full name opening
+ * on a common given name or on initials ("George Floyd", "C.T. Vivian"), or a single name before "says" or "told"
+ * ("..., Mulvaney says") is read as a person there.
+ */
+function isHeadlineName(candidate: Candidate): boolean {
+  const tokens = candidate.paragraph.tokens;
+  if (!isSurnameOnly(candidate)) {
+    const first = tokens[candidate.nameFirst]!;
+    return isCommonFirstName(first.lower) || isPersonalInitials(first.text);
+  }
+  const verb = tokens[candidate.nameLast + 1]?.lower ?? '';
+  const word = normalizeName(candidate.words[0]!);
+  return (
+    (verb === 'says' || verb === 'said' || TOLD_FORMS.has(verb)) &&
+    !isCommonWord(word) &&
+    !isPlaceName(word) &&
+    !isOrganizationName(word)
+  );
+}
+
+/** Whether the body names a headline's candidate in some form: its full name, its surname or given name, a body. */
+function isNamedInBody(candidate: Candidate, people: People, organisations: ReadonlyMap<string, Entity>): boolean {
+  const name = candidate.words.join(' ');
+  const key = normalizeName(name);
+  const surname = normalizeName(surnameOf(name));
+  return (
+    people.byKey.has(key) ||
+    people.withSurname(surname).length > 0 ||
+    people.withFirstName(key).length > 0 ||
+    // ("Probe launched on Ken Nazi jibe" over a body naming Ken Livingstone)
+    people.withFirstName(normalizeName(candidate.words[0]!)).length > 0 ||
+    organisations.has(key) ||
+    organisations.has(surname)
+  );
 }
 
 function organisationKey(name: string): string {

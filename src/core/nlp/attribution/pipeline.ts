@@ -255,6 +255,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
   // every person named; an organisation only when it speaks (a country or a firm merely mentioned is no speaker)
   const speakers = new Set(quotes.map((quote) => quote.speaker));
   const people = index.entities.filter((entity) => entity.kind === 'person' || speakers.has(entity.name));
+  people.push(...index.headlinePeople);
   return {
     people: people.map(toPerson),
     quotes: order.map((position) => quotes[position]!),
