@@ -241,3 +241,15 @@ describe('people of an article', () => {
     expect(roles("He joined Henry's Arsenal club-mate Jose Arenas at the club.")).toEqual([['Jose Arenas', []]]);
   });
 });
+
+describe('a role said of a name as its predicate', () => {
+  it('gives "X is the ..." to a full name, up to the "and" of a second role', () => {
+    const people = peopleOf(
+      'KWB Morrison is the Second Amendment columnist for the Harbour Gazette and analyst for Delta Radio.',
+      'Quarry Plus is the market leader in the field.',
+    );
+    expect(people.filter((person) => person.kind === 'person').map((person) => [person.name, person.roles])).toEqual([
+      ['KWB Morrison', ['Second Amendment columnist for the Harbour Gazette']],
+    ]);
+  });
+});

@@ -48,6 +48,7 @@
  * the article names a boss now; no verb after a quote is glued to the role after it ("'never' attack Tory leader");
  * 13 leaves an everyday word opening a sentence ("Absent Trump") and a department's name ("Housing and Urban
  * Development Julian Castro") out of names, takes "Director of Communications Tim Murtaugh" for a person with a role
- * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?").
+ * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?"),
+ * and gives a full name the role its predicate names ("X is the columnist for ...").
  */
 export const ANALYSIS_VERSION = 13;

@@ -789,7 +789,18 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
 function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | null {
   const tokens = paragraph.tokens;
   let index = nameLast + 1;
-  if (tokens[index]?.text !== ',') return null;
+  // "Tom Hale is the Second Amendment columnist for the Herald.": a role said of the name as its predicate
+  // (after "the" only: "X is a good player" is an opinion; after a full name of no everyday words: "Khan was the
+  // captain" may be another Khan, and "Sky Plus is the market leader" is a product)
+  const given = tokens[nameLast - 1];
+  const copula =
+    (tokens[index]?.lower === 'is' || tokens[index]?.lower === 'was') &&
+    tokens[index + 1]?.lower === 'the' &&
+    given?.kind === 'word' &&
+    given.capitalized &&
+    !isCommonWord(given.lower) &&
+    !isCommonWord(tokens[nameLast]!.lower);
+  if (tokens[index]?.text !== ',' && !copula) return null;
   index++;
   // an age between commas ("Clinton, 35, the daughter of ...")
   if (/^\d{1,3}$/.test(tokens[index]?.text ?? '') && tokens[index + 1]?.text === ',') index += 2;
@@ -816,6 +827,8 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
       return paragraph.text.slice(first.start, tokens[end - 1]!.end);
     }
     if (token.text === '&') continue;
+    // (a predicate's first role ends at "and": "is the columnist for X and analyst for Y")
+    if (copula && token.lower === 'and' && sawRole) return paragraph.text.slice(first.start, tokens[end - 1]!.end);
     if (token.kind !== 'word' || ['who', 'which', 'that', 'is', 'was', 'said', 'says'].includes(token.lower))
       return null;
     if (isSpeechVerb(token.lower) && !isRoleWord(token.lower)) return null;
