@@ -118,3 +118,22 @@ describe('what a role is', () => {
     expect(roleKey('UK Chancellor')).toBe(roleKey('UK chancellor'));
   });
 });
+
+describe('sentence words glued to a role', () => {
+  it('keeps only the role after "starring" or "featuring"', () => {
+    expect(cleanRole('controversial film starring Hollywood actor')).toBe('Hollywood actor');
+    expect(cleanRole('The Quarry featuring tycoon')).toBe('tycoon');
+  });
+
+  it('takes a full name followed by a past tense for a clause, not a role', () => {
+    expect(cleanRole("Rovers' boss Tom Hale accepted referee")).toBeNull();
+    expect(cleanRole('Harbour Tabak equity strategist')).toBe('Harbour Tabak equity strategist');
+  });
+
+  it('leaves a noun of the sentence before the capitalized words a role opens on out of it', () => {
+    expect(cleanRole('pack Kilbrook Rovers forward')).toBe('Kilbrook Rovers forward');
+    expect(cleanRole('announcement WLGA finance spokesman')).toBe('WLGA finance spokesman');
+    expect(cleanRole('former Tory leader')).toBe('former Tory leader');
+    expect(cleanRole('lifelong Harlow supporter')).toBe('lifelong Harlow supporter');
+  });
+});

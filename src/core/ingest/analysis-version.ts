@@ -49,6 +49,8 @@
  * 13 leaves an everyday word opening a sentence ("Absent Trump") and a department's name ("Housing and Urban
  * Development Julian Castro") out of names, takes "Director of Communications Tim Murtaugh" for a person with a role
  * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?"),
- * and gives a full name the role its predicate names ("X is the columnist for ...").
+ * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after "starring" or
+ * "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence ("pack Ospreys
+ * forward").
  */
 export const ANALYSIS_VERSION = 13;

@@ -1,4 +1,4 @@
-import { isFirstName, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isCommonWord, isFirstName, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
@@ -147,13 +147,14 @@ export function cleanRole(raw: string): string | null {
   // "they eye captain", "France centre Philippe Sella believes coach": a pronoun, or a given name and a surname
   // before a verb, make the phrase a clause
   if (words.some((word) => ROLE_PRONOUNS.has(bare(word)))) return null;
+  // ("Rangers boss Tom Hale accepted referee": a past tense after a full name too)
   if (
     words.some(
       (word, at) =>
         at >= 2 &&
         /^\p{Ll}/u.test(word) &&
-        /[^s]s$/u.test(word) &&
-        isVerbForm(bare(word)) &&
+        ((/[^s]s$/u.test(word) && isVerbForm(bare(word))) ||
+          (/ed$/u.test(word) && (isVerbForm(bare(word)) || isNonHeadWord(bare(word))))) &&
         /^\p{Lu}/u.test(words[at - 1]!) &&
         isFirstName(bare(words[at - 2]!)) &&
         /^\p{Lu}/u.test(words[at - 2]!),
@@ -172,6 +173,11 @@ export function cleanRole(raw: string): string | null {
       (MOOD_WORDS.has(words[0]!.toLowerCase()) && (/^\p{Ll}/u.test(words[0]!) || /^\p{Ll}/u.test(words[1] ?? ''))) ||
       (/^\p{Ll}/u.test(words[0]!) && (isPreposition(bare(words[0]!)) || DESCRIPTIVE_PREPOSITIONS.has(words[0]!))))
   ) {
+    words = words.slice(1);
+  }
+  // "pack Neath-Swansea Ospreys forward", "announcement WLGA spokesman": a noun of the sentence before the capitalized
+  // words a role opens on is no part of it (an adjective is: "former Tory leader", "lifelong Liverpool supporter")
+  if (words.length > 2 && /^\p{Ll}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && isSentenceNoun(words[0]!)) {
     words = words.slice(1);
   }
   // "Million Dollar Baby'": a quote mark belongs to a title, not a role
@@ -266,6 +272,13 @@ export function cleanRole(raw: string): string | null {
   words = words.map((word) => TITLE_ABBREVIATIONS_SPELLED[bare(word)] ?? word);
   if (words.length === 1 && HONORIFIC_TITLES.has(bare(words[0]!))) return null;
   return words.join(' ').replace(/['’]s$/u, '');
+}
+
+/** A lowercase noun the lexicon knows as no adjective and no role ("pack"), or an unlisted abstract one ("announcement"). */
+function isSentenceNoun(word: string): boolean {
+  const lower = bare(word);
+  if (isRoleHead(lower) || APPOSITIVE_OPENERS.has(lower) || ADJECTIVAL_PARTICIPLES.has(lower)) return false;
+  return isCommonWord(lower) ? !isNonHeadWord(lower) : /(?:ment|tion|sion)$/u.test(lower);
 }
 
 function singularWord(word: string): string {

@@ -706,7 +706,7 @@ export const ROLE_CLAUSE_WORDS = words('while how when where whereas whether if 
  * ("beat reporter", "features editor" keep theirs).
  */
 export const ROLE_CLAUSE_VERBS = words(
-  'include includes included including quoted leaves beat beats drew draws face faces shows asks lost plus saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred joins',
+  'include includes included including quoted leaves beat beats drew draws face faces shows asks lost plus saw sees let lets brought brings replace replaces replaced prevent prevents argue argues stars starred starring featuring joins',
 );
 
 /** Words of time that, after "last", "this" or "next", make a phrase of the sentence glued to a role ("Last year actor"). */
