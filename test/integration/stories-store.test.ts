@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { withStoryKeys } from '../../src/core/ingest/analyze.js';
 import { reanalyzeStore } from '../../src/core/ingest/reanalyze.js';
 import type { AnalyzedArticle, ArticleStore } from '../../src/core/ports.js';
+import { decodeCentroid, type StoredCentroid } from '../../src/core/stories/centroid-codec.js';
 import { clusterTime } from '../../src/core/stories/story-batch.js';
 import { assignStory, countedKeys } from '../../src/core/stories/story-clusterer.js';
 import { storyFeatures, storyKeys } from '../../src/core/stories/story-features.js';
@@ -52,7 +53,15 @@ interface StoreSetup {
   frequencies(keys: readonly string[]): Promise<number[]>;
   /** the score each article joined its story with (0: it started one), by article id */
   scores(): Promise<Map<string, number>>;
+  /** rewrite every story's centroid as [key, weight] pairs, as releases before the encoded form stored them */
+  olderCentroids(): Promise<void>;
   done(): Promise<void>;
+}
+
+/** A stored centroid as the [key, weight] pairs of older releases. */
+function asPairs(centroid: StoredCentroid): [string, number][] {
+  const { keys, weights } = decodeCentroid(centroid);
+  return keys.map((key, i) => [key, weights[i]!]);
 }
 
 /** Sum story_df and the pending rows for each key. */
@@ -177,6 +186,26 @@ function storeSuite(setup: () => Promise<StoreSetup>) {
     }
   });
 
+  it('goes on exactly from stories an older release stored with [key, weight] centroids', async () => {
+    const { open, scores: setupScores, olderCentroids, done } = await setup();
+    try {
+      const articles = [...storyArticles(), ...variants()];
+      await ingestEach(open(), articles.slice(0, 4));
+      await olderCentroids();
+      const restarted = open();
+      await ingestEach(restarted, articles.slice(4), 'later');
+      const { index, scores } = await clusteredByOneIndex(
+        restarted,
+        articles.map((article) => article.id),
+      );
+      expect(await storyOfEach(restarted, articles)).toEqual(index.assignments);
+      expect(new Set(index.assignments.values()).size).toBeLessThan(articles.length - 4);
+      expect(await setupScores()).toEqual(scores);
+    } finally {
+      await done();
+    }
+  });
+
   it('goes on from the stored stories after a restart, without clustering anything again', async () => {
     const { open, done } = await setup();
     try {
@@ -225,6 +254,12 @@ describe('stories in the SQLite store', () => {
       scores: async () => {
         const rows = opened.at(-1)!.db.prepare('SELECT article_id, score FROM article_stories').all();
         return new Map((rows as { article_id: string; score: number }[]).map((row) => [row.article_id, row.score]));
+      },
+      olderCentroids: async () => {
+        const db = opened.at(-1)!.db;
+        const rows = db.prepare('SELECT id, centroid FROM stories').all() as { id: string; centroid: string }[];
+        const update = db.prepare('UPDATE stories SET centroid = ? WHERE id = ?');
+        for (const row of rows) update.run(JSON.stringify(asPairs(JSON.parse(row.centroid))), row.id);
       },
       done: async () => {
         for (const store of opened) await store.close();
@@ -440,6 +475,15 @@ describePg('stories in the PostgreSQL store', () => {
           'SELECT article_id, score FROM article_stories',
         );
         return new Map(rows.map((row) => [row.article_id, row.score]));
+      },
+      olderCentroids: async () => {
+        const { rows } = await pool.query<{ id: string; centroid: StoredCentroid }>('SELECT id, centroid FROM stories');
+        for (const row of rows) {
+          await pool.query('UPDATE stories SET centroid = $1::jsonb WHERE id = $2', [
+            JSON.stringify(asPairs(row.centroid)),
+            row.id,
+          ]);
+        }
       },
       done: async () => {
         await pool.end();

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromLines } from '../../src/core/articles/from-lines.js';
 import { attributeQuotes } from '../../src/core/nlp/attribution/pipeline.js';
+import { decodeCentroid, encodeWeights } from '../../src/core/stories/centroid-codec.js';
+import { KeyTable } from '../../src/core/stories/key-table.js';
+import { StoryClustering } from '../../src/core/stories/story-batch.js';
 import {
   assignStory,
   DEFAULT_CLUSTERING,
   type StoryAssignment,
   weighFeatures,
 } from '../../src/core/stories/story-clusterer.js';
-import { findNames, leadText, storyFeatures } from '../../src/core/stories/story-features.js';
+import { findNames, leadText, storyFeatures, storyKeys } from '../../src/core/stories/story-features.js';
 import { InMemoryStoryIndex } from '../../src/core/stories/story-index.js';
 
 interface TestArticle {
@@ -151,6 +154,112 @@ describe('story clustering', () => {
   });
 });
 
+describe('story key ids', () => {
+  /** The four articles above, then articles of words of their own with a quote each: every one brings new keys. */
+  function longStream(): TestArticle[] {
+    const fillers = Array.from({ length: 40 }, (_, i) => ({
+      id: `filler-${String(i).padStart(2, '0')}`,
+      title: `Report ${i} on topic${i} and matter${i}`,
+      text: `Officials in town${i} met about plan${i} and budget${i}. "We will decide on plan${i} soon," said Mayor Ann Tolle${i}.`,
+      at: `2026-03-10T${String(10 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00Z`,
+    }));
+    // updates that join the flood story, each with words of its own: its heaviest keys change as it grows
+    const updates = Array.from({ length: 12 }, (_, i) => ({
+      id: `update-${String(i).padStart(2, '0')}`,
+      title: `Altena flood: River Lenne evacuation update ${i}`,
+      text: `Mayor Uwe Kessler said residents of Altena evacuated after the River Lenne flood could expect aid${i}, pumps${i} and shelter${i}.`,
+      at: `2026-03-10T${String(10 + i).padStart(2, '0')}:20:00Z`,
+    }));
+    const mixed = fillers.flatMap((filler, i) => (i < updates.length ? [filler, updates[i]!] : [filler]));
+    return [floodHerald, rates, ...mixed.slice(0, 20), floodGazette, ...mixed.slice(20), ratesFollowUp];
+  }
+
+  it('rebuilds a full key table with the keys in use, and assigns exactly as an index that never does', async () => {
+    const stream = longStream();
+    const small = new InMemoryStoryIndex(true, 60);
+    const plain = await cluster(stream);
+    const rebuilt = await cluster(stream, small);
+    expect(rebuilt).toEqual(plain);
+    expect(rebuilt.filter((a) => a.storyId === 'herald-flood').length).toBeGreaterThan(10);
+    // bounded: each rebuild keeps the open stories' keys and every counted key's frequency, not the quotes'
+    const everyKey = new InMemoryStoryIndex();
+    await cluster(stream, everyKey);
+    expect(small.keys.size).toBeLessThan(everyKey.keys.size);
+    // and finds each story by the same keys with the same weights
+    for (const id of new Set(plain.map((a) => a.storyId))) {
+      expect(small.postingsOf(id)).toEqual(everyKey.postingsOf(id));
+    }
+    expect(everyKey.postingsOf('herald-flood').size).toBe(30);
+  });
+
+  it('clusters through a store-backed index whose table is rebuilt between batches as one plain index does', async () => {
+    const stream = longStream();
+    const clustering = new StoryClustering(DEFAULT_CLUSTERING, 7, 50);
+    const storyDf = new Map<string, number>();
+    let position = { clustered: 0, watermark: 0, dfFolded: 0 };
+    clustering.load(clustering.plan(position), position, [], []);
+    const plain = new InMemoryStoryIndex();
+    for (const [i, article] of stream.entries()) {
+      const parsed = articleFromLines(article.title, article.text);
+      const row = {
+        seq: i + 1,
+        id: article.id,
+        published_at: article.at,
+        ingested_at: article.at!,
+        sort_key: article.at!,
+      };
+      clustering.remember(article.id, storyKeys(parsed, attributeQuotes(parsed)));
+      expect(clustering.plan(position)).toEqual({ kind: 'current' });
+      const features = clustering.features([row]);
+      const keys = clustering.keysToRead(features);
+      clustering.learnFrequencies(keys, new Map(keys.map((key) => [key, storyDf.get(key) ?? 0])));
+      const writes = clustering.cluster([row], features);
+      for (const [key, count] of writes.fold ?? []) storyDf.set(key, (storyDf.get(key) ?? 0) + count);
+      position = {
+        clustered: writes.clustered,
+        watermark: writes.watermark,
+        dfFolded: writes.fold ? writes.clustered : position.dfFolded,
+      };
+      const expected = assignStory(article.id, featuresOf(article), plain);
+      expect(writes.memberships).toEqual([
+        { article_id: article.id, story_id: expected.storyId, seq: i, score: expected.score },
+      ]);
+      const { keys: centroidKeys, weights } = decodeCentroid(writes.stories[0]!.centroid);
+      expect(centroidKeys.length).toBeGreaterThan(0);
+      expect(weights).toHaveLength(centroidKeys.length);
+      expect(weights.every((weight) => weight > 0)).toBe(true);
+    }
+  });
+});
+
+describe('stored centroids', () => {
+  it('keep every bit of every weight, and read the [key, weight] pairs of older rows', () => {
+    const weights = Float64Array.of(0.1 + 0.2, 1 / 3, Number.MIN_VALUE, Math.SQRT1_2, 1e-300);
+    const keys = ['flood', 'n:kessler', 'q:1x9', 'rain', 'n:altena'];
+    const row = JSON.parse(JSON.stringify({ keys, weights: encodeWeights(weights) }));
+    const decoded = decodeCentroid(row);
+    expect(decoded.keys).toEqual(keys);
+    expect([...decoded.weights]).toEqual([...weights]);
+    expect(Object.is(decoded.weights[0], 0.1 + 0.2)).toBe(true);
+    // a weight array that does not start the buffer it sits in
+    const inner = new Float64Array(8).fill(0.25).subarray(3, 5);
+    expect([...decodeCentroid({ keys: ['a', 'b'], weights: encodeWeights(inner) }).weights]).toEqual([0.25, 0.25]);
+    const older = decodeCentroid([
+      ['flood', 0.5],
+      ['rain', 0.25],
+    ]);
+    expect(older.keys).toEqual(['flood', 'rain']);
+    expect([...older.weights]).toEqual([0.5, 0.25]);
+  });
+
+  it('refuses a row whose weights do not match its keys', () => {
+    const weights = encodeWeights(Float64Array.of(0.5));
+    expect(() => decodeCentroid({ keys: ['flood', 'rain'], weights })).toThrow(
+      'story centroid holds 2 keys but 1 weights',
+    );
+  });
+});
+
 describe('story features', () => {
   it('reads the lead up to its word budget, skipping headings', () => {
     const article = articleFromLines('Title', 'one two three\nfour five six seven\neight');
@@ -175,15 +284,11 @@ describe('story features', () => {
   });
 
   it('gives a unit vector whose rarer keys weigh more', () => {
-    const vector = weighFeatures(
-      [
-        { term: 'rain', weight: 1 },
-        { term: 'flood', weight: 1 },
-      ],
-      9,
-      [8, 0],
-    );
-    expect(vector.map((entry) => entry.term)).toEqual(['flood', 'rain']);
-    expect(Math.hypot(...vector.map((entry) => entry.weight))).toBeCloseTo(1, 10);
+    const table = new KeyTable();
+    const rain = table.id('rain');
+    const flood = table.id('flood');
+    const vector = weighFeatures(Int32Array.of(rain, flood), [1, 1], 9, [8, 0], table);
+    expect([...vector.keys]).toEqual([flood, rain]);
+    expect(Math.hypot(...vector.weights)).toBeCloseTo(1, 10);
   });
 });

@@ -1,34 +1,50 @@
-/** Selecting the heaviest keys of a weight map: story centroids are pruned and posted by them. */
-
-/**
- * The `limit` heaviest entries (the map itself when it holds no more), found by selection rather than a sort: this
- * runs on every join. Ties by key.
- */
-export function heaviestEntries(weights: Map<string, number>, limit: number): Map<string, number> {
-  return weights.size <= limit ? weights : pruned(weights, limit);
-}
+/** Selecting the heaviest keys of a weight list: story centroids are pruned and posted by them. */
 
 /** The values being selected among, reused: a typed array per call costs more than the selection (two per join). */
 let scratch = new Float64Array(256);
+let picked = new Int32Array(256);
 
-function pruned(weights: ReadonlyMap<string, number>, limit: number): Map<string, number> {
-  if (scratch.length <= weights.size) scratch = new Float64Array(Math.max(weights.size + 1, scratch.length * 2));
-  let n = 0;
-  for (const value of weights.values()) scratch[n++] = value;
+/**
+ * The positions of the `limit` heaviest of the first `length` weights, found by selection rather than a sort (this
+ * runs on every join): those above the cut in their order, then those at the cut ordered by key name while room
+ * is left. Returns how many; the positions are in `heaviestPicked()` until the next call.
+ */
+export function selectHeaviest(
+  weights: Float64Array,
+  length: number,
+  limit: number,
+  nameAt: (position: number) => string,
+): number {
+  if (picked.length < length) picked = new Int32Array(Math.max(length, picked.length * 2));
+  if (length <= limit) {
+    for (let i = 0; i < length; i++) picked[i] = i;
+    return length;
+  }
+  if (scratch.length <= length) scratch = new Float64Array(Math.max(length + 1, scratch.length * 2));
+  scratch.set(weights.subarray(0, length));
   // past the values the scan stops as it did at the end of an array of them
-  scratch[n] = Number.NEGATIVE_INFINITY;
-  const cutoff = selectDescending(scratch, n, limit - 1);
-  const kept = new Map<string, number>();
-  const tied: string[] = [];
-  for (const [key, value] of weights) {
-    if (value > cutoff) kept.set(key, value);
-    else if (value === cutoff) tied.push(key);
+  scratch[length] = Number.NEGATIVE_INFINITY;
+  const cutoff = selectDescending(scratch, length, limit - 1);
+  let count = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const value = weights[i]!;
+    if (value > cutoff) picked[count++] = i;
+    else if (value === cutoff) tied.push(i);
   }
-  tied.sort();
-  for (const key of tied) {
-    if (kept.size < limit) kept.set(key, cutoff);
+  if (tied.length > 0) {
+    const names = tied.map((position) => ({ position, name: nameAt(position) }));
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { position } of names) {
+      if (count < limit) picked[count++] = position;
+    }
   }
-  return kept;
+  return count;
+}
+
+/** The positions the last {@link selectHeaviest} picked (valid up to the count it returned). */
+export function heaviestPicked(): Int32Array {
+  return picked;
 }
 
 /** The value that would stand at `rank` (from 0) if the first `length` values were sorted largest first (Hoare's selection). */

@@ -1,8 +1,15 @@
 import type { Paragraph, Person, Quote } from '../articles/article.js';
 import { bareArticle } from '../articles/from-lines.js';
-import { assignStory, type ClusterConfig, countedKeys, DEFAULT_CLUSTERING } from './story-clusterer.js';
-import { type StoryFeatures, type StoryKeys, storyKeys } from './story-features.js';
-import { InMemoryStoryIndex, type StoryChange, type StoryIndex, type StoryState } from './story-index.js';
+import type { StoredCentroid } from './centroid-codec.js';
+import {
+  assignKeyed,
+  type ClusterConfig,
+  DEFAULT_CLUSTERING,
+  type KeyedFeatures,
+  keyFeatures,
+} from './story-clusterer.js';
+import { type StoryKeys, storyKeys } from './story-features.js';
+import { InMemoryStoryIndex, MAX_KEY_IDS, type StoredStory, type StoryJournal } from './story-index.js';
 
 /*
  * Story clustering as both stores run it: each keeps one in-memory index per process, loaded from its tables
@@ -33,7 +40,7 @@ export interface ArticleTextRow {
 /** Story keys kept for articles written and not yet clustered; past this, the oldest are read back instead. */
 const MAX_REMEMBERED = 10_000;
 
-/** A row of the stories table, as both stores read and write it (the centroid as [key, weight] pairs). */
+/** A row of the stories table, as both stores read and write it. */
 export interface StoryRow {
   id: string;
   size: number;
@@ -41,7 +48,7 @@ export interface StoryRow {
   last_time: number | null;
   last_seq: number;
   norm: number;
-  centroid: [string, number][];
+  centroid: StoredCentroid;
   /** the newest member's sort key: stories list newest activity first */
   sort_key: string;
 }
@@ -70,14 +77,14 @@ export interface StoryBatchWrites {
   created: number;
 }
 
-export function toStoryState(row: StoryRow): StoryState {
+export function toStoredStory(row: StoryRow): StoredStory {
   return {
     id: row.id,
     size: Number(row.size),
     firstTime: row.first_time === null ? null : Number(row.first_time),
     lastTime: row.last_time === null ? null : Number(row.last_time),
     lastSeq: Number(row.last_seq),
-    centroid: new Map(row.centroid),
+    centroid: row.centroid,
     norm: Number(row.norm),
   };
 }
@@ -142,15 +149,17 @@ export class StoryClustering {
   private index: InMemoryStoryIndex | null = null;
   /** story keys of articles this process wrote, until they are clustered */
   private readonly remembered = new Map<string, StoryKeys>();
-  /** the sum of the story_df_pending rows: what story_df lacks of each key's document frequency */
-  private readonly pending = new Map<string, number>();
   /** the stream position story_df was last folded at, as this index knows it */
   private folded = 0;
 
-  /** `foldEvery`: articles between two additions of the pending frequencies to story_df (small in tests) */
+  /**
+   * `foldEvery`: articles between two additions of the pending frequencies to story_df; `maxKeyIds`: feature key ids
+   * the index gives before it rebuilds its table (both small in tests)
+   */
   constructor(
     private readonly config: ClusterConfig = DEFAULT_CLUSTERING,
     private readonly foldEvery = DF_FOLD_EVERY,
+    private readonly maxKeyIds = MAX_KEY_IDS,
   ) {}
 
   /** What to load, given where the database stands. */
@@ -182,25 +191,24 @@ export class StoryClustering {
     pendingRows: readonly PendingCountsRow[],
   ): void {
     if (plan.kind === 'current') return;
-    const stories = rows.map(toStoryState);
+    const stories = rows.map(toStoredStory);
     const counts = pendingRows.map((row) => new Map(Object.entries(JSON.parse(row.counts) as Record<string, number>)));
-    const reload = plan.kind === 'window' || this.index === null || plan.refolded;
-    if (plan.kind === 'window' || this.index === null) {
-      this.index = new InMemoryStoryIndex(false);
-      this.index.restore(position.clustered, stories);
+    let index = this.index;
+    if (plan.kind === 'window' || index === null) {
+      index = new InMemoryStoryIndex(false, this.maxKeyIds);
+      index.restore(position.clustered, stories);
+      this.index = index;
+      this.folded = position.dfFolded;
     } else {
       // another process clustered; if it also folded the pending frequencies, those known are stale
-      this.index.catchUp(position.clustered, stories, plan.refolded);
+      index.catchUp(position.clustered, stories, plan.refolded);
+      if (plan.refolded) {
+        index.clearPending();
+        this.folded = position.dfFolded;
+      }
     }
-    if (reload) {
-      this.pending.clear();
-      this.folded = position.dfFolded;
-    }
-    // the frequencies still known (none after a reload) take the increments too
-    for (const batch of counts) {
-      addCounts(this.pending, batch);
-      this.index.countKnown(batch);
-    }
+    // the sum of the story_df_pending rows: what story_df lacks of each key's document frequency
+    for (const batch of counts) index.addPending(batch);
   }
 
   /** Keep the story keys of an article just written (its analysis computed them), to cluster it without reading it. */
@@ -222,7 +230,10 @@ export class StoryClustering {
    * The batch's features: remembered keys, else those of the texts read back (`texts`, by id), with each article's
    * time. The remembered keys of the batch are let go.
    */
-  features(rows: readonly UnclusteredRow[], texts: ReadonlyMap<string, ArticleTextRow> = new Map()): StoryFeatures[] {
+  features(rows: readonly UnclusteredRow[], texts: ReadonlyMap<string, ArticleTextRow> = new Map()): KeyedFeatures[] {
+    const index = this.requireIndex();
+    // the only point where the key table may be rebuilt: the batch's ids hold until it is clustered
+    index.beforeArticle();
     return rows.map((row) => {
       let keys = this.remembered.get(row.id);
       if (keys === undefined) {
@@ -231,59 +242,66 @@ export class StoryClustering {
         keys = keysOfRow(text);
       }
       this.remembered.delete(row.id);
-      return { ...keys, time: clusterTime(row) };
+      return keyFeatures({ ...keys, time: clusterTime(row) }, index, this.config);
     });
   }
 
   /** The feature keys of the batch whose document frequency the index lacks. */
-  keysToRead(features: readonly StoryFeatures[]): string[] {
+  keysToRead(features: readonly KeyedFeatures[]): string[] {
     const index = this.requireIndex();
-    // one article (most batches) without flatMap's copy
-    return index.unknownKeys(features.length === 1 ? countedKeys(features[0]!) : features.flatMap(countedKeys));
+    return index.unknownKeys(features.map((article) => article.counted));
   }
 
   /** Document frequencies read from story_df, to which the pending increments are added. */
   learnFrequencies(keys: readonly string[], found: ReadonlyMap<string, number>): void {
-    const whole = new Map<string, number>();
-    for (const key of keys) whole.set(key, (found.get(key) ?? 0) + (this.pending.get(key) ?? 0));
-    this.requireIndex().learnFrequencies(keys, whole);
+    this.requireIndex().learnFrequencies(keys, found);
   }
 
   /** Cluster the batch in order; what to write. The index is dropped if the caller's transaction fails. */
-  cluster(rows: readonly UnclusteredRow[], features: readonly StoryFeatures[]): StoryBatchWrites {
+  cluster(rows: readonly UnclusteredRow[], features: readonly KeyedFeatures[]): StoryBatchWrites {
     const index = this.requireIndex();
-    const recorder = new RecordingIndex(index);
+    const journal: StoryJournal = { stories: new Map(), memberships: [], df: new Map() };
     const sortKeys = new Map<string, string>();
     let watermark = 0;
     let created = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const assignment = assignStory(row.id, features[i]!, recorder, this.config);
-      if (assignment.created) created++;
-      const known = sortKeys.get(assignment.storyId);
-      if (known === undefined || row.sort_key > known) sortKeys.set(assignment.storyId, row.sort_key);
-      watermark = Math.max(watermark, row.seq);
+    index.journal = journal;
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const assignment = assignKeyed(row.id, features[i]!, index, this.config);
+        if (assignment.created) created++;
+        const known = sortKeys.get(assignment.storyId);
+        if (known === undefined || row.sort_key > known) sortKeys.set(assignment.storyId, row.sort_key);
+        watermark = Math.max(watermark, row.seq);
+      }
+    } finally {
+      index.journal = null;
     }
-    const stories = [...recorder.stories.values()].map((story) => ({
+    const stories = [...journal.stories.values()].map((story) => ({
       id: story.id,
       size: story.size,
       first_time: story.firstTime,
       last_time: story.lastTime,
       last_seq: story.lastSeq,
       norm: story.norm,
-      centroid: [...story.centroid],
+      centroid: index.centroidOf(story),
       sort_key: sortKeys.get(story.id) ?? '',
     }));
-    addCounts(this.pending, recorder.df);
-    const fold = index.clustered - this.folded >= this.foldEvery ? new Map(this.pending) : null;
+    index.addPendingIds(journal.df);
+    const fold = index.clustered - this.folded >= this.foldEvery ? index.pending() : null;
     if (fold) {
-      this.pending.clear();
+      index.clearPending();
       this.folded = index.clustered;
+    }
+    let pending: Map<string, number> | null = null;
+    if (!fold) {
+      pending = new Map();
+      for (const [id, count] of journal.df) pending.set(index.keys.name(id), count);
     }
     return {
       stories,
-      memberships: recorder.memberships,
-      pending: fold ? null : recorder.df,
+      memberships: journal.memberships,
+      pending,
       fold,
       clustered: index.clustered,
       watermark,
@@ -294,7 +312,6 @@ export class StoryClustering {
   /** Forget the index (a transaction failed: it may hold changes the database does not). */
   reset(): void {
     this.index = null;
-    this.pending.clear();
     this.folded = 0;
   }
 
@@ -302,33 +319,4 @@ export class StoryClustering {
     if (this.index === null) throw new Error('story index used before it was loaded');
     return this.index;
   }
-}
-
-/** An index that records every change it passes on, for the batch's writes. */
-class RecordingIndex implements StoryIndex {
-  readonly stories = new Map<string, StoryState>();
-  readonly memberships: MembershipRow[] = [];
-  readonly df = new Map<string, number>();
-
-  constructor(private readonly inner: InMemoryStoryIndex) {}
-
-  frequencies(keys: readonly string[]) {
-    return this.inner.frequencies(keys);
-  }
-
-  candidates(probe: Parameters<StoryIndex['candidates']>[0]) {
-    return this.inner.candidates(probe);
-  }
-
-  save(change: StoryChange): void {
-    const seq = this.inner.clustered;
-    this.inner.save(change);
-    for (const key of change.keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-    this.stories.set(change.story.id, change.story);
-    this.memberships.push({ article_id: change.articleId, story_id: change.story.id, seq, score: change.score });
-  }
-}
-
-function addCounts(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
-  for (const [key, count] of counts) into.set(key, (into.get(key) ?? 0) + count);
 }

@@ -10,9 +10,11 @@
  * The stores keep an `InMemoryStoryIndex` of the open stories in step with their tables (story-batch.ts).
  */
 
-import { heaviestEntries } from './heaviest.js';
-import type { StoryFeatures, StoryKeys, TermWeight } from './story-features.js';
-import type { StoryIndex, StoryState } from './story-index.js';
+import { heaviestPicked, selectHeaviest } from './heaviest.js';
+import { grownFloat64, grownInt32, type KeyTable } from './key-table.js';
+import { KeyPositions } from './positions.js';
+import type { StoryFeatures, StoryKeys } from './story-features.js';
+import type { ArticleVector, InMemoryStoryIndex, StoryState } from './story-index.js';
 
 /** The clustering settings; one default serves all news. */
 export interface ClusterConfig {
@@ -72,45 +74,53 @@ export interface StoryMatch {
 }
 
 /**
- * Whether a key's document frequency is counted. Quote fingerprints are not: nearly each is an article's own, so
- * counting them would fill the frequency table (and its writes) with ones; they always weigh as unseen keys.
+ * The keys of an article's features counted in the document frequencies: terms, and names prefixed. Quote
+ * fingerprints are not: nearly each is an article's own, so counting them would fill the frequency table (and its
+ * writes) with ones; they always weigh as unseen keys.
  */
-export function isCountedKey(key: string): boolean {
-  return !key.startsWith('q:');
-}
-
-/** The keys of an article's features counted in the document frequencies: terms, and names prefixed. */
 export function countedKeys(features: StoryKeys): string[] {
   const keys = features.terms.map((term) => term.term);
   for (const name of features.names) keys.push(`n:${name}`);
   return keys;
 }
 
-/** The keys of an article's features, each once: terms as they are, names and quotes prefixed. */
-export function featureKeys(features: StoryFeatures, config: ClusterConfig): TermWeight[] {
-  const keys: TermWeight[] = [...features.terms];
-  for (const name of features.names) keys.push({ term: `n:${name}`, weight: config.nameWeight });
-  for (const hash of features.quotes) keys.push({ term: `q:${hash.toString(36)}`, weight: config.quoteWeight });
-  return keys;
-}
-
 /**
- * The article's unit TF-IDF vector, heaviest key first. `articles` counts the articles before this one and `df[i]`
- * those among them with `keys[i]`.
+ * The article's unit TF-IDF vector, heaviest key first, ties by key name. `articles` counts the articles before
+ * this one and `df[i]` those among them with the key `ids[i]`, whose weight before IDF is `weights[i]`.
  */
-export function weighFeatures(keys: readonly TermWeight[], articles: number, df: readonly number[]): TermWeight[] {
-  const vector: TermWeight[] = [];
+export function weighFeatures(
+  ids: Int32Array,
+  weights: ArrayLike<number>,
+  articles: number,
+  df: ArrayLike<number>,
+  table: KeyTable,
+): ArticleVector {
+  const n = ids.length;
+  work.raw = grownFloat64(work.raw, n);
+  const raw = work.raw;
   let sum = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const { term, weight } = keys[i]!;
+  for (let i = 0; i < n; i++) {
     // this article counts too
-    const w = weight * idf(articles + 1, (df[i] ?? 0) + 1);
-    vector.push({ term, weight: w });
+    const w = weights[i]! * idf(articles + 1, (df[i] ?? 0) + 1);
+    raw[i] = w;
     sum += w * w;
   }
   const norm = Math.sqrt(sum) || 1;
-  for (const entry of vector) entry.weight /= norm;
-  vector.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  for (let i = 0; i < n; i++) raw[i]! /= norm;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const by = raw[b]! - raw[a]!;
+    if (by !== 0) return by;
+    const termA = table.name(ids[a]!);
+    const termB = table.name(ids[b]!);
+    return termA < termB ? -1 : termA > termB ? 1 : 0;
+  });
+  const vector: ArticleVector = { keys: new Int32Array(n), weights: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const from = order[i]!;
+    vector.keys[i] = ids[from]!;
+    vector.weights[i] = raw[from]!;
+  }
   return vector;
 }
 
@@ -119,16 +129,69 @@ export function idf(articles: number, df: number): number {
   return Math.log((articles + 1) / (df + 1)) + 1;
 }
 
-/** Score one story for an article vector (unit) with its time. */
+/**
+ * An article's vector ready to score stories against: where each key stands in it, and, per position, the position
+ * of that key's first occurrence (a key can come twice: a name word that is also a quote's). One per assignment.
+ */
+export class ScoringVector {
+  private readonly positions = new KeyPositions();
+  private first = new Int32Array(128);
+  /** a story's weight per position of the vector, while it is scored; zero otherwise */
+  private storyWeights = new Float64Array(128);
+  vector: ArticleVector = { keys: new Int32Array(0), weights: new Float64Array(0) };
+
+  load(vector: ArticleVector): void {
+    const n = vector.keys.length;
+    this.vector = vector;
+    this.positions.reset(n);
+    if (this.first.length < n) {
+      this.first = new Int32Array(n);
+      this.storyWeights = new Float64Array(n);
+    }
+    for (let j = 0; j < n; j++) this.first[j] = this.positions.add(vector.keys[j]!, j);
+  }
+
+  /** The dot product of the vector with a story's centroid, summed in the vector's order. */
+  dot(story: StoryState): number {
+    const { keys, weights } = story;
+    const { positions, first, storyWeights } = this;
+    let touched = false;
+    for (let i = 0; i < keys.length; i++) {
+      const position = positions.get(keys[i]!);
+      if (position >= 0) {
+        storyWeights[position] = weights[i]!;
+        touched = true;
+      }
+    }
+    let dot = 0;
+    if (!touched) return dot;
+    const articleWeights = this.vector.weights;
+    const n = articleWeights.length;
+    for (let j = 0; j < n; j++) dot += articleWeights[j]! * storyWeights[first[j]!]!;
+    storyWeights.fill(0, 0, n);
+    return dot;
+  }
+}
+
+/** Arrays one assignment works in, reused: typed arrays of this size are each an allocation outside the heap. */
+const work = {
+  scoring: new ScoringVector(),
+  positions: new KeyPositions(),
+  raw: new Float64Array(0),
+  df: new Int32Array(0),
+  keys: new Int32Array(0),
+  weights: new Float64Array(0),
+};
+
+/** Score one story for an article vector (unit, loaded in `scoring`) with its time. */
 export function matchStory(
-  vector: readonly TermWeight[],
+  scoring: ScoringVector,
   time: number | null,
   seq: number,
   story: StoryState,
   config: ClusterConfig,
 ): StoryMatch {
-  let dot = 0;
-  for (const { term, weight } of vector) dot += weight * (story.centroid.get(term) ?? 0);
+  const dot = scoring.dot(story);
   const cosine = story.norm > 0 ? dot / story.norm : 0;
   let score = cosine;
   if (time !== null && story.lastTime !== null) {
@@ -139,31 +202,78 @@ export function matchStory(
   return { story, score, cosine };
 }
 
-/** The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys. */
+/**
+ * The story after an article joins it (or a new one): its centroid summed and pruned to its heaviest keys, in the
+ * order the keys first came. `at` is reset and used for the keys' positions in the sum.
+ */
 export function absorb(
   story: StoryState | null,
   articleId: string,
-  vector: readonly TermWeight[],
+  vector: ArticleVector,
   time: number | null,
   seq: number,
   config: ClusterConfig,
+  at: KeyPositions,
+  table: KeyTable,
 ): StoryState {
-  if (story === null) {
-    const unit = new Map(vector.map(({ term, weight }) => [term, weight]));
-    return { id: articleId, size: 1, firstTime: time, lastTime: time, lastSeq: seq, centroid: unit, norm: 1 };
+  const before = story?.keys.length ?? 0;
+  const most = before + vector.keys.length;
+  work.keys = grownInt32(work.keys, most);
+  const keys = work.keys;
+  work.weights = grownFloat64(work.weights, most);
+  const weights = work.weights;
+  let n = 0;
+  at.reset(most);
+  if (story !== null) {
+    keys.set(story.keys);
+    weights.set(story.weights);
+    n = before;
+    for (let i = 0; i < n; i++) at.add(keys[i]!, i);
   }
-  const summed = new Map(story.centroid);
-  for (const { term, weight } of vector) summed.set(term, (summed.get(term) ?? 0) + weight);
-  const centroid = heaviestEntries(summed, config.maxStoryKeys);
+  for (let j = 0; j < vector.keys.length; j++) {
+    const key = vector.keys[j]!;
+    const position = at.add(key, n);
+    if (position < n) {
+      // a key seen twice in one new story keeps its last weight, as a map built from the vector would
+      if (story === null) weights[position] = vector.weights[j]!;
+      else weights[position]! += vector.weights[j]!;
+    } else {
+      keys[n] = key;
+      weights[n] = vector.weights[j]!;
+      n++;
+    }
+  }
+  if (story === null) {
+    return {
+      id: articleId,
+      size: 1,
+      firstTime: time,
+      lastTime: time,
+      lastSeq: seq,
+      keys: keys.slice(0, n),
+      weights: weights.slice(0, n),
+      norm: 1,
+    };
+  }
+  const kept = selectHeaviest(weights, n, config.maxStoryKeys, (position) => table.name(keys[position]!));
+  const picked = heaviestPicked();
+  const centroid = { keys: new Int32Array(kept), weights: new Float64Array(kept) };
   let norm = 0;
-  for (const value of centroid.values()) norm += value * value;
+  for (let i = 0; i < kept; i++) {
+    const position = picked[i]!;
+    centroid.keys[i] = keys[position]!;
+    const value = weights[position]!;
+    centroid.weights[i] = value;
+    norm += value * value;
+  }
   return {
     id: story.id,
     size: story.size + 1,
     firstTime: minTime(story.firstTime, time),
     lastTime: maxTime(story.lastTime, time),
     lastSeq: seq,
-    centroid,
+    keys: centroid.keys,
+    weights: centroid.weights,
     norm: Math.sqrt(norm),
   };
 }
@@ -177,6 +287,42 @@ function maxTime(a: number | null, b: number | null): number | null {
 }
 
 /**
+ * An article's feature keys in order, given ids of the index's table: terms as they are, names and quotes
+ * prefixed ("n:", "q:"), with their weights before IDF. What one assignment reads.
+ */
+export interface KeyedFeatures {
+  time: number | null;
+  ids: Int32Array;
+  weights: Float64Array;
+  /** the ids of the keys counted in the document frequencies: the terms and names (the first ones) */
+  counted: Int32Array;
+}
+
+/** Give an article's feature keys their ids. */
+export function keyFeatures(features: StoryFeatures, index: InMemoryStoryIndex, config: ClusterConfig): KeyedFeatures {
+  const { terms, names, quotes } = features;
+  const table = index.keys;
+  const n = terms.length + names.length + quotes.length;
+  const ids = new Int32Array(n);
+  const weights = new Float64Array(n);
+  let at = 0;
+  for (const { term, weight } of terms) {
+    ids[at] = table.termId(term);
+    weights[at++] = weight;
+  }
+  for (const name of names) {
+    ids[at] = table.nameId(name);
+    weights[at++] = config.nameWeight;
+  }
+  const counted = ids.slice(0, at);
+  for (const hash of quotes) {
+    ids[at] = table.quoteId(hash);
+    weights[at++] = config.quoteWeight;
+  }
+  return { time: features.time, ids, weights, counted };
+}
+
+/**
  * Put one article into a story: look up candidates in the index, score them, join the best one that passes or
  * start a story, and save. Call in arrival order; the stores run it in a transaction under a lock, over an
  * in-memory index they keep in step with the database (story-batch.ts).
@@ -184,30 +330,54 @@ function maxTime(a: number | null, b: number | null): number | null {
 export function assignStory(
   articleId: string,
   features: StoryFeatures,
-  index: StoryIndex,
+  index: InMemoryStoryIndex,
   config: ClusterConfig = DEFAULT_CLUSTERING,
 ): StoryAssignment {
-  const keys = featureKeys(features, config);
-  const names = keys.map((key) => key.term);
-  const { articles, df } = index.frequencies(names);
-  const vector = weighFeatures(keys, articles, df);
+  index.beforeArticle();
+  return assignKeyed(articleId, keyFeatures(features, index, config), index, config);
+}
+
+/** {@link assignStory} of features already given their ids (by this index, with no rebuild of its table since). */
+export function assignKeyed(
+  articleId: string,
+  features: KeyedFeatures,
+  index: InMemoryStoryIndex,
+  config: ClusterConfig = DEFAULT_CLUSTERING,
+): StoryAssignment {
+  const articles = index.clustered;
+  work.df = grownInt32(work.df, features.ids.length);
+  const df = work.df;
+  index.frequenciesOf(features.ids, df);
+  const vector = weighFeatures(features.ids, features.weights, articles, df, index.keys);
   const seq = articles;
   const candidates = index.candidates({
-    lookup: vector.slice(0, config.lookupKeys),
+    vector,
+    lookup: Math.min(config.lookupKeys, vector.keys.length),
     sinceTime: features.time === null ? null : features.time - config.windowHours * HOUR,
     // with times the window is in time alone: a burst of articles must not close the day's stories
     sinceSeq: features.time === null ? seq - config.recentArticles : Number.NEGATIVE_INFINITY,
     limit: config.maxCandidates,
   });
+  const scoring = work.scoring;
+  scoring.load(vector);
   let best: StoryMatch | null = null;
   for (const story of candidates) {
-    const match = matchStory(vector, features.time, seq, story, config);
+    const match = matchStory(scoring, features.time, seq, story, config);
     if (best === null || match.score > best.score || (match.score === best.score && story.id < best.story.id)) {
       best = match;
     }
   }
   const joined = best !== null && best.score >= config.threshold ? best : null;
-  const story = absorb(joined?.story ?? null, articleId, vector, features.time, seq, config);
-  index.save({ keys: names.filter(isCountedKey), articleId, story, score: joined?.score ?? 0 });
+  const story = absorb(
+    joined?.story ?? null,
+    articleId,
+    vector,
+    features.time,
+    seq,
+    config,
+    work.positions,
+    index.keys,
+  );
+  index.save({ keys: features.counted, articleId, story, score: joined?.score ?? 0 });
   return { storyId: story.id, created: joined === null, score: joined?.score ?? 0, size: story.size };
 }

@@ -37,7 +37,7 @@ UPDATE persons SET role_uses = (
     version: 7,
     name: 'stories',
     sql: `
--- one row per story: its bounded centroid as [key, weight] pairs, times in ms (null: none known)
+-- one row per story: its bounded centroid as JSON (keys and base64 weights: src/core/stories/centroid-codec.ts), times in ms (null: none known)
 CREATE TABLE stories (
   id TEXT COLLATE "C" PRIMARY KEY,
   size INTEGER NOT NULL,

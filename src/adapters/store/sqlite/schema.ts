@@ -313,7 +313,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'stories',
     sql: `
-  -- one row per story: its bounded centroid as JSON [key, weight] pairs, times in ms (null: none known)
+  -- one row per story: its bounded centroid as JSON (keys and base64 weights: src/core/stories/centroid-codec.ts), times in ms (null: none known)
   CREATE TABLE stories (
     id TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
