@@ -137,3 +137,13 @@ describe('sentence words glued to a role', () => {
     expect(cleanRole('lifelong Harlow supporter')).toBe('lifelong Harlow supporter');
   });
 });
+
+describe('when a role was taken', () => {
+  it('leaves "new" and "current" out of a role, not out of a name or a thing they open', () => {
+    expect(cleanRole('White House’s new communications director')).toBe('White House’s communications director');
+    expect(cleanRole('New Kilbrook manager')).toBe('Kilbrook manager');
+    expect(cleanRole('current Ibrox manager')).toBe('Ibrox manager');
+    expect(cleanRole('New York governor')).toBe('New York governor');
+    expect(cleanRole('head of new media at Radio Kilbrook')).toBe('head of new media at Radio Kilbrook');
+  });
+});

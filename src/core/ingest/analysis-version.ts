@@ -51,6 +51,6 @@
  * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?"),
  * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after "starring" or
  * "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence ("pack Ospreys
- * forward").
+ * forward"), nor "new" or "current" ("the White House's new communications director").
  */
 export const ANALYSIS_VERSION = 13;

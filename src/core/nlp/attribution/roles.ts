@@ -1,4 +1,12 @@
-import { isCommonWord, isFirstName, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import {
+  isCommonWord,
+  isFirstName,
+  isNonHeadWord,
+  isPlaceName,
+  isPreposition,
+  isRoleNoun,
+  isVerbForm,
+} from '../lexicon/tags.js';
 import {
   ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
@@ -16,6 +24,7 @@ import {
   ROLE_CLAUSE_WORDS,
   ROLE_GLUE_WORDS,
   ROLE_PRONOUNS,
+  ROLE_TIME_WORDS,
   TIME_NOUNS,
   TITLE_PHRASES,
 } from '../lexicon/words.js';
@@ -180,6 +189,15 @@ export function cleanRole(raw: string): string | null {
   if (words.length > 2 && /^\p{Ll}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && isSentenceNoun(words[0]!)) {
     words = words.slice(1);
   }
+  // "company's new chief executive", "New manager": how lately the role was taken is no part of it (but "New York
+  // governor" and "The New Jim Crow author" keep the name the word opens, "head of new media" the thing)
+  const tieAt = words.findIndex((word) => ROLE_LINKS.has(word));
+  words = words.filter((word, at) => {
+    if (!ROLE_TIME_WORDS.has(word.toLowerCase()) || at === words.length - 1 || (tieAt >= 0 && at > tieAt)) return true;
+    if (/^\p{Ll}/u.test(word)) return false;
+    const next = bare(words[at + 1]!.replace(/['’]s?$/u, ''));
+    return at > 0 || isPlaceName(`${bare(word)} ${next}`) || isFirstName(next);
+  });
   // "Million Dollar Baby'": a quote mark belongs to a title, not a role
   if (words.some((word) => /["“”‘]/u.test(word) || /[^sS]['’]$/u.test(word))) return null;
   // "member of his band": a role tied to someone else's describes the person through them

@@ -721,6 +721,9 @@ export const MOOD_WORDS = words(`
   beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
 `);
 
+/** Words that say when someone came to a role, not what it is ("the White House's new communications director"). */
+export const ROLE_TIME_WORDS = words('new current');
+
 /** Possessive pronouns: inside a role they tie it to someone else ("member of his band"). */
 export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 
