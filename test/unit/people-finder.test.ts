@@ -635,6 +635,10 @@ describe('people only the headline names', () => {
     // a title-cased headline, a lone word before any other verb, or a place are nobody new
     expect(names('Norah Bellweather Wants The Adviser Fired', 'The adviser was hired in May.')).toEqual([]);
     expect(names('Quarnby praises Kashmir moves', 'The talks went well.')).toEqual([]);
+    // a name the body uses for no one, a name made an adjective, a run of title case are nobody either
+    expect(names('Kelbrook says its vaccine works', 'Kelbrook is on track, its executives said.')).toEqual([]);
+    expect(names('Senate rejects Norah Bellweather-endorsed bill', 'The vote was close.')).toEqual([]);
+    expect(names("Lawyer: 'I Said Norah Bellweather Will Not Be Able to Win'", 'The vote was close.')).toEqual([]);
   });
 
   it('adds nobody the body names in another form, and changes nothing of the body', () => {

@@ -2440,10 +2440,19 @@ function assemble(
   }
   // the headline's people once the body's are known: someone the body names in no form is added, without mentions
   const bodyEntities = entities.length;
+  let judged: Set<string> | null = null;
+  const bodyWords = (): Set<string> => {
+    judged ??= new Set(
+      candidates.flatMap((candidate) => candidate.words.flatMap((word) => normalizeName(word).split(' '))),
+    );
+    return judged;
+  };
   for (const candidate of headline) {
     if (candidate.kind !== 'person' || !isHeadlineName(candidate) || isNamedInBody(candidate, people, organisations)) {
       continue;
     }
+    // ("Moderna says ..." over a body that names Moderna as no one): a single name the body judged is not a person
+    if (isSurnameOnly(candidate) && bodyWords().has(normalizeName(candidate.words[0]!))) continue;
     const before = entities.length;
     if (isSurnameOnly(candidate)) admitSurname(candidate);
     else admitFullName(candidate);
@@ -2470,6 +2479,10 @@ function assemble(
  */
 function isHeadlineName(candidate: Candidate): boolean {
   const tokens = candidate.paragraph.tokens;
+  // ("Trump hosts 'Angel Families'", "'I Said Roy Moore Will Not Be Able to Win'", "Stacey Abrams-endorsed bill"): a
+  // name all its marks hold, a run of title case, a name made an adjective
+  if (isNameInMarks(candidate.paragraph, candidate) || candidate.words.length > 3) return false;
+  if (/-\p{Ll}/u.test(candidate.words.at(-1)!)) return false;
   if (!isSurnameOnly(candidate)) {
     const first = tokens[candidate.nameFirst]!;
     return isCommonFirstName(first.lower) || isPersonalInitials(first.text);
