@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRole, roleKey } from '../../src/core/nlp/attribution/roles.js';
+import { cleanRole, rankRoles, roleKey } from '../../src/core/nlp/attribution/roles.js';
 
 describe('what a role is', () => {
   it('keeps positions, offices, jobs and standings as the article gives them', () => {
@@ -145,5 +145,24 @@ describe('when a role was taken', () => {
     expect(cleanRole('current Ibrox manager')).toBe('Ibrox manager');
     expect(cleanRole('New York governor')).toBe('New York governor');
     expect(cleanRole('head of new media at Radio Kilbrook')).toBe('head of new media at Radio Kilbrook');
+  });
+});
+
+describe('variants of one role', () => {
+  it('takes a compound written open, closed or hyphenated for one role, under its first spelling', () => {
+    const tally = (text: string, order: number) => ({ text, count: 1, order });
+    expect(rankRoles([tally('ex-chat show host', 0), tally('Harlow MEP', 1), tally('ex-chatshow host', 2)])).toEqual([
+      'ex-chat show host',
+      'Harlow MEP',
+    ]);
+  });
+});
+
+describe('a member of nothing named', () => {
+  it('takes "former member" for no role, and keeps a member of something', () => {
+    expect(cleanRole('former member')).toBeNull();
+    expect(cleanRole('member')).toBeNull();
+    expect(cleanRole('party member')).toBe('party member');
+    expect(cleanRole('former member of the band')).toBe('former member of the band');
   });
 });

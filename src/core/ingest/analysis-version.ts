@@ -51,6 +51,7 @@
  * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?"),
  * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after "starring" or
  * "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence ("pack Ospreys
- * forward"), nor "new" or "current" ("the White House's new communications director").
+ * forward"), nor "new" or "current" ("the White House's new communications director"); a member of nothing named ("former
+ * member") is no role.
  */
 export const ANALYSIS_VERSION = 13;

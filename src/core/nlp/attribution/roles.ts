@@ -225,6 +225,10 @@ export function cleanRole(raw: string): string | null {
   if (words.some((word, at) => HONORIFICS.has(bare(word)) && !office(at))) return null;
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
+  // "former member", "senior member": a member of nothing named is no position ("party member", "member of the band")
+  if (bare(words.at(-1)!) === 'member' && words.slice(0, -1).every((word) => APPOSITIVE_OPENERS.has(bare(word)))) {
+    return null;
+  }
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
   const lowers = words.map(bare);
   if (lowers.some((word) => /\d+-year-old|^aged$/u.test(word) || /\d/u.test(word))) return null;
@@ -347,8 +351,13 @@ export interface RoleTally {
  */
 export function rankRoles(tallies: Iterable<RoleTally>): string[] {
   const byKey = new Map<string, RoleTally>();
+  // "ex-chat show host", "ex-chatshow host": a compound written open or closed is one role, under its first spelling
+  const keyOfSquashed = new Map<string, string>();
   for (const tally of tallies) {
-    const key = roleKey(tally.text);
+    const own = roleKey(tally.text);
+    const squashed = own.replaceAll(' ', '');
+    const key = keyOfSquashed.get(squashed) ?? own;
+    keyOfSquashed.set(squashed, key);
     const known = byKey.get(key);
     if (!known) byKey.set(key, { ...tally });
     else {
