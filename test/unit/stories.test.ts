@@ -229,6 +229,18 @@ describe('story key ids', () => {
       expect(weights).toHaveLength(centroidKeys.length);
       expect(weights.every((weight) => weight > 0)).toBe(true);
     }
+    // the rebuilt table keeps every frequency it knew: the first article's keys need no reading again
+    const first = stream[0]!;
+    const parsed = articleFromLines(first.title, first.text);
+    clustering.remember('again', storyKeys(parsed, attributeQuotes(parsed)));
+    const again = {
+      seq: stream.length + 1,
+      id: 'again',
+      published_at: first.at,
+      ingested_at: first.at!,
+      sort_key: 'z',
+    };
+    expect(clustering.keysToRead(clustering.features([again]))).toEqual([]);
   });
 });
 

@@ -444,8 +444,9 @@ export class InMemoryStoryIndex {
   }
 
   /**
-   * Give new ids to the keys still in use (the open stories', the pending counts', and, for an index that is the
-   * only record of them, every counted key's document frequency); a store-backed index reads the others again.
+   * Give new ids to the keys still in use: the open stories', the pending counts', and every key whose document
+   * frequency is known (a store-backed index holds at most MAX_CACHED_KEYS of them; one in memory alone, every
+   * counted key). What goes is mostly the quote fingerprints of closed stories.
    */
   private compact(): void {
     const old = this.keys;
@@ -464,9 +465,7 @@ export class InMemoryStoryIndex {
     for (const keys of this.posted.values()) for (let i = 0; i < keys.length; i++) keys[i] = idOf(keys[i]!);
     const pendingKeys = this.pendingKeys.map(idOf);
     const keptDf: [number, number][] = [];
-    if (this.keepAssignments) {
-      for (let id = 0; id < old.size; id++) if (this.df[id]! >= 0) keptDf.push([idOf(id), this.df[id]!]);
-    }
+    for (let id = 0; id < old.size; id++) if (this.df[id]! >= 0) keptDf.push([idOf(id), this.df[id]!]);
     const postings: (Posting | undefined)[] = [];
     for (let id = 0; id < this.postings.length; id++) {
       const posting = this.postings[id];
