@@ -166,3 +166,10 @@ describe('a member of nothing named', () => {
     expect(cleanRole('former member of the band')).toBe('former member of the band');
   });
 });
+
+describe('family ties', () => {
+  it('takes a step-relation for a tie to someone, not a role', () => {
+    expect(cleanRole("guitarist's stepsister")).toBeNull();
+    expect(cleanRole('stepbrother')).toBeNull();
+  });
+});

@@ -568,14 +568,15 @@ export const RELATIONAL_NOUNS = words(`
   son daughter father mother brother sister uncle aunt nephew niece cousin grandson granddaughter grandfather
   grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
   club-mate clubmate squad-mate bandmate band-mate classmate schoolmate flatmate housemate roommate stablemate
-  compatriot countryman countrywoman
+  compatriot countryman countrywoman stepson stepdaughter stepfather stepmother stepbrother stepsister half-brother
+  half-sister
 `);
 
 /** Family members: "his wife Samantha", "her brother, Tomas," name a relative by a given name alone. */
 export const FAMILY_NOUNS = words(`
   wife husband spouse partner son daughter father mother brother sister uncle aunt nephew niece cousin grandson
   granddaughter grandfather grandmother boyfriend girlfriend fiance fiancee fiancé fiancée widow widower stepson
-  stepdaughter stepfather stepmother
+  stepdaughter stepfather stepmother stepbrother stepsister
 `);
 
 /** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
