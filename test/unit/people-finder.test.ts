@@ -680,3 +680,10 @@ describe('words before a name that are no part of it', () => {
     expect(namesOf('J&K agreed the deal, and Jo Pell said it was good.')).toEqual(['Jo Pell']);
   });
 });
+
+describe('initials with stops', () => {
+  it("takes letters that are a state's postal code only without stops for a person's initials", () => {
+    expect(namesOf('In the morning came news of the death of C.T. Morland.')).toEqual(['C.T. Morland']);
+    expect(namesOf('Shares of U.S. Steel and N.H. Mutual fell.')).toEqual([]);
+  });
+});

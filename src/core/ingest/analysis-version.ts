@@ -52,6 +52,6 @@
  * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after "starring" or
  * "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence ("pack Ospreys
  * forward"), nor "new" or "current" ("the White House's new communications director"); a member of nothing named ("former
- * member") is no role.
+ * member") is no role; "C.T." with stops is a person's initials, not Connecticut's code.
  */
 export const ANALYSIS_VERSION = 13;

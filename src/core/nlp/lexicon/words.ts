@@ -404,14 +404,17 @@ export const NAME_SUFFIXES = words(
   'jr sr ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii',
 );
 
-/** Letters after a name for an office, a rank at the bar or an honour ("Tom Hale QC", "Jane Ode MP"). */
-/** Initials that stand for places and bodies, never for a person's given names ("U.S. Steel", "U.N. envoy"). */
+/**
+ * Initials with stops that stand for places and bodies, never for a person's given names ("U.S. Steel", "N.H.
+ * Mutual"): the states news writes so ("N.Y.", "N.C."), not the postal codes written without stops ("CT", "TX"),
+ * which with stops are a person's ("C.T. Vivian").
+ */
 export const PLACE_INITIALS = words(`
   us usa uk un eu dc la nyc uae ussr nhs nba nfl nhl fbi cia gop bbc abc nbc cbs cnn
-  ny nj nh nc sc nd sd nm ri wv wva pa va md de ga fl al ms tn ky oh mi wi mn ia mo ar ok tx co ut nv az ca or wa id mt
-  wy ne ks me vt ma ct ak hi
+  ny nj nh nc sc nd sd nm ri
 `);
 
+/** Letters after a name for an office, a rank at the bar or an honour ("Tom Hale QC", "Jane Ode MP"). */
 export const POST_NOMINALS = words('qc kc sc mp mep msp mla obe mbe cbe kbe dbe frs phd');
 
 /** Prefixes that start place names ("San Francisco", "St John"), not labels before a name. */
