@@ -11,7 +11,7 @@ import {
   weighFeatures,
 } from '../../src/core/stories/story-clusterer.js';
 import { findNames, leadText, storyFeatures, storyKeys } from '../../src/core/stories/story-features.js';
-import { InMemoryStoryIndex } from '../../src/core/stories/story-index.js';
+import { InMemoryStoryIndex, Posting } from '../../src/core/stories/story-index.js';
 
 interface TestArticle {
   id: string;
@@ -241,6 +241,41 @@ describe('story key ids', () => {
       sort_key: 'z',
     };
     expect(clustering.keysToRead(clustering.features([again]))).toEqual([]);
+  });
+});
+
+describe('postings', () => {
+  it("keep each story's weight through adds, updates and removals, short or long", () => {
+    let state = 7;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const posting = new Posting();
+    const expected = new Map<number, number>();
+    for (let step = 0; step < 5000; step++) {
+      const slot = next(step < 2500 ? 120 : 20);
+      if (next(3) === 0) {
+        posting.delete(slot);
+        expected.delete(slot);
+      } else {
+        const weight = next(1000) / 1000;
+        posting.set(slot, weight);
+        expected.set(slot, weight);
+      }
+      if (step % 250 === 0 || step === 4999) {
+        expect(new Map(posting.slots.map((each, i) => [each, posting.weights[i]]))).toEqual(expected);
+        for (let probe = 0; probe < 120; probe++) expect(posting.weightOf(probe)).toBe(expected.get(probe));
+      }
+    }
+    // the long posting shrinks back through its map
+    for (let slot = 20; slot < 120; slot++) {
+      posting.delete(slot);
+      expected.delete(slot);
+    }
+    expect(new Map(posting.slots.map((each, i) => [each, posting.weights[i]]))).toEqual(expected);
+    expect(posting.slots.length).toBeLessThanOrEqual(20);
+    for (let probe = 0; probe < 120; probe++) expect(posting.weightOf(probe)).toBe(expected.get(probe));
   });
 });
 

@@ -485,35 +485,53 @@ export class InMemoryStoryIndex {
   }
 }
 
-/** The open stories posted under one key: their slots and the key's weight in each, in no order. */
-class Posting {
+/** Postings this long find a story's entry through a map; shorter ones by a scan, which is quicker. */
+const SCANNED_POSTING = 32;
+
+/** The open stories posted under one key: their slots and the key's weight in each, in no order (exported for tests). */
+export class Posting {
   readonly slots: number[] = [];
   readonly weights: number[] = [];
+  /** each slot's entry, once the posting is long (a key many open stories share: a name in the news all week) */
+  private entries: Map<number, number> | null = null;
 
   set(slot: number, weight: number): void {
-    const at = this.slots.indexOf(slot);
+    const at = this.entryOf(slot);
     if (at >= 0) {
       this.weights[at] = weight;
-    } else {
-      this.slots.push(slot);
-      this.weights.push(weight);
+      return;
+    }
+    this.entries?.set(slot, this.slots.length);
+    this.slots.push(slot);
+    this.weights.push(weight);
+    if (this.entries === null && this.slots.length > SCANNED_POSTING) {
+      this.entries = new Map(this.slots.map((each, i) => [each, i]));
     }
   }
 
   delete(slot: number): void {
-    const at = this.slots.indexOf(slot);
+    const at = this.entryOf(slot);
     if (at < 0) return;
     // the last entry takes its place: the order of a posting's stories changes no dot product
     const last = this.slots.length - 1;
-    this.slots[at] = this.slots[last]!;
+    const moved = this.slots[last]!;
+    this.slots[at] = moved;
     this.weights[at] = this.weights[last]!;
     this.slots.pop();
     this.weights.pop();
+    if (this.entries !== null) {
+      this.entries.delete(slot);
+      if (moved !== slot) this.entries.set(moved, at);
+    }
   }
 
   weightOf(slot: number): number | undefined {
-    const at = this.slots.indexOf(slot);
+    const at = this.entryOf(slot);
     return at < 0 ? undefined : this.weights[at];
+  }
+
+  private entryOf(slot: number): number {
+    return this.entries === null ? this.slots.indexOf(slot) : (this.entries.get(slot) ?? -1);
   }
 }
 
