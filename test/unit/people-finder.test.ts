@@ -687,3 +687,15 @@ describe('initials with stops', () => {
     expect(namesOf('Shares of U.S. Steel and N.H. Mutual fell.')).toEqual([]);
   });
 });
+
+describe('fathers and sons of one name', () => {
+  it('takes a name and the same name with "Jr." in one sentence for two people, apart for one', () => {
+    expect(namesOf('Clips were shared by Mayor Tom Hadley and his son Tom Hadley Jr. The video spread.')).toEqual([
+      'Tom Hadley',
+      'Tom Hadley Jr.',
+    ]);
+    expect(namesOf('Tom Hadley Jr. led the march in 1963.', 'Tom Hadley was shot in 1968.')).toEqual([
+      'Tom Hadley Jr.',
+    ]);
+  });
+});

@@ -443,6 +443,8 @@ function splitRun(
   // "Tom Hale QC", "Jane Ode MP": letters after a name are no part of it; nor is the day after it ("recall ambassador
   // Pierre Lenoir Friday night")
   while (last > first && (POST_NOMINALS.has(tokens[last]!.lower) || WEEKDAYS.has(tokens[last]!.lower))) last--;
+  // "his son Donald Trump Jr. The video ...": a sentence word after an abbreviation's stop opens the next sentence
+  while (last > first && NON_NAME_WORDS.has(tokens[last]!.lower) && tokens[last - 1]!.text.endsWith('.')) last--;
   let nameFirst = last + 1;
   // the surname's place: the last word, or the one before a suffix ("Martin Luther King Jr.")
   const surnameAt = last > first && NAME_SUFFIXES.has(normalizeName(tokens[last]!.text)) ? last - 1 : last;
@@ -2270,6 +2272,21 @@ function assemble(
   // "Merrill said" after "Merrill Lynch" the firm: the first word of a thing's name stands for it
   const thingFirstWords = new Set([...thingKeys].filter((key) => isThing(key)).map((key) => key.split(' ')[0]!));
 
+  // full names with a generational suffix whose name without it is in the same sentence
+  const generations = new Set<string>();
+  for (const candidate of candidates) {
+    const name = candidate.words.join(' ');
+    if (candidate.kind !== 'person' || !hasGeneration(name)) continue;
+    const without = normalizeName(candidate.words.slice(0, -1).join(' '));
+    const sentence = candidate.paragraph.sentenceOf[candidate.nameFirst];
+    const together = candidates.some(
+      (other) =>
+        other.paragraph === candidate.paragraph &&
+        other.paragraph.sentenceOf[other.nameFirst] === sentence &&
+        normalizeName(other.words.join(' ')) === without,
+    );
+    if (together) generations.add(normalizeName(name));
+  }
   // full names: two or more words with some evidence they name a person
   const admitFullName = (candidate: Candidate): void => {
     if (candidate.kind !== 'person' || candidate.linkOnly || isSurnameOnly(candidate)) return;
@@ -2295,6 +2312,9 @@ function assemble(
       return;
     }
     let person = people.byKey.get(key) ?? people.same(candidate.words);
+    // "President Donald Trump and his son Donald Trump Jr.": a generational suffix one name has and the other lacks,
+    // in one sentence, makes two people (not "Martin Luther King Jr." once and "Martin Luther King" later)
+    if (person && person.key !== key && (generations.has(key) || generations.has(person.key))) person = undefined;
     if (!person) {
       const first = normalizeName(candidate.words[0] ?? '');
       // "King Charles III", "Pope Benedict XVI": a royal or a pope named by title, given name and number keeps the title
@@ -2495,6 +2515,12 @@ function isHeadlineName(candidate: Candidate): boolean {
     !isPlaceName(word) &&
     !isOrganizationName(word)
   );
+}
+
+/** Whether a full name ends on a generational suffix ("Jr.", "Sr.", "III"). */
+function hasGeneration(name: string): boolean {
+  const words = name.split(/\s+/u);
+  return words.length > 2 && /^(?:jr|sr|ii|iii|iv)$/u.test(normalizeName(words.at(-1)!));
 }
 
 /** Whether the body names a headline's candidate in some form: its full name, its surname or given name, a body. */
