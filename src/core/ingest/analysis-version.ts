@@ -49,10 +49,10 @@
  * 13 leaves an everyday word opening a sentence ("Absent Trump") and a department's name ("Housing and Urban
  * Development Julian Castro") out of names, takes "Director of Communications Tim Murtaugh" for a person with a role
  * and "J&J" for no one, and finds the people a headline alone names ("..., Mulvaney says", "Who is Mira Ricardel?"),
- * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after "starring" or
- * "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence ("pack Ospreys
- * forward"), nor "new" or "current" ("the White House's new communications director"); a member of nothing named ("former
- * member") is no role; "C.T." with stops is a person's initials, not Connecticut's code; a sentence word after "Jr."
- * is no part of the name, and "X" and "X Jr." in one sentence are two people.
+ * and gives a full name the role its predicate names ("X is the columnist for ..."), never one glued after
+ * "starring" or "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence
+ * ("pack Ospreys forward"), nor "new" or "current" ("the White House's new communications director"); a member of
+ * nothing named ("former member") is no role; "C.T." with stops is a person's initials, not Connecticut's code; a
+ * sentence word after "Jr." is no part of the name, and "X" and "X Jr." in one sentence are two people.
  */
 export const ANALYSIS_VERSION = 13;
