@@ -131,7 +131,8 @@ export function idf(articles: number, df: number): number {
 
 /**
  * An article's vector ready to score stories against: where each key stands in it, and, per position, the position
- * of that key's first occurrence (a key can come twice: a name word that is also a quote's). One per assignment.
+ * of that key's first occurrence (features hold each key once, but a repeated one would read the story's weight at
+ * each place, as a lookup per key does). One per assignment.
  */
 export class ScoringVector {
   private readonly positions = new KeyPositions();
