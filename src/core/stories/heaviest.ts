@@ -7,18 +7,18 @@ let picked = new Int32Array(256);
 /**
  * The positions of the `limit` heaviest of the first `length` weights, found by selection rather than a sort (this
  * runs on every join): those above the cut in their order, then those at the cut ordered by key name while room
- * is left. Returns how many; the positions are in `heaviestPicked()` until the next call.
+ * is left. The positions are a view of a reused buffer: read them before the next call.
  */
 export function selectHeaviest(
   weights: Float64Array,
   length: number,
   limit: number,
   nameAt: (position: number) => string,
-): number {
+): Int32Array {
   if (picked.length < length) picked = new Int32Array(Math.max(length, picked.length * 2));
   if (length <= limit) {
     for (let i = 0; i < length; i++) picked[i] = i;
-    return length;
+    return picked.subarray(0, length);
   }
   if (scratch.length <= length) scratch = new Float64Array(Math.max(length + 1, scratch.length * 2));
   scratch.set(weights.subarray(0, length));
@@ -39,12 +39,7 @@ export function selectHeaviest(
       if (count < limit) picked[count++] = position;
     }
   }
-  return count;
-}
-
-/** The positions the last {@link selectHeaviest} picked (valid up to the count it returned). */
-export function heaviestPicked(): Int32Array {
-  return picked;
+  return picked.subarray(0, count);
 }
 
 /** The value that would stand at `rank` (from 0) if the first `length` values were sorted largest first (Hoare's selection). */

@@ -10,7 +10,7 @@
  * The stores keep an `InMemoryStoryIndex` of the open stories in step with their tables (story-batch.ts).
  */
 
-import { heaviestPicked, selectHeaviest } from './heaviest.js';
+import { selectHeaviest } from './heaviest.js';
 import { grownFloat64, grownInt32, type KeyTable } from './key-table.js';
 import { KeyPositions } from './positions.js';
 import type { StoryFeatures, StoryKeys } from './story-features.js';
@@ -256,8 +256,8 @@ export function absorb(
       norm: 1,
     };
   }
-  const kept = selectHeaviest(weights, n, config.maxStoryKeys, (position) => table.name(keys[position]!));
-  const picked = heaviestPicked();
+  const picked = selectHeaviest(weights, n, config.maxStoryKeys, (position) => table.name(keys[position]!));
+  const kept = picked.length;
   const centroid = { keys: new Int32Array(kept), weights: new Float64Array(kept) };
   let norm = 0;
   for (let i = 0; i < kept; i++) {

@@ -20,7 +20,7 @@
  */
 
 import { decodeCentroid, type EncodedCentroid, encodeWeights, type StoredCentroid } from './centroid-codec.js';
-import { heaviestPicked, selectHeaviest } from './heaviest.js';
+import { selectHeaviest } from './heaviest.js';
 import { grownFloat64, grownInt32, KeyTable } from './key-table.js';
 import { KeyPositions } from './positions.js';
 
@@ -380,8 +380,8 @@ export class InMemoryStoryIndex {
   /** Replace a story (or add one) with its postings, as the latest joined. */
   private put(story: StoryState): void {
     const { keys, weights } = story;
-    const count = selectHeaviest(weights, keys.length, POSTED_KEYS, (position) => this.keys.name(keys[position]!));
-    const picked = heaviestPicked();
+    const picked = selectHeaviest(weights, keys.length, POSTED_KEYS, (position) => this.keys.name(keys[position]!));
+    const count = picked.length;
     const postedKeys = new Int32Array(count);
     this.postedNow.reset(count);
     for (let i = 0; i < count; i++) {
