@@ -699,3 +699,40 @@ describe('fathers and sons of one name', () => {
     ]);
   });
 });
+
+describe('everyday words the lexicon lacks', () => {
+  /** Each found entity as "kind name". */
+  function entitiesOf(...lines: string[]): string[] {
+    return attributeQuotes(articleFromLines('People', lines.join('\n'))).people.map(
+      (person) => `${person.kind} ${person.name}`,
+    );
+  }
+
+  it('takes a name of common English words that speaks for a body, though the lexicon lacks the words', () => {
+    expect(entitiesOf('Regional Transit said the buses would run late on Monday.')).toEqual([
+      'organisation Regional Transit',
+    ]);
+    expect(entitiesOf('Mental Health said it would review the case.')).toEqual(['organisation Mental Health']);
+  });
+
+  it('still takes a surname that is a less common word, opening a sentence before "said", for a person', () => {
+    expect(namesOf('Curry said on Monday that the plan would work.')).toEqual(['Curry']);
+  });
+
+  it('finds a given name that is an everyday word before a surname no word list has', () => {
+    expect(namesOf('Rod Ferntree is out of the race.')).toEqual(['Rod Ferntree']);
+    expect(namesOf('Penny Valdana left the cabinet on Monday.')).toEqual(['Penny Valdana']);
+    // an adjective opening the name is no given name, whatever the name lists hold
+    expect(namesOf('Tickets for Golden Vandorf went on sale on Monday.')).toEqual([]);
+    expect(namesOf('The award went to Royal Kestrova on Monday.')).toEqual([]);
+  });
+
+  it('takes a verb opening a question before such a surname for no given name', () => {
+    expect(namesOf('Will Ferntree sign the deal before Friday?')).toEqual([]);
+    expect(namesOf('Will Ferntree signed the deal on Friday.')).toEqual(['Will Ferntree']);
+  });
+
+  it('takes no firm from a name an initial opens that ends on a plural noun', () => {
+    expect(entitiesOf('K. Lorne Fields said the vote was rigged.')).not.toContain('organisation K. Lorne Fields');
+  });
+});

@@ -53,6 +53,10 @@
  * "starring" or "featuring", after a clause ("Rangers' boss X accepted referee") or after a noun of the sentence
  * ("pack Ospreys forward"), nor "new" or "current" ("the White House's new communications director"); a member of
  * nothing named ("former member") is no role; "C.T." with stops is a person's initials, not Connecticut's code; a
- * sentence word after "Jr." is no part of the name, and "X" and "X Jr." in one sentence are two people.
+ * sentence word after "Jr." is no part of the name, and "X" and "X Jr." in one sentence are two people; 14 reads the
+ * common words of a graded English word list as everyday words where compromise's lexicon lacks them, so names of
+ * such words ("Regional Transit said", "Mental Health said") are bodies or no one rather than people, finds a given
+ * name that is an everyday word before a surname no word list has ("Rod Ferntree", "Hope Quarmby") unless an adjective
+ * opens it ("Golden Vandorf"), and takes no firm from a name an initial opens ("K. Lorne Fields said").
  */
-export const ANALYSIS_VERSION = 13;
+export const ANALYSIS_VERSION = 14;

@@ -6,7 +6,7 @@ import {
   isUnambiguousSpeechVerb,
   takesPlainObject,
 } from '../lexicon/speech-verbs.js';
-import { isCommonWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isEverydayWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   ASKED_FORMS,
   CLAUSE_OPENERS,
@@ -323,7 +323,7 @@ function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number):
         head.capitalized &&
         !WEEKDAYS.has(head.lower) &&
         // ("However, DEC said", "Meanwhile, ...": a sentence adverb alone is no name)
-        (named.first < named.last || !isCommonWord(head.lower)) &&
+        (named.first < named.last || !isEverydayWord(head.lower)) &&
         !isPreposition(opener) &&
         !isLyAdverb(opener)
       ) {
@@ -354,7 +354,7 @@ export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): S
   const head = tokens[subject.last]!;
   const first = tokens[subject.first]!;
   // (not "What ...:" or "Signs ...:": a lone everyday word capitalized only by opening the sentence)
-  const lone = subject.first === subject.last && isCommonWord(head.lower);
+  const lone = subject.first === subject.last && isEverydayWord(head.lower);
   const named = head.capitalized && first.capitalized && !head.possessive && !lone;
   if (!named && head.lower !== 'he' && head.lower !== 'she') return null;
   // the verb right after the subject: a finite verb of the sentence, not a list or a heading ("Name: ...")

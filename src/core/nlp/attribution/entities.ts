@@ -4,9 +4,10 @@ import {
   firstNameGender,
   type Gender,
   isCommonFirstName,
-  isCommonWord,
   isCountryName,
   isDemonym,
+  isDescribingWord,
+  isEverydayWord,
   isFirstName,
   isGivenNameForm,
   isLastName,
@@ -15,6 +16,7 @@ import {
   isOrganizationName,
   isPlaceName,
   isPreposition,
+  isRareWord,
   isRoleNoun,
   isVerbForm,
   type NameGender,
@@ -54,6 +56,7 @@ import {
   PLACE_PREFIXES,
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
+  QUESTION_OPENERS,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
@@ -221,7 +224,7 @@ function isInitials(token: Token): boolean {
 function isBareInitials(token: Token): boolean {
   if (!/^\p{Lu}{2,3}$/u.test(token.text)) return false;
   const lower = token.lower;
-  return !isOrganizationName(lower) && !isPlaceName(lower) && !isRoleNoun(lower) && !isCommonWord(lower);
+  return !isOrganizationName(lower) && !isPlaceName(lower) && !isRoleNoun(lower) && !isEverydayWord(lower);
 }
 
 function isRunToken(token: Token): boolean {
@@ -467,7 +470,7 @@ function splitRun(
           (COMPASS_POINTS.has(token.lower) &&
             isFirstName(previous) &&
             !isPlaceName(previous) &&
-            !isCommonWord(previous))
+            !isEverydayWord(previous))
         : isFirstName(previous)) ||
         (HONORIFICS.has(previous) && !ADDRESSED_OFFICES.has(token.lower)));
     // "Theresa May", "Mrs May": a month after a common given name or a courtesy is a surname
@@ -642,7 +645,7 @@ function isLeadingLabel(tokens: readonly Token[], nameFirst: number, nameLast: n
   }
   // "Backbencher", "Referee", "Welshman", and epithets the lexicon does not list ("Crooked Hillary Clinton")
   const everyday =
-    isCommonWord(label.lower) ||
+    isEverydayWord(label.lower) ||
     isRoleNoun(label.lower) ||
     isNationalityNoun(label.lower) ||
     /(?:ed|ing|ous|ful|ive)$/u.test(label.lower) ||
@@ -661,7 +664,7 @@ function afterBodyWords(tokens: readonly Token[], nameFirst: number, nameLast: n
     const before = tokens[given - 1]!.lower;
     if (isFirstName(before) || isLastName(before)) return nameFirst;
     if (!isCommonFirstName(tokens[given]!.lower)) continue;
-    const everyday = COMMON_WORD_ENDING.test(before) || NON_PERSON_HEADS.has(before) || isCommonWord(before);
+    const everyday = COMMON_WORD_ENDING.test(before) || NON_PERSON_HEADS.has(before) || isEverydayWord(before);
     if (!everyday || isFirstName(tokens[nameFirst]!.lower) || isLastName(tokens[nameFirst]!.lower)) return nameFirst;
     return given;
   }
@@ -699,7 +702,7 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
     !first.capitalized &&
     !isRoleWord(first.lower) &&
     !isNonHeadWord(first.lower) &&
-    isCommonWord(first.lower) &&
+    isEverydayWord(first.lower) &&
     paragraph.quoted[from - 1] &&
     // (not after a quote that ends on its comma: `"...," shop owner X told` is the speaker's tag)
     tokens[from - 2]?.kind === 'word'
@@ -800,8 +803,8 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
     tokens[index + 1]?.lower === 'the' &&
     given?.kind === 'word' &&
     given.capitalized &&
-    !isCommonWord(given.lower) &&
-    !isCommonWord(tokens[nameLast]!.lower);
+    !isEverydayWord(given.lower) &&
+    !isEverydayWord(tokens[nameLast]!.lower);
   if (tokens[index]?.text !== ',' && !copula) return null;
   index++;
   // an age between commas ("Clinton, 35, the daughter of ...")
@@ -908,7 +911,7 @@ function opensOnEverydayWord(candidate: Candidate): boolean {
   return (
     candidate.words.length === 2 &&
     candidate.paragraph.sentenceOf[candidate.nameFirst] === candidate.nameFirst &&
-    isCommonWord(opener.lower) &&
+    isEverydayWord(opener.lower) &&
     !isGivenNameForm(opener.lower)
   );
 }
@@ -916,7 +919,7 @@ function opensOnEverydayWord(candidate: Candidate): boolean {
 /** Words that are all everyday words the lexicon knows, none a name, the first no given name either. */
 function isEverydayPhrase(words: readonly string[]): boolean {
   const lowers = words.map((word) => normalizeName(word));
-  return !isGivenNameForm(lowers[0]!) && lowers.every((word) => isCommonWord(word) && !isLastName(word));
+  return !isGivenNameForm(lowers[0]!) && lowers.every((word) => isEverydayWord(word) && !isLastName(word));
 }
 
 /** Modal verbs (and "being") after a lone surname that show it is someone acting ("Obama should resign"). */
@@ -931,7 +934,7 @@ function isKnownSurnameActing(candidate: Candidate): boolean {
   const paragraph = candidate.paragraph;
   if (paragraph.quoted[candidate.nameFirst]) return false;
   const lower = normalizeName(candidate.words[0]!);
-  if (!isLastName(lower) || isCommonWord(lower) || isPlaceName(lower) || isOrganizationName(lower)) return false;
+  if (!isLastName(lower) || isEverydayWord(lower) || isPlaceName(lower) || isOrganizationName(lower)) return false;
   const tokens = paragraph.tokens;
   // "polling firm Mori", "in Kent", "Nokia, Sony and Thomson are": a body, a place, or one of a list of either
   const before = tokens[candidate.runFirst - 1];
@@ -1045,8 +1048,19 @@ function scoreCandidate(candidate: Candidate): number {
   const firstWord = lowers[0] ?? '';
   const lastWord = lowers[lowers.length - 1] ?? '';
   if (candidate.words.length >= 2 && (isFirstName(firstWord) || isPersonalInitials(candidate.words[0]!))) score += 2;
-  // "Bill Armstrong", "Mark Cuban": a given name that is also an everyday word, before a known surname
-  else if (candidate.words.length >= 2 && isGivenNameForm(firstWord) && isLastName(lastWord)) score += 2;
+  // "Bill Armstrong", "Mark Cuban": a given name that is also an everyday word, before a known surname, or before one
+  // word that no word list has ("Rod Ferntree", "Hope Quarmby")
+  else if (
+    candidate.words.length >= 2 &&
+    isGivenNameForm(firstWord) &&
+    (isLastName(lastWord) ||
+      (candidate.words.length === 2 &&
+        !isDescribingWord(firstWord) &&
+        !opensQuestion(candidate, firstWord) &&
+        isRareSurname(candidate.words[1]!)))
+  ) {
+    score += 2;
+  }
   if (isLastName(lastWord)) score += 1;
   // "Derval O'Rourke", "Ann McAleese": an Irish or Scottish surname form after another name word is a person's
   else if (SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!))
@@ -1082,6 +1096,21 @@ function scoreCandidate(candidate: Candidate): number {
   // "Marine Le Pen", "Robin van Persie": a particle inside three or more words is a person's name
   if (lowers.length >= 3 && lowers.slice(1, -1).some((word) => NAME_PARTICLES.has(word))) score += 2;
   return score;
+}
+
+/** "Will Trump sign it?": a verb opening a question, not a given name, before the name of its subject. */
+function opensQuestion(candidate: Candidate, firstWord: string): boolean {
+  const { paragraph, nameFirst } = candidate;
+  if (!QUESTION_OPENERS.has(firstWord) || paragraph.sentenceOf[nameFirst] !== nameFirst) return false;
+  let at = nameFirst;
+  while (at + 1 < paragraph.tokens.length && paragraph.sentenceOf[at + 1] === nameFirst) at++;
+  return paragraph.tokens[at]!.text === '?';
+}
+
+/** A capitalized word that no word list has and that has no common noun's ending: a surname ("Ferntree"). */
+function isRareSurname(word: string): boolean {
+  const lower = normalizeName(word);
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(word) && isRareWord(lower) && !COMMON_WORD_ENDING.test(lower);
 }
 
 /** A speech verb beside a name: "Marsh said", "says Marsh", "Marsh, the minister, said". */
@@ -1205,26 +1234,27 @@ function organisationOf(
     // "US tycoon", "German chancellor", "Munich police": a place or a nationality is no employer
     const place = isPlaceWord(tokens[from]!) || isPlaceWord(tokens[last]!);
     // "Opposition leader", "Party chairman" opening a sentence: an everyday word, capitalized by its place
-    const everyday = from === last && paragraph.sentenceOf[from] === from && isCommonWord(tokens[from]!.lower);
+    const everyday = from === last && paragraph.sentenceOf[from] === from && isEverydayWord(tokens[from]!.lower);
     if (!place && !everyday && !NON_PERSON_HEADS.has(tokens[last]!.lower) && !isAcronym(tokens[last]!)) {
       guess = true;
     }
   }
   // "East Coast Trains", "Leeds Rhinos": a plural of an everyday noun ends the name of a firm or a team, unless a given
-  // name opens it ("Tiger Woods", "Bill Gates")
+  // name or an initial opens it ("Tiger Woods", "Bill Gates", "K. Lorne Fields")
   const end = tokens[last]!.lower;
   if (
     last > from &&
     end.length > 3 &&
     end.endsWith('s') &&
     !end.endsWith('ss') &&
-    isCommonWord(end) &&
-    isCommonWord(end.slice(0, -1)) &&
+    isEverydayWord(end) &&
+    isEverydayWord(end.slice(0, -1)) &&
     // "Four Americans", "Two Britons": people counted by where they are from
     !isNationalityNoun(end.slice(0, -1)) &&
     !NUMBER_WORDS.has(tokens[from]!.lower) &&
     !isFirstName(tokens[from]!.lower) &&
     !isGivenNameForm(tokens[from]!.lower) &&
+    !/^\p{Lu}\.$/u.test(tokens[from]!.text) &&
     !HONORIFICS.has(tokens[from]!.lower) &&
     !isRoleWord(tokens[from]!.lower)
   ) {
@@ -1583,7 +1613,7 @@ function labelCandidate(
     linkOnly: !(
       words.length >= 2 &&
       isCommonFirstName(normalizeName(words[0]!)) &&
-      !isCommonWord(normalizeName(words[words.length - 1]!))
+      !isEverydayWord(normalizeName(words[words.length - 1]!))
     ),
     nickname: null,
     guess: false,
@@ -1672,7 +1702,7 @@ function isNamedAfterSomeone(words: readonly string[]): boolean {
   if (words.length < 3) return false;
   const last = normalizeName(words[words.length - 1]!);
   const before = words[words.length - 2]!;
-  if (!isCommonWord(last) || isLastName(last) || isGivenNameForm(last)) return false;
+  if (!isEverydayWord(last) || isLastName(last) || isGivenNameForm(last)) return false;
   return isLastName(normalizeName(before)) || SURNAME_FORM.test(before);
 }
 
@@ -1714,7 +1744,7 @@ function readsAsTitle(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   if (
     owner?.possessive &&
     owner.capitalized &&
-    !isCommonWord(owner.lower) &&
+    !isEverydayWord(owner.lower) &&
     !isPlaceName(owner.lower) &&
     !isOrganizationName(owner.lower) &&
     ownerFirst?.capitalized &&
@@ -1875,7 +1905,7 @@ function shareSpeakerSurnameEvidence(candidates: readonly Candidate[]): void {
     if (candidate.kind !== 'person' || candidate.words.length !== 2 || candidate.evidence < 0) continue;
     if (candidate.evidence >= 2 || candidate.thing || candidate.linkOnly || candidate.title.length > 0) continue;
     const lowers = candidate.words.map((word) => normalizeName(word));
-    if (!speakers.has(lowers[1]!) || isCommonWord(lowers[0]!) || isPlaceName(lowers[0]!)) continue;
+    if (!speakers.has(lowers[1]!) || isEverydayWord(lowers[0]!) || isPlaceName(lowers[0]!)) continue;
     if (!isOrganizationName(lowers[0]!) && !/\d/u.test(candidate.words.join(''))) candidate.evidence = 2;
   }
 }
@@ -2046,7 +2076,7 @@ function isNamedSpeaker(candidate: Candidate): boolean {
  * common-noun ending or "-owned" adjective at the start, and no plural at the end that is not a known surname.
  */
 function isUnknownNameLike(words: readonly string[], lowers: readonly string[]): boolean {
-  if (lowers.some((word) => isCommonWord(word) && !isLastName(word) && !isFirstName(word))) return false;
+  if (lowers.some((word) => isEverydayWord(word) && !isLastName(word) && !isFirstName(word))) return false;
   const first = lowers[0]!;
   if (COMMON_WORD_ENDING.test(first) || /-\p{Ll}+ed$/u.test(words[0]!)) return false;
   const last = lowers[lowers.length - 1]!;
@@ -2075,7 +2105,8 @@ function isLoneSpeaker(candidate: Candidate): boolean {
   const opensSentence = (paragraph.sentenceOf[candidate.nameFirst] ?? 0) === candidate.nameFirst;
   // ("Speculation suggests", "Simply saying" open a sentence of the writer's; '"...," Marsh said' is a speaker after
   // the quote)
-  if (opensSentence && isCommonWord(lower) && !isLastName(lower) && !isFirstName(lower)) {
+  // (only the commonest words: the graded word list has surnames that speak alone, "Bush said")
+  if (opensSentence && isEverydayWord(lower, 10) && !isLastName(lower) && !isFirstName(lower)) {
     return CLOSING_MARKS.has(paragraph.tokens[candidate.nameFirst - 1]?.text ?? '') && /^\p{Lu}\p{Ll}+$/u.test(word)
       ? !/s$/u.test(lower) && !isRoleNoun(lower)
       : false;
@@ -2251,9 +2282,9 @@ function assemble(
     const given = normalizeName(candidate.words[0]!);
     // ("Vote Blair" beside "Mr Blair": an everyday word before the surname is no given name)
     const courteous =
-      courtesySurnames.has(surname) && (isGivenNameForm(given) || !isCommonWord(given)) && !isNationalityNoun(given);
+      courtesySurnames.has(surname) && (isGivenNameForm(given) || !isEverydayWord(given)) && !isNationalityNoun(given);
     const repeated =
-      (lone.has(surname) || courteous) && !isCommonWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
+      (lone.has(surname) || courteous) && !isEverydayWord(surname) && !isPlaceName(surname) && !isDemonym(surname);
     return candidate.evidence >= 0 && repeated && candidate.words.length >= 2
       ? candidate.evidence + 2
       : candidate.evidence;
@@ -2511,7 +2542,7 @@ function isHeadlineName(candidate: Candidate): boolean {
   const word = normalizeName(candidate.words[0]!);
   return (
     (verb === 'says' || verb === 'said' || TOLD_FORMS.has(verb)) &&
-    !isCommonWord(word) &&
+    !isEverydayWord(word) &&
     !isPlaceName(word) &&
     !isOrganizationName(word)
   );

