@@ -486,6 +486,23 @@ describe('quotes and their cues', () => {
     expect(listed('Policing', `${said} Residents could "trigger" action on specific problems.`)).toEqual([]);
   });
 
+  it('gives a phrase quoted with no cue to nobody once anyone else is named since the speaker spoke', () => {
+    const said = 'Mayor Ann Holt said on Monday that the budget was fair.';
+    // not a subject, but the one the phrase may be quoted from
+    expect(
+      listed(
+        'Budget',
+        `${said} The plans were drawn up by her deputy, Tom Reid, over the summer. A council report called the cuts "a very modest step for the town".`,
+      ),
+    ).toEqual([]);
+    expect(
+      listed(
+        'Budget',
+        `${said} The plans were drawn up over the summer. A council report called the cuts "a very modest step for the town".`,
+      ),
+    ).toEqual([['a very modest step for the town', 'Ann Holt']]);
+  });
+
   it('gives a quote a sentence hands over to with a colon to its subject, whatever its verb', () => {
     expect(
       listed(

@@ -215,7 +215,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
         statements,
         attributions,
         context.sentenceNumber,
-        (paragraphIndex, from, to) => isNamedBetween(index, doc, paragraphIndex, from, to),
+        (paragraphIndex, from, to, anyone) => isNamedBetween(index, doc, paragraphIndex, from, to, anyone),
         interviewee,
       );
       if (kind === 'partial' && attributed === null) continue;
@@ -708,6 +708,7 @@ function attributeGroup(
     first,
     open,
     first.excerpt,
+    kind === 'partial',
     statements,
     attributions,
     sentenceNumber,
@@ -923,8 +924,8 @@ function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): Speaker
   return attributionAfter(paragraph, tokenAt(paragraph, part.close), ',');
 }
 
-/** Whether a paragraph names somebody as a subject (outside quotes) strictly between two tokens. */
-type NamedBetween = (paragraphIndex: number, from: number, to: number) => boolean;
+/** Whether a paragraph names somebody as a subject (or `anyone`: in any place) outside quotes strictly between two tokens. */
+type NamedBetween = (paragraphIndex: number, from: number, to: number, anyone: boolean) => boolean;
 
 function isNamedBetween(
   index: EntityIndex,
@@ -932,6 +933,7 @@ function isNamedBetween(
   paragraphIndex: number,
   from: number,
   to: number,
+  anyone: boolean,
 ): boolean {
   const mentions = index.byParagraph.get(paragraphIndex);
   if (!mentions) return false;
@@ -946,7 +948,7 @@ function isNamedBetween(
   }
   for (let at = low; at < mentions.length && mentions[at]!.firstToken < to; at++) {
     const mention = mentions[at]!;
-    if (mention.subject && !paragraph.quoted[mention.firstToken]) return true;
+    if ((anyone || mention.subject) && !paragraph.quoted[mention.firstToken]) return true;
   }
   return false;
 }
@@ -973,6 +975,7 @@ function carriedSpeaker(
   part: QuotePart,
   open: number,
   introOnly: boolean,
+  partial: boolean,
   statements: ReadonlyMap<number, SpeechEvent[]>,
   attributions: ReadonlyMap<number, SpeechEvent[]>,
   sentenceNumber: ResolveContext['sentenceNumber'],
@@ -989,14 +992,15 @@ function carriedSpeaker(
           : attribution
         : (statement ?? attribution);
     // the speaker of a sentence or two before, not of a paragraph of many (copy whose breaks were lost is one), and
-    // only while nobody else has been named since: a new name may have taken the floor
+    // only while nobody else has been named since: a new name may have taken the floor (for a partial quote, a name
+    // in any place: the phrase may be quoted from someone the sentence only mentions)
     const paragraph = doc.paragraphs[here]!;
     const near =
       latest && sentenceNumber(paragraph, Math.max(open, 0)) - sentenceNumber(paragraph, latest.tokenIndex) <= 2;
     // (the speaker's own name, "Smith said" after the quote, is no one new)
     const since =
       latest && latest.ref.paragraph.index === here ? Math.max(latest.tokenIndex, latest.ref.range.last) : 0;
-    if (latest && near && !namedBetween(here, since, open)) return latest.ref;
+    if (latest && near && !namedBetween(here, since, open, partial)) return latest.ref;
     if (latest) return null;
   }
   if (open > 0) return null;
