@@ -57,6 +57,7 @@
  * common words of a graded English word list as everyday words where compromise's lexicon lacks them, so names of
  * such words ("Regional Transit said", "Mental Health said") are bodies or no one rather than people, finds a given
  * name that is an everyday word before a surname no word list has ("Rod Ferntree", "Hope Quarmby") unless an adjective
- * opens it ("Golden Vandorf"), and takes no firm from a name an initial opens ("K. Lorne Fields said").
+ * opens it ("Golden Vandorf"), takes no firm from a name an initial opens ("K. Lorne Fields said"), and carries a
+ * phrase quoted with no cue to the speaker before only while nobody at all (not only no subject) is named between.
  */
 export const ANALYSIS_VERSION = 14;
