@@ -735,4 +735,28 @@ describe('everyday words the lexicon lacks', () => {
   it('takes no firm from a name an initial opens that ends on a plural noun', () => {
     expect(entitiesOf('K. Lorne Fields said the vote was rigged.')).not.toContain('organisation K. Lorne Fields');
   });
+
+  it('takes no person from a name an everyday word opens in the middle of a sentence', () => {
+    expect(namesOf('The striker moved to White Martin Lane this summer.')).toEqual([]);
+    expect(namesOf('The band played at Big Ollie Lane on Friday, the promoter said.')).toEqual([]);
+    // a role, a title, a party or an office's title before the name is no part of it
+    expect(namesOf('Defence Secretary Marta Quillon met Liberal Democrat Ivo Pennock.')).toEqual([
+      'Marta Quillon',
+      'Ivo Pennock',
+    ]);
+    expect(namesOf('The ruling was joined by Justices Ann Odevar and Piet Lunsgard.')).toEqual([
+      'Ann Odevar',
+      'Piet Lunsgard',
+    ]);
+    expect(namesOf('The plan was backed by Minister for Work Jana Pelliot on Monday.')).toEqual(['Jana Pelliot']);
+    // an epithet before a common given name and a surname that is no word
+    expect(namesOf('He said he would beat Sleepy Tom Quillon easily.')).toEqual(['Tom Quillon']);
+  });
+
+  it('takes no contraction for part of a name, and a contraction inside a sentence for a title', () => {
+    expect(namesOf("She won the prize for Girls Don't Dance, a film about a ballroom.")).toEqual([]);
+    expect(namesOf('"Don\'t tell lies, Nigel. We\'re done," Marta Quillon said.')).toEqual(['Marta Quillon']);
+    // an apostrophe before a capital or more letters is a name's
+    expect(namesOf("Tomas O'Leary and Ndeye N'Golo signed on Monday.")).toEqual(["Tomas O'Leary", "Ndeye N'Golo"]);
+  });
 });

@@ -58,6 +58,10 @@
  * such words ("Regional Transit said", "Mental Health said") are bodies or no one rather than people, finds a given
  * name that is an everyday word before a surname no word list has ("Rod Ferntree", "Hope Quarmby") unless an adjective
  * opens it ("Golden Vandorf"), takes no firm from a name an initial opens ("K. Lorne Fields said"), and carries a
- * phrase quoted with no cue to the speaker before only while nobody at all (not only no subject) is named between.
+ * phrase quoted with no cue to the speaker before only while nobody at all (not only no subject) is named between; an
+ * everyday word capitalized inside a sentence right before more capitalized words makes them one proper name ("White
+ * Hart Lane", "Big Ben Lane"), no person, unless it is a role, a title, a party, a nationality, a place or part of an
+ * office's title ("Defence Secretary X", "Minister for Work X"), and a contraction ("Don't", "We're") is never part of
+ * a name, one capitalized inside a sentence making its run a work's title ("Boys Don't Cry").
  */
 export const ANALYSIS_VERSION = 14;

@@ -46,6 +46,7 @@ import {
   NON_NAME_WORDS,
   NON_PERSON_HEADS,
   NUMBER_WORDS,
+  OFFICE_LINKS,
   ORGANISATION_HEADS,
   ORGANISATION_NOMINALS,
   ORGANISATION_NOUNS_AFTER_NAME,
@@ -264,9 +265,24 @@ function isTakenUpByWho(tokens: readonly Token[], last: number): boolean {
   return tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'who';
 }
 
+/**
+ * "Don't", "Can't", "We're", "They'll", "Could've", "Who'd": a contraction (a name's apostrophe, as in "O'Neill",
+ * "D'Arcy" or "N'Golo", comes before a capital or more letters).
+ */
+const CONTRACTION = /^\p{L}+(?:n['’]t|['’](?:re|ll|ve))$/u;
+const SHORT_CONTRACTION = /^(\p{L}+)['’][dm]$/u;
+
+function isContraction(token: Token): boolean {
+  if (CONTRACTION.test(token.text)) return true;
+  // ("Sa'd" is a name: a contraction of "would" or "am" is a pronoun's or a question word's)
+  const base = SHORT_CONTRACTION.exec(token.text)?.[1];
+  return base !== undefined && NON_NAME_WORDS.has(base.toLowerCase());
+}
+
 /** True for a word that can be part of a person's name. */
 function isNameWord(token: Token): boolean {
   if (isInitials(token)) return true;
+  if (isContraction(token)) return false;
   if (isAcronym(token)) return false;
   const lower = token.lower;
   if (NON_NAME_WORDS.has(lower) || PARTY_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
@@ -448,6 +464,12 @@ function splitRun(
   while (last > first && (POST_NOMINALS.has(tokens[last]!.lower) || WEEKDAYS.has(tokens[last]!.lower))) last--;
   // "his son Donald Trump Jr. The video ...": a sentence word after an abbreviation's stop opens the next sentence
   while (last > first && NON_NAME_WORDS.has(tokens[last]!.lower) && tokens[last - 1]!.text.endsWith('.')) last--;
+  // "won the Oscar for Boys Don't Cry": a contraction capitalized inside a sentence makes the run a work's title (not
+  // "I'm", always capitalized)
+  for (let index = first; index <= last; index++) {
+    const token = tokens[index]!;
+    if (index !== paragraph.sentenceOf[index] && isContraction(token) && !/^I['’]/u.test(token.text)) return null;
+  }
   let nameFirst = last + 1;
   // the surname's place: the last word, or the one before a suffix ("Martin Luther King Jr.")
   const surnameAt = last > first && NAME_SUFFIXES.has(normalizeName(tokens[last]!.text)) ? last - 1 : last;
@@ -574,6 +596,8 @@ function splitRun(
   }
   if (isLeadingLabel(tokens, nameFirst, nameLast, nameFirst > runStart)) nameFirst++;
   else nameFirst = afterBodyWords(tokens, nameFirst, nameLast);
+  // (it may still name someone the article names elsewhere: "than Sleepy Joe Biden")
+  const insideName = !linkOnly && isInsideProperName(paragraph, first, nameFirst, nameLast);
   // "Tom Hale Leicester": a place after a full name is where its bearer comes from or plays, not more of the name
   const end = tokens[nameLast]!.lower.replace(/['’]s?$/u, '');
   if (nameLast - nameFirst >= 2 && isPlaceName(end) && !isFirstName(end) && !isLastName(end)) nameLast--;
@@ -608,7 +632,7 @@ function splitRun(
     kind: 'person',
     speaking: false,
     described: false,
-    linkOnly,
+    linkOnly: linkOnly || insideName,
     nickname: quotedWord(paragraph, nameFirst, nameLast),
     guess: false,
     order,
@@ -625,6 +649,52 @@ function quotedWord(paragraph: ParagraphDoc, first: number, last: number): strin
     if (token.kind === 'word' && paragraph.quoted[index] && !paragraph.quoted[first]) return token.text;
   }
   return null;
+}
+
+/**
+ * "lured to White Hart Lane", "at Big Ben Lane", "winner of the Blue Peter Book": an everyday word capitalized inside
+ * the sentence, right before the rest of a run, is part of one proper name (a place, a team, a work) rather than a
+ * word before a person's name, unless it is a role, a title, a party, a nationality or a place ("Defence Secretary
+ * Geoff Hoon", "Liberal Democrat X", "Crown Prince X", "Justices X"), or the run goes on from an office's title
+ * ("Secretary of the Interior X", "Minister for Work X").
+ */
+function isInsideProperName(paragraph: ParagraphDoc, first: number, nameFirst: number, nameLast: number): boolean {
+  const at = nameFirst - 1;
+  if (at < first || at === paragraph.sentenceOf[at]) return false;
+  const tokens = paragraph.tokens;
+  // ("than Sleepy Joe Biden", "All Black Aaron Mauger": before a common given name and a surname that is no everyday
+  // word, it is an epithet or a label)
+  const surname = tokens[nameLast]!.lower;
+  if (nameLast > nameFirst && isCommonFirstName(tokens[nameFirst]!.lower) && !isEverydayWord(surname)) return false;
+  const word = tokens[at]!;
+  if (word.kind !== 'word' || !word.capitalized || word.possessive || !/\p{Ll}/u.test(word.text)) return false;
+  if (paragraph.quoted[at] !== paragraph.quoted[nameFirst]) return false;
+  const lower = word.lower;
+  // (a given name that is also a word, "Ray Charles", unless an adjective: "the Blue Peter Book"; a word known only
+  // as a verb names no place or team: "from Tore Andre Flo" has a given name no list knows)
+  if (!isEverydayWord(lower) || isLastName(lower) || isVerbForm(lower)) return false;
+  if (isGivenNameForm(lower) && !isDescribingWord(lower)) return false;
+  if (isNationalityNoun(lower) || isPlaceName(lower) || PARTY_WORDS.has(lower)) return false;
+  for (let index = first; index <= nameFirst; index++) if (isTitleOrOffice(tokens[index]!.lower)) return false;
+  // back over the words of an office's title that lowercase words broke off the run ("Shadow leader of the Commons
+  // X", "Minister for Work X"; not "the winner of the Blue Peter Book")
+  const sentence = paragraph.sentenceOf[first];
+  for (let index = first - 1; index >= 0 && first - index <= 12 && paragraph.sentenceOf[index] === sentence; index--) {
+    const token = tokens[index]!;
+    const office = isTitleOrOffice(token.lower);
+    // (or a role right before the run: "goalkeeper Energy Ncube")
+    if (office && (token.capitalized || index === first - 1)) return false;
+    if (!token.capitalized && !office && !OFFICE_LINKS.has(token.lower)) break;
+  }
+  return true;
+}
+
+/** A role, a title or a courtesy, singular or plural ("Justices", "Reps."), that may stand before a name. */
+function isTitleOrOffice(lower: string): boolean {
+  const bare = lower.replace(/\.$/u, '');
+  const titled = (word: string): boolean =>
+    isRoleWord(word) || HONORIFICS.has(word) || ROYAL_TITLES.has(word) || HONORIFIC_TITLES.has(word);
+  return titled(bare) || (bare.endsWith('s') && titled(bare.slice(0, -1)));
 }
 
 /**

@@ -134,6 +134,9 @@ const CALENDAR_WORDS = `${WEEKDAY_WORDS} january february march april may june j
 /** Days of the week: "X on Tuesday said" puts the day between a subject and its verb. */
 export const WEEKDAYS = words(WEEKDAY_WORDS);
 
+/** What joins the words of an office's title: "Minister for Children, Young People and Families". */
+export const OFFICE_LINKS = words('of the for and , &');
+
 /** Verbs that open a question before its subject ("Will Trump sign it?"), some of them also given names ("Will"). */
 export const QUESTION_OPENERS = words('will may can could would should shall must did does do');
 
