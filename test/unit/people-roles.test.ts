@@ -242,6 +242,40 @@ describe('people of an article', () => {
   });
 });
 
+describe('the verb of a clause before a role', () => {
+  const firstRole = (line: string) =>
+    Object.fromEntries(peopleOf(line).map((person) => [person.name, person.roles.slice(0, 1)]));
+
+  it('leaves out a verb after its subject, an auxiliary or an adverb, and a pronoun’s contraction', () => {
+    expect(
+      firstRole('The aides who helped Halvorsen investigate former governor Ada Quist were arrested.'),
+    ).toMatchObject({
+      'Ada Quist': ['former governor'],
+    });
+    expect(firstRole('Mayor Tom Hale rejected former senator Ada Quist’s request on Friday.')).toMatchObject({
+      'Ada Quist': ['former senator'],
+    });
+    expect(firstRole('A panel would probably scrutinize former governor Ada Quist’s role.')).toMatchObject({
+      'Ada Quist': ['former governor'],
+    });
+    expect(firstRole('In the end Brannigan pushed referee Ada Quist twice.')).toMatchObject({
+      'Ada Quist': ['referee'],
+    });
+    expect(firstRole('Fans say he’s keen that special envoy Ada Quist stays.')).toMatchObject({
+      'Ada Quist': ['special envoy'],
+    });
+  });
+
+  it('keeps what describes the role: a participle after an article, and a party’s candidate', () => {
+    expect(firstRole('The retired general Ada Quist said it was over.')).toMatchObject({
+      'Ada Quist': ['retired general'],
+    });
+    expect(firstRole('It was a good night for Tory candidate Ada Quist.')).toMatchObject({
+      'Ada Quist': ['Tory candidate'],
+    });
+  });
+});
+
 describe('a role said of a name as its predicate', () => {
   it('gives "X is the ..." to a full name, up to the "and" of a second role', () => {
     const people = peopleOf(

@@ -62,6 +62,8 @@
  * everyday word capitalized inside a sentence right before more capitalized words makes them one proper name ("White
  * Hart Lane", "Big Ben Lane"), no person, unless it is a role, a title, a party, a nationality, a place or part of an
  * office's title ("Defence Secretary X", "Minister for Work X"), and a contraction ("Don't", "We're") is never part of
- * a name, one capitalized inside a sentence making its run a work's title ("Boys Don't Cry").
+ * a name, one capitalized inside a sentence making its run a work's title ("Boys Don't Cry"); a role stops at the verb
+ * of a clause before it, after its subject, an auxiliary or an adverb ("helped Giuliani investigate former vice
+ * president X", "Biden rejected former president X", "pushed referee X"), and at a pronoun's contraction ("he's").
  */
 export const ANALYSIS_VERSION = 14;

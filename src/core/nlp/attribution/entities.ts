@@ -18,6 +18,7 @@ import {
   isPreposition,
   isRareWord,
   isRoleNoun,
+  isUnlistedVerbLike,
   isVerbForm,
   type NameGender,
 } from '../lexicon/tags.js';
@@ -63,6 +64,8 @@ import {
   ROYAL_TITLES,
   SEATS_OF_POWER,
   SPOKESPERSON_NOUNS,
+  STATE_VERBS,
+  SUBJECT_PRONOUNS,
   SURNAME_SENTENCE_WORDS,
   THING_LIST_KINDS,
   TITLE_PHRASES,
@@ -825,6 +828,12 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     // that looks like a verb before a role word is ("finance minister", "party leader")
     const compound = index + 1 < end && isRoleWord(tokens[index + 1]!.lower);
     if (!token.capitalized && !isRoleWord(token.lower) && !compound && isVerbForm(token.lower)) break;
+    // "who helped Giuliani investigate former vice president", "Biden rejected former president", "would probably
+    // scrutinize former president": a verb after its subject, an auxiliary or an adverb ends the role (not "the
+    // retired general", "the newly elected leader")
+    if (index < end - 1 && !token.capitalized && isClauseVerb(tokens, index)) break;
+    // "he’s hopeful special counsel": a pronoun's contraction, no possessive
+    if (token.possessive && SUBJECT_PRONOUNS.has(token.lower)) break;
     // "the race to sign Real Madrid striker Fernando Morientes": a word after "to" is a verb; "the meeting between
     // Fiat boss Sergio Marchionne and ...": a preposition opens no role
     if (!token.capitalized && !isRoleWord(token.lower) && tokens[index - 1]?.lower === 'to') break;
@@ -858,6 +867,23 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
     }
   }
   return sawRole && from !== end ? from : null;
+}
+
+/**
+ * A lowercase word at `index` that reads as the verb of a clause: an -ed form or an unlisted word with a verb's ending
+ * right after a name that is no possessive or after an auxiliary, or (not for -ed forms, "newly elected") after an
+ * adverb in -ly.
+ */
+function isClauseVerb(tokens: readonly Token[], index: number): boolean {
+  const lower = tokens[index]!.lower;
+  if (isRoleWord(lower)) return false;
+  const edForm = lower.endsWith('ed');
+  if (!edForm && !isUnlistedVerbLike(lower)) return false;
+  const before = tokens[index - 1];
+  if (before === undefined || before.kind !== 'word') return false;
+  if (before.capitalized) return !before.possessive && !isRoleWord(before.lower) && !isEverydayWord(before.lower);
+  if (STATE_VERBS.has(before.lower) || QUESTION_OPENERS.has(before.lower) || before.lower === 'to') return true;
+  return !edForm && isLyAdverb(before.lower);
 }
 
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */

@@ -310,6 +310,14 @@ function isRoleWordLike(lower: string): boolean {
 }
 
 /**
+ * True for a word compromise's lexicon does not list that has a verb's ending ("investigate", "scrutinize",
+ * "criticise", "clarify"): a guess, for a place where a verb can be told from a noun by what stands before it.
+ */
+export function isUnlistedVerbLike(lower: string): boolean {
+  return !isListed(lower) && /\p{L}{3}(?:ate|ize|ise|ify)$/u.test(lower);
+}
+
+/**
  * True for a word the lexicon knows only as a verb ("impress", "welcomed"), or an unlisted -ed form ("criticised"):
  * it cannot be part of a noun phrase such as a role.
  */
