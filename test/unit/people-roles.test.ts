@@ -276,6 +276,28 @@ describe('the verb of a clause before a role', () => {
   });
 });
 
+describe('offices of others', () => {
+  const rolesOf = (text: string) => Object.fromEntries(peopleOf(text).map((person) => [person.name, person.roles]));
+
+  it('takes "first lady" for a standing, and gives no president’s title to the first lady of the name', () => {
+    expect(rolesOf('First lady Mara Quell visited the school. Later President Quell said it was a success.')).toEqual({
+      'Mara Quell': ['First lady'],
+    });
+  });
+
+  it('gives no office named by the surname alone to the son who bears the name with "Jr."', () => {
+    expect(rolesOf('His son Tom Quell Jr. spoke first. President Quell said the trip was a success.')).toEqual({
+      'Tom Quell Jr.': [],
+    });
+    // (a name that looks like a numeral is no son's: "President Xi")
+    expect(rolesOf('The talks with President Xi went well, the envoy said.')).toEqual({ Xi: ['President'] });
+  });
+
+  it('gives no office that a counselor serves to the counselor', () => {
+    expect(rolesOf('Counselor to the President Ada Quell told reporters it was over.')).toEqual({ 'Ada Quell': [] });
+  });
+});
+
 describe('a role said of a name as its predicate', () => {
   it('gives "X is the ..." to a full name, up to the "and" of a second role', () => {
     const people = peopleOf(

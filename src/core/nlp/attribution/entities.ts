@@ -866,7 +866,23 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
       break;
     }
   }
-  return sawRole && from !== end ? from : null;
+  if (!sawRole || from === end || isObjectOfPhrase(tokens, from)) return null;
+  return from;
+}
+
+/**
+ * "Counselor to the President X", "Senior Adviser to the Prime Minister X": a role after an office's "to the" is the
+ * office it serves, not the role of the name after it.
+ */
+function isObjectOfPhrase(tokens: readonly Token[], first: number): boolean {
+  const office = tokens[first - 3];
+  return (
+    tokens[first - 1]?.lower === 'the' &&
+    tokens[first - 2]?.lower === 'to' &&
+    office !== undefined &&
+    office.kind === 'word' &&
+    office.capitalized
+  );
 }
 
 /**
@@ -1482,7 +1498,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       const lineUp = !paragraph.headline && isLineUpEntry(paragraph, candidate, linkOnly);
       if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
-        titleRole(candidate.title),
+        // ("Counselor to the President Kellyanne Conway": the office the counselor serves, not hers)
+        isObjectOfPhrase(paragraph.tokens, candidate.runFirst) ? null : titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst, candidate.nameLast),
         appositiveAfter(paragraph, candidate.nameLast),
       ];
@@ -2825,10 +2842,17 @@ function resolveCandidate(
   return chosen ?? matches[0] ?? null;
 }
 
-/** Whether a person may hold the office a title names: no office in it, no role known, or a role with its words. */
+/**
+ * Whether a person may hold the office a title names: no office in it, or no role known (and no "Jr." telling them
+ * from a father of the name), or a role with its words.
+ */
 function holdsOffice(person: Entity, title: readonly string[]): boolean {
   const office = title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
-  if (office.length === 0 || person.roles.size === 0) return true;
+  if (office.length === 0) return true;
+  // ("President Quell" beside Tom Quell Jr.: the office without the suffix is the father's)
+  const names = person.name.split(' ');
+  if (names.length >= 3 && NAME_SUFFIXES.has(normalizeName(names.at(-1)!))) return false;
+  if (person.roles.size === 0) return true;
   return [...person.roles.values()].some((role) => {
     const words = normalizeName(role.text).split(' ');
     return office.every((word) => words.includes(word));

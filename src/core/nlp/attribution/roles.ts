@@ -12,6 +12,7 @@ import {
   APPOSITIVE_OPENERS,
   AWARD_HEADS,
   AWARD_WORDS,
+  CONSORT_WORDS,
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
@@ -215,14 +216,18 @@ export function cleanRole(raw: string): string | null {
   ) {
     words = words.slice(1);
   }
+  // "first lady", "first gentleman": a standing whose last word is otherwise a courtesy
+  const consort = words.length >= 2 && bare(words.at(-2)!) === 'first' && CONSORT_WORDS.has(bare(words.at(-1)!));
   // trailing honorifics: "Harrogate Mr" is a place and a courtesy, not a role
-  while (words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
+  while (!consort && words.length > 0 && HONORIFICS.has(bare(words[words.length - 1]!))) words = words.slice(0, -1);
   if (words.length === 0 || words.length > 9) return null;
   // "Mr Mann and Mr King": names with their courtesies are no role
   // (but "Lord Chancellor", "Lord Mayor", "Lady Justice": a peer's courtesy before an office is the office's name)
   const office = (at: number): boolean =>
     /^(?:lord|lady)$/u.test(bare(words[at]!)) && at + 1 < words.length && isRoleHead(bare(words[at + 1]!));
-  if (words.some((word, at) => HONORIFICS.has(bare(word)) && !office(at))) return null;
+  if (words.some((word, at) => HONORIFICS.has(bare(word)) && !office(at) && !(consort && at === words.length - 1))) {
+    return null;
+  }
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
   // "former member", "senior member": a member of nothing named is no position ("party member", "member of the band")

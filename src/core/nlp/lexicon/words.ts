@@ -134,6 +134,9 @@ const CALENDAR_WORDS = `${WEEKDAY_WORDS} january february march april may june j
 /** Days of the week: "X on Tuesday said" puts the day between a subject and its verb. */
 export const WEEKDAYS = words(WEEKDAY_WORDS);
 
+/** What "first" makes a consort's standing of: "first lady", "first gentleman". */
+export const CONSORT_WORDS = words('lady gentleman');
+
 /** What joins the words of an office's title: "Minister for Children, Young People and Families". */
 export const OFFICE_LINKS = words('of the for and , &');
 
