@@ -285,6 +285,12 @@ describe('offices of others', () => {
     });
   });
 
+  it('knows the roles a full name is given later in the article when matching a titled surname', () => {
+    expect(rolesOf('President Quell and first lady Mara Quell arrived on Monday.')).toEqual({
+      'Mara Quell': ['first lady'],
+    });
+  });
+
   it('gives no office named by the surname alone to the son who bears the name with "Jr."', () => {
     expect(rolesOf('His son Tom Quell Jr. spoke first. President Quell said the trip was a success.')).toEqual({
       'Tom Quell Jr.': [],

@@ -2555,6 +2555,15 @@ function assemble(
     }),
   );
 
+  // the roles each person's full name is given anywhere, known before a titled surname is matched to anyone
+  // ("President Trump and first lady Melania Trump": the president is not the first lady, named after him)
+  const introduced = new Map<Entity, string[]>();
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person' || isSurnameOnly(candidate) || candidate.roles.length === 0) continue;
+    const entity = people.byKey.get(normalizeName(candidate.words.join(' '))) ?? people.same(candidate.words);
+    if (entity) introduced.set(entity, [...(introduced.get(entity) ?? []), ...candidate.roles]);
+  }
+
   const mentions: EntityMention[] = [];
   for (const candidate of candidates) {
     // an organisation only guessed from its context may still be a person the article names ("Van Gaal said")
@@ -2562,9 +2571,9 @@ function assemble(
       candidate.kind === 'organisation'
         ? (organisations.get(organisationKey(candidate.words[0]!)) ??
           (candidate.guess
-            ? resolveCandidate(withoutPossessive(candidate), people, organisations, titleGenders)
+            ? resolveCandidate(withoutPossessive(candidate), people, organisations, titleGenders, introduced)
             : null))
-        : resolveCandidate(candidate, people, organisations, titleGenders);
+        : resolveCandidate(candidate, people, organisations, titleGenders, introduced);
     if (!entity) continue;
     const paragraph = candidate.paragraph;
     if (entity.kind === 'person') {
@@ -2787,6 +2796,7 @@ function resolveCandidate(
   people: People,
   organisations: ReadonlyMap<string, Entity>,
   titleGenders: ReadonlyMap<string, Gender | null>,
+  introduced: ReadonlyMap<Entity, readonly string[]>,
 ): Entity | null {
   if (!isSurnameOnly(candidate)) {
     const key = normalizeName(candidate.words.join(' '));
@@ -2810,7 +2820,9 @@ function resolveCandidate(
   matches = matches.filter((entity) => isGenderCompatible(entity, gender));
   // "President Clinton" beside Hillary Clinton, whom the article gives other offices ("presidential nominee" is
   // not "president"): an office the one sharing the surname does not hold names someone else, or nobody known
-  if (matches.length === 1 && !holdsOffice(matches[0]!, candidate.title)) return null;
+  if (matches.length === 1 && !holdsOffice(matches[0]!, candidate.title, introduced.get(matches[0]!) ?? [])) {
+    return null;
+  }
   const singled = (entity: Entity): Entity => {
     people.singledOut.set(key, entity);
     return entity;
@@ -2844,17 +2856,19 @@ function resolveCandidate(
 
 /**
  * Whether a person may hold the office a title names: no office in it, or no role known (and no "Jr." telling them
- * from a father of the name), or a role with its words.
+ * from a father of the name), or a role with its words (those the person has so far, or `introducedAs`: what their
+ * full name is given anywhere in the article).
  */
-function holdsOffice(person: Entity, title: readonly string[]): boolean {
+function holdsOffice(person: Entity, title: readonly string[], introducedAs: readonly string[]): boolean {
   const office = title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
   if (office.length === 0) return true;
   // ("President Quell" beside Tom Quell Jr.: the office without the suffix is the father's)
   const names = person.name.split(' ');
   if (names.length >= 3 && NAME_SUFFIXES.has(normalizeName(names.at(-1)!))) return false;
-  if (person.roles.size === 0) return true;
-  return [...person.roles.values()].some((role) => {
-    const words = normalizeName(role.text).split(' ');
+  const roles = [...[...person.roles.values()].map((role) => role.text), ...introducedAs];
+  if (roles.length === 0) return true;
+  return roles.some((role) => {
+    const words = normalizeName(role).split(' ');
     return office.every((word) => words.includes(word));
   });
 }
