@@ -727,6 +727,11 @@ describe('everyday words the lexicon lacks', () => {
     expect(namesOf('The award went to Royal Kestrova on Monday.')).toEqual([]);
   });
 
+  it('keeps a son’s suffix set off by a comma with the name, and takes the suffix alone for nobody', () => {
+    expect(namesOf('Police Chief Tom Ardley, Jr. said officers were working.')).toEqual(['Tom Ardley Jr.']);
+    expect(namesOf('Copies of Tom Ardley, Jr.’s new book were swapped.')).toEqual(['Tom Ardley Jr.']);
+  });
+
   it('takes a verb opening a question before such a surname for no given name', () => {
     expect(namesOf('Will Ferntree sign the deal before Friday?')).toEqual([]);
     expect(namesOf('Will Ferntree signed the deal on Friday.')).toEqual(['Will Ferntree']);

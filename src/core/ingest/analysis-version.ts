@@ -64,9 +64,10 @@
  * office's title ("Defence Secretary X", "Minister for Work X"), and a contraction ("Don't", "We're") is never part of
  * a name, one capitalized inside a sentence making its run a work's title ("Boys Don't Cry"); a role stops at the verb
  * of a clause before it, after its subject, an auxiliary or an adverb ("helped Giuliani investigate former vice
- * president X", "Biden rejected former president X", "pushed referee X"), and at a pronoun's contraction ("he's"); "first lady" is a standing (no longer dropped as a courtesy),
- * an office named with a surname alone ("President Quell") goes to no "Jr." of the name nor to one whose full
- * name the article gives other roles, even later ("President Quell and first lady Mara Quell"), and "Counselor to the
- * President X" gives X no title of President.
+ * president X", "Biden rejected former president X", "pushed referee X"), and at a pronoun's contraction ("he's");
+ * "first lady" is a standing (no longer dropped as a courtesy); an office named with a surname alone ("President
+ * Quell") goes to no "Jr." of the name nor to one whose full name the article gives other roles, even later
+ * ("President Quell and first lady Mara Quell"); "Counselor to the President X" gives X no title of President; "X,
+ * Jr." is "X Jr.", and "Jr." alone is nobody.
  */
 export const ANALYSIS_VERSION = 14;

@@ -282,6 +282,11 @@ function isContraction(token: Token): boolean {
   return base !== undefined && NON_NAME_WORDS.has(base.toLowerCase());
 }
 
+/** "Jr.", "Sr.": the suffix that tells a son from his father of the same name. */
+function isSonSuffix(token: Token | undefined): boolean {
+  return token !== undefined && /^(?:Jr|Sr)\.?$/u.test(token.text);
+}
+
 /** True for a word that can be part of a person's name. */
 function isNameWord(token: Token): boolean {
   if (isInitials(token)) return true;
@@ -604,6 +609,8 @@ function splitRun(
   // "Tom Hale Leicester": a place after a full name is where its bearer comes from or plays, not more of the name
   const end = tokens[nameLast]!.lower.replace(/['’]s?$/u, '');
   if (nameLast - nameFirst >= 2 && isPlaceName(end) && !isFirstName(end) && !isLastName(end)) nameLast--;
+  // "police Chief John Hayden, Jr. said": a son's suffix set off by a comma is the name's
+  if (tokens[nameLast + 1]?.text === ',' && isSonSuffix(tokens[nameLast + 2])) nameLast += 2;
   // the words of the name, without the marks and the nickname of `Robert C. "Bobby" Scott`
   const words = tokens
     .slice(nameFirst, nameLast + 1)
@@ -2508,6 +2515,8 @@ function assemble(
     }
     const key = normalizeName(candidate.words.join(' '));
     if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) return;
+    // (", Jr. said": the suffix of the name before the comma, nobody's name alone)
+    if (isSonSuffix(candidate.paragraph.tokens[candidate.nameFirst])) return;
     if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) return;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
