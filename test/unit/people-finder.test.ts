@@ -727,6 +727,13 @@ describe('everyday words the lexicon lacks', () => {
     expect(namesOf('The award went to Royal Kestrova on Monday.')).toEqual([]);
   });
 
+  it('takes one of the commonest words alone, or a word ending a body’s name after "and", for nobody', () => {
+    expect(namesOf('He said: "Is it the right partner? Time will tell."')).toEqual([]);
+    expect(namesOf('The Office for Road Safety and Prevention said crashes fell.')).toEqual([]);
+    // (a surname that is a less common word still speaks alone)
+    expect(namesOf('Curry said on Monday that the plan would work.')).toEqual(['Curry']);
+  });
+
   it('keeps a son’s suffix set off by a comma with the name, and takes the suffix alone for nobody', () => {
     expect(namesOf('Police Chief Tom Ardley, Jr. said officers were working.')).toEqual(['Tom Ardley Jr.']);
     expect(namesOf('Copies of Tom Ardley, Jr.’s new book were swapped.')).toEqual(['Tom Ardley Jr.']);

@@ -68,6 +68,7 @@
  * "first lady" is a standing (no longer dropped as a courtesy); an office named with a surname alone ("President
  * Quell") goes to no "Jr." of the name nor to one whose full name the article gives other roles, even later
  * ("President Quell and first lady Mara Quell"); "Counselor to the President X" gives X no title of President; "X,
- * Jr." is "X Jr.", and "Jr." alone is nobody.
+ * Jr." is "X Jr.", and "Jr." alone is nobody; one of the commonest words alone with no title ("Time will tell"), or
+ * an everyday word ending a body's name after "and" ("Disease Control and Prevention said"), is nobody.
  */
 export const ANALYSIS_VERSION = 14;

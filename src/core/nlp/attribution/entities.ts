@@ -282,6 +282,12 @@ function isContraction(token: Token): boolean {
   return base !== undefined && NON_NAME_WORDS.has(base.toLowerCase());
 }
 
+/** "the Centers for Disease Control and Prevention said": a word after "and" and a capitalized word ends a name. */
+function endsBodyName(candidate: Candidate): boolean {
+  const tokens = candidate.paragraph.tokens;
+  return tokens[candidate.runFirst - 1]?.lower === 'and' && (tokens[candidate.runFirst - 2]?.capitalized ?? false);
+}
+
 /** "Jr.", "Sr.": the suffix that tells a son from his father of the same name. */
 function isSonSuffix(token: Token | undefined): boolean {
   return token !== undefined && /^(?:Jr|Sr)\.?$/u.test(token.text);
@@ -2531,6 +2537,9 @@ function assemble(
       return;
     }
     const titled = candidate.title.length > 0 && candidate.evidence >= 2 && isPersonTitle(candidate);
+    // "Time will tell", "... and Prevention said": a word among the commonest alone, with no title, is a word (or the
+    // end of a body's name), not someone never named in full
+    if (!titled && (isEverydayWord(key, 10) || (isEverydayWord(key) && endsBodyName(candidate)))) return;
     if (
       !titled &&
       (sharing.length > 0 ||
