@@ -26,6 +26,7 @@ import {
   ADDRESSED_OFFICES,
   ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
+  AUXILIARY_VERBS,
   BODY_HELD_ROLES,
   BODY_ONLY_NOUNS,
   CLAUSE_JOINERS,
@@ -58,7 +59,6 @@ import {
   PLACE_PREFIXES,
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
-  QUESTION_OPENERS,
   RELATIONAL_NOUNS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
@@ -911,7 +911,7 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
   const before = tokens[index - 1];
   if (before === undefined || before.kind !== 'word') return false;
   if (before.capitalized) return !before.possessive && !isRoleWord(before.lower) && !isEverydayWord(before.lower);
-  if (STATE_VERBS.has(before.lower) || QUESTION_OPENERS.has(before.lower) || before.lower === 'to') return true;
+  if (STATE_VERBS.has(before.lower) || AUXILIARY_VERBS.has(before.lower) || before.lower === 'to') return true;
   return !edForm && isLyAdverb(before.lower);
 }
 
@@ -1226,7 +1226,7 @@ function scoreCandidate(candidate: Candidate): number {
 /** "Will Trump sign it?": a verb opening a question, not a given name, before the name of its subject. */
 function opensQuestion(candidate: Candidate, firstWord: string): boolean {
   const { paragraph, nameFirst } = candidate;
-  if (!QUESTION_OPENERS.has(firstWord) || paragraph.sentenceOf[nameFirst] !== nameFirst) return false;
+  if (!AUXILIARY_VERBS.has(firstWord) || paragraph.sentenceOf[nameFirst] !== nameFirst) return false;
   let at = nameFirst;
   while (at + 1 < paragraph.tokens.length && paragraph.sentenceOf[at + 1] === nameFirst) at++;
   return paragraph.tokens[at]!.text === '?';

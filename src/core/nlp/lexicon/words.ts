@@ -140,8 +140,11 @@ export const CONSORT_WORDS = words('lady gentleman');
 /** What joins the words of an office's title: "Minister for Children, Young People and Families". */
 export const OFFICE_LINKS = words('of the for and , &');
 
-/** Verbs that open a question before its subject ("Will Trump sign it?"), some of them also given names ("Will"). */
-export const QUESTION_OPENERS = words('will may can could would should shall must did does do');
+/**
+ * Auxiliary and modal verbs: they open a question before its subject ("Will Trump sign it?"; some are also given
+ * names) and stand before the main verb of a clause ("would probably scrutinize").
+ */
+export const AUXILIARY_VERBS = words('will may can could would should shall must did does do');
 
 /** Forms of "be" and "have" that make a sentence's verb passive or a state, not something its subject does. */
 export const STATE_VERBS = words('was were is are be been being has had have');
