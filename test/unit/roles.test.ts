@@ -173,3 +173,47 @@ describe('family ties', () => {
     expect(cleanRole('stepbrother')).toBeNull();
   });
 });
+
+describe('a role given once against one given often', () => {
+  const tally = (text: string, count: number, order: number) => ({ text, count, order });
+
+  it('lets a specific form stand for its generic one when it is given in its own right', () => {
+    expect(rankRoles([tally('Prime Minister', 3, 1), tally('British Prime Minister', 1, 0)])).toEqual([
+      'British Prime Minister',
+    ]);
+    expect(rankRoles([tally('special counsel', 70, 1), tally('former special counsel', 7, 0)])).toEqual([
+      'former special counsel',
+    ]);
+  });
+
+  it('reads a form given once against dozens of the generic one as the generic one', () => {
+    expect(
+      rankRoles([
+        tally('special counsel', 70, 1),
+        tally('subpoenas this week seeking special counsel', 1, 0),
+        tally('special prosecutor', 1, 2),
+      ]),
+    ).toEqual(['special counsel', 'special prosecutor']);
+  });
+
+  it('keeps a form given once apart when its words only place, party or date the role', () => {
+    expect(
+      rankRoles([tally('Senator', 40, 0), tally('Arizona Republican Senator', 1, 1), tally('backing Senator', 1, 2)]),
+    ).toEqual(['Senator', 'Arizona Republican Senator']);
+  });
+
+  it('takes a role going on from another with "of" for a kind of it', () => {
+    expect(rankRoles([tally('Secretary', 25, 0), tally('Secretary of State', 21, 1)])).toEqual(['Secretary of State']);
+  });
+
+  it('never takes another office for a kind of the one it ends with', () => {
+    expect(rankRoles([tally('President', 5, 0), tally('Vice President', 3, 1)])).toEqual([
+      'President',
+      'Vice President',
+    ]);
+    expect(rankRoles([tally('Chancellor', 1, 0), tally('Shadow Chancellor', 1, 1)])).toEqual([
+      'Chancellor',
+      'Shadow Chancellor',
+    ]);
+  });
+});

@@ -69,6 +69,11 @@
  * Quell") goes to no "Jr." of the name nor to one whose full name the article gives other roles, even later
  * ("President Quell and first lady Mara Quell"); "Counselor to the President X" gives X no title of President; "X,
  * Jr." is "X Jr.", and "Jr." alone is nobody; one of the commonest words alone with no title ("Time will tell"), or
- * an everyday word ending a body's name after "and" ("Disease Control and Prevention said"), is nobody.
+ * an everyday word ending a body's name after "and" ("Disease Control and Prevention said"), is nobody; 15 lets a
+ * specific form of a role stand for its generic one only when it is given in its own right (more than once, or at
+ * least a quarter as often), so a form given once with a sentence's words glued on is read as the generic one
+ * ("subpoenas this week seeking special counsel" against "special counsel" seventy times), keeps one whose words only
+ * place, party or date the role apart ("Arizona Republican Senator"), never reads another office as a kind of the one
+ * it ends with ("Vice President", "shadow chancellor"), and reads "Secretary of State" as a kind of "Secretary".
  */
-export const ANALYSIS_VERSION = 14;
+export const ANALYSIS_VERSION = 15;

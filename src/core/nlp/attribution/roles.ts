@@ -1,4 +1,5 @@
 import {
+  isDemonym,
   isEverydayWord,
   isFirstName,
   isNonHeadWord,
@@ -18,7 +19,9 @@ import {
   HONORIFICS,
   MOOD_WORDS,
   ORIGIN_NOUNS,
+  OTHER_OFFICE_WORDS,
   PERSON_NOUNS,
+  PLAIN_ROLE_MODIFIERS,
   POSSESSIVE_PRONOUNS,
   RELATIONAL_NOUNS,
   ROLE_CLAUSE_VERBS,
@@ -370,15 +373,75 @@ export function rankRoles(tallies: Iterable<RoleTally>): string[] {
       known.order = Math.min(known.order, tally.order);
     }
   }
-  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
-  for (const generic of [...keys].reverse()) {
-    const specific = keys.find((key) => key !== generic && key.endsWith(` ${generic}`) && byKey.has(key));
-    if (!specific || !byKey.has(generic)) continue;
-    const absorbed = byKey.get(generic)!;
-    const into = byKey.get(specific)!;
-    into.count += absorbed.count;
-    into.order = Math.min(into.order, absorbed.order);
-    byKey.delete(generic);
+  // shortest first, so "Senator" settles before "Florida Senator" settles before "Republican Florida Senator"
+  const keys = [...byKey.keys()].sort((a, b) => a.length - b.length);
+  for (const generic of keys) {
+    const general = byKey.get(generic);
+    if (!general) continue;
+    const specifics = keys.filter((key) => isKindOf(key, generic) && byKey.has(key));
+    if (specifics.length === 0) continue;
+    const used = general.count;
+    // the most used specific form (the longest of equals) absorbs the generic one when it is used in its own right
+    const best = specifics.reduce((a, b) => (byKey.get(b)!.count >= byKey.get(a)!.count ? b : a));
+    const into = isCorroborated(byKey.get(best)!.count, used) ? best : generic;
+    // a form given seldom against the generic one is read as it, unless its words only place, party or date the
+    // role: most often a sentence's words are glued on ("subpoenas this week seeking special counsel", once)
+    for (const key of specifics) {
+      if (key === into || isCorroborated(byKey.get(key)!.count, used)) continue;
+      if (!isPlainModifier(extraWords(key, generic))) fold(byKey, key, into);
+    }
+    if (into !== generic) fold(byKey, generic, into);
   }
   return [...byKey.values()].sort((a, b) => b.count - a.count || a.order - b.order).map((tally) => tally.text);
+}
+
+/**
+ * Whether a specific form of a role ("British Prime Minister"), given `count` times, stands in its own right beside
+ * its generic form given `generic` times: given more than once, or at least a quarter as often. A form given once
+ * where the generic one is given dozens of times is most often a sentence's words glued to it, and shown first it
+ * would say nothing true.
+ */
+function isCorroborated(count: number, generic: number): boolean {
+  return count >= 2 || count * 4 >= generic;
+}
+
+/** Words that only place, party or date a role ("Arizona Republican", "former US"): never a sentence's words. */
+function isPlainModifier(words: string): boolean {
+  const parts = words.split(' ');
+  for (let i = 0; i < parts.length; ) {
+    const span = [3, 2, 1].find((n) => {
+      if (i + n > parts.length) return false;
+      const phrase = parts.slice(i, i + n).join(' ');
+      return isPlaceName(phrase) || isDemonym(phrase) || (n === 1 && PLAIN_ROLE_MODIFIERS.has(phrase));
+    });
+    if (span === undefined) return false;
+    i += span;
+  }
+  return true;
+}
+
+/** The words a specific role key adds to its generic one: before it, or after it from "of". */
+function extraWords(specific: string, generic: string): string {
+  return specific.startsWith(`${generic} of `)
+    ? specific.slice(generic.length + 1)
+    : specific.slice(0, -generic.length - 1);
+}
+
+/**
+ * Whether `specific` names a kind of the role `generic`, ending with it ("UK chancellor", not "shadow chancellor")
+ * or going on from it with "of" ("Secretary of State").
+ */
+function isKindOf(specific: string, generic: string): boolean {
+  if (specific.startsWith(`${generic} of `)) return true;
+  if (!specific.endsWith(` ${generic}`)) return false;
+  const before = extraWords(specific, generic).split(/[\s-]/u).at(-1) ?? '';
+  return !OTHER_OFFICE_WORDS.has(before);
+}
+
+function fold(byKey: Map<string, RoleTally>, key: string, into: string): void {
+  const absorbed = byKey.get(key)!;
+  const target = byKey.get(into)!;
+  target.count += absorbed.count;
+  target.order = Math.min(target.order, absorbed.order);
+  byKey.delete(key);
 }

@@ -741,6 +741,15 @@ export const MOOD_WORDS = words(`
 /** Words that say when someone came to a role, not what it is ("the White House's new communications director"). */
 export const ROLE_TIME_WORDS = words('new current');
 
+/** Words before an office that make it another office, not a kind of it ("Vice President", "shadow chancellor"). */
+export const OTHER_OFFICE_WORDS = words('vice deputy lieutenant assistant under shadow');
+
+/** Words before a role that only date it or name its party or country ("former", "then", "US", "Republican"). */
+export const PLAIN_ROLE_MODIFIERS = words(`
+  former ex then us uk eu un independent
+  tory labour conservative liberal democrat democratic republican gop snp ukip
+`);
+
 /** Possessive pronouns: inside a role they tie it to someone else ("member of his band"). */
 export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 
