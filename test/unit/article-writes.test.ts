@@ -186,3 +186,34 @@ describe('the name a person is shown under', () => {
     expect(pickName(['Ann Holt', 'Anne Holt', 'Anne Holt'])).toBe('Anne Holt');
   });
 });
+
+describe('what kind of speaker a name is, across the store', () => {
+  const office = { name: 'Harbour Office', aliases: [], roles: [] };
+  const stored = (kind: 'person' | 'organisation', articleCount: number): PersonRecord => ({
+    person_key: 'harbour office',
+    name: 'Harbour Office',
+    kind,
+    roles: [],
+    role_uses: [],
+    aliases: [],
+    article_count: articleCount,
+    quote_count: 0,
+    reported_count: 0,
+  });
+  const kindAfter = (row: PersonRecord, kind: 'person' | 'organisation' | undefined) => {
+    const view = kind === undefined ? office : { ...office, kind };
+    const article = makeArticle('a9', 'Harbour news', { people: [view] });
+    return planArticleWrites([article], new Map([['harbour office', row]]), INGESTED).persons[0]?.kind;
+  };
+
+  it('goes by what most articles make of the name, not by the newest one alone', () => {
+    expect(kindAfter(stored('person', 40), 'organisation')).toBe('person');
+    expect(kindAfter(stored('organisation', 40), 'person')).toBe('organisation');
+  });
+
+  it('gives a tie to the newest analysis, and keeps the stored kind when an analysis cannot say', () => {
+    expect(kindAfter(stored('person', 1), 'organisation')).toBe('organisation');
+    expect(kindAfter(stored('organisation', 1), 'person')).toBe('person');
+    expect(kindAfter(stored('organisation', 3), undefined)).toBe('organisation');
+  });
+});

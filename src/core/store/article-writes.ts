@@ -420,6 +420,19 @@ function quoteCountsBySpeaker(quotes: readonly Quote[]): Map<string, { quotes: n
   return counts;
 }
 
+/**
+ * What most articles make of a name, the stored kind standing for every article before this one (as a rebuild
+ * counts them); a tie goes to the newest analysis. One article taking "a Trump spokesman said" for a body's words
+ * leaves a person of a thousand articles a person. An analysis too old to say keeps the stored kind.
+ */
+function mergedKind(row: PersonRecord, kind: SpeakerKind | undefined): SpeakerKind {
+  if (kind === undefined) return row.kind;
+  const organisations = (row.kind === 'organisation' ? row.article_count : 0) + (kind === 'organisation' ? 1 : 0);
+  const total = row.article_count + 1;
+  if (organisations * 2 === total) return kind;
+  return organisations * 2 > total ? 'organisation' : 'person';
+}
+
 /** One article's view of a person folded into the aggregate: counts add up, names and roles merge. */
 function addToPerson(
   row: PersonRecord | undefined,
@@ -445,8 +458,7 @@ function addToPerson(
   return {
     person_key: personKey,
     name: pickName([row.name, person.name]),
-    // the newest analysis knows best whether the name is a body's (older ones could not say)
-    kind: person.kind ?? row.kind,
+    kind: mergedKind(row, person.kind),
     roles: rankRoleUses(uses),
     role_uses: uses,
     aliases: unique([...row.aliases, ...person.aliases]).slice(0, MAX_LISTED),
