@@ -1,5 +1,6 @@
 import { groupByStory, quoteFingerprint } from './digest/story-entries.js';
 import { NewsdeskError } from './errors.js';
+import { groupNameVariants } from './name-groups.js';
 import type { DigestItem, NewsService, ReadResult, StoryResult, WhoResult } from './news-service.js';
 import { editDistance, normalizeName, stripTitles } from './nlp/names.js';
 import type { ArticleQueries, ArticleView, PersonMatch, QuoteView, StoryDetail } from './ports.js';
@@ -83,7 +84,7 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         quoteOffset: options.quoteOffset ?? 0,
         articleLimit: options.articleLimit ?? 20,
       };
-      const groups = groupSurnameOnly(await findMatches(store, query)).slice(0, MAX_MATCHES);
+      const groups = groupNameVariants(await findMatches(store, query)).slice(0, MAX_MATCHES);
       // the same words carried by several outlets are shown once: read enough quotes to group them
       const grouping = page.quoteOffset + page.quoteLimit <= QUOTE_SCAN;
       const read = grouping ? { ...page, quoteLimit: quoteScan(page), quoteOffset: 0 } : page;
@@ -117,7 +118,7 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         return { query, speaker: null, quotes, total, suggestions: [] };
       }
       const name = normalizeQuery(options.speaker).slice(0, MAX_QUERY);
-      const [group] = groupSurnameOnly(await findMatches(store, name));
+      const [group] = groupNameVariants(await findMatches(store, name));
       const [best] = group ?? [];
       if (!group || !best) {
         return { query, speaker: null, quotes: [], total: 0, suggestions: await suggestNames(store, name) };
@@ -181,23 +182,6 @@ async function findMatches(store: ArticleQueries, query: string): Promise<Person
     if (found.length > 0) return found;
   }
   return [];
-}
-
-/**
- * An article that names someone only by surname ("Rubio") yields a one-word person. When the same
- * lookup also found exactly one full name ending in that surname, they are the same person.
- */
-function groupSurnameOnly(matches: PersonMatch[]): PersonMatch[][] {
-  const full = matches.filter((m) => m.name.includes(' '));
-  const groups = new Map(full.map((m) => [m.personKey, [m]]));
-  const result: PersonMatch[][] = [...groups.values()];
-  for (const single of matches.filter((m) => !m.name.includes(' '))) {
-    const owners = full.filter((m) => m.personKey.split(' ').at(-1) === single.personKey);
-    const owner = owners.length === 1 && owners[0] ? groups.get(owners[0].personKey) : undefined;
-    if (owner) owner.push(single);
-    else result.push([single]);
-  }
-  return result;
 }
 
 /** Close names for a query that matched nobody, nearest first. */

@@ -417,6 +417,25 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
     );
 
     it(
+      'shows one person named in several ways as one, with the quotes of every way',
+      withStore(async ({ store }) => {
+        const vortley = (id: string, name: string, quote: string) =>
+          makeArticle(id, `Story ${id}`, {
+            people: [{ name, aliases: [], roles: [] }],
+            quotes: [makeQuote(quote, name)],
+          });
+        await replaceFile(store, fileRecord('v.txt'), [
+          vortley('v1', 'Anselm Vortley', 'First words'),
+          vortley('v2', 'Anselm J. Vortley', 'Second words'),
+          vortley('v3', 'Vortley', 'Third words'),
+          vortley('v4', 'Anselm Vortley', 'Fourth words'),
+        ]);
+        const found = await createNewsService({ store }).who('Vortley');
+        expect(found.matches.map((m) => [m.name, m.quoteTotal])).toEqual([['Anselm Vortley', 4]]);
+      }),
+    );
+
+    it(
       'suggests close names for a near miss and lists both people sharing a surname',
       withStore(async ({ store }) => {
         await replaceFile(store, fileRecord('p.txt'), [

@@ -567,6 +567,9 @@ export const HONORIFICS = words(
   'mr mrs ms miss mx dr prof sir dame lord lady baroness baron rev reverend messrs cllr cr shri sri smt shrimati alhaji alhaja hajia',
 );
 
+/** Honorifics that are only a courtesy before a surname ("Mr. Trump", "Dr Fauci"); a peer's title is a name of its own. */
+export const COURTESY_TITLES = words('mr mrs ms miss mx dr prof');
+
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
 export const HONORIFIC_TITLES = words(
   'ayatollah sheikh sheik mullah rev reverend father mother brother sister imam rabbi prophet',
