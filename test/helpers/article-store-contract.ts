@@ -432,6 +432,13 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
         ]);
         const found = await createNewsService({ store }).who('Vortley');
         expect(found.matches.map((m) => [m.name, m.quoteTotal])).toEqual([['Anselm Vortley', 4]]);
+        // the roles of every way of writing the name, ranked as one person's: no variant listed twice
+        await replaceFile(store, fileRecord('w.txt'), [
+          makeArticle('w1', 'Story w1', { people: [{ name: 'Anselm Vortley', aliases: [], roles: ['Minister'] }] }),
+          makeArticle('w2', 'Story w2', { people: [{ name: 'Anselm Vortley', aliases: [], roles: ['minister'] }] }),
+          makeArticle('w3', 'Story w3', { people: [{ name: 'Vortley', aliases: [], roles: ['Finance Minister'] }] }),
+        ]);
+        expect((await createNewsService({ store }).who('Vortley')).matches[0]?.roles).toEqual(['Finance Minister']);
       }),
     );
 

@@ -9,7 +9,7 @@ import type {
   QuoteView,
   SearchHit,
 } from '../ports.js';
-import type { ArticleRecord, PersonRecord } from './article-writes.js';
+import { type ArticleRecord, type PersonRecord, rankRoleUses } from './article-writes.js';
 import { decodeCursor, encodeCursor, SEARCH_WINDOW, searchWords, snippetOf, unique } from './store-common.js';
 
 /*
@@ -193,8 +193,8 @@ export function toPersonProfile(
     name: main.name,
     kind: main.kind,
     aliases: unique([...rows.slice(1).map((row) => row.name), ...rows.flatMap((row) => row.aliases)]),
-    // each row's roles come ranked; the main name's first
-    roles: unique(rows.flatMap((row) => row.roles)),
+    // every way of writing the name gives its uses of each role, ranked as one person's
+    roles: rankRoleUses(rows.flatMap((row) => row.role_uses)),
     articles: distinct.map((a) => ({ id: a.id, title: a.title, publishedAt: a.published_at })),
     articleCount: rows.reduce((sum, row) => sum + row.article_count, 0),
     quotes: quotes.map(toQuoteView),
