@@ -107,6 +107,7 @@ export async function benchAlerts(corpus: BenchText[], runs: number): Promise<Al
   const alerts = createAlertScheduler({
     follows: stores.follows,
     articles: stores.articles,
+    people: stores.articles,
     adapters: new Map([['discord', discord]]),
     clock: systemClock,
     logger: silent,

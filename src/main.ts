@@ -140,6 +140,7 @@ async function main(): Promise<void> {
       ? createAlertScheduler({
           follows: stores.follows,
           articles: stores.articles,
+          people: stores.articles,
           feeds: stores.feeds,
           adapters: chat,
           clock: systemClock,

@@ -153,6 +153,7 @@ function newScheduler(instanceId: string): AlertScheduler {
   return createAlertScheduler({
     follows,
     articles: desk.store,
+    people: desk.store,
     adapters,
     clock: desk.clock,
     logger,
@@ -239,6 +240,22 @@ describe('live alerts on Discord and Slack', () => {
     expect(JSON.stringify(post?.body)).toContain('The pier repairs plan number 1 keeps the ferries running');
     const listed = await slackCommand('following');
     expect(listed).toContain('who Ada Lindqvist (with a ping): last alert 2026-03-27 10:01 UTC');
+  });
+
+  it('alerts a followed speaker’s quote given under the surname alone, as /news who lists it on the same card', async () => {
+    nextMinute();
+    await addArticle({
+      title: 'Harbour council: lighthouse lease',
+      body: [
+        'The harbour council met on Wednesday to debate the lighthouse lease.',
+        '"The lighthouse lease pays for the night ferry all winter," Lindqvist said after the vote.',
+      ].join('\n\n'),
+      source: 'Harbour Gazette',
+    });
+    const before = channelPosts().length;
+    expect(await scheduler.tick()).toMatchObject({ posted: 2, failed: 0 });
+    const text = textOf(channelPosts().slice(before)[0]?.body);
+    expect(text).toContain('The lighthouse lease pays for the night ferry all winter');
   });
 
   it('posts a 40-quote burst as one message per channel within Discord’s and Slack’s limits, with where to read the rest', async () => {

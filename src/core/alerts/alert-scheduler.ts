@@ -2,7 +2,10 @@ import pLimit from 'p-limit';
 import type { StoredArticle } from '../articles/article.js';
 import { backoffMs, describeDeliveryFailure } from '../digest/scheduler.js';
 import { groupByStory, quoteFingerprint, type StoryEntryReads, storyQuotesOf } from '../digest/story-entries.js';
+import { groupNameVariants } from '../name-groups.js';
+import { normalizeName } from '../nlp/names.js';
 import type {
+  ArticleQueries,
   ArticleView,
   ChatAdapter,
   Clock,
@@ -52,6 +55,11 @@ export interface AlertSchedulerOptions {
   /** the feeds an article came from, for `source` follows and the outlets an alert lists */
   feeds?: Pick<FeedStore, 'sourcesOfArticle'> | undefined;
   adapters: ReadonlyMap<string, ChatAdapter>;
+  /**
+   * the stored people, so a followed speaker's quotes under their surname alone ("Lindqvist said") alert too, as
+   * `/news who` lists them on one card (without it, only the speaker's own name keys match)
+   */
+  people?: Pick<ArticleQueries, 'peopleByKey'> | undefined;
   clock: Clock;
   logger: Logger;
   /** identifies this process in delivery claims */
@@ -88,6 +96,18 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
   let again = false;
   let stopping = false;
 
+  /**
+   * The names `/news who` lists on one card with a followed speaker's (`target`, a name key): their surname alone or
+   * after a courtesy title, and their name with a middle initial. Read once per delivery, as the store knows them now.
+   */
+  const sameSpeaker = async (target: string): Promise<ReadonlySet<string>> => {
+    const surname = target.split(' ').at(-1);
+    if (!options.people || !surname) return new Set();
+    const groups = groupNameVariants(await options.people.peopleByKey(surname));
+    const group = groups.find((members) => members.some((match) => match.personKey === target)) ?? [];
+    return new Set(group.map((match) => match.personKey));
+  };
+
   /** An article with its stored form and the feeds it came from. */
   const describeArticle = async (view: ArticleView & { seq: number }): Promise<NewArticle> => {
     const [stored, feeds] = await Promise.all([
@@ -113,7 +133,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
   const matchedFollow = async (follow: Follow, view: ArticleView & { seq: number }): Promise<boolean> => {
     switch (follow.kind) {
       case 'who':
-        return quoteHits(follow.target, await describeArticle(view)).length > 0;
+        return quoteHits(follow.target, await describeArticle(view), await sameSpeaker(follow.target)).length > 0;
       case 'topic':
         return (await articles.matchingSeqs(follow.target, view.seq - 1, view.seq, 1)).length > 0;
       case 'source':
@@ -141,8 +161,9 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
    * same story (another outlet repeating them later).
    */
   const unsentQuotes = async (follow: Follow, fresh: NewArticle[], watermark: number): Promise<QuoteHit[]> => {
+    const same = await sameSpeaker(follow.target);
     const found = fresh
-      .map((article) => ({ article, hits: quoteHits(follow.target, article) }))
+      .map((article) => ({ article, hits: quoteHits(follow.target, article, same) }))
       .filter(({ hits }) => hits.length > 0);
     if (found.length === 0) return [];
     const stories = await articles.storiesOf(found.map(({ article }) => article.view.id));
@@ -158,7 +179,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
       if (!seen) {
         seen = new Set();
         for (const earlier of story.articles.filter((a) => a.seq <= watermark)) {
-          for (const hit of quoteHits(follow.target, await describeArticle(earlier))) {
+          for (const hit of quoteHits(follow.target, await describeArticle(earlier), same)) {
             seen.add(quoteFingerprint(hit.text));
           }
         }
@@ -349,15 +370,18 @@ function canPost(adapter: ChatAdapter | undefined): adapter is AlertPoster {
   return adapter?.postAlert !== undefined;
 }
 
-/** The quotes of an article said by the followed speaker (any of their name keys: full name, surname, alias). */
-function quoteHits(target: string, article: NewArticle): QuoteHit[] {
+/**
+ * The quotes of an article said by the followed speaker: any of their name keys (full name, surname, alias), or a
+ * name the store lists on their card (`same`).
+ */
+function quoteHits(target: string, article: NewArticle, same: ReadonlySet<string>): QuoteHit[] {
   const { stored } = article;
   if (!stored) return [];
   return stored.quotes.flatMap((quote) => {
     if (quote.speaker === null) return [];
     const person = stored.people.find((p) => p.name === quote.speaker);
     const keys = nameKeysOfPeople(person ? [person] : [{ name: quote.speaker, aliases: [], roles: [] }]);
-    if (!keys.includes(target)) return [];
+    if (!keys.includes(target) && !same.has(normalizeName(quote.speaker))) return [];
     return [
       {
         text: quote.text,
