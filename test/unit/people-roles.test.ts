@@ -289,6 +289,24 @@ describe('offices of others', () => {
     expect(rolesOf('President Quell and first lady Mara Quell arrived on Monday.')).toEqual({
       'Mara Quell': ['first lady'],
     });
+    // nor when a son of the name is named too
+    expect(
+      rolesOf('President Quell spoke on Monday, beside first lady Mara Quell and their son Barron Quell.'),
+    ).toEqual({ 'Mara Quell': ['first lady'], 'Barron Quell': [] });
+  });
+
+  it('gives the first lady none of the words of the president she shares a surname with', () => {
+    const article = articleFromLines(
+      'Harbour ban',
+      'President Quell on Wednesday announced a ban. “We will act,” Quell said, referencing first lady Mara Quell, ' +
+        'who was present, and their son Barron Quell.',
+    );
+    const { quotes, people } = attributeQuotes(article);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([['We will act', null]]);
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Mara Quell', ['first lady']],
+      ['Barron Quell', []],
+    ]);
   });
 
   it('gives no office named by the surname alone to the son who bears the name with "Jr."', () => {

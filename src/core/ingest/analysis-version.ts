@@ -74,6 +74,8 @@
  * least a quarter as often), so a form given once with a sentence's words glued on is read as the generic one
  * ("subpoenas this week seeking special counsel" against "special counsel" seventy times), keeps one whose words only
  * place, party or date the role apart ("Arizona Republican Senator"), never reads another office as a kind of the one
- * it ends with ("Vice President", "shadow chancellor"), and reads "Secretary of State" as a kind of "Secretary".
+ * it ends with ("Vice President", "shadow chancellor"), and reads "Secretary of State" as a kind of "Secretary"; an
+ * office named by a surname beside a first lady of the name ("President Quell" beside first lady Mara Quell and their
+ * son) goes only to one whose roles name it, else to nobody named, and so does the bare "Quell" after it.
  */
 export const ANALYSIS_VERSION = 15;

@@ -32,6 +32,7 @@ import {
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
   COMPASS_POINTS,
+  CONSORT_WORDS,
   CREDIT_WORDS,
   DASH_MARKS,
   FAMILY_NOUNS,
@@ -2303,6 +2304,11 @@ class People {
    * mother, father and son): the next bare "Triantafilo" is still that one
    */
   readonly singledOut = new Map<string, Entity>();
+  /**
+   * surnames an office last named a holder of whom the article gives no full name, beside their consort ("President
+   * Quell" beside first lady Mara Quell): the next bare "Quell" is that holder too, no one named
+   */
+  readonly heldElsewhere = new Set<string>();
 
   constructor(private readonly entities: Entity[]) {}
 
@@ -2837,14 +2843,33 @@ function resolveCandidate(
   const gender = candidateGender(candidate, titleGenders);
   matches = matches.filter((entity) => isGenderCompatible(entity, gender));
   // "President Clinton" beside Hillary Clinton, whom the article gives other offices ("presidential nominee" is
-  // not "president"): an office the one sharing the surname does not hold names someone else, or nobody known
-  if (matches.length === 1 && !holdsOffice(matches[0]!, candidate.title, introduced.get(matches[0]!) ?? [])) {
+  // not "president"): an office none of those sharing the surname holds names someone else, or nobody known (also
+  // beside her son "Barron Clinton", whom the office would otherwise reach as the one introduced first)
+  const office = officeWords(candidate.title);
+  const consorts = office.length > 0 && matches.some((entity) => isConsort(entity, introduced.get(entity)));
+  if (
+    matches.length === 1 &&
+    office.length > 0 &&
+    !holdsOffice(matches[0]!, office, introduced.get(matches[0]!) ?? [])
+  ) {
+    if (consorts) people.heldElsewhere.add(key);
     return null;
   }
+  // "President Trump" beside first lady Melania Trump and their son: the office is her spouse's, so only one whose
+  // roles name it holds it, else nobody the article names in full (and the bare "Trump" after it is him too)
+  if (matches.length > 1 && consorts) {
+    matches = matches.filter((entity) => namesOffice(entity, office, introduced.get(entity)));
+    if (matches.length === 0) {
+      people.heldElsewhere.add(key);
+      return null;
+    }
+  }
   const singled = (entity: Entity): Entity => {
+    people.heldElsewhere.delete(key);
     people.singledOut.set(key, entity);
     return entity;
   };
+  if (candidate.title.length === 0 && people.heldElsewhere.has(key)) return null;
   if (matches.length <= 1) return matches[0] ? singled(matches[0]) : null;
   if (gender) {
     const sameGender = matches.filter((entity) => entity.gender === gender);
@@ -2872,19 +2897,37 @@ function resolveCandidate(
   return chosen ?? matches[0] ?? null;
 }
 
+/** Whether someone is given a consort's standing ("first lady") so far or anywhere (`introducedAs`): a holder's spouse. */
+function isConsort(person: Entity, introducedAs: readonly string[] = []): boolean {
+  return [...[...person.roles.values()].map((role) => role.text), ...introducedAs].some((role) => {
+    const words = normalizeName(role).split(' ');
+    return words.at(-2) === 'first' && CONSORT_WORDS.has(words.at(-1) ?? '');
+  });
+}
+
+/** The words of a title that name an office ("President" of "President", none of "Mr"). */
+function officeWords(title: readonly string[]): string[] {
+  return title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
+}
+
 /**
- * Whether a person may hold the office a title names: no office in it, or no role known (and no "Jr." telling them
- * from a father of the name), or a role with its words (those the person has so far, or `introducedAs`: what their
- * full name is given anywhere in the article).
+ * Whether a person may hold an office (its words): no role known (and no "Jr." telling them from a father of the
+ * name), or a role with its words.
  */
-function holdsOffice(person: Entity, title: readonly string[], introducedAs: readonly string[]): boolean {
-  const office = title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
-  if (office.length === 0) return true;
+function holdsOffice(person: Entity, office: readonly string[], introducedAs: readonly string[]): boolean {
   // ("President Quell" beside Tom Quell Jr.: the office without the suffix is the father's)
   const names = person.name.split(' ');
   if (names.length >= 3 && NAME_SUFFIXES.has(normalizeName(names.at(-1)!))) return false;
+  if (person.roles.size === 0 && introducedAs.length === 0) return true;
+  return namesOffice(person, office, introducedAs);
+}
+
+/**
+ * Whether a role of a person has every word of an office: among those they have so far, or `introducedAs` (what
+ * their full name is given anywhere in the article).
+ */
+function namesOffice(person: Entity, office: readonly string[], introducedAs: readonly string[] = []): boolean {
   const roles = [...[...person.roles.values()].map((role) => role.text), ...introducedAs];
-  if (roles.length === 0) return true;
   return roles.some((role) => {
     const words = normalizeName(role).split(' ');
     return office.every((word) => words.includes(word));
