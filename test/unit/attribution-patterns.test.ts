@@ -1674,3 +1674,58 @@ describe('a person’s spokesman', () => {
     ]);
   });
 });
+
+describe('a subject after a long phrase a preposition opens', () => {
+  it('gives "he said" to the one named after the phrase, not to the one who spoke before', () => {
+    const quotes = attributeQuotes(
+      articleFromLines(
+        'Ban call',
+        [
+          '"There is no basis for the ban," Ivo Marrow said in a bill filed on Monday.',
+          'At a rally in Kilbrook, Norland, on Thursday afternoon, Tom Quell included the islands on a list of places ' +
+            'he said had sent people who had plotted attacks. ' +
+            '"We are letting people come in from places that should not be allowed," he said.',
+        ].join('\n'),
+      ),
+    ).quotes;
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['There is no basis for the ban', 'Ivo Marrow'],
+      ['had sent people who had plotted attacks', 'Tom Quell'],
+      ['We are letting people come in from places that should not be allowed', 'Tom Quell'],
+    ]);
+  });
+
+  it('gives a quote a colon hands over to the one named after the phrase', () => {
+    expect(
+      listed(
+        'Quell on Marrow',
+        '"I do not think she could ever run again," Dana Quell said in a radio interview.',
+        'In a television interview later that day, Quell went even further: "If she runs and loses, it is the end of her career."',
+      ),
+    ).toEqual([
+      ['I do not think she could ever run again', 'Dana Quell'],
+      ['If she runs and loses, it is the end of her career.', 'Dana Quell'],
+    ]);
+  });
+});
+
+describe('a group described', () => {
+  it('gives what "the designers" or "the coup leaders" said to none of the people in play', () => {
+    const attributed = (...lines: string[]) =>
+      attributeQuotes(articleFromLines('Chips', lines.join('\n')))
+        .quotes.filter((quote) => quote.speaker !== null)
+        .map((quote) => [quote.text, quote.speaker]);
+    expect(
+      attributed(
+        'Analyst Ivo Marrow said the chip would sell well.',
+        "The chip's designers have said that it would be useful for a wide range of devices.",
+      ),
+    ).toEqual([['the chip would sell well', 'Ivo Marrow']]);
+    expect(
+      attributed(
+        'President Ada Quell leads the republic.',
+        'The coup leaders said they had acted in the name of protecting democracy.',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -76,6 +76,9 @@
  * place, party or date the role apart ("Arizona Republican Senator"), never reads another office as a kind of the one
  * it ends with ("Vice President", "shadow chancellor"), and reads "Secretary of State" as a kind of "Secretary"; an
  * office named by a surname beside a first lady of the name ("President Quell" beside first lady Mara Quell and their
- * son) goes only to one whose roles name it, else to nobody named, and so does the bare "Quell" after it.
+ * son) goes only to one whose roles name it, else to nobody named, and so does the bare "Quell" after it; a name
+ * after a long phrase a preposition opens is its sentence's subject ("At a rally in Kilbrook, Norland, on Thursday,
+ * Quell included ...", "In an interview later that day, Quell went further: '...'"), and a plural description ("the
+ * athletes said", "the coup leaders said") is a group, never the one person in play.
  */
 export const ANALYSIS_VERSION = 15;

@@ -333,10 +333,25 @@ function sentenceSubject(paragraph: ParagraphDoc, floor: number, limit: number):
       break;
     }
   }
+  // a longer phrase a preposition opens ("In a Fox interview later that day, Trump went further:"): the subject is
+  // the name after one of its commas, before a lowercase word
+  if (at === floor && isPreposition(tokens[floor]?.lower ?? '')) at = afterFrontedPhrase(paragraph, floor, limit);
   if (['but', 'and', 'so', 'yet'].includes(tokens[at]?.lower ?? '')) at++;
   const phrase = phraseStartingAt(paragraph, at);
   if (!phrase || phrase.last >= limit) return null;
   return phrase;
+}
+
+/** Where the clause after a fronted prepositional phrase starts: after the comma its capitalized subject follows. */
+function afterFrontedPhrase(paragraph: ParagraphDoc, floor: number, limit: number): number {
+  const tokens = paragraph.tokens;
+  for (let index = floor + 1; index < limit && index - floor < 20; index++) {
+    if (tokens[index]!.text !== ',' || paragraph.quoted[index]) continue;
+    const named = phraseStartingAt(paragraph, index + 1);
+    const verb = named ? tokens[named.last + 1] : undefined;
+    if (named && tokens[named.last]!.capitalized && verb?.kind === 'word' && !verb.capitalized) return index + 1;
+  }
+  return floor;
 }
 
 /**

@@ -989,6 +989,17 @@ function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: 
   const lead = runFirst - sentenceFirst;
   if (lead <= 4 && (lead === 1 || tokens[runFirst - 1]?.text === ',')) return true;
   const next = tokens[nameLast + 1];
+  // "At a rally in Portland, Maine, on Thursday, Trump included ...": after a fronted phrase a preposition opens,
+  // the name before the sentence's verb
+  if (
+    tokens[runFirst - 1]?.text === ',' &&
+    isPreposition(tokens[sentenceFirst]?.lower ?? '') &&
+    next?.kind === 'word' &&
+    !next.capitalized &&
+    (isVerbForm(next.lower) || PERSON_VERBS.has(next.lower))
+  ) {
+    return true;
+  }
   if (next !== undefined && isSpeechVerb(next.lower)) return true;
   // "..., and McQuaid is refusing ...": a name opening a clause joined to the sentence, before its verb
   const joiner = tokens[runFirst - 1];

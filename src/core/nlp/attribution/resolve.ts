@@ -29,6 +29,7 @@ import type { SpeakerRef } from './cues.js';
 import type { ParagraphDoc } from './document.js';
 import { type Entity, type EntityIndex, type EntityMention, isNationalityNoun, newEntity } from './entities.js';
 import { type PhraseRange, rangeText } from './phrases.js';
+import { isPluralRoleNoun } from './roles.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -913,6 +914,8 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   // a bare "the man" or "the woman" is someone the article does not name, more often than the one in play (but "the
   // man who built his career on ..." describes someone)
   if (nounGender && words.length === 1 && tokens[ref.range.last + 1]?.lower !== 'who') return null;
+  // "a lot of the athletes said": a group, never the one athlete in play
+  if (isPluralRoleNoun(head)) return null;
   const scores = salience(ref, gender, context);
   for (const entity of scores.keys()) {
     if (nounGender && entity.genderFirm && entity.gender !== null && entity.gender !== nounGender)

@@ -100,6 +100,12 @@ export function isRoleHead(lower: string): boolean {
   return isRoleNoun(bare) || isRoleNoun(last) || TITLE_WORDS.has(bare) || isRoleNoun(singular(bare));
 }
 
+/** A plural of a role noun ("athletes", "officials"): a group, never the one person a description names. */
+export function isPluralRoleNoun(lower: string): boolean {
+  const one = singular(lower);
+  return one !== lower && isRoleHead(one);
+}
+
 function singular(lower: string): string {
   if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
   if (/(?:ss|sh|ch|x|z)es$/u.test(lower)) return lower.slice(0, -2);
