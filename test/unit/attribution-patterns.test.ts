@@ -1729,3 +1729,22 @@ describe('a group described', () => {
     ).toEqual([]);
   });
 });
+
+describe('a verb after the head of a description', () => {
+  it('ends the description at its head noun, so "The Norland senator sought ..., saying" speaks for the senator', () => {
+    expect(
+      listed(
+        'Quell bows out',
+        [
+          'Senator Ivo Quell spoke over boos as he congratulated primary winner Tom Marrow.',
+          'The Norland senator sought to calm his supporters, saying a heckler would "not get beat up" at his rally, ' +
+            "a swipe at disturbances at some of Marrow's rallies.",
+          'He said that he would offer "a prayer" for the eventual nominee.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['not get beat up', 'Ivo Quell'],
+      ['a prayer', 'Ivo Quell'],
+    ]);
+  });
+});

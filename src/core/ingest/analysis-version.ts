@@ -79,6 +79,8 @@
  * son) goes only to one whose roles name it, else to nobody named, and so does the bare "Quell" after it; a name
  * after a long phrase a preposition opens is its sentence's subject ("At a rally in Kilbrook, Norland, on Thursday,
  * Quell included ...", "In an interview later that day, Quell went further: '...'"), and a plural description ("the
- * athletes said", "the coup leaders said") is a group, never the one person in play.
+ * athletes said", "the coup leaders said") is a group, never the one person in play; a verb after a description's
+ * head noun ends it ("The Florida senator sought to ..., saying" is the senator's), with "sought", "drew" and a few
+ * other past tenses the lexicon lacks read as verbs.
  */
 export const ANALYSIS_VERSION = 15;

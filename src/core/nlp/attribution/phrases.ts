@@ -1,5 +1,5 @@
 import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isFirstName, isRoleNoun } from '../lexicon/tags.js';
+import { isFirstName, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   DETERMINERS,
   NUMBER_WORDS,
@@ -171,6 +171,9 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
       ((token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized) ||
       isAndInBodyName(tokens, index, first);
     if (!isPhraseWord(token) && !linksNames && !isNounInPhrase(tokens, index)) break;
+    // "The Florida senator sought to ...": a verb after the phrase's head noun starts the predicate
+    const previous = tokens[index - 1]!;
+    if (!token.capitalized && isVerbForm(token.lower) && !previous.capitalized && isRoleNoun(previous.lower)) break;
     // after a complete name a lowercase word starts the predicate ("Rubio met"); after "Trump’s" it is the head
     // "a BaFin spokeswoman", "the Liverpool manager", "the Clinton campaign": a role or a body after a name is the
     // phrase's head

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { EXTRA_DEMONYMS, EXTRA_PLACES, ROLE_NOUNS } from './words.js';
+import { EXTRA_DEMONYMS, EXTRA_PLACES, IRREGULAR_PAST_VERBS, ROLE_NOUNS } from './words.js';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
@@ -322,6 +322,7 @@ export function isUnlistedVerbLike(lower: string): boolean {
  * it cannot be part of a noun phrase such as a role.
  */
 export function isVerbForm(lower: string): boolean {
+  if (IRREGULAR_PAST_VERBS.has(lower)) return true;
   const mask = tagMask(lower);
   if ((mask & LISTED) === 0) return lower.endsWith('ed');
   return (mask & VERB) !== 0 && (mask & NOT_ONLY_VERB) === 0;

@@ -741,6 +741,14 @@ export const MOOD_WORDS = words(`
   beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
 `);
 
+/**
+ * Past tenses the lexicon lacks or lists only as a noun or adjective, that are no noun in a name's phrase: "The
+ * Florida senator sought to calm ..." ends the subject at "senator". (Not "beat", "cut", "set", "left": nouns too.)
+ */
+export const IRREGULAR_PAST_VERBS = words(`
+  sought drew understood withheld withstood clung awoke woke shone trod wrung slung stank dreamt
+`);
+
 /** Words that say when someone came to a role, not what it is ("the White House's new communications director"). */
 export const ROLE_TIME_WORDS = words('new current');
 
