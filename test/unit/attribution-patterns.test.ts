@@ -1748,3 +1748,26 @@ describe('a verb after the head of a description', () => {
     ]);
   });
 });
+
+describe('a party tag after a name', () => {
+  it('looks past "(D-Md.)" to the name an appositive follows, not to the body the appositive names', () => {
+    expect(
+      listed(
+        'Platform',
+        'Rep. Ivo Quell (D-Md.), chair of the Harbour Committee, said that it was "committed to an open process".',
+      ),
+    ).toEqual([['committed to an open process', 'Ivo Quell']]);
+  });
+
+  it('takes "said leaving a meeting" for when the speaker spoke, not for what was said', () => {
+    const quotes = attributeQuotes(
+      articleFromLines(
+        'Vote',
+        '"If she calls the bill, it will fail," Rep. Ada Quell (D-Ill.) said leaving a closed-door caucus meeting.',
+      ),
+    ).quotes;
+    expect(quotes.map((quote) => [quote.text, quote.kind, quote.speaker])).toEqual([
+      ['If she calls the bill, it will fail', 'direct', 'Ada Quell'],
+    ]);
+  });
+});

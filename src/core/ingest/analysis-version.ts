@@ -81,6 +81,7 @@
  * Quell included ...", "In an interview later that day, Quell went further: '...'"), and a plural description ("the
  * athletes said", "the coup leaders said") is a group, never the one person in play; a verb after a description's
  * head noun ends it ("The Florida senator sought to ..., saying" is the senator's), with "sought", "drew" and a few
- * other past tenses the lexicon lacks read as verbs.
+ * other past tenses the lexicon lacks read as verbs; a party tag after a name is looked past to it ("Rep. X (D-Md.),
+ * chair of the Platform Committee, said" is X's, not the committee's), and "said leaving a meeting" reports nothing.
  */
 export const ANALYSIS_VERSION = 15;

@@ -261,7 +261,8 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
       if (opening && opening.first === floor && tokens[opening.last]!.capitalized) return opening;
       continue;
     }
-    const before = phraseEndingAt(paragraph, index - 1, floor);
+    // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said": the name before its party tag
+    const before = phraseEndingAt(paragraph, beforeParenthesis(paragraph, index - 1, floor), floor);
     // "Mr Hale, who lives in Leeds with his daughters Amy, 15, and Beth, 13, said": a name closing a list is not
     // who speaks; the name opening the sentence, before its appositive, is (or nobody, when there is none)
     if (before && before.first - 1 > floor && LIST_JOINERS.has(tokens[before.first - 1]!.lower)) {
@@ -809,6 +810,11 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
     if (token.lower === 'that') return index + 1;
   }
   if (TOLD_FORMS.has(verb(tokens, verbIndex)) || REPORTED_CLAUSE_PREPOSITIONS.has(next.lower)) return null;
+  // "said leaving a closed-door meeting": when and where, not what was said ("said running for office is tough"
+  // is, with the verb its gerund is the subject of)
+  const object = tokens[verbIndex + 2]?.lower ?? '';
+  const adjunct = NOUN_DETERMINERS.has(object) || isPreposition(object);
+  if (/\p{L}{3}ing$/u.test(next.lower) && adjunct && !hasFiniteVerb(paragraph, verbIndex + 2)) return null;
   // "said Tuesday his actions were lawful", "said last night the deal was off": the day is when, not what was said
   let start = verbIndex + 1;
   if (tokens[start]?.lower === 'last' && TIME_WORDS.has(tokens[start + 1]?.lower ?? '')) start += 2;
@@ -818,8 +824,36 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
   return start;
 }
 
+/** Verbs that make a clause of what follows a gerund ("running for office is tough", "filing would help"). */
+const FINITE_VERBS = new Set([
+  ...['is', 'was', 'are', 'were', 'has', 'had', 'have'],
+  ...['would', 'will', 'can', 'could', 'should', 'may', 'might', 'must'],
+]);
+
+/** Whether the sentence from `from` on has a verb (outside quotes), making a gerund before it its subject. */
+function hasFiniteVerb(paragraph: ParagraphDoc, from: number): boolean {
+  const tokens = paragraph.tokens;
+  const sentence = paragraph.sentenceOf[from];
+  for (let index = from; index < tokens.length && paragraph.sentenceOf[index] === sentence; index++) {
+    if (paragraph.quoted[index]) return false;
+    const token = tokens[index]!;
+    if (FINITE_VERBS.has(token.lower) || (!token.capitalized && isVerbForm(token.lower))) return true;
+  }
+  return false;
+}
+
 function verb(tokens: ParagraphDoc['tokens'], index: number): string {
   return tokens[index]?.lower ?? '';
+}
+
+/** Index before a parenthesis that ends at `index` ("(D-Md.)"), or `index` itself. */
+function beforeParenthesis(paragraph: ParagraphDoc, index: number, floor: number): number {
+  const tokens = paragraph.tokens;
+  if (tokens[index]?.text !== ')') return index;
+  for (let at = index - 1; at > floor && index - at < 8; at--) {
+    if (tokens[at]!.text === '(') return at - 1;
+  }
+  return index;
 }
 
 /** Index after a parenthesis that starts at `index` ("(R-Fla.)"), or `index` itself. */
