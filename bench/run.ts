@@ -47,6 +47,7 @@ import {
   formatStoredStoryFigures,
   formatStoryFigures,
   type StoredStoryFigures,
+  type StoryCounters,
   type StoryFigures,
   storedStoryFiguresHeader,
   storyFiguresHeader,
@@ -100,9 +101,7 @@ if (values['stories-at']) {
   const stores = await openBenchStores(size, join(dir, 'stories.db'));
   try {
     log(`story clustering through a ${stores.kind} store of ${size} articles...`);
-    const figures = await benchStoredStoriesAt(base.texts, size, stores.articles, stores.kind, (value) =>
-      setStoryWatermark(stores, value),
-    );
+    const figures = await benchStoredStoriesAt(base.texts, size, stores.articles, stores.kind, storyCounters(stores));
     log(storedStoryFiguresHeader());
     log(formatStoredStoryFigures(figures));
     log(
@@ -134,9 +133,7 @@ for (const size of sizes) {
   const news = createNewsService({ store });
   const queries = await benchQueries(news, store, runs);
   log(`  story clustering through the store at ${size} articles...`);
-  storedStories.push(
-    await benchStoredStories(store, stores.kind, base.texts, size, (value) => setStoryWatermark(stores, value)),
-  );
+  storedStories.push(await benchStoredStories(store, stores.kind, base.texts, size, storyCounters(stores)));
   await stores.close();
   largestDb = dbPath;
   const ratio =
@@ -286,21 +283,31 @@ writeFileSync(
 );
 log(`\nwrote ${out}`);
 
-/** Hold clustering back by setting the stories watermark (the bench writes articles it then clusters itself). */
-async function setStoryWatermark(stores: Stores, value: number): Promise<void> {
-  const sql = "UPDATE counters SET value = $1 WHERE name = 'stories_watermark'";
-  if (stores.kind === 'sqlite') {
-    (stores.articles as SqliteArticleStore).db.prepare(sql.replace('$1', '?')).run(value);
-    return;
-  }
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: currentPgUrl });
-  await client.connect();
-  try {
-    await client.query(sql, [value]);
-  } finally {
-    await client.end();
-  }
+/** The story counters beside the store: the bench holds clustering back (and clusters itself) and sees the folds. */
+function storyCounters(stores: Stores): StoryCounters {
+  const query = async (sql: string, params: unknown[]): Promise<{ value: number | string }[]> => {
+    if (stores.kind === 'sqlite') {
+      const statement = (stores.articles as SqliteArticleStore).db.prepare(sql.replace(/\$\d/g, '?'));
+      if (statement.reader) return statement.all(...params) as { value: number }[];
+      statement.run(...params);
+      return [];
+    }
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: currentPgUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ value: string }>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    setWatermark: async (value) => {
+      await query("UPDATE counters SET value = $1 WHERE name = 'stories_watermark'", [value]);
+    },
+    folded: async () =>
+      Number((await query("SELECT value FROM counters WHERE name = 'stories_df_folded'", []))[0]?.value ?? 0),
+  };
 }
 
 /** Drop the database `openBenchStores` made for `size` on the --postgres server. */

@@ -126,8 +126,24 @@ export interface MarginalCost {
   held: number;
   /** writing with clustering, in the same transaction, as ingest does */
   clustered: number;
-  /** the difference: what clustering adds per article (the issue's budget: 0.2 ms) */
+  /** the difference: what clustering adds per article, but for the fold (the issue's budget: 0.2 ms) */
   adds: number;
+  /**
+   * the addition of the pending document frequencies to story_df, once per DF_FOLD_EVERY articles: what the
+   * transaction that did it took beyond the median of its kind, spread over the articles it folded (null: none
+   * happened among these writes). The medians leave it out.
+   */
+  fold: number | null;
+  /** `adds` and `fold`: what clustering adds per article, all told */
+  addsWithFold: number;
+}
+
+/** The story counters the bench reads and sets beside the store. */
+export interface StoryCounters {
+  /** hold clustering back: the stories watermark set to `value` */
+  setWatermark(value: number): Promise<void>;
+  /** the articles clustered when story_df last took the pending document frequencies */
+  folded(): Promise<number>;
 }
 
 export interface StoredStoryFigures {
@@ -143,18 +159,20 @@ export interface StoredStoryFigures {
 /**
  * What story clustering adds to writing articles to a store holding `stored` ones. The measured articles are
  * written in alternation: with clustering held back (the watermark set one short, as in a store of an older
- * release; they are clustered right after, untimed) and with clustering in the write transaction, as ingest does.
+ * release; they are clustered right after, timed apart) and with clustering in the write transaction, as ingest does.
  * The difference of the two medians is the cost of clustering, with its reads, its writes and the extra pages the
  * commit writes, and without the transaction it shares with the articles (medians: a checkpoint or a collection
- * that lands on one write says nothing of clustering). The articles carry the story keys their
- * analysis computed (the `features` figure of `benchStories`), as ingest hands them to the store.
+ * that lands on one write says nothing of clustering). The fold of the document frequencies, which lands on one
+ * transaction in DF_FOLD_EVERY articles, is measured on that transaction and added spread over its articles. The
+ * articles carry the story keys their analysis computed (the `features` figure of `benchStories`), as ingest hands
+ * them to the store.
  */
 export async function benchStoredStories(
   store: ArticleStore,
   database: string,
   texts: readonly string[],
   stored: number,
-  setWatermark: (value: number) => Promise<void>,
+  counters: StoryCounters,
   measured = 1000,
 ): Promise<StoredStoryFigures> {
   const articles = texts.slice(0, measured * 2).flatMap((text, i) => {
@@ -166,9 +184,14 @@ export async function benchStoredStories(
     ];
   });
   let file = 0;
-  const write = async (batch: AnalyzedArticle[], hold: boolean): Promise<number> => {
+  /** ms of the write transaction and, held back, of the one that clusters the batch; whether either folded */
+  const write = async (
+    batch: AnalyzedArticle[],
+    hold: boolean,
+  ): Promise<{ write: number; backlog: number; folded: number }> => {
+    const foldedBefore = await counters.folded();
     const watermark = hold ? await store.maxSeq() : 0;
-    if (hold) await setWatermark(watermark - 1);
+    if (hold) await counters.setWatermark(watermark - 1);
     const changes = batch.map((article) => {
       const name = `/bench/stories-${file++}`;
       return { record: { path: name, size: 1, mtimeMs: 1, hash: name }, articles: [article] };
@@ -176,22 +199,49 @@ export async function benchStoredStories(
     const t0 = performance.now();
     await store.applyFiles(changes);
     const elapsed = performance.now() - t0;
+    let backlog = 0;
     if (hold) {
-      await setWatermark(watermark);
+      await counters.setWatermark(watermark);
+      const t1 = performance.now();
       await store.clusterBacklog(batch.length);
+      backlog = performance.now() - t1;
     }
-    return elapsed / batch.length;
+    return { write: elapsed, backlog, folded: (await counters.folded()) - foldedBefore };
   };
   const marginal = async (batches: AnalyzedArticle[][]): Promise<MarginalCost> => {
     const held: number[] = [];
     const clustered: number[] = [];
+    const backlogs: number[] = [];
+    const folds: { ms: number; held: boolean; articles: number }[] = [];
     for (const [i, batch] of batches.entries()) {
-      if (i % 2 === 0) held.push(await write(batch, true));
-      else clustered.push(await write(batch, false));
+      const hold = i % 2 === 0;
+      const times = await write(batch, hold);
+      if (hold) {
+        held.push(times.write / batch.length);
+        backlogs.push(times.backlog);
+      } else clustered.push(times.write / batch.length);
+      if (times.folded > 0) folds.push({ ms: hold ? times.backlog : times.write, held: hold, articles: times.folded });
     }
     const heldMedian = summarize(held).median;
     const clusteredMedian = summarize(clustered).median;
-    return { held: heldMedian, clustered: clusteredMedian, adds: round(clusteredMedian - heldMedian) };
+    const adds = round(clusteredMedian - heldMedian);
+    // the fold's transaction beside the median one of its kind (every batch here is as large)
+    const size = batches[0]?.length ?? 1;
+    const backlogMedian = summarize(backlogs).median;
+    let foldMs = 0;
+    let foldArticles = 0;
+    for (const fold of folds) {
+      foldMs += Math.max(0, fold.ms - (fold.held ? backlogMedian : clusteredMedian * size));
+      foldArticles += fold.articles;
+    }
+    const fold = foldArticles === 0 ? null : round(foldMs / foldArticles);
+    return {
+      held: heldMedian,
+      clustered: clusteredMedian,
+      adds,
+      fold,
+      addsWithFold: round(adds + (fold ?? 0)),
+    };
   };
   const first = articles.slice(0, measured);
   const second = articles.slice(measured);
@@ -207,13 +257,14 @@ export async function benchStoredStories(
 
 /** The header of `formatStoredStoryFigures` rows. */
 export function storedStoryFiguresHeader(): string {
-  return 'stored    database   one per transaction (held clustered adds)   fifty per transaction (held clustered adds)';
+  return 'stored    database   one per transaction (held clustered adds fold all)     fifty per transaction (held clustered adds fold all)';
 }
 
 export function formatStoredStoryFigures(f: StoredStoryFigures): string {
   const fmt = (c: MarginalCost) =>
-    `${c.held.toFixed(3).padStart(9)} ${c.clustered.toFixed(3).padStart(9)} ${c.adds.toFixed(3).padStart(9)}`;
-  return `${String(f.stored).padEnd(9)} ${f.database.padEnd(9)} ${fmt(f.single)}                ${fmt(f.batched)}`;
+    [c.held, c.clustered, c.adds].map((v) => v.toFixed(3).padStart(9)).join(' ') +
+    ` ${(c.fold === null ? '-' : c.fold.toFixed(3)).padStart(6)} ${c.addsWithFold.toFixed(3).padStart(6)}`;
+  return `${String(f.stored).padEnd(9)} ${f.database.padEnd(9)} ${fmt(f.single)}            ${fmt(f.batched)}`;
 }
 
 /**
@@ -226,7 +277,7 @@ export async function benchStoredStoriesAt(
   size: number,
   store: ArticleStore,
   database: string,
-  setWatermark: (value: number) => Promise<void>,
+  counters: StoryCounters,
   measured = 1000,
 ): Promise<StoredStoryFigures & { ingestMsPerArticle: number }> {
   const analysed = texts.map((text) => {
@@ -250,6 +301,6 @@ export async function benchStoredStoriesAt(
     await store.applyFiles([{ record: { path: `/bench/s${i}`, size: 1, mtimeMs: 1, hash: `s${i}` }, articles: batch }]);
   }
   const ingestMsPerArticle = round((performance.now() - t0) / size);
-  const figures = await benchStoredStories(store, database, texts, size, setWatermark, measured);
+  const figures = await benchStoredStories(store, database, texts, size, counters, measured);
   return { ...figures, ingestMsPerArticle };
 }

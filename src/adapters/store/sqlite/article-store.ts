@@ -270,8 +270,12 @@ export class SqliteArticleStore extends SqlArticleStore {
     const read = clusterSteps.texts(this.clustering, this.stories, position, pending);
     const features = clusterSteps.features(this.clustering, pending, read ? run.rowsNow(read.sql, read.params) : []);
     const keys = this.clustering.keysToRead(features);
-    const found = keys.length === 0 ? [] : run.rowsNow<{ term: string; df: number }>(this.stories.df, [keys]);
-    this.clustering.learnFrequencies(keys, new Map(found.map((row) => [row.term, row.df])));
+    const found = new Map<string, number>();
+    for (const key of keys) {
+      const [row] = run.rowsNow<{ df: number }>(this.stories.dfOfKey, [key]);
+      if (row !== undefined) found.set(key, row.df);
+    }
+    this.clustering.learnFrequencies(keys, found);
     const writes = this.clustering.cluster(pending, features);
     for (const write of batchWrites(this.stories, writes)) run.runNow(write.sql, write.params);
     return { clustered: pending.length, after: positionAfter(position, writes) };
