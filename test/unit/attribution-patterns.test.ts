@@ -1771,3 +1771,36 @@ describe('a party tag after a name', () => {
     ]);
   });
 });
+
+describe('people around someone, and documents of others', () => {
+  const attributed = (...lines: string[]) =>
+    attributeQuotes(articleFromLines('Claims', lines.join('\n')))
+      .quotes.filter((quote) => quote.speaker !== null)
+      .map((quote) => [quote.text, quote.speaker]);
+
+  it('gives what "lawyers for" or "aides to" someone said to nobody named, not to the one they work for', () => {
+    expect(attributed('Lawyers for Ivo Quell said the claim was false.')).toEqual([]);
+    expect(attributed('Aides to Senator Ivo Quell said the bill would fail.')).toEqual([]);
+    expect(attributed('Ivo Quell, a friend of Ada Marrow, said the claim was false.')).toEqual([
+      ['the claim was false', 'Ivo Quell'],
+    ]);
+  });
+
+  it('takes "a Republican representative" for a member nobody named, not for the party', () => {
+    expect(
+      attributed('The bill passed, although a Republican representative said he had voted yes by mistake.'),
+    ).toEqual([]);
+    expect(attributed('A Republican spokeswoman said the party would oppose the bill.')).toEqual([
+      ['the party would oppose the bill', 'Republican Party'],
+    ]);
+  });
+
+  it('gives a complaint no newspaper that reported it for its author', () => {
+    expect(
+      attributed(
+        'Ivo Quell knew of the whistleblower complaint before the vote, the Harbour Times reported on Tuesday.',
+        'The complaint alleged that Quell had leveraged military aid to coerce an investigation.',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -82,6 +82,8 @@
  * athletes said", "the coup leaders said") is a group, never the one person in play; a verb after a description's
  * head noun ends it ("The Florida senator sought to ..., saying" is the senator's), with "sought", "drew" and a few
  * other past tenses the lexicon lacks read as verbs; a party tag after a name is looked past to it ("Rep. X (D-Md.),
- * chair of the Platform Committee, said" is X's, not the committee's), and "said leaving a meeting" reports nothing.
+ * chair of the Platform Committee, said" is X's, not the committee's), and "said leaving a meeting" reports nothing;
+ * people around someone ("lawyers for X", "aides to X", "supporters of X") and "a Republican representative" speak
+ * for nobody named, and a complaint, a lawsuit or a ruling is no newspaper's that reported it.
  */
 export const ANALYSIS_VERSION = 15;

@@ -11,11 +11,13 @@ import {
   GENDERED_TITLES,
   HEAD_PREPOSITIONS,
   INDEFINITE_OPENERS,
+  MEMBER_NOUNS,
   ORGANISATION_NOMINALS,
   PARTY_MODIFIERS,
   PARTY_NAMES,
   POLICE_FORCE_WORDS,
   POST_NOMINALS,
+  PRESS_DOCUMENT_NOUNS,
   PRESS_NOUNS,
   PRONOUN_GENDER,
   PUBLICATION_WORDS,
@@ -143,6 +145,23 @@ function headOf(tokens: readonly Token[], range: PhraseRange): Token {
   return tokens[range.last]!;
 }
 
+/**
+ * Whether the name at `nameFirst` is what a plural of people ("Lawyers", "aides") is linked to by "for", "to" or "of",
+ * inside the phrase from `first` or just before it ("Aides to [Senator Quell] said").
+ */
+function isGroupAround(tokens: readonly Token[], first: number, nameFirst: number): boolean {
+  const link = tokens[first - 1];
+  const before = tokens[first - 2];
+  if (link && GROUP_LINKS.has(link.lower) && before?.kind === 'word' && isPluralRoleNoun(before.lower)) return true;
+  const start = DETERMINERS.has(tokens[first]!.lower) ? first + 1 : first;
+  const group = tokens[start];
+  if (group?.kind !== 'word' || !isPluralRoleNoun(group.lower)) return false;
+  return tokens.slice(start + 1, nameFirst).some((token) => GROUP_LINKS.has(token.lower));
+}
+
+/** What links a group of people to the one they work for or stand by: "lawyers for", "aides to", "allies of". */
+const GROUP_LINKS = new Set(['for', 'to', 'of']);
+
 function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const tokens = ref.paragraph.tokens;
   const head = headOf(tokens, ref.range);
@@ -174,6 +193,8 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   while (nameLast > ref.range.first && POST_NOMINALS.has(tokens[nameLast]!.lower)) nameLast--;
   const named = mentionEndingAt(context.index, ref.paragraph.index, ref.range.first, nameLast);
   if (named && isAddressee(ref, named.firstToken)) return null;
+  // "Lawyers for Tulsi Gabbard", "Aides to Senator Quell": people around someone, who speak for nobody named
+  if (named?.entity.kind === 'person' && isGroupAround(tokens, ref.range.first, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body
   const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
@@ -209,6 +230,8 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const body = resolveOrganisationReference(ref, context, null);
     // a country in play is where the report is about, not its author
     const issuer = body?.entity.kind === 'organisation' && !isCountryName(normalizeName(body.entity.name));
+    // "the New York Times reported ... The complaint alleged": a newspaper writes reports, not complaints or rulings
+    if (issuer && isPublication(body.entity) && !PRESS_DOCUMENT_NOUNS.has(head.lower)) return null;
     return issuer ? { entity: body.entity, via: 'document' } : null;
   }
   // "the Dutchman", "the Scot": a nationality describes the person in play
@@ -738,8 +761,10 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
     }
     return remember(resolveOrganisationReference(ref, context, owner.lower === 'its' ? null : owner.lower)?.entity);
   }
-  // "a Labour spokesman", "a Republican spokeswoman": the party
+  // "a Labour spokesman", "a Republican spokeswoman": the party (but "a Republican representative" is a member of
+  // the House, someone the article has not named)
   const party = partyNamed(tokens, ref.range.first, ref.range.last - 1, PARTY_NAMES_BEFORE_SPOKESPERSON);
+  if (party && MEMBER_NOUNS.has(noun)) return null;
   if (party) return remember(partyEntity(context, party));
   // "A Health Board spokesperson": a body named by a word no organisation of the article matches is nobody known
   // (not "A police spokesman" opening its sentence: a capitalized determiner names nothing)

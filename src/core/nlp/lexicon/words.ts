@@ -338,6 +338,12 @@ export const DOCUMENT_NOUNS = words(`
   release communique advert advertisement ad poster leaflet manifesto submission guidance interview
 `);
 
+/** Documents a publication writes itself ("the report said" after "the Times reported"), of all the DOCUMENT_NOUNS. */
+export const PRESS_DOCUMENT_NOUNS = words('report reports study survey interview statement release');
+
+/** Spokesperson nouns that name a member before a party's name ("a Republican representative"), not its voice. */
+export const MEMBER_NOUNS = words('representative representatives');
+
 /** Nouns for someone who speaks for a body: "a Home Office spokesman", "a spokeswoman for the bank". */
 export const SPOKESPERSON_NOUNS = words(`
   spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative representatives statement
