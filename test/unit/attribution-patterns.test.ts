@@ -1804,3 +1804,39 @@ describe('people around someone, and documents of others', () => {
     ).toEqual([]);
   });
 });
+
+describe('an owner opening a sentence, and a question put by a named host', () => {
+  it('takes "Quell’s documentary" for no subject, so "he" after the one it ends on is that one', () => {
+    expect(
+      listed(
+        'Oscars',
+        [
+          'Two front-runners would have been Michael Quell’s documentary and Ada Marrow’s film.',
+          'Quell’s caustic documentary may have been affected by its distributors’ decision, says Tim Dams, the news ' +
+            'editor of a trade magazine. But he also believes the film does not sit well with the Academy. ' +
+            '"Conservative voters tend to go for epic pictures," he said.',
+        ].join('\n'),
+      ),
+    ).toEqual([['Conservative voters tend to go for epic pictures', 'Tim Dams']]);
+    // ("Quell’s been making the case" is Quell has)
+    expect(
+      listed(
+        'Debate',
+        'Ivo Quell lit into Tom Marrow at the debate.',
+        'Quell’s been making the case for weeks that Marrow is not ready. "You have not been tested," he said.',
+      ),
+    ).toEqual([['You have not been tested', 'Ivo Quell']]);
+  });
+
+  it('gives no question a named host put to someone to the one asked', () => {
+    const question = '"Now, you famously said you were tired of the emails. Has it moved on?"';
+    for (const asking of [
+      `Quell was asked by host Tom Bray, ${question}`,
+      `Quell was asked by host Tom Bray: ${question}`,
+      `Quell was asked by host Tom Bray about the emails. ${question}`,
+    ]) {
+      const quotes = listed('Emails', 'Senator Ivo Quell said on Friday that the story had moved on.', asking);
+      expect(quotes.find(([text]) => text?.startsWith('Now, you famously'))?.[1]).not.toBe('Ivo Quell');
+    }
+  });
+});

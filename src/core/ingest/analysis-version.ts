@@ -84,6 +84,8 @@
  * other past tenses the lexicon lacks read as verbs; a party tag after a name is looked past to it ("Rep. X (D-Md.),
  * chair of the Platform Committee, said" is X's, not the committee's), and "said leaving a meeting" reports nothing;
  * people around someone ("lawyers for X", "aides to X", "supporters of X") and "a Republican representative" speak
- * for nobody named, and a complaint, a lawsuit or a ruling is no newspaper's that reported it.
+ * for nobody named, and a complaint, a lawsuit or a ruling is no newspaper's that reported it; a person named
+ * with an owner's "'s" ("Moore's documentary") is no subject a later "he" goes back to, unless the "'s" is "has" or
+ * "is" ("Christie's been making the case"), and someone "asked by" a named host is not the one asking.
  */
 export const ANALYSIS_VERSION = 15;

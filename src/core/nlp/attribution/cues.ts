@@ -376,6 +376,8 @@ export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): S
   // the verb right after the subject: a finite verb of the sentence, not a list or a heading ("Name: ...")
   const verb = tokens[subject.last + 1];
   if (verb?.kind !== 'word' || verb.capitalized) return null;
+  // ("Quell was asked by host Tom Bray: ..." hands over to the question, not to the one asked)
+  if (PASSIVE_AUXILIARIES.has(verb.lower) && ASKED_FORMS.has(tokens[subject.last + 2]?.lower ?? '')) return null;
   return { paragraph, range: subject, cue: ':', cueIndex: colon };
 }
 
@@ -649,6 +651,8 @@ export function attributionBefore(
     // a partial quote far from a cue set off by commas inside a relative clause is not that cue's (`who, Israel
     // alleged, led the programme, has been "assassinated"`)
     if (framing && openIndex - index > 6 && isRelativeAside(paragraph, index)) return null;
+    // `Quell was asked by host Tom Bray, ..., "Now, you ..."`: the one asked is not the one asking
+    if (ASKED_FORMS.has(token.lower) && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '')) return null;
     const subject = subjectOfVerb(paragraph, index);
     // `Mr Hasson said games developers had to be more "business-like"`: words framed by a generic group inside
     // someone's statement are the words of the one making the statement

@@ -972,6 +972,31 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
 }
 
 /** True when the mention is the subject of a nearby speech verb or opens its sentence. */
+/**
+ * Whether a name ending in "'s" owns what follows ("Moore's documentary"), rather than standing for "has" or "is"
+ * before a verb ("Christie's been making the case", "Quell's not said").
+ */
+function ownsNext(paragraph: ParagraphDoc, nameLast: number): boolean {
+  const tokens = paragraph.tokens;
+  if (!tokens[nameLast]!.possessive || !/['’]s$/u.test(tokens[nameLast]!.text)) return false;
+  const next = tokens[nameLast + 1];
+  return !(next?.kind === 'word' && !next.capitalized && CONTRACTED_AFTER.has(next.lower));
+}
+
+/** Words after "X's" that make it "X has" or "X is": "been", "got", "going", "not", "also" ... */
+const CONTRACTED_AFTER = new Set([
+  'been',
+  'got',
+  'gotten',
+  'going',
+  'not',
+  'never',
+  'also',
+  'still',
+  'just',
+  'already',
+]);
+
 function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: number): boolean {
   const tokens = paragraph.tokens;
   const sentenceFirst = paragraph.sentenceOf[runFirst] ?? 0;
@@ -2641,7 +2666,11 @@ function assemble(
       start: paragraph.offset + firstToken.start,
       end: paragraph.offset + bareEnd(lastToken),
       inQuote: paragraph.quoted[candidate.nameFirst] === 1,
-      subject: isSubjectPosition(paragraph, candidate.runFirst, candidate.nameLast),
+      // ("Moore's caustic documentary may have been ...": a person who owns the subject is not it; a body named so
+      // is still what "it" goes back to)
+      subject:
+        !(entity.kind === 'person' && ownsNext(paragraph, candidate.nameLast)) &&
+        isSubjectPosition(paragraph, candidate.runFirst, candidate.nameLast),
       sentenceStart: paragraph.sentenceOf[candidate.nameFirst] ?? 0,
       closesParagraph: paragraph.sentenceOf[candidate.nameFirst] === paragraph.sentenceOf[paragraph.tokens.length - 1],
     });

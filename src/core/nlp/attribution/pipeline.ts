@@ -399,6 +399,8 @@ function handOvers(paragraph: ParagraphDoc): SpeechEvent[] {
     const token = tokens[at]!;
     if (paragraph.quoted[at] || token.capitalized || !ASKED_FORMS.has(token.lower)) continue;
     if (!['was', 'were', 'is', 'been', 'being'].includes(tokens[at - 1]!.lower)) continue;
+    // "Sanders was asked by host Bill Maher, ...: '...'": the asker is named, and what follows is the question
+    if (tokens[at + 1]?.lower === 'by') continue;
     const subject = subjectOfVerb(paragraph, at - 1);
     if (!subject) continue;
     const ref: SpeakerRef = { paragraph, range: subject, cue: token.text, cueIndex: at };
