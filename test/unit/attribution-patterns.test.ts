@@ -9,6 +9,13 @@ function listed(title: string, ...lines: string[]): [string, string | null][] {
     .map((quote) => [quote.text, quote.speaker]);
 }
 
+/** The quotes given a speaker, as [text, speaker], of an article made of `lines`. */
+function attributed(...lines: string[]): [string, string | null][] {
+  return attributeQuotes(articleFromLines('Claims', lines.join('\n')))
+    .quotes.filter((quote) => quote.speaker !== null)
+    .map((quote) => [quote.text, quote.speaker]);
+}
+
 function people(...lines: string[]) {
   return attributeQuotes(articleFromLines('People', lines.join('\n'))).people;
 }
@@ -1711,10 +1718,6 @@ describe('a subject after a long phrase a preposition opens', () => {
 
 describe('a group described', () => {
   it('gives what "the designers" or "the coup leaders" said to none of the people in play', () => {
-    const attributed = (...lines: string[]) =>
-      attributeQuotes(articleFromLines('Chips', lines.join('\n')))
-        .quotes.filter((quote) => quote.speaker !== null)
-        .map((quote) => [quote.text, quote.speaker]);
     expect(
       attributed(
         'Analyst Ivo Marrow said the chip would sell well.',
@@ -1773,11 +1776,6 @@ describe('a party tag after a name', () => {
 });
 
 describe('people around someone, and documents of others', () => {
-  const attributed = (...lines: string[]) =>
-    attributeQuotes(articleFromLines('Claims', lines.join('\n')))
-      .quotes.filter((quote) => quote.speaker !== null)
-      .map((quote) => [quote.text, quote.speaker]);
-
   it('gives what "lawyers for" or "aides to" someone said to nobody named, not to the one they work for', () => {
     expect(attributed('Lawyers for Ivo Quell said the claim was false.')).toEqual([]);
     expect(attributed('Aides to Senator Ivo Quell said the bill would fail.')).toEqual([]);
