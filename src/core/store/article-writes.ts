@@ -501,8 +501,8 @@ export function addRoleUses(uses: readonly RoleUse[], roles: readonly string[], 
 
 /**
  * A person's roles best first: each role's weight as of the newest article giving any of them (most used and most
- * recent first), a specific role absorbing a generic one it ends with ("Prime Minister" into "British Prime
- * Minister"), ties to the more recent.
+ * recent first), variants folded as {@link rankRoles} folds them ("Prime Minister" into "British Prime Minister"),
+ * ties to the more recent.
  */
 export function rankRoleUses(uses: readonly RoleUse[]): string[] {
   const newest =

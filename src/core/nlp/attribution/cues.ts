@@ -828,12 +828,6 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
   return start;
 }
 
-/** Verbs that make a clause of what follows a gerund ("running for office is tough", "filing would help"). */
-const FINITE_VERBS = new Set([
-  ...['is', 'was', 'are', 'were', 'has', 'had', 'have'],
-  ...['would', 'will', 'can', 'could', 'should', 'may', 'might', 'must'],
-]);
-
 /** Whether the sentence from `from` on has a verb (outside quotes), making a gerund before it its subject. */
 function hasFiniteVerb(paragraph: ParagraphDoc, from: number): boolean {
   const tokens = paragraph.tokens;
@@ -841,7 +835,7 @@ function hasFiniteVerb(paragraph: ParagraphDoc, from: number): boolean {
   for (let index = from; index < tokens.length && paragraph.sentenceOf[index] === sentence; index++) {
     if (paragraph.quoted[index]) return false;
     const token = tokens[index]!;
-    if (FINITE_VERBS.has(token.lower) || (!token.capitalized && isVerbForm(token.lower))) return true;
+    if (FINITE_WORDS.has(token.lower) || (!token.capitalized && isVerbForm(token.lower))) return true;
   }
   return false;
 }

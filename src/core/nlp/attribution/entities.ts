@@ -33,6 +33,7 @@ import {
   COMMON_WORD_ENDING,
   COMPASS_POINTS,
   CONSORT_WORDS,
+  CONTRACTION_FOLLOWERS,
   CREDIT_WORDS,
   DASH_MARKS,
   FAMILY_NOUNS,
@@ -971,32 +972,18 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
   return null;
 }
 
-/** True when the mention is the subject of a nearby speech verb or opens its sentence. */
 /**
  * Whether a name ending in "'s" owns what follows ("Moore's documentary"), rather than standing for "has" or "is"
- * before a verb ("Christie's been making the case", "Quell's not said").
+ * before a verb ("Christie's been making the case", "Quell's not said it").
  */
 function ownsNext(paragraph: ParagraphDoc, nameLast: number): boolean {
   const tokens = paragraph.tokens;
   if (!tokens[nameLast]!.possessive || !/['’]s$/u.test(tokens[nameLast]!.text)) return false;
   const next = tokens[nameLast + 1];
-  return !(next?.kind === 'word' && !next.capitalized && CONTRACTED_AFTER.has(next.lower));
+  return !(next?.kind === 'word' && !next.capitalized && CONTRACTION_FOLLOWERS.has(next.lower));
 }
 
-/** Words after "X's" that make it "X has" or "X is": "been", "got", "going", "not", "also" ... */
-const CONTRACTED_AFTER = new Set([
-  'been',
-  'got',
-  'gotten',
-  'going',
-  'not',
-  'never',
-  'also',
-  'still',
-  'just',
-  'already',
-]);
-
+/** True when the mention is the subject of a nearby speech verb or opens its sentence. */
 function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: number): boolean {
   const tokens = paragraph.tokens;
   const sentenceFirst = paragraph.sentenceOf[runFirst] ?? 0;

@@ -9,6 +9,7 @@ import {
   DOCUMENT_NOUNS,
   GENDERED_NOUNS,
   GENDERED_TITLES,
+  GROUP_LINKS,
   HEAD_PREPOSITIONS,
   INDEFINITE_OPENERS,
   MEMBER_NOUNS,
@@ -158,9 +159,6 @@ function isGroupAround(tokens: readonly Token[], first: number, nameFirst: numbe
   if (group?.kind !== 'word' || !isPluralRoleNoun(group.lower)) return false;
   return tokens.slice(start + 1, nameFirst).some((token) => GROUP_LINKS.has(token.lower));
 }
-
-/** What links a group of people to the one they work for or stand by: "lawyers for", "aides to", "allies of". */
-const GROUP_LINKS = new Set(['for', 'to', 'of']);
 
 function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | null {
   const tokens = ref.paragraph.tokens;

@@ -360,8 +360,9 @@ export interface RoleTally {
 }
 
 /**
- * Fold variants and order roles best first: a specific role absorbs a generic one it ends with ("Prime Minister"
- * into "British Prime Minister"), then the most used first, ties to the earliest given.
+ * Fold variants and order roles best first: a specific role given in its own right absorbs a generic one it is a
+ * kind of ("Prime Minister" into "British Prime Minister", "Secretary" into "Secretary of State"), a form given once
+ * beside a much used generic one is read as it, then the most used first, ties to the earliest given.
  */
 export function rankRoles(tallies: Iterable<RoleTally>): string[] {
   const byKey = new Map<string, RoleTally>();

@@ -341,6 +341,12 @@ export const DOCUMENT_NOUNS = words(`
 /** Documents a publication writes itself ("the report said" after "the Times reported"), of all the DOCUMENT_NOUNS. */
 export const PRESS_DOCUMENT_NOUNS = words('report reports study survey interview statement release');
 
+/** What links a group of people to the one they work for or stand by: "lawyers for", "aides to", "allies of". */
+export const GROUP_LINKS = words('for to of');
+
+/** Words after "X's" that make it "X has" or "X is" ("Christie's been making the case"), not an owner's "'s". */
+export const CONTRACTION_FOLLOWERS = words('been got gotten going not never also still just already');
+
 /** Spokesperson nouns that name a member before a party's name ("a Republican representative"), not its voice. */
 export const MEMBER_NOUNS = words('representative representatives');
 
