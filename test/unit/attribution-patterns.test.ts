@@ -1838,3 +1838,22 @@ describe('an owner opening a sentence, and a question put by a named host', () =
     }
   });
 });
+
+describe('what someone did not say', () => {
+  const reported = (...lines: string[]) =>
+    attributeQuotes(articleFromLines('Claims', lines.join('\n')))
+      .quotes.filter((quote) => quote.kind === 'reported')
+      .map((quote) => [quote.text, quote.speaker]);
+
+  it('lists no statement someone never made, and the one they made beside it', () => {
+    expect(
+      reported('Ada Quell supports the law, but she has never said she would support a ban on every vote.'),
+    ).toEqual([]);
+    expect(
+      reported(
+        'Ada Quell, who did not explicitly say that Tom Marrow was unfit, said on Wednesday that he had not done ' +
+          'his homework on the harbour bill.',
+      ),
+    ).toEqual([['he had not done his homework on the harbour bill', 'Ada Quell']]);
+  });
+});

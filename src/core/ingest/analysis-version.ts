@@ -86,6 +86,7 @@
  * people around someone ("lawyers for X", "aides to X", "supporters of X") and "a Republican representative" speak
  * for nobody named, and a complaint, a lawsuit or a ruling is no newspaper's that reported it; a person named
  * with an owner's "'s" ("Moore's documentary") is no subject a later "he" goes back to, unless the "'s" is "has" or
- * "is" ("Christie's been making the case"), and someone "asked by" a named host is not the one asking.
+ * "is" ("Christie's been making the case"), and someone "asked by" a named host is not the one asking; what someone
+ * never said or did not say ("she has never said she would ...", "did not say why") is no statement of theirs.
  */
 export const ANALYSIS_VERSION = 15;

@@ -19,6 +19,7 @@ import {
   LINKING_PREPOSITIONS,
   LIST_JOINERS,
   MEDIUM_PREPOSITIONS,
+  NEGATIONS,
   NOUN_DETERMINERS,
   OBJECT_PREPOSITIONS,
   PASSIVE_AUXILIARIES,
@@ -742,6 +743,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!according && !isReportingVerb(verb.lower)) continue;
 
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
+    // "she has never said she would ...", "he did not say whether": what someone did not say is no statement of theirs
+    if (!according && isNegated(tokens, index)) continue;
     // "According to Ham, the administration has ..." (or "But according to ..."); "..., according to the UN, as
     // aid groups warn ..." reports what comes before it, not the clause after the comma
     if (according && index > (paragraph.sentenceOf[index] ?? 0) + 1) continue;
@@ -784,6 +787,13 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     index = last;
   }
   return found;
+}
+
+/** Whether a verb is negated by the word or two before it: "never said", "did not say", "hasn't said". */
+function isNegated(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {
+  return [tokens[verbIndex - 1], tokens[verbIndex - 2]].some(
+    (token) => token?.kind === 'word' && (NEGATIONS.has(token.lower) || /n['’]t$/u.test(token.lower)),
+  );
 }
 
 /** The clause after "According to X,": the token after the comma that closes the source. */

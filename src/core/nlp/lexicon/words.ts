@@ -341,6 +341,9 @@ export const DOCUMENT_NOUNS = words(`
 /** Documents a publication writes itself ("the report said" after "the Times reported"), of all the DOCUMENT_NOUNS. */
 export const PRESS_DOCUMENT_NOUNS = words('report reports study survey interview statement release');
 
+/** Words that negate the verb after them: "never said", "did not say". */
+export const NEGATIONS = words('not never');
+
 /** What links a group of people to the one they work for or stand by: "lawyers for", "aides to", "allies of". */
 export const GROUP_LINKS = words('for to of');
 
