@@ -1857,3 +1857,28 @@ describe('what someone did not say', () => {
     ).toEqual([['he had not done his homework on the harbour bill', 'Ada Quell']]);
   });
 });
+
+describe('a reporting verb with a plain object', () => {
+  const reported = (line: string) =>
+    attributeQuotes(articleFromLines('Object', line))
+      .quotes.filter((quote) => quote.kind === 'reported')
+      .map((quote) => [quote.text, quote.speaker]);
+
+  it('lists no object of "announced", "tweeted out" or "emphasizing" as something said', () => {
+    expect(
+      reported(
+        'President Ivo Quell announced new sanctions against the regime -- but did not take action to alter the deal.',
+      ),
+    ).toEqual([]);
+    expect(reported('On Wednesday, Ada Quell tweeted out an ill-advised knock on the survivor Tom Hogg.')).toEqual([]);
+  });
+
+  it('goes on to the statement the sentence makes after the object', () => {
+    expect(
+      reported(
+        'Instead, Ivo Quell is emphasizing his strong third-place finish in last week’s caucus, asserting that he ' +
+          'has a chance to do equally well in Norland.',
+      ),
+    ).toEqual([['he has a chance to do equally well in Norland', 'Ivo Quell']]);
+  });
+});

@@ -87,6 +87,9 @@
  * for nobody named, and a complaint, a lawsuit or a ruling is no newspaper's that reported it; a person named
  * with an owner's "'s" ("Moore's documentary") is no subject a later "he" goes back to, unless the "'s" is "has" or
  * "is" ("Christie's been making the case"), and someone "asked by" a named host is not the one asking; what someone
- * never said or did not say ("she has never said she would ...", "did not say why") is no statement of theirs.
+ * never said or did not say ("she has never said she would ...", "did not say why") is no statement of theirs; a
+ * plain object ends at a dash, a semicolon or "but" ("announced new sanctions -- but did not ..."), "emphasize",
+ * "stress", "tweet" and "post" take plain objects, "against" and "out" open no clause, and after a plain object the
+ * sentence's next reporting verb still reports ("emphasizing his finish, asserting that he ...").
  */
 export const ANALYSIS_VERSION = 15;

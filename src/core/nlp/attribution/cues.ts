@@ -712,11 +712,15 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   if (CLAUSE_OPENERS.has(opener) || SUBJECT_PRONOUNS.has(opener) || opener === 'there') return true;
   for (let at = first + 1; at < tokens.length && at <= first + 8; at++) {
     const token = tokens[at]!;
-    if (paragraph.quoted[at]) break;
+    // (a dash, a semicolon or "but" ends the object: "announced new sanctions -- but did not ...")
+    if (paragraph.quoted[at] || OBJECT_ENDS.has(token.text) || token.lower === 'but') break;
     if (token.kind === 'word' && (FINITE_WORDS.has(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
   }
   return false;
 }
+
+/** Marks that end a verb's plain object before any clause could start. */
+const OBJECT_ENDS = new Set(['--', '—', '–', ';']);
 
 /** A reported-speech statement: `Rubio told reporters that progress has been made`. */
 export interface ReportedSpeech {
@@ -784,7 +788,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       last,
       unlisted,
     });
-    index = last;
+    // (after a plain object the sentence may still report: "emphasizing his finish, asserting that he ...")
+    if (!plainObject) index = last;
   }
   return found;
 }

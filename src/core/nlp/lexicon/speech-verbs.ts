@@ -200,6 +200,11 @@ const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
     'reiterate',
     'boast',
     'caution',
+    'emphasize',
+    'emphasise',
+    'stress',
+    'tweet',
+    'post',
   ].flatMap(inflect),
 );
 

@@ -109,7 +109,7 @@ export const POST_MODIFIER_PREPOSITIONS = words('to in as with by for on at');
 
 /** Words that may follow "said" before a reported clause without being part of it. */
 export const REPORTED_CLAUSE_PREPOSITIONS = words(`
-  in on at during after before of to about with for from by earlier later last this as while when
+  in on at during after before of to about with for from by earlier later last this as while when against out
 `);
 
 /** Common verbs that may be the main verb before a participle clause ("rallied supporters, saying ..."). */
