@@ -714,9 +714,14 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
     const token = tokens[at]!;
     // (a dash, a semicolon or "but" ends the object: "announced new sanctions -- but did not ...")
     if (paragraph.quoted[at] || OBJECT_ENDS.has(token.text) || token.lower === 'but') break;
-    if (token.kind === 'word' && (FINITE_WORDS.has(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
+    if (token.kind === 'word' && (isFiniteWord(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
   }
   return false;
+}
+
+/** A word that shows a finite verb: an auxiliary, a modal, a common irregular past, or a negated one ("weren't"). */
+function isFiniteWord(lower: string): boolean {
+  return FINITE_WORDS.has(lower) || /\p{L}n['’]t$/u.test(lower);
 }
 
 /** Marks that end a verb's plain object before any clause could start. */
@@ -850,7 +855,7 @@ function hasFiniteVerb(paragraph: ParagraphDoc, from: number): boolean {
   for (let index = from; index < tokens.length && paragraph.sentenceOf[index] === sentence; index++) {
     if (paragraph.quoted[index]) return false;
     const token = tokens[index]!;
-    if (FINITE_WORDS.has(token.lower) || (!token.capitalized && isVerbForm(token.lower))) return true;
+    if (isFiniteWord(token.lower) || (!token.capitalized && isVerbForm(token.lower))) return true;
   }
   return false;
 }
