@@ -1882,3 +1882,32 @@ describe('a reporting verb with a plain object', () => {
     ).toEqual([['he has a chance to do equally well in Norland', 'Ivo Quell']]);
   });
 });
+
+describe('what follows "said" but was not said', () => {
+  const reported = (line: string) =>
+    attributeQuotes(articleFromLines('Said', line))
+      .quotes.filter((quote) => quote.kind === 'reported')
+      .map((quote) => [quote.text, quote.speaker]);
+
+  it('lists no relative clause about the remarks, no time or place, and no amount of talk', () => {
+    expect(reported('Ivo Quell said in remarks that were streamed online.')).toEqual([]);
+    expect(reported('Ivo Quell said in an interview that aired Sunday night.')).toEqual([]);
+    expect(reported('Police spokeswoman Ada Quell said early Friday morning.')).toEqual([]);
+    expect(reported('"It has been civil," Ivo Quell said 30 minutes into the debate.')).toEqual([]);
+    expect(reported('Ivo Quell has said little over the years about the harbour.')).toEqual([]);
+  });
+
+  it('still lists what was said after them, and keeps "that" as the subject of what was said', () => {
+    expect(reported('Ivo Quell said in an interview that aired Sunday that the plan was dead.')).toEqual([
+      ['the plan was dead', 'Ivo Quell'],
+    ]);
+    expect(reported('Ivo Quell said that was a mistake.')).toEqual([['that was a mistake', 'Ivo Quell']]);
+    expect(reported('The Quell Group said early data showed the drug worked.')).toEqual([
+      ['early data showed the drug worked', 'Quell Group'],
+    ]);
+  });
+
+  it('takes a show’s name in title case for no partial quote', () => {
+    expect(listed('Show', 'Governor Ivo Quell said live on "Fox & Friends" that the state would reopen.')).toEqual([]);
+  });
+});

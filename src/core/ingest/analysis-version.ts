@@ -90,6 +90,10 @@
  * never said or did not say ("she has never said she would ...", "did not say why") is no statement of theirs; a
  * plain object ends at a dash, a semicolon or "but" ("announced new sanctions -- but did not ..."), "emphasize",
  * "stress", "tweet" and "post" take plain objects, "against" and "out" open no clause, and after a plain object the
- * sentence's next reporting verb still reports ("emphasizing his finish, asserting that he ...").
+ * sentence's next reporting verb still reports ("emphasizing his finish, asserting that he ..."); a relative clause
+ * about what the speaker said it in ("said in remarks that were streamed online"), a time or place ("said early
+ * Friday morning", "said 30 minutes into the debate", "said aboard his plane") and an amount of talk ("said little")
+ * are not what was said, "said that was a mistake" keeps its "that", and a show's name with an "&" in it is a title
+ * ("on 'Fox & Friends'"), no partial quote.
  */
 export const ANALYSIS_VERSION = 15;

@@ -8,11 +8,14 @@ import {
 } from '../lexicon/speech-verbs.js';
 import { isEverydayWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
+  AMOUNT_PRONOUNS,
   ASKED_FORMS,
+  AUXILIARY_VERBS,
   CLAUSE_OPENERS,
   COMMON_MAIN_VERBS,
   DASH_MARKS,
   DOCUMENT_NOUNS,
+  DURATION_UNITS,
   FINITE_WORDS,
   FIRM_STATEMENT_VERBS,
   FRAMING_VERBS,
@@ -21,6 +24,7 @@ import {
   MEDIUM_PREPOSITIONS,
   NEGATIONS,
   NOUN_DETERMINERS,
+  NUMBER_WORDS,
   OBJECT_PREPOSITIONS,
   PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
@@ -29,8 +33,10 @@ import {
   RELATIVE_OPENERS,
   REPLY_VERBS,
   REPORTED_CLAUSE_PREPOSITIONS,
+  SAID_WHEN_WORDS,
   SAME_SPEAKER_PRONOUNS,
   SPEAKING_OCCASIONS,
+  STATE_VERBS,
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
   TIME_WORDS,
@@ -719,6 +725,50 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   return false;
 }
 
+/** Whether the word at `index` is a lowercase auxiliary or copula ("were", "would", "doesn't"), no lexical verb. */
+function isAuxiliaryAt(tokens: ParagraphDoc['tokens'], index: number): boolean {
+  const token = tokens[index];
+  if (token?.kind !== 'word' || token.capitalized) return false;
+  return AUXILIARY_VERBS.has(token.lower) || STATE_VERBS.has(token.lower) || /\p{L}n['’]t$/u.test(token.lower);
+}
+
+/**
+ * "aboard his plane", "outside the building", "early Friday", "late Tuesday": where or when, at `index` (not "early
+ * data", an adjective before what was said).
+ */
+function isWhenPhraseAt(tokens: ParagraphDoc['tokens'], index: number): boolean {
+  const word = tokens[index]?.lower ?? '';
+  if (SAID_WHEN_WORDS.has(word)) return true;
+  if (word !== 'early' && word !== 'late') return false;
+  const after = tokens[index + 1]?.lower ?? '';
+  return WEEKDAYS.has(after) || TIME_WORDS.has(after) || ['last', 'this', 'on', 'in', 'that'].includes(after);
+}
+
+/**
+ * Whether the clause at `first`, after a "that" some words past the verb, is a relative clause about the noun before
+ * it ("said in remarks that were streamed online", "in an interview that aired Sunday"): an auxiliary, or a past
+ * tense before when or where, follows "that". It tells nothing that was said.
+ */
+function opensRelativeClause(tokens: ParagraphDoc['tokens'], first: number): boolean {
+  return isAuxiliaryAt(tokens, first) || isPastBeforeWhen(tokens, first);
+}
+
+/** "aired Sunday", "showed off", "streamed online": a past tense before when or where it happened, at `index`. */
+function isPastBeforeWhen(tokens: ParagraphDoc['tokens'], index: number): boolean {
+  const verb = tokens[index];
+  if (verb?.kind !== 'word' || verb.capitalized || !/\p{L}ed$/u.test(verb.lower)) return false;
+  const after = tokens[index + 1]?.lower ?? '';
+  return (
+    WEEKDAYS.has(after) || TIME_WORDS.has(after) || isPreposition(after) || ['off', 'online', 'live'].includes(after)
+  );
+}
+
+/** "30 minutes", "two hours": a number before a unit of time, when something was said, not what. */
+function isDurationAt(tokens: ParagraphDoc['tokens'], index: number): boolean {
+  const number = tokens[index]?.lower ?? '';
+  return (/^\d+$/u.test(number) || NUMBER_WORDS.has(number)) && DURATION_UNITS.has(tokens[index + 1]?.lower ?? '');
+}
+
 /** A word that shows a finite verb: an auxiliary, a modal, a common irregular past, or a negated one ("weren't"). */
 function isFiniteWord(lower: string): boolean {
   return FINITE_WORDS.has(lower) || /\p{L}n['’]t$/u.test(lower);
@@ -782,7 +832,13 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     // spoke
     const first = tokens[clauseFirst];
     const noClause = !according && (!isWord(first) || REPORTED_CLAUSE_PREPOSITIONS.has(first.lower));
-    const unlisted = runsIntoQuote || plainObject || noClause;
+    // ("said in remarks that were streamed online": the speaker spoke, but not those words)
+    const relative =
+      !according &&
+      clauseFirst > index + 2 &&
+      tokens[clauseFirst - 1]?.lower === 'that' &&
+      opensRelativeClause(tokens, clauseFirst);
+    const unlisted = runsIntoQuote || plainObject || noClause || relative;
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
     if (last - clauseFirst < 2) continue;
     // quoted words inside the clause make it a partial quote, handled with the quotes
@@ -826,14 +882,24 @@ function reportedClauseStart(paragraph: ParagraphDoc, verbIndex: number): number
   if (aside && tokens[verbIndex + 4]?.lower === 'that' && !paragraph.quoted[verbIndex + 4]) return verbIndex + 5;
   const next = tokens[verbIndex + 1];
   if (!isWord(next) || paragraph.quoted[verbIndex + 1]) return null;
-  if (next.lower === 'that') return verbIndex + 2;
-  // "told reporters earlier on Friday that ...": look a few words ahead for "that"
+  // ("said that was a mistake": "that" is the clause's subject, before its verb)
+  if (next.lower === 'that') return isAuxiliaryAt(tokens, verbIndex + 2) ? verbIndex + 1 : verbIndex + 2;
+  let relative: number | null = null;
+  // "told reporters earlier on Friday that ...": look a few words ahead for "that" (past a relative clause, "said in an
+  // interview that aired Sunday that ...", which the caller lists as nothing said: see opensRelativeClause)
   for (let index = verbIndex + 1; index < tokens.length && index - verbIndex <= 8; index++) {
     const token = tokens[index]!;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
-    if (token.lower === 'that') return index + 1;
+    if (token.lower !== 'that') continue;
+    if (!opensRelativeClause(tokens, index + 1)) return index + 1;
+    relative ??= index + 1;
   }
+  if (relative !== null) return relative;
   if (TOLD_FORMS.has(verb(tokens, verbIndex)) || REPORTED_CLAUSE_PREPOSITIONS.has(next.lower)) return null;
+  // "said early Friday morning", "said 30 minutes into the debate": when, not what was said
+  if (isWhenPhraseAt(tokens, verbIndex + 1) || isDurationAt(tokens, verbIndex + 1)) return null;
+  // "he's also said much over the years", "said little": an amount of talk, unless a clause's verb follows
+  if (AMOUNT_PRONOUNS.has(next.lower) && !hasFiniteVerb(paragraph, verbIndex + 2)) return null;
   // "said leaving a closed-door meeting": when and where, not what was said ("said running for office is tough"
   // is, with the verb its gerund is the subject of)
   const object = tokens[verbIndex + 2]?.lower ?? '';

@@ -624,8 +624,11 @@ function isTitleCased(quoteText: string): boolean {
     .split(/\s+/)
     .filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
+  // ("Fox & Friends": a sign between the words is no word)
   return words.every(
-    (word, position) => /^[\p{Lu}\d]/u.test(word) || (position > 0 && TITLE_SMALL_WORDS.has(word.toLowerCase())),
+    (word, position) =>
+      /^[\p{Lu}\d]/u.test(word) ||
+      (position > 0 && (TITLE_SMALL_WORDS.has(word.toLowerCase()) || !/\p{L}/u.test(word))),
   );
 }
 

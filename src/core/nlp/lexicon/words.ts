@@ -341,6 +341,15 @@ export const DOCUMENT_NOUNS = words(`
 /** Documents a publication writes itself ("the report said" after "the Times reported"), of all the DOCUMENT_NOUNS. */
 export const PRESS_DOCUMENT_NOUNS = words('report reports study survey interview statement release');
 
+/** Words right after "said" that tell where or when, never what: "said aboard his plane", "said shortly after". */
+export const SAID_WHEN_WORDS = words('aboard outside inside moments shortly');
+
+/** Units of time after a number: "said 30 minutes into the debate". */
+export const DURATION_UNITS = words('seconds minutes hours days weeks months years');
+
+/** Pronouns of an amount of talk: "said much over the years", "said little", "said nothing of it". */
+export const AMOUNT_PRONOUNS = words('much little nothing something anything');
+
 /** Words that negate the verb after them: "never said", "did not say". */
 export const NEGATIONS = words('not never');
 
