@@ -1911,3 +1911,20 @@ describe('what follows "said" but was not said', () => {
     expect(listed('Show', 'Governor Ivo Quell said live on "Fox & Friends" that the state would reopen.')).toEqual([]);
   });
 });
+
+describe('words framed inside what someone said, a few words of when between', () => {
+  it('gives them to the one who said it, and none to the one told', () => {
+    expect(
+      listed(
+        'Board',
+        'Ivo Quell said on Friday that rival candidate Ada Marrow wants to "abolish the harbour board" if elected.',
+      ),
+    ).toEqual([['abolish the harbour board', 'Ivo Quell']]);
+    expect(
+      listed(
+        'Lockdown',
+        'The Harbour Herald was told by security officials that the attack was believed to be a "lone wolf" attack.',
+      ),
+    ).not.toContainEqual(['lone wolf', 'Harbour Herald']);
+  });
+});

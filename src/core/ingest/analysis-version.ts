@@ -94,6 +94,8 @@
  * about what the speaker said it in ("said in remarks that were streamed online"), a time or place ("said early
  * Friday morning", "said 30 minutes into the debate", "said aboard his plane") and an amount of talk ("said little")
  * are not what was said, "said that was a mistake" keeps its "that", and a show's name with an "&" in it is a title
- * ("on 'Fox & Friends'"), no partial quote.
+ * ("on 'Fox & Friends'"), no partial quote; words framed inside what someone said are theirs past a few words of
+ * when ("said on Friday that Marrow wants to 'abolish ...'", "said he expected that Americans will say 'no'"), and
+ * never the one told ("was told by officials that ...").
  */
 export const ANALYSIS_VERSION = 15;

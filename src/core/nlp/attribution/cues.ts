@@ -690,9 +690,24 @@ function outerSpeaker(paragraph: ParagraphDoc, subject: PhraseRange): SpeakerRef
   if (tokens[subject.last + 1]?.text === ',' && RELATIVE_OPENERS.has(tokens[subject.last + 2]?.lower ?? ''))
     return null;
   let verb = subject.first - 1;
-  if (tokens[verb]?.lower === 'that') verb--;
+  // (the subject phrase may have taken the "that" in: "that rival candidate Ada Marrow")
+  const that = tokens[subject.first]?.lower === 'that' ? subject.first : tokens[verb]?.lower === 'that' ? verb : -1;
+  if (that >= 0) {
+    verb = that - 1;
+    // "has been saying for months that ...", "said on Friday that ...": a few words of when between verb and clause
+    for (let back = verb; back > verb - 4 && back > 0; back--) {
+      const word = tokens[back]!;
+      if (word.kind !== 'word' || (word.capitalized && !WEEKDAYS.has(word.lower)) || paragraph.quoted[back]) break;
+      if (isReportingVerb(word.lower)) {
+        verb = back;
+        break;
+      }
+    }
+  }
   const token = tokens[verb];
   if (!isWord(token) || token.capitalized || paragraph.quoted[verb] || !isReportingVerb(token.lower)) return null;
+  // ("Fox News was told by security officials that ...": the one told did not say it)
+  if (!token.lower.endsWith('ing') && PASSIVE_AUXILIARIES.has(tokens[verb - 1]?.lower ?? '')) return null;
   const speaker = subjectOfVerb(paragraph, verb);
   if (!speaker || !tokens[speaker.last]!.capitalized || SUBJECT_PRONOUNS.has(tokens[speaker.last]!.lower)) return null;
   return speakerRef(paragraph, speaker, cueText(paragraph, verb), verb);
