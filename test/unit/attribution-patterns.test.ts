@@ -1928,3 +1928,18 @@ describe('words framed inside what someone said, a few words of when between', (
     ).not.toContainEqual(['lone wolf', 'Harbour Herald']);
   });
 });
+
+describe('the head of a body', () => {
+  it('speaks as the one who holds the post, or as nobody named, never as the body', () => {
+    expect(
+      attributed(
+        'Walter Quell, head of the Office of Harbour Ethics, resigned on Monday.',
+        'The outgoing head of the Office of Harbour Ethics said the president is undermining the office.',
+      ),
+    ).toEqual([['the president is undermining the office', 'Walter Quell']]);
+    expect(attributed('The head of the Office of Harbour Ethics said the rules were clear.')).toEqual([]);
+    expect(attributed('A spokesman for the Harbour Board said the plan was dead.')).toEqual([
+      ['the plan was dead', 'Harbour Board'],
+    ]);
+  });
+});

@@ -96,6 +96,8 @@
  * are not what was said, "said that was a mistake" keeps its "that", and a show's name with an "&" in it is a title
  * ("on 'Fox & Friends'"), no partial quote; words framed inside what someone said are theirs past a few words of
  * when ("said on Friday that Marrow wants to 'abolish ...'", "said he expected that Americans will say 'no'"), and
- * never the one told ("was told by officials that ...").
+ * never the one told ("was told by officials that ..."); the head of a body ("the outgoing head of the Office of
+ * Government Ethics said", "the chief executive of SK Telecom") speaks as the one the article gives that post, or as
+ * nobody named, never as the body (a spokesman for it still does).
  */
 export const ANALYSIS_VERSION = 15;

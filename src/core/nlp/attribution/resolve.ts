@@ -146,6 +146,39 @@ function headOf(tokens: readonly Token[], range: PhraseRange): Token {
   return tokens[range.last]!;
 }
 
+/** Whether a phrase names a post at a body: a role noun, then "of" right before the body's name ("head of the ..."). */
+function headsBody(tokens: readonly Token[], bodyFirst: number): boolean {
+  let of = bodyFirst - 1;
+  if (tokens[of]?.lower === 'the') of--;
+  const post = tokens[of - 1];
+  // (the phrase may start after "of": "the outgoing head of [the Office of Government Ethics] said")
+  return (
+    tokens[of]?.lower === 'of' &&
+    of - 1 >= 0 &&
+    post?.kind === 'word' &&
+    !post.capitalized &&
+    isRoleNoun(post.lower) &&
+    !SPOKESPERSON_NOUNS.has(post.lower) &&
+    !VAGUE_SOURCE_NOUNS.has(post.lower) &&
+    !isPluralRoleNoun(post.lower)
+  );
+}
+
+/** The one person whose roles name the post before the body ("head of the Office of ..."), if only one does. */
+function holderOfPostAt(tokens: readonly Token[], body: EntityMention, index: EntityIndex): Entity | null {
+  const post = tokens[body.firstToken - (tokens[body.firstToken - 1]?.lower === 'the' ? 3 : 2)]!.lower;
+  const bodyKey = normalizeName(body.entity.name);
+  const holders = index.entities.filter(
+    (entity) =>
+      entity.kind === 'person' &&
+      [...entity.roles.values()].some((role) => {
+        const text = normalizeName(role.text);
+        return text.split(' ').includes(post) && text.includes(bodyKey);
+      }),
+  );
+  return holders.length === 1 ? holders[0]! : null;
+}
+
 /**
  * Whether the name at `nameFirst` is what a plural of people ("Lawyers", "aides") is linked to by "for", "to" or "of",
  * inside the phrase from `first` or just before it ("Aides to [Senator Quell] said").
@@ -193,6 +226,11 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   if (named && isAddressee(ref, named.firstToken)) return null;
   // "Lawyers for Tulsi Gabbard", "Aides to Senator Quell": people around someone, who speak for nobody named
   if (named?.entity.kind === 'person' && isGroupAround(tokens, ref.range.first, named.firstToken)) return null;
+  // "the outgoing head of the Office of Government Ethics said": the one who holds that post, not the office
+  if (named?.entity.kind === 'organisation' && headsBody(tokens, named.firstToken)) {
+    const holder = holderOfPostAt(tokens, named, context.index);
+    return holder ? found(holder, 'description-role') : null;
+  }
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body
   const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
