@@ -1943,3 +1943,24 @@ describe('the head of a body', () => {
     ]);
   });
 });
+
+describe('a description that a name only modifies', () => {
+  it('reads "the top US law enforcement agent" as a person described, not as the country', () => {
+    expect(
+      listed(
+        'Fraud',
+        'Attorney General Ivo Quell spoke on Tuesday. "We have not seen fraud," said the top US law enforcement agent.',
+      ),
+    ).toEqual([['We have not seen fraud', 'Ivo Quell']]);
+    // ("Ada Quell shook her head." is no description)
+    expect(
+      listed(
+        'Ears',
+        '"It goes in here and out here," Tom Quell said. Ada Quell shook her head. "Tom is much better about it than I am."',
+      ),
+    ).toEqual([
+      ['It goes in here and out here', 'Tom Quell'],
+      ['Tom is much better about it than I am.', 'Ada Quell'],
+    ]);
+  });
+});

@@ -188,6 +188,12 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
       continue;
     }
     if (inName && !token.capitalized && !linksNames && !tokens[index - 1]!.possessive) {
+      // "the top US law enforcement agent": words a role noun ends, closing the phrase, after a modifier name
+      const head = roleHeadClosing(paragraph, index);
+      if (head !== null) {
+        last = head;
+        break;
+      }
       // "Clinton spokesman Josh Schwerin": role words between a modifier name and the head name
       const headName = nameAfterRoleWords(paragraph, index);
       if (headName === null) break;
@@ -219,6 +225,24 @@ function isNounInPhrase(tokens: readonly Token[], index: number): boolean {
 /** Paragraph text of a token range. */
 export function rangeText(paragraph: ParagraphDoc, range: PhraseRange): string {
   return paragraph.text.slice(paragraph.tokens[range.first]!.start, paragraph.tokens[range.last]!.end);
+}
+
+/**
+ * Index of a role noun that ends the phrase within three lowercase words from `index` ("law enforcement agent" and a
+ * stop or the end after it), or null.
+ */
+function roleHeadClosing(paragraph: ParagraphDoc, index: number): number | null {
+  const tokens = paragraph.tokens;
+  for (let at = index; at < tokens.length && at - index < 3; at++) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || token.kind !== 'word' || token.capitalized || !isPhraseWord(token)) return null;
+    // ("Betsy Ebeling shook her head.": a verb, a pronoun or a determiner is no part of a role)
+    if (isVerbForm(token.lower) || DETERMINERS.has(token.lower) || /^(?:his|her|their|its)$/u.test(token.lower))
+      return null;
+    const next = tokens[at + 1];
+    if (isRoleNoun(token.lower) && (next === undefined || next.kind !== 'word')) return at;
+  }
+  return null;
 }
 
 /** Index of a capitalized word reached from `index` across at most three lowercase phrase words, or null. */
