@@ -236,9 +236,8 @@ function roleHeadClosing(paragraph: ParagraphDoc, index: number): number | null 
   for (let at = index; at < tokens.length && at - index < 3; at++) {
     const token = tokens[at]!;
     if (paragraph.quoted[at] || token.kind !== 'word' || token.capitalized || !isPhraseWord(token)) return null;
-    // ("Betsy Ebeling shook her head.": a verb, a pronoun or a determiner is no part of a role)
-    if (isVerbForm(token.lower) || DETERMINERS.has(token.lower) || /^(?:his|her|their|its)$/u.test(token.lower))
-      return null;
+    // ("Betsy Ebeling shook her head.": a verb or a determiner, "her" among them, is no part of a role)
+    if (isVerbForm(token.lower) || DETERMINERS.has(token.lower)) return null;
     const next = tokens[at + 1];
     if (isRoleNoun(token.lower) && (next === undefined || next.kind !== 'word')) return at;
   }
