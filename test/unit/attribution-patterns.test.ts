@@ -9,6 +9,13 @@ function listed(title: string, ...lines: string[]): [string, string | null][] {
     .map((quote) => [quote.text, quote.speaker]);
 }
 
+/** The reported statements, as [text, speaker], of an article made of `lines`. */
+function reported(...lines: string[]): [string, string | null][] {
+  return attributeQuotes(articleFromLines('Reported', lines.join('\n')))
+    .quotes.filter((quote) => quote.kind === 'reported')
+    .map((quote) => [quote.text, quote.speaker]);
+}
+
 /** The quotes given a speaker, as [text, speaker], of an article made of `lines`. */
 function attributed(...lines: string[]): [string, string | null][] {
   return attributeQuotes(articleFromLines('Claims', lines.join('\n')))
@@ -1840,11 +1847,6 @@ describe('an owner opening a sentence, and a question put by a named host', () =
 });
 
 describe('what someone did not say', () => {
-  const reported = (...lines: string[]) =>
-    attributeQuotes(articleFromLines('Claims', lines.join('\n')))
-      .quotes.filter((quote) => quote.kind === 'reported')
-      .map((quote) => [quote.text, quote.speaker]);
-
   it('lists no statement someone never made, and the one they made beside it', () => {
     expect(
       reported('Ada Quell supports the law, but she has never said she would support a ban on every vote.'),
@@ -1859,11 +1861,6 @@ describe('what someone did not say', () => {
 });
 
 describe('a reporting verb with a plain object', () => {
-  const reported = (line: string) =>
-    attributeQuotes(articleFromLines('Object', line))
-      .quotes.filter((quote) => quote.kind === 'reported')
-      .map((quote) => [quote.text, quote.speaker]);
-
   it('lists no object of "announced", "tweeted out" or "emphasizing" as something said', () => {
     expect(
       reported(
@@ -1884,11 +1881,6 @@ describe('a reporting verb with a plain object', () => {
 });
 
 describe('what follows "said" but was not said', () => {
-  const reported = (line: string) =>
-    attributeQuotes(articleFromLines('Said', line))
-      .quotes.filter((quote) => quote.kind === 'reported')
-      .map((quote) => [quote.text, quote.speaker]);
-
   it('lists no relative clause about the remarks, no time or place, and no amount of talk', () => {
     expect(reported('Ivo Quell said in remarks that were streamed online.')).toEqual([]);
     expect(reported('Ivo Quell said in an interview that aired Sunday night.')).toEqual([]);
