@@ -1956,3 +1956,20 @@ describe('a description that a name only modifies', () => {
     ]);
   });
 });
+
+describe('New York Times archive quotation marks', () => {
+  it('reads two apostrophes as a double mark, with the speaker after and the quote carried on', () => {
+    expect(
+      listed(
+        'Rally',
+        "''He says what everyone else wants to say,'' Tom Quell, a shop owner, said at the rally on Tuesday. " +
+          "''Prices are going up day after day.''",
+        "Ada Marrow called the plan ''a disgrace'' on Monday.",
+      ),
+    ).toEqual([
+      ['He says what everyone else wants to say', 'Tom Quell'],
+      ['Prices are going up day after day.', 'Tom Quell'],
+      ['a disgrace', 'Ada Marrow'],
+    ]);
+  });
+});

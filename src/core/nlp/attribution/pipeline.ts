@@ -535,7 +535,8 @@ function openToken(paragraph: ParagraphDoc, part: QuotePart): number {
 }
 
 function closeToken(paragraph: ParagraphDoc, part: QuotePart): number | null {
-  return part.close === null ? null : tokenAt(paragraph, part.close);
+  // (the last token of the mark: a two-character '' may be two tokens)
+  return part.close === null ? null : tokenAt(paragraph, part.end - 1);
 }
 
 /** How many unquoted tokens before the opening mark the classification looks at. */
@@ -641,7 +642,7 @@ function usedAsNoun(paragraph: ParagraphDoc, part: QuotePart): boolean {
   ) {
     return false;
   }
-  const close = tokenAt(paragraph, part.close);
+  const close = tokenAt(paragraph, part.end - 1);
   const next = paragraph.tokens[close + 1];
   if (next?.kind !== 'word') return false;
   // `"..." before the vote, Kessler said`: a reporter's tail before the attribution
@@ -926,7 +927,7 @@ function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): Speaker
   ) {
     return null;
   }
-  return attributionAfter(paragraph, tokenAt(paragraph, part.close), ',');
+  return attributionAfter(paragraph, tokenAt(paragraph, part.end - 1), ',');
 }
 
 /** Whether a paragraph names somebody as a subject (or `anyone`: in any place) outside quotes strictly between two tokens. */

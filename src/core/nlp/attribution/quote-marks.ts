@@ -30,7 +30,8 @@ export interface QuoteGroup {
 
 const OPENING_GLYPHS = new Set(['“', '„', '«']);
 const CLOSING_GLYPHS = new Set(['”', '»']);
-const DOUBLE_MARKS = /["“”„«»]/g;
+// ('' is the double mark of New York Times archive copy: ''We will win,'' she said.)
+const DOUBLE_MARKS = /''|["“”„«»]/g;
 const SINGLE_MARKS = /['‘’]/g;
 const OPENING_CONTEXT = /[\s([{—–\-/‘]/u;
 const SPACE = /\s/u;
@@ -38,9 +39,9 @@ const SPACE = /\s/u;
 type MarkRole = 'open' | 'close';
 
 /** Decide whether a double mark opens or closes, from its surroundings first and its glyph second. */
-function markRole(text: string, at: number, firstVisible: number): MarkRole {
+function markRole(text: string, at: number, firstVisible: number, length = 1): MarkRole {
   const before = at === 0 ? ' ' : text[at - 1]!;
-  const after = at + 1 >= text.length ? ' ' : text[at + 1]!;
+  const after = at + length >= text.length ? ' ' : text[at + length]!;
   // nothing can close at the start of a paragraph, whatever the glyph ("” … what I learned")
   if (at <= firstVisible) return 'open';
   const opensByContext = OPENING_CONTEXT.test(before) && !SPACE.test(after);
@@ -54,6 +55,11 @@ function markRole(text: string, at: number, firstVisible: number): MarkRole {
   if (OPENING_GLYPHS.has(glyph)) return 'open';
   if (CLOSING_GLYPHS.has(glyph)) return 'close';
   return SPACE.test(after) ? 'close' : 'open';
+}
+
+/** The length of the double mark at `at`: two for New York Times archive copy's '' , else one. */
+function markLength(text: string, at: number): number {
+  return text.startsWith("''", at) ? 2 : 1;
 }
 
 /** Trim spaces and a trailing comma from a quoted range. */
@@ -109,7 +115,7 @@ function scanDoubleQuotes(text: string, paragraphIndex: number): QuotePart[] {
   const lastStraight = text.lastIndexOf('"');
   const lastCurly = Math.max(text.lastIndexOf('“'), text.lastIndexOf('”'));
   const addPart = (open: number, close: number | null, end: number): void => {
-    const [textStart, textEnd] = trimRange(text, open + 1, close ?? end);
+    const [textStart, textEnd] = trimRange(text, open + markLength(text, open), close ?? end);
     if (textEnd <= textStart) return;
     const excerpt = close === null && text[open] === '"' && lastCurly > open && lastStraight <= open;
     parts.push({ paragraphIndex, open, close, end, textStart, textEnd, marks: 'double', excerpt });
@@ -118,7 +124,7 @@ function scanDoubleQuotes(text: string, paragraphIndex: number): QuotePart[] {
   let depth = 0;
   for (const match of text.matchAll(DOUBLE_MARKS)) {
     const at = match.index;
-    const role = markRole(text, at, firstVisible);
+    const role = markRole(text, at, firstVisible, match[0].length);
     if (openAt === null) {
       // a stray closing mark outside any quote is ignored
       if (role === 'open') {
@@ -139,7 +145,7 @@ function scanDoubleQuotes(text: string, paragraphIndex: number): QuotePart[] {
     }
     depth--;
     if (depth > 0) continue;
-    addPart(openAt, at, at + 1);
+    addPart(openAt, at, at + match[0].length);
     openAt = null;
   }
   if (openAt !== null) addPart(openAt, null, text.length);
