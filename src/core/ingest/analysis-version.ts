@@ -99,6 +99,7 @@
  * never the one told ("was told by officials that ..."); the head of a body ("the outgoing head of the Office of
  * Government Ethics said", "the chief executive of SK Telecom") speaks as the one the article gives that post, or as
  * nobody named, never as the body (a spokesman for it still does); a description a name only modifies runs on to its
- * role noun ("said the top US law enforcement agent" is the one holding that post, not the United States).
+ * role noun ("said the top US law enforcement agent" is the one holding that post, not the United States); two
+ * apostrophes are a double quotation mark, as New York Times archive copy writes them (''We will win,'' she said.).
  */
 export const ANALYSIS_VERSION = 15;
