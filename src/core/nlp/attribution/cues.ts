@@ -25,6 +25,7 @@ import {
   NEGATIONS,
   NOUN_DETERMINERS,
   NUMBER_WORDS,
+  OBJECT_END_MARKS,
   OBJECT_PREPOSITIONS,
   PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
@@ -734,7 +735,7 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   for (let at = first + 1; at < tokens.length && at <= first + 8; at++) {
     const token = tokens[at]!;
     // (a dash, a semicolon or "but" ends the object: "announced new sanctions -- but did not ...")
-    if (paragraph.quoted[at] || OBJECT_ENDS.has(token.text) || token.lower === 'but') break;
+    if (paragraph.quoted[at] || OBJECT_END_MARKS.has(token.text) || token.lower === 'but') break;
     if (token.kind === 'word' && (isFiniteWord(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
   }
   return false;
@@ -788,9 +789,6 @@ function isDurationAt(tokens: ParagraphDoc['tokens'], index: number): boolean {
 function isFiniteWord(lower: string): boolean {
   return FINITE_WORDS.has(lower) || /\p{L}n['’]t$/u.test(lower);
 }
-
-/** Marks that end a verb's plain object before any clause could start. */
-const OBJECT_ENDS = new Set(['--', '—', '–', ';']);
 
 /** A reported-speech statement: `Rubio told reporters that progress has been made`. */
 export interface ReportedSpeech {

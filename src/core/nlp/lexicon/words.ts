@@ -842,6 +842,9 @@ export const TITLE_SMALL_WORDS = words(
   'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van',
 );
 
+/** Marks that end a verb's plain object before any clause could start: "announced new sanctions -- but ...". */
+export const OBJECT_END_MARKS = words('-- — – ;');
+
 /** Marks that make a name after a quote its signature: `"..." ― Jane Doe`. */
 export const DASH_MARKS = words('— – ― -');
 
