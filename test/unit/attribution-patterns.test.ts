@@ -1973,3 +1973,68 @@ describe('New York Times archive quotation marks', () => {
     ]);
   });
 });
+
+describe('a surname that is also a title or an everyday word', () => {
+  it('gives "King says" and the "he" after it to the one person surnamed King', () => {
+    expect(
+      listed(
+        'Radio',
+        'Presenters Tomas Reilly and Dale King take over the breakfast show on Monday.',
+        '"We are a double act, and it shows," King says. "Tomas will cope with the early starts," he jokes.',
+      ),
+    ).toEqual([
+      ['We are a double act, and it shows', 'Dale King'],
+      ['Tomas will cope with the early starts', 'Dale King'],
+    ]);
+  });
+
+  it('gives "said Baron" to the editor named Baron, and "He continued" after it', () => {
+    expect(
+      listed(
+        'Newsroom',
+        'The plan was set out by editor-in-chief Ruth Baron on Tuesday.',
+        '"Nobody has covered the council like this before," said Baron.',
+        'She continued, "That is what we intend to do."',
+      ),
+    ).toEqual([
+      ['Nobody has covered the council like this before', 'Ruth Baron'],
+      ['That is what we intend to do.', 'Ruth Baron'],
+    ]);
+  });
+
+  it('keeps "the King" a monarch, not the person surnamed King', () => {
+    expect(
+      listed(
+        'Palace',
+        'Dale King, a florist, delivered the flowers on Monday.',
+        '"It was a fine day for the garden," the King said.',
+      ),
+    ).toEqual([['It was a fine day for the garden', null]]);
+  });
+
+  it('does not make an owner the subject a later "he" goes back to (the pronoun stays unresolved between two men)', () => {
+    expect(
+      listed(
+        'Injury',
+        'Rovers manager Pablo Ortiz spoke after the match. Defender Sam Bridge was hurt in the first half.',
+        'Bridge’s injury means Ortiz has few options. "He will miss the final," he said.',
+      ),
+    ).toEqual([['He will miss the final', null]]);
+  });
+});
+
+describe('a description right after its subject', () => {
+  it('gives "said the Newport-based athlete" to the subject of the sentence before it', () => {
+    expect(
+      listed(
+        'Honours',
+        'Sprinters Jon Garner and Dean Cole were both made MBEs.',
+        'Garner added: "We worked very hard for this." Cole agreed the honour capped a difficult year. ' +
+          '"The people closest to me know my journey," said the Newport-based athlete.',
+      ),
+    ).toEqual([
+      ['We worked very hard for this.', 'Jon Garner'],
+      ['The people closest to me know my journey', 'Dean Cole'],
+    ]);
+  });
+});

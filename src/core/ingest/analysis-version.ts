@@ -100,6 +100,10 @@
  * Government Ethics said", "the chief executive of SK Telecom") speaks as the one the article gives that post, or as
  * nobody named, never as the body (a spokesman for it still does); a description a name only modifies runs on to its
  * role noun ("said the top US law enforcement agent" is the one holding that post, not the United States); two
- * apostrophes are a double quotation mark, as New York Times archive copy writes them (''We will win,'' she said.).
+ * apostrophes are a double quotation mark, as New York Times archive copy writes them (''We will win,'' she said.);
+ * 16 reads a surname that is also a title or an everyday word ("Jason King ... King says", "Martin Baron ... said Baron",
+ * "Jon Tester ... Tester said") standing alone where a person acts as the one person of the article with that surname
+ * (never after a determiner: "the King" is a monarch), so their quotes and the pronouns after them are theirs; a
+ * description no role matches ("said the Newport-based athlete") is the one person who is the subject just before it.
  */
-export const ANALYSIS_VERSION = 15;
+export const ANALYSIS_VERSION = 16;

@@ -49,6 +49,7 @@ import {
   NAME_SUFFIXES,
   NON_NAME_WORDS,
   NON_PERSON_HEADS,
+  NOUN_DETERMINERS,
   NUMBER_WORDS,
   OFFICE_LINKS,
   ORGANISATION_HEADS,
@@ -80,7 +81,7 @@ import {
 } from '../lexicon/words.js';
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
-import { isAndInBodyName, isCommaInBodyName, isSlashInName } from './phrases.js';
+import { isAndInBodyName, isCommaInBodyName, isSlashInName, isWord } from './phrases.js';
 import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
@@ -1651,8 +1652,70 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   shareSpeakerSurnameEvidence(body);
   body.push(...coordinatedNames(body));
   const index = assemble(body, loneCapitalizedWords(doc), headline);
+  addWordSurnames(doc, index);
   if (doc.headline) completeFromHeadline(doc.headline, index);
   return index;
+}
+
+/**
+ * "Jason King ... King says", "Martin Baron ... said Baron", "Theresa May ... May said": a surname that is also a
+ * title or an everyday word, standing alone where a person acts, is the one person of the article with that surname
+ * (never after a determiner: "the King" is a monarch). The name finder cannot tell such a word from a title by
+ * itself; the full name the article gives can.
+ */
+function addWordSurnames(doc: ArticleDoc, index: EntityIndex): void {
+  const bySurname = new Map<string, Entity | null>();
+  for (const entity of index.entities) {
+    const key = entity.kind === 'person' ? entity.surnameKey : entity.key;
+    if (entity.kind === 'person' && entity.key === key) continue;
+    bySurname.set(key, bySurname.has(key) || entity.kind !== 'person' ? null : entity);
+  }
+  if (bySurname.size === 0) return;
+  let added = false;
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.heading) continue;
+    const tokens = paragraph.tokens;
+    const named = index.byParagraph.get(paragraph.index) ?? [];
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]!;
+      if (token.kind !== 'word' || !token.capitalized || paragraph.quoted[at]) continue;
+      const before = tokens[at - 1];
+      const next = tokens[at + 1];
+      if (isWord(before) && (before.capitalized || NOUN_DETERMINERS.has(before.lower))) continue;
+      if (!token.possessive && isWord(next) && next.capitalized) continue;
+      const entity = bySurname.get(normalizeName(token.text.replace(/['’]s?$/u, '')));
+      if (!entity) continue;
+      const acting =
+        token.possessive ||
+        (isWord(next) && (isSpeechVerb(next.lower) || PERSON_VERBS.has(next.lower))) ||
+        (isWord(before) && isSpeechVerb(before.lower) && !before.capitalized);
+      if (!acting || named.some((mention) => mention.firstToken <= at && at <= mention.lastToken)) continue;
+      const mention: EntityMention = {
+        entity,
+        paragraphIndex: paragraph.index,
+        firstToken: at,
+        lastToken: at,
+        start: paragraph.offset + token.start,
+        end: paragraph.offset + bareEnd(token),
+        inQuote: false,
+        subject: !ownsNext(paragraph, at) && isSubjectPosition(paragraph, at, at),
+        sentenceStart: paragraph.sentenceOf[at] ?? 0,
+        closesParagraph: paragraph.sentenceOf[at] === paragraph.sentenceOf[tokens.length - 1],
+      };
+      named.push(mention);
+      index.mentions.push(mention);
+      added = true;
+    }
+    if (named.length > 0) {
+      named.sort((a, b) => a.firstToken - b.firstToken);
+      index.byParagraph.set(paragraph.index, named);
+    }
+  }
+  if (!added) return;
+  // mentions in document order again: paragraphs in order, the headline's last
+  const rank = (mention: EntityMention) =>
+    mention.paragraphIndex < 0 ? Number.MAX_SAFE_INTEGER : mention.paragraphIndex;
+  index.mentions.sort((a, b) => rank(a) - rank(b) || a.firstToken - b.firstToken);
 }
 
 /**

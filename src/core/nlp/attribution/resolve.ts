@@ -537,10 +537,11 @@ function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context:
 }
 
 /**
- * The subject the pronoun continues (centering): the one person of its gender who is the subject or the speaker in
- * its own sentence before it, else in the sentence before (`Dan McLaughlin agreed with Matthews. "...," he wrote.`).
+ * The subject the pronoun continues (centering): the one person of its gender (any, for null) who is the subject or
+ * the speaker in its own sentence before it, else in the sentence before (`Dan McLaughlin agreed with Matthews.
+ * "...," he wrote.`).
  */
-function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female' | null, context: ResolveContext): Entity | null {
   const here = context.sentenceNumber(ref.paragraph, ref.range.first);
   const reported = namedInWhatIsSaid(ref, context);
   for (const sentence of isTailPronoun(ref) ? [here - 1] : [here, here - 1]) {
@@ -554,7 +555,7 @@ function subjectBefore(ref: SpeakerRef, gender: 'male' | 'female', context: Reso
       if (reported?.has(sighting.entity)) continue;
       const entity = sighting.entity;
       if (entity.kind !== 'person') continue;
-      if (entity.gender === null || entity.gender === gender) subjects.add(entity);
+      if (entity.gender === null || gender === null || entity.gender === gender) subjects.add(entity);
       else if (!entity.genderFirm) guessed.add(entity);
     }
     const fitting = subjects.size > 0 ? subjects : guessed;
@@ -985,6 +986,9 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   // "the former Old Trafford boss" is not the boss the article is about now, and who else it is salience cannot tell
   const formerly = words.includes('former') || words.includes('ex');
   if (formerly && [...scores.keys()].some((entity) => holdsNow(entity, head))) return null;
+  // "Campbell agreed ... '...,' said the Newport-based athlete": the one person who is the subject just before
+  const subject = subjectBefore(ref, gender ?? nounGender ?? null, context);
+  if (subject && scores.has(subject)) return found(subject, 'description-salience');
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
 }
