@@ -2038,3 +2038,36 @@ describe('a description right after its subject', () => {
     ]);
   });
 });
+
+describe('a body named by its kind opening a sentence', () => {
+  it('keeps the body "The company" names in play for an "It" after it', () => {
+    expect(
+      attributed(
+        'Vodafone said on Tuesday that it would open its network to rivals.',
+        'The group is to set up a new wholesale division. The company also unveiled plans to cut its prices.',
+        'It added that it would spend £10bn to build a "21st century network".',
+      ),
+    ).toEqual([
+      ['it would open its network to rivals', 'Vodafone'],
+      ['21st century network', 'Vodafone'],
+    ]);
+  });
+
+  it('does not make "the company" a body the article only mentions', () => {
+    expect(
+      attributed(
+        'Chief operating officer Jo Hart spoke in a programme on the BBC about the new service.',
+        'The company will have to persuade managers, but it said it already had interest from customers.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('never reads "the government said" as the firm that was the subject just before', () => {
+    expect(
+      attributed(
+        'Vestey Group said on Monday that it would sell its farms.',
+        'The group has found buyers for most of them. The government said it had identified 500 idle farms.',
+      ),
+    ).toEqual([['it would sell its farms', 'Vestey Group']]);
+  });
+});

@@ -104,6 +104,8 @@
  * 16 reads a surname that is also a title or an everyday word ("Jason King ... King says", "Martin Baron ... said Baron",
  * "Jon Tester ... Tester said") standing alone where a person acts as the one person of the article with that surname
  * (never after a determiner: "the King" is a monarch), so their quotes and the pronouns after them are theirs; a
- * description no role matches ("said the Newport-based athlete") is the one person who is the subject just before it.
+ * description no role matches ("said the Newport-based athlete") is the one person who is the subject just before it;
+ * "The company", "the group" opening a sentence keeps the body it names in play for an "it" after it (only a body
+ * that has acted before), and "the government said" is never the firm that was the subject just before.
  */
 export const ANALYSIS_VERSION = 16;

@@ -692,7 +692,12 @@ function resolveOrganisationReference(
   for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
     if (sighting.entity.kind !== 'organisation') continue;
     if (!organisations.includes(sighting.entity)) organisations.push(sighting.entity);
-    if ((sighting.subject || sighting.speaker) && here - sighting.sentence <= 1) {
+    // ("the government said" is not the subject just before when that is a firm)
+    if (
+      (sighting.subject || sighting.speaker) &&
+      here - sighting.sentence <= 1 &&
+      !(noun && namesOtherKind(sighting.entity, noun))
+    ) {
       const set = subjects.get(sighting.sentence) ?? new Set<Entity>();
       set.add(sighting.entity);
       subjects.set(sighting.sentence, set);
@@ -926,6 +931,20 @@ function holdersOf(word: string, context: ResolveContext): readonly Entity[] {
  */
 export function resolveSubjectDescription(ref: SpeakerRef, context: ResolveContext): Entity | null {
   const head = ref.paragraph.tokens[ref.range.last]!;
+  // "The company also unveiled ...": the body the noun names, in play for an "it" after it
+  if (
+    !head.capitalized &&
+    ORGANISATION_NOMINALS.has(head.lower) &&
+    ref.paragraph.tokens[ref.range.first]!.lower === 'the'
+  ) {
+    const body = resolveOrganisationReference(ref, context, head.lower);
+    // (only one that has acted before: "the company" is not an event's name the article merely mentions)
+    if (body?.via !== 'organisation-only') return body?.entity ?? null;
+    for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+      if (sighting.entity === body.entity && (sighting.subject || sighting.speaker)) return body.entity;
+    }
+    return null;
+  }
   if (!isRoleNoun(head.lower)) return null;
   return resolveDescription(ref, context, true)?.entity ?? null;
 }
