@@ -2071,3 +2071,14 @@ describe('a body named by its kind opening a sentence', () => {
     ).toEqual([['it would sell its farms', 'Vestey Group']]);
   });
 });
+
+describe('"it" before a passive speech verb', () => {
+  it('gives "It was revealed that ..." to nobody, not to the body that spoke before', () => {
+    expect(
+      reported(
+        'Rovers Football Club said on Monday that it had received a takeover proposal.',
+        'It was revealed on Tuesday that the club had spent £20m on wages.',
+      ),
+    ).toEqual([['it had received a takeover proposal', 'Rovers Football Club']]);
+  });
+});

@@ -106,6 +106,7 @@
  * (never after a determiner: "the King" is a monarch), so their quotes and the pronouns after them are theirs; a
  * description no role matches ("said the Newport-based athlete") is the one person who is the subject just before it;
  * "The company", "the group" opening a sentence keeps the body it names in play for an "it" after it (only a body
- * that has acted before), and "the government said" is never the firm that was the subject just before.
+ * that has acted before), and "the government said" is never the firm that was the subject just before; "It was
+ * revealed that ..." is nobody's statement.
  */
 export const ANALYSIS_VERSION = 16;
