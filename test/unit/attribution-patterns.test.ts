@@ -2082,3 +2082,15 @@ describe('"it" before a passive speech verb', () => {
     ).toEqual([['it had received a takeover proposal', 'Rovers Football Club']]);
   });
 });
+
+describe('a passive reporting verb', () => {
+  it('reports nothing for its subject: declared, told, said to', () => {
+    expect(
+      reported(
+        'Senator Ann Quell was declared the winner in Norland, and her rival conceded.',
+        'The ministry was told that troops were ready. Investors Tom Vale and Ed Marr are said to believe that the bid is too low.',
+        'Quell said she expects to win the next primary as well.',
+      ),
+    ).toEqual([['she expects to win the next primary as well', 'Ann Quell']]);
+  });
+});

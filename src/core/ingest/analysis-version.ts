@@ -107,6 +107,7 @@
  * description no role matches ("said the Newport-based athlete") is the one person who is the subject just before it;
  * "The company", "the group" opening a sentence keeps the body it names in play for an "it" after it (only a body
  * that has acted before), and "the government said" is never the firm that was the subject just before; "It was
- * revealed that ..." is nobody's statement.
+ * revealed that ..." is nobody's statement, and neither is what a passive reporting verb says of its subject ("X was
+ * declared the winner", "the ministry was told that ...", "they are said to believe that ...").
  */
 export const ANALYSIS_VERSION = 16;

@@ -817,6 +817,9 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
     // "she has never said she would ...", "he did not say whether": what someone did not say is no statement of theirs
     if (!according && isNegated(tokens, index)) continue;
+    // "Sanders was declared the winner", "X was told that ...", "they are said to believe": the subject of a passive
+    // reporting verb is not who speaks
+    if (!according && !verb.lower.endsWith('ing') && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '')) continue;
     // "According to Ham, the administration has ..." (or "But according to ..."); "..., according to the UN, as
     // aid groups warn ..." reports what comes before it, not the clause after the comma
     if (according && index > (paragraph.sentenceOf[index] ?? 0) + 1) continue;
