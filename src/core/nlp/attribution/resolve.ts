@@ -60,6 +60,7 @@ export type ResolutionPath =
   | 'spokesperson-remembered'
   | 'document'
   | 'description-role'
+  | 'description-subject'
   | 'description-salience';
 
 /** The entity a mention stands for, and how that was decided. */
@@ -1017,7 +1018,7 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   if (formerly && [...scores.keys()].some((entity) => holdsNow(entity, head))) return null;
   // "Campbell agreed ... '...,' said the Newport-based athlete": the one person who is the subject just before
   const subject = subjectBefore(ref, gender ?? nounGender ?? null, context);
-  if (subject && scores.has(subject)) return found(subject, 'description-salience');
+  if (subject && scores.has(subject)) return found(subject, 'description-subject');
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
 }
