@@ -2094,3 +2094,59 @@ describe('a passive reporting verb', () => {
     ).toEqual([['she expects to win the next primary as well', 'Ann Quell']]);
   });
 });
+
+describe('what a reporting verb does not report', () => {
+  it('ends a plain object at a lone comma, a subordinate clause or a second verb of its subject', () => {
+    expect(
+      reported(
+        'Rep. Ann Quell announced plans for the panel’s vote, which would take place a day after the deadline.',
+        'The assembly has charged Mayor Tom Vale with misconduct after he delivered a speech.',
+        'Dan Reyes claimed self-defence and was acquitted of the charges.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports a clause whose subject has words set off by commas', () => {
+    expect(
+      reported(
+        'Adviser Tad Okoro predicted Quell, who did win Norland on Tuesday, would stay in the race.',
+        'Police confirmed Tom Vale, 63, was the culprit.',
+      ),
+    ).toEqual([['Quell, who did win Norland on Tuesday, would stay in the race', 'Tad Okoro']]);
+  });
+
+  it('reads "added" with a plain object as no statement, and with a clause as one', () => {
+    expect(
+      reported(
+        'Fly-half Barry Evans added the conversion to become the fourth player to reach 1,000 points.',
+        'Coach Dale Moss added the team fell short in the second half.',
+      ),
+    ).toEqual([['the team fell short in the second half', 'Dale Moss']]);
+  });
+
+  it('reports nothing that is only intended or refused', () => {
+    expect(
+      reported(
+        'County Attorney Pete Ortiz is expected to announce the charge later on Wednesday.',
+        'Mayor Tom Vale will announce on Thursday that the bridge will reopen.',
+        'Governor Ann Quell declined to say whether she would run again.',
+        'Senator Dale Moss said he would run again.',
+      ),
+    ).toEqual([['he would run again', 'Dale Moss']]);
+  });
+});
+
+describe('a name after a description tied to a body', () => {
+  it('gives "The US ambassador to the United Nations, Nikki Haley, said" to the ambassador', () => {
+    expect(
+      listed(
+        'Envoy',
+        'The Norland ambassador to the United Nations, Mara Quell, said: "We will stay."',
+        'Tucker Vale, a long-time critic of President Tom Reyes, said: "He has failed."',
+      ),
+    ).toEqual([
+      ['We will stay.', 'Mara Quell'],
+      ['He has failed.', 'Tucker Vale'],
+    ]);
+  });
+});

@@ -108,6 +108,11 @@
  * "The company", "the group" opening a sentence keeps the body it names in play for an "it" after it (only a body
  * that has acted before), and "the government said" is never the firm that was the subject just before; "It was
  * revealed that ..." is nobody's statement, and neither is what a passive reporting verb says of its subject ("X was
- * declared the winner", "the ministry was told that ...", "they are said to believe that ...").
+ * declared the winner", "the ministry was told that ...", "they are said to believe that ..."); nor what is only
+ * intended or refused ("will announce", "is expected to announce", "declined to say"); a plain object ends at a lone
+ * comma, a subordinate clause or a second verb of the subject ("announced plans for the vote, which would ...",
+ * "claimed self-defense and was acquitted"), while words set off by a pair of commas before a verb stay in the clause
+ * ("predicted Sanders, who did win, would ..."); "added" takes plain objects ("added the conversion"); and "The US
+ * ambassador to the United Nations, Nikki Haley, said" is the ambassador's, not the body's.
  */
 export const ANALYSIS_VERSION = 16;

@@ -25,6 +25,7 @@ import {
   NEGATIONS,
   NOUN_DETERMINERS,
   NUMBER_WORDS,
+  OBJECT_CLAUSE_ENDS,
   OBJECT_END_MARKS,
   OBJECT_PREPOSITIONS,
   PASSIVE_AUXILIARIES,
@@ -42,6 +43,7 @@ import {
   TAIL_PREPOSITIONS,
   TIME_WORDS,
   TOLD_FORMS,
+  UNSAID_BEFORE_TO,
   WEEKDAYS,
 } from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
@@ -277,9 +279,17 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
       return openingName(paragraph, floor);
     }
     const between = phraseStartingAt(paragraph, index + 1);
+    const betweenIsName = between !== null && tokens[between.last]!.capitalized && between.last === comma - 1;
+    const betweenIsOnlyName = betweenIsName && tokens[between.first]!.capitalized;
+    // "The US ambassador to the United Nations, Nikki Haley, said": a body a preposition ties to a description is
+    // where the one named next holds their post, not who speaks
+    const link = tokens[before?.first === undefined ? -1 : before.first - 1]?.lower ?? '';
+    if (before && betweenIsOnlyName && before.first > floor && (link === 'to' || isPreposition(link))) {
+      return between;
+    }
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;
     if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
-    if (between && tokens[between.last]!.capitalized && between.last === comma - 1) return between;
+    if (betweenIsName) return between;
     return before;
   }
   return null;
@@ -732,13 +742,41 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   const tokens = paragraph.tokens;
   const opener = tokens[first]?.lower ?? '';
   if (CLAUSE_OPENERS.has(opener) || SUBJECT_PRONOUNS.has(opener) || opener === 'there') return true;
+  // ("claimed he'd won")
+  if (PRONOUN_CONTRACTION.test(opener)) return true;
   for (let at = first + 1; at < tokens.length && at <= first + 8; at++) {
     const token = tokens[at]!;
     // (a dash, a semicolon or "but" ends the object: "announced new sanctions -- but did not ...")
     if (paragraph.quoted[at] || OBJECT_END_MARKS.has(token.text) || token.lower === 'but') break;
+    if (token.text === ',') {
+      // "predicted Sanders, who did win Rhode Island, would ...", "said Warner, 63, was ...": words set off by a pair
+      // of commas before a verb are the clause's subject's; any other comma ends the object ("announced plans for the
+      // vote, which would ...", "announced his resignation, effective Friday, at a news conference")
+      const close = commaClosing(paragraph, at + 1);
+      const verb = close === null ? undefined : tokens[close + 1];
+      return isWord(verb) && isFiniteWord(verb.lower);
+    }
+    // a subordinate clause and a second verb of the subject end the object too ("charged Trump with inciting ...
+    // after he delivered", "claimed self-defense and was acquitted")
+    if (OBJECT_CLAUSE_ENDS.has(token.lower)) break;
+    const next = tokens[at + 1];
+    if ((token.lower === 'and' || token.lower === 'or') && isWord(next) && isFiniteWord(next.lower)) break;
     if (token.kind === 'word' && (isFiniteWord(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
   }
   return false;
+}
+
+/** "he'd", "they're", "she's": a subject pronoun with its verb contracted onto it. */
+const PRONOUN_CONTRACTION = /^(?:i|he|she|we|they|you|it)['’](?:d|s|ll|re|ve|m)$/u;
+
+/** The comma that closes words set off from `from` on, within a few words of its sentence, or null. */
+function commaClosing(paragraph: ParagraphDoc, from: number): number | null {
+  const sentence = paragraph.sentenceOf[from];
+  for (let at = from; at < paragraph.tokens.length && at - from < 12; at++) {
+    if (paragraph.sentenceOf[at] !== sentence || paragraph.quoted[at]) return null;
+    if (paragraph.tokens[at]!.text === ',') return at;
+  }
+  return null;
 }
 
 /** Whether the word at `index` is a lowercase auxiliary or copula ("were", "would", "doesn't"), no lexical verb. */
@@ -817,6 +855,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!according && verb.capitalized && index > (paragraph.sentenceOf[index] ?? 0)) continue;
     // "she has never said she would ...", "he did not say whether": what someone did not say is no statement of theirs
     if (!according && isNegated(tokens, index)) continue;
+    // "will announce", "is expected to announce", "declined to say": what someone has not said (yet) is no statement
+    if (!according && isUnsaid(tokens, index)) continue;
     // "Sanders was declared the winner", "X was told that ...", "they are said to believe": the subject of a passive
     // reporting verb is not who speaks
     if (!according && !verb.lower.endsWith('ing') && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '')) continue;
@@ -869,6 +909,13 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!plainObject) index = last;
   }
   return found;
+}
+
+/** Whether a verb is only intended or refused: "will announce", "plans to say", "is expected to tell", "declined to say". */
+function isUnsaid(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {
+  const before = tokens[verbIndex - 1]?.lower ?? '';
+  if (before === 'will' || before === '’ll' || before === "'ll") return true;
+  return before === 'to' && UNSAID_BEFORE_TO.has(tokens[verbIndex - 2]?.lower ?? '');
 }
 
 /** Whether a verb is negated by the word or two before it: "never said", "did not say", "hasn't said". */

@@ -205,6 +205,7 @@ const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
     'stress',
     'tweet',
     'post',
+    'add',
   ].flatMap(inflect),
 );
 

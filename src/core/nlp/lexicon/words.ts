@@ -350,6 +350,15 @@ export const DURATION_UNITS = words('seconds minutes hours days weeks months yea
 /** Pronouns of an amount of talk: "said much over the years", "said little", "said nothing of it". */
 export const AMOUNT_PRONOUNS = words('much little nothing something anything');
 
+/**
+ * Words before "to" that make the reporting verb after it intended or refused, not done: "expected to announce", "plans
+ * to say", "declined to say".
+ */
+export const UNSAID_BEFORE_TO = words(`
+  expected expects expect plans planned plan set scheduled due poised going intends intended intend hopes hoped hope
+  wants wanted want likely ready prepared preparing about declined declines refused refuses refusing declining
+`);
+
 /** Words that negate the verb after them: "never said", "did not say". */
 export const NEGATIONS = words('not never');
 
@@ -842,6 +851,9 @@ export const TITLE_SMALL_WORDS = words(
   'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van',
 );
 
+/** Subordinators that end a plain object before any clause of it ("charged X with inciting ... after he spoke"). */
+export const OBJECT_CLAUSE_ENDS = words('after before when while because although though since until unless whereas');
+
 /** Marks that end a verb's plain object before any clause could start: "announced new sanctions -- but ...". */
 export const OBJECT_END_MARKS = words('-- — – ;');
 
@@ -874,7 +886,8 @@ export const HEADLINE_VERBS = words(`
 /** Words that show a finite verb in a clause: auxiliaries, modals and common irregular pasts. */
 export const FINITE_WORDS = words(`
   is was were are am be been had has have would will could can should may might must did does do not told said gave
-  took made knew thought went came got saw found left felt kept put ran meant
+  took made knew thought went came got saw found left felt kept put ran meant fell rose grew became began won sold
+  bought brought spent sent fought stood broke spoke chose drove wrote rang sank struck threw flew
 `);
 
 /** Words that open a reported clause after a verb that also takes a plain object ("recalled that ..."). */
