@@ -333,3 +333,28 @@ describe('a role said of a name as its predicate', () => {
     ]);
   });
 });
+
+describe('roles read off their sentence', () => {
+  const rolesOf = (...lines: string[]) =>
+    Object.fromEntries(peopleOf(...lines).map((person) => [person.name, person.roles]));
+
+  it('keeps a title that "of" joins to a role word before it whole', () => {
+    expect(rolesOf('Secretary of state nominee Mara Quell won the committee vote.')).toMatchObject({
+      'Mara Quell': ['Secretary of state nominee'],
+    });
+  });
+
+  it('drops "then-" and the event a role is held in', () => {
+    expect(
+      rolesOf(
+        'The inquiry into then-President Tom Hale lasted years.',
+        'The deal was signed by Dan Reyes, the chief negotiator in the talks.',
+      ),
+    ).toMatchObject({ 'Tom Hale': ['President'], 'Dan Reyes': ['chief negotiator'] });
+  });
+
+  it('gives no one named after "President Quell’s daughter" the office or the name of her parent', () => {
+    const people = peopleOf('President Quell’s daughter, Ivy Quell, said she would close her shop.');
+    expect(people.map((person) => [person.name, person.roles])).toEqual([['Ivy Quell', []]]);
+  });
+});

@@ -113,6 +113,9 @@
  * comma, a subordinate clause or a second verb of the subject ("announced plans for the vote, which would ...",
  * "claimed self-defense and was acquitted"), while words set off by a pair of commas before a verb stay in the clause
  * ("predicted Sanders, who did win, would ..."); "added" takes plain objects ("added the conversion"); and "The US
- * ambassador to the United Nations, Nikki Haley, said" is the ambassador's, not the body's.
+ * ambassador to the United Nations, Nikki Haley, said" is the ambassador's, not the body's. Roles: a title "of" joins
+ * to a role word before it stays whole ("Secretary of state nominee"), "then-" and the event a role is held in ("in the
+ * talks", "in the race") are dropped, and "President Quell's daughter, Ivy Quell" gives Ivy neither the office nor her
+ * parent's name.
  */
 export const ANALYSIS_VERSION = 16;

@@ -882,6 +882,14 @@ function rolePhraseStart(paragraph: ParagraphDoc, end: number): number | null {
       break;
     }
   }
+  // "Secretary of state nominee": a title joined by "of" to a capitalized role word before it is one role
+  while (sawRole && from >= 2 && from < end && !paragraph.quoted[from - 2]) {
+    const joiner = tokens[from - 1]!.lower;
+    const left = tokens[from - 2]!;
+    if (left.kind !== 'word' || !left.capitalized || left.possessive) break;
+    if (joiner !== 'of' || !isRoleWord(left.lower)) break;
+    from -= 2;
+  }
   if (!sawRole || from === end || isObjectOfPhrase(tokens, from)) return null;
   return from;
 }
@@ -2931,7 +2939,7 @@ function resolveCandidate(
   }
   if (matches.length === 0) return null;
   const gender = candidateGender(candidate, titleGenders);
-  matches = matches.filter((entity) => isGenderCompatible(entity, gender));
+  matches = matches.filter((entity) => isGenderCompatible(entity, gender) && !isRelativeNamedAfter(candidate, entity));
   // "President Clinton" beside Hillary Clinton, whom the article gives other offices ("presidential nominee" is
   // not "president"): an office none of those sharing the surname holds names someone else, or nobody known (also
   // beside her son "Barron Clinton", whom the office would otherwise reach as the one introduced first)
@@ -3004,6 +3012,20 @@ function officeWords(title: readonly string[]): string[] {
  * Whether a person may hold an office (its words): no role known (and no "Jr." telling them from a father of the
  * name), or a role with its words.
  */
+/**
+ * "President Trump's daughter, Ivanka Trump": the person a possessive surname's relative is, named right after the
+ * relation, is not the one the surname names.
+ */
+function isRelativeNamedAfter(candidate: Candidate, entity: Entity): boolean {
+  const tokens = candidate.paragraph.tokens;
+  if (!tokens[candidate.nameLast]!.possessive || !FAMILY_NOUNS.has(tokens[candidate.nameLast + 1]?.lower ?? '')) {
+    return false;
+  }
+  const from = tokens[candidate.nameLast + 2];
+  const to = tokens[Math.min(tokens.length - 1, candidate.nameLast + 8)]!;
+  return from !== undefined && candidate.paragraph.text.slice(from.start, to.end).includes(entity.name);
+}
+
 function holdsOffice(person: Entity, office: readonly string[], introducedAs: readonly string[]): boolean {
   // ("President Quell" beside Tom Quell Jr.: the office without the suffix is the father's)
   const names = person.name.split(' ');

@@ -151,9 +151,21 @@ export function cleanRole(raw: string): string | null {
       !isPreposition(words[at + 1]!.toLowerCase()),
   );
   if (doing >= 0) words = words.slice(doing + 1);
-  // "chief secretary to the Treasury in a statement": where it was said is no part of the role
-  const said = words.findIndex((word, at) => at > 0 && word === 'in' && /^(?:a|an)$/u.test(words[at + 1] ?? ''));
+  // "chief secretary to the Treasury in a statement": where it was said is no part of the role; nor is "in the talks",
+  // "in the race": the sentence's event, where no name says which ("in the Bush administration" does)
+  const said = words.findIndex(
+    (word, at) =>
+      at > 0 &&
+      word === 'in' &&
+      (/^(?:a|an)$/u.test(words[at + 1] ?? '') ||
+        (words[at + 1] === 'the' &&
+          at + 2 < words.length &&
+          words.slice(at + 2).every((rest) => /^\p{Ll}/u.test(rest)))),
+  );
   if (said > 0) words = words.slice(0, said);
+  // "then-President", "then Senator": when the role was held is no part of it
+  if (/^then-./iu.test(words[0] ?? '')) words[0] = words[0]!.slice(5);
+  else if (words.length > 1 && /^then$/iu.test(words[0]!)) words = words.slice(1);
   // "Last year actor", "This season coach": a time of the sentence glued before the role
   if (
     words.length > 2 &&
