@@ -2150,3 +2150,39 @@ describe('a name after a description tied to a body', () => {
     ]);
   });
 });
+
+describe('where a reported statement ends', () => {
+  it('stops before the writer’s own words the sentence goes on with', () => {
+    expect(
+      reported(
+        'Mayor Tom Vale said he would veto the budget, a position that raises the threat of a shutdown.',
+        'Coach Dale Moss said his side had played well, making the final their third in a row.',
+        'Governor Ann Quell said the bridge would reopen on Friday, which is a week later than planned.',
+        'Minister Mara Ode said 150 million doses had been given, the official confirmed.',
+      ),
+    ).toEqual([
+      ['he would veto the budget', 'Tom Vale'],
+      ['his side had played well', 'Dale Moss'],
+      ['the bridge would reopen on Friday', 'Ann Quell'],
+      ['150 million doses had been given', 'Mara Ode'],
+    ]);
+  });
+
+  it('keeps a relative clause inside the statement, and the items of a list', () => {
+    expect(
+      reported(
+        'Mayor Tom Vale said the vote, which was due on Friday, would pass.',
+        'When Mara Ode announced the update would guard against viruses, spyware and scams, critics were unconvinced.',
+      ),
+    ).toEqual([
+      ['the vote, which was due on Friday, would pass', 'Tom Vale'],
+      ['the update would guard against viruses, spyware and scams', 'Mara Ode'],
+    ]);
+  });
+
+  it('ends a statement in a clause a subordinator opens at that clause’s comma', () => {
+    expect(
+      reported('When Tom and Ann Vale announced they were divorcing, the internet was quick to react with jokes.'),
+    ).toEqual([['they were divorcing', 'Ann Vale']]);
+  });
+});

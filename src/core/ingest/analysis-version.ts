@@ -116,6 +116,8 @@
  * ambassador to the United Nations, Nikki Haley, said" is the ambassador's, not the body's. Roles: a title "of" joins
  * to a role word before it stays whole ("Secretary of state nominee"), "then-" and the event a role is held in ("in the
  * talks", "in the race") are dropped, and "President Quell's daughter, Ivy Quell" gives Ivy neither the office nor her
- * parent's name.
+ * parent's name. A reported statement ends before the writer's own words the sentence goes on with ("..., a position
+ * that ...", "..., making him ...", "..., which ...", "..., the official confirmed"), and one in a clause a
+ * subordinator opens ("When X announced they were ..., the masses were ...") at that clause's comma.
  */
 export const ANALYSIS_VERSION = 16;

@@ -21,6 +21,7 @@ import {
   FRAMING_VERBS,
   LINKING_PREPOSITIONS,
   LIST_JOINERS,
+  MAIN_CLAUSE_OPENERS,
   MEDIUM_PREPOSITIONS,
   NEGATIONS,
   NOUN_DETERMINERS,
@@ -31,6 +32,7 @@ import {
   PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
   POST_MODIFIER_PREPOSITIONS,
+  PREPOSITIONAL_PARTICIPLES,
   REDUCED_CLAUSE_OPENERS,
   RELATIVE_OPENERS,
   REPLY_VERBS,
@@ -39,6 +41,7 @@ import {
   SAME_SPEAKER_PRONOUNS,
   SPEAKING_OCCASIONS,
   STATE_VERBS,
+  STATEMENT_TAIL_OPENERS,
   SUBJECT_PRONOUNS,
   TAIL_PREPOSITIONS,
   TIME_WORDS,
@@ -884,6 +887,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       last++;
     }
     const runsIntoQuote = paragraph.quoted[last + 1] === 1 && (paragraph.sentenceOf[last + 1] ?? 0) <= index;
+    if (!according) last = statementEnd(paragraph, subject.first, clauseFirst, last);
     // "said Thursday in a report", "said Monday night, suggesting ...": no clause after the day, though the speaker
     // spoke
     const first = tokens[clauseFirst];
@@ -909,6 +913,81 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     if (!plainObject) index = last;
   }
   return found;
+}
+
+/**
+ * Where what was said ends before the writer's own words that the sentence goes on with: a comma or a dash before a
+ * participle ("..., making him the latest ..."), a summing-up ("..., a position that raises ..."), "which", "amid" or
+ * "despite" on the whole clause, or a tag naming the source again ("..., the official confirmed"); and, when the
+ * statement sits in a clause a subordinator opens ("When X announced they were ..., the masses were ..."), that
+ * clause's comma.
+ */
+function statementEnd(paragraph: ParagraphDoc, subjectFirst: number, clauseFirst: number, last: number): number {
+  const tokens = paragraph.tokens;
+  const sentenceStart = paragraph.sentenceOf[clauseFirst] ?? 0;
+  // (a subordinator in the subject's own clause: no comma between them)
+  let subordinate = false;
+  for (let at = subjectFirst - 1; at >= sentenceStart && tokens[at]!.text !== ','; at--) {
+    if (OBJECT_CLAUSE_ENDS.has(tokens[at]!.lower)) subordinate = true;
+  }
+  for (let at = clauseFirst + 2; at <= last; at++) {
+    const mark = tokens[at]!;
+    if (paragraph.quoted[at] || (mark.text !== ',' && !DASH_MARKS.has(mark.text))) continue;
+    const next = tokens[at + 1];
+    // (the main clause's subject after the comma, not the next item of a list: "against viruses, spyware and ...")
+    if (
+      subordinate &&
+      mark.text === ',' &&
+      isWord(next) &&
+      (next.capitalized || MAIN_CLAUSE_OPENERS.has(next.lower) || verbSoonAfter(tokens, at + 1))
+    ) {
+      return at - 1;
+    }
+    if (!isWord(next) || next.capitalized) continue;
+    // ("said the vote, which was due on Friday, would pass": a relative clause inside the statement goes on)
+    const close = commaClosing(paragraph, at + 1);
+    const goesOn = close !== null && isWord(tokens[close + 1]) && isFiniteWord(tokens[close + 1]!.lower);
+    if (goesOn) continue;
+    // (not "..., adding that ...": what the same speaker goes on to say; nor "..., including ...": more of it)
+    if (
+      next.lower.length > 4 &&
+      next.lower.endsWith('ing') &&
+      !isReportingVerb(next.lower) &&
+      !PREPOSITIONAL_PARTICIPLES.has(next.lower)
+    ) {
+      return at - 1;
+    }
+    if (STATEMENT_TAIL_OPENERS.has(next.lower)) return at - 1;
+    const upTo = Math.min(last, at + 7);
+    if (
+      (next.lower === 'a' || next.lower === 'an') &&
+      tokens.slice(at + 2, upTo + 1).some((t) => t.lower === 'that' || t.lower === 'which')
+    ) {
+      return at - 1;
+    }
+    // ("..., the official confirmed", "..., he added")
+    const verbAt = next.lower === 'the' ? at + 3 : at + 2;
+    const verb = tokens[verbAt];
+    if (
+      (next.lower === 'the' || SUBJECT_PRONOUNS.has(next.lower)) &&
+      isWord(verb) &&
+      isSpeechVerb(verb.lower) &&
+      !isWord(tokens[verbAt + 1])
+    ) {
+      return at - 1;
+    }
+  }
+  return last;
+}
+
+/** Whether a finite verb follows within three words from `from`, before any comma ("critics were ..."). */
+function verbSoonAfter(tokens: ParagraphDoc['tokens'], from: number): boolean {
+  for (let at = from; at < tokens.length && at < from + 3; at++) {
+    const token = tokens[at]!;
+    if (token.text === ',') return false;
+    if (isWord(token) && !token.capitalized && isFiniteWord(token.lower)) return true;
+  }
+  return false;
 }
 
 /** Whether a verb is only intended or refused: "will announce", "plans to say", "is expected to tell", "declined to say". */

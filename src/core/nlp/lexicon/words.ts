@@ -851,6 +851,17 @@ export const TITLE_SMALL_WORDS = words(
   'a an the and or but nor of in on at to for by with from as vs. vs v. de la le du von van',
 );
 
+/** Participles used as prepositions, which go on with what was said ("..., including X and Y"). */
+export const PREPOSITIONAL_PARTICIPLES = words(
+  'including excluding following regarding concerning notwithstanding pending',
+);
+
+/** Words after a comma that open the writer's comment on a whole statement: "..., which will ...", "..., amid ...". */
+export const STATEMENT_TAIL_OPENERS = words('which amid despite');
+
+/** Words that open a main clause after a subordinate one ("When X announced ..., the masses were ..."). */
+export const MAIN_CLAUSE_OPENERS = words('the a an his her its their he she they we i it there this these those');
+
 /** Subordinators that end a plain object before any clause of it ("charged X with inciting ... after he spoke"). */
 export const OBJECT_CLAUSE_ENDS = words('after before when while because although though since until unless whereas');
 
