@@ -84,7 +84,7 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         quoteOffset: options.quoteOffset ?? 0,
         articleLimit: options.articleLimit ?? 20,
       };
-      const groups = groupNameVariants(await findMatches(store, query)).slice(0, MAX_MATCHES);
+      const groups = (await findGroups(store, query)).slice(0, MAX_MATCHES);
       // the same words carried by several outlets are shown once: read enough quotes to group them
       const grouping = page.quoteOffset + page.quoteLimit <= QUOTE_SCAN;
       const read = grouping ? { ...page, quoteLimit: quoteScan(page), quoteOffset: 0 } : page;
@@ -118,7 +118,7 @@ export function createNewsService(deps: { store: ArticleQueries }): NewsService 
         return { query, speaker: null, quotes, total, suggestions: [] };
       }
       const name = normalizeQuery(options.speaker).slice(0, MAX_QUERY);
-      const [group] = groupNameVariants(await findMatches(store, name));
+      const [group] = await findGroups(store, name);
       const [best] = group ?? [];
       if (!group || !best) {
         return { query, speaker: null, quotes: [], total: 0, suggestions: await suggestNames(store, name) };
@@ -172,14 +172,26 @@ function storyOfOne(article: ArticleView): StoryDetail {
   return { id: article.id, outlets: outlet ? [outlet] : [], size: 1, articles: [{ ...article, seq: 0 }] };
 }
 
-/** Name-key matches for a query, trying it as typed and without titles ("Secretary Rubio"). */
-async function findMatches(store: ArticleQueries, query: string): Promise<PersonMatch[]> {
+/**
+ * The persons a query names, each the name variants a reader takes for one person, trying the query as typed and
+ * without titles ("Secretary Rubio"). A full name also gathers the variants stored under its surname ("Paul D. Ryan"
+ * finds "Paul Ryan" and the "Ryan" of articles that never give his first name), keeping only the persons the query
+ * itself matched.
+ */
+async function findGroups(store: ArticleQueries, query: string): Promise<PersonMatch[][]> {
   if (!query) return [];
   for (const candidate of [query, stripTitles(query)]) {
     const key = normalizeName(candidate);
     if (!key) continue;
     const found = await store.peopleByKey(key);
-    if (found.length > 0) return found;
+    if (found.length === 0) continue;
+    const surname = key.split(' ').at(-1) ?? key;
+    if (surname === key) return groupNameVariants(found);
+    const matched = new Set(found.map((match) => match.personKey));
+    const bearers = (await store.peopleByKey(surname)).filter((match) => !matched.has(match.personKey));
+    return groupNameVariants([...found, ...bearers]).filter((group) =>
+      group.some((match) => matched.has(match.personKey)),
+    );
   }
   return [];
 }

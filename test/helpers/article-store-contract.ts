@@ -432,6 +432,11 @@ export function articleStoreContract(name: string, open: () => Promise<ContractS
         ]);
         const found = await createNewsService({ store }).who('Vortley');
         expect(found.matches.map((m) => [m.name, m.quoteTotal])).toEqual([['Anselm Vortley', 4]]);
+        // any way of writing the full name finds the whole person, the surname alone included
+        for (const name of ['Anselm J. Vortley', 'Anselm Vortley']) {
+          const full = await createNewsService({ store }).who(name);
+          expect(full.matches.map((m) => [m.name, m.quoteTotal])).toEqual([['Anselm Vortley', 4]]);
+        }
         // the roles of every way of writing the name, ranked as one person's: no variant listed twice
         await replaceFile(store, fileRecord('w.txt'), [
           makeArticle('w1', 'Story w1', { people: [{ name: 'Anselm Vortley', aliases: [], roles: ['Minister'] }] }),
