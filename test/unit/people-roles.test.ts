@@ -358,3 +358,16 @@ describe('roles read off their sentence', () => {
     expect(people.map((person) => [person.name, person.roles])).toEqual([['Ivy Quell', []]]);
   });
 });
+
+describe('two surnames', () => {
+  it('reads "Ms. Acosta" as Melba Acosta Febo when nobody has Acosta as a last name', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Bank',
+        '"We are fine," said Rosa Acosta Febo, the president of the bank.\nMs. Acosta said: "It is hard."',
+      ),
+    );
+    expect(analysis.people.map((person) => person.name)).toEqual(['Rosa Acosta Febo']);
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Rosa Acosta Febo', 'Rosa Acosta Febo']);
+  });
+});

@@ -118,6 +118,7 @@
  * talks", "in the race") are dropped, and "President Quell's daughter, Ivy Quell" gives Ivy neither the office nor her
  * parent's name. A reported statement ends before the writer's own words the sentence goes on with ("..., a position
  * that ...", "..., making him ...", "..., which ...", "..., the official confirmed"), and one in a clause a
- * subordinator opens ("When X announced they were ..., the masses were ...") at that clause's comma.
+ * subordinator opens ("When X announced they were ..., the masses were ...") at that clause's comma. "Ms. Acosta" is
+ * Melba Acosta Febo when nobody has Acosta as a last name.
  */
 export const ANALYSIS_VERSION = 16;

@@ -34,6 +34,7 @@ import {
   COMPASS_POINTS,
   CONSORT_WORDS,
   CONTRACTION_FOLLOWERS,
+  COURTESY_TITLES,
   CREDIT_WORDS,
   DASH_MARKS,
   FAMILY_NOUNS,
@@ -2391,6 +2392,8 @@ class People {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byFirst = new Map<string, Entity[]>();
   private readonly byEnding = new Map<string, Entity>();
+  /** the first of two surnames ("Acosta" of "Melba Acosta Febo") */
+  private readonly byFirstSurname = new Map<string, Entity[]>();
   /** how often each person has been named so far, and when first */
   readonly named = new Map<Entity, { count: number; first: number }>();
   /**
@@ -2412,6 +2415,10 @@ class People {
     push(this.bySurname, person.surnameKey, person);
     if (person.firstKey !== person.surnameKey) push(this.byFirst, person.firstKey, person);
     const words = person.key.split(' ');
+    const firstSurname = words.at(-2);
+    if (words.length >= 3 && firstSurname && firstSurname.length > 2 && !NAME_PARTICLES.has(firstSurname)) {
+      push(this.byFirstSurname, firstSurname, person);
+    }
     for (let from = 1; from < words.length - 1; from++) {
       const ending = words.slice(from).join(' ');
       if (!this.byEnding.has(ending)) this.byEnding.set(ending, person);
@@ -2429,6 +2436,11 @@ class People {
 
   withFirstName(key: string): readonly Entity[] {
     return this.byFirst.get(key) ?? [];
+  }
+
+  /** People whose name ends in two surnames, the first of which is `key` ("Ms. Acosta" for Melba Acosta Febo). */
+  withFirstSurname(key: string): readonly Entity[] {
+    return this.byFirstSurname.get(key) ?? [];
   }
 
   /** Another full form of a known person: same first name and surname, or the end of a longer name. */
@@ -2627,6 +2639,8 @@ function assemble(
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
     if (sharing.some((person) => isGenderCompatible(person, gender))) return;
+    // ("Ms. Acosta" for Melba Acosta Febo: resolved to her, no one new)
+    if (sharing.length === 0 && isCourtesyTitled(candidate) && people.withFirstSurname(key).length > 0) return;
     // (a royal is named by a given name and the title: "Prince Charles" beside Charles Kennedy, "ex-King Michael"
     // beside Michael Ancram, is someone else; not "Prince Saud" after "Prince Saud al-Faisal")
     if (
@@ -2926,6 +2940,8 @@ function resolveCandidate(
   }
   const key = normalizeName(candidate.words.join(' '));
   let matches: readonly Entity[] = people.withSurname(key);
+  // "Melba Acosta Febo ... Ms. Acosta": a courtesy before the first of two surnames, when nobody has it as their last
+  if (matches.length === 0 && isCourtesyTitled(candidate)) matches = people.withFirstSurname(key);
   // ("ex-King Michael" is no Michael Ancram: a royal's given name names one whose roles or names are royal)
   if (matches.length === 0) {
     matches = people.withFirstName(key);
@@ -3012,6 +3028,11 @@ function officeWords(title: readonly string[]): string[] {
  * Whether a person may hold an office (its words): no role known (and no "Jr." telling them from a father of the
  * name), or a role with its words.
  */
+/** A name after a courtesy title: "Ms. Acosta", "Mr Hale". */
+function isCourtesyTitled(candidate: Candidate): boolean {
+  return candidate.title.some((word) => COURTESY_TITLES.has(normalizeName(word)));
+}
+
 /**
  * "President Trump's daughter, Ivanka Trump": the person a possessive surname's relative is, named right after the
  * relation, is not the one the surname names.
