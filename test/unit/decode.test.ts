@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BINARY_FILE_WARNING, decodeText, decodeWindows1252 } from '../../src/core/ingest/decode.js';
+import { BINARY_FILE_WARNING, decodeText, decodeWindows1252, repairMojibake } from '../../src/core/ingest/decode.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -63,5 +63,23 @@ describe('decodeText', () => {
     expect(text).toHaveLength(256);
     expect(text[0x80]).toBe('€');
     expect(text[0xe9]).toBe('é');
+  });
+});
+
+describe('repairMojibake', () => {
+  it('puts back UTF-8 that was read as windows-1252 upstream, two, three and four bytes long', () => {
+    expect(repairMojibake('JuliÃ¡n Castro and FranÃ§ois met in Ciudad JuÃ¡rez')).toBe(
+      'Julián Castro and François met in Ciudad Juárez',
+    );
+    expect(repairMojibake('â€œHe saidâ€\u009d itâ€™s fine, at Â£5 ðŸ˜€')).toBe('“He said” it’s fine, at £5 😀');
+  });
+
+  it('leaves text alone that is already right or does not decode', () => {
+    for (const text of ['Señor Müller’s café', 'Ã alone', 'MÃ']) expect(repairMojibake(text)).toBe(text);
+  });
+
+  it('repairs a file decoded as UTF-8', () => {
+    const bytes = new TextEncoder().encode('Title\n\nStefan KÃ¶rner said it.');
+    expect(decodeText(bytes).text).toBe('Title\n\nStefan Körner said it.');
   });
 });

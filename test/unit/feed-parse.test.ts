@@ -179,4 +179,9 @@ describe('parseFeedDocument', () => {
     expect(decodeFeedBody(bytes, 'application/rss+xml')).toContain('Orbán');
     expect(parseFeedDocument(bytes, FEED_URL).items[0]?.title).toBe('Orbán visits Vienna');
   });
+
+  it('repairs a title double-encoded upstream', () => {
+    const xml = rssFeed('T', [{ title: 'OrbÃ¡n visits Vienna', link: 'https://news.example/o' }]);
+    expect(parseFeedDocument(Buffer.from(xml, 'utf8'), FEED_URL).items[0]?.title).toBe('Orbán visits Vienna');
+  });
 });

@@ -57,7 +57,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 function decodeUtf8OrLatin1(bytes: Uint8Array): DecodedText {
   try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    return { text: repairMojibake(strictUtf8.decode(bytes)), encoding: 'utf-8' };
   } catch {
     return {
       text: decodeWindows1252(bytes),
@@ -118,4 +118,41 @@ function controlShare(text: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
   return controls / text.length;
+}
+
+/** Each windows-1252 character's byte: the reverse of {@link decodeWindows1252}. */
+const WINDOWS_1252_BYTES = new Map<number, number>(WINDOWS_1252_HIGH.map((code, index) => [code, 0x80 + index]));
+
+/** A character that stands for a UTF-8 continuation byte (0x80-0xbf) read as windows-1252. */
+const CONTINUATION = `[\u00a0-\u00bf${WINDOWS_1252_HIGH.slice(0, 0x40)
+  .filter((code) => code > 0xff)
+  .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
+  .join('')}\u0080-\u009f]`;
+
+/** A lead byte and its continuations, every byte read as one windows-1252 character ("Ã©" for "é"). */
+const MOJIBAKE = new RegExp(
+  `[\u00c2-\u00df]${CONTINUATION}|[\u00e0-\u00ef]${CONTINUATION}{2}|[\u00f0-\u00f4]${CONTINUATION}{3}`,
+  'gu',
+);
+
+/**
+ * Text that was UTF-8 read as windows-1252 somewhere upstream and stored again ("JuliÃ¡n Castro", "FranÃ§ois"), put
+ * back: each run that was one UTF-8 character becomes it again; anything that does not decode is left as it is.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/u.test(text)) return text;
+  return text.replace(MOJIBAKE, (run) => {
+    const bytes = new Uint8Array(run.length);
+    for (let i = 0; i < run.length; i++) {
+      const code = run.charCodeAt(i);
+      const byte = code <= 0xff ? code : WINDOWS_1252_BYTES.get(code);
+      if (byte === undefined) return run;
+      bytes[i] = byte;
+    }
+    try {
+      return strictUtf8.decode(bytes);
+    } catch {
+      return run;
+    }
+  });
 }

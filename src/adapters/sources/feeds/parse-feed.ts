@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { z } from 'zod';
 import { parseAbsoluteDate } from '../../../core/ingest/dates.js';
+import { repairMojibake } from '../../../core/ingest/decode.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { htmlToInlineText, parseHtmlDocument } from './html-text.js';
 import { fastXmlParser, feedsmith } from './lazy-libraries.js';
@@ -316,9 +317,14 @@ export function isoDate(value: string | undefined | null): string | null {
 /**
  * The text of a feed or page body: a BOM wins, then the HTTP charset, then the XML declaration or
  * HTML meta charset, then UTF-8.
- * Unknown charsets fall back to UTF-8 rather than failing the feed.
+ * Unknown charsets fall back to UTF-8 rather than failing the feed. Text double-encoded upstream ("JuliÃ¡n") is
+ * repaired.
  */
 export function decodeFeedBody(bytes: Uint8Array, contentType: string | null): string {
+  return repairMojibake(decodeDeclared(bytes, contentType));
+}
+
+function decodeDeclared(bytes: Uint8Array, contentType: string | null): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
