@@ -2186,3 +2186,15 @@ describe('where a reported statement ends', () => {
     ).toEqual([['they were divorcing', 'Ann Vale']]);
   });
 });
+
+describe('a few words after the verb that say where or how, not what', () => {
+  it('reports nothing for "said onstage Tuesday night" or "tweeted the famed fascist’s quote"', () => {
+    expect(
+      reported(
+        '"We are here," singer Dana Bond said onstage Tuesday night.',
+        'Not long after Mayor Tom Vale tweeted the famed dictator’s quote, host Ann Ode asked him about it.',
+        'Later Bond said it’s beautiful, too.',
+      ),
+    ).toEqual([['it’s beautiful, too', 'Dana Bond']]);
+  });
+});

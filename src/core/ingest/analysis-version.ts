@@ -119,6 +119,8 @@
  * parent's name. A reported statement ends before the writer's own words the sentence goes on with ("..., a position
  * that ...", "..., making him ...", "..., which ...", "..., the official confirmed"), and one in a clause a
  * subordinator opens ("When X announced they were ..., the masses were ...") at that clause's comma. "Ms. Acosta" is
- * Melba Acosta Febo when nobody has Acosta as a last name.
+ * Melba Acosta Febo when nobody has Acosta as a last name. A few words with no verb after a reporting verb ("said
+ * onstage Tuesday night") report nothing, and a participle after a determiner ("tweeted the famed fascist's quote") is
+ * no verb of a clause.
  */
 export const ANALYSIS_VERSION = 16;

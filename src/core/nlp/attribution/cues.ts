@@ -749,6 +749,8 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   if (PRONOUN_CONTRACTION.test(opener)) return true;
   for (let at = first + 1; at < tokens.length && at <= first + 8; at++) {
     const token = tokens[at]!;
+    // ("tweeted the famed fascist's quote": a participle after a determiner is an adjective)
+    if (NOUN_DETERMINERS.has(tokens[at - 1]!.lower) && !token.capitalized && token.lower.endsWith('ed')) continue;
     // (a dash, a semicolon or "but" ends the object: "announced new sanctions -- but did not ...")
     if (paragraph.quoted[at] || OBJECT_END_MARKS.has(token.text) || token.lower === 'but') break;
     if (token.text === ',') {
@@ -891,7 +893,10 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     // "said Thursday in a report", "said Monday night, suggesting ...": no clause after the day, though the speaker
     // spoke
     const first = tokens[clauseFirst];
-    const noClause = !according && (!isWord(first) || REPORTED_CLAUSE_PREPOSITIONS.has(first.lower));
+    // ("said onstage Tuesday night": a few words with no verb are where or when, not what)
+    const noClause =
+      !according &&
+      (!isWord(first) || REPORTED_CLAUSE_PREPOSITIONS.has(first.lower) || isVerblessTail(tokens, clauseFirst, last));
     // ("said in remarks that were streamed online": the speaker spoke, but not those words)
     const relative =
       !according &&
@@ -978,6 +983,21 @@ function statementEnd(paragraph: ParagraphDoc, subjectFirst: number, clauseFirst
     }
   }
   return last;
+}
+
+/** Whether a clause of at most five words, up to its sentence's end, has no verb: "onstage Tuesday night". */
+function isVerblessTail(tokens: ParagraphDoc['tokens'], first: number, last: number): boolean {
+  const words = tokens.slice(first, last + 1).filter((token) => token.kind === 'word');
+  if (words.length > 5 || SUBJECT_PRONOUNS.has(words[0]?.lower ?? '') || CLAUSE_OPENERS.has(words[0]?.lower ?? '')) {
+    return false;
+  }
+  return !words.some(
+    (token) =>
+      isFiniteWord(token.lower) ||
+      /\p{L}(?:ed|s)$/u.test(token.lower) ||
+      /['’](?:s|re|ve|d|ll|m)$/u.test(token.lower) ||
+      isVerbForm(token.lower),
+  );
 }
 
 /** Whether a finite verb follows within three words from `from`, before any comma ("critics were ..."). */
