@@ -2198,3 +2198,33 @@ describe('a few words after the verb that say where or how, not what', () => {
     ).toEqual([['it’s beautiful, too', 'Dana Bond']]);
   });
 });
+
+describe('a state body wire copy names by its country', () => {
+  it('lists what "Ukraine’s foreign ministry" and "the Russian defence ministry" said under each, and "the ministry" after', () => {
+    expect(
+      attributed(
+        'Ukraine’s foreign ministry said on Saturday that the talks had been productive.',
+        '"We expect a decision soon," the ministry said in a statement.',
+        'The Russian defence ministry said its forces had taken a village.',
+      ),
+    ).toEqual([
+      ['the talks had been productive', 'Ukraine’s foreign ministry'],
+      ['We expect a decision soon', 'Ukraine’s foreign ministry'],
+      ['its forces had taken a village', 'Russian defence ministry'],
+    ]);
+  });
+
+  it('never gives what someone’s own campaign or team said to another body in play', () => {
+    expect(
+      attributed(
+        'Senator Tom Vale spoke on Monday.',
+        'Fox News said on Tuesday that the debate was off. Vale’s campaign said he would not take part.',
+        'Vodafone said on Tuesday that it would cut jobs. The company’s board said it would meet.',
+      ),
+    ).toEqual([
+      ['the debate was off', 'Fox News'],
+      ['it would cut jobs', 'Vodafone'],
+      ['it would meet', 'Vodafone'],
+    ]);
+  });
+});

@@ -121,6 +121,8 @@
  * subordinator opens ("When X announced they were ..., the masses were ...") at that clause's comma. "Ms. Acosta" is
  * Melba Acosta Febo when nobody has Acosta as a last name. A few words with no verb after a reporting verb ("said
  * onstage Tuesday night") report nothing, and a participle after a determiner ("tweeted the famed fascist's quote") is
- * no verb of a clause.
+ * no verb of a clause. A state body wire copy names by its country ("Ukraine's foreign ministry said", "the Russian
+ * defence ministry said") speaks as that body, and "the ministry" after it too; "Biden's campaign said", "the
+ * company's board said" never speak for a body of someone else or of another kind.
  */
 export const ANALYSIS_VERSION = 16;

@@ -1,5 +1,5 @@
 import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isCountryName, isPlaceName, isRoleNoun } from '../lexicon/tags.js';
+import { isCountryName, isDemonym, isPlaceName, isRoleNoun } from '../lexicon/tags.js';
 import {
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
@@ -54,6 +54,7 @@ export type ResolutionPath =
   | 'organisation-noun'
   | 'organisation-only'
   | 'organisation-subject'
+  | 'organisation-described'
   | 'party'
   | 'body-after'
   | 'spokesperson-named'
@@ -263,7 +264,20 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const publication = inside.find((mention) => isPublication(mention.entity));
     if (publication) return found(publication.entity, 'name');
   }
-  if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveOrganisationReference(ref, context, head.lower);
+  if (definite && ORGANISATION_NOMINALS.has(head.lower)) {
+    // ("The Russian defence ministry" after Ukraine's: the country the phrase names says which)
+    const described = describedBody(ref, context);
+    if (described) return described;
+    const body = resolveOrganisationReference(ref, context, head.lower);
+    // ("Paris's city council said", "Biden's campaign said" is no body of another's)
+    const owner = ownerWord(ref);
+    const names = body ? [body.entity.name, ...body.entity.aliases].map(normalizeName) : [];
+    if (body && owner && !names.some((name) => name.split(' ').includes(owner))) return null;
+    // ("the company's board said" is no ministry's)
+    const ownerNoun = tokens[ref.range.first + 1];
+    const owned = first.lower === 'the' && ownerNoun?.possessive ? ownerNoun.lower.replace(/['’]s?$/u, '') : null;
+    return body && owned && namesOtherKind(body.entity, owned) ? null : body;
+  }
   // "the report says", "the statement read": a document speaks for the body that issued it
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
     const body = resolveOrganisationReference(ref, context, null);
@@ -902,6 +916,38 @@ function partyEntity(context: ResolveContext, name: string, said?: string): Enti
   const surface = said?.replace(/^the\s+/iu, '');
   if (surface && surface !== name) known.aliases.add(surface);
   return known;
+}
+
+/** The owner a body's phrase names with an "'s" ("Paris's city council": paris; "Biden's campaign": biden). */
+function ownerWord(ref: SpeakerRef): string | null {
+  const tokens = ref.paragraph.tokens;
+  const owner = tokens[ref.range.first]!;
+  if (ref.range.first >= ref.range.last || !owner.capitalized || !owner.possessive) return null;
+  return normalizeName(owner.text.replace(/['’]s?$/u, ''));
+}
+
+/**
+ * "Ukraine's foreign ministry said", "the Russian defence ministry said": a body a country's name or its adjective
+ * describes, which wire copy names no other way, speaks as that body (named as the article words it). Only a state's
+ * bodies ("ministry", "government", "embassy", ...), and only a country, never a city or a person, owns them.
+ */
+function describedBody(ref: SpeakerRef, context: ResolveContext): Resolution | null {
+  const tokens = ref.paragraph.tokens;
+  const head = tokens[ref.range.last]!;
+  if (head.capitalized || BODY_SPHERES.get(head.lower) !== 'public' || ref.range.last - ref.range.first > 4)
+    return null;
+  let at = ref.range.first;
+  if (tokens[at]!.lower === 'the') at++;
+  const owner = tokens[at]!;
+  const country = owner.possessive
+    ? isCountryName(normalizeName(owner.text.replace(/['’]s?$/u, '')))
+    : owner.capitalized && isDemonym(owner.lower);
+  if (!country) return null;
+  for (let word = at + 1; word < ref.range.last; word++) {
+    if (tokens[word]!.kind !== 'word' || tokens[word]!.capitalized) return null;
+  }
+  const name = ref.paragraph.text.slice(owner.start, head.end);
+  return found(partyEntity(context, name), 'organisation-described');
 }
 
 /** A word before a spokesperson noun that tells their standing, not whom they speak for ("a senior spokesman"). */
