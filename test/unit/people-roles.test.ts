@@ -371,3 +371,17 @@ describe('two surnames', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual(['Rosa Acosta Febo', 'Rosa Acosta Febo']);
   });
 });
+
+describe('firms named by their line of business', () => {
+  it('reads "Meta Platforms" and "Vertex Therapeutics" as bodies', () => {
+    expect(
+      peopleOf('Meta Platforms said it would appeal.', 'Vertex Therapeutics said its drug worked.').map((person) => [
+        person.name,
+        person.kind,
+      ]),
+    ).toEqual([
+      ['Meta Platforms', 'organisation'],
+      ['Vertex Therapeutics', 'organisation'],
+    ]);
+  });
+});

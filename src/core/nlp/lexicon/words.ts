@@ -229,7 +229,8 @@ export const ORGANISATION_HEADS = words(`
   associates analytics international industries enterprises limited mail airline railways bancorp financial corps
   photography consultancy consultants brewery stores store supermarkets retail electronics foods motors games
   constabulary gendarmerie centre center society academy clinic force taskforce committees councils commissions
-  agencies departments ministries gazette chronicle telegraph
+  agencies departments ministries gazette chronicle telegraph platforms therapeutics biotech robotics semiconductor
+  semiconductors aerospace logistics
 `);
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
