@@ -2149,6 +2149,18 @@ describe('a name after a description tied to a body', () => {
       ['He has failed.', 'Tucker Vale'],
     ]);
   });
+
+  it('gives "the mayor’s pick to run the Norland Agency, Ann Ode, told" to Ann Ode, up to "according to"', () => {
+    expect(
+      reported(
+        'The mayor’s pick to run the Norland Agency, Ann Ode, told officials that she would withdraw, according to people familiar with the talks.',
+        'Dale Moss said Senator Tom Vale, Norland Democrat, wants more witnesses.',
+      ),
+    ).toEqual([
+      ['she would withdraw', 'Ann Ode'],
+      ['Senator Tom Vale, Norland Democrat, wants more witnesses', 'Dale Moss'],
+    ]);
+  });
 });
 
 describe('where a reported statement ends', () => {

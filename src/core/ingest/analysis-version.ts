@@ -123,6 +123,8 @@
  * onstage Tuesday night") report nothing, and a participle after a determiner ("tweeted the famed fascist's quote") is
  * no verb of a clause. A state body wire copy names by its country ("Ukraine's foreign ministry said", "the Russian
  * defence ministry said") speaks as that body, and "the ministry" after it too; "Biden's campaign said", "the
- * company's board said" never speak for a body of someone else or of another kind.
+ * company's board said" never speak for a body of someone else or of another kind; a name set off after a description
+ * that names a body ("Trump's pick to run the CIA, Gina Haspel, told") speaks, and a statement ends before "...,
+ * according to ..."; firms named for their line of business ("Meta Platforms") are bodies.
  */
 export const ANALYSIS_VERSION = 16;

@@ -284,12 +284,11 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     const between = phraseStartingAt(paragraph, index + 1);
     const betweenIsName = between !== null && tokens[between.last]!.capitalized && between.last === comma - 1;
     const betweenIsOnlyName = betweenIsName && tokens[between.first]!.capitalized;
-    // "The US ambassador to the United Nations, Nikki Haley, said": a body a preposition ties to a description is
-    // where the one named next holds their post, not who speaks
-    const link = tokens[before?.first === undefined ? -1 : before.first - 1]?.lower ?? '';
-    if (before && betweenIsOnlyName && before.first > floor && (link === 'to' || isPreposition(link))) {
-      return between;
-    }
+    // "The US ambassador to the United Nations, Nikki Haley, said", "Trump's pick to run the CIA, Gina Haspel, told": a
+    // name inside a description is what the description is about; the name set off after it is who speaks
+    const link = before && before.first > floor ? tokens[before.first - 1] : undefined;
+    // (not after a reporting verb: "said Senator X, New York Democrat, wants ...", whose subject is X)
+    if (before && betweenIsOnlyName && isWord(link) && !link.capitalized && !isSpeechVerb(link.lower)) return between;
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;
     if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
     if (betweenIsName) return between;

@@ -857,8 +857,11 @@ export const PREPOSITIONAL_PARTICIPLES = words(
   'including excluding following regarding concerning notwithstanding pending',
 );
 
-/** Words after a comma that open the writer's comment on a whole statement: "..., which will ...", "..., amid ...". */
-export const STATEMENT_TAIL_OPENERS = words('which amid despite');
+/**
+ * Words after a comma that open the writer's comment on a whole statement, or its source again: "..., which will ...",
+ * "..., amid ...", "..., according to officials".
+ */
+export const STATEMENT_TAIL_OPENERS = words('which amid despite according');
 
 /** Words that open a main clause after a subordinate one ("When X announced ..., the masses were ..."). */
 export const MAIN_CLAUSE_OPENERS = words('the a an his her its their he she they we i it there this these those');
