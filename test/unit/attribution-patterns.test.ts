@@ -2240,3 +2240,14 @@ describe('a state body wire copy names by its country', () => {
     ]);
   });
 });
+
+describe('a study and what it is about', () => {
+  it('gives what "a new poll of citizens in Norway says" to no country, and a report by a body to the body', () => {
+    expect(
+      reported(
+        'A new poll of citizens in Norway says that a majority oppose the plan.',
+        'A report by the Home Affairs Committee said that the border was weak.',
+      ),
+    ).toEqual([['the border was weak', 'Home Affairs Committee']]);
+  });
+});

@@ -1,6 +1,7 @@
 import { isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
 import { isCountryName, isDemonym, isPlaceName, isRoleNoun } from '../lexicon/tags.js';
 import {
+  ABOUT_LINKS,
   ADDRESSEE_LINKS,
   APPOSITIVE_OPENERS,
   BLOC_WORDS,
@@ -25,6 +26,7 @@ import {
   PUBLICATION_WORDS,
   ROLE_EQUIVALENTS,
   SPOKESPERSON_NOUNS,
+  STUDY_NOUNS,
   TITLE_PHRASES,
   VAGUE_SOURCE_NOUNS,
 } from '../lexicon/words.js';
@@ -235,6 +237,8 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const holder = holderOfPostAt(tokens, named, context.index);
     return holder ? found(holder, 'description-role') : null;
   }
+  // "A new poll of citizens in Mexico says", "a study on Britain found": what a study is about is not its author
+  if (named && isDocumentAbout(ref.paragraph, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body
   const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
@@ -301,6 +305,23 @@ function isPassiveCue(ref: SpeakerRef): boolean {
   const cue = tokens[ref.cueIndex];
   if (ref.cueIndex <= ref.range.last || cue?.kind !== 'word' || cue.lower.endsWith('ing')) return false;
   return PASSIVE_AUXILIARIES.has(tokens[ref.cueIndex - 1]?.lower ?? '');
+}
+
+/**
+ * Whether a name is what a study a few words before it in its sentence is about ("a poll of citizens in Mexico", "a
+ * survey of voters in Ohio"): the study's subject, not its author.
+ */
+function isDocumentAbout(paragraph: ParagraphDoc, nameFirst: number): boolean {
+  const tokens = paragraph.tokens;
+  const link = tokens[nameFirst - 1]?.lower === 'the' ? tokens[nameFirst - 2] : tokens[nameFirst - 1];
+  if (link?.kind !== 'word' || link.capitalized || !ABOUT_LINKS.has(link.lower)) return false;
+  const floor = Math.max(paragraph.sentenceOf[nameFirst] ?? 0, nameFirst - 8);
+  for (let at = nameFirst - 2; at >= floor; at--) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word' || token.capitalized) return false;
+    if (STUDY_NOUNS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /**

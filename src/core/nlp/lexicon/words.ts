@@ -339,6 +339,12 @@ export const DOCUMENT_NOUNS = words(`
   release communique advert advertisement ad poster leaflet manifesto submission guidance interview
 `);
 
+/** Studies of people or places, whose subjects they are about, not by: "a poll of citizens in Mexico". */
+export const STUDY_NOUNS = words('poll polls survey surveys study studies census audit');
+
+/** Prepositions that tie a study to what it is about: "a poll of", "a survey among", "a study on". */
+export const ABOUT_LINKS = words('of in on about among into over regarding concerning');
+
 /** Documents a publication writes itself ("the report said" after "the Times reported"), of all the DOCUMENT_NOUNS. */
 export const PRESS_DOCUMENT_NOUNS = words('report reports study survey interview statement release');
 
