@@ -2200,14 +2200,19 @@ describe('where a reported statement ends', () => {
 });
 
 describe('a few words after the verb that say where or how, not what', () => {
-  it('reports nothing for "said onstage Tuesday night" or "tweeted the famed fascist’s quote"', () => {
+  it('reports nothing for "said onstage Tuesday night", "said carefully, as ..." or "tweeted the famed fascist’s quote"', () => {
     expect(
       reported(
         '"We are here," singer Dana Bond said onstage Tuesday night.',
         'Not long after Mayor Tom Vale tweeted the famed dictator’s quote, host Ann Ode asked him about it.',
         'Later Bond said it’s beautiful, too.',
+        '"I did not come here to pander," Bond said carefully, as the words rolled across the screen.',
+        'Bond said initially, her band is going to tour Europe.',
       ),
-    ).toEqual([['it’s beautiful, too', 'Dana Bond']]);
+    ).toEqual([
+      ['it’s beautiful, too', 'Dana Bond'],
+      ['initially, her band is going to tour Europe', 'Dana Bond'],
+    ]);
   });
 });
 

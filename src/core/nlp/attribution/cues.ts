@@ -895,7 +895,13 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
     // ("said onstage Tuesday night": a few words with no verb are where or when, not what)
     const noClause =
       !according &&
-      (!isWord(first) || REPORTED_CLAUSE_PREPOSITIONS.has(first.lower) || isVerblessTail(tokens, clauseFirst, last));
+      (!isWord(first) ||
+        REPORTED_CLAUSE_PREPOSITIONS.has(first.lower) ||
+        isVerblessTail(tokens, clauseFirst, last) ||
+        // ("said carefully, as the words rolled across the screen": how it was said, then the writer's clause)
+        (isLyAdverb(first.lower) &&
+          tokens[clauseFirst + 1]?.text === ',' &&
+          ['as', ...OBJECT_CLAUSE_ENDS].includes(tokens[clauseFirst + 2]?.lower ?? '')));
     // ("said in remarks that were streamed online": the speaker spoke, but not those words)
     const relative =
       !according &&
