@@ -385,3 +385,17 @@ describe('firms named by their line of business', () => {
     ]);
   });
 });
+
+describe('a body named by one word after "the"', () => {
+  it('reads "The Fed said" and "the Bundesbank said" as bodies, never "the Scot" or "the Khans"', () => {
+    const people = peopleOf(
+      'The Fed said in a statement that risks had risen.',
+      'The Bundesbank said growth would slow.',
+      '"We won," the Scot said. The Khans said they were afraid.',
+    );
+    expect(people.map((person) => [person.name, person.kind])).toEqual([
+      ['Fed', 'organisation'],
+      ['Bundesbank', 'organisation'],
+    ]);
+  });
+});

@@ -126,6 +126,8 @@
  * company's board said" never speak for a body of someone else or of another kind; a name set off after a description
  * that names a body ("Trump's pick to run the CIA, Gina Haspel, told") speaks, and a statement ends before "...,
  * according to ..."; firms named for their line of business ("Meta Platforms") are bodies; what a study is about ("a
- * new poll of citizens in Mexico says") is not its author; "said carefully, as the words rolled ..." reports nothing.
+ * new poll of citizens in Mexico says") is not its author; "said carefully, as the words rolled ..." reports nothing;
+ * one capitalized word after "the" that speaks and is no role, nationality, party, place, family or known name is a
+ * body ("The Fed said", "the Bundesbank said").
  */
 export const ANALYSIS_VERSION = 16;

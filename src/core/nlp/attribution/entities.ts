@@ -1651,6 +1651,14 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         candidate.evidence = 3;
         candidate.guess = true;
       }
+      // "The Fed said", "the Commission said": one capitalized word after "the" that speaks is a body, unless it is a
+      // role, a title, a nationality, a party or a name the lists know ("the Pope", "the Scot", "the Democrat")
+      if (isSpeakingBodyWord(paragraph, candidate)) {
+        candidate.kind = 'organisation';
+        candidate.evidence = 3;
+        candidate.guess = true;
+        candidate.linkOnly = false;
+      }
       candidates.push(candidate);
     }
   }
@@ -2052,6 +2060,27 @@ function isNameInMarks(paragraph: ParagraphDoc, candidate: Candidate): boolean {
  * "the Flora Lite road race", "a Whistler painting", "the former Miss Universe": a name after an article is a thing
  * named after someone, or a title held, not a person (who is named without one, or with a title: "the Rev Ann Cole").
  */
+/**
+ * A single capitalized word after "the" beside a speech verb that no list knows as a person's, a place or a family:
+ * "The Fed said", "the Bundesbank said", "the Taliban said".
+ */
+function isSpeakingBodyWord(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  if (!candidate.speaking || candidate.words.length !== 1 || candidate.title.length > 0) return false;
+  if (paragraph.tokens[candidate.runFirst - 1]?.lower !== 'the') return false;
+  const lower = normalizeName(candidate.words[0]!);
+  // (not a family, "the Khans", nor a place, "the Caribbean", nor a described name, "the Oscar-nominated Owen")
+  if (/[^s]s$/u.test(lower) || isPlaceName(lower) || candidate.words[0]!.includes('-')) return false;
+  return (
+    !isRoleWord(lower) &&
+    !isNationalityNoun(lower) &&
+    !isDemonym(lower) &&
+    !PARTY_WORDS.has(lower) &&
+    !HONORIFICS.has(lower) &&
+    !isFirstName(lower) &&
+    !isLastName(lower)
+  );
+}
+
 function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolean {
   const tokens = paragraph.tokens;
   let before = candidate.runFirst - 1;
