@@ -2256,3 +2256,18 @@ describe('a study and what it is about', () => {
     ).toEqual([['the border was weak', 'Home Affairs Committee']]);
   });
 });
+
+describe('given names both sexes bear', () => {
+  it('gives "he said" to Kim Jong Un and to a Senator Lindsey, whom the name lists call women', () => {
+    expect(
+      listed(
+        'Launch',
+        'North Korean leader Kim Jong Un inspected a missile launch on Sunday. "We will strengthen our deterrent," he said.',
+        'Senator Lindsey Vale spoke on Monday. "This is a mistake," he said.',
+      ),
+    ).toEqual([
+      ['We will strengthen our deterrent', 'Kim Jong Un'],
+      ['This is a mistake', 'Lindsey Vale'],
+    ]);
+  });
+});

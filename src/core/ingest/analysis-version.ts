@@ -128,6 +128,7 @@
  * according to ..."; firms named for their line of business ("Meta Platforms") are bodies; what a study is about ("a
  * new poll of citizens in Mexico says") is not its author; "said carefully, as the words rolled ..." reports nothing;
  * one capitalized word after "the" that speaks and is no role, nationality, party, place, family or known name is a
- * body ("The Fed said", "the Bundesbank said").
+ * body ("The Fed said", "the Bundesbank said"). A given name the lists give one gender that news often uses for the
+ * other ("Kim Jong Un", "Lindsey Graham", "Dominique") no longer rules its bearer out for "he" or "she".
  */
 export const ANALYSIS_VERSION = 16;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { EXTRA_DEMONYMS, EXTRA_PLACES, IRREGULAR_PAST_VERBS, ROLE_NOUNS } from './words.js';
+import { EXTRA_DEMONYMS, EXTRA_PLACES, IRREGULAR_PAST_VERBS, ROLE_NOUNS, UNISEX_GIVEN_NAMES } from './words.js';
 
 /** Gender a first name or title suggests. */
 export type Gender = 'male' | 'female';
@@ -196,7 +196,8 @@ const givenNameCache = new Map<string, Gender | null>();
 export function firstNameGender(lower: string): NameGender | null {
   const male = hasTag(lower, MALE);
   const female = hasTag(lower, FEMALE);
-  if (male !== female) return { gender: male ? 'male' : 'female', firm: true };
+  // (a name both sexes bear, "Kim Jong Un", "Lindsey Graham", is only a guess, however sure one list is)
+  if (male !== female) return { gender: male ? 'male' : 'female', firm: !UNISEX_GIVEN_NAMES.has(lower) };
   if (male) return null;
   const listed = listedGivenName(lower);
   return listed ? { gender: listed, firm: false } : null;

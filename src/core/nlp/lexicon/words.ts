@@ -956,6 +956,17 @@ export const NAMING_OBJECTS = words('them it him her this that these those a an'
 /** Verbs whose passive subject is the one who answers next: "Dr Patel was asked whether ...". */
 export const ASKED_FORMS = words('asked questioned pressed quizzed challenged');
 
+/**
+ * Given names the name lists give one gender that news often uses for the other (Korean, French and Italian men's
+ * names among them): a guess, never ruling a person out for "he" or "she" ("North Korean leader Kim Jong Un ... he
+ * said", "Senator Lindsey Graham ... he said"). Names mostly one sex's in the news stay firm ("Glenn", "Kelly").
+ */
+export const UNISEX_GIVEN_NAMES = words(`
+  kim lindsay lindsey leslie lesley dana jody jodie tracy tracey stacey sasha nicola andrea dominique maxime claude
+  camille michele daniele simone jean jan marion evelyn roni carey mel yuki hikaru akira jin min hyun sung robin
+  jordan taylor morgan pat jamie casey billie
+`);
+
 /** Forms of "be" that make "asked" passive ("was asked"): the one asked is not the one asking. */
 export const PASSIVE_AUXILIARIES = words('was were is are been being');
 
