@@ -1693,19 +1693,20 @@ function addWordSurnames(doc: ArticleDoc, index: EntityIndex): void {
     if (paragraph.heading) continue;
     const tokens = paragraph.tokens;
     const named = index.byParagraph.get(paragraph.index) ?? [];
+    const before = named.length;
     for (let at = 0; at < tokens.length; at++) {
       const token = tokens[at]!;
       if (token.kind !== 'word' || !token.capitalized || paragraph.quoted[at]) continue;
-      const before = tokens[at - 1];
+      const previous = tokens[at - 1];
       const next = tokens[at + 1];
-      if (isWord(before) && (before.capitalized || NOUN_DETERMINERS.has(before.lower))) continue;
+      if (isWord(previous) && (previous.capitalized || NOUN_DETERMINERS.has(previous.lower))) continue;
       if (!token.possessive && isWord(next) && next.capitalized) continue;
       const entity = bySurname.get(normalizeName(token.text.replace(/['’]s?$/u, '')));
       if (!entity) continue;
       const acting =
         token.possessive ||
         (isWord(next) && (isSpeechVerb(next.lower) || PERSON_VERBS.has(next.lower))) ||
-        (isWord(before) && isSpeechVerb(before.lower) && !before.capitalized);
+        (isWord(previous) && isSpeechVerb(previous.lower) && !previous.capitalized);
       if (!acting || named.some((mention) => mention.firstToken <= at && at <= mention.lastToken)) continue;
       const mention: EntityMention = {
         entity,
@@ -1721,11 +1722,11 @@ function addWordSurnames(doc: ArticleDoc, index: EntityIndex): void {
       };
       named.push(mention);
       index.mentions.push(mention);
-      added = true;
     }
-    if (named.length > 0) {
+    if (named.length > before) {
       named.sort((a, b) => a.firstToken - b.firstToken);
       index.byParagraph.set(paragraph.index, named);
+      added = true;
     }
   }
   if (!added) return;
@@ -2805,6 +2806,8 @@ function assemble(
     if (!firstNamed.has(mention.entity)) firstNamed.set(mention.entity, order);
   const byParagraph = new Map<number, EntityMention[]>();
   for (const mention of mentions) push(byParagraph, mention.paragraphIndex, mention);
+  // (in token order: names a list coordinates are found after the rest)
+  for (const list of byParagraph.values()) list.sort((a, b) => a.firstToken - b.firstToken);
   const named = entities.filter((entity) => firstNamed.has(entity));
   named.sort((a, b) => firstNamed.get(a)! - firstNamed.get(b)!);
   return { entities: named, mentions, byParagraph, headlinePeople };

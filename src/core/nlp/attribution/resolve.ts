@@ -242,7 +242,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body
   const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
-  if (party) return found(partyEntity(context, party, rangeText(ref.paragraph, ref.range)), 'party');
+  if (party) return found(bodyEntity(context, party, rangeText(ref.paragraph, ref.range)), 'party');
   // "Police said", "the police said": the one police force the article names
   if (head.lower === 'police' && (ref.range.first === ref.range.last || first.lower === 'the')) {
     const force = resolveOrganisationReference(ref, context, 'police');
@@ -801,7 +801,7 @@ function bodyAfter(ref: SpeakerRef, context: ResolveContext): Resolution | null 
   // "a spokesman for the Conservatives", "a spokeswoman for the Labour Party"
   for (let last = ref.range.last + 2; last <= ref.range.last + 4 && tokens[last]?.capitalized; last++) {
     const party = partyNamed(tokens, ref.range.last + 2, last, PARTY_NAMES);
-    if (party && !tokens[last + 1]?.capitalized) return found(partyEntity(context, party), 'body-after');
+    if (party && !tokens[last + 1]?.capitalized) return found(bodyEntity(context, party), 'body-after');
   }
   const noun = tokens
     .slice(ref.range.last + 2, ref.range.last + 6)
@@ -853,7 +853,7 @@ function resolveSpokesperson(ref: SpeakerRef, context: ResolveContext): Resoluti
   // the House, someone the article has not named)
   const party = partyNamed(tokens, ref.range.first, ref.range.last - 1, PARTY_NAMES_BEFORE_SPOKESPERSON);
   if (party && MEMBER_NOUNS.has(noun)) return null;
-  if (party) return remember(partyEntity(context, party));
+  if (party) return remember(bodyEntity(context, party));
   // "A Health Board spokesperson": a body named by a word no organisation of the article matches is nobody known
   // (not "A police spokesman" opening its sentence: a capitalized determiner names nothing)
   const capitalizedWord = (token: Token): boolean =>
@@ -927,8 +927,11 @@ function partyNamed(
 /** The words that name a party before a spokesperson: its names and its labels ("a Republican spokeswoman"). */
 const PARTY_NAMES_BEFORE_SPOKESPERSON: Readonly<Record<string, string>> = { ...PARTY_NAMES, ...PARTY_MODIFIERS };
 
-/** The article's entity for a party, added the first time the party speaks; `said` is how the text named it. */
-function partyEntity(context: ResolveContext, name: string, said?: string): Entity {
+/**
+ * The article's entity for a body the text names only in words no name finder takes up (a party, "Ukraine's foreign
+ * ministry"), added the first time it speaks; `said` is how the text named it.
+ */
+function bodyEntity(context: ResolveContext, name: string, said?: string): Entity {
   let known = context.index.entities.find((entity) => entity.kind === 'organisation' && entity.name === name);
   if (!known) {
     known = newEntity('organisation', name, null);
@@ -968,7 +971,7 @@ function describedBody(ref: SpeakerRef, context: ResolveContext): Resolution | n
     if (tokens[word]!.kind !== 'word' || tokens[word]!.capitalized) return null;
   }
   const name = ref.paragraph.text.slice(owner.start, head.end);
-  return found(partyEntity(context, name), 'organisation-described');
+  return found(bodyEntity(context, name), 'organisation-described');
 }
 
 /** A word before a spokesperson noun that tells their standing, not whom they speak for ("a senior spokesman"). */
