@@ -756,9 +756,7 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
       // "predicted Sanders, who did win Rhode Island, would ...", "said Warner, 63, was ...": words set off by a pair
       // of commas before a verb are the clause's subject's; any other comma ends the object ("announced plans for the
       // vote, which would ...", "announced his resignation, effective Friday, at a news conference")
-      const close = commaClosing(paragraph, at + 1);
-      const verb = close === null ? undefined : tokens[close + 1];
-      return isWord(verb) && isFiniteWord(verb.lower);
+      return isSetOffBeforeVerb(paragraph, at);
     }
     // a subordinate clause and a second verb of the subject end the object too ("charged Trump with inciting ...
     // after he delivered", "claimed self-defense and was acquitted")
@@ -773,14 +771,19 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
 /** "he'd", "they're", "she's": a subject pronoun with its verb contracted onto it. */
 const PRONOUN_CONTRACTION = /^(?:i|he|she|we|they|you|it)['’](?:d|s|ll|re|ve|m)$/u;
 
-/** The comma that closes words set off from `from` on, within a few words of its sentence, or null. */
-function commaClosing(paragraph: ParagraphDoc, from: number): number | null {
-  const sentence = paragraph.sentenceOf[from];
-  for (let at = from; at < paragraph.tokens.length && at - from < 12; at++) {
-    if (paragraph.sentenceOf[at] !== sentence || paragraph.quoted[at]) return null;
-    if (paragraph.tokens[at]!.text === ',') return at;
+/**
+ * Whether the comma at `comma` opens words set off by a second comma a few words on in its sentence, with a finite
+ * verb right after that one ("Sanders, who did win Rhode Island, would ...", "Warner, 63, was ...").
+ */
+function isSetOffBeforeVerb(paragraph: ParagraphDoc, comma: number): boolean {
+  const sentence = paragraph.sentenceOf[comma + 1];
+  for (let at = comma + 1; at < paragraph.tokens.length && at - comma <= 12; at++) {
+    if (paragraph.sentenceOf[at] !== sentence || paragraph.quoted[at]) return false;
+    if (paragraph.tokens[at]!.text !== ',') continue;
+    const verb = paragraph.tokens[at + 1];
+    return isWord(verb) && isFiniteWord(verb.lower);
   }
-  return null;
+  return false;
 }
 
 /** Whether the word at `index` is a lowercase auxiliary or copula ("were", "would", "doesn't"), no lexical verb. */
@@ -901,7 +904,7 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
         // ("said carefully, as the words rolled across the screen": how it was said, then the writer's clause)
         (isLyAdverb(first.lower) &&
           tokens[clauseFirst + 1]?.text === ',' &&
-          ['as', ...OBJECT_CLAUSE_ENDS].includes(tokens[clauseFirst + 2]?.lower ?? '')));
+          (tokens[clauseFirst + 2]?.lower === 'as' || OBJECT_CLAUSE_ENDS.has(tokens[clauseFirst + 2]?.lower ?? ''))));
     // ("said in remarks that were streamed online": the speaker spoke, but not those words)
     const relative =
       !according &&
@@ -928,7 +931,8 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
 /**
  * Where what was said ends before the writer's own words that the sentence goes on with: a comma or a dash before a
  * participle ("..., making him the latest ..."), a summing-up ("..., a position that raises ..."), "which", "amid" or
- * "despite" on the whole clause, or a tag naming the source again ("..., the official confirmed"); and, when the
+ * "despite" on the whole clause, or the source named again ("..., the official confirmed", "..., according to
+ * officials"); and, when the
  * statement sits in a clause a subordinator opens ("When X announced they were ..., the masses were ..."), that
  * clause's comma.
  */
@@ -955,9 +959,7 @@ function statementEnd(paragraph: ParagraphDoc, subjectFirst: number, clauseFirst
     }
     if (!isWord(next) || next.capitalized) continue;
     // ("said the vote, which was due on Friday, would pass": a relative clause inside the statement goes on)
-    const close = commaClosing(paragraph, at + 1);
-    const goesOn = close !== null && isWord(tokens[close + 1]) && isFiniteWord(tokens[close + 1]!.lower);
-    if (goesOn) continue;
+    if (mark.text === ',' && isSetOffBeforeVerb(paragraph, at)) continue;
     // (not "..., adding that ...": what the same speaker goes on to say; nor "..., including ...": more of it)
     if (
       next.lower.length > 4 &&
