@@ -238,7 +238,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     return holder ? found(holder, 'description-role') : null;
   }
   // "A new poll of citizens in Mexico says", "a study on Britain found": what a study is about is not its author
-  if (named && isDocumentAbout(ref.paragraph, named.firstToken)) return null;
+  if (named && isStudySubject(ref.paragraph, named.firstToken)) return null;
   if (named) return found(named.entity, 'name');
   // "Labour said", "the Tories said": a party speaks as a body
   const party = partyNamed(tokens, ref.range.first, ref.range.last, PARTY_NAMES);
@@ -268,20 +268,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const publication = inside.find((mention) => isPublication(mention.entity));
     if (publication) return found(publication.entity, 'name');
   }
-  if (definite && ORGANISATION_NOMINALS.has(head.lower)) {
-    // ("The Russian defence ministry" after Ukraine's: the country the phrase names says which)
-    const described = describedBody(ref, context);
-    if (described) return described;
-    const body = resolveOrganisationReference(ref, context, head.lower);
-    // ("Paris's city council said", "Biden's campaign said" is no body of another's)
-    const owner = ownerWord(ref);
-    const names = body ? [body.entity.name, ...body.entity.aliases].map(normalizeName) : [];
-    if (body && owner && !names.some((name) => name.split(' ').includes(owner))) return null;
-    // ("the company's board said" is no ministry's)
-    const ownerNoun = tokens[ref.range.first + 1];
-    const owned = first.lower === 'the' && ownerNoun?.possessive ? ownerNoun.lower.replace(/['’]s?$/u, '') : null;
-    return body && owned && namesOtherKind(body.entity, owned) ? null : body;
-  }
+  if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveBodyNoun(ref, context, head.lower);
   // "the report says", "the statement read": a document speaks for the body that issued it
   if (definite && DOCUMENT_NOUNS.has(head.lower)) {
     const body = resolveOrganisationReference(ref, context, null);
@@ -311,7 +298,7 @@ function isPassiveCue(ref: SpeakerRef): boolean {
  * Whether a name is what a study a few words before it in its sentence is about ("a poll of citizens in Mexico", "a
  * survey of voters in Ohio"): the study's subject, not its author.
  */
-function isDocumentAbout(paragraph: ParagraphDoc, nameFirst: number): boolean {
+function isStudySubject(paragraph: ParagraphDoc, nameFirst: number): boolean {
   const tokens = paragraph.tokens;
   const link = tokens[nameFirst - 1]?.lower === 'the' ? tokens[nameFirst - 2] : tokens[nameFirst - 1];
   if (link?.kind !== 'word' || link.capitalized || !ABOUT_LINKS.has(link.lower)) return false;
@@ -940,6 +927,28 @@ function bodyEntity(context: ResolveContext, name: string, said?: string): Entit
   const surface = said?.replace(/^the\s+/iu, '');
   if (surface && surface !== name) known.aliases.add(surface);
   return known;
+}
+
+/**
+ * "the ministry said", "Ukraine's foreign ministry said", "Biden's campaign said": the body a phrase headed by a kind of
+ * body names, described by its country or in play, never one of another owner or another kind.
+ */
+function resolveBodyNoun(ref: SpeakerRef, context: ResolveContext, noun: string): Resolution | null {
+  // ("The Russian defence ministry" after Ukraine's: the country the phrase names says which)
+  const described = describedBody(ref, context);
+  if (described) return described;
+  const body = resolveOrganisationReference(ref, context, noun);
+  if (!body) return null;
+  // ("Paris's city council said", "Biden's campaign said" is no body of another's)
+  const owner = ownerWord(ref);
+  const names = [body.entity.name, ...body.entity.aliases].map(normalizeName);
+  if (owner && !names.some((name) => name.split(' ').includes(owner))) return null;
+  // ("the company's board said" is no ministry's)
+  const tokens = ref.paragraph.tokens;
+  const ownerNoun = tokens[ref.range.first + 1];
+  const owned =
+    tokens[ref.range.first]!.lower === 'the' && ownerNoun?.possessive ? ownerNoun.lower.replace(/['’]s?$/u, '') : null;
+  return owned && namesOtherKind(body.entity, owned) ? null : body;
 }
 
 /** The owner a body's phrase names with an "'s" ("Paris's city council": paris; "Biden's campaign": biden). */
