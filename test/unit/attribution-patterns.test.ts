@@ -2271,3 +2271,17 @@ describe('given names both sexes bear', () => {
     ]);
   });
 });
+
+describe('wire-copy names and tags', () => {
+  it('looks past an AP party and state tag to the senator, and reads "von der Leyen said" as her', () => {
+    expect(
+      attributed(
+        'Sen. Tom Vale, D-N.Y., the minority leader, said the plan was "playing with fire."',
+        'Commission President Ursula von der Leyen spoke on Monday. "Europe will defend itself," von der Leyen said.',
+      ),
+    ).toEqual([
+      ['playing with fire.', 'Tom Vale'],
+      ['Europe will defend itself', 'Ursula von der Leyen'],
+    ]);
+  });
+});

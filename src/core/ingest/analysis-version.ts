@@ -129,6 +129,8 @@
  * new poll of citizens in Mexico says") is not its author; "said carefully, as the words rolled ..." reports nothing;
  * one capitalized word after "the" that speaks and is no role, nationality, party, place, family or known name is a
  * body ("The Fed said", "the Bundesbank said"). A given name the lists give one gender that news often uses for the
- * other ("Kim Jong Un", "Lindsey Graham", "Dominique") no longer rules its bearer out for "he" or "she".
+ * other ("Kim Jong Un", "Lindsey Graham", "Dominique") no longer rules its bearer out for "he" or "she". An AP party
+ * and state tag ("Sen. X, D-N.Y., the minority leader, said") is looked past to the name, and a surname with two
+ * particles opens its name mid-sentence ("von der Leyen said").
  */
 export const ANALYSIS_VERSION = 16;

@@ -275,7 +275,11 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
       continue;
     }
     // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said": the name before its party tag
-    const before = phraseEndingAt(paragraph, beforeParenthesis(paragraph, index - 1, floor), floor);
+    const before = phraseEndingAt(
+      paragraph,
+      beforeParenthesis(paragraph, beforePartyTag(paragraph, index - 1, floor), floor),
+      floor,
+    );
     // "Mr Hale, who lives in Leeds with his daughters Amy, 15, and Beth, 13, said": a name closing a list is not
     // who speaks; the name opening the sentence, before its appositive, is (or nobody, when there is none)
     if (before && before.first - 1 > floor && LIST_JOINERS.has(tokens[before.first - 1]!.lower)) {
@@ -1108,6 +1112,23 @@ function beforeParenthesis(paragraph: ParagraphDoc, index: number, floor: number
   }
   return index;
 }
+
+/**
+ * "Sen. Chuck Schumer, D-N.Y., the minority leader, said": the index before a party and state tag set off by commas
+ * that ends at `index` (AP style), or `index` itself.
+ */
+function beforePartyTag(paragraph: ParagraphDoc, index: number, floor: number): number {
+  const tokens = paragraph.tokens;
+  for (let at = index; at > floor && index - at < 5; at--) {
+    if (tokens[at]!.text !== ',') continue;
+    const tag = paragraph.text.slice(tokens[at + 1]!.start, tokens[index]!.end);
+    return PARTY_STATE_TAG.test(tag) ? at - 1 : index;
+  }
+  return index;
+}
+
+/** A party and state tag as AP style writes it: "D-N.Y.", "R-Ga.", "I-Vt.". */
+const PARTY_STATE_TAG = /^(?:D|R|I)-[A-Z][A-Za-z]{0,3}\.?(?:[A-Z]\.)?$/u;
 
 /** Index after a parenthesis that starts at `index` ("(R-Fla.)"), or `index` itself. */
 function skipParenthesis(paragraph: ParagraphDoc, index: number): number {

@@ -397,11 +397,13 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
   let index = 0;
   while (index < tokens.length) {
     // "Later, de Blasio said": a lowercase particle before a capitalized word opens a surname
+    // ("von der Leyen said": two of them)
+    const named = (at: number): boolean => tokens[at] !== undefined && isRunToken(tokens[at]!);
+    const lowParticle = (at: number): boolean =>
+      tokens[at] !== undefined && isParticle(tokens[at]!) && !tokens[at]!.capitalized;
     const particleOpens =
-      isParticle(tokens[index]!) &&
-      !tokens[index]!.capitalized &&
-      tokens[index + 1] !== undefined &&
-      isRunToken(tokens[index + 1]!) &&
+      lowParticle(index) &&
+      (named(index + 1) || (lowParticle(index + 1) && named(index + 2))) &&
       paragraph.quoted[index + 1] === paragraph.quoted[index] &&
       (index === 0 || !isRunToken(tokens[index - 1]!));
     if (!isRunToken(tokens[index]!) && !particleOpens) {
