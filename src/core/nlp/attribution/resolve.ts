@@ -17,7 +17,6 @@ import {
   ORGANISATION_NOMINALS,
   PARTY_MODIFIERS,
   PARTY_NAMES,
-  PASSIVE_AUXILIARIES,
   POLICE_FORCE_WORDS,
   POST_NOMINALS,
   PRESS_DOCUMENT_NOUNS,
@@ -206,8 +205,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const gender = PRONOUN_GENDER[head.lower];
     if (gender && (head.lower === 'he' || head.lower === 'she')) return resolvePronoun(ref, gender, context);
     // "it said": only an organisation that is the subject or the speaker just before; one merely named is not enough
-    // ("It was revealed that ...", "It is said that ...": nobody)
-    if (head.lower === 'it') return isPassiveCue(ref) ? null : resolveOrganisationReference(ref, context, null, true);
+    if (head.lower === 'it') return resolveOrganisationReference(ref, context, null, true);
     if (['they', 'we', 'i', 'you'].includes(head.lower)) return null;
   }
   // "Microsoft's adviser on the campaign argued": the phrase is what the adviser advises on; the unnamed adviser spoke
@@ -284,14 +282,6 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
   const age = first.lower === 'the' && AGE_DESCRIPTION.test(head.lower);
   if (definite && (isRoleNoun(head.lower) || nationality || age)) return resolveDescription(ref, context);
   return null;
-}
-
-/** The cue verb after the phrase follows a form of "be" ("was revealed", "has been reported"): a passive. */
-function isPassiveCue(ref: SpeakerRef): boolean {
-  const tokens = ref.paragraph.tokens;
-  const cue = tokens[ref.cueIndex];
-  if (ref.cueIndex <= ref.range.last || cue?.kind !== 'word' || cue.lower.endsWith('ing')) return false;
-  return PASSIVE_AUXILIARIES.has(tokens[ref.cueIndex - 1]?.lower ?? '');
 }
 
 /**
