@@ -123,11 +123,8 @@ function controlShare(text: string): number {
 /** Each windows-1252 character's byte: the reverse of {@link decodeWindows1252}. */
 const WINDOWS_1252_BYTES = new Map<number, number>(WINDOWS_1252_HIGH.map((code, index) => [code, 0x80 + index]));
 
-/** A character that stands for a UTF-8 continuation byte (0x80-0xbf) read as windows-1252. */
-const CONTINUATION = `[\u00a0-\u00bf${WINDOWS_1252_HIGH.slice(0, 0x40)
-  .filter((code) => code > 0xff)
-  .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
-  .join('')}\u0080-\u009f]`;
+/** A character that stands for a UTF-8 continuation byte (0x80-0xbf) read as windows-1252 (no regex syntax among them). */
+const CONTINUATION = `[\u0080-\u00bf${String.fromCharCode(...WINDOWS_1252_HIGH.filter((code) => code > 0xff))}]`;
 
 /** A lead byte and its continuations, every byte read as one windows-1252 character ("Ã©" for "é"). */
 const MOJIBAKE = new RegExp(
