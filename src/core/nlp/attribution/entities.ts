@@ -396,17 +396,7 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
   const tokens = paragraph.tokens;
   let index = 0;
   while (index < tokens.length) {
-    // "Later, de Blasio said": a lowercase particle before a capitalized word opens a surname
-    // ("von der Leyen said": two of them)
-    const named = (at: number): boolean => tokens[at] !== undefined && isRunToken(tokens[at]!);
-    const lowParticle = (at: number): boolean =>
-      tokens[at] !== undefined && isParticle(tokens[at]!) && !tokens[at]!.capitalized;
-    const particleOpens =
-      lowParticle(index) &&
-      (named(index + 1) || (lowParticle(index + 1) && named(index + 2))) &&
-      paragraph.quoted[index + 1] === paragraph.quoted[index] &&
-      (index === 0 || !isRunToken(tokens[index - 1]!));
-    if (!isRunToken(tokens[index]!) && !particleOpens) {
+    if (!isRunToken(tokens[index]!) && !particleOpensName(paragraph, index)) {
       index++;
       continue;
     }
@@ -464,6 +454,28 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
     index = last + 1;
   }
   return runs;
+}
+
+/**
+ * "Later, de Blasio said": a lowercase particle before a capitalized word opens a surname ("von der Leyen said": two
+ * of them).
+ */
+function particleOpensName(paragraph: ParagraphDoc, index: number): boolean {
+  const tokens = paragraph.tokens;
+  return (
+    isLowParticle(tokens[index]) &&
+    (isRunTokenAt(tokens[index + 1]) || (isLowParticle(tokens[index + 1]) && isRunTokenAt(tokens[index + 2]))) &&
+    paragraph.quoted[index + 1] === paragraph.quoted[index] &&
+    (index === 0 || !isRunToken(tokens[index - 1]!))
+  );
+}
+
+function isLowParticle(token: Token | undefined): boolean {
+  return token !== undefined && isParticle(token) && !token.capitalized;
+}
+
+function isRunTokenAt(token: Token | undefined): boolean {
+  return token !== undefined && isRunToken(token);
 }
 
 /** Split a run into its title prefix and the longest name-like tail. */
