@@ -353,6 +353,21 @@ describe('roles read off their sentence', () => {
     ).toMatchObject({ 'Tom Hale': ['President'], 'Dan Reyes': ['chief negotiator'] });
   });
 
+  it('keeps "former" before a title, and the first word of a title after "then-"', () => {
+    expect(
+      rolesOf(
+        'Former President Tom Hale said the vote was fair.',
+        'Later, the panel heard former Finance Minister Ana Lind and ex-Governor Rui Sato.',
+        'The talks began when then-Vice President Dan Reyes visited.',
+      ),
+    ).toMatchObject({
+      'Tom Hale': ['Former President'],
+      'Ana Lind': ['former Finance Minister'],
+      'Rui Sato': ['ex-Governor'],
+      'Dan Reyes': ['Vice President'],
+    });
+  });
+
   it('gives no one named after "President Quell’s daughter" the office or the name of her parent', () => {
     const people = peopleOf('President Quell’s daughter, Ivy Quell, said she would close her shop.');
     expect(people.map((person) => [person.name, person.roles])).toEqual([['Ivy Quell', []]]);

@@ -563,10 +563,12 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role (but "New York City Public
   // Advocate" keeps the place it opens)
+  // ("Former President X" keeps the word that says the office was held once)
   while (
     first < nameFirst &&
     NON_NAME_WORDS.has(tokens[first]!.lower) &&
-    !isPlaceName(`${tokens[first]!.lower} ${tokens[first + 1]?.lower ?? ''}`)
+    !isPlaceName(`${tokens[first]!.lower} ${tokens[first + 1]?.lower ?? ''}`) &&
+    !(tokens[first]!.lower === 'former' && first + 1 < nameFirst && isOfficeWord(tokens[first + 1]!.lower))
   ) {
     first++;
   }
@@ -643,6 +645,10 @@ function splitRun(
     )
     .map((token) => token.text.replace(/['’]s?$/u, ''));
   const title = tokens.slice(first, nameFirst).map((token) => token.text);
+  // (an office, not a courtesy: "the former Miss Universe" is a thing)
+  if (first === runStart && title.some((word) => isOfficeWord(normalizeName(word)))) {
+    title.unshift(...qualifierBefore(tokens[first - 1]));
+  }
   // "the Criminal Justice Bill", "the Terrorism Act": a law's name, not someone called Bill
   if (
     nameFirst === nameLast &&
@@ -674,6 +680,21 @@ function splitRun(
     thing: false,
     personCue: false,
   };
+}
+
+function isOfficeWord(lower: string): boolean {
+  return isRoleWord(lower) && !HONORIFICS.has(lower);
+}
+
+/**
+ * What a lowercase word right before a title adds to it: "former President X" held the office once; "then-Vice
+ * President X" opens the title with its first word (the run starts at "President"; "then-" itself is dropped).
+ */
+function qualifierBefore(token: Token | undefined): string[] {
+  if (token?.kind !== 'word' || token.capitalized) return [];
+  if (token.lower === 'former') return ['former'];
+  const then = /^then-(\p{Lu}[\p{L}.]*)$/u.exec(token.text);
+  return then && isRoleWord(normalizeName(then[1]!)) ? [then[1]!] : [];
 }
 
 /** The quoted word inside a name's token range (`Robert C. "Bobby" Scott` -> "Bobby"), if any. */
