@@ -279,20 +279,43 @@ describe('the verb of a clause before a role', () => {
 describe('offices of others', () => {
   const rolesOf = (text: string) => Object.fromEntries(peopleOf(text).map((person) => [person.name, person.roles]));
 
-  it('takes "first lady" for a standing, and gives no president’s title to the first lady of the name', () => {
+  it('takes "first lady" for a standing, and gives the president’s title to the president, not the first lady', () => {
     expect(rolesOf('First lady Mara Quell visited the school. Later President Quell said it was a success.')).toEqual({
       'Mara Quell': ['First lady'],
+      Quell: ['President'],
     });
   });
 
   it('knows the roles a full name is given later in the article when matching a titled surname', () => {
-    expect(rolesOf('President Quell and first lady Mara Quell arrived on Monday.')).toEqual({
-      'Mara Quell': ['first lady'],
-    });
-    // nor when a son of the name is named too
+    const article = articleFromLines(
+      'Visit',
+      'President Quell and first lady Mara Quell arrived on Monday. “We are glad,” Quell said. She said she was tired.',
+    );
+    const { quotes, people } = attributeQuotes(article);
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Quell', ['President']],
+      ['Mara Quell', ['first lady']],
+    ]);
+    // the president is the first lady's husband: "she" is still her
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['We are glad', 'Quell'],
+      ['she was tired', 'Mara Quell'],
+    ]);
+    // with a son of the name too, the office may be his: nobody is given it
     expect(
       rolesOf('President Quell spoke on Monday, beside first lady Mara Quell and their son Barron Quell.'),
     ).toEqual({ 'Mara Quell': ['first lady'], 'Barron Quell': [] });
+  });
+
+  it('gives the president no given name from a headline that names the first lady', () => {
+    const article = articleFromLines(
+      'Mara Quell’s office calls for firing',
+      'The office of first lady Mara Quell said an adviser should go, as President Quell weighs changes.',
+    );
+    expect(attributeQuotes(article).people.map((person) => [person.name, person.roles])).toEqual([
+      ['Mara Quell', ['first lady']],
+      ['Quell', ['President']],
+    ]);
   });
 
   it('gives the first lady none of the words of the president she shares a surname with', () => {

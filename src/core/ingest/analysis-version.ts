@@ -131,6 +131,10 @@
  * body ("The Fed said", "the Bundesbank said"). A given name the lists give one gender that news often uses for the
  * other ("Kim Jong Un", "Lindsey Graham", "Dominique") no longer rules its bearer out for "he" or "she". An AP party
  * and state tag ("Sen. X, D-N.Y., the minority leader, said") is looked past to the name, and a surname with two
- * particles opens its name mid-sentence ("von der Leyen said").
+ * particles opens its name mid-sentence ("von der Leyen said");
+ * 17 keeps "former" before a title ("former President X", "Former President X": the office was held once, and a
+ * reader took the bare title for a current one) and the first word of a title after "then-" ("then-Vice President X"
+ * was shown as "President"); "President X" beside first lady Y X is a person of their own, "X" with the office (before,
+ * nobody: the president's quotes had no speaker, or the first lady's name was completed from a headline for them).
  */
-export const ANALYSIS_VERSION = 16;
+export const ANALYSIS_VERSION = 17;

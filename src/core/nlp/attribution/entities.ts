@@ -2320,6 +2320,8 @@ function completeFromHeadline(headline: ParagraphDoc, index: EntityIndex): void 
       );
       if (!person) continue;
       const name = `${given.text} ${tokens[at]!.text.replace(/['’]s?$/u, '')}`;
+      // ("Melania Trump's office" over "President Trump ... first lady Melania Trump": she is someone else)
+      if (index.entities.some((entity) => entity.key === normalizeName(name))) continue;
       person.aliases.add(person.name);
       person.name = name;
       person.key = normalizeName(name);
@@ -2669,6 +2671,15 @@ function assemble(
   };
   for (const candidate of candidates) admitFullName(candidate);
 
+  // the roles each person's full name is given anywhere, known before a titled surname is matched to anyone
+  // ("President Trump and first lady Melania Trump": the president is not the first lady, named after him)
+  const introduced = new Map<Entity, string[]>();
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person' || isSurnameOnly(candidate) || candidate.roles.length === 0) continue;
+    const entity = people.byKey.get(normalizeName(candidate.words.join(' '))) ?? people.same(candidate.words);
+    if (entity) introduced.set(entity, [...(introduced.get(entity) ?? []), ...candidate.roles]);
+  }
+
   // single words: surnames or first names of those people, titled surnames of people named only that way (or of
   // another person than the full names that share the surname: "Mr. Obama" beside "Michelle Obama"), and lone
   // capitalized speakers
@@ -2703,7 +2714,16 @@ function assemble(
     if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) return;
     const gender = candidateGender(candidate, titleGenders);
     const sharing = people.withSurname(key);
-    if (sharing.some((person) => isGenderCompatible(person, gender))) return;
+    // ("President Trump" beside first lady Melania Trump: an office the consorts of that surname do not hold is
+    // someone's the article names only by title and surname)
+    const office = officeWords(candidate.title);
+    const spouseOfficeHolder =
+      office.length > 0 &&
+      sharing.length > 0 &&
+      sharing.every(
+        (person) => isConsort(person, introduced.get(person)) && !namesOffice(person, office, introduced.get(person)),
+      );
+    if (!spouseOfficeHolder && sharing.some((person) => isGenderCompatible(person, gender))) return;
     // ("Ms. Acosta" for Melba Acosta Febo: resolved to her, no one new)
     if (sharing.length === 0 && isCourtesyTitled(candidate) && people.withFirstSurname(key).length > 0) return;
     // (a royal is named by a given name and the title: "Prince Charles" beside Charles Kennedy, "ex-King Michael"
@@ -2734,7 +2754,10 @@ function assemble(
       (HONORIFICS.has(normalizeName(lastTitle)) || ROYAL_TITLES.has(normalizeName(lastTitle)))
         ? `${lastTitle} ${candidate.words.join(' ')}`
         : candidate.words.join(' ');
-    const person = newEntity('person', shown, gender ? { gender, firm: true } : firstNameGender(key));
+    // (the spouse of a first lady is a man, of a first gentleman a woman: "she" after them is the consort)
+    const spouse = spouseOfficeHolder ? spouseGender(sharing) : null;
+    const known = gender ?? spouse;
+    const person = newEntity('person', shown, known ? { gender: known, firm: true } : firstNameGender(key));
     person.key = key;
     person.surnameKey = key;
     person.firstKey = key;
@@ -2751,15 +2774,6 @@ function assemble(
       return !people.byKey.has(key) && people.withSurname(key).length === 0 && people.withFirstName(key).length === 0;
     }),
   );
-
-  // the roles each person's full name is given anywhere, known before a titled surname is matched to anyone
-  // ("President Trump and first lady Melania Trump": the president is not the first lady, named after him)
-  const introduced = new Map<Entity, string[]>();
-  for (const candidate of candidates) {
-    if (candidate.kind !== 'person' || isSurnameOnly(candidate) || candidate.roles.length === 0) continue;
-    const entity = people.byKey.get(normalizeName(candidate.words.join(' '))) ?? people.same(candidate.words);
-    if (entity) introduced.set(entity, [...(introduced.get(entity) ?? []), ...candidate.roles]);
-  }
 
   const mentions: EntityMention[] = [];
   for (const candidate of candidates) {
@@ -3039,7 +3053,9 @@ function resolveCandidate(
   // "President Trump" beside first lady Melania Trump and their son: the office is her spouse's, so only one whose
   // roles name it holds it, else nobody the article names in full (and the bare "Trump" after it is him too)
   if (matches.length > 1 && consorts) {
-    matches = matches.filter((entity) => namesOffice(entity, office, introduced.get(entity)));
+    matches = matches.filter(
+      (entity) => namesOffice(entity, office, introduced.get(entity)) || (entity.key === key && !isConsort(entity)),
+    );
     if (matches.length === 0) {
       people.heldElsewhere.add(key);
       return null;
@@ -3086,15 +3102,19 @@ function isConsort(person: Entity, introducedAs: readonly string[] = []): boolea
   });
 }
 
+/** The other gender than the one all these consorts share, or null when it is not known for all of them. */
+function spouseGender(consorts: readonly Entity[]): Gender | null {
+  const genders = new Set(consorts.map((person) => (person.genderFirm ? person.gender : null)));
+  if (genders.size !== 1) return null;
+  const [gender] = genders;
+  return gender === 'female' ? 'male' : gender === 'male' ? 'female' : null;
+}
+
 /** The words of a title that name an office ("President" of "President", none of "Mr"). */
 function officeWords(title: readonly string[]): string[] {
   return title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
 }
 
-/**
- * Whether a person may hold an office (its words): no role known (and no "Jr." telling them from a father of the
- * name), or a role with its words.
- */
 /** A name after a courtesy title: "Ms. Acosta", "Mr Hale". */
 function isCourtesyTitled(candidate: Candidate): boolean {
   return candidate.title.some((word) => COURTESY_TITLES.has(normalizeName(word)));
@@ -3114,6 +3134,10 @@ function isRelativeNamedAfter(candidate: Candidate, entity: Entity): boolean {
   return from !== undefined && candidate.paragraph.text.slice(from.start, to.end).includes(entity.name);
 }
 
+/**
+ * Whether a person may hold an office (its words): no role known (and no "Jr." telling them from a father of the
+ * name), or a role with its words.
+ */
 function holdsOffice(person: Entity, office: readonly string[], introducedAs: readonly string[]): boolean {
   // ("President Quell" beside Tom Quell Jr.: the office without the suffix is the father's)
   const names = person.name.split(' ');
