@@ -358,6 +358,23 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('gives a role in the plural before a list to every name of the list, in the singular', () => {
+    expect(
+      rolesOf(
+        'Former presidents Tom Hale, Rui Sato and Ana Lind attended the funeral.',
+        'The show was hosted by news anchors Dan Reyes and Ivy Quell, and Senators Ada Vale and Bo Lunde spoke.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['Former president'],
+      'Rui Sato': ['Former president'],
+      'Ana Lind': ['Former president'],
+      'Dan Reyes': ['news anchor'],
+      'Ivy Quell': ['news anchor'],
+      'Ada Vale': ['Senator'],
+      'Bo Lunde': ['Senator'],
+    });
+  });
+
   const rolesOf = (...lines: string[]) =>
     Object.fromEntries(peopleOf(...lines).map((person) => [person.name, person.roles]));
 

@@ -158,12 +158,15 @@ describe('variants of one role', () => {
   });
 });
 
-describe('a member of nothing named', () => {
-  it('takes "former member" for no role, and keeps a member of something', () => {
+describe('a member or a nominee of nothing named', () => {
+  it('takes "former member" or "nominees" for no role, and keeps a member or a nominee of something', () => {
     expect(cleanRole('former member')).toBeNull();
     expect(cleanRole('member')).toBeNull();
+    expect(cleanRole('members')).toBeNull();
+    expect(cleanRole('nominees')).toBeNull();
     expect(cleanRole('party member')).toBe('party member');
     expect(cleanRole('former member of the band')).toBe('former member of the band');
+    expect(cleanRole('Democratic nominee')).toBe('Democratic nominee');
   });
 });
 

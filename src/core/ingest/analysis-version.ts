@@ -135,6 +135,7 @@
  * 17 keeps "former" before a title ("former President X", "Former President X": the office was held once, and a
  * reader took the bare title for a current one) and the first word of a title after "then-" ("then-Vice President X"
  * was shown as "President"); "President X" beside first lady Y X is a person of their own, "X" with the office (before,
- * nobody: the president's quotes had no speaker, or the first lady's name was completed from a headline for them).
+ * nobody: the president's quotes had no speaker, or the first lady's name was completed from a headline for them); a role in the plural before a list is every listed name's ("former presidents X, Y and
+ * Z", "Senators X and Y"), and a bare "nominee" or "members" is no role.
  */
 export const ANALYSIS_VERSION = 17;

@@ -83,7 +83,7 @@ import {
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
 import { isAndInBodyName, isCommaInBodyName, isSlashInName, isWord } from './phrases.js';
-import { cleanRole, isRoleHead, type RoleTally, rankRoles } from './roles.js';
+import { cleanRole, isPluralRoleNoun, isRoleHead, type RoleTally, rankRoles } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
 /**
@@ -174,6 +174,8 @@ interface Candidate {
   thing: boolean;
   /** the mention reads as a person whatever else the article says: a title, a role, "he" or "she" taking it up */
   personCue: boolean;
+  /** a role given in the plural before the name ("former presidents X, Y and Z"), for every name of the list */
+  listRole?: string;
 }
 
 /** Sentence words that may open a run before an organisation's name ("But the Home Office", "Meanwhile Oxfam"). */
@@ -1594,6 +1596,8 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       candidate.roles = rawRoles
         .map((role) => (role === null ? null : cleanRole(role)))
         .filter((role): role is string => role !== null);
+      const listRole = pluralRoleBefore(paragraph, candidate, rawRoles[0] ?? null, rawRoles[1] ?? null);
+      if (listRole) candidate.listRole = listRole;
       candidate.evidence = scoreCandidate(candidate);
       // "in Bradford", "at Leyton Orient": a name where something happens is a place or a club, unless a title, a
       // role, a possessive or "who" says it is someone ("at John Smith's house", "an interest in Samuel Eto'o, who")
@@ -1701,6 +1705,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
   const body = headline.length === 0 ? candidates : candidates.filter((candidate) => !candidate.paragraph.headline);
   shareListEvidence(body);
   shareListEvidence(headline);
+  shareListRoles(body);
   shareSpeakerSurnameEvidence(body);
   body.push(...coordinatedNames(body));
   const index = assemble(body, loneCapitalizedWords(doc), headline);
@@ -2130,25 +2135,56 @@ function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolea
   return article?.kind === 'word' && (article.lower === 'the' || article.lower === 'a' || article.lower === 'an');
 }
 
+/** Two people named one after the other in a list: "A, B", "A and B", "A, and B". */
+function isListedAfter(a: Candidate, b: Candidate): boolean {
+  if (a.paragraph !== b.paragraph || a.kind !== 'person' || b.kind !== 'person') return false;
+  const tokens = a.paragraph.tokens;
+  const between = b.runFirst - a.nameLast - 1;
+  const first = tokens[a.nameLast + 1];
+  if (between === 1) return first?.text === ',' || first?.lower === 'and';
+  return between === 2 && first?.text === ',' && tokens[a.nameLast + 2]?.lower === 'and';
+}
+
+/**
+ * The role a plural before a name gives every name of the list it opens ("former presidents X, Y and Z", "Senators X
+ * and Y", "anchors X and Y"), in the singular, or null.
+ */
+function pluralRoleBefore(
+  paragraph: ParagraphDoc,
+  candidate: Candidate,
+  titleRaw: string | null,
+  phraseRaw: string | null,
+): string | null {
+  const before = paragraph.tokens[candidate.runFirst - 1];
+  if (phraseRaw && before?.kind === 'word' && !before.capitalized && isPluralRoleNoun(before.lower)) {
+    return cleanRole(phraseRaw);
+  }
+  const lastTitle = candidate.title.at(-1);
+  if (titleRaw && lastTitle !== undefined && isPluralRoleNoun(normalizeName(lastTitle))) return cleanRole(titleRaw);
+  return null;
+}
+
+/** Each name of a list after one given a role in the plural has that role too, unless it has one of its own. */
+function shareListRoles(candidates: readonly Candidate[]): void {
+  for (let at = 0; at + 1 < candidates.length; at++) {
+    const [a, b] = [candidates[at]!, candidates[at + 1]!];
+    if (a.listRole === undefined || !isListedAfter(a, b) || b.title.length > 0 || b.roles.length > 0) continue;
+    b.roles = [a.listRole];
+    b.listRole = a.listRole;
+  }
+}
+
 /**
  * "Tony Blair, Bongani Zulu and Thabo Nkosi": full names listed with a person's are people too, when their words may
  * be a name the lexicon does not know. One pass each way carries the evidence along the list.
  */
 function shareListEvidence(candidates: readonly Candidate[]): void {
-  const listed = (a: Candidate, b: Candidate): boolean => {
-    if (a.paragraph !== b.paragraph || a.kind !== 'person' || b.kind !== 'person') return false;
-    const tokens = a.paragraph.tokens;
-    const between = b.runFirst - a.nameLast - 1;
-    const first = tokens[a.nameLast + 1];
-    if (between === 1) return first?.text === ',' || first?.lower === 'and';
-    return between === 2 && first?.text === ',' && tokens[a.nameLast + 2]?.lower === 'and';
-  };
   // "RJ Reynolds Tobacco, Lorillard Tobacco": listed names sharing a last word are a trade's firms, not people
   const trade = new Set<Candidate>();
   const lastWord = (candidate: Candidate): string => normalizeName(candidate.words[candidate.words.length - 1]!);
   for (let at = 0; at + 1 < candidates.length; at++) {
     const [a, b] = [candidates[at]!, candidates[at + 1]!];
-    if (listed(a, b) && a.words.length >= 2 && b.words.length >= 2 && lastWord(a) === lastWord(b)) {
+    if (isListedAfter(a, b) && a.words.length >= 2 && b.words.length >= 2 && lastWord(a) === lastWord(b)) {
       trade.add(a);
       trade.add(b);
     }
@@ -2169,10 +2205,10 @@ function shareListEvidence(candidates: readonly Candidate[]): void {
     if (isUnknownNameLike(to.words, lowers) && !to.words.some((word) => /\d/u.test(word))) to.evidence = 2;
   };
   for (let at = 0; at + 1 < candidates.length; at++) {
-    if (listed(candidates[at]!, candidates[at + 1]!)) lift(candidates[at]!, candidates[at + 1]!);
+    if (isListedAfter(candidates[at]!, candidates[at + 1]!)) lift(candidates[at]!, candidates[at + 1]!);
   }
   for (let at = candidates.length - 1; at > 0; at--) {
-    if (listed(candidates[at - 1]!, candidates[at]!)) lift(candidates[at]!, candidates[at - 1]!);
+    if (isListedAfter(candidates[at - 1]!, candidates[at]!)) lift(candidates[at]!, candidates[at - 1]!);
   }
 }
 

@@ -251,8 +251,12 @@ export function cleanRole(raw: string): string | null {
   }
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
-  // "former member", "senior member": a member of nothing named is no position ("party member", "member of the band")
-  if (bare(words.at(-1)!) === 'member' && words.slice(0, -1).every((word) => APPOSITIVE_OPENERS.has(bare(word)))) {
+  // "former member", "senior member", "nominee": a member or a nominee of nothing named is no position ("party
+  // member", "member of the band", "Oscar nominee")
+  if (
+    ['member', 'nominee'].includes(singular(bare(words.at(-1)!))) &&
+    words.slice(0, -1).every((word) => APPOSITIVE_OPENERS.has(bare(word)))
+  ) {
     return null;
   }
   if (words.every((word) => HONORIFICS.has(bare(word)) || /^(?:prince|princess|king|queen)$/i.test(word))) return null;
