@@ -358,6 +358,19 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('splits a title from a name inside a quote as outside one, and keeps a nickname in marks out of a name', () => {
+    const people = peopleOf(
+      '"Attorney General Bill Vane should resign," Lowe said. "Finance Minister Will Ode too."',
+      'Rep. Robert C. "Bobby" Vale agreed.',
+    );
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Bill Vane', ['Attorney General']],
+      ['Lowe', []],
+      ['Will Ode', ['Finance Minister']],
+      ['Robert C. Vale', ['Representative']],
+    ]);
+  });
+
   it('gives a role in the plural before a list to every name of the list, in the singular', () => {
     expect(
       rolesOf(

@@ -547,7 +547,12 @@ function splitRun(
       NON_PERSON_HEADS.has(token.lower) &&
       isCommonFirstName(previous) &&
       (isLastName(tokens[last]!.lower) || isFirstName(tokens[last]!.lower));
-    const nickname = index > first && index < last && (token.kind === 'punct' || paragraph.quoted[index] === 1);
+    // (`Robert C. "Bobby" Scott`: a word in marks the rest of the name is outside of, not every word of a name that is
+    // all inside a quote)
+    const nickname =
+      index > first &&
+      index < last &&
+      (token.kind === 'punct' || (paragraph.quoted[index] === 1 && paragraph.quoted[first] === 0));
     // "JK Rowling", "AWR Hawkins": initials written without their stops before a known surname
     const bareInitials =
       index === last - 1 && nameFirst === last && isBareInitials(token) && isLastName(tokens[last]!.lower);
