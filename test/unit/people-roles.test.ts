@@ -358,6 +358,19 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('ends a role after a name at "who", but not at "the WHO", "someone who" or a list of others', () => {
+    expect(
+      rolesOf(
+        'Ana Lind, the former ambassador to Norway who was recalled in May, testified on Friday.',
+        'Dan Reyes, the head of the WHO, spoke. Ivy Quell, a lawyer and someone who knows, agreed.',
+      ),
+    ).toEqual({
+      'Ana Lind': ['former ambassador to Norway'],
+      'Dan Reyes': ['head of the WHO'],
+      'Ivy Quell': [],
+    });
+  });
+
   it('splits a title from a name inside a quote as outside one, and keeps a nickname in marks out of a name', () => {
     const people = peopleOf(
       '"Attorney General Bill Vane should resign," Lowe said. "Finance Minister Will Ode too."',

@@ -137,6 +137,7 @@
  * was shown as "President"); "President X" beside first lady Y X is a person of their own, "X" with the office (before,
  * nobody: the president's quotes had no speaker, or the first lady's name was completed from a headline for them); a role in the plural before a list is every listed name's ("former presidents X, Y and
  * Z", "Senators X and Y"), and a bare "nominee" or "members" is no role; a title and name all inside a quote split as outside one (`"Attorney
- * General Bill Barr should resign"` made a person "General Bill Barr").
+ * General Bill Barr should resign"` made a person "General Bill Barr"); a role after a name ends at "who" ("X, the former ambassador to Ukraine who was
+ * recalled" had no role), and "the WHO" is a body inside a role.
  */
 export const ANALYSIS_VERSION = 17;

@@ -970,6 +970,9 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 }
 
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
+/** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
+const RELATIVE_HEADS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'one', 'person', 'man', 'woman', 'those']);
+
 function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | null {
   const tokens = paragraph.tokens;
   let index = nameLast + 1;
@@ -1002,7 +1005,21 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
   let roleWord = '';
   for (let end = index; end < tokens.length && end - index < 14; end++) {
     const token = tokens[end]!;
-    if (token.text === ',' || token.text === '.' || token.text === ';' || token.text === '—' || token.text === ')') {
+    // ("Ann Ode, the former ambassador to Ukraine who was recalled": a role phrase ends at "who"; not "the WHO", nor
+    // "... someone who", nor a list of others: "X, actress Y and singer Z who all left")
+    const relative =
+      token.text === 'who' &&
+      !copula &&
+      !RELATIVE_HEADS.has(tokens[end - 1]?.lower ?? '') &&
+      !tokens.slice(index, end).some((word) => word.lower === 'and');
+    if (
+      token.text === ',' ||
+      token.text === '.' ||
+      token.text === ';' ||
+      token.text === '—' ||
+      token.text === ')' ||
+      relative
+    ) {
       if (!sawRole || end === index) return null;
       // "Sania Mirza, the oldest and youngest players in the draw": what several people are is none's own role
       // (not "one of the party's founders")
@@ -1013,7 +1030,8 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
     if (token.text === '&') continue;
     // (a predicate's first role ends at "and": "is the columnist for X and analyst for Y")
     if (copula && token.lower === 'and' && sawRole) return paragraph.text.slice(first.start, tokens[end - 1]!.end);
-    if (token.kind !== 'word' || ['who', 'which', 'that', 'is', 'was', 'said', 'says'].includes(token.lower))
+    // (as written: "the WHO" is a body)
+    if (token.kind !== 'word' || ['who', 'which', 'that', 'is', 'was', 'said', 'says'].includes(token.text))
       return null;
     if (isSpeechVerb(token.lower) && !isRoleWord(token.lower)) return null;
     if (isRoleWord(token.lower)) {
