@@ -158,6 +158,15 @@ describe('variants of one role', () => {
   });
 });
 
+describe('whom a role was held under', () => {
+  it('drops "under" and who it names after a role, and keeps an "Under Secretary"', () => {
+    expect(cleanRole('a former Justice Department official under President Tom Hale')).toBe(
+      'former Justice Department official',
+    );
+    expect(cleanRole('Under Secretary of State')).toBe('Under Secretary of State');
+  });
+});
+
 describe('a member or a nominee of nothing named', () => {
   it('takes "former member" or "nominees" for no role, and keeps a member or a nominee of something', () => {
     expect(cleanRole('former member')).toBeNull();

@@ -163,6 +163,9 @@ export function cleanRole(raw: string): string | null {
           words.slice(at + 2).every((rest) => /^\p{Ll}/u.test(rest)))),
   );
   if (said > 0) words = words.slice(0, said);
+  // "official under President Donald J. Trump": whom the role was held under is no part of it
+  const under = words.indexOf('under');
+  if (under > 0 && isRoleHead(words[under - 1]!.toLowerCase())) words = words.slice(0, under);
   // "then-President", "then Senator": when the role was held is no part of it
   if (/^then-./iu.test(words[0] ?? '')) words[0] = words[0]!.slice(5);
   else if (words.length > 1 && /^then$/iu.test(words[0]!)) words = words.slice(1);
