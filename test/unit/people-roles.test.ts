@@ -358,6 +358,22 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('takes a role someone has, set off by commas before a name, anywhere in the sentence', () => {
+    expect(
+      rolesOf(
+        'The mayor on Monday named his new chief strategist, Tom Hale, to replace the old one.',
+        'She thanked her running mate, Ada Vale. He called his wife, Ivy Hale, and her neighbour, Bo Lunde.',
+        'The firm put profit over the safety of its users, Ann Ode, a former engineer, said.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['chief strategist'],
+      'Ada Vale': ['running mate'],
+      'Ivy Hale': [],
+      'Bo Lunde': [],
+      'Ann Ode': ['former engineer'],
+    });
+  });
+
   it('ends a role after a name at "who", but not at "the WHO", "someone who" or a list of others', () => {
     expect(
       rolesOf(

@@ -138,6 +138,8 @@
  * nobody: the president's quotes had no speaker, or the first lady's name was completed from a headline for them); a role in the plural before a list is every listed name's ("former presidents X, Y and
  * Z", "Senators X and Y"), and a bare "nominee" or "members" is no role; a title and name all inside a quote split as outside one (`"Attorney
  * General Bill Barr should resign"` made a person "General Bill Barr"); a role after a name ends at "who" ("X, the former ambassador to Ukraine who was
- * recalled" had no role), and "the WHO" is a body inside a role; whom a role was held under is no part of it ("official under President X").
+ * recalled" had no role), and "the WHO" is a body inside a role; whom a role was held under is no part of it ("official under President X"); a role someone has set off by commas before a name is that
+ * name's anywhere in the sentence ("named his new national security adviser, H.R. McMaster, to ..."; not a plural: "the
+ * safety of its users, X"), "running mate" stays whole, and a neighbour is a tie, no role.
  */
 export const ANALYSIS_VERSION = 17;

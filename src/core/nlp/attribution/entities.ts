@@ -869,7 +869,15 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
       tokens[from - 2]?.text === ',' &&
       tokens[nameLast + 1]?.text === ',' &&
       from - 2 > (paragraph.sentenceOf[end] ?? 0);
-    if (!owned && !afterOpening && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
+    // "named his new national security adviser, H.R. McMaster, to ...": a role someone has, set off by commas, names
+    // the person after it anywhere in the sentence
+    // (the phrase may open on the possessive or stop right after it; not "the safety of its users, X": a plural)
+    const held =
+      (POSSESSIVE_DETERMINERS.has(tokens[from - 1]?.lower ?? '') ||
+        (POSSESSIVE_DETERMINERS.has(tokens[from]!.lower) && from < end - 1)) &&
+      !isPluralRoleNoun(tokens[end - 1]!.lower) &&
+      [',', '.', ';', undefined].includes(tokens[nameLast + 1]?.text);
+    if (!owned && !afterOpening && !held && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
   }
   return paragraph.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
 }
@@ -970,6 +978,8 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 }
 
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
+
 /** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
 const RELATIVE_HEADS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'one', 'person', 'man', 'woman', 'those']);
 

@@ -628,7 +628,7 @@ export const RELATIONAL_NOUNS = words(`
   grandmother boyfriend girlfriend fiance fiancee widow widower child children colleague teammate team-mate
   club-mate clubmate squad-mate bandmate band-mate classmate schoolmate flatmate housemate roommate stablemate
   compatriot countryman countrywoman stepson stepdaughter stepfather stepmother stepbrother stepsister half-brother
-  half-sister
+  half-sister neighbor neighbour
 `);
 
 /** Family members: "his wife Samantha", "her brother, Tomas," name a relative by a given name alone. */
@@ -815,7 +815,7 @@ export const PERSON_NOUNS = words(
 /** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
 export const ADJECTIVAL_PARTICIPLES = words(`
   elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled
-  designated unelected re-elected newly-elected self-styled self-proclaimed defending
+  designated unelected re-elected newly-elected self-styled self-proclaimed defending running
 `);
 
 /** What a wire story's credit line says its people did: "(Reporting by ...; Editing by ...)". */
