@@ -358,6 +358,27 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('takes an office about to be held for a role, and "VP" for a title', () => {
+    const article = articleFromLines(
+      'Transition',
+      'Tom Hale accepted that the handover to President-elect Ana Lind can begin. The president said the agency ' +
+        'should "do what needs to be done". Vice President-elect Ivy Quell spoke next. "We are ready," the ' +
+        'president-elect said. VP Quell said: "So am I."',
+    );
+    const { quotes, people } = attributeQuotes(article);
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Tom Hale', []],
+      ['Ana Lind', ['President-elect']],
+      ['Ivy Quell', ['Vice President-elect', 'Vice President']],
+    ]);
+    // the president is not the president-elect
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['do what needs to be done', null],
+      ['We are ready', 'Ana Lind'],
+      ['So am I.', 'Ivy Quell'],
+    ]);
+  });
+
   it('takes a role someone has, set off by commas before a name, anywhere in the sentence', () => {
     expect(
       rolesOf(

@@ -140,6 +140,8 @@
  * General Bill Barr should resign"` made a person "General Bill Barr"); a role after a name ends at "who" ("X, the former ambassador to Ukraine who was
  * recalled" had no role), and "the WHO" is a body inside a role; whom a role was held under is no part of it ("official under President X"); a role someone has set off by commas before a name is that
  * name's anywhere in the sentence ("named his new national security adviser, H.R. McMaster, to ..."; not a plural: "the
- * safety of its users, X"), "running mate" stays whole, and a neighbour is a tie, no role.
+ * safety of its users, X"), "running mate" stays whole, and a neighbour is a tie, no role; an office about to be held is a role
+ * ("President-elect X", "Speaker-designate"), and "the president" is never the president-elect nor "the president-elect"
+ * the vice president-elect; "VP X" is a title, not initials or a body.
  */
 export const ANALYSIS_VERSION = 17;

@@ -83,7 +83,7 @@ import {
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
 import { isAndInBodyName, isCommaInBodyName, isSlashInName, isWord } from './phrases.js';
-import { cleanRole, isPluralRoleNoun, isRoleHead, type RoleTally, rankRoles } from './roles.js';
+import { cleanRole, isPluralRoleNoun, isRoleHead, type RoleTally, rankRoles, spelledTitleWords } from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
 /**
@@ -234,7 +234,14 @@ function isInitials(token: Token): boolean {
 function isBareInitials(token: Token): boolean {
   if (!/^\p{Lu}{2,3}$/u.test(token.text)) return false;
   const lower = token.lower;
-  return !isOrganizationName(lower) && !isPlaceName(lower) && !isRoleNoun(lower) && !isEverydayWord(lower);
+  return (
+    !isOrganizationName(lower) &&
+    !isPlaceName(lower) &&
+    !isRoleNoun(lower) &&
+    !isEverydayWord(lower) &&
+    // ("VP Harris": a title)
+    !SINGLE_TITLE_WORDS.has(lower)
+  );
 }
 
 function isRunToken(token: Token): boolean {
@@ -301,6 +308,8 @@ function isSonSuffix(token: Token | undefined): boolean {
 
 /** True for a word that can be part of a person's name. */
 function isNameWord(token: Token): boolean {
+  // ("VP Quell": a title in capitals, not initials)
+  if (/^\p{Lu}{2,3}$/u.test(token.text) && SINGLE_TITLE_WORDS.has(token.lower)) return false;
   if (isInitials(token)) return true;
   if (isContraction(token)) return false;
   if (isAcronym(token)) return false;
@@ -1489,8 +1498,8 @@ function organisationOf(
   ) {
     organisation = true;
   }
-  // "UK Coal", "BT Group": an acronym and everyday words
-  if (last > from && isAcronym(tokens[from]!)) {
+  // "UK Coal", "BT Group": an acronym and everyday words (not "VP Quell": a title)
+  if (last > from && isAcronym(tokens[from]!) && !SINGLE_TITLE_WORDS.has(tokens[from]!.lower)) {
     let everyday = true;
     for (let index = from + 1; index <= last && everyday; index++) everyday = !isPersonWord(tokens[index]!);
     if (everyday) organisation = true;
@@ -3181,7 +3190,10 @@ function spouseGender(consorts: readonly Entity[]): Gender | null {
 
 /** The words of a title that name an office ("President" of "President", none of "Mr"). */
 function officeWords(title: readonly string[]): string[] {
-  return title.map(normalizeName).filter((word) => !HONORIFICS.has(word) && isRoleWord(word));
+  return title
+    .map(normalizeName)
+    .filter((word) => !HONORIFICS.has(word) && isRoleWord(word))
+    .flatMap(spelledTitleWords);
 }
 
 /** A name after a courtesy title: "Ms. Acosta", "Mr Hale". */

@@ -168,6 +168,20 @@ function headsBody(tokens: readonly Token[], bodyFirst: number): boolean {
   );
 }
 
+/**
+ * The words of a role as descriptions are matched to it, an office about to be held kept whole: "President-elect" is
+ * ["president-elect"], so "the president" is someone else and "the president-elect" is them.
+ */
+function roleWordsOf(text: string): string[] {
+  const words = normalizeName(text).split(' ');
+  const merged: string[] = [];
+  for (const word of words) {
+    if ((word === 'elect' || word === 'designate') && merged.length > 0) merged.push(`${merged.pop()}-${word}`);
+    else merged.push(word);
+  }
+  return merged;
+}
+
 /** The one person whose roles name the post before the body ("head of the Office of ..."), if only one does. */
 function holderOfPostAt(tokens: readonly Token[], body: EntityMention, index: EntityIndex): Entity | null {
   const post = tokens[body.firstToken - (tokens[body.firstToken - 1]?.lower === 'the' ? 3 : 2)]!.lower;
@@ -990,7 +1004,7 @@ function holdersOf(word: string, context: ResolveContext): readonly Entity[] {
     for (const entity of context.index.entities) {
       if (entity.kind !== 'person') continue;
       for (const role of entity.roles.values()) {
-        for (const roleWord of new Set(withEquivalents(normalizeName(role.text).split(' ')))) {
+        for (const roleWord of new Set(withEquivalents(roleWordsOf(role.text)))) {
           const list = context.roleHolders.get(roleWord);
           if (list) list.push(entity);
           else context.roleHolders.set(roleWord, [entity]);
@@ -1046,11 +1060,13 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
     entity.kind === 'person' &&
     (gender === null || entity.gender === null || entity.gender === gender) &&
     [...entity.roles.values()].some((role) => {
-      const own = normalizeName(role.text).split(' ');
+      const own = roleWordsOf(role.text);
       const roleWords = withEquivalents(own);
       const bare = own.length === 1;
       return (
         roleWords.includes(head) &&
+        // ("the president-elect" is not the vice president-elect)
+        (!own.includes('vice') || words.includes('vice')) &&
         words.every(
           (word) =>
             roleWords.includes(word) ||
@@ -1095,7 +1111,7 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
 /** Whether a person holds a role with this head word that the article does not call former ("Manchester United boss"). */
 function holdsNow(entity: Entity, head: string): boolean {
   return [...entity.roles.values()].some((role) => {
-    const own = normalizeName(role.text).split(' ');
+    const own = roleWordsOf(role.text);
     return (
       withEquivalents([own[own.length - 1]!]).includes(head) && !own.some((word) => word === 'former' || word === 'ex')
     );

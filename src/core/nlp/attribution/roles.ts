@@ -94,7 +94,8 @@ const EXPANSION_PATTERN = new RegExp(
 
 /** True for a word that can head a role: a role noun or a title word. */
 export function isRoleHead(lower: string): boolean {
-  const bare = lower.replace(/['’]s$/u, '');
+  // ("President-elect", "prime minister-designate": an office about to be held)
+  const bare = lower.replace(/['’]s$/u, '').replace(/[-\s](?:elect|designate)$/u, '');
   // ("vice-chancellor", folded to "vice chancellor" where names are compared)
   const last = bare.split(/[-\s]/u).pop() ?? bare;
   return isRoleNoun(bare) || isRoleNoun(last) || TITLE_WORDS.has(bare) || isRoleNoun(singular(bare));
@@ -354,6 +355,7 @@ const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
   adm: 'Admiral',
   prof: 'Professor',
   pres: 'President',
+  vp: 'Vice President',
   det: 'Detective',
   supt: 'Superintendent',
   insp: 'Inspector',
@@ -361,6 +363,12 @@ const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
   maj: 'Major',
   del: 'Delegate',
 };
+
+/** A title word as the office it abbreviates, in lowercase words ("gov" -> ["governor"], "vp" -> ["vice", "president"]). */
+export function spelledTitleWords(lower: string): string[] {
+  const spelled = TITLE_ABBREVIATIONS_SPELLED[lower];
+  return spelled ? spelled.toLowerCase().split(' ') : [lower];
+}
 
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
 export function roleKey(role: string): string {

@@ -591,6 +591,7 @@ export const TITLE_PHRASES: readonly string[] = [
   'envoy',
   'del',
   'delegate',
+  'vp',
 ];
 
 /** Offices an honorific addresses without a name ("Mr President", "Madam Speaker"): never a surname after one. */
