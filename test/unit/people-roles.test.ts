@@ -358,6 +358,17 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('takes a full name after a body and a rank for a person, not for the body', () => {
+    const people = peopleOf(
+      'Her husband, Navy SEAL Ty Hale, was killed in the attack.',
+      'Senate Parliamentarian Ana Lind said the rule could not be waived.',
+    );
+    expect(people.map((person) => [person.name, person.kind])).toEqual([
+      ['Ty Hale', 'person'],
+      ['Ana Lind', 'person'],
+    ]);
+  });
+
   it('takes an office about to be held for a role, and "VP" for a title', () => {
     const article = articleFromLines(
       'Transition',

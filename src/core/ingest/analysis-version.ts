@@ -142,6 +142,8 @@
  * name's anywhere in the sentence ("named his new national security adviser, H.R. McMaster, to ..."; not a plural: "the
  * safety of its users, X"), "running mate" stays whole, and a neighbour is a tie, no role; an office about to be held is a role
  * ("President-elect X", "Speaker-designate"), and "the president" is never the president-elect nor "the president-elect"
- * the vice president-elect; "VP X" is a title, not initials or a body.
+ * the vice president-elect; "VP X" is a title, not initials or a body; a full name after a body and a rank is a person ("Navy
+ * SEAL Ty Woods", "Senate Parliamentarian Elizabeth MacDonough", "Senate Judiciary Committee Chuck Grassley"), not the
+ * body.
  */
 export const ANALYSIS_VERSION = 17;

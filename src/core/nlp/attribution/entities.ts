@@ -1516,8 +1516,19 @@ function organisationOf(
   ) {
     guess = true;
   }
-  // "Group Menatep", "Banco Santander": a head opening the name before a word that is no given name
-  if (last > from && ORGANISATION_HEADS.has(tokens[from]!.lower) && !isFirstName(tokens[from + 1]!.lower)) {
+  // "Group Menatep", "Banco Santander": a head opening the name before a word that is no given name (not "Navy SEAL
+  // Ty Hale": a unit and a rank before a given name and a surname)
+  const fullNameAfter =
+    person !== null &&
+    person.words.length >= 2 &&
+    person.nameFirst > from + 1 &&
+    isFirstName(normalizeName(person.words[0]!));
+  if (
+    last > from &&
+    ORGANISATION_HEADS.has(tokens[from]!.lower) &&
+    !isFirstName(tokens[from + 1]!.lower) &&
+    !fullNameAfter
+  ) {
     if (!isRoleWord(tokens[last]!.lower)) organisation = true;
   }
   // "an analyst at Merrill Lynch", "a director with Morgan Stanley": where someone works is a body
