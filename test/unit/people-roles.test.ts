@@ -75,7 +75,7 @@ describe('people of an article', () => {
 
   it('takes a role from an appositive after a name', () => {
     const people = peopleOf('Samuel Ortiz, the city’s chief fire officer, said the blaze was under control.');
-    expect(people[0]).toMatchObject({ name: 'Samuel Ortiz', roles: ['city’s chief fire officer'] });
+    expect(people[0]).toMatchObject({ name: 'Samuel Ortiz', roles: ['chief fire officer'] });
   });
 
   it('takes a lowercase role phrase before a name', () => {
@@ -512,6 +512,14 @@ describe('firms named by their line of business', () => {
       ['Meta Platforms', 'organisation'],
       ['Vertex Therapeutics', 'organisation'],
     ]);
+  });
+
+  it('reads a line of business grown into the last word as a body, after a role noun too', () => {
+    expect(
+      peopleOf('A pill from partner Ridgeback Biotherapeutics worked. Ridgeback Biotherapeutics said it was glad.').map(
+        (person) => [person.name, person.kind],
+      ),
+    ).toEqual([['Ridgeback Biotherapeutics', 'organisation']]);
   });
 });
 

@@ -158,6 +158,14 @@ describe('variants of one role', () => {
   });
 });
 
+describe('whose a role is, when it only points back', () => {
+  it('drops "the company\'s" and the like before a role, as it drops "its"', () => {
+    expect(cleanRole("the company's chief financial officer")).toBe('chief financial officer');
+    expect(cleanRole('the country’s president')).toBe('president');
+    expect(cleanRole("Manchester United's manager")).toBe("Manchester United's manager");
+  });
+});
+
 describe('whom a role was held under', () => {
   it('drops "under" and who it names after a role, and keeps an "Under Secretary"', () => {
     expect(cleanRole('a former Justice Department official under President Tom Hale')).toBe(

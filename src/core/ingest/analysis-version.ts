@@ -144,6 +144,8 @@
  * ("President-elect X", "Speaker-designate"), and "the president" is never the president-elect nor "the president-elect"
  * the vice president-elect; "VP X" is a title, not initials or a body; a full name after a body and a rank is a person ("Navy
  * SEAL Ty Woods", "Senate Parliamentarian Elizabeth MacDonough", "Senate Judiciary Committee Chuck Grassley"), not the
- * body.
+ * body; a line of business grown into a firm's last word ("Ridgeback Biotherapeutics") makes it a body, after a role
+ * noun too ("partner Ridgeback Biotherapeutics"); "the company's", "the party's" before a role only point back, as
+ * "its" does ("the company's chief financial officer" is "chief financial officer").
  */
 export const ANALYSIS_VERSION = 17;

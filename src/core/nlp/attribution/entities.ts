@@ -989,6 +989,10 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 
+/** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
+const BUSINESS_SUFFIX =
+  /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
+
 /** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
 const RELATIVE_HEADS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'one', 'person', 'man', 'woman', 'those']);
 
@@ -1545,6 +1549,8 @@ function organisationOf(
     if (token.text.includes('&') || token.text === '/') organisation = true;
     const headAtEnd = index === last || tokens[index + 1]?.lower === 'of';
     if (ORGANISATION_HEADS.has(lower) && headAtEnd && index > from) organisation = true;
+    // "Ridgeback Biotherapeutics", "Regenxbio Pharmaceuticals": a line of business grown into the last word
+    if (index === last && index > from && BUSINESS_SUFFIX.test(lower)) organisation = true;
     // "Department of Transport", "University of Leeds": a head opening the run before "of"
     if (ORGANISATION_HEADS.has(lower) && index === from && tokens[index + 1]?.lower === 'of') organisation = true;
   }

@@ -67,6 +67,13 @@ const RANKS: ReadonlySet<string> = new Set([
 /** Prepositions that tie a role to what it serves ("governor of", "adviser to", "analyst at"). */
 const ROLE_LINKS = new Set(['of', 'to', 'at', 'for', 'with', 'in', 'on']);
 
+/** A thing's possessive that only points back to a body named before ("the company's", "the party's"). */
+const POINTING_POSSESSIVES = new Set(
+  ['company', 'firm', 'group', 'party', 'state', 'city', 'country', 'team', 'club', 'bank', 'agency', 'department'].map(
+    (noun) => `${noun}'s`,
+  ),
+);
+
 /** Spelled-out forms of abbreviations inside roles, so "Lib Dem leader" and "Liberal Democrat leader" are one. */
 const EXPANSIONS: Readonly<Record<string, string>> = {
   'lib dem': 'liberal democrat',
@@ -197,12 +204,13 @@ export function cleanRole(raw: string): string | null {
   ) {
     return null;
   }
-  // leading determiners ("its president": whose it is says nothing of the role), sentence words glued on by
-  // capitalisation or position, a preposition of the sentence before ("between Fiat boss", "alongside Wolves boss"),
-  // and how the person felt ("confident shadow home secretary")
+  // leading determiners ("its president", "the company's chief financial officer": whose it is says nothing of the
+  // role), sentence words glued on by capitalisation or position, a preposition of the sentence before ("between Fiat
+  // boss", "alongside Wolves boss"), and how the person felt ("confident shadow home secretary")
   while (
     words.length > 0 &&
     (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) ||
+      (words.length > 1 && POINTING_POSSESSIVES.has(words[0]!.toLowerCase().replace(/’/gu, "'"))) ||
       ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
       // (not "Happy Mondays dancer": a capitalized word before another is a name's)
       (MOOD_WORDS.has(words[0]!.toLowerCase()) && (/^\p{Ll}/u.test(words[0]!) || /^\p{Ll}/u.test(words[1] ?? ''))) ||
