@@ -358,6 +358,18 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('keeps an ordinal before a role, and takes two roles joined by "and" as two', () => {
+    expect(
+      rolesOf(
+        'Tom Hale, the first Black U.S. secretary of state and top military officer, died on Monday.',
+        'Ana Lind, the first Labour prime minister of the region, spoke.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['first Black U.S. secretary of state', 'top military officer'],
+      'Ana Lind': ['first Labour prime minister of the region'],
+    });
+  });
+
   it('takes a full name after a body and a rank for a person, not for the body', () => {
     const people = peopleOf(
       'Her husband, Navy SEAL Ty Hale, was killed in the attack.',

@@ -146,6 +146,8 @@
  * SEAL Ty Woods", "Senate Parliamentarian Elizabeth MacDonough", "Senate Judiciary Committee Chuck Grassley"), not the
  * body; a line of business grown into a firm's last word ("Ridgeback Biotherapeutics") makes it a body, after a role
  * noun too ("partner Ridgeback Biotherapeutics"); "the company's", "the party's" before a role only point back, as
- * "its" does ("the company's chief financial officer" is "chief financial officer").
+ * "its" does ("the company's chief financial officer" is "chief financial officer"); an ordinal before a
+ * role stays ("first Black police chief"), and two roles joined by "and" are two ("secretary of state and top military
+ * officer").
  */
 export const ANALYSIS_VERSION = 17;

@@ -1652,9 +1652,7 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         genderFromTitle(candidate.title) ??
         genderOfDescriptions(rawRoles) ??
         (nounBefore?.kind === 'word' && !nounBefore.capitalized ? genderOfDescriptions([nounBefore.lower]) : null);
-      candidate.roles = rawRoles
-        .map((role) => (role === null ? null : cleanRole(role)))
-        .filter((role): role is string => role !== null);
+      candidate.roles = rawRoles.flatMap((role) => (role === null ? [] : cleanRoles(role)));
       const listRole = pluralRoleBefore(paragraph, candidate, rawRoles[0] ?? null, rawRoles[1] ?? null);
       if (listRole) candidate.listRole = listRole;
       candidate.evidence = scoreCandidate(candidate);
@@ -3211,6 +3209,19 @@ function officeWords(title: readonly string[]): string[] {
     .map(normalizeName)
     .filter((word) => !HONORIFICS.has(word) && isRoleWord(word))
     .flatMap(spelledTitleWords);
+}
+
+/**
+ * The roles a raw phrase names: one, or two joined by "and" when each half is a role of its own ("the first Black
+ * U.S. secretary of state and top military officer"), or none.
+ */
+function cleanRoles(raw: string): string[] {
+  const role = cleanRole(raw);
+  if (role !== null) return [role];
+  const parts = raw.split(' and ');
+  if (parts.length !== 2) return [];
+  const roles = parts.map(cleanRole);
+  return roles.every((part) => part !== null) ? (roles as string[]) : [];
 }
 
 /** A name after a courtesy title: "Ms. Acosta", "Mr Hale". */

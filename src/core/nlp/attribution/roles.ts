@@ -341,7 +341,10 @@ export function cleanRole(raw: string): string | null {
 /** A lowercase noun the lexicon knows as no adjective and no role ("pack"), or an unlisted abstract one ("announcement"). */
 function isSentenceNoun(word: string): boolean {
   const lower = bare(word);
-  if (isRoleHead(lower) || APPOSITIVE_OPENERS.has(lower) || ADJECTIVAL_PARTICIPLES.has(lower)) return false;
+  // ("first Labour prime minister": an ordinal says which holder, it is no noun of the sentence)
+  if (isRoleHead(lower) || APPOSITIVE_OPENERS.has(lower) || ADJECTIVAL_PARTICIPLES.has(lower) || ORDINALS.has(lower)) {
+    return false;
+  }
   return isEverydayWord(lower) ? !isNonHeadWord(lower) : /(?:ment|tion|sion)$/u.test(lower);
 }
 
@@ -349,6 +352,19 @@ function singularWord(word: string): string {
   const lower = word.toLowerCase();
   return word.slice(0, singular(lower).length - (lower.endsWith('ies') ? 1 : 0)) + (lower.endsWith('ies') ? 'y' : '');
 }
+
+const ORDINALS = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+]);
 
 /** Abbreviated titles and the title they abbreviate. */
 const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
