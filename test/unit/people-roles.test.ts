@@ -116,6 +116,22 @@ describe('people of an article', () => {
     expect(people).toEqual([{ name: 'State Department', kind: 'organisation', aliases: [], roles: [] }]);
   });
 
+  it('takes a familiar form of a given name for the person of that surname who has the full form', () => {
+    const people = peopleOf(
+      'Chief Petty Officer Edward Vane was cleared. Later, Eddie Vane thanked his lawyers.',
+      'Attorney General William Ode agreed. "Good," Bill Ode said.',
+    );
+    expect(people.map((person) => [person.name, person.aliases])).toEqual([
+      ['Edward Vane', ['Eddie Vane']],
+      ['William Ode', ['Bill Ode']],
+    ]);
+    // (two people of one surname with different given names stay two)
+    expect(peopleOf('Edward Vane and Robert Vane spoke.').map((person) => person.name)).toEqual([
+      'Edward Vane',
+      'Robert Vane',
+    ]);
+  });
+
   it('keeps two people who share a surname apart', () => {
     const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
     expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -148,6 +148,7 @@
  * noun too ("partner Ridgeback Biotherapeutics"); "the company's", "the party's" before a role only point back, as
  * "its" does ("the company's chief financial officer" is "chief financial officer"); an ordinal before a
  * role stays ("first Black police chief"), and two roles joined by "and" are two ("secretary of state and top military
- * officer").
+ * officer"); a familiar form of a given name is the person of that surname with the full form ("Eddie Gallagher" after
+ * "Edward Gallagher", "Bill Barr" beside "William Barr").
  */
 export const ANALYSIS_VERSION = 17;

@@ -37,6 +37,7 @@ import {
   COURTESY_TITLES,
   CREDIT_WORDS,
   DASH_MARKS,
+  FAMILIAR_GIVEN_NAMES,
   FAMILY_NOUNS,
   FIRM_STATEMENT_VERBS,
   GENDERED_TITLES,
@@ -2610,6 +2611,13 @@ class People {
     const sharing = this.withSurname(surname);
     const same = sharing.find((person) => person.firstKey === first);
     if (same) return same;
+    // "Eddie Gallagher" after "Edward Gallagher", "Bill Barr" beside "William Barr": a familiar form of the given
+    // name, when one person of the surname has it
+    const formal = formalGivenName(first);
+    const familiar = sharing.filter(
+      (person) => person.firstKey !== person.surnameKey && formalGivenName(person.firstKey) === formal,
+    );
+    if (familiar.length === 1 && familiar[0]!.firstKey !== first) return familiar[0];
     // "B O'Driscoll" on a team sheet is the Brian O'Driscoll the report names (or the other way round), when only one
     // person of that surname has a given name of that initial
     if (words.length === 2 && first.length > 0) {
@@ -3222,6 +3230,10 @@ function cleanRoles(raw: string): string[] {
   if (parts.length !== 2) return [];
   const roles = parts.map(cleanRole);
   return roles.every((part) => part !== null) ? (roles as string[]) : [];
+}
+
+function formalGivenName(key: string): string {
+  return FAMILIAR_GIVEN_NAMES.get(key) ?? key;
 }
 
 /** A name after a courtesy title: "Ms. Acosta", "Mr Hale". */

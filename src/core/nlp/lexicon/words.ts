@@ -988,3 +988,23 @@ export const MEDIUM_PREPOSITIONS = words('on in at');
 export const SPEAKING_OCCASIONS = words(
   'interview rally speech conference briefing hearing debate video post tweet broadcast show statement letter email',
 );
+
+/**
+ * Familiar forms of given names and the name they are short for ("Bill" for William, "Eddie" for Edward), so "Bill
+ * Barr" and "William Barr" are one person. Only forms that stand for one name.
+ */
+export const FAMILIAR_GIVEN_NAMES: ReadonlyMap<string, string> = new Map(
+  `bill:william billy:william will:william willie:william bob:robert bobby:robert rob:robert robbie:robert
+  mike:michael mickey:michael eddie:edward ed:edward jim:james jimmy:james joe:joseph joey:joseph tom:thomas
+  tommy:thomas dick:richard rick:richard ricky:richard rich:richard chuck:charles charlie:charles dan:daniel
+  danny:daniel dave:david davey:david steve:steven stephen:steven tony:anthony andy:andrew alex:alexander
+  ben:benjamin sam:samuel nick:nicholas chris:christopher matt:matthew pat:patrick pete:peter greg:gregory
+  jeff:jeffrey geoff:geoffrey larry:lawrence ron:ronald ronnie:ronald don:donald donnie:donald doug:douglas
+  fred:frederick freddie:frederick liz:elizabeth beth:elizabeth betsy:elizabeth betty:elizabeth kate:katherine
+  katie:katherine kathy:katherine catherine:katherine kathryn:katherine cathy:katherine meg:margaret
+  maggie:margaret peggy:margaret sue:susan susie:susan jenny:jennifer jen:jennifer becky:rebecca
+  debbie:deborah debra:deborah patty:patricia trish:patricia mandy:amanda vicky:victoria`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);
