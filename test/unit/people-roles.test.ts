@@ -374,6 +374,19 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('takes a role a full name will take or took as its predicate', () => {
+    expect(
+      rolesOf(
+        'Tom Hale will be the new director of the agency, the ministry said.',
+        'Ana Lind became the first mayor of the town. Rui Sato has been the columnist for the Herald.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['director of the agency'],
+      'Ana Lind': ['first mayor of the town'],
+      'Rui Sato': ['columnist for the Herald'],
+    });
+  });
+
   it('keeps an ordinal before a role, and takes two roles joined by "and" as two', () => {
     expect(
       rolesOf(

@@ -149,6 +149,7 @@
  * "its" does ("the company's chief financial officer" is "chief financial officer"); an ordinal before a
  * role stays ("first Black police chief"), and two roles joined by "and" are two ("secretary of state and top military
  * officer"); a familiar form of a given name is the person of that surname with the full form ("Eddie Gallagher" after
- * "Edward Gallagher", "Bill Barr" beside "William Barr").
+ * "Edward Gallagher", "Bill Barr" beside "William Barr"); a role a full name will take or took as its predicate is theirs ("X will be
+ * the new director of the FBI", "X became the first mayor").
  */
 export const ANALYSIS_VERSION = 17;

@@ -990,6 +990,16 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 
+/** The words of a linking verb at `at` ("is", "became", "will be", "has been"), or 0. */
+function copulaLength(tokens: readonly Token[], at: number): number {
+  const word = tokens[at]?.lower;
+  if (word === 'is' || word === 'was' || word === 'became' || word === 'becomes') return 1;
+  const next = tokens[at + 1]?.lower;
+  if ((word === 'will' || word === 'would') && next === 'be') return 2;
+  if ((word === 'has' || word === 'had') && next === 'been') return 2;
+  return 0;
+}
+
 /** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
 const BUSINESS_SUFFIX =
   /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
@@ -1003,16 +1013,18 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
   // "Tom Hale is the Second Amendment columnist for the Herald.": a role said of the name as its predicate
   // (after "the" only: "X is a good player" is an opinion; after a full name of no everyday words: "Khan was the
   // captain" may be another Khan, and "Sky Plus is the market leader" is a product)
+  // ("will be the new director", "became the first ...": a role the name takes or will take)
   const given = tokens[nameLast - 1];
+  const verbLength = copulaLength(tokens, index);
   const copula =
-    (tokens[index]?.lower === 'is' || tokens[index]?.lower === 'was') &&
-    tokens[index + 1]?.lower === 'the' &&
+    verbLength > 0 &&
+    tokens[index + verbLength]?.lower === 'the' &&
     given?.kind === 'word' &&
     given.capitalized &&
     !isEverydayWord(given.lower) &&
     !isEverydayWord(tokens[nameLast]!.lower);
   if (tokens[index]?.text !== ',' && !copula) return null;
-  index++;
+  index += copula ? verbLength : 1;
   // an age between commas ("Clinton, 35, the daughter of ...")
   if (/^\d{1,3}$/.test(tokens[index]?.text ?? '') && tokens[index + 1]?.text === ',') index += 2;
   const first = tokens[index];
