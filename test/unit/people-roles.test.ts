@@ -132,6 +132,14 @@ describe('people of an article', () => {
     ]);
   });
 
+  it('takes a familiar form of a given name before a word no place or body has for a person, not a firm', () => {
+    const people = peopleOf('Bill Gates recently said the pandemic would last. Will Young said he was glad.');
+    expect(people.map((person) => [person.name, person.kind])).toEqual([
+      ['Bill Gates', 'person'],
+      ['Will Young', 'person'],
+    ]);
+  });
+
   it('keeps two people who share a surname apart', () => {
     const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
     expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);

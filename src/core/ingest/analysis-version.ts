@@ -150,6 +150,7 @@
  * role stays ("first Black police chief"), and two roles joined by "and" are two ("secretary of state and top military
  * officer"); a familiar form of a given name is the person of that surname with the full form ("Eddie Gallagher" after
  * "Edward Gallagher", "Bill Barr" beside "William Barr"); a role a full name will take or took as its predicate is theirs ("X will be
- * the new director of the FBI", "X became the first mayor").
+ * the new director of the FBI", "X became the first mayor"); a familiar form of a given name before a word no place or
+ * body has is a person's name ("Bill Gates recently said" was a firm, "Will Young" nobody).
  */
 export const ANALYSIS_VERSION = 17;

@@ -1312,7 +1312,9 @@ function scoreCandidate(candidate: Candidate): number {
       (candidate.words.length === 2 &&
         !isDescribingWord(firstWord) &&
         !opensQuestion(candidate, firstWord) &&
-        isRareSurname(candidate.words[1]!)))
+        (isRareSurname(candidate.words[1]!) ||
+          // "Bill Gates", "Will Power": a familiar form of a given name before a word no place or body has
+          (FAMILIAR_GIVEN_NAMES.has(firstWord) && !isPlaceName(lastWord) && !isOrganizationName(lastWord)))))
   ) {
     score += 2;
   }
