@@ -303,3 +303,33 @@ describe('single quotation marks and apostrophes', () => {
     ]);
   });
 });
+
+describe('cues that go on from another verb, objects that end at "as", headlines with a colon', () => {
+  it('gives "kept saying" and "can be heard saying" to the subject of the verb before the participle', () => {
+    const quotes = quoted(
+      'Tom Hale was arrested on Monday.',
+      'He kept saying, "I did nothing." In the video, he can repeatedly be heard saying, "Let me go."',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['I did nothing.', 'Tom Hale'],
+      ['Let me go.', 'Tom Hale'],
+    ]);
+  });
+
+  it('reports nothing from a plain object that "as" and a clause of its own end', () => {
+    const reported = attributeQuotes(
+      articleOf(['Ana Lind announced the news on Monday as voters prepared for the holiday.']),
+    ).quotes.filter((quote) => quote.kind === 'reported');
+    expect(reported).toEqual([]);
+  });
+
+  it('takes no name after a preposition before a colon for the speaker of a headline quote', () => {
+    const article = articleFromLines(
+      'Lind snaps at reporter over Hale question: "You are in the wrong business"',
+      'President Ana Lind met Tom Hale on Wednesday.',
+    );
+    expect(attributeQuotes(article).quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['You are in the wrong business', 'Ana Lind'],
+    ]);
+  });
+});

@@ -151,6 +151,10 @@
  * officer"); a familiar form of a given name is the person of that surname with the full form ("Eddie Gallagher" after
  * "Edward Gallagher", "Bill Barr" beside "William Barr"); a role a full name will take or took as its predicate is theirs ("X will be
  * the new director of the FBI", "X became the first mayor"); a familiar form of a given name before a word no place or
- * body has is a person's name ("Bill Gates recently said" was a firm, "Will Young" nobody).
+ * body has is a person's name ("Bill Gates recently said" was a firm, "Will Young" nobody); a
+ * speaking participle after a verb of going on or of perceiving is its subject's ("he kept saying", "he can be heard
+ * saying"); a plain object ends where "as" opens a clause ("announced the news on Twitter as Americans prepared ..."
+ * was listed as a statement); and a name after a preposition before a headline's colon is no speaker ("Biden snaps at
+ * reporter over Putin question: '...'" was Putin's).
  */
 export const ANALYSIS_VERSION = 17;

@@ -167,6 +167,16 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   const token = tokens[at]!;
   if (paragraph.quoted[at]) return null;
+  // "he kept saying", "Floyd can be heard saying": a participle after a verb of going on or of perceiving is said by
+  // that verb's subject
+  if (
+    tokens[verbIndex]!.lower.endsWith('ing') &&
+    ONGOING_VERBS.has(token.lower) &&
+    !token.capitalized &&
+    at - 1 >= floor
+  ) {
+    return subjectOfVerb(paragraph, at);
+  }
   // "Fico, who has described ..." -> Fico
   if (token.lower === 'who' && tokens[at - 1]?.text === ',') return phraseEndingAt(paragraph, at - 2, floor);
   // "... announced by East Coast Trains, which said:" -> the name before "which" (after "by" too, where a phrase
@@ -203,6 +213,22 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   return phrase;
 }
+
+/** Verbs a speaking participle goes on from ("kept saying", "heard saying", "began telling"). */
+const ONGOING_VERBS = new Set([
+  'kept',
+  'keeps',
+  'keep',
+  'heard',
+  'began',
+  'begins',
+  'started',
+  'starts',
+  'continued',
+  'continues',
+  'went',
+  'goes',
+]);
 
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
@@ -678,6 +704,18 @@ export function attributionBefore(
     // `Quell was asked by host Tom Bray, ..., "Now, you ..."`: the one asked is not the one asking
     if (ASKED_FORMS.has(token.lower) && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '')) return null;
     const subject = subjectOfVerb(paragraph, index);
+    // `Biden snaps at reporter over Putin question: "..."`: a noun-like cue after the object of a preposition is a
+    // noun, and that name no subject
+    if (
+      subject &&
+      !framed &&
+      tokens[openIndex - 1]?.text === ':' &&
+      !isUnambiguousSpeechVerb(token.lower) &&
+      isPreposition(tokens[subject.first - 1]?.lower ?? '') &&
+      !tokens[subject.first - 1]!.capitalized
+    ) {
+      continue;
+    }
     // `Mr Hasson said games developers had to be more "business-like"`: words framed by a generic group inside
     // someone's statement are the words of the one making the statement
     if (framing && subject && isGenericGroup(paragraph, subject)) continue;
@@ -766,11 +804,19 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
     // after he delivered", "claimed self-defense and was acquitted")
     if (OBJECT_CLAUSE_ENDS.has(token.lower)) break;
     const next = tokens[at + 1];
+    // ("announced the news on Twitter as Americans prepared for ...": "as" opening a clause of its own, not "as many
+    // as", "as part of", "as expected")
+    if (token.lower === 'as' && isWord(next) && !AS_NO_CLAUSE.has(next.lower)) break;
     if ((token.lower === 'and' || token.lower === 'or') && isWord(next) && isFiniteWord(next.lower)) break;
     if (token.kind === 'word' && (isFiniteWord(token.lower) || /\p{L}ed$/u.test(token.lower))) return true;
   }
   return false;
 }
+
+/** Words after "as" that open no clause ("as many as", "as part of", "as expected"). */
+const AS_NO_CLAUSE = new Set(
+  'many much well long soon far part a an if though of to such usual expected planned promised possible'.split(' '),
+);
 
 /** "he'd", "they're", "she's": a subject pronoun with its verb contracted onto it. */
 const PRONOUN_CONTRACTION = /^(?:i|he|she|we|they|you|it)['’](?:d|s|ll|re|ve|m)$/u;
