@@ -382,6 +382,33 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('reads "Sens." and "Pres." as titles, and keeps "late" before a title', () => {
+    expect(
+      rolesOf(
+        'The bill was backed by Sens. Tom Hale and Ana Lind. Pres. Rui Sato signed it.',
+        'It was named for the late Mayor Dan Reyes.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['Senator'],
+      'Ana Lind': ['Senator'],
+      'Rui Sato': ['President'],
+      'Dan Reyes': ['late Mayor'],
+    });
+  });
+
+  it('takes a role after a name that opens on words before its role word, when the phrase is a role', () => {
+    expect(
+      rolesOf(
+        'Neil Vane, communications director of the group, spoke. Rui Sato, Kraft senior vice president, agreed.',
+        'Ada Vale, best actress, left.',
+      ),
+    ).toEqual({
+      'Neil Vane': ['communications director of the group'],
+      'Rui Sato': ['Kraft senior vice president'],
+      'Ada Vale': [],
+    });
+  });
+
   it('takes a role a full name will take or took as its predicate', () => {
     expect(
       rolesOf(

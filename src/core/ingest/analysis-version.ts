@@ -155,6 +155,9 @@
  * speaking participle after a verb of going on or of perceiving is its subject's ("he kept saying", "he can be heard
  * saying"); a plain object ends where "as" opens a clause ("announced the news on Twitter as Americans prepared ..."
  * was listed as a statement); and a name after a preposition before a headline's colon is no speaker ("Biden snaps at
- * reporter over Putin question: '...'" was Putin's).
+ * reporter over Putin question: '...'" was Putin's). "Sens.", "Reps." and "Pres." are titles ("Sens. X and Y" gives both
+ * "Senator"; "Pres. Obama" was a second card), "the late Mayor X" keeps "late", and a role after a name may open on
+ * words before its role word when the phrase is a role ("X, communications director of the group,", "X, Kraft senior
+ * vice president,").
  */
 export const ANALYSIS_VERSION = 17;

@@ -710,6 +710,8 @@ function isOfficeWord(lower: string): boolean {
 function qualifierBefore(token: Token | undefined): string[] {
   if (token?.kind !== 'word' || token.capitalized) return [];
   if (token.lower === 'former') return ['former'];
+  // ("the late Mayor X": the office was held until death)
+  if (token.lower === 'late') return ['late'];
   const then = /^then-(\p{Lu}[\p{L}.]*)$/u.exec(token.text);
   return then && isRoleWord(normalizeName(then[1]!)) ? [then[1]!] : [];
 }
@@ -990,6 +992,23 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 
+/**
+ * Whether one of the two words after `at` is a role word in lowercase, with nothing between but words that are no
+ * verb and no possessive: "communications director", "Kraft senior vice president" (not "best actress", an award's
+ * category, nor the capitalized words of a title).
+ */
+function roleWordSoonAfter(tokens: readonly Token[], at: number): boolean {
+  // (not "Morgan Stanley, its former banker", "Leading China-watcher, and founder of ... X": whose, or a list's)
+  if (LOOSE_ROLE_STOPS.has(tokens[at]?.lower ?? '')) return false;
+  for (let index = at; index <= at + 2; index++) {
+    const token = tokens[index];
+    if (!isWord(token) || token.possessive || token.lower === 'best') return false;
+    if (index > at && !token.capitalized && isRoleWord(token.lower)) return true;
+    if (isVerbForm(token.lower) && !isRoleWord(token.lower)) return false;
+  }
+  return false;
+}
+
 /** The words of a linking verb at `at` ("is", "became", "will be", "has been"), or 0. */
 function copulaLength(tokens: readonly Token[], at: number): number {
   const word = tokens[at]?.lower;
@@ -1003,6 +1022,8 @@ function copulaLength(tokens: readonly Token[], at: number): number {
 /** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
 const BUSINESS_SUFFIX =
   /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
+
+const LOOSE_ROLE_STOPS = new Set(['its', 'his', 'her', 'their', 'our', 'and', 'or', 'but', 'nor']);
 
 /** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
 const RELATIVE_HEADS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'one', 'person', 'man', 'woman', 'those']);
@@ -1035,8 +1056,22 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
     isRoleWord(first.lower) ||
     isDemonym(first.lower) ||
     (first.lower === 'one' && tokens[index + 1]?.lower === 'of') ||
-    APPOSITIVE_OPENERS.has(first.lower);
+    APPOSITIVE_OPENERS.has(first.lower) ||
+    // "Neil Sroka, communications director of the group,", "X, Kraft senior vice president,": a role word a few
+    // words on, with no verb before it (only a phrase that is a role, as nothing else says one follows)
+    (!copula && roleWordSoonAfter(tokens, index) && roleOf(appositivePhrase(paragraph, index, copula)) !== null);
   if (!opens) return null;
+  return appositivePhrase(paragraph, index, copula);
+}
+
+function roleOf(phrase: string | null): string | null {
+  return phrase === null ? null : cleanRole(phrase);
+}
+
+/** The appositive phrase opening at `index` up to its closing comma (or "who"), when it holds a role word. */
+function appositivePhrase(paragraph: ParagraphDoc, index: number, copula: boolean): string | null {
+  const tokens = paragraph.tokens;
+  const first = tokens[index]!;
   let sawRole = false;
   let roleWord = '';
   for (let end = index; end < tokens.length && end - index < 14; end++) {

@@ -370,6 +370,8 @@ const ORDINALS = new Set([
 const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {
   gov: 'Governor',
   sen: 'Senator',
+  sens: 'Senator',
+  reps: 'Representative',
   rep: 'Representative',
   gen: 'General',
   lt: 'Lieutenant',

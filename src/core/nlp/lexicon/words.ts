@@ -15,7 +15,7 @@ function words(list: string): ReadonlySet<string> {
 
 /** Titles and other abbreviations whose period never ends a sentence before a name or number. */
 export const TITLE_ABBREVIATIONS = words(`
-  mr mrs ms dr prof sen rep reps gov gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft del
+  mr mrs ms dr prof sen sens rep reps gov govs gen col lt sgt capt cpl maj adm cmdr pres supt insp det rev fr sr jr st mt ft del
   hon messrs mme mlle vs v e.g i.e cf approx ca est dept univ assn ave blvd rd no nos vol pp fig cllr cr smt
 `);
 
@@ -529,10 +529,13 @@ export const TITLE_PHRASES: readonly string[] = [
   'baron',
   'president',
   'president-elect',
+  'pres',
   'secretary',
   'senator',
   'sen',
+  'sens',
   'rep',
+  'reps',
   'representative',
   'congressman',
   'congresswoman',
