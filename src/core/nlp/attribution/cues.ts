@@ -9,6 +9,7 @@ import {
 import { isEverydayWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   AMOUNT_PRONOUNS,
+  AS_NO_CLAUSE,
   ASKED_FORMS,
   AUXILIARY_VERBS,
   CLAUSE_OPENERS,
@@ -29,6 +30,7 @@ import {
   OBJECT_CLAUSE_ENDS,
   OBJECT_END_MARKS,
   OBJECT_PREPOSITIONS,
+  ONGOING_VERBS,
   PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
   POST_MODIFIER_PREPOSITIONS,
@@ -213,22 +215,6 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   }
   return phrase;
 }
-
-/** Verbs a speaking participle goes on from ("kept saying", "heard saying", "began telling"). */
-const ONGOING_VERBS = new Set([
-  'kept',
-  'keeps',
-  'keep',
-  'heard',
-  'began',
-  'begins',
-  'started',
-  'starts',
-  'continued',
-  'continues',
-  'went',
-  'goes',
-]);
 
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
 const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
@@ -812,11 +798,6 @@ function opensClause(paragraph: ParagraphDoc, first: number): boolean {
   }
   return false;
 }
-
-/** Words after "as" that open no clause ("as many as", "as part of", "as expected"). */
-const AS_NO_CLAUSE = new Set(
-  'many much well long soon far part a an if though of to such usual expected planned promised possible'.split(' '),
-);
 
 /** "he'd", "they're", "she's": a subject pronoun with its verb contracted onto it. */
 const PRONOUN_CONTRACTION = /^(?:i|he|she|we|they|you|it)['’](?:d|s|ll|re|ve|m)$/u;

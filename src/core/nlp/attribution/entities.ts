@@ -29,6 +29,7 @@ import {
   AUXILIARY_VERBS,
   BODY_HELD_ROLES,
   BODY_ONLY_NOUNS,
+  BUSINESS_SUFFIX,
   CLAUSE_JOINERS,
   COMMON_WORD_ENDING,
   COMPASS_POINTS,
@@ -46,6 +47,7 @@ import {
   HONORIFICS,
   KUNYA_WORDS,
   LAW_WORDS,
+  LOOSE_ROLE_STOPS,
   MONTH_NAMES,
   NAME_PARTICLES,
   NAME_SUFFIXES,
@@ -62,9 +64,11 @@ import {
   PERSON_OR_BODY_NOUNS,
   PLACE_INITIALS,
   PLACE_PREFIXES,
+  POSSESSIVE_DETERMINERS,
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
   RELATIONAL_NOUNS,
+  RELATIVE_HEADS,
   ROLE_STOP_WORDS,
   ROYAL_TITLES,
   SEATS_OF_POWER,
@@ -990,8 +994,6 @@ function isClauseVerb(tokens: readonly Token[], index: number): boolean {
 }
 
 /** An appositive after a name: `Marco Rubio, Trump’s top diplomat and national security adviser,`. */
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
-
 /**
  * Whether one of the two words after `at` is a role word in lowercase, with nothing between but words that are no
  * verb and no possessive: "communications director", "Kraft senior vice president" (not "best actress", an award's
@@ -1018,15 +1020,6 @@ function copulaLength(tokens: readonly Token[], at: number): number {
   if ((word === 'has' || word === 'had') && next === 'been') return 2;
   return 0;
 }
-
-/** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
-const BUSINESS_SUFFIX =
-  /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
-
-const LOOSE_ROLE_STOPS = new Set(['its', 'his', 'her', 'their', 'our', 'and', 'or', 'but', 'nor']);
-
-/** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
-const RELATIVE_HEADS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'one', 'person', 'man', 'woman', 'those']);
 
 function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | null {
   const tokens = paragraph.tokens;

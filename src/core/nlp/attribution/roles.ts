@@ -18,10 +18,12 @@ import {
   HONORIFIC_TITLES,
   HONORIFICS,
   MOOD_WORDS,
+  ORDINALS,
   ORIGIN_NOUNS,
   OTHER_OFFICE_WORDS,
   PERSON_NOUNS,
   PLAIN_ROLE_MODIFIERS,
+  POINTING_NOUNS,
   POSSESSIVE_PRONOUNS,
   RELATIONAL_NOUNS,
   ROLE_CLAUSE_VERBS,
@@ -66,13 +68,6 @@ const RANKS: ReadonlySet<string> = new Set([
 
 /** Prepositions that tie a role to what it serves ("governor of", "adviser to", "analyst at"). */
 const ROLE_LINKS = new Set(['of', 'to', 'at', 'for', 'with', 'in', 'on']);
-
-/** A thing's possessive that only points back to a body named before ("the company's", "the party's"). */
-const POINTING_POSSESSIVES = new Set(
-  ['company', 'firm', 'group', 'party', 'state', 'city', 'country', 'team', 'club', 'bank', 'agency', 'department'].map(
-    (noun) => `${noun}'s`,
-  ),
-);
 
 /** Spelled-out forms of abbreviations inside roles, so "Lib Dem leader" and "Liberal Democrat leader" are one. */
 const EXPANSIONS: Readonly<Record<string, string>> = {
@@ -210,7 +205,9 @@ export function cleanRole(raw: string): string | null {
   while (
     words.length > 0 &&
     (/^(?:the|a|an|its|his|her|their)$/i.test(words[0]!) ||
-      (words.length > 1 && POINTING_POSSESSIVES.has(words[0]!.toLowerCase().replace(/’/gu, "'"))) ||
+      (words.length > 1 &&
+        POINTING_NOUNS.has(words[0]!.toLowerCase().replace(/['’]s$/u, '')) &&
+        /['’]s$/u.test(words[0]!)) ||
       ROLE_GLUE_WORDS.has(bare(words[0]!)) ||
       // (not "Happy Mondays dancer": a capitalized word before another is a name's)
       (MOOD_WORDS.has(words[0]!.toLowerCase()) && (/^\p{Ll}/u.test(words[0]!) || /^\p{Ll}/u.test(words[1] ?? ''))) ||
@@ -352,19 +349,6 @@ function singularWord(word: string): string {
   const lower = word.toLowerCase();
   return word.slice(0, singular(lower).length - (lower.endsWith('ies') ? 1 : 0)) + (lower.endsWith('ies') ? 'y' : '');
 }
-
-const ORDINALS = new Set([
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-]);
 
 /** Abbreviated titles and the title they abbreviate. */
 const TITLE_ABBREVIATIONS_SPELLED: Readonly<Record<string, string>> = {

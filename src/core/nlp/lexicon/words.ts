@@ -992,6 +992,35 @@ export const SPEAKING_OCCASIONS = words(
   'interview rally speech conference briefing hearing debate video post tweet broadcast show statement letter email',
 );
 
+// --- added in analysis version 17 ---------------------------------------------------------------------------------
+
+/** Ordinals before a role say which holder ("first Labour prime minister"); they are no noun of the sentence. */
+export const ORDINALS = words('first second third fourth fifth sixth seventh eighth ninth tenth');
+
+/** Nouns whose possessive before a role only points back to a body named before ("the company's chief executive"). */
+export const POINTING_NOUNS = words('company firm group party state city country team club bank agency department');
+
+/** Possessive determiners before a role set off by commas before a name ("named his adviser, X,"). */
+export const POSSESSIVE_DETERMINERS = words('his her their its');
+
+/** Words before a role word that open no appositive role ("its former banker", "and founder of ..."). */
+export const LOOSE_ROLE_STOPS = words('its his her their our and or but nor');
+
+/** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
+export const RELATIVE_HEADS = words('someone somebody anyone anybody one person man woman those');
+
+/** Verbs a speaking participle goes on from ("kept saying", "heard saying", "began telling"). */
+export const ONGOING_VERBS = words('kept keeps keep heard began begins started starts continued continues');
+
+/** Words after "as" that open no clause ("as many as", "as part of", "as expected"). */
+export const AS_NO_CLAUSE = words(
+  'many much well long soon far part a an if though of to such usual expected planned promised possible',
+);
+
+/** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
+export const BUSINESS_SUFFIX =
+  /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
+
 /**
  * Familiar forms of given names and the name they are short for ("Bill" for William, "Eddie" for Edward), so "Bill
  * Barr" and "William Barr" are one person. Only forms that stand for one name.
