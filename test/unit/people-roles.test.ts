@@ -590,6 +590,16 @@ describe('firms named by their line of business', () => {
     ]);
   });
 
+  it('reads one word no name list knows that speaks of "its" own as a body, never a known surname', () => {
+    const people = peopleOf(
+      'Zentrix said its profits had risen. Tom Hale, the firm’s boss, spoke. Hale said its costs fell.',
+    );
+    expect(people.map((person) => [person.name, person.kind])).toEqual([
+      ['Zentrix', 'organisation'],
+      ['Tom Hale', 'person'],
+    ]);
+  });
+
   it('reads a line of business grown into the last word as a body, after a role noun too', () => {
     expect(
       peopleOf('A pill from partner Ridgeback Biotherapeutics worked. Ridgeback Biotherapeutics said it was glad.').map(

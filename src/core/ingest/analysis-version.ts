@@ -158,6 +158,7 @@
  * reporter over Putin question: '...'" was Putin's). "Sens.", "Reps." and "Pres." are titles ("Sens. X and Y" gives both
  * "Senator"; "Pres. Obama" was a second card), "the late Mayor X" keeps "late", and a role after a name may open on
  * words before its role word when the phrase is a role ("X, communications director of the group,", "X, Kraft senior
- * vice president,").
+ * vice president,"); one capitalized word no name list knows whose speech verb is followed by "its" speaks as a
+ * body ("Glaxo said its profits ...", "Moderna", "Icann").
  */
 export const ANALYSIS_VERSION = 17;

@@ -1011,6 +1011,20 @@ function roleWordSoonAfter(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * "Glaxo said its profits had risen", "Symbian told reporters its phones ...": one capitalized word no name list knows,
+ * outside quotes, whose speech verb is followed by "its", speaks as a body.
+ */
+function speaksOfItsOwn(paragraph: ParagraphDoc, candidate: Candidate): boolean {
+  if (candidate.words.length !== 1 || candidate.title.length > 0 || paragraph.quoted[candidate.nameFirst]) return false;
+  const tokens = paragraph.tokens;
+  const verb = tokens[candidate.nameLast + 1];
+  if (!isWord(verb) || verb.capitalized || !isSpeechVerb(verb.lower)) return false;
+  if (tokens[candidate.nameLast + 2]?.lower !== 'its') return false;
+  const lower = normalizeName(candidate.words[0]!);
+  return !isLastName(lower) && !isGivenNameForm(lower) && !isFirstName(lower);
+}
+
 /** The words of a linking verb at `at` ("is", "became", "will be", "has been"), or 0. */
 function copulaLength(tokens: readonly Token[], at: number): number {
   const word = tokens[at]?.lower;
@@ -1791,8 +1805,9 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         candidate.guess = true;
       }
       // "The Fed said", "the Commission said": one capitalized word after "the" that speaks is a body, unless it is a
-      // role, a title, a nationality, a party or a name the lists know ("the Pope", "the Scot", "the Democrat")
-      if (isSpeakingBodyWord(paragraph, candidate)) {
+      // role, a title, a nationality, a party or a name the lists know ("the Pope", "the Scot", "the Democrat");
+      // "Glaxo said its profits ...": so is one no name list knows that speaks of "its" own
+      if (isSpeakingBodyWord(paragraph, candidate) || speaksOfItsOwn(paragraph, candidate)) {
         candidate.kind = 'organisation';
         candidate.evidence = 3;
         candidate.guess = true;
