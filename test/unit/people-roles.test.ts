@@ -382,6 +382,19 @@ describe('a role said of a name as its predicate', () => {
 });
 
 describe('roles read off their sentence', () => {
+  it('takes a role and what it is of before a name, and a role a named owner has set off by commas', () => {
+    expect(
+      rolesOf(
+        'The club said its director of football Tom Hale would stay.',
+        'Lind’s campaign communications director, Ana Vale, said no. She met the Speaker of the House Bo Lunde.',
+      ),
+    ).toEqual({
+      'Tom Hale': ['director of football'],
+      'Ana Vale': ['Lind’s campaign communications director'],
+      'Bo Lunde': [],
+    });
+  });
+
   it('reads "Sens." and "Pres." as titles, and keeps "late" before a title', () => {
     expect(
       rolesOf(

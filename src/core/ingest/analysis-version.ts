@@ -159,6 +159,8 @@
  * "Senator"; "Pres. Obama" was a second card), "the late Mayor X" keeps "late", and a role after a name may open on
  * words before its role word when the phrase is a role ("X, communications director of the group,", "X, Kraft senior
  * vice president,"); one capitalized word no name list knows whose speech verb is followed by "its" speaks as a
- * body ("Glaxo said its profits ...", "Moderna", "Icann").
+ * body ("Glaxo said its profits ...", "Moderna", "Icann"); a role a named owner has, set off by commas
+ * before a name ("Clinton's campaign communications director, Jennifer Palmieri,") and a role with what it is of in
+ * lowercase before a name ("White House chief of staff Mark Meadows", "director of rugby X") are that name's.
  */
 export const ANALYSIS_VERSION = 17;

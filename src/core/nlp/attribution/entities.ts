@@ -828,6 +828,20 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   const opening = tokens[runFirst - 1]?.text === ',';
   const end = opening ? runFirst - 1 : runFirst;
   let from = rolePhraseStart(paragraph, end);
+  // "former secretary of state Colin Powell", "director of football Tom Hale": a role and what it is of, in lowercase
+  const ofWord = tokens[end - 1];
+  // (not "Speaker of the House X", "supporter of former President X": the words run on into a name)
+  if (
+    from === null &&
+    tokens[end - 2]?.lower === 'of' &&
+    isWord(ofWord) &&
+    !ofWord.capitalized &&
+    !ROLE_STOP_WORDS.has(ofWord.lower) &&
+    !APPOSITIVE_OPENERS.has(ofWord.lower) &&
+    end - 3 >= 0
+  ) {
+    from = rolePhraseStart(paragraph, end - 2);
+  }
   if (from === null) return null;
   // "Injured Chelsea winger Arjen Robben", "Leading games maker Peter Molyneux": a participle opening the sentence
   // describes the person, it is no part of the role (but "Defending champion", "Acting President" are)
@@ -888,9 +902,11 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
     // "named his new national security adviser, H.R. McMaster, to ...": a role someone has, set off by commas, names
     // the person after it anywhere in the sentence
     // (the phrase may open on the possessive or stop right after it; not "the safety of its users, X": a plural)
+    // ("Clinton's campaign communications director, Jennifer Palmieri,": a named owner too)
     const held =
       (POSSESSIVE_DETERMINERS.has(tokens[from - 1]?.lower ?? '') ||
-        (POSSESSIVE_DETERMINERS.has(tokens[from]!.lower) && from < end - 1)) &&
+        ((POSSESSIVE_DETERMINERS.has(tokens[from]!.lower) || (tokens[from]!.possessive && tokens[from]!.capitalized)) &&
+          from < end - 1)) &&
       !isPluralRoleNoun(tokens[end - 1]!.lower) &&
       [',', '.', ';', undefined].includes(tokens[nameLast + 1]?.text);
     if (!owned && !afterOpening && !held && (!article || from - 1 !== (paragraph.sentenceOf[end] ?? 0))) return null;
