@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BINARY_FILE_WARNING, decodeText, decodeWindows1252, repairMojibake } from '../../src/core/ingest/decode.js';
+import {
+  BINARY_FILE_WARNING,
+  decodeCharacterReferences,
+  decodeText,
+  decodeWindows1252,
+  repairMojibake,
+} from '../../src/core/ingest/decode.js';
+import { parseArticleFile } from '../../src/core/ingest/parse-file.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -81,5 +88,32 @@ describe('repairMojibake', () => {
   it('repairs a file decoded as UTF-8', () => {
     const bytes = new TextEncoder().encode('Title\n\nStefan KÃ¶rner said it.');
     expect(decodeText(bytes).text).toBe('Title\n\nStefan Körner said it.');
+  });
+});
+
+describe('decodeCharacterReferences', () => {
+  it('reads numeric and common named references a scraper left in plain text', () => {
+    expect(decodeCharacterReferences('Jos&#233; Manuel Barroso didn&rsquo;t &amp; &#x2014; said &quot;no&quot;')).toBe(
+      'José Manuel Barroso didn’t & — said "no"',
+    );
+  });
+
+  it('leaves unknown names, control characters and lone surrogates as written', () => {
+    expect(decodeCharacterReferences('AT&T &foo; &#7; &#xD800; R&D')).toBe('AT&T &foo; &#7; &#xD800; R&D');
+  });
+
+  it('reads them in plain text and Markdown files, never in JSON, where a reference is the writer’s string', () => {
+    const text = parseArticleFile({
+      path: 'a.txt',
+      bytes: Buffer.from('Barroso speaks\n\nJos&#233; Manuel Barroso spoke on Monday.\n'),
+      retrievedAt: new Date(0),
+    }).articles[0]?.paragraphs[0]?.text;
+    expect(text).toBe('José Manuel Barroso spoke on Monday.');
+    const json = parseArticleFile({
+      path: 'a.json',
+      bytes: Buffer.from(JSON.stringify({ title: 'T', body: 'Tom &amp; Ann spoke &quot;there&quot; on Monday.' })),
+      retrievedAt: new Date(0),
+    }).articles[0]?.paragraphs[0]?.text;
+    expect(json).toBe('Tom &amp; Ann spoke &quot;there&quot; on Monday.');
   });
 });

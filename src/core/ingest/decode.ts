@@ -153,3 +153,36 @@ export function repairMojibake(text: string): string {
     }
   });
 }
+
+/** Named references scraped news text carries most, and what they stand for. */
+const NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+};
+
+const CHARACTER_REFERENCE = /&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|([a-z]{2,6}));/gu;
+
+/**
+ * HTML character references a scraper left in plain text read as the characters they stand for: "Jos&#233; Manuel
+ * Barroso" is "José Manuel Barroso" (the name finder had split him in two), "&rsquo;" an apostrophe. A reference to no
+ * printable character, or a name not listed, stays as written.
+ */
+export function decodeCharacterReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(CHARACTER_REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_REFERENCES[name] ?? reference;
+    const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
+    if (!Number.isFinite(code) || code < 0x20 || (code >= 0x7f && code < 0xa0) || code > 0x10ffff) return reference;
+    if (code >= 0xd800 && code <= 0xdfff) return reference;
+    return String.fromCodePoint(code);
+  });
+}

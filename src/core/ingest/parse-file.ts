@@ -1,4 +1,4 @@
-import { BINARY_FILE_WARNING, decodeText } from './decode.js';
+import { BINARY_FILE_WARNING, decodeCharacterReferences, decodeText } from './decode.js';
 import { articleLabel, INGEST_LIMITS, limitArticle, limitWarnings } from './limits.js';
 import { parseJsonArticles } from './parse-json.js';
 import { parseMarkdownArticles } from './parse-markdown.js';
@@ -23,8 +23,8 @@ const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
  * {@link INGEST_LIMITS} (articles, titles, paragraphs, warnings), each cut reported once.
  * `retrievedAt` resolves relative dates when the file gives no `retrieved:` value.
  *
- * Paragraph offsets: for plain text and Markdown they index the decoded file text
- * (`decodeText(bytes).text`); for JSON they index the article's `body` string
+ * Paragraph offsets: for plain text and Markdown they index the decoded file text with its HTML character
+ * references read (`decodeCharacterReferences(decodeText(bytes).text)`); for JSON they index the article's `body` string
  * (an array body counts as its elements joined with a blank line, `'\n\n'`).
  */
 export function parseArticleFile(input: { path: string; bytes: Uint8Array; retrievedAt: Date }): ParsedFile {
@@ -41,7 +41,10 @@ function parseWhole(input: { path: string; bytes: Uint8Array; retrievedAt: Date 
     if (decoded.text.trim() === '') return { articles: [], warnings: [...warnings, { file, message: 'empty file' }] };
 
     const context: ParseContext = { file, retrievedAt: validDate(input.retrievedAt) };
-    const parsed = parseByFormat(detectFormat(file, decoded.text), decoded.text, context);
+    const format = detectFormat(file, decoded.text);
+    // (JSON keeps its text: a reference there is inside a string the writer meant, and "&quot;" would end it)
+    const text = format === 'json' ? decoded.text : decodeCharacterReferences(decoded.text);
+    const parsed = parseByFormat(format, text, context);
     return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings] };
   } catch (error) {
     // a parser bug must not stop ingestion of the other files
