@@ -140,6 +140,12 @@ describe('people of an article', () => {
     ]);
   });
 
+  it('takes a word no list knows before a surname the lists know for a given name', () => {
+    expect(peopleOf('The film stars Ziyi Zhang and was shot in Beijing.').map((person) => person.name)).toEqual([
+      'Ziyi Zhang',
+    ]);
+  });
+
   it('keeps two people who share a surname apart', () => {
     const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
     expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);

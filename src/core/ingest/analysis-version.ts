@@ -161,6 +161,7 @@
  * vice president,"); one capitalized word no name list knows whose speech verb is followed by "its" speaks as a
  * body ("Glaxo said its profits ...", "Moderna", "Icann"); a role a named owner has, set off by commas
  * before a name ("Clinton's campaign communications director, Jennifer Palmieri,") and a role with what it is of in
- * lowercase before a name ("White House chief of staff Mark Meadows", "director of rugby X") are that name's.
+ * lowercase before a name ("White House chief of staff Mark Meadows", "director of rugby X") are that name's; a word no
+ * list knows before a surname the lists know is a given name they lack ("Ziyi Zhang", "Gethin Jenkins").
  */
 export const ANALYSIS_VERSION = 17;

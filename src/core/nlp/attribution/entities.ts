@@ -1376,6 +1376,10 @@ function scoreCandidate(candidate: Candidate): number {
   ) {
     score += 2;
   }
+  // "Ziyi Zhang", "Ketanji Brown": a word no list knows before a surname the lists know is a given name they lack
+  else if (candidate.words.length === 2 && isRareSurname(candidate.words[0]!) && isLastName(lastWord)) {
+    score += 1;
+  }
   if (isLastName(lastWord)) score += 1;
   // "Derval O'Rourke", "Ann McAleese": an Irish or Scottish surname form after another name word is a person's
   else if (SURNAME_FORM.test(candidate.words[candidate.words.length - 1]!))
