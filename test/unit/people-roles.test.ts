@@ -146,6 +146,17 @@ describe('people of an article', () => {
     ]);
   });
 
+  it('reads a capitalized sentence that ends on its stop among prose as prose, and "Man Utd" as a club', () => {
+    const people = peopleOf(
+      'Take Idaho Republican Sens. Tom Vane and Rui Ode. Last week, they endorsed the nominee warmly.',
+      'Man Utd: Carroll, Gary Neville, Ferdinand.',
+    );
+    expect(people.map((person) => [person.name, person.roles])).toEqual([
+      ['Tom Vane', ['Idaho Republican Senator']],
+      ['Rui Ode', ['Idaho Republican Senator']],
+    ]);
+  });
+
   it('keeps two people who share a surname apart', () => {
     const people = peopleOf('Hillary Clinton and Bill Clinton arrived together.');
     expect(people.map((person) => person.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -162,6 +162,8 @@
  * body ("Glaxo said its profits ...", "Moderna", "Icann"); a role a named owner has, set off by commas
  * before a name ("Clinton's campaign communications director, Jennifer Palmieri,") and a role with what it is of in
  * lowercase before a name ("White House chief of staff Mark Meadows", "director of rugby X") are that name's; a word no
- * list knows before a surname the lists know is a given name they lack ("Ziyi Zhang", "Gethin Jenkins").
+ * list knows before a surname the lists know is a given name they lack ("Ziyi Zhang", "Gethin Jenkins"); a capitalized sentence that ends on its stop among
+ * sentences in sentence case is prose, not a title-cased line ("Take Idaho Republican Sens. Mike Crapo and Jim
+ * Risch."), a command opening it ("Take") is no title, and "Man Utd" is a club.
  */
 export const ANALYSIS_VERSION = 17;

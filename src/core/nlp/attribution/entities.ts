@@ -45,6 +45,7 @@ import {
   GENERIC_ORGANISATION_WORDS,
   HONORIFIC_TITLES,
   HONORIFICS,
+  IMPERATIVE_OPENERS,
   KUNYA_WORDS,
   LAW_WORDS,
   LOOSE_ROLE_STOPS,
@@ -584,6 +585,10 @@ function splitRun(
   }
   // "But Fico", "Both Fico": a sentence word before a name is neither title nor role (but "New York City Public
   // Advocate" keeps the place it opens)
+  // "Take Idaho Republican Sens. Mike Crapo": a command opening the sentence is neither
+  if (first < nameFirst && first === paragraph.sentenceOf[first] && IMPERATIVE_OPENERS.has(tokens[first]!.lower)) {
+    first++;
+  }
   // ("Former President X" keeps the word that says the office was held once)
   while (
     first < nameFirst &&
@@ -2416,13 +2421,19 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
   const lowercase: string[] = [];
   // "(Reporting by Ana Ruiz; Editing by Tom Hale)": a wire story's credits name their people whatever their case
   let credits = false;
+  // ("Take Idaho Republican Sens. Mike Crapo and Jim Risch. Last week, they ...": a sentence that closes on its stop
+  // among sentences in sentence case is prose, whatever its capitals)
+  const stopped = new Set<number>();
+  let prose = false;
   const close = (): void => {
     if (words >= 5 && capitalized >= words * 0.9 && !credits && !lowercase.some(isVerbForm)) found.add(sentence);
+    else if (words >= 3) prose = true;
   };
   for (let index = 0; index < tokens.length; index++) {
     const start = paragraph.sentenceOf[index] ?? 0;
     if (start !== sentence) {
       close();
+      if (tokens[index - 1]?.text === '.') stopped.add(sentence);
       sentence = start;
       words = 0;
       capitalized = 0;
@@ -2447,6 +2458,8 @@ function titleCasedSentences(paragraph: ParagraphDoc): Set<number> {
     else lowercase.push(token.lower);
   }
   close();
+  if (tokens.at(-1)?.text === '.') stopped.add(sentence);
+  if (prose) for (const start of stopped) found.delete(start);
   return found;
 }
 

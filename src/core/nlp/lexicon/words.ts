@@ -218,7 +218,7 @@ export const NON_PERSON_HEADS = words(`
  * "Royal Mail said in a statement"). A subset of the heads above, plus company suffixes.
  */
 export const ORGANISATION_HEADS = words(`
-  house department union party committee council agency bank group ministry office court congress senate parliament
+  house department union party utd committee council agency bank group ministry office court congress senate parliament
   assembly commission foundation fund corp corporation inc incorporated company co airlines airways university college
   institute institution association club league police network press journal magazine daily herald tribune times post
   news post review studios records entertainment motors energy systems technologies labs fc united federation caucus
@@ -1005,6 +1005,9 @@ export const POSSESSIVE_DETERMINERS = words('his her their its');
 
 /** Words before a role word that open no appositive role ("its former banker", "and founder of ..."). */
 export const LOOSE_ROLE_STOPS = words('its his her their our and or but nor');
+
+/** Verbs that open a sentence as a command before a name ("Take Idaho Republican Sens. Mike Crapo ..."). */
+export const IMPERATIVE_OPENERS = words('take meet consider ask remember watch imagine recall');
 
 /** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
 export const RELATIVE_HEADS = words('someone somebody anyone anybody one person man woman those');
