@@ -333,3 +333,17 @@ describe('cues that go on from another verb, objects that end at "as", headlines
     ]);
   });
 });
+
+describe('nicknames in marks', () => {
+  it('lists no nickname in marks before a name as a quote, but keeps a word said before a day or a speaker', () => {
+    const quotes = quoted(
+      'He mocked "Little Tom" Hale at the rally.',
+      'Randolph "Tex" Vane left. "Today," Ann Ode said, "we win." Asked if he would run, Bo Lunde said "No" Tuesday.',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['Today', 'Ann Ode'],
+      ['we win.', 'Ann Ode'],
+      ['No', 'Bo Lunde'],
+    ]);
+  });
+});

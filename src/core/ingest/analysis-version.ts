@@ -164,6 +164,7 @@
  * lowercase before a name ("White House chief of staff Mark Meadows", "director of rugby X") are that name's; a word no
  * list knows before a surname the lists know is a given name they lack ("Ziyi Zhang", "Gethin Jenkins"); a capitalized sentence that ends on its stop among
  * sentences in sentence case is prose, not a title-cased line ("Take Idaho Republican Sens. Mike Crapo and Jim
- * Risch."), a command opening it ("Take") is no title, and "Man Utd" is a club.
+ * Risch."), a command opening it ("Take") is no title, and "Man Utd" is a club; a few title-cased words in marks right before a name are a nickname, not
+ * a quote (`mocked "Little Marco" Rubio`, `Marion "Suge" Knight`).
  */
 export const ANALYSIS_VERSION = 17;

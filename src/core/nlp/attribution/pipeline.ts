@@ -27,6 +27,7 @@ import {
   DETERMINERS,
   HEADLINE_VERBS,
   INDEFINITE_OPENERS,
+  MONTH_NAMES,
   NAMING_OBJECTS,
   NAMING_VERBS,
   NON_SPEECH_MARKERS,
@@ -34,6 +35,7 @@ import {
   STATE_VERBS,
   SUBJECT_PRONOUNS,
   TITLE_SMALL_WORDS,
+  WEEKDAYS,
 } from '../lexicon/words.js';
 import { foldText, normalizeName, surnameOf } from '../names.js';
 
@@ -562,6 +564,7 @@ function classifyGroup(paragraph: ParagraphDoc, group: QuoteGroup): Quote['kind'
   const wordCount = countWords(quoteText, 9);
   const markers = tokens.slice(Math.max(floor, open - 3), Math.max(open, 0)).map((token) => token.lower);
   if (markers.some((word) => NON_SPEECH_MARKERS.has(word)) && wordCount <= 8) return null;
+  if (wordCount <= 3 && isNicknameBeforeName(paragraph, part, quoteText)) return null;
 
   const last = before[before.length - 1];
   const nearVerb = before.slice(-6).some((token) => isSpeechVerb(token.lower) || token.lower === 'according');
@@ -630,6 +633,28 @@ function isTitleCased(quoteText: string): boolean {
     (word, position) =>
       /^[\p{Lu}\d]/u.test(word) ||
       (position > 0 && (TITLE_SMALL_WORDS.has(word.toLowerCase()) || !/\p{L}/u.test(word))),
+  );
+}
+
+/**
+ * `mocked "Little Marco" Rubio`, `"Lyin' Ted" Cruz`: a few words in marks with no stop of their own, right before a
+ * capitalized name outside the marks, are a nickname of that name, not something said.
+ */
+function isNicknameBeforeName(paragraph: ParagraphDoc, part: QuotePart, quoteText: string): boolean {
+  // (the quote's text has its closing comma trimmed: read up to the closing mark, as `"Today," Trump announced`)
+  if (part.close === null || !isTitleCased(quoteText)) return false;
+  if (/[.,!?…:;—–-]\s*$/u.test(paragraph.text.slice(part.textStart, part.close))) return false;
+  const close = tokenAt(paragraph, part.end - 1);
+  const next = paragraph.tokens[close + 1];
+  // (not `said "No" Tuesday`: a day or a month after the marks is when)
+  return (
+    next?.kind === 'word' &&
+    next.capitalized &&
+    !paragraph.quoted[close + 1] &&
+    !isSpeechVerb(next.lower) &&
+    !SUBJECT_PRONOUNS.has(next.lower) &&
+    !WEEKDAYS.has(next.lower) &&
+    !MONTH_NAMES.has(next.lower)
   );
 }
 
