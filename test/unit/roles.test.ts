@@ -166,6 +166,15 @@ describe('whose a role is, when it only points back', () => {
   });
 });
 
+describe('how the writer rates someone', () => {
+  it('drops an adjective of praise or blame before a role, and keeps a name it opens', () => {
+    expect(cleanRole('a little-known official')).toBe('official');
+    expect(cleanRole('the long-elusive Taliban spokesman')).toBe('Taliban spokesman');
+    expect(cleanRole('controversial activist')).toBe('activist');
+    expect(cleanRole('Popular Front leader')).toBe('Popular Front leader');
+  });
+});
+
 describe('whom a role was held under', () => {
   it('drops "under" and who it names after a role, and keeps an "Under Secretary"', () => {
     expect(cleanRole('a former Justice Department official under President Tom Hale')).toBe(

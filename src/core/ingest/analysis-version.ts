@@ -165,6 +165,7 @@
  * list knows before a surname the lists know is a given name they lack ("Ziyi Zhang", "Gethin Jenkins"); a capitalized sentence that ends on its stop among
  * sentences in sentence case is prose, not a title-cased line ("Take Idaho Republican Sens. Mike Crapo and Jim
  * Risch."), a command opening it ("Take") is no title, and "Man Utd" is a club; a few title-cased words in marks right before a name are a nickname, not
- * a quote (`mocked "Little Marco" Rubio`, `Marion "Suge" Knight`).
+ * a quote (`mocked "Little Marco" Rubio`, `Marion "Suge" Knight`); how the writer rates someone is no part of a role ("little-known official",
+ * "controversial activist", "legendary congressman").
  */
 export const ANALYSIS_VERSION = 17;

@@ -777,12 +777,15 @@ export const ROLE_CLAUSE_VERBS = words(
 export const TIME_NOUNS = words('year week month season night weekend summer autumn winter spring time term');
 
 /**
- * How someone felt or fared when the sentence met them ("confident shadow home secretary", "crestfallen coach"): the
- * sentence's words about the moment, glued before a role that does not hold them.
+ * How someone felt or fared when the sentence met them ("confident shadow home secretary", "crestfallen coach"), or how
+ * the writer rates them ("little-known official", "controversial activist"): the sentence's words, glued before a role
+ * that does not hold them.
  */
 export const MOOD_WORDS = words(`
   confident crestfallen proud delighted upbeat angry furious frustrated disappointed relieved jubilant elated dejected
   beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
+  little-known long-elusive well-known powerful influential controversial outspoken notorious legendary beloved
+  flamboyant colourful colorful popular
 `);
 
 /**
