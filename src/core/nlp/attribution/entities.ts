@@ -833,7 +833,7 @@ function rolePhraseBefore(paragraph: ParagraphDoc, runFirst: number, nameLast: n
   const opening = tokens[runFirst - 1]?.text === ',';
   const end = opening ? runFirst - 1 : runFirst;
   let from = rolePhraseStart(paragraph, end);
-  // "former secretary of state Colin Powell", "director of football Tom Hale": a role and what it is of, in lowercase
+  // "White House chief of staff Mark Meadows", "director of football Tom Hale": a role and what it is of, in lowercase
   const ofWord = tokens[end - 1];
   // (not "Speaker of the House X", "supporter of former President X": the words run on into a name)
   if (
@@ -1084,16 +1084,13 @@ function appositiveAfter(paragraph: ParagraphDoc, nameLast: number): string | nu
     isRoleWord(first.lower) ||
     isDemonym(first.lower) ||
     (first.lower === 'one' && tokens[index + 1]?.lower === 'of') ||
-    APPOSITIVE_OPENERS.has(first.lower) ||
-    // "Neil Sroka, communications director of the group,", "X, Kraft senior vice president,": a role word a few
-    // words on, with no verb before it (only a phrase that is a role, as nothing else says one follows)
-    (!copula && roleWordSoonAfter(tokens, index) && roleOf(appositivePhrase(paragraph, index, copula)) !== null);
-  if (!opens) return null;
-  return appositivePhrase(paragraph, index, copula);
-}
-
-function roleOf(phrase: string | null): string | null {
-  return phrase === null ? null : cleanRole(phrase);
+    APPOSITIVE_OPENERS.has(first.lower);
+  if (opens) return appositivePhrase(paragraph, index, copula);
+  // "Neil Sroka, communications director of the group,", "X, Kraft senior vice president,": a role word a few words
+  // on, with no verb before it (only a phrase that is a role, as nothing else says one follows)
+  if (copula || !roleWordSoonAfter(tokens, index)) return null;
+  const phrase = appositivePhrase(paragraph, index, copula);
+  return phrase !== null && cleanRole(phrase) !== null ? phrase : null;
 }
 
 /** The appositive phrase opening at `index` up to its closing comma (or "who"), when it holds a role word. */
