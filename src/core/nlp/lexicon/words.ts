@@ -31,6 +31,9 @@ export const SENTENCE_OPENERS = words(`
   so since
 `);
 
+/** Verbs that open a sentence as a command before a name ("Take Idaho Republican Sens. Mike Crapo ..."). */
+export const IMPERATIVE_OPENERS = words('take meet consider ask remember watch imagine recall');
+
 // --- pronouns, determiners and the small words of noun phrases --------------------------------------------------
 
 /** Personal pronouns that can be the subject of a speech verb. */
@@ -232,6 +235,10 @@ export const ORGANISATION_HEADS = words(`
   agencies departments ministries gazette chronicle telegraph platforms therapeutics biotech robotics semiconductor
   semiconductors aerospace logistics
 `);
+
+/** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
+export const BUSINESS_SUFFIX =
+  /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
 
 /** Words of organisations' names too generic to name one alone ("the Office" is no short form of "Home Office"). */
 export const GENERIC_ORGANISATION_WORDS = words(`
@@ -476,6 +483,26 @@ export const PLACE_PREFIXES = words('san santa sao são st saint los las fort po
 /** Ends of common nouns and adjectives, rare at the end of a given name ("Retail Decisions", "Federal Reserve"). */
 export const COMMON_WORD_ENDING =
   /(?:tion|sion|ment|ness|ity|ship|ance|ence|ics|ism|ist|ure|ive|ous|ful|less|ical|ing)$/u;
+
+/**
+ * Familiar forms of given names and the name they are short for ("Bill" for William, "Eddie" for Edward), so "Bill
+ * Barr" and "William Barr" are one person. Only forms that stand for one name.
+ */
+export const FAMILIAR_GIVEN_NAMES: ReadonlyMap<string, string> = new Map(
+  `bill:william billy:william will:william willie:william bob:robert bobby:robert rob:robert robbie:robert
+  mike:michael mickey:michael eddie:edward ed:edward jim:james jimmy:james joe:joseph joey:joseph tom:thomas
+  tommy:thomas dick:richard rick:richard ricky:richard rich:richard chuck:charles charlie:charles dan:daniel
+  danny:daniel dave:david davey:david steve:steven stephen:steven tony:anthony andy:andrew alex:alexander
+  ben:benjamin sam:samuel nick:nicholas chris:christopher matt:matthew pat:patrick pete:peter greg:gregory
+  jeff:jeffrey geoff:geoffrey larry:lawrence ron:ronald ronnie:ronald don:donald donnie:donald doug:douglas
+  fred:frederick freddie:frederick liz:elizabeth beth:elizabeth betsy:elizabeth betty:elizabeth kate:katherine
+  katie:katherine kathy:katherine catherine:katherine kathryn:katherine cathy:katherine meg:margaret
+  maggie:margaret peggy:margaret sue:susan susie:susan jenny:jennifer jen:jennifer becky:rebecca
+  debbie:deborah debra:deborah patty:patricia trish:patricia mandy:amanda vicky:victoria`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);
 
 // --- titles and roles ---------------------------------------------------------------------------------------------
 
@@ -811,6 +838,21 @@ export const PLAIN_ROLE_MODIFIERS = words(`
 /** Possessive pronouns: inside a role they tie it to someone else ("member of his band"). */
 export const POSSESSIVE_PRONOUNS = words('his her their my our your');
 
+/** Possessive determiners before a role set off by commas before a name ("named his adviser, X,", "its chief, X,"). */
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set([...POSSESSIVE_PRONOUNS, 'its']);
+
+/** Words before a role word that open no appositive role ("its former banker", "and founder of ..."). */
+export const LOOSE_ROLE_STOPS: ReadonlySet<string> = new Set([...POSSESSIVE_DETERMINERS, 'and', 'or', 'but', 'nor']);
+
+/** Nouns whose possessive before a role only points back to a body named before ("the company's chief executive"). */
+export const POINTING_NOUNS = words('company firm group party state city country team club bank agency department');
+
+/** Ordinals before a role say which holder ("first Labour prime minister"); they are no noun of the sentence. */
+export const ORDINALS = words('first second third fourth fifth sixth seventh eighth ninth tenth');
+
+/** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
+export const RELATIVE_HEADS = words('someone somebody anyone anybody one person man woman those');
+
 /** Pronouns: a role phrase holding one runs over a clause ("they eye captain"). */
 export const ROLE_PRONOUNS = words('i you he she it we they');
 
@@ -884,6 +926,14 @@ export const OBJECT_CLAUSE_ENDS = words('after before when while because althoug
 
 /** Marks that end a verb's plain object before any clause could start: "announced new sanctions -- but ...". */
 export const OBJECT_END_MARKS = words('-- — – ;');
+
+/** Verbs a speaking participle goes on from ("kept saying", "heard saying", "began telling"). */
+export const ONGOING_VERBS = words('kept keeps keep heard began begins started starts continued continues');
+
+/** Words after "as" that open no clause ("as many as", "as part of", "as expected"). */
+export const AS_NO_CLAUSE = words(
+  'many much well long soon far part a an if though of to such usual expected planned promised possible',
+);
 
 /** Marks that make a name after a quote its signature: `"..." ― Jane Doe`. */
 export const DASH_MARKS = words('— – ― -');
@@ -993,56 +1043,4 @@ export const REDUCED_CLAUSE_OPENERS = words('when if after before once while bei
 export const MEDIUM_PREPOSITIONS = words('on in at');
 export const SPEAKING_OCCASIONS = words(
   'interview rally speech conference briefing hearing debate video post tweet broadcast show statement letter email',
-);
-
-// --- added in analysis version 17 ---------------------------------------------------------------------------------
-
-/** Ordinals before a role say which holder ("first Labour prime minister"); they are no noun of the sentence. */
-export const ORDINALS = words('first second third fourth fifth sixth seventh eighth ninth tenth');
-
-/** Nouns whose possessive before a role only points back to a body named before ("the company's chief executive"). */
-export const POINTING_NOUNS = words('company firm group party state city country team club bank agency department');
-
-/** Possessive determiners before a role set off by commas before a name ("named his adviser, X,"). */
-export const POSSESSIVE_DETERMINERS = words('his her their its');
-
-/** Words before a role word that open no appositive role ("its former banker", "and founder of ..."). */
-export const LOOSE_ROLE_STOPS = words('its his her their our and or but nor');
-
-/** Verbs that open a sentence as a command before a name ("Take Idaho Republican Sens. Mike Crapo ..."). */
-export const IMPERATIVE_OPENERS = words('take meet consider ask remember watch imagine recall');
-
-/** Words a "who" clause may describe that are nobody's role ("a lawyer and someone who ..."). */
-export const RELATIVE_HEADS = words('someone somebody anyone anybody one person man woman those');
-
-/** Verbs a speaking participle goes on from ("kept saying", "heard saying", "began telling"). */
-export const ONGOING_VERBS = words('kept keeps keep heard began begins started starts continued continues');
-
-/** Words after "as" that open no clause ("as many as", "as part of", "as expected"). */
-export const AS_NO_CLAUSE = words(
-  'many much well long soon far part a an if though of to such usual expected planned promised possible',
-);
-
-/** A word that ends on a line of business after a few letters of its own ("Biotherapeutics", "Nanotechnologies"). */
-export const BUSINESS_SUFFIX =
-  /^\p{L}{3,}(?:therapeutics|pharmaceuticals|pharma|technologies|robotics|analytics|electronics|logistics|semiconductors|biosciences|genomics)$/u;
-
-/**
- * Familiar forms of given names and the name they are short for ("Bill" for William, "Eddie" for Edward), so "Bill
- * Barr" and "William Barr" are one person. Only forms that stand for one name.
- */
-export const FAMILIAR_GIVEN_NAMES: ReadonlyMap<string, string> = new Map(
-  `bill:william billy:william will:william willie:william bob:robert bobby:robert rob:robert robbie:robert
-  mike:michael mickey:michael eddie:edward ed:edward jim:james jimmy:james joe:joseph joey:joseph tom:thomas
-  tommy:thomas dick:richard rick:richard ricky:richard rich:richard chuck:charles charlie:charles dan:daniel
-  danny:daniel dave:david davey:david steve:steven stephen:steven tony:anthony andy:andrew alex:alexander
-  ben:benjamin sam:samuel nick:nicholas chris:christopher matt:matthew pat:patrick pete:peter greg:gregory
-  jeff:jeffrey geoff:geoffrey larry:lawrence ron:ronald ronnie:ronald don:donald donnie:donald doug:douglas
-  fred:frederick freddie:frederick liz:elizabeth beth:elizabeth betsy:elizabeth betty:elizabeth kate:katherine
-  katie:katherine kathy:katherine catherine:katherine kathryn:katherine cathy:katherine meg:margaret
-  maggie:margaret peggy:margaret sue:susan susie:susan jenny:jennifer jen:jennifer becky:rebecca
-  debbie:deborah debra:deborah patty:patricia trish:patricia mandy:amanda vicky:victoria`
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string]),
 );
