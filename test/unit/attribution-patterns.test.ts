@@ -2072,6 +2072,26 @@ describe('a body named by its kind opening a sentence', () => {
   });
 });
 
+describe('a country before the noun of its phrase', () => {
+  it('gives what "it has confirmed" to no one when only "The US tycoon" is the subject before', () => {
+    expect(
+      attributed(
+        'The US tycoon, who has courted the club for a year, has sent the board "detailed proposals", it has confirmed.',
+      ),
+    ).toEqual([]);
+    expect(people('The US tycoon, who has courted the club for a year, has sent the board a bid.')).toEqual([]);
+  });
+
+  it('still gives "it said" to the union whose leaders spoke before', () => {
+    expect(
+      attributed(
+        'European Union leaders issued a statement condemning the ban.',
+        '"The virus is a global crisis and it requires cooperation," it said.',
+      ),
+    ).toEqual([['The virus is a global crisis and it requires cooperation', 'European Union']]);
+  });
+});
+
 describe('"it" before a passive speech verb', () => {
   it('gives "It was revealed that ..." to nobody, not to the body that spoke before', () => {
     expect(

@@ -166,6 +166,8 @@
  * sentences in sentence case is prose, not a title-cased line ("Take Idaho Republican Sens. Mike Crapo and Jim
  * Risch."), a command opening it ("Take") is no title, and "Man Utd" is a club; a few title-cased words in marks right before a name are a nickname, not
  * a quote (`mocked "Little Marco" Rubio`, `Marion "Suge" Knight`); how the writer rates someone is no part of a role ("little-known official",
- * "controversial activist", "legendary congressman").
+ * "controversial activist", "legendary congressman");
+ * 18 takes a country before the noun of its phrase for no subject ("The US tycoon ... has approached the board with
+ * 'detailed proposals', it has confirmed" made the US a body that spoke).
  */
-export const ANALYSIS_VERSION = 17;
+export const ANALYSIS_VERSION = 18;

@@ -13,6 +13,7 @@ import {
   isLastName,
   isLyAdverb,
   isNonHeadWord,
+  isNounOnly,
   isOrganizationName,
   isPlaceName,
   isPreposition,
@@ -35,6 +36,7 @@ import {
   COMPASS_POINTS,
   CONSORT_WORDS,
   CONTRACTION_FOLLOWERS,
+  COUNTRY_ABBREVIATIONS,
   COURTESY_TITLES,
   CREDIT_WORDS,
   DASH_MARKS,
@@ -1149,6 +1151,15 @@ function ownsNext(paragraph: ParagraphDoc, nameLast: number): boolean {
   return !(next?.kind === 'word' && !next.capitalized && CONTRACTION_FOLLOWERS.has(next.lower));
 }
 
+/** True for a place's name, or a country's abbreviation in capitals ("US", not "us"). */
+function isCountryModifier(name: readonly Token[]): boolean {
+  const lower = name.map((token) => token.lower).join(' ');
+  return (
+    isPlaceName(lower) ||
+    (name.length === 1 && name[0]!.text.toUpperCase() === name[0]!.text && COUNTRY_ABBREVIATIONS.has(lower))
+  );
+}
+
 /** True when the mention is the subject of a nearby speech verb or opens its sentence. */
 function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: number): boolean {
   const tokens = paragraph.tokens;
@@ -1160,6 +1171,17 @@ function isSubjectPosition(paragraph: ParagraphDoc, runFirst: number, nameLast: 
     let end = nameLast + 1;
     while (tokens[end]?.kind === 'word' && !tokens[end]!.capitalized && isRoleWord(tokens[end]!.lower)) end++;
     if (tokens[end]?.capitalized && isNameWord(tokens[end]!)) return false;
+  }
+  // "The US tycoon, who ..., has approached": a country before the noun its phrase is about says where that is from;
+  // the noun is the subject ("European Union leaders ..., it said" is still the union's)
+  if (
+    after?.kind === 'word' &&
+    !after.capitalized &&
+    !tokens[nameLast]!.possessive &&
+    (isRoleNoun(after.lower) || isNounOnly(after.lower)) &&
+    isCountryModifier(tokens.slice(runFirst, nameLast + 1).filter((token) => token.lower !== 'the'))
+  ) {
+    return false;
   }
   if (runFirst === sentenceFirst) return true;
   if (rolePhraseStart(paragraph, runFirst) === sentenceFirst) return true;

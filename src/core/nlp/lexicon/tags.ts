@@ -257,12 +257,12 @@ function isExtraPlace(lower: string): boolean {
   return EXTRA_PLACES.has(lower) || EXTRA_DEMONYMS.has(lower);
 }
 
-/** True for organisations and sports teams the lexicon knows ("nato"). */
 /** True for a country's name ("china", "north korea", "britain"). */
 export function isCountryName(lower: string): boolean {
   return hasTag(lower, COUNTRY) || lower === 'britain';
 }
 
+/** True for organisations and sports teams the lexicon knows ("nato"). */
 export function isOrganizationName(lower: string): boolean {
   return hasTag(lower, ORGANIZATION);
 }
@@ -327,6 +327,18 @@ export function isVerbForm(lower: string): boolean {
   const mask = tagMask(lower);
   if ((mask & LISTED) === 0) return lower.endsWith('ed');
   return (mask & VERB) !== 0 && (mask & NOT_ONLY_VERB) === 0;
+}
+
+/** Noun tags without the pronouns: words that name a thing. */
+const NOUN = maskOf(['Noun', 'Singular', 'Plural']);
+
+/**
+ * True for a word the lexicon knows as a noun and never as a verb ("tycoon", "economy", "supporters"): after a name it
+ * is the head the name modifies ("the US tycoon", "Trump supporters"), where a verb ("plans", "says") is the name's.
+ */
+export function isNounOnly(lower: string): boolean {
+  const mask = tagMask(lower);
+  return (mask & NOUN) !== 0 && (mask & VERB) === 0;
 }
 
 /** True for an everyday word the lexicon knows other than as a name ("human", "watch"), not a given name or surname. */

@@ -750,6 +750,9 @@ export const EXTRA_PLACES = words(`
   britain ulster scandinavia balkans caribbean bosnia herzegovina devon westminster whitehall
 `);
 
+/** Countries written as abbreviations, which the lexicon reads as other words ("US" is "us"). */
+export const COUNTRY_ABBREVIATIONS = words('us u.s. usa u.s.a. uk u.k. uae');
+
 /** Role nouns compromise does not list, common in news. */
 export const ROLE_NOUNS = words(`
   spokesman spokeswoman spokesperson negotiator envoy diplomat adviser advisor aide official minister secretary
