@@ -2072,6 +2072,41 @@ describe('a body named by its kind opening a sentence', () => {
   });
 });
 
+describe('words between a speaker and the cue', () => {
+  it('reads "Cruz himself said" as Cruz', () => {
+    expect(
+      listed(
+        'Caucus',
+        'Senator Ted Dorn toured the state on Monday.',
+        'Dorn himself said on Tuesday that "the only way to win the state is to ask".',
+      ),
+    ).toEqual([['the only way to win the state is to ask', 'Ted Dorn']]);
+  });
+
+  it('goes past words set off by commas and an adverb before the verb', () => {
+    expect(
+      listed(
+        'Hearing',
+        'Senator Ray Olin kept asking her why. Helen Marsh, exasperated, famously responded: "What difference does it make?"',
+      ),
+    ).toEqual([['What difference does it make?', 'Helen Marsh']]);
+  });
+
+  it('gives a quote to the name after the writer’s own clause and an inverted cue', () => {
+    expect(
+      listed(
+        'Court',
+        'Much is at stake in the appointment.',
+        '"To see the number of cases that could change is stunning," since so many of the most important cases were decided by one vote, said Lena Epp, who teaches law.',
+        '"These groups have set the table for voters," in sharp contrast to past elections when campaigns took on that role, says Dan Scala, a political scientist.',
+      ),
+    ).toEqual([
+      ['To see the number of cases that could change is stunning', 'Lena Epp'],
+      ['These groups have set the table for voters', 'Dan Scala'],
+    ]);
+  });
+});
+
 describe('a country before the noun of its phrase', () => {
   it('gives what "it has confirmed" to no one when only "The US tycoon" is the subject before', () => {
     expect(

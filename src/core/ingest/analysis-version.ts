@@ -168,6 +168,9 @@
  * a quote (`mocked "Little Marco" Rubio`, `Marion "Suge" Knight`); how the writer rates someone is no part of a role ("little-known official",
  * "controversial activist", "legendary congressman");
  * 18 takes a country before the noun of its phrase for no subject ("The US tycoon ... has approached the board with
- * 'detailed proposals', it has confirmed" made the US a body that spoke).
+ * 'detailed proposals', it has confirmed" made the US a body that spoke); a reflexive after a name ("Cruz himself said"),
+ * an -ly adverb between a subject and its verb ("X, exasperated, famously responded:", "X on Thursday formally
+ * announced") and a clause of the writer's between a quote and an inverted cue (`"...," since so many of the cases were
+ * close, said X`) no longer hide the speaker.
  */
 export const ANALYSIS_VERSION = 18;

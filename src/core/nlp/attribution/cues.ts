@@ -36,6 +36,7 @@ import {
   POST_MODIFIER_PREPOSITIONS,
   PREPOSITIONAL_PARTICIPLES,
   REDUCED_CLAUSE_OPENERS,
+  REFLEXIVE_PRONOUNS,
   RELATIVE_OPENERS,
   REPLY_VERBS,
   REPORTED_CLAUSE_PREPOSITIONS,
@@ -433,14 +434,16 @@ export function isPlausibleSpeaker(paragraph: ParagraphDoc, range: PhraseRange):
 }
 
 /**
- * Drop a trailing adverb that belongs to the verb ("Trump jokingly said"), or an adjective or participle that opens
+ * Drop a trailing adverb that belongs to the verb ("Trump jokingly said") or a reflexive ("Cruz himself said"), or an adjective or participle that opens
  * a post-modifier ("a person close to the Clintons", "a source involved in", "the chief known as Bob").
  */
 function trimSpeakerPhrase(paragraph: ParagraphDoc, range: PhraseRange): PhraseRange {
   const tokens = paragraph.tokens;
   const token = tokens[range.last]!;
   if (range.last === range.first || token.capitalized) return range;
-  if (isLyAdverb(token.lower)) return { first: range.first, last: range.last - 1 };
+  // "Cruz himself said": the reflexive only stresses who
+  if (isLyAdverb(token.lower) || REFLEXIVE_PRONOUNS.has(token.lower))
+    return { first: range.first, last: range.last - 1 };
   const postModifier = POST_MODIFIER_PREPOSITIONS.has(tokens[range.last + 1]?.lower ?? '');
   const previous = tokens[range.last - 1]!;
   if (postModifier && isNonHeadWord(token.lower) && !isNonHeadWord(previous.lower) && previous.kind === 'word') {
@@ -477,6 +480,7 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   const endsSentence = quoteEnd === '.';
   // a reporter's tail between the quote and its cue: `"..." before the vote, Kessler said`
   if (!endsSentence) at = skipTail(paragraph, at);
+  if (quoteEnd === ',') at = skipWriterClause(paragraph, at);
   const first = tokens[at];
   if (!isWord(first) || paragraph.quoted[at]) return null;
   // inversion: said Rubio
@@ -605,6 +609,27 @@ function skipTail(paragraph: ParagraphDoc, at: number): number {
     if (paragraph.quoted[index]) return at;
     if (token.text === ',') return index + 1;
     if (token.kind !== 'word' || isSpeechVerb(token.lower)) return at;
+  }
+  return at;
+}
+
+/**
+ * `"...," since so many of the cases were close, said Lee Epstein`: a clause of the writer's own, without a comma of
+ * its own, between a quote and an inverted cue naming its speaker. Returns the index of that cue's verb, or `at` when
+ * the words after the quote are no such clause.
+ */
+function skipWriterClause(paragraph: ParagraphDoc, at: number): number {
+  const tokens = paragraph.tokens;
+  const opening = tokens[at];
+  if (!isWord(opening) || opening.capitalized || isSpeechVerb(opening.lower)) return at;
+  const sentence = paragraph.sentenceOf[at];
+  for (let index = at + 1; index < tokens.length && index - at <= 30; index++) {
+    if (paragraph.quoted[index] || paragraph.sentenceOf[index] !== sentence) return at;
+    if (tokens[index]!.text !== ',') continue;
+    const verb = tokens[index + 1];
+    const name = tokens[index + 2];
+    const named = isWord(verb) && isInvertingVerb(verb.lower) && isWord(name) && name.capitalized;
+    return named && !paragraph.quoted[index + 2] ? index + 1 : at;
   }
   return at;
 }

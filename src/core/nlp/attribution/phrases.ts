@@ -1,5 +1,5 @@
 import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.js';
-import { isFirstName, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import { isFirstName, isLyAdverb, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   DETERMINERS,
   NUMBER_WORDS,
@@ -32,14 +32,20 @@ function isPhraseWord(token: Token): boolean {
 /** Skip adverbs and auxiliaries backwards from `index`; returns the index of the first other token. */
 export function skipModifiersBack(paragraph: ParagraphDoc, index: number, floor: number): number {
   let at = index;
-  // a subject is never more than a few adverbs and auxiliaries away from its verb
-  while (at >= floor && index - at < 6 && VERB_MODIFIERS.has(paragraph.tokens[at]!.lower)) at--;
+  // a subject is never more than a few adverbs and auxiliaries away from its verb ("Clinton, exasperated, famously
+  // responded")
+  while (at >= floor && index - at < 6 && isVerbModifier(paragraph.tokens[at]!)) at--;
   // "The Madras High Court on Tuesday directed": the day it happened, then the subject
   const tokens = paragraph.tokens;
   if (at - 1 > floor && WEEKDAYS.has(tokens[at]!.lower) && tokens[at - 1]!.lower === 'on' && !paragraph.quoted[at]) {
     return skipModifiersBack(paragraph, at - 2, floor);
   }
   return at;
+}
+
+/** An adverb or auxiliary between a subject and its verb: one the lexicon lists, or a lowercase -ly adverb. */
+function isVerbModifier(token: Token): boolean {
+  return VERB_MODIFIERS.has(token.lower) || (token.kind === 'word' && !token.capitalized && isLyAdverb(token.lower));
 }
 
 /** Skip adverbs and auxiliaries forwards from `index`. */

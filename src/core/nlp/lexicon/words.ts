@@ -51,6 +51,9 @@ export const PRONOUN_GENDER: Readonly<Record<string, 'male' | 'female'>> = {
   herself: 'female',
 };
 
+/** Reflexive pronouns: after a name they only stress it ("Cruz himself said"). */
+export const REFLEXIVE_PRONOUNS = words('himself herself itself themselves');
+
 /** Words that open a noun phrase without being its head. */
 export const DETERMINERS = words(`
   the a an this that these those another one some several many two three his her their its our my your each every no
