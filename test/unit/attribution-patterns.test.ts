@@ -2107,6 +2107,38 @@ describe('words between a speaker and the cue', () => {
   });
 });
 
+describe('a cue after the quote over one before it', () => {
+  it('gives a quote its interrupting cue over a verb some words before the colon', () => {
+    expect(
+      listed(
+        'Jobs',
+        'The mayor’s office now cheers figures that Mr. Hale dismissed on the campaign trail as misleading: "They may have been phony in the past," spokesman Tom Reed said, "but they are real now."',
+      ),
+    ).toEqual([
+      ['They may have been phony in the past', 'Tom Reed'],
+      ['but they are real now.', 'Tom Reed'],
+    ]);
+  });
+
+  it('keeps "X told Fox News:" over the next sentence’s verb', () => {
+    expect(
+      listed(
+        'Prize',
+        'Erik Dahl told Fox News: "He has done more for peace than most nominees." Mr. Hale responded by thanking him.',
+      ),
+    ).toEqual([['He has done more for peace than most nominees.', 'Erik Dahl']]);
+  });
+
+  it('gives words framed in a sentence to the cue that closes the sentence', () => {
+    expect(
+      listed(
+        'Clearances',
+        'Governor Dan Hale wants to strip officials of their passes for making "baseless" claims against him, his press secretary Sara Lind said Monday.',
+      ),
+    ).toEqual([['baseless', 'Sara Lind']]);
+  });
+});
+
 describe('a country before the noun of its phrase', () => {
   it('gives what "it has confirmed" to no one when only "The US tycoon" is the subject before', () => {
     expect(

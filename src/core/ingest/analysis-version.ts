@@ -171,6 +171,8 @@
  * 'detailed proposals', it has confirmed" made the US a body that spoke); a reflexive after a name ("Cruz himself said"),
  * an -ly adverb between a subject and its verb ("X, exasperated, famously responded:", "X on Thursday formally
  * announced") and a clause of the writer's between a quote and an inverted cue (`"...," since so many of the cases were
- * close, said X`) no longer hide the speaker.
+ * close, said X`) no longer hide the speaker; a cue that interrupts a quote (`...: "...," spokesman X said, "..."`) names
+ * its speaker over a verb some words before the colon, and a sentence's closing cue ("..., his press secretary X said
+ * Monday.") over a verb that only frames a partial quote.
  */
 export const ANALYSIS_VERSION = 18;

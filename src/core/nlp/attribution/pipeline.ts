@@ -703,25 +703,24 @@ function attributeGroup(
     // `called the umpire a "liar" and a "thief"`: a partial joined to the one before it shares its cue
     const from = kind === 'partial' ? coordinatedOpen(firstParagraph, open) : open;
     const before = attributionBefore(firstParagraph, from, kind === 'partial' ? 40 : 10, kind === 'partial');
-    if (before)
-      return {
-        ref: before,
-        cue: kind === 'partial' && !isSpeechVerb(before.cue.split(' ')[0]!) ? 'framing' : 'before',
-      };
+    // `figures Mr. Trump dismissed on the trail as misleading: "...," press secretary Sean Spicer said`: a cue that
+    // interrupts the quote names its speaker over a verb some words before the colon
+    const interrupting =
+      before && kind === 'direct' && from - before.cueIndex > 3 ? attributionAfterPart(doc, first, ',') : null;
+    if (interrupting) return { ref: interrupting, cue: afterCue(interrupting) };
+    const framing = kind === 'partial' && before !== null && !isSpeechVerb(before.cue.split(' ')[0]!);
+    // `Trump wants to strip officials of clearances for making "baseless" claims, his press secretary said.`: the
+    // sentence's own closing cue says whose words the framed ones are
+    const closing = framing ? sentenceClosingCue(firstParagraph, first) : null;
+    if (closing) return { ref: closing, cue: afterCue(closing) };
+    if (before) return { ref: before, cue: framing ? 'framing' : 'before' };
     if (kind === 'direct') {
       const label = labelBefore(firstParagraph, open);
       if (label) return { ref: label, cue: 'label' };
     }
   }
   for (const part of group.parts) {
-    const paragraph = paragraphs[part.paragraphIndex]!;
-    const close = closeToken(paragraph, part);
-    if (close === null) continue;
-    const quoteText = paragraph.text.slice(
-      Math.max(part.textStart, (part.close ?? part.textEnd) - 4),
-      part.close ?? part.textEnd,
-    );
-    const after = attributionAfter(paragraph, close, quoteText.trim().slice(-1));
+    const after = attributionAfterPart(doc, part);
     if (after) return { ref: after, cue: afterCue(after) };
   }
   if (kind === 'partial') {
@@ -759,6 +758,22 @@ function attributeGroup(
     ref: carried,
     cue: carried.paragraph.index === first.paragraphIndex ? 'carried-paragraph' : 'carried-previous',
   };
+}
+
+/**
+ * The attribution right after a part of a quote (`"...," she said`), if any; with `only`, only after a quote whose
+ * last character inside the marks is that one.
+ */
+function attributionAfterPart(doc: ArticleDoc, part: QuoteGroup['parts'][number], only?: string): SpeakerRef | null {
+  const paragraph = doc.paragraphs[part.paragraphIndex]!;
+  const close = closeToken(paragraph, part);
+  if (close === null) return null;
+  const end = part.close ?? part.textEnd;
+  const last = paragraph.text
+    .slice(Math.max(part.textStart, end - 4), end)
+    .trim()
+    .slice(-1);
+  return only === undefined || last === only ? attributionAfter(paragraph, close, last) : null;
 }
 
 /**
