@@ -22,6 +22,13 @@ describe('what a role is', () => {
     expect(cleanRole('Republican presidential nominee')).toBe('Republican presidential nominee');
   });
 
+  it('opens a role at "former", leaving the sentence’s lowercase words before it', () => {
+    expect(cleanRole('likely subpoena former national security adviser')).toBe('former national security adviser');
+    expect(cleanRole('case involved former high school student')).toBe('former high school student');
+    expect(cleanRole('Republican former governor')).toBe('Republican former governor');
+    expect(cleanRole('whistleblower and former Facebook employee')).toBe('whistleblower and former Facebook employee');
+  });
+
   it('keeps only the role of a phrase that runs over a clause, and takes a clause for no role', () => {
     expect(cleanRole('serious foul play while Arsenal boss')).toBe('Arsenal boss');
     expect(cleanRole('public spotlight when Norfolk farmer')).toBe('Norfolk farmer');

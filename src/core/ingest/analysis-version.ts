@@ -173,6 +173,7 @@
  * announced") and a clause of the writer's between a quote and an inverted cue (`"...," since so many of the cases were
  * close, said X`) no longer hide the speaker; a cue that interrupts a quote (`...: "...," spokesman X said, "..."`) names
  * its speaker over a verb some words before the colon, and a sentence's closing cue ("..., his press secretary X said
- * Monday.") over a verb that only frames a partial quote.
+ * Monday.") over a verb that only frames a partial quote; a role opens at "former", without the lowercase words of
+ * the sentence before it ("will likely subpoena former national security adviser X").
  */
 export const ANALYSIS_VERSION = 18;

@@ -17,6 +17,7 @@ import {
   DESCRIPTIVE_PREPOSITIONS,
   HONORIFIC_TITLES,
   HONORIFICS,
+  LIST_JOINERS,
   MOOD_WORDS,
   ORDINALS,
   ORIGIN_NOUNS,
@@ -169,6 +170,12 @@ export function cleanRole(raw: string): string | null {
   // "official under President Donald J. Trump": whom the role was held under is no part of it
   const under = words.indexOf('under');
   if (under > 0 && isRoleHead(words[under - 1]!.toLowerCase())) words = words.slice(0, under);
+  // "will likely subpoena former national security adviser": "former" opens its role; lowercase words before it are
+  // the sentence's (not "Republican former governor", nor a role joined by "and": "whistleblower and former employee")
+  const formerAt = words.indexOf('former');
+  if (formerAt > 0 && words.slice(0, formerAt).every((word) => /^\p{Ll}/u.test(word) && !LIST_JOINERS.has(word))) {
+    words = words.slice(formerAt);
+  }
   // "then-President", "then Senator": when the role was held is no part of it
   if (/^then-./iu.test(words[0] ?? '')) words[0] = words[0]!.slice(5);
   else if (words.length > 1 && /^then$/iu.test(words[0]!)) words = words.slice(1);
