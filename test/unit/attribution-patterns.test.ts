@@ -2139,6 +2139,29 @@ describe('a cue after the quote over one before it', () => {
   });
 });
 
+describe('a participle after a statement', () => {
+  it('goes on from the one whose statement opens the sentence, not from a verb inside it', () => {
+    expect(
+      listed(
+        'Report',
+        'Governor Dan Hale said Sunday that he doubts reports that the agency concluded Russia interfered in the vote, calling it "ridiculous".',
+      ),
+    ).toEqual([['ridiculous', 'Dan Hale']]);
+  });
+
+  it('keeps to the main clause when the statement sits in a clause before it', () => {
+    expect(
+      listed(
+        'Accord',
+        'Hours after Governor Dan Hale announced that the state would leave a pact that he said Russia had been "violating for years," top Russian officials hit back, calling the move "very dangerous".',
+      ),
+    ).toEqual([
+      ['violating for years', 'Dan Hale'],
+      ['very dangerous', null],
+    ]);
+  });
+});
+
 describe('a country before the noun of its phrase', () => {
   it('gives what "it has confirmed" to no one when only "The US tycoon" is the subject before', () => {
     expect(

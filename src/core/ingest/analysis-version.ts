@@ -174,6 +174,8 @@
  * close, said X`) no longer hide the speaker; a cue that interrupts a quote (`...: "...," spokesman X said, "..."`) names
  * its speaker over a verb some words before the colon, and a sentence's closing cue ("..., his press secretary X said
  * Monday.") over a verb that only frames a partial quote; a role opens at "former", without the lowercase words of
- * the sentence before it ("will likely subpoena former national security adviser X").
+ * the sentence before it ("will likely subpoena former national security adviser X"); a participle after a statement
+ * that opens its sentence goes on from the one who made it ("X said Sunday that he doubts reports that Russia
+ * interfered ..., calling it 'ridiculous'" was Russia's).
  */
 export const ANALYSIS_VERSION = 18;

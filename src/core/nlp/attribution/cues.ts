@@ -12,6 +12,7 @@ import {
   AS_NO_CLAUSE,
   ASKED_FORMS,
   AUXILIARY_VERBS,
+  CLAUSE_JOINERS,
   CLAUSE_OPENERS,
   COMMON_MAIN_VERBS,
   DASH_MARKS,
@@ -325,6 +326,23 @@ function openingName(paragraph: ParagraphDoc, floor: number): PhraseRange | null
 /** `Clinton’s aide rallied supporters, saying ...`: the phrase before the main verb of the clause. */
 function participleSubject(paragraph: ParagraphDoc, floor: number, comma: number): PhraseRange | null {
   const tokens = paragraph.tokens;
+  // "Trump said Sunday that he doubts reports that Russia interfered ..., calling it ...": after a statement that
+  // opens the sentence the participle goes on from the one who made it, not from a verb inside what they said
+  for (let index = floor + 1; index < comma; index++) {
+    const verb = tokens[index]!;
+    if (
+      paragraph.quoted[index] ||
+      verb.capitalized ||
+      verb.lower.endsWith('ing') ||
+      !isUnambiguousSpeechVerb(verb.lower)
+    ) {
+      continue;
+    }
+    const speaker = subjectOfVerb(paragraph, index);
+    const opening = floor + (CLAUSE_JOINERS.has(tokens[floor]!.lower) ? 1 : 0);
+    if (speaker?.first === opening) return speaker;
+    break;
+  }
   for (let index = comma - 1; index > floor && comma - index <= 40; index--) {
     const token = tokens[index]!;
     if (paragraph.quoted[index]) return null;
