@@ -2139,6 +2139,16 @@ describe('a cue after the quote over one before it', () => {
   });
 });
 
+describe('words a vague source frames', () => {
+  it('gives what "some call" a name to nobody, not to the sentence’s subject', () => {
+    expect(
+      attributed(
+        'Senator Ann Dorn has called on her rival to back a bill to close what some call the "Harbour loophole," which lets buyers skip checks.',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('a participle after a statement', () => {
   it('goes on from the one whose statement opens the sentence, not from a verb inside it', () => {
     expect(

@@ -176,6 +176,7 @@
  * Monday.") over a verb that only frames a partial quote; a role opens at "former", without the lowercase words of
  * the sentence before it ("will likely subpoena former national security adviser X"); a participle after a statement
  * that opens its sentence goes on from the one who made it ("X said Sunday that he doubts reports that Russia
- * interfered ..., calling it 'ridiculous'" was Russia's).
+ * interfered ..., calling it 'ridiculous'" was Russia's); words a vague "some" or "critics" frame are nobody's ("close
+ * what some call the 'Charleston loophole'" was the senator's).
  */
 export const ANALYSIS_VERSION = 18;

@@ -51,6 +51,7 @@ import {
   TIME_WORDS,
   TOLD_FORMS,
   UNSAID_BEFORE_TO,
+  VAGUE_SOURCE_NOUNS,
   WEEKDAYS,
 } from '../lexicon/words.js';
 import type { ParagraphDoc } from './document.js';
@@ -753,6 +754,9 @@ export function attributionBefore(
     const outer = framing && subject ? outerSpeaker(paragraph, subject) : null;
     if (outer) return outer;
     if (subject) return speakerRef(paragraph, subject, cueText(paragraph, index), index);
+    // `close what some call the "Charleston loophole"`: words a vague "some" or "critics" frame are nobody's
+    if (framed && VAGUE_SOURCE_NOUNS.has(tokens[index - 1]?.lower ?? '') && !tokens[index - 1]!.capitalized)
+      return null;
     if (framed) continue;
     // "who told Congress when asked about it:": a clause cut short to its verb goes on to the cue before it
     if (REDUCED_CLAUSE_OPENERS.has(tokens[index - 1]?.lower ?? '')) continue;
