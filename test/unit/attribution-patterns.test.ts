@@ -2139,6 +2139,24 @@ describe('a cue after the quote over one before it', () => {
   });
 });
 
+describe('speakers named with more around them', () => {
+  it('gives "The senator from Vermont said" to the one senator', () => {
+    expect(
+      listed(
+        'Banks',
+        'Sen. Ben Sandler spoke in Iowa on Monday.',
+        'The senator from Vermont said the financial system was "corrupt" and had to change.',
+      ),
+    ).toEqual([['corrupt', 'Ben Sandler']]);
+  });
+
+  it('reads a name with its suffix set off by a comma as the name', () => {
+    expect(
+      listed('Shooting', 'No arrests were made, and police Chief John Hale, Jr. said officers are "working on it."'),
+    ).toEqual([['working on it.', 'John Hale Jr.']]);
+  });
+});
+
 describe('words a vague source frames', () => {
   it('gives what "some call" a name to nobody, not to the sentence’s subject', () => {
     expect(

@@ -177,6 +177,7 @@
  * the sentence before it ("will likely subpoena former national security adviser X"); a participle after a statement
  * that opens its sentence goes on from the one who made it ("X said Sunday that he doubts reports that Russia
  * interfered ..., calling it 'ridiculous'" was Russia's); words a vague "some" or "critics" frame are nobody's ("close
- * what some call the 'Charleston loophole'" was the senator's).
+ * what some call the 'Charleston loophole'" was the senator's); "The senator from Vermont said" is the senator, and
+ * "police Chief John Hayden, Jr. said" John Hayden Jr. (both had no speaker).
  */
 export const ANALYSIS_VERSION = 18;

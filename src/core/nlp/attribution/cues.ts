@@ -6,7 +6,15 @@ import {
   isUnambiguousSpeechVerb,
   takesPlainObject,
 } from '../lexicon/speech-verbs.js';
-import { isEverydayWord, isLyAdverb, isNonHeadWord, isPreposition, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
+import {
+  isEverydayWord,
+  isLyAdverb,
+  isNonHeadWord,
+  isPlaceName,
+  isPreposition,
+  isRoleNoun,
+  isVerbForm,
+} from '../lexicon/tags.js';
 import {
   AMOUNT_PRONOUNS,
   AS_NO_CLAUSE,
@@ -25,6 +33,7 @@ import {
   LIST_JOINERS,
   MAIN_CLAUSE_OPENERS,
   MEDIUM_PREPOSITIONS,
+  NAME_SUFFIXES,
   NEGATIONS,
   NOUN_DETERMINERS,
   NUMBER_WORDS,
@@ -196,7 +205,18 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (token.text === ',' && tokens[verbIndex]!.lower.endsWith('ing')) return participleSubject(paragraph, floor, at);
   if (token.text === ',') return subjectAcrossAppositive(paragraph, at, floor);
   if (['and', 'but', 'then'].includes(token.lower)) return sentenceSubject(paragraph, floor, at);
-  const phrase = phraseEndingAt(paragraph, at, floor);
+  // "police Chief John Hayden, Jr. said": a generational suffix set off by a comma closes the name before it
+  const suffixed =
+    at - 2 >= floor && tokens[at - 1]?.text === ',' && NAME_SUFFIXES.has(token.lower.replace(/\.$/u, ''));
+  const named = suffixed ? phraseEndingAt(paragraph, at - 2, floor) : null;
+  const phrase = named ? { first: named.first, last: at } : phraseEndingAt(paragraph, at, floor);
+  // "The senator from Vermont said": the role before the place someone is from is who speaks
+  const from = phrase ? tokens[phrase.first - 1] : undefined;
+  if (phrase && (from?.lower === 'from' || from?.lower === 'of') && isPlaceName(phraseText(paragraph, phrase))) {
+    const role = phraseEndingAt(paragraph, phrase.first - 2, floor);
+    const head = role ? tokens[role.last]! : undefined;
+    if (role && head && !head.capitalized && isRoleNoun(head.lower)) return role;
+  }
   if (phrase && tokens[verbIndex]!.lower.endsWith('ing') && !isParticipleSubject(paragraph, phrase)) {
     // "police issued a statement saying": the one who issued the document speaks through it
     const issuing = ISSUING_VERBS.has(tokens[phrase.first - 1]?.lower ?? '');
@@ -217,6 +237,14 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
     return subjectAcrossAppositive(paragraph, phrase.first - 2, floor) ?? phrase;
   }
   return phrase;
+}
+
+/** The words of a phrase in lowercase, one space between. */
+function phraseText(paragraph: ParagraphDoc, range: PhraseRange): string {
+  return paragraph.tokens
+    .slice(range.first, range.last + 1)
+    .map((token) => token.lower)
+    .join(' ');
 }
 
 /** Verbs by which someone puts out a document that then speaks for them ("issued a statement saying"). */
