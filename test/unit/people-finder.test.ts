@@ -772,3 +772,26 @@ describe('everyday words the lexicon lacks', () => {
     expect(namesOf("Tomas O'Leary and Ndeye N'Golo signed on Monday.")).toEqual(["Tomas O'Leary", "Ndeye N'Golo"]);
   });
 });
+
+describe('full names after a title or before a role', () => {
+  it('finds a name whose surname is a title word after a middle initial', () => {
+    expect(namesOf('Representative Peter T. King spoke on Monday. Mr. King held off until the vote.')).toEqual([
+      'Peter T. King',
+    ]);
+  });
+
+  it('finds a name followed by "its president and CEO"', () => {
+    expect(namesOf('The committee has raised $56 million, said David Gillam, its president and CEO.')).toEqual([
+      'David Gillam',
+    ]);
+  });
+
+  it('reads "Al" before a surname as a given name, with or without a title, and "Fr." as a title', () => {
+    expect(namesOf('The Rev. Al Sharpe spoke on Monday. Sharpe said the march would go on.')).toEqual(['Al Sharpe']);
+    expect(namesOf('Activist Al Sharpe spoke on Monday. Sharpe said the march would go on.')).toEqual(['Al Sharpe']);
+    expect(namesOf('Fr. Frank Pavoni, director of the group, spoke. Pavoni said it was wrong.')).toEqual([
+      'Frank Pavoni',
+    ]);
+    expect(namesOf('Rockets hit the Al Asad air base in the west.')).toEqual([]);
+  });
+});

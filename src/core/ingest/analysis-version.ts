@@ -178,6 +178,9 @@
  * that opens its sentence goes on from the one who made it ("X said Sunday that he doubts reports that Russia
  * interfered ..., calling it 'ridiculous'" was Russia's); words a vague "some" or "critics" frame are nobody's ("close
  * what some call the 'Charleston loophole'" was the senator's); "The senator from Vermont said" is the senator, and
- * "police Chief John Hayden, Jr. said" John Hayden Jr. (both had no speaker).
+ * "police Chief John Hayden, Jr. said" John Hayden Jr. (both had no speaker). Names found whole: a surname that is a
+ * title word after a middle initial ("Representative Peter T. King" was "Mr. King"), a name before "its president and
+ * CEO" (nobody: the capitals read as a firm's name), "Al" before a surname as a given name ("Al Sharpton" was
+ * "Sharpton", "the Rev. Al Green" "Rev. Al Green"), and "Fr." as a title ("Fr. Frank Pavone").
  */
 export const ANALYSIS_VERSION = 18;

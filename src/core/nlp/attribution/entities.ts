@@ -528,8 +528,9 @@ function splitRun(
     const token = tokens[index]!;
     const particle = NAME_PARTICLES.has(token.lower) && index > first && index < last;
     // "Simon Champion", "Charlie King", "Mr King", "Liam Fox", "Ben Hall": after a given name or an honorific a
-    // role word or an institution's word is a surname
-    const previous = tokens[index - 1]?.lower ?? '';
+    // role word or an institution's word is a surname ("Peter T. King": a middle initial between them too)
+    const initialBefore = index - 2 >= first && isInitials(tokens[index - 1]!) && !isInitials(tokens[index - 2]!);
+    const previous = (initialBefore ? tokens[index - 2] : tokens[index - 1])?.lower ?? '';
     const surnameAfterGiven =
       index === surnameAt &&
       index > first &&
@@ -1365,6 +1366,13 @@ function isSurnameOnly(candidate: Candidate): boolean {
   if (candidate.words.length === 1) return true;
   if (candidate.words.length !== 2) return false;
   const particle = candidate.words[0]!.toLowerCase();
+  // ("Al Sharpton", "the Rev. Al Green": "Al" before a surname is a given name, unless a title follows the name as a
+  // noun does a place's: "the Al Asad air base")
+  if (candidate.words[0] === 'Al') {
+    const next = candidate.paragraph.tokens[candidate.nameLast + 1];
+    const modifies = next?.kind === 'word' && !next.capitalized && isNounOnly(next.lower);
+    if (candidate.title.length > 0 || !modifies) return false;
+  }
   return NAME_PARTICLES.has(particle) && !KUNYA_WORDS.has(particle);
 }
 
@@ -2063,10 +2071,11 @@ function isPersonHeldRoleAt(tokens: readonly Token[], from: number): boolean {
     const token = tokens[index]!;
     if (token.text !== ',' && token.text !== '.') continue;
     const head = tokens[index - 1];
+    // ("its president and CEO": a role in capitals is an abbreviation, not a name)
     return (
       index > from &&
       head?.kind === 'word' &&
-      !head.capitalized &&
+      (!head.capitalized || head.text === head.text.toUpperCase()) &&
       isRoleNoun(head.lower) &&
       !BODY_HELD_ROLES.has(head.lower)
     );

@@ -604,6 +604,7 @@ export const TITLE_PHRASES: readonly string[] = [
   'rev',
   'reverend',
   'father',
+  'fr',
   'sheikh',
   'ayatollah',
   'mullah',
@@ -646,7 +647,7 @@ export const COURTESY_TITLES = words('mr mrs ms miss mx dr prof');
 
 /** Titles that are a form of address on their own ("Ayatollah", "Sheikh"): shown with a name, never as a role. */
 export const HONORIFIC_TITLES = words(
-  'ayatollah sheikh sheik mullah rev reverend father mother brother sister imam rabbi prophet',
+  'ayatollah sheikh sheik mullah rev reverend father fr mother brother sister imam rabbi prophet',
 );
 
 /** Prepositions that turn a phrase into a description ("a minute behind the winner", "the man without a party"). */
