@@ -794,4 +794,14 @@ describe('full names after a title or before a role', () => {
     ]);
     expect(namesOf('Rockets hit the Al Asad air base in the west.')).toEqual([]);
   });
+
+  it('gives a name the role its description after it opens with', () => {
+    const found = attributeQuotes(
+      articleFromLines(
+        'Vote',
+        '"It is a vote for Dorn," said Nils Coleman, a former senator from Minnesota who backs Mr. Dorn.',
+      ),
+    ).people.find((person) => person.name === 'Nils Coleman');
+    expect(found?.roles).toEqual(['former senator']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRole, rankRoles, roleKey } from '../../src/core/nlp/attribution/roles.js';
+import { cleanRole, leadingRole, rankRoles, roleKey } from '../../src/core/nlp/attribution/roles.js';
 
 describe('what a role is', () => {
   it('keeps positions, offices, jobs and standings as the article gives them', () => {
@@ -20,6 +20,22 @@ describe('what a role is', () => {
     expect(cleanRole('Oscar nominee')).toBeNull();
     expect(cleanRole('best actress winner')).toBeNull();
     expect(cleanRole('Republican presidential nominee')).toBe('Republican presidential nominee');
+  });
+
+  it('takes the role a description after a name opens with, up to where it goes on about something else', () => {
+    expect(leadingRole('a former senator from Minnesota')).toBe('former senator');
+    expect(leadingRole('the former governor of Minnesota and a Republican candidate in 2012')).toBe(
+      'former governor of Minnesota',
+    );
+    expect(leadingRole("a spokeswoman for Gore's 2000 presidential campaign")).toBe('spokeswoman');
+    expect(leadingRole('director of the Politics Project at the University of Texas at Austin')).toBe(
+      'director of the Politics Project',
+    );
+    expect(leadingRole("France's player of the year")).toBeNull();
+    expect(leadingRole('deputy managing director of Aberdeen-based oil company Venture')).toBeNull();
+    expect(leadingRole('the King of Belgium as well as the French foreign ministry')).toBeNull();
+    expect(leadingRole('rapper and Trump supporter Lil Wayne')).toBeNull();
+    expect(leadingRole('a father of three from Leeds')).toBeNull();
   });
 
   it('opens a role at "former", leaving the sentence’s lowercase words before it', () => {

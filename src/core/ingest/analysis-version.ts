@@ -181,6 +181,7 @@
  * "police Chief John Hayden, Jr. said" John Hayden Jr. (both had no speaker). Names found whole: a surname that is a
  * title word after a middle initial ("Representative Peter T. King" was "Mr. King"), a name before "its president and
  * CEO" (nobody: the capitals read as a firm's name), "Al" before a surname as a given name ("Al Sharpton" was
- * "Sharpton", "the Rev. Al Green" "Rev. Al Green"), and "Fr." as a title ("Fr. Frank Pavone").
+ * "Sharpton", "the Rev. Al Green" "Rev. Al Green"), and "Fr." as a title ("Fr. Frank Pavone"). A description set off after a name that goes on past its role gives the
+ * role it opens with ("said Norm Coleman, a former senator from Minnesota" gave no role; now "former senator").
  */
 export const ANALYSIS_VERSION = 18;

@@ -91,7 +91,15 @@ import {
 import { editDistance, normalizeName, SYLLABLE_GIVEN_NAME, surnameOf, titleLengthAt } from '../names.js';
 import type { ArticleDoc, ParagraphDoc } from './document.js';
 import { isAndInBodyName, isCommaInBodyName, isSlashInName, isWord } from './phrases.js';
-import { cleanRole, isPluralRoleNoun, isRoleHead, type RoleTally, rankRoles, spelledTitleWords } from './roles.js';
+import {
+  cleanRole,
+  isPluralRoleNoun,
+  isRoleHead,
+  leadingRole,
+  type RoleTally,
+  rankRoles,
+  spelledTitleWords,
+} from './roles.js';
 import { bareEnd, type Token } from './tokens.js';
 
 /**
@@ -1761,7 +1769,13 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
         genderFromTitle(candidate.title) ??
         genderOfDescriptions(rawRoles) ??
         (nounBefore?.kind === 'word' && !nounBefore.capitalized ? genderOfDescriptions([nounBefore.lower]) : null);
-      candidate.roles = rawRoles.flatMap((role) => (role === null ? [] : cleanRoles(role)));
+      // ("X, a former senator from Minnesota,": a description after the name may go on past its role)
+      candidate.roles = rawRoles.flatMap((role, at) => {
+        if (role === null) return [];
+        const roles = cleanRoles(role);
+        const leading = roles.length === 0 && at === 2 ? leadingRole(role) : null;
+        return leading === null ? roles : [leading];
+      });
       const listRole = pluralRoleBefore(paragraph, candidate, rawRoles[0] ?? null, rawRoles[1] ?? null);
       if (listRole) candidate.listRole = listRole;
       candidate.evidence = scoreCandidate(candidate);

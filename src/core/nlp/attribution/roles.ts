@@ -342,6 +342,46 @@ export function cleanRole(raw: string): string | null {
   return words.join(' ').replace(/['’]s$/u, '');
 }
 
+/**
+ * The longest leading part of a description set off after a name that is a role, cut before a preposition, "and" or
+ * a number: "a former senator from Minnesota" is "former senator", "the former governor of Minnesota and a Republican
+ * candidate in 2012" "former governor of Minnesota", "a spokeswoman for Gore's 2000 campaign" "spokeswoman", "director
+ * of the Texas Politics Project at the University of Texas" "director of the Texas Politics Project".
+ */
+export function leadingRole(raw: string): string | null {
+  const words = raw.split(/\s+/u).filter(Boolean);
+  const capitalized = (at: number): boolean => /^\p{Lu}/u.test(words[at] ?? '');
+  // ("Bill Clinton, the King of Belgium as well as ...", "X, rapper and Trump supporter Lil Wayne": a list of others)
+  if (/\bas well as\b/u.test(raw) || words.some((_, at) => at > 0 && capitalized(at) && capitalized(at + 1))) {
+    const andAt = words.indexOf('and');
+    if (
+      /\bas well as\b/u.test(raw) ||
+      (andAt > 0 && words.slice(andAt).some((_, at) => capitalized(andAt + at) && capitalized(andAt + at + 1)))
+    ) {
+      return null;
+    }
+  }
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    const word = words[cut]!.toLowerCase();
+    // (never at "of": "player of the year", "chief of staff"; nor at a number inside a name: "San Francisco 49ers")
+    const opensMore =
+      word !== 'of' &&
+      (isPreposition(word) ||
+        DESCRIPTIVE_PREPOSITIONS.has(word) ||
+        LIST_JOINERS.has(word) ||
+        (/\d/u.test(word) && !capitalized(cut - 1)));
+    // (not inside a name: "the University of Texas at Austin"; and only after a role or a name: not "director of
+    // Aberdeen-based oil", "member of two")
+    const before = words[cut - 1]!;
+    const ends = capitalized(cut - 1) || isRoleHead(bare(before));
+    if (!opensMore || !ends || (capitalized(cut - 1) && capitalized(cut + 1))) continue;
+    const role = cleanRole(words.slice(0, cut).join(' '));
+    // (a bare "head" says nothing without what it is head of)
+    if (role !== null && role !== 'head') return role;
+  }
+  return null;
+}
+
 /** A lowercase noun the lexicon knows as no adjective and no role ("pack"), or an unlisted abstract one ("announcement"). */
 function isSentenceNoun(word: string): boolean {
   const lower = bare(word);
