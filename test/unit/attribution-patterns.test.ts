@@ -2157,6 +2157,34 @@ describe('speakers named with more around them', () => {
   });
 });
 
+describe('a speaker beside the body their description names', () => {
+  it('gives "he told Hannity" to the one Hannity asked, not to Hannity', () => {
+    expect(
+      listed(
+        'Wall',
+        'Sean Hollis asked Don Tremont how high the wall would be. "I think it could be 40 feet," he told Hollis.',
+      ),
+    ).toEqual([['I think it could be 40 feet', 'Don Tremont']]);
+  });
+
+  it('gives ", who said" after a description to the name it describes, not to the committee it names', () => {
+    expect(
+      reported(
+        'The emails were sent, according to Sen. Diane Fern of Ohio, the ranking Democrat on the Senate Ethics Committee, who said none of the emails came from her.',
+      ),
+    ).toEqual([['none of the emails came from her', 'Diane Fern']]);
+  });
+
+  it('gives a statement after two descriptions to the name before them', () => {
+    expect(
+      listed(
+        'Donors',
+        'Mark Holt, chairman of the board of Freedom Allies, the network’s funding arm, said a candidate needed "support from the public."',
+      ),
+    ).toEqual([['support from the public.', 'Mark Holt']]);
+  });
+});
+
 describe('words a vague source frames', () => {
   it('gives what "some call" a name to nobody, not to the sentence’s subject', () => {
     expect(

@@ -182,6 +182,9 @@
  * title word after a middle initial ("Representative Peter T. King" was "Mr. King"), a name before "its president and
  * CEO" (nobody: the capitals read as a firm's name), "Al" before a surname as a given name ("Al Sharpton" was
  * "Sharpton", "the Rev. Al Green" "Rev. Al Green"), and "Fr." as a title ("Fr. Frank Pavone"). A description set off after a name that goes on past its role gives the
- * role it opens with ("said Norm Coleman, a former senator from Minnesota" gave no role; now "former senator").
+ * role it opens with ("said Norm Coleman, a former senator from Minnesota" gave no role; now "former senator"). "he told Hannity" is never Hannity's; ", who said"
+ * after a description ("Sen. X, the ranking Democrat on the Senate Intelligence Committee, who said") and a statement
+ * after two descriptions ("X, chairman of the board of Freedom Partners, the network's funding arm, said") are the
+ * named person's, not the body the description names.
  */
 export const ANALYSIS_VERSION = 18;

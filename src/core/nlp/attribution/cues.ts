@@ -191,8 +191,22 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   ) {
     return subjectOfVerb(paragraph, at);
   }
-  // "Fico, who has described ..." -> Fico
-  if (token.lower === 'who' && tokens[at - 1]?.text === ',') return phraseEndingAt(paragraph, at - 2, floor);
+  // "Fico, who has described ..." -> Fico; "Sen. X, the ranking Democrat on the Senate Intelligence Committee, who
+  // said" -> X, not the committee her description names
+  if (token.lower === 'who' && tokens[at - 1]?.text === ',') {
+    const before = phraseEndingAt(paragraph, at - 2, floor);
+    const link = before ? tokens[before.first - 1] : undefined;
+    if (before && isWord(link) && !link.capitalized && isPreposition(link.lower)) {
+      for (let comma = before.first - 2; comma > floor && before.first - comma < 12; comma--) {
+        if (paragraph.quoted[comma]) break;
+        if (tokens[comma]!.text !== ',') continue;
+        const named = phraseEndingAt(paragraph, comma - 1, floor);
+        if (named && tokens[named.last]!.capitalized && tokens[named.first]!.capitalized) return named;
+        break;
+      }
+    }
+    return before;
+  }
   // "... announced by East Coast Trains, which said:" -> the name before "which" (after "by" too, where a phrase
   // would stop), when it is one
   if (token.lower === 'which' && tokens[at - 1]?.text === ',') {
@@ -328,6 +342,13 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     if (before && before.first - 1 > floor && LIST_JOINERS.has(tokens[before.first - 1]!.lower)) {
       return openingName(paragraph, floor);
     }
+    // "Mark Holden, chairman of the board of Freedom Partners, the network's funding arm, said": a body a description
+    // is of is no subject; the name before that description is
+    const of = before ? tokens[before.first - 1] : undefined;
+    if (before && isWord(of) && !of.capitalized && isPreposition(of.lower)) {
+      const described = nameBeforeDescription(paragraph, before.first - 1, floor);
+      if (described) return described;
+    }
     const between = phraseStartingAt(paragraph, index + 1);
     const betweenIsName = between !== null && tokens[between.last]!.capitalized && between.last === comma - 1;
     const betweenIsOnlyName = betweenIsName && tokens[between.first]!.capitalized;
@@ -340,6 +361,23 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
     if (betweenIsName) return between;
     return before;
+  }
+  return null;
+}
+
+/**
+ * The name before a description set off by a comma that runs up to `preposition` ("Mark Holden, chairman of the
+ * board of ..."): the description opens on a lowercase word and holds no comma, and the name is capitalized.
+ */
+function nameBeforeDescription(paragraph: ParagraphDoc, preposition: number, floor: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  for (let comma = preposition - 1; comma > floor && preposition - comma < 12; comma--) {
+    if (paragraph.quoted[comma]) return null;
+    if (tokens[comma]!.text !== ',') continue;
+    const opening = tokens[comma + 1];
+    if (!isWord(opening) || opening.capitalized) return null;
+    const named = phraseEndingAt(paragraph, comma - 1, floor);
+    return named && tokens[named.first]!.capitalized && tokens[named.last]!.capitalized ? named : null;
   }
   return null;
 }

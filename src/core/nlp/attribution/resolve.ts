@@ -514,13 +514,32 @@ export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', conte
   // before, whoever that is, and never to someone named in what that one reported
   const tail = tailPronounBefore(ref, gender);
   if (tail) return resolvePronoun(tail, gender, context);
-  const resolution =
+  let resolution =
     found(lastSpeakerGoingOn(ref, gender, context), 'pronoun-speaker') ??
     found(justNamed(ref, gender, context), 'pronoun-named') ??
     found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
     found(salient(salience(ref, gender, context)), 'pronoun-salience');
+  // `Hannity asked Trump ... "...," he told Hannity.`: the one spoken to is not the one speaking
+  const addressee = addresseeOf(ref, context);
+  if (resolution && resolution.entity === addressee) {
+    const others = salience(ref, gender, context);
+    others.delete(addressee);
+    resolution = found(salient(others), 'pronoun-salience');
+  }
   // the pronoun goes on from someone described but never named: nobody to list
   return resolution?.entity.anonymous ? null : resolution;
+}
+
+/** The person named right after the cue as the one spoken to ("told Hannity", "said to Ms Lee"), if any. */
+function addresseeOf(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const tokens = ref.paragraph.tokens;
+  const cue = tokens[ref.cueIndex];
+  if (cue === undefined || ref.cueIndex <= ref.range.last) return null;
+  const first = ref.cueIndex + (tokens[ref.cueIndex + 1]?.lower === 'to' ? 2 : 1);
+  const mention = mentionsWithin(context.index, ref.paragraph.index, first, first + 3)[0];
+  return mention !== undefined && mention.firstToken === first && mention.entity.kind === 'person'
+    ? mention.entity
+    : null;
 }
 
 /**
