@@ -805,3 +805,26 @@ describe('full names after a title or before a role', () => {
     expect(found?.roles).toEqual(['former senator']);
   });
 });
+
+describe('lists of people and one family name', () => {
+  it('gives every name of a list with party tags the plural title before it', () => {
+    const found = attributeQuotes(
+      articleFromLines(
+        'Vote',
+        'Four senators object: Sens. Joe Manford (D-WV), Bob Casey Jr. (D-PA) and Heidi Heit (D-ND).',
+      ),
+    ).people.map((person) => [person.name, person.roles]);
+    expect(found).toEqual([
+      ['Joe Manford', ['Senator']],
+      ['Bob Casey Jr.', ['Senator']],
+      ['Heidi Heit', ['Senator']],
+    ]);
+  });
+
+  it('keeps a father and a son whose middle initials differ apart', () => {
+    expect(namesOf('Stalwarts, including former presidents George H.W. Busk and George W. Busk, stay away.')).toEqual([
+      'George H.W. Busk',
+      'George W. Busk',
+    ]);
+  });
+});

@@ -185,6 +185,8 @@
  * role it opens with ("said Norm Coleman, a former senator from Minnesota" gave no role; now "former senator"). "he told Hannity" is never Hannity's; ", who said"
  * after a description ("Sen. X, the ranking Democrat on the Senate Intelligence Committee, who said") and a statement
  * after two descriptions ("X, chairman of the board of Freedom Partners, the network's funding arm, said") are the
- * named person's, not the body the description names.
+ * named person's, not the body the description names. "George W. Bush" beside "George H.W. Bush" is a person of his own
+ * (two middle initials that differ), and a plural title reaches every name of its list past their party tags ("Sens.
+ * Joe Manchin (D-WV), Bob Casey Jr. (D-PA) and ...").
  */
 export const ANALYSIS_VERSION = 18;

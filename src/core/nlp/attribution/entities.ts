@@ -2321,10 +2321,20 @@ function isDeterminedName(paragraph: ParagraphDoc, candidate: Candidate): boolea
 function isListedAfter(a: Candidate, b: Candidate): boolean {
   if (a.paragraph !== b.paragraph || a.kind !== 'person' || b.kind !== 'person') return false;
   const tokens = a.paragraph.tokens;
-  const between = b.runFirst - a.nameLast - 1;
-  const first = tokens[a.nameLast + 1];
+  const last = tagEnd(a);
+  const between = b.runFirst - last - 1;
+  const first = tokens[last + 1];
   if (between === 1) return first?.text === ',' || first?.lower === 'and';
-  return between === 2 && first?.text === ',' && tokens[a.nameLast + 2]?.lower === 'and';
+  return between === 2 && first?.text === ',' && tokens[last + 2]?.lower === 'and';
+}
+
+/** The last token of a name with the party tag after it ("Joe Manchin (D-WV)"), or of the name alone. */
+function tagEnd(candidate: Candidate): number {
+  const tokens = candidate.paragraph.tokens;
+  const last = candidate.nameLast;
+  if (tokens[last + 1]?.text !== '(') return last;
+  for (let at = last + 2; at < tokens.length && at <= last + 8; at++) if (tokens[at]!.text === ')') return at;
+  return last;
 }
 
 /**
@@ -2349,7 +2359,18 @@ function pluralRoleBefore(
 /** Each name of a list after one given a role in the plural has that role too, unless it has one of its own. */
 function shareListRoles(candidates: readonly Candidate[]): void {
   for (let at = 0; at + 1 < candidates.length; at++) {
-    const [a, b] = [candidates[at]!, candidates[at + 1]!];
+    const a = candidates[at]!;
+    // (a party tag's state, "(Ky.)", is no entry of the list)
+    let next = at + 1;
+    while (
+      next < candidates.length &&
+      candidates[next]!.paragraph === a.paragraph &&
+      candidates[next]!.runFirst <= tagEnd(a)
+    ) {
+      next++;
+    }
+    const b = candidates[next];
+    if (b === undefined) continue;
     if (a.listRole === undefined || !isListedAfter(a, b) || b.title.length > 0 || b.roles.length > 0) continue;
     b.roles = [a.listRole];
     b.listRole = a.listRole;
@@ -2740,7 +2761,12 @@ class People {
   same(words: readonly string[]): Entity | undefined {
     const first = normalizeName(words[0] ?? '');
     const surname = normalizeName(surnameOf(words.join(' ')));
-    const sharing = this.withSurname(surname);
+    // ("George W. Bush" beside "George H.W. Bush": two middle initials that differ are two people)
+    const middle = middleInitials(normalizeName(words.join(' ')));
+    const sharing = this.withSurname(surname).filter((person) => {
+      const theirs = middleInitials(person.key);
+      return middle === '' || theirs === '' || middle === theirs;
+    });
     const same = sharing.find((person) => person.firstKey === first);
     if (same) return same;
     // "Eddie Gallagher" after "Edward Gallagher", "Bill Barr" beside "William Barr": a familiar form of the given
@@ -3362,6 +3388,15 @@ function cleanRoles(raw: string): string[] {
   if (parts.length !== 2) return [];
   const roles = parts.map(cleanRole);
   return roles.every((part) => part !== null) ? (roles as string[]) : [];
+}
+
+/** The initials between a given name and a surname of a normalized name ("george hw bush": "hw"), or "". */
+function middleInitials(key: string): string {
+  const words = key.split(' ').filter((word) => !NAME_SUFFIXES.has(word));
+  return words
+    .slice(1, -1)
+    .filter((word) => word.length <= 3 && word.length < (words[0]?.length ?? 0))
+    .join(' ');
 }
 
 function formalGivenName(key: string): string {
