@@ -1489,6 +1489,35 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('a headline’s label and its clauses', () => {
+  it('gives the quote after a label’s colon to the label or to nobody, never to a name in between', () => {
+    expect(
+      listed(
+        "Democrats: GOP silence on Hale tweet about shoving protester 'a disgrace'",
+        'Senate Democrats called on Republicans to denounce Governor Dan Hale’s tweet on Tuesday.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not give the label a quote in a later sentence of the headline', () => {
+    expect(
+      listed(
+        "Ann Dorn: Why Tom Reyes will speak at his friend’s funeral. 'If she needed my help, I would go'",
+        'Tom Reyes said it caused him grief in 2008 to run against his friend, Senator Ann Dorn.',
+      ).filter(([, speaker]) => speaker === 'Ann Dorn'),
+    ).toEqual([]);
+  });
+
+  it('gives a quote in the clause after a semicolon to that clause’s subject', () => {
+    expect(
+      listed(
+        "Judge Olin rebukes Reyes’s 'dangerous' comments; Hale slams lawmaker, says 'must pay a price'",
+        'Chief Judge Karl Olin rebuked Senator Tom Reyes on Wednesday. Governor Dan Hale agreed.',
+      ).filter(([text]) => text === 'must pay a price'),
+    ).toEqual([['must pay a price', 'Dan Hale']]);
+  });
+});
+
 describe('headline quotes the body reports in its own words', () => {
   it('keeps the headline’s quoted words when the body only reports them', () => {
     expect(

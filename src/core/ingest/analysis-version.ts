@@ -187,6 +187,9 @@
  * after two descriptions ("X, chairman of the board of Freedom Partners, the network's funding arm, said") are the
  * named person's, not the body the description names. "George W. Bush" beside "George H.W. Bush" is a person of his own
  * (two middle initials that differ), and a plural title reaches every name of its list past their party tags ("Sens.
- * Joe Manchin (D-WV), Bob Casey Jr. (D-PA) and ...").
+ * Joe Manchin (D-WV), Bob Casey Jr. (D-PA) and ..."). A headline's label speaks for the quote after its colon, or
+ * nobody does ("Democrats: GOP reaction to Trump tweet 'a disgrace'" was Trump's), but not for one in a later sentence
+ * of the headline, and a clause after a semicolon opens on its own subject ("...; Trump slams lawmaker, says '...'"
+ * was the chief justice's).
  */
 export const ANALYSIS_VERSION = 18;

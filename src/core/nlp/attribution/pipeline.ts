@@ -1126,14 +1126,22 @@ function headlineQuotes(doc: ArticleDoc, index: EntityIndex, body: readonly Quot
     const few = kind === 'partial' || countWords(text, 5) < 5;
     // the first cue whose speaker the body names: `Trump says he told Navy to 'shoot down' boats` passes over "he"
     // (a headline's pronoun has no one before it) to the subject
-    const refs = [
-      () => (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null),
-      () => (open >= 0 ? attributionBefore(headline, open, 10) : null),
-      () => label,
-      () => headlineSubject(headline, open, close, index),
-      () => (open >= 0 && few ? headlineOpeningSpeaker(headline, open, index) : null),
-      () => (open >= 0 ? headlineJoinedSpeaker(headline, open, index) : null),
-    ];
+    const after = () => (close !== null ? attributionAfter(headline, close, quoteText.trim().slice(-1)) : null);
+    // `Democrats: GOP reaction to Trump tweet 'a disgrace'`: a label's quote in the words after its colon is the
+    // label's, or nobody's, never a name's inside those words; a quote in a sentence after them is not the label's
+    // (`McCain: Why Biden will eulogize his friend. 'If he needed my help, I'd go'`)
+    const labelled = label !== null && open > label.cueIndex;
+    const sameSentence = labelled && headline.sentenceOf[open] === headline.sentenceOf[label.cueIndex];
+    const refs = sameSentence
+      ? [after, () => label]
+      : [
+          after,
+          () => (open >= 0 ? attributionBefore(headline, open, 10) : null),
+          () => (labelled ? null : label),
+          () => headlineSubject(headline, open, close, index),
+          () => (open >= 0 && few ? headlineOpeningSpeaker(headline, open, index) : null),
+          () => (open >= 0 ? headlineJoinedSpeaker(headline, open, index) : null),
+        ];
     let ref: SpeakerRef | null = null;
     let entity: Entity | null = null;
     for (const next of refs) {
@@ -1225,11 +1233,18 @@ function headlineJoinedSpeaker(headline: ParagraphDoc, open: number, index: Enti
   }
   const joint = tokens[verb - 1];
   if (verb < 2 || (joint?.text !== ',' && joint?.lower !== 'and')) return null;
-  if (tokens.slice(0, verb).some((token) => RELATIVE_OPENERS.has(token.lower))) return null;
-  for (let last = 0; last < 4 && last < verb - 2; last++) {
+  // (`Roberts rebukes Schumer; Trump slams lawmaker, says '...'`: the clause after a semicolon opens on its own name)
+  const clause = tokens.slice(0, verb).findLastIndex((token) => token.text === ';') + 1;
+  if (tokens.slice(clause, verb).some((token) => RELATIVE_OPENERS.has(token.lower))) return null;
+  for (let last = clause; last < clause + 4 && last < verb - 2; last++) {
     const token = tokens[last]!;
     if (token.kind !== 'word' || !token.capitalized || token.possessive || headline.quoted[last]) return null;
-    const ref: SpeakerRef = { paragraph: headline, range: { first: 0, last }, cue: tokens[verb]!.text, cueIndex: verb };
+    const ref: SpeakerRef = {
+      paragraph: headline,
+      range: { first: clause, last },
+      cue: tokens[verb]!.text,
+      cueIndex: verb,
+    };
     if (entityNamedBy(ref, index)) return ref;
   }
   return null;
