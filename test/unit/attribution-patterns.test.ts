@@ -1489,6 +1489,17 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('a description by another word for the office', () => {
+  it('gives "the Russian leader" to the one whose role is Russian President', () => {
+    expect(
+      listed(
+        'Talks',
+        'Russian President Ivan Petrov spoke on Thursday. "There is no doubt that he is a bright man," the Russian leader said.',
+      ),
+    ).toEqual([['There is no doubt that he is a bright man', 'Ivan Petrov']]);
+  });
+});
+
 describe('a headline’s label and its clauses', () => {
   it('gives the quote after a label’s colon to the label or to nobody, never to a name in between', () => {
     expect(

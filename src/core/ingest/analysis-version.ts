@@ -190,6 +190,7 @@
  * Joe Manchin (D-WV), Bob Casey Jr. (D-PA) and ..."). A headline's label speaks for the quote after its colon, or
  * nobody does ("Democrats: GOP reaction to Trump tweet 'a disgrace'" was Trump's), but not for one in a later sentence
  * of the headline, and a clause after a semicolon opens on its own subject ("...; Trump slams lawmaker, says '...'"
- * was the chief justice's).
+ * was the chief justice's). "The Russian leader" is the one whose role is "Russian President" (a president, prime
+ * minister, premier or chancellor is a leader).
  */
 export const ANALYSIS_VERSION = 18;

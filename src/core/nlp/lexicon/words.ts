@@ -156,8 +156,8 @@ export const AUXILIARY_VERBS = words('will may can could would should shall must
 export const STATE_VERBS = words('was were is are be been being has had have');
 
 /**
- * Role words a description may use for another's ("the judge" for a "Justice", "the lawmaker" for a "Senator"): each
- * role's words are read with these added.
+ * Role words a description may use for another's ("the judge" for a "Justice", "the lawmaker" for a "Senator", "the
+ * leader" for a "President"): each role's words are read with these added.
  */
 export const ROLE_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
   justice: ['judge'],
@@ -166,6 +166,11 @@ export const ROLE_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
   congresswoman: ['lawmaker', 'legislator'],
   representative: ['lawmaker', 'legislator'],
   mp: ['lawmaker', 'legislator'],
+  // "the Russian leader" for a "Russian President", "the British leader" for a "Prime Minister"
+  president: ['leader'],
+  prime: ['leader'],
+  premier: ['leader'],
+  chancellor: ['leader'],
 };
 
 /** Points of the compass, which are surnames too after a given name ("Kanye West"). */
