@@ -828,3 +828,22 @@ describe('lists of people and one family name', () => {
     ]);
   });
 });
+
+describe('a titled surname beside a thing named after it', () => {
+  it('finds "President Trump" beside the Trump National Golf Club, and gives his words to him', () => {
+    const analysis = attributeQuotes(
+      articleFromLines(
+        'Call',
+        'President Trump boasted about his "very good call" with Vladimir Petrov in a Saturday tweet. "Tremendous potential for a good relationship with Russia," he posted while driving to the Trump National Golf Club.',
+      ),
+    );
+    expect(analysis.quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['very good call', 'Trump'],
+      ['Tremendous potential for a good relationship with Russia', 'Trump'],
+    ]);
+  });
+
+  it('takes no person from a title and a place that open a body’s name', () => {
+    expect(namesOf('The study is funded by the Rugby Football Union and Premier Rugby.')).toEqual([]);
+  });
+});

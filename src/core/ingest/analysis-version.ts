@@ -191,6 +191,8 @@
  * nobody does ("Democrats: GOP reaction to Trump tweet 'a disgrace'" was Trump's), but not for one in a later sentence
  * of the headline, and a clause after a semicolon opens on its own subject ("...; Trump slams lawmaker, says '...'"
  * was the chief justice's). "The Russian leader" is the one whose role is "Russian President" (a president, prime
- * minister, premier or chancellor is a leader).
+ * minister, premier or chancellor is a leader). A titled surname that acts ("President Trump boasted") is a person
+ * of its own beside a body named after that surname ("the Trump National Golf Club" took him in, and his tweets went
+ * to Putin).
  */
 export const ANALYSIS_VERSION = 18;

@@ -2967,7 +2967,21 @@ function assemble(
       return;
     }
     const key = normalizeName(candidate.words.join(' '));
-    if (people.byKey.has(key) || organisations.has(key) || isThing(key) || thingFirstWords.has(key)) return;
+    // ("President Trump" beside the Trump National Golf Club: a person's title makes the name a person's, not the
+    // thing's first word)
+    // (not "... and Premier Rugby.": a titled name that neither acts, speaks nor owns, or that is an everyday word or
+    // a place, is the thing's)
+    const tokens = candidate.paragraph.tokens;
+    const acts =
+      candidate.speaking ||
+      tokens[candidate.nameLast]!.possessive ||
+      isSubjectPosition(candidate.paragraph, candidate.runFirst, candidate.nameLast);
+    const personTitled =
+      candidate.title.length > 0 && acts && isPersonTitle(candidate) && !isEverydayWord(key) && !isPlaceName(key);
+    const body = organisations.get(key);
+    const bodyNamedLonger = body !== undefined && normalizeName(body.name) !== key;
+    if (people.byKey.has(key) || (body && !(personTitled && bodyNamedLonger)) || isThing(key)) return;
+    if (thingFirstWords.has(key) && !personTitled) return;
     // (", Jr. said": the suffix of the name before the comma, nobody's name alone)
     if (isSonSuffix(candidate.paragraph.tokens[candidate.nameFirst])) return;
     if (guessedBodies.has(organisationKey(candidate.words.join(' ')))) return;
