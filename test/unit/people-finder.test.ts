@@ -847,3 +847,13 @@ describe('a titled surname beside a thing named after it', () => {
     expect(namesOf('The study is funded by the Rugby Football Union and Premier Rugby.')).toEqual([]);
   });
 });
+
+describe('offices held once', () => {
+  it('keeps "Former" before a place and an office', () => {
+    const roles = (line: string) =>
+      attributeQuotes(articleFromLines('Roles', line)).people.map((person) => [person.name, person.roles[0]]);
+    expect(roles('Former Virginia Gov. Terry McAulay said Sunday that he will run.')).toEqual([
+      ['Terry McAulay', 'Former Virginia Governor'],
+    ]);
+  });
+});

@@ -38,6 +38,11 @@ describe('what a role is', () => {
     expect(leadingRole('a father of three from Leeds')).toBeNull();
   });
 
+  it('keeps "fired" and "sacked" before a role: the office is no longer held', () => {
+    expect(cleanRole('fired Minneapolis police officer')).toBe('fired Minneapolis police officer');
+    expect(cleanRole('sacked manager')).toBe('sacked manager');
+  });
+
   it('opens a role at "former", leaving the sentence’s lowercase words before it', () => {
     expect(cleanRole('likely subpoena former national security adviser')).toBe('former national security adviser');
     expect(cleanRole('case involved former high school student')).toBe('former high school student');

@@ -193,6 +193,7 @@
  * was the chief justice's). "The Russian leader" is the one whose role is "Russian President" (a president, prime
  * minister, premier or chancellor is a leader). A titled surname that acts ("President Trump boasted") is a person
  * of its own beside a body named after that surname ("the Trump National Golf Club" took him in, and his tweets went
- * to Putin).
+ * to Putin). "Former" before a place and an office is kept ("Former Virginia Gov. X" was shown as a sitting
+ * governor), and "fired", "sacked" and "deposed" before a role are too.
  */
 export const ANALYSIS_VERSION = 18;

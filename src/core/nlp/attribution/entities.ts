@@ -600,12 +600,14 @@ function splitRun(
   if (first < nameFirst && first === paragraph.sentenceOf[first] && IMPERATIVE_OPENERS.has(tokens[first]!.lower)) {
     first++;
   }
-  // ("Former President X" keeps the word that says the office was held once)
+  // ("Former President X", "Former Virginia Gov. X" keep the word that says the office was held once)
   while (
     first < nameFirst &&
     NON_NAME_WORDS.has(tokens[first]!.lower) &&
     !isPlaceName(`${tokens[first]!.lower} ${tokens[first + 1]?.lower ?? ''}`) &&
-    !(tokens[first]!.lower === 'former' && first + 1 < nameFirst && isOfficeWord(tokens[first + 1]!.lower))
+    !(
+      tokens[first]!.lower === 'former' && tokens.slice(first + 1, nameFirst).some((token) => isOfficeWord(token.lower))
+    )
   ) {
     first++;
   }

@@ -875,7 +875,8 @@ export const PERSON_NOUNS = words(
 
 /** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
 export const ADJECTIVAL_PARTICIPLES = words(`
-  elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled
+  elected retired disgraced embattled appointed acting serving reigning outgoing incoming ousted jailed exiled fired
+  sacked deposed
   designated unelected re-elected newly-elected self-styled self-proclaimed defending running
 `);
 
