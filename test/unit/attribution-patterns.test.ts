@@ -1489,6 +1489,18 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('what someone denies', () => {
+  it('lists no statement for "denied that ...": the words are what was said of them', () => {
+    expect(
+      reported(
+        'Former chief Ben Ebb denied that he knew accountants were doctoring the books at the firm.',
+        'Governor Dan Hale on Wednesday forcefully denied a report that he asked to expand the arsenal.',
+        'Judge Roy Moor has disputed claims that he pursued teenagers.',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('a description by another word for the office', () => {
   it('gives "the Russian leader" to the one whose role is Russian President', () => {
     expect(

@@ -194,6 +194,8 @@
  * minister, premier or chancellor is a leader). A titled surname that acts ("President Trump boasted") is a person
  * of its own beside a body named after that surname ("the Trump National Golf Club" took him in, and his tweets went
  * to Putin). "Former" before a place and an office is kept ("Former Virginia Gov. X" was shown as a sitting
- * governor), and "fired", "sacked" and "deposed" before a role are too.
+ * governor), and "fired", "sacked" and "deposed" before a role are too. What someone denies, disputes or refutes is no
+ * statement of theirs ("Ebbers denied that he knew accountants were doctoring the books" listed "he knew accountants
+ * were doctoring the books" under Ebbers).
  */
 export const ANALYSIS_VERSION = 18;

@@ -1,4 +1,5 @@
 import {
+  isDenialVerb,
   isInvertingVerb,
   isRecallForm,
   isReportingVerb,
@@ -1055,7 +1056,9 @@ export function findReportedSpeech(paragraph: ParagraphDoc): ReportedSpeech[] {
       clauseFirst > index + 2 &&
       tokens[clauseFirst - 1]?.lower === 'that' &&
       opensRelativeClause(tokens, clauseFirst);
-    const unlisted = runsIntoQuote || plainObject || noClause || relative;
+    // ("Trump denied a report that he asked to expand the arsenal": the report's words, not his)
+    const denial = !according && isDenialVerb(verb.lower);
+    const unlisted = runsIntoQuote || plainObject || noClause || relative || denial;
     while (last > clauseFirst && tokens[last]!.kind === 'punct') last--;
     if (last - clauseFirst < 2) continue;
     // quoted words inside the clause make it a partial quote, handled with the quotes

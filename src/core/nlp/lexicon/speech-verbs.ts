@@ -209,6 +209,16 @@ const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
   ].flatMap(inflect),
 );
 
+const DENIAL_FORMS: ReadonlySet<string> = new Set(['deny', 'dispute', 'refute', 'rebut'].flatMap(inflect));
+
+/**
+ * True for a verb that denies what follows it ("denied that he asked ...", "disputed a report that ..."): what it
+ * reports is what someone else said, never the denier's own statement.
+ */
+export function isDenialVerb(word: string): boolean {
+  return DENIAL_FORMS.has(word.toLowerCase());
+}
+
 /** True for a reporting verb that also takes a plain object, so reports speech only before a clause. */
 export function takesPlainObject(word: string): boolean {
   return OBJECT_TAKING_FORMS.has(word.toLowerCase());
