@@ -38,6 +38,11 @@ describe('what a role is', () => {
     expect(leadingRole('a father of three from Leeds')).toBeNull();
   });
 
+  it('takes where someone lives or whose citizen they are for no role', () => {
+    expect(cleanRole('Orange County resident')).toBeNull();
+    expect(cleanRole('Somali refugee and U.S. citizen')).toBeNull();
+  });
+
   it('keeps "fired" and "sacked" before a role: the office is no longer held', () => {
     expect(cleanRole('fired Minneapolis police officer')).toBe('fired Minneapolis police officer');
     expect(cleanRole('sacked manager')).toBe('sacked manager');

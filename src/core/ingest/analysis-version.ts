@@ -196,6 +196,7 @@
  * to Putin). "Former" before a place and an office is kept ("Former Virginia Gov. X" was shown as a sitting
  * governor), and "fired", "sacked" and "deposed" before a role are too. What someone denies, disputes or refutes is no
  * statement of theirs ("Ebbers denied that he knew accountants were doctoring the books" listed "he knew accountants
- * were doctoring the books" under Ebbers).
+ * were doctoring the books" under Ebbers). Where someone lives or whose citizen they are is no role ("Orange County resident", "Somali refugee and
+ * U.S. citizen").
  */
 export const ANALYSIS_VERSION = 18;

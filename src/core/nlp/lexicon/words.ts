@@ -681,6 +681,7 @@ export const FAMILY_NOUNS = words(`
 /** Where someone comes from or what befell them ("Guinean immigrant", "refugee"): descriptions, not roles. */
 export const ORIGIN_NOUNS = words(`
   immigrant immigrants migrant migrants refugee refugees emigre emigrant expatriate expat exile asylum-seeker native
+  citizen citizens resident residents
 `);
 
 /**
