@@ -857,3 +857,23 @@ describe('offices held once', () => {
     ]);
   });
 });
+
+describe('people only a title-case headline names', () => {
+  it('finds a given name and a surname in a headline in title case, and nothing of its other words', () => {
+    expect(
+      attributeQuotes(
+        articleFromLines(
+          'Republicans Stage Partisan Showdown Against FBI Agent Peter Strozek',
+          'The chaotic hearing was revealing, but not in the way the party wanted.',
+        ),
+      ).people.map((person) => [person.name, person.roles]),
+    ).toEqual([['Peter Strozek', []]]);
+  });
+
+  it('takes no person from a past tense and a noun in title case', () => {
+    expect(
+      attributeQuotes(articleFromLines('Budget Plan Drew Scrutiny From Lawmakers', 'The plan was published on Monday.'))
+        .people,
+    ).toEqual([]);
+  });
+});

@@ -197,6 +197,7 @@
  * governor), and "fired", "sacked" and "deposed" before a role are too. What someone denies, disputes or refutes is no
  * statement of theirs ("Ebbers denied that he knew accountants were doctoring the books" listed "he knew accountants
  * were doctoring the books" under Ebbers). Where someone lives or whose citizen they are is no role ("Orange County resident", "Somali refugee and
- * U.S. citizen").
+ * U.S. citizen"). A given name and a surname that only a headline in title case names are a person ("Republicans Stage
+ * Partisan Showdown Against FBI Agent Peter Strzok" had nobody), without the headline's words before them as a role.
  */
 export const ANALYSIS_VERSION = 18;

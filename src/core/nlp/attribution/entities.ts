@@ -4,6 +4,7 @@ import {
   firstNameGender,
   type Gender,
   isCommonFirstName,
+  isCommonWord,
   isCountryName,
   isDemonym,
   isDescribingWord,
@@ -3116,11 +3117,16 @@ function assemble(
     }
     // ("Moderna says ..." over a body that names Moderna as no one): a single name the body judged is not a person
     if (isSurnameOnly(candidate) && bodyWords().has(normalizeName(candidate.words[0]!))) continue;
+    // ("Republicans Stage Partisan Showdown Against FBI Agent Peter Strzok"): in a headline in title case a given name
+    // and a surname that is no everyday word, the headline's only naming of them, are someone
+    // (a title-case headline's words before the name are no role: "Trump Picks Ex-Banker Steven Mnuchin")
+    const titleCase = candidate.linkOnly;
+    if (titleCase && isTitleCaseHeadlineName(candidate)) candidate.linkOnly = false;
     const before = entities.length;
     if (isSurnameOnly(candidate)) admitSurname(candidate);
     else admitFullName(candidate);
     const entity = entities.length > before ? entities[entities.length - 1]! : null;
-    if (entity) addRoles(entity, candidate);
+    if (entity && !titleCase) addRoles(entity, candidate);
   }
   const headlinePeople = entities.slice(bodyEntities);
   for (const entity of entities) entity.aliases.delete(entity.name);
@@ -3135,6 +3141,28 @@ function assemble(
   const named = entities.filter((entity) => firstNamed.has(entity));
   named.sort((a, b) => firstNamed.get(a)! - firstNamed.get(b)!);
   return { entities: named, mentions, byParagraph, headlinePeople };
+}
+
+/**
+ * A given name and a surname in a headline in title case, named nowhere else ("Republicans Stage Partisan Showdown
+ * Against FBI Agent Peter Strzok"): two words only, the second no everyday word, role or word the lexicon knows
+ * ("Carolina Lawmakers", "Drew Scrutiny"), and no place ("Milton Keynes"), in no marks and inside no other name.
+ */
+function isTitleCaseHeadlineName(candidate: Candidate): boolean {
+  if (candidate.words.length !== 2 || isSurnameOnly(candidate)) return false;
+  const surname = normalizeName(candidate.words[1]!);
+  const paragraph = candidate.paragraph;
+  // ("Probe Drew Scrutiny": a past tense that is a given name too)
+  return (
+    !isVerbForm(normalizeName(candidate.words[0]!)) &&
+    !isEverydayWord(surname) &&
+    !isCommonWord(surname) &&
+    !isPluralRoleNoun(surname) &&
+    !isPlaceName(normalizeName(candidate.words.join(' '))) &&
+    !isNameInMarks(paragraph, candidate) &&
+    !isDeterminedName(paragraph, candidate) &&
+    !isInsideProperName(paragraph, candidate.runFirst, candidate.nameFirst, candidate.nameLast)
+  );
 }
 
 /**
