@@ -1489,6 +1489,17 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('what someone explains', () => {
+  it('reports "explained that ..." and no plain object of "explained"', () => {
+    expect(
+      reported(
+        'Senator Ann Dorn explained the general utility of increasing the number of visas for workers.',
+        'Governor Dan Hale explained that the budget would be cut by a tenth next year.',
+      ),
+    ).toEqual([['the budget would be cut by a tenth next year', 'Dan Hale']]);
+  });
+});
+
 describe('what someone denies', () => {
   it('lists no statement for "denied that ...": the words are what was said of them', () => {
     expect(

@@ -206,6 +206,7 @@ const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
     'tweet',
     'post',
     'add',
+    'explain',
   ].flatMap(inflect),
 );
 
