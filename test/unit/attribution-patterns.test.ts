@@ -1489,6 +1489,18 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('a quote someone is presented with', () => {
+  it("gives \"Here's X in 1992: '...'\" to X", () => {
+    expect(
+      listed(
+        'Trade',
+        'Senator Will Clanton spoke often about trade.',
+        'Here\'s Clanton in December 1992: "Our new direction must rest on the new realities of competition."',
+      ),
+    ).toEqual([['Our new direction must rest on the new realities of competition.', 'Will Clanton']]);
+  });
+});
+
 describe('what someone explains', () => {
   it('reports "explained that ..." and no plain object of "explained"', () => {
     expect(

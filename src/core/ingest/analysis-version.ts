@@ -199,6 +199,6 @@
  * were doctoring the books" under Ebbers). Where someone lives or whose citizen they are is no role ("Orange County resident", "Somali refugee and
  * U.S. citizen"). A given name and a surname that only a headline in title case names are a person ("Republicans Stage
  * Partisan Showdown Against FBI Agent Peter Strzok" had nobody), without the headline's words before them as a role. "explained" with a plain object reports nothing ("explained the
- * general utility of increasing the number of H-1B visas" was listed as Rubio's statement).
+ * general utility of increasing the number of H-1B visas" was listed as Rubio's statement), and "Here's X in December 1992: '...'" is X's.
  */
 export const ANALYSIS_VERSION = 18;

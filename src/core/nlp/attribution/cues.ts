@@ -488,6 +488,9 @@ export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): S
   const colon = openIndex - 1;
   if (tokens[colon]?.text !== ':' || paragraph.quoted[colon]) return null;
   const floor = paragraph.sentenceOf[colon] ?? 0;
+  // "Here's Clinton in December 1992: '...'": the one presented speaks
+  const presenting = presentedName(paragraph, floor, colon);
+  if (presenting) return { paragraph, range: presenting, cue: ':', cueIndex: colon };
   const subject = sentenceSubject(paragraph, floor, colon);
   if (!subject) return null;
   const head = tokens[subject.last]!;
@@ -502,6 +505,26 @@ export function colonIntroduction(paragraph: ParagraphDoc, openIndex: number): S
   // ("Quell was asked by host Tom Bray: ..." hands over to the question, not to the one asked)
   if (PASSIVE_AUXILIARIES.has(verb.lower) && ASKED_FORMS.has(tokens[subject.last + 2]?.lower ?? '')) return null;
   return { paragraph, range: subject, cue: ':', cueIndex: colon };
+}
+
+/**
+ * The name after "Here's" or "Here is" opening a sentence that a colon closes, with at most a phrase of when or where
+ * between them ("Here's Clinton in December 1992:"), or null.
+ */
+function presentedName(paragraph: ParagraphDoc, floor: number, colon: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  const here = tokens[floor]?.text.toLowerCase() ?? '';
+  const opening = /^here['’]s$/u.test(here)
+    ? floor + 1
+    : here === 'here' && tokens[floor + 1]?.lower === 'is'
+      ? floor + 2
+      : -1;
+  if (opening < 0 || !tokens[opening]?.capitalized) return null;
+  let last = opening;
+  while (last + 1 < colon && tokens[last + 1]!.kind === 'word' && tokens[last + 1]!.capitalized) last++;
+  const rest = tokens[last + 1];
+  const tail = last + 1 === colon || (rest !== undefined && isPreposition(rest.lower) && colon - last <= 5);
+  return tail && !paragraph.quoted[opening] ? { first: opening, last } : null;
 }
 
 /**
