@@ -1489,6 +1489,20 @@ describe('words framed by criticism and rulings', () => {
   });
 });
 
+describe('a document someone gave', () => {
+  it('gives what "the letter said" and "the cable indicated" to the one person who wrote or sent it just before', () => {
+    expect(
+      attributed(
+        'Senator Ann Dorn wrote a letter to the board. "We need answers," the letter said.',
+        'Ambassador Chris Stone sent a cable in July. The cable indicated that 13 guards would be the "minimum" needed.',
+      ),
+    ).toEqual([
+      ['We need answers', 'Ann Dorn'],
+      ['minimum', 'Chris Stone'],
+    ]);
+  });
+});
+
 describe('a quote someone is presented with', () => {
   it("gives \"Here's X in 1992: '...'\" to X", () => {
     expect(

@@ -199,6 +199,7 @@
  * were doctoring the books" under Ebbers). Where someone lives or whose citizen they are is no role ("Orange County resident", "Somali refugee and
  * U.S. citizen"). A given name and a surname that only a headline in title case names are a person ("Republicans Stage
  * Partisan Showdown Against FBI Agent Peter Strzok" had nobody), without the headline's words before them as a role. "explained" with a plain object reports nothing ("explained the
- * general utility of increasing the number of H-1B visas" was listed as Rubio's statement), and "Here's X in December 1992: '...'" is X's.
+ * general utility of increasing the number of H-1B visas" was listed as Rubio's statement), and "Here's X in December 1992: '...'" is X's. A document no body issued speaks for the one person who gave it just
+ * before ("Senator X wrote a letter ... '...,' the letter said"; "the cable indicated" after "Stevens sent a cable").
  */
 export const ANALYSIS_VERSION = 18;

@@ -288,7 +288,10 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const issuer = body?.entity.kind === 'organisation' && !isCountryName(normalizeName(body.entity.name));
     // "the New York Times reported ... The complaint alleged": a newspaper writes reports, not complaints or rulings
     if (issuer && isPublication(body.entity) && !PRESS_DOCUMENT_NOUNS.has(head.lower)) return null;
-    return issuer ? { entity: body.entity, via: 'document' } : null;
+    if (issuer) return { entity: body.entity, via: 'document' };
+    // "Senator X wrote a letter to the board. '...,' the letter said.": the one person who gave it, just before
+    const giver = statementIssuer(ref, context, head.lower);
+    return giver?.kind === 'person' ? found(giver, 'document') : null;
   }
   // "the Dutchman", "the Scot": a nationality describes the person in play
   const nationality = head.capitalized && first.lower === 'the' && isNationalityNoun(head.lower);

@@ -351,7 +351,7 @@ export const THING_LIST_KINDS = words('institutions hits blockbusters brands tit
 /** Documents that speak for whoever issued them ("the report says", "the statement read", "the ruling said"). */
 export const DOCUMENT_NOUNS = words(`
   report reports statement study survey ruling judgment judgement letter note document filing complaint lawsuit memo
-  release communique advert advertisement ad poster leaflet manifesto submission guidance interview
+  release communique advert advertisement ad poster leaflet manifesto submission guidance interview cable email e-mail
 `);
 
 /** Studies of people or places, whose subjects they are about, not by: "a poll of citizens in Mexico". */
