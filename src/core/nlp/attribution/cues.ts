@@ -197,16 +197,11 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (token.lower === 'who' && tokens[at - 1]?.text === ',') {
     const before = phraseEndingAt(paragraph, at - 2, floor);
     const link = before ? tokens[before.first - 1] : undefined;
-    if (before && isWord(link) && !link.capitalized && isPreposition(link.lower)) {
-      for (let comma = before.first - 2; comma > floor && before.first - comma < 12; comma--) {
-        if (paragraph.quoted[comma]) break;
-        if (tokens[comma]!.text !== ',') continue;
-        const named = phraseEndingAt(paragraph, comma - 1, floor);
-        if (named && tokens[named.last]!.capitalized && tokens[named.first]!.capitalized) return named;
-        break;
-      }
-    }
-    return before;
+    const described =
+      before && isWord(link) && !link.capitalized && isPreposition(link.lower)
+        ? nameBeforeDescription(paragraph, before.first - 1, floor)
+        : null;
+    return described ?? before;
   }
   // "... announced by East Coast Trains, which said:" -> the name before "which" (after "by" too, where a phrase
   // would stop), when it is one
@@ -543,8 +538,9 @@ export function isPlausibleSpeaker(paragraph: ParagraphDoc, range: PhraseRange):
 }
 
 /**
- * Drop a trailing adverb that belongs to the verb ("Trump jokingly said") or a reflexive ("Cruz himself said"), or an adjective or participle that opens
- * a post-modifier ("a person close to the Clintons", "a source involved in", "the chief known as Bob").
+ * Drop a trailing adverb that belongs to the verb ("Trump jokingly said") or a reflexive ("Cruz himself said"), or an
+ * adjective or participle that opens a post-modifier ("a person close to the Clintons", "a source involved in", "the
+ * chief known as Bob").
  */
 function trimSpeakerPhrase(paragraph: ParagraphDoc, range: PhraseRange): PhraseRange {
   const tokens = paragraph.tokens;

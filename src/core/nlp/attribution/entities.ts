@@ -2970,10 +2970,8 @@ function assemble(
       return;
     }
     const key = normalizeName(candidate.words.join(' '));
-    // ("President Trump" beside the Trump National Golf Club: a person's title makes the name a person's, not the
-    // thing's first word)
-    // (not "... and Premier Rugby.": a titled name that neither acts, speaks nor owns, or that is an everyday word or
-    // a place, is the thing's)
+    // ("President Trump boasted" beside the Trump National Golf Club: a titled name that acts, speaks or owns is a
+    // person's, not the body's first word; not "... and Premier Rugby.", nor an everyday word or a place)
     const tokens = candidate.paragraph.tokens;
     const acts =
       candidate.speaking ||
@@ -3117,9 +3115,8 @@ function assemble(
     }
     // ("Moderna says ..." over a body that names Moderna as no one): a single name the body judged is not a person
     if (isSurnameOnly(candidate) && bodyWords().has(normalizeName(candidate.words[0]!))) continue;
-    // ("Republicans Stage Partisan Showdown Against FBI Agent Peter Strzok"): in a headline in title case a given name
-    // and a surname that is no everyday word, the headline's only naming of them, are someone
-    // (a title-case headline's words before the name are no role: "Trump Picks Ex-Banker Steven Mnuchin")
+    // a title-case headline's name is someone when it reads as one (isTitleCaseHeadlineName), and the headline's words
+    // before it are no role ("Trump Picks Ex-Banker Steven Mnuchin")
     const titleCase = candidate.linkOnly;
     if (titleCase && isTitleCaseHeadlineName(candidate)) candidate.linkOnly = false;
     const before = entities.length;
