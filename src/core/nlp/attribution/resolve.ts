@@ -536,8 +536,7 @@ export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', conte
 /** The person named right after the cue as the one spoken to ("told Hannity", "said to Ms Lee"), if any. */
 function addresseeOf(ref: SpeakerRef, context: ResolveContext): Entity | null {
   const tokens = ref.paragraph.tokens;
-  const cue = tokens[ref.cueIndex];
-  if (cue === undefined || ref.cueIndex <= ref.range.last) return null;
+  if (tokens[ref.cueIndex] === undefined || ref.cueIndex <= ref.range.last) return null;
   const first = ref.cueIndex + (tokens[ref.cueIndex + 1]?.lower === 'to' ? 2 : 1);
   const mention = mentionsWithin(context.index, ref.paragraph.index, first, first + 3)[0];
   return mention !== undefined && mention.firstToken === first && mention.entity.kind === 'person'

@@ -352,15 +352,9 @@ export function leadingRole(raw: string): string | null {
   const words = raw.split(/\s+/u).filter(Boolean);
   const capitalized = (at: number): boolean => /^\p{Lu}/u.test(words[at] ?? '');
   // ("Bill Clinton, the King of Belgium as well as ...", "X, rapper and Trump supporter Lil Wayne": a list of others)
-  if (/\bas well as\b/u.test(raw) || words.some((_, at) => at > 0 && capitalized(at) && capitalized(at + 1))) {
-    const andAt = words.indexOf('and');
-    if (
-      /\bas well as\b/u.test(raw) ||
-      (andAt > 0 && words.slice(andAt).some((_, at) => capitalized(andAt + at) && capitalized(andAt + at + 1)))
-    ) {
-      return null;
-    }
-  }
+  const andAt = words.indexOf('and');
+  const namedAfterAnd = andAt > 0 && words.some((_, at) => at > andAt && capitalized(at) && capitalized(at + 1));
+  if (/\bas well as\b/u.test(raw) || namedAfterAnd) return null;
   for (let cut = words.length - 1; cut >= 1; cut--) {
     const word = words[cut]!.toLowerCase();
     // (never at "of": "player of the year", "chief of staff"; nor at a number inside a name: "San Francisco 49ers")
