@@ -2540,3 +2540,82 @@ describe('wire-copy names and tags', () => {
     ]);
   });
 });
+
+describe('words inside a clause about someone else', () => {
+  it('gives nobody the words a relative clause about another party frames', () => {
+    expect(
+      attributed(
+        'Mayor Dana Pell responded on Monday to a local radio station that aired a sketch portraying her as a "public menace".',
+        'Senator Tom Vale answered a letter from the union that had referred to him as "out of touch."',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps words a relative clause leaves before the frame to the subject who framed them', () => {
+    expect(
+      attributed(
+        'Mayor Dana Pell insisted the meeting that has upset the council for weeks was "largely friendly."',
+        'Governor Ray Okafor said in papers filed with the court that the ruling and a decision that upheld it were both "deeply flawed".',
+      ),
+    ).toEqual([
+      ['largely friendly.', 'Dana Pell'],
+      ['deeply flawed', 'Ray Okafor'],
+    ]);
+  });
+
+  it('gives the words "for X to claim" frames to X, not to the one who admitted it', () => {
+    expect(
+      attributed(
+        'The Harbour Gazette said on Monday that prices fell.',
+        'Its chief economist Dr. Tom Vale admitted on Tuesday that it was wrong for the newspaper to claim prices had "collapsed overnight".',
+      ),
+    ).toEqual([['collapsed overnight', 'Harbour Gazette']]);
+  });
+
+  it('gives words an earlier reporting verb of the sentence reports to its subject, not to the closing source', () => {
+    expect(
+      attributed(
+        'Mayor Dana Pell told the council on Monday that the city now expected "a balanced budget by spring," the Harbour Gazette reported.',
+        'A city fact sheet issued in March, which said the depot would close "within two years," was withdrawn, the Harbour Gazette reported.',
+        'Governor Ray Okafor announced on Sunday that the state would pause the scheme "out of an abundance of caution," Reuters reported.',
+      ),
+    ).toEqual([
+      ['a balanced budget by spring', 'Dana Pell'],
+      ['out of an abundance of caution', 'Ray Okafor'],
+    ]);
+  });
+});
+
+describe('a body led by people', () => {
+  it('gives what "the panel led by X and Y" said to nobody, not to Y, and a lawsuit led by X to X', () => {
+    expect(
+      attributed(
+        'The panel led by former Irish President Mary Dunne and former Danish Prime Minister Lars Holm said there were "lost opportunities" to act.',
+        'A lawsuit led by State Attorney General Dana Pell said the new rule was "plainly unlawful".',
+      ),
+    ).toEqual([['plainly unlawful', 'Dana Pell']]);
+  });
+});
+
+describe('a relative of the one named', () => {
+  it('does not give what "the brother of X" or "the uncle of X" said to X; "a spokesman for X" speaks for X', () => {
+    expect(
+      attributed(
+        'The brother of Senator Tom Vale said the plan was "a disgrace".',
+        'The uncle of council leader Dana Pell referred to her as a "hypocrite".',
+        'A spokesman for Senator Ray Okafor said the plan was "a fine start".',
+      ),
+    ).toEqual([['a fine start', 'Ray Okafor']]);
+  });
+});
+
+describe('a passive frame', () => {
+  it('does not give words a passive verb frames to the one it names', () => {
+    expect(
+      attributed(
+        'Mayor Dana Pell was referred to as a "reckless spender" in one of the emails.',
+        'Senator Tom Vale was called a "traitor" by the protesters, and Ray Okafor was described as a "consummate professional".',
+      ),
+    ).toEqual([]);
+  });
+});

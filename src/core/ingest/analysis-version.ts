@@ -201,5 +201,13 @@
  * Partisan Showdown Against FBI Agent Peter Strzok" had nobody), without the headline's words before them as a role. "explained" with a plain object reports nothing ("explained the
  * general utility of increasing the number of H-1B visas" was listed as Rubio's statement), and "Here's X in December 1992: '...'" is X's. A document no body issued speaks for the one person who gave it just
  * before ("Senator X wrote a letter ... '...,' the letter said"; "the cable indicated" after "Stevens sent a cable").
+ * 19 gives nobody the words a relative clause about another party frames ("responded to a baseball team that aired a
+ * video portraying her as an 'enemy of freedom'" was hers) or a passive frame names ("Jolie was referred to as a
+ * 'spoiled brat'", "Scrushy is accused of 'directing'" were theirs); words inside what an earlier verb of the sentence
+ * reports go to its subject, not to the source closing the sentence ("Ireland announced that it would suspend the
+ * vaccine 'out of an abundance of caution,' Reuters reported"), or to nobody after "which said" ("a fact sheet, which
+ * said ..., the Wall Street Journal reported" was the Journal's); "for the network to claim" is the network's; "the
+ * panel led by X and Y said" is neither X nor Y (a lawsuit led by X is X's); "the brother of X" and "the uncle of X"
+ * are not X. "portray" and "refer to as" frame quoted words as "call" does.
  */
-export const ANALYSIS_VERSION = 18;
+export const ANALYSIS_VERSION = 19;

@@ -17,6 +17,7 @@ import {
   isVerbForm,
 } from '../lexicon/tags.js';
 import {
+  AGENT_PARTICIPLES,
   AMOUNT_PRONOUNS,
   AS_NO_CLAUSE,
   ASKED_FORMS,
@@ -166,6 +167,11 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   if (at < floor) return null;
   // "Corbett goes on to criticise", "she wants to tell": the subject of the verb that governs the infinitive
   if (tokens[at]?.lower === 'to' && at - 1 >= floor) {
+    // "it was improper for the network to claim": the phrase after "for" is the infinitive's own subject
+    const own = phraseEndingAt(paragraph, at - 1, floor);
+    if (own && own.first - 1 >= floor && tokens[own.first - 1]!.lower === 'for' && !paragraph.quoted[own.first - 1]) {
+      return own;
+    }
     let governing = at - 1;
     if (['on', 'up', 'out'].includes(tokens[governing]!.lower) && governing - 1 >= floor) governing--;
     const word = tokens[governing]!;
@@ -241,12 +247,38 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
       ? participleSubject(paragraph, floor, phrase.first)
       : null;
   }
+  // "the panel led by X and Y said": the body the agents of a participle lead speaks, not the last of them
+  const led = phrase ? agentHead(paragraph, phrase.first, floor) : null;
+  if (led) return led;
   // "Mark Peaker, 47, a father-of-three, from Telford said": a place of origin closes an appositive
   const preposition = tokens[(phrase?.first ?? at) - 1];
   if (phrase && ORIGIN_PREPOSITIONS.has(preposition?.lower ?? '') && tokens[phrase.first - 2]?.text === ',') {
     return subjectAcrossAppositive(paragraph, phrase.first - 2, floor) ?? phrase;
   }
   return phrase;
+}
+
+/**
+ * The noun phrase a participle with "by" describes, when the phrase ending before `first` is its agent or the last of
+ * its agents: "the panel led by Ellen Johnson Sirleaf and Helen Clark", "a commission chaired by Lord Smith". Not
+ * after an auxiliary ("was led by": a passive clause of its own), and only a common noun ("the panel"), not a name.
+ */
+function agentHead(paragraph: ParagraphDoc, first: number, floor: number): PhraseRange | null {
+  const tokens = paragraph.tokens;
+  for (let at = first - 1; at > floor + 1 && first - at <= 20; at--) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || !isWord(token)) return null;
+    if (token.lower !== 'by') continue;
+    const participle = tokens[at - 1]!;
+    if (!isWord(participle) || participle.capitalized || !AGENT_PARTICIPLES.has(participle.lower)) return null;
+    if (PASSIVE_AUXILIARIES.has(tokens[at - 2]?.lower ?? '')) return null;
+    const head = phraseEndingAt(paragraph, at - 2, floor);
+    const noun = head ? tokens[head.last]! : undefined;
+    // ("a lawsuit led by New York Attorney General Letitia James said": a document speaks for the one who led it)
+    if (!head || !noun || noun.capitalized || DOCUMENT_NOUNS.has(noun.lower)) return null;
+    return !isVerbLike(noun.lower) && !isNonHeadWord(noun.lower) ? head : null;
+  }
+  return null;
 }
 
 /** The words of a phrase in lowercase, one space between. */
@@ -789,9 +821,14 @@ export function attributionBefore(
   // a colon introduces the quote: its cue may stand further back (`Limbaugh said on his show regarding Ms Fluke's
   // comments on birth control: '...'`)
   const reach = tokens[openIndex - 1]?.text === ':' ? Math.max(maxGap, 25) : maxGap;
+  // a framing verb passed for want of a subject: the quote's words are framed in the clause it heads
+  let framedBefore = false;
   for (let index = openIndex - 1; index >= floor && openIndex - index <= reach; index--) {
     if (paragraph.quoted[index]) break;
     const token = tokens[index]!;
+    // `responded to a baseball team that aired a video portraying her as an "enemy of freedom"`: words a relative
+    // clause about another party frames, with no subject of its own, are not the words of the main clause's subject
+    if (framedBefore && isRelativeClauseToQuote(paragraph, index, openIndex)) return null;
     // a comma inside the gap closes another clause: "Brown criticized Clinton, Hillary shot back, ..."
     if (token.text === ',' && index < openIndex - 1 && tokens[index - 1]?.lower !== 'according') {
       const tail = tokens.slice(index + 1, openIndex).filter((t) => t.kind === 'word');
@@ -817,8 +854,10 @@ export function attributionBefore(
     // a partial quote far from a cue set off by commas inside a relative clause is not that cue's (`who, Israel
     // alleged, led the programme, has been "assassinated"`)
     if (framing && openIndex - index > 6 && isRelativeAside(paragraph, index)) return null;
-    // `Quell was asked by host Tom Bray, ..., "Now, you ..."`: the one asked is not the one asking
-    if (ASKED_FORMS.has(token.lower) && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '')) return null;
+    // `Quell was asked by host Tom Bray, ..., "Now, you ..."`: the one asked is not the one asking; `Jolie was
+    // referred to as a "spoiled brat"`: nor is the one a passive frame names
+    const passive = PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '');
+    if (passive && (ASKED_FORMS.has(token.lower) || (framed && !token.lower.endsWith('ing')))) return null;
     const subject = subjectOfVerb(paragraph, index);
     // `Biden snaps at reporter over Putin question: "..."`: a noun-like cue after the object of a preposition is a
     // noun, and that name no subject
@@ -843,7 +882,10 @@ export function attributionBefore(
     // `close what some call the "Charleston loophole"`: words a vague "some" or "critics" frame are nobody's
     if (framed && VAGUE_SOURCE_NOUNS.has(tokens[index - 1]?.lower ?? '') && !tokens[index - 1]!.capitalized)
       return null;
-    if (framed) continue;
+    if (framed) {
+      framedBefore = true;
+      continue;
+    }
     // "who told Congress when asked about it:": a clause cut short to its verb goes on to the cue before it
     if (REDUCED_CLAUSE_OPENERS.has(tokens[index - 1]?.lower ?? '')) continue;
     // "the quote was said by X" and other passives are left unattributed
@@ -885,6 +927,24 @@ function outerSpeaker(paragraph: ParagraphDoc, subject: PhraseRange): SpeakerRef
   const speaker = subjectOfVerb(paragraph, verb);
   if (!speaker || !tokens[speaker.last]!.capitalized || SUBJECT_PRONOUNS.has(tokens[speaker.last]!.lower)) return null;
   return speakerRef(paragraph, speaker, cueText(paragraph, verb), verb);
+}
+
+/**
+ * Whether the word at `index` opens a relative clause on a noun that runs on, with no comma, to the quote at
+ * `openIndex`: "a team that aired a video ...", "the network which ran ...". A "that" must be followed by a verb
+ * ("that aired"), not by a subject ("said that the plan was"), and follow a noun, not a verb.
+ */
+function isRelativeClauseToQuote(paragraph: ParagraphDoc, index: number, openIndex: number): boolean {
+  const tokens = paragraph.tokens;
+  const word = tokens[index]!.lower;
+  if (word !== 'that' && word !== 'which') return false;
+  const antecedent = tokens[index - 1];
+  if (!isWord(antecedent) || antecedent.capitalized || paragraph.quoted[index - 1]) return false;
+  if (isVerbLike(antecedent.lower) || isSpeechVerb(antecedent.lower) || isNonHeadWord(antecedent.lower)) return false;
+  const next = tokens[index + 1];
+  if (!isWord(next) || next.capitalized || !isVerbLike(next.lower) || isSpeechVerb(next.lower)) return false;
+  for (let at = index + 1; at < openIndex; at++) if (tokens[at]!.text === ',') return false;
+  return true;
 }
 
 /** "who, Israel alleged, led ...": a cue set off by commas right after a relative pronoun. */

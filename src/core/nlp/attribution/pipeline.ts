@@ -19,7 +19,7 @@
  */
 import type { ParsedArticle, Person, Quote, Span } from '../../articles/article.js';
 import { isWhitespace } from '../clean.js';
-import { isSpeechVerb } from '../lexicon/speech-verbs.js';
+import { isReportingVerb, isSpeechVerb } from '../lexicon/speech-verbs.js';
 import { isEverydayWord } from '../lexicon/tags.js';
 import {
   ASKED_FORMS,
@@ -697,6 +697,10 @@ function attributeGroup(
   // `because “...,” she said`: a partial closed by its own cue belongs to that cue, not to an earlier verb
   if (kind === 'partial') {
     const after = immediateAttribution(firstParagraph, first);
+    // `Biden told Netanyahu that he expects "a de-escalation," the White House said`: words inside what an earlier
+    // verb of the sentence reports are that verb's subject's, not the outer source's
+    const inner = after && open >= 0 ? innerStatement(firstParagraph, open) : undefined;
+    if (inner !== undefined) return inner ? { ref: inner, cue: 'reported' } : null;
     if (after) return { ref: after, cue: 'immediate' };
   }
   if (open >= 0) {
@@ -968,6 +972,25 @@ function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): Speaker
     return null;
   }
   return attributionAfter(paragraph, tokenAt(paragraph, part.end - 1), ',');
+}
+
+/**
+ * The speaker of a reported statement whose clause runs into the quote opening at `open` (`X told Y that he expects
+ * "..."`); null when that clause is a document's or another thing's, told by "which" or "that" (`a fact sheet, which
+ * said the staffers became sick "..."`); undefined when the quote is in no reported clause.
+ */
+function innerStatement(paragraph: ParagraphDoc, open: number): SpeakerRef | null | undefined {
+  const statement = findReportedSpeech(paragraph).find((found) => found.last + 1 === open);
+  if (statement && statement.speaker.cueIndex < open && isCarryableSubject(statement.speaker)) return statement.speaker;
+  const floor = paragraph.sentenceOf[open] ?? 0;
+  for (let at = open - 1; at > floor; at--) {
+    if (paragraph.quoted[at]) return undefined;
+    const token = paragraph.tokens[at]!;
+    if (token.kind !== 'word' || token.capitalized || !isReportingVerb(token.lower)) continue;
+    const before = paragraph.tokens[at - 1]!.lower;
+    return before === 'which' || before === 'that' ? null : undefined;
+  }
+  return undefined;
 }
 
 /** Whether a paragraph names somebody as a subject (or `anyone`: in any place) outside quotes strictly between two tokens. */

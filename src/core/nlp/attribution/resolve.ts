@@ -8,6 +8,7 @@ import {
   BODY_SPHERES,
   DETERMINERS,
   DOCUMENT_NOUNS,
+  FAMILY_NOUNS,
   GENDERED_NOUNS,
   GENDERED_TITLES,
   GROUP_LINKS,
@@ -198,17 +199,23 @@ function holderOfPostAt(tokens: readonly Token[], body: EntityMention, index: En
 }
 
 /**
- * Whether the name at `nameFirst` is what a plural of people ("Lawyers", "aides") is linked to by "for", "to" or "of",
- * inside the phrase from `first` or just before it ("Aides to [Senator Quell] said").
+ * Whether the name at `nameFirst` is what a plural of people ("Lawyers", "aides") or a relative ("The uncle", "the
+ * brother") is linked to by "for", "to" or "of", inside the phrase from `first` or just before it ("Aides to [Senator
+ * Quell] said").
  */
 function isGroupAround(tokens: readonly Token[], first: number, nameFirst: number): boolean {
   const link = tokens[first - 1];
   const before = tokens[first - 2];
-  if (link && GROUP_LINKS.has(link.lower) && before?.kind === 'word' && isPluralRoleNoun(before.lower)) return true;
+  if (link && GROUP_LINKS.has(link.lower) && before?.kind === 'word' && isAroundNoun(before)) return true;
   const start = DETERMINERS.has(tokens[first]!.lower) ? first + 1 : first;
   const group = tokens[start];
-  if (group?.kind !== 'word' || !isPluralRoleNoun(group.lower)) return false;
+  if (group?.kind !== 'word' || !isAroundNoun(group)) return false;
   return tokens.slice(start + 1, nameFirst).some((token) => GROUP_LINKS.has(token.lower));
+}
+
+/** A plural of people or a relative: those around someone, who are not that someone. */
+function isAroundNoun(token: Token): boolean {
+  return isPluralRoleNoun(token.lower) || FAMILY_NOUNS.has(token.lower);
 }
 
 function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | null {

@@ -1011,7 +1011,8 @@ export const FRAMING_VERBS = words(`
   wants urge urged urges admit admitted admits confirm confirmed confirms deny denied denies describe
   characterise characterised characterize characterized attribute attributed vowed pledged suggest suggested
   suggests claim claimed claims argue argued argues say said says write wrote writes tell told tells added adds
-  slammed slamming blasted blasting mocked mocking ridiculed ridicules ruled
+  slammed slamming blasted blasting mocked mocking ridiculed ridicules ruled portray portrays portrayed
+  portraying refer refers referred referring
 `);
 
 /**
@@ -1037,6 +1038,12 @@ export const UNISEX_GIVEN_NAMES = words(`
   camille michele daniele simone jean jan marion evelyn roni carey mel yuki hikaru akira jin min hyun sung robin
   jordan taylor morgan pat jamie casey billie
 `);
+
+/**
+ * Participles that, with "by", name who leads or makes up a body ("the panel led by X and Y", "a committee chaired by
+ * Z"): the body is the phrase's head, the names its agents.
+ */
+export const AGENT_PARTICIPLES = words('led headed chaired co-chaired run founded convened commissioned');
 
 /** Forms of "be" that make "asked" passive ("was asked"): the one asked is not the one asking. */
 export const PASSIVE_AUXILIARIES = words('was were is are been being');
