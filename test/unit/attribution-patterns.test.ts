@@ -2619,3 +2619,75 @@ describe('a passive frame', () => {
     ).toEqual([]);
   });
 });
+
+describe('what the words of a sentence rule out', () => {
+  it('gives a title set off before a name to the name: "Argentina\'s President, Nestor Kirchner, said:"', () => {
+    expect(attributed('Valdoria\'s President, Marta Quell, said on Friday: "We were told we were crazy."')).toEqual([
+      ['We were told we were crazy.', 'Marta Quell'],
+    ]);
+  });
+
+  it('does not take names given as examples ("people such as X and Y") for the subject that frames a quote', () => {
+    expect(
+      attributed(
+        'Senator Tom Vale spoke on Monday.',
+        'He said that only donors such as Dana Pell and Ray Okafor wanted "open borders."',
+        'He said donors including Dana Pell wanted a "fair deal".',
+      ),
+    ).toEqual([['fair deal', 'Tom Vale']]);
+  });
+
+  it('gives nobody the words framed inside what someone denies, or what someone will call something', () => {
+    expect(
+      attributed(
+        'Mayor Dana Pell denied reports that she privately called the protesters "thugs" and "losers."',
+        'Hence Ray Okafor will see "gates that cannot be closed."',
+        'Senator Tom Vale denied the report, calling it "total nonsense".',
+      ),
+    ).toEqual([['total nonsense', 'Tom Vale']]);
+  });
+
+  it('does not take "X continues to live" after a quote for its cue', () => {
+    expect(
+      attributed(
+        '"I knew nothing about the singer before this film," said Kate Morrow.',
+        '"It was a dream for me to land this part." Actress Dana Pell continues to live in Los Angeles as a recluse.',
+      ),
+    ).toEqual([
+      ['I knew nothing about the singer before this film', 'Kate Morrow'],
+      ['It was a dream for me to land this part.', 'Kate Morrow'],
+    ]);
+  });
+
+  it('gives words a thanks frames to the one who thanked, who then goes on speaking', () => {
+    expect(
+      attributed(
+        'Singer Tom Vale won the main prize. He told the audience: "I am amazed."',
+        'Band leader Ray Okafor thanked fans for enduring "rubbish gigs". He added: "We had the guts to be ourselves."',
+      ),
+    ).toEqual([
+      ['I am amazed.', 'Tom Vale'],
+      ['rubbish gigs', 'Ray Okafor'],
+      ['We had the guts to be ourselves.', 'Ray Okafor'],
+    ]);
+  });
+
+  it('does not give "he said" to a man the quote names by his given name alone, nor the quotes after it', () => {
+    expect(
+      attributed(
+        'Manager Ray Okafor criticised skipper Olof Lindqvist for his comments.',
+        'Lindqvist spoke of his dislike of the rivals. "I have had a quiet word with Olof," he said. "He set himself up for that."',
+        'Mayor Bill de Vries launched his campaign. "I\'m Bill de Vries and I\'m running for governor," he said.',
+      ),
+    ).toEqual([["I'm Bill de Vries and I'm running for governor", 'Bill de Vries']]);
+  });
+
+  it('reads "X repeatedly invoked President Y and suggested that" as X\'s statement', () => {
+    expect(
+      reported(
+        'Hillary Clinton debated Bernie Sanders on Thursday.',
+        "Clinton repeatedly invoked President Obama and suggested that Sanders' critiques of her amounted to attacks on Obama.",
+      ),
+    ).toEqual([["Sanders' critiques of her amounted to attacks on Obama", 'Hillary Clinton']]);
+  });
+});

@@ -208,6 +208,12 @@
  * vaccine 'out of an abundance of caution,' Reuters reported"), or to nobody after "which said" ("a fact sheet, which
  * said ..., the Wall Street Journal reported" was the Journal's); "for the network to claim" is the network's; "the
  * panel led by X and Y said" is neither X nor Y (a lawsuit led by X is X's); "the brother of X" and "the uncle of X"
- * are not X. "portray" and "refer to as" frame quoted words as "call" does.
+ * are not X. "portray", "refer to as", "thank" and "apologise" frame quoted words as "call" does ("X thanked fans for
+ * enduring 'rubbish gigs'. He added: ..." went to the singer who spoke before X). Words framed inside what someone
+ * denies ("denied reports that he called troops 'losers'") or will say ("will see") are nobody's; names given as
+ * examples ("people such as David and Charles Koch wanted 'open borders'") are no subject; "Argentina's President,
+ * Nestor Kirchner, said:" is Kirchner (was nobody, and his next quote went to his minister); "X continues to live ..."
+ * after a quote is no cue; "X repeatedly invoked President Y and suggested" is X's statement, not Y's; and "he" or a
+ * description is never someone the quote names by given name alone ("a quiet word with Olof," he said).
  */
 export const ANALYSIS_VERSION = 19;

@@ -250,6 +250,9 @@ export function subjectOfVerb(paragraph: ParagraphDoc, verbIndex: number): Phras
   // "the panel led by X and Y said": the body the agents of a participle lead speaks, not the last of them
   const led = phrase ? agentHead(paragraph, phrase.first, floor) : null;
   if (led) return led;
+  // "only people such as David and Charles Koch wanted": the names are examples of the subject, not the subject
+  const examples = phrase ? examplesOpening(paragraph, phrase.last + 1, floor) : -1;
+  if (examples >= 0) return phraseEndingAt(paragraph, examples - 1, floor);
   // "Mark Peaker, 47, a father-of-three, from Telford said": a place of origin closes an appositive
   const preposition = tokens[(phrase?.first ?? at) - 1];
   if (phrase && ORIGIN_PREPOSITIONS.has(preposition?.lower ?? '') && tokens[phrase.first - 2]?.text === ',') {
@@ -279,6 +282,27 @@ function agentHead(paragraph: ParagraphDoc, first: number, floor: number): Phras
     return !isVerbLike(noun.lower) && !isNonHeadWord(noun.lower) ? head : null;
   }
   return null;
+}
+
+/**
+ * Where "such as" or "including" opens a list of examples that the names before `end` end, after a lowercase noun
+ * ("people such as David and Charles Koch"); -1 when none does.
+ */
+function examplesOpening(paragraph: ParagraphDoc, end: number, floor: number): number {
+  const tokens = paragraph.tokens;
+  for (let at = end - 1; at > floor && end - at <= 10; at--) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at]) return -1;
+    const opens =
+      (token.lower === 'as' && tokens[at - 1]?.lower === 'such') || (token.lower === 'including' && at > floor);
+    if (opens) {
+      const start = token.lower === 'as' ? at - 1 : at;
+      const noun = tokens[start - 1];
+      return isWord(noun) && !noun.capitalized && !isVerbLike(noun.lower) && !isNonHeadWord(noun.lower) ? start : -1;
+    }
+    if (!(isWord(token) && (token.capitalized || token.lower === 'and')) && token.text !== ',') return -1;
+  }
+  return -1;
 }
 
 /** The words of a phrase in lowercase, one space between. */
@@ -385,6 +409,8 @@ function subjectAcrossAppositive(paragraph: ParagraphDoc, comma: number, floor: 
     const link = before && before.first > floor ? tokens[before.first - 1] : undefined;
     // (not after a reporting verb: "said Senator X, New York Democrat, wants ...", whose subject is X)
     if (before && betweenIsOnlyName && isWord(link) && !link.capitalized && !isSpeechVerb(link.lower)) return between;
+    // "Argentina's President, Nestor Kirchner, said": a title that ends the phrase is no name; the name after it is
+    if (before && betweenIsOnlyName && isRoleNoun(tokens[before.last]!.lower)) return between;
     const beforeIsName = before !== null && tokens[before.last]!.capitalized;
     if (before && (beforeIsName || SUBJECT_PRONOUNS.has(tokens[before.last]!.lower))) return before;
     if (betweenIsName) return between;
@@ -706,6 +732,11 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   // a full stop inside the quote ends the sentence; only a short "Rubio said." may still follow it
   if (endsSentence) {
     const after = tokens[verbAt + 1];
+    // ("Actress Sandra Dee continues to live in Los Angeles": a verb of going on before an infinitive tells nothing)
+    const infinitive = tokens[verbAt + 2];
+    if (after?.lower === 'to' && verb.lower.startsWith('continue') && isWord(infinitive) && !infinitive.capitalized) {
+      return null;
+    }
     if (!isUnambiguousSpeechVerb(verb.lower)) return null;
     if (
       after &&
@@ -845,7 +876,8 @@ export function attributionBefore(
       if (subject) return speakerRef(paragraph, subject, `${tokens[index - 1]!.text} ${token.text}`, index - 1);
     }
     // a partial quote framed by its subject: `called the cut a "very modest step"`, `blamed "operating flaws"`
-    const framed = framing && isFramingWord(paragraph, index);
+    // ("hence Cyrus will see 'gates that cannot keep closed'": what someone will call something is not said yet)
+    const framed = framing && isFramingWord(paragraph, index) && !isUnsaid(tokens, index);
     if (!framed) {
       if (!isCueWord(paragraph, index, floor)) continue;
       // a noun-like form ("states", "reports") counts only directly before the quote or its colon
@@ -858,6 +890,8 @@ export function attributionBefore(
     // referred to as a "spoiled brat"`: nor is the one a passive frame names
     const passive = PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '');
     if (passive && (ASKED_FORMS.has(token.lower) || (framed && !token.lower.endsWith('ing')))) return null;
+    // `denied reports that he privately called troops "losers"`: a frame inside what someone denies is nobody's words
+    if (framed && isDeniedClause(paragraph, index, floor)) return null;
     const subject = subjectOfVerb(paragraph, index);
     // `Biden snaps at reporter over Putin question: "..."`: a noun-like cue after the object of a preposition is a
     // noun, and that name no subject
@@ -945,6 +979,17 @@ function isRelativeClauseToQuote(paragraph: ParagraphDoc, index: number, openInd
   if (!isWord(next) || next.capitalized || !isVerbLike(next.lower) || isSpeechVerb(next.lower)) return false;
   for (let at = index + 1; at < openIndex; at++) if (tokens[at]!.text === ',') return false;
   return true;
+}
+
+/** Whether a denial verb earlier in the sentence reaches the word at `index` with no comma between. */
+function isDeniedClause(paragraph: ParagraphDoc, index: number, floor: number): boolean {
+  const tokens = paragraph.tokens;
+  for (let at = index - 1; at >= floor; at--) {
+    const token = tokens[at]!;
+    if (paragraph.quoted[at] || token.text === ',' || token.text === ';') return false;
+    if (isWord(token) && isDenialVerb(token.lower)) return true;
+  }
+  return false;
 }
 
 /** "who, Israel alleged, led ...": a cue set off by commas right after a relative pronoun. */

@@ -2,6 +2,7 @@ import { isSpeechVerb, isUnambiguousSpeechVerb } from '../lexicon/speech-verbs.j
 import { isFirstName, isLyAdverb, isRoleNoun, isVerbForm } from '../lexicon/tags.js';
 import {
   DETERMINERS,
+  IRREGULAR_PAST_VERBS,
   NUMBER_WORDS,
   ORGANISATION_HEADS,
   ORGANISATION_NOUNS_AFTER_NAME,
@@ -250,6 +251,11 @@ function roleHeadClosing(paragraph: ParagraphDoc, index: number): number | null 
   return null;
 }
 
+/** A past tense: "-ed", or an irregular past ("sought", "told"). */
+function isPastForm(lower: string): boolean {
+  return lower.endsWith('ed') || IRREGULAR_PAST_VERBS.has(lower);
+}
+
 /** Index of a capitalized word reached from `index` across at most three lowercase phrase words, or null. */
 function nameAfterRoleWords(paragraph: ParagraphDoc, index: number): number | null {
   const tokens = paragraph.tokens;
@@ -258,6 +264,9 @@ function nameAfterRoleWords(paragraph: ParagraphDoc, index: number): number | nu
     if (paragraph.quoted[at] || token.kind !== 'word') return null;
     if (token.capitalized) return at > index ? at : null;
     if (!isPhraseWord(token) || DETERMINERS.has(token.lower)) return null;
+    // ("Clinton repeatedly invoked President Obama", "Pelosi sought Monday": an adverb and a past tense are the
+    // predicate, not role words)
+    if (isLyAdverb(token.lower) || (isVerbForm(token.lower) && isPastForm(token.lower))) return null;
   }
   return null;
 }

@@ -121,6 +121,8 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
     else groupsByParagraph.set(at, [group]);
   }
 
+  // cues whose speaker a quote ruled out (see namedInQuote)
+  const refused = new Set<SpeakerRef>();
   const transcript = transcriptLines(doc, index, groupsByParagraph);
   const lines = transcript.size > 0 ? transcript : interviewAnswers(doc, index, groupsByParagraph);
   let kept = 0;
@@ -223,7 +225,16 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       if (kind === 'partial' && attributed === null) continue;
       if (attributed === null && !isStandaloneSpeech(doc, group)) continue;
       const ref = attributed?.ref ?? null;
-      const resolution = ref ? resolveSpeaker(ref, context) : null;
+      const resolved = ref ? resolveSpeaker(ref, context) : null;
+      // `"I've had more than a quiet word with Olof," he told Villa's website`: a pronoun or a description is not the
+      // one the quote itself names by a given name
+      // one, and the quotes that go on from that cue
+      const vetoed =
+        ref !== null &&
+        (refused.has(ref) ||
+          (resolved !== null && !resolved.via.startsWith('name') && namedInQuote(doc, group, resolved.entity)));
+      if (vetoed) refused.add(ref);
+      const resolution = vetoed ? null : resolved;
       const entity = resolution?.entity ?? null;
       for (const part of group.parts) {
         const partParagraph = doc.paragraphs[part.paragraphIndex]!;
@@ -972,6 +983,18 @@ function immediateAttribution(paragraph: ParagraphDoc, part: QuotePart): Speaker
     return null;
   }
   return attributionAfter(paragraph, tokenAt(paragraph, part.end - 1), ',');
+}
+
+/**
+ * Whether the quoted words name the person by their given name alone ("a quiet word with Olof", "we all want Mike to
+ * get better"): not followed by a capitalized word or a particle, so "I'm Bill de Blasio" and "Tony Blair" do not count.
+ */
+function namedInQuote(doc: ArticleDoc, group: QuoteGroup, entity: Entity): boolean {
+  if (entity.kind !== 'person') return false;
+  const given = entity.name.split(' ')[0] ?? '';
+  if (given.length < 3 || entity.name === given || !/^\p{Lu}\p{Ll}+$/u.test(given)) return false;
+  const alone = new RegExp(`(?<![\\p{L}'’])${given}(?![\\p{L}'’]|\\s+(?:\\p{Lu}|de |van |von |bin |al-))`, 'u');
+  return group.parts.some((part) => alone.test(quotedText(doc.paragraphs[part.paragraphIndex]!, part)));
 }
 
 /**

@@ -207,6 +207,7 @@ const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(
     'post',
     'add',
     'explain',
+    'assert',
   ].flatMap(inflect),
 );
 

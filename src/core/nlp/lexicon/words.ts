@@ -1012,7 +1012,7 @@ export const FRAMING_VERBS = words(`
   characterise characterised characterize characterized attribute attributed vowed pledged suggest suggested
   suggests claim claimed claims argue argued argues say said says write wrote writes tell told tells added adds
   slammed slamming blasted blasting mocked mocking ridiculed ridicules ruled portray portrays portrayed
-  portraying refer refers referred referring
+  portraying refer refers referred referring thank thanked apologised apologized apologises apologizes
 `);
 
 /**
