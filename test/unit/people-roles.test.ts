@@ -564,13 +564,21 @@ describe('roles read off their sentence', () => {
     });
   });
 
-  it('drops "then-" and the event a role is held in', () => {
+  it('keeps "then-" (an office held at the time told, not now) and drops the event a role is held in', () => {
     expect(
       rolesOf(
         'The inquiry into then-President Tom Hale lasted years.',
         'The deal was signed by Dan Reyes, the chief negotiator in the talks.',
+        'It says that then-FBI Director Ada Marrow worried, and that ex-FBI Director Rui Sato agreed.',
+        'The panel heard ex-Governor Lea Novak.',
       ),
-    ).toMatchObject({ 'Tom Hale': ['President'], 'Dan Reyes': ['chief negotiator'] });
+    ).toMatchObject({
+      'Lea Novak': ['ex-Governor'],
+      'Tom Hale': ['then-President'],
+      'Dan Reyes': ['chief negotiator'],
+      'Ada Marrow': ['then-FBI Director'],
+      'Rui Sato': ['ex-FBI Director'],
+    });
   });
 
   it('keeps "former" before a title, and the first word of a title after "then-"', () => {
@@ -584,7 +592,7 @@ describe('roles read off their sentence', () => {
       'Tom Hale': ['Former President'],
       'Ana Lind': ['former Finance Minister'],
       'Rui Sato': ['ex-Governor'],
-      'Dan Reyes': ['Vice President'],
+      'Dan Reyes': ['then-Vice President'],
     });
   });
 

@@ -214,6 +214,9 @@
  * examples ("people such as David and Charles Koch wanted 'open borders'") are no subject; "Argentina's President,
  * Nestor Kirchner, said:" is Kirchner (was nobody, and his next quote went to his minister); "X continues to live ..."
  * after a quote is no cue; "X repeatedly invoked President Y and suggested" is X's statement, not Y's; and "he" or a
- * description is never someone the quote names by given name alone ("a quiet word with Olof," he said).
+ * description is never someone the quote names by given name alone ("a quiet word with Olof," he said). "then-" before
+ * a title is kept, as "former" is ("then-President X" was shown as "President", "then-FBI Director X" as "Director"),
+ * and "ex-FBI Director X" keeps its body; "The panel heard ex-Governor X" is "ex-Governor" (was "panel heard
+ * ex-Governor").
  */
 export const ANALYSIS_VERSION = 19;

@@ -728,15 +728,19 @@ function isOfficeWord(lower: string): boolean {
 
 /**
  * What a lowercase word right before a title adds to it: "former President X" held the office once; "then-Vice
- * President X" opens the title with its first word (the run starts at "President"; "then-" itself is dropped).
+ * President X" and "ex-FBI Director X" open the title with their first word, "then-" and "ex-" kept (the run starts at
+ * "President"): the office was held at the time told, and is not shown as held now.
  */
 function qualifierBefore(token: Token | undefined): string[] {
   if (token?.kind !== 'word' || token.capitalized) return [];
   if (token.lower === 'former') return ['former'];
   // ("the late Mayor X": the office was held until death)
   if (token.lower === 'late') return ['late'];
-  const then = /^then-(\p{Lu}[\p{L}.]*)$/u.exec(token.text);
-  return then && isRoleWord(normalizeName(then[1]!)) ? [then[1]!] : [];
+  // ("then-FBI Director X", "ex-FBI Director X": the body the office is of, with when it was held)
+  // (an "ex-Governor" that is itself a title is read as one)
+  const held = /^(then|ex)-(\p{Lu}[\p{L}.]*)$/u.exec(token.text);
+  if (!held) return [];
+  return held[1] === 'then' || !isRoleWord(normalizeName(held[2]!)) ? [token.text] : [];
 }
 
 /** The quoted word inside a name's token range (`Robert C. "Bobby" Scott` -> "Bobby"), if any. */

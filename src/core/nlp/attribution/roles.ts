@@ -172,13 +172,14 @@ export function cleanRole(raw: string): string | null {
   if (under > 0 && isRoleHead(words[under - 1]!.toLowerCase())) words = words.slice(0, under);
   // "will likely subpoena former national security adviser": "former" opens its role; lowercase words before it are
   // the sentence's (not "Republican former governor", nor a role joined by "and": "whistleblower and former employee")
-  const formerAt = words.indexOf('former');
+  // ("The panel heard ex-Governor X": "ex-" and "then-" open theirs the same way)
+  const formerAt = words.findIndex((word) => word === 'former' || /^(?:ex|then)-\p{L}/u.test(word));
   if (formerAt > 0 && words.slice(0, formerAt).every((word) => /^\p{Ll}/u.test(word) && !LIST_JOINERS.has(word))) {
     words = words.slice(formerAt);
   }
-  // "then-President", "then Senator": when the role was held is no part of it
-  if (/^then-./iu.test(words[0] ?? '')) words[0] = words[0]!.slice(5);
-  else if (words.length > 1 && /^then$/iu.test(words[0]!)) words = words.slice(1);
+  // "then Senator": a bare "then" may be the sentence's ("and then Senator X said"); "then-President" is kept, as
+  // "former" is: the office was held at the time told, not now
+  if (words.length > 1 && /^then$/iu.test(words[0]!)) words = words.slice(1);
   // "Last year actor", "This season coach": a time of the sentence glued before the role
   if (
     words.length > 2 &&
