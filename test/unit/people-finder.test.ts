@@ -877,3 +877,23 @@ describe('people only a title-case headline names', () => {
     ).toEqual([]);
   });
 });
+
+describe('places and things named like people', () => {
+  it('takes a county, an avenue, a road or a garden after a given name for a place, not a surname', () => {
+    expect(
+      namesOf(
+        'Officials called for an audit of Wayne County’s results, and the parade went down Madison Avenue.',
+        'Speaking in the Rose Garden, Mayor Dana Pell said the shop on Garth Road would close. Ben Hall agreed.',
+      ),
+    ).toEqual(['Dana Pell', 'Ben Hall']);
+  });
+
+  it('takes a ship or a band named like a person for a thing', () => {
+    expect(
+      namesOf(
+        'Capt. Tom Vale, the commander of the aircraft carrier Theodore Roosevelt, sent a letter.',
+        'Heavy metal bands Iron Maiden and Judas Priest will headline the festival.',
+      ),
+    ).toEqual(['Tom Vale']);
+  });
+});

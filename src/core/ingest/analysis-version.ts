@@ -217,6 +217,8 @@
  * description is never someone the quote names by given name alone ("a quiet word with Olof," he said). "then-" before
  * a title is kept, as "former" is ("then-President X" was shown as "President", "then-FBI Director X" as "Director"),
  * and "ex-FBI Director X" keeps its body; "The panel heard ex-Governor X" is "ex-Governor" (was "panel heard
- * ex-Governor").
+ * ex-Governor"). A county, avenue, street, road, square or garden after a given name is a place, not a surname ("Wayne
+ * County", "Madison Avenue", "the Rose Garden" were people), and a ship, a yacht or a racehorse named like a person is
+ * a thing ("the aircraft carrier Theodore Roosevelt").
  */
 export const ANALYSIS_VERSION = 19;

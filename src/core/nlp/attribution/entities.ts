@@ -67,6 +67,7 @@ import {
   PARTY_WORDS,
   PERSON_OR_BODY_NOUNS,
   PLACE_INITIALS,
+  PLACE_ONLY_HEADS,
   PLACE_PREFIXES,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_PRONOUNS,
@@ -543,6 +544,7 @@ function splitRun(
     const surnameAfterGiven =
       index === surnameAt &&
       index > first &&
+      !PLACE_ONLY_HEADS.has(token.lower) &&
       (isRoleNoun(token.lower) ||
         SINGLE_TITLE_WORDS.has(token.lower) ||
         NON_PERSON_HEADS.has(token.lower) ||

@@ -202,6 +202,14 @@ export const NON_NAME_WORDS = words(`
   you’re
 `);
 
+/**
+ * Heads of places that are no one's surname, even after a given name ("Wayne County", "Madison Avenue", "Rose
+ * Garden"), unlike "Hall", "King" or "Fox".
+ */
+export const PLACE_ONLY_HEADS = words(
+  'county avenue street road square boulevard parish township borough garden gardens',
+);
+
 /** Words that make a capitalized run an organisation, place, event or thing rather than a person. */
 export const NON_PERSON_HEADS = words(`
   house department union party conference committee council post times news street beach county university college
@@ -219,7 +227,8 @@ export const NON_PERSON_HEADS = words(`
   studios records entertainment motors energy oil gas systems technologies labs index fc united city-state federation
   confederation caucus primary election debate convention mosque temple olympics championship series tournament prize
   medal award show data research consulting solutions services software digital networks communications telecom
-  pharmaceuticals insurance securities investments international associates analytics watch rights ltd plc llc
+  pharmaceuticals insurance securities investments international associates analytics watch rights ltd plc llc garden
+  gardens
   corporation institution institutions organisation organization initiative coalition authority service exchange
   reserve treasury bureau directorate secretariat tribunal council's
 `);
@@ -312,10 +321,14 @@ export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'pub
   ].map((word) => [word, 'public'] as const),
 ]);
 
-/** Kinds of work named like people ("drama Vera Drake", "the Harry Potter books", "band Franz Ferdinand"). */
+/**
+ * Kinds of work, and of other things, named like people ("drama Vera Drake", "the Harry Potter books", "band Franz
+ * Ferdinand", "the aircraft carrier Theodore Roosevelt", "racehorse Red Rum").
+ */
 export const WORK_NOUNS = words(`
   film films movie movies drama dramas comedy thriller musical novel novels book books album albums song songs
-  series sequel franchise sitcom games band painting paintings biopic documentary tale
+  series sequel franchise sitcom games band bands painting paintings biopic documentary tale ship ships warship
+  carrier vessel yacht destroyer submarine frigate cruiser tanker liner racehorse
 `);
 
 /**
