@@ -2691,3 +2691,15 @@ describe('what the words of a sentence rule out', () => {
     ).toEqual([["Sanders' critiques of her amounted to attacks on Obama", 'Hillary Clinton']]);
   });
 });
+
+describe('descriptions that name no one in play', () => {
+  it('does not take "the military doctor" for the president, nor "the two men" for one of them', () => {
+    expect(
+      attributed(
+        "President Tom Vale's physician said on Tuesday that the president was in good health.",
+        'The military doctor said that was evidence Mr. Vale does not suffer from any condition that would stop him working.',
+        'Mr Vale met Prime Minister Ray Okafor in Paris. The two men agreed to "work out some details" later.',
+      ).filter(([, speaker]) => speaker === 'Tom Vale' || speaker === 'Ray Okafor'),
+    ).toEqual([]);
+  });
+});

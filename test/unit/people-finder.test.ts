@@ -897,3 +897,14 @@ describe('places and things named like people', () => {
     ).toEqual(['Tom Vale']);
   });
 });
+
+describe('people named in passing', () => {
+  it('finds a titled surname before a possessive body name, and a full name "at" which something is aimed', () => {
+    expect(
+      namesOf(
+        "Governor Vale's Senate impeachment trial could hamper Mayor Dana Pell's agenda.",
+        'On Tuesday Ms Pell fired back at Mitt Okafor, and took a swipe at Rui Sato too. The King’s Fund said nothing.',
+      ),
+    ).toEqual(['Vale', 'Dana Pell', 'Mitt Okafor', 'Rui Sato']);
+  });
+});

@@ -219,6 +219,9 @@
  * and "ex-FBI Director X" keeps its body; "The panel heard ex-Governor X" is "ex-Governor" (was "panel heard
  * ex-Governor"). A county, avenue, street, road, square or garden after a given name is a place, not a surname ("Wayne
  * County", "Madison Avenue", "the Rose Garden" were people), and a ship, a yacht or a racehorse named like a person is
- * a thing ("the aircraft carrier Theodore Roosevelt").
+ * a thing ("the aircraft carrier Theodore Roosevelt"). A titled person's possessive ends a run of capitals ("President
+ * Trump's Senate trial" had no Trump), and a name after "fired back at" or "a swipe at" is whom, not where ("Mitt
+ * Romney" had no card). A president or a prime minister is not "the military doctor" or "the undocumented
+ * immigrant" of a description, and "the two men" is nobody.
  */
 export const ANALYSIS_VERSION = 19;

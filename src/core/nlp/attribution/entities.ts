@@ -28,6 +28,7 @@ import {
   ADDRESSED_OFFICES,
   ADJECTIVAL_PARTICIPLES,
   APPOSITIVE_OPENERS,
+  AT_TARGETS,
   AUXILIARY_VERBS,
   BODY_HELD_ROLES,
   BODY_ONLY_NOUNS,
@@ -432,7 +433,9 @@ function collectRuns(paragraph: ParagraphDoc): [number, number][] {
     const first = index;
     let last = index;
     while (
-      (!tokens[last]!.possessive || possessiveInName(paragraph, last)) &&
+      (!tokens[last]!.possessive ||
+        // ("President Trump's Senate trial": a titled person's possessive ends the run, unlike "The King's Fund")
+        (possessiveInName(paragraph, last) && !(last > first && isOfficeWord(tokens[first]!.lower)))) &&
       paragraph.sentenceOf[last + 1] === paragraph.sentenceOf[first]
     ) {
       const next = tokens[last + 1];
@@ -1792,9 +1795,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       // role, a possessive or "who" says it is someone ("at John Smith's house", "an interest in Samuel Eto'o, who")
       const link = paragraph.tokens[candidate.runFirst - 1];
       const relative = paragraph.tokens[candidate.nameLast + 2]?.lower;
+      // ("fired back at Mitt Romney", "took a swipe at X": "at" after these names whom, not where)
+      const target = link?.lower === 'at' && AT_TARGETS.has(paragraph.tokens[candidate.runFirst - 2]?.lower ?? '');
       if (
         link !== undefined &&
         LOCATIVES.has(link.lower) &&
+        !target &&
         candidate.title.length === 0 &&
         !candidate.described &&
         !paragraph.tokens[candidate.nameLast]!.possessive &&

@@ -1119,12 +1119,15 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   // a bare "the man" or "the woman" is someone the article does not name, more often than the one in play (but "the
   // man who built his career on ..." describes someone)
   if (nounGender && words.length === 1 && tokens[ref.range.last + 1]?.lower !== 'who') return null;
-  // "a lot of the athletes said": a group, never the one athlete in play
-  if (isPluralRoleNoun(head)) return null;
+  // "a lot of the athletes said", "the two men said": a group, never the one athlete in play
+  const counted = tokens.slice(ref.range.first, ref.range.last).some((token) => GROUP_COUNTS.has(token.lower));
+  if (isPluralRoleNoun(head) || counted) return null;
   const scores = salience(ref, gender, context);
   for (const entity of scores.keys()) {
     if (nounGender && entity.genderFirm && entity.gender !== null && entity.gender !== nounGender)
       scores.delete(entity);
+    // ("President Trump's physician ... the military doctor said": a president is not described as a doctor)
+    else if (holdsOtherTitle(entity, head)) scores.delete(entity);
   }
   // "the former Old Trafford boss" is not the boss the article is about now, and who else it is salience cannot tell
   const formerly = words.includes('former') || words.includes('ex');
@@ -1134,6 +1137,25 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   if (subject && scores.has(subject)) return found(subject, 'description-subject');
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
+}
+
+/** Counts that make a description a group ("the two men"). */
+const GROUP_COUNTS: ReadonlySet<string> = new Set(['both', 'two', 'three', 'four', 'five', 'six', 'several', 'many']);
+
+/** Offices of state whose holder is described by them, not as a doctor or an immigrant. */
+const STATE_OFFICE_HEADS: ReadonlySet<string> = new Set(['president', 'minister', 'chancellor', 'premier']);
+
+/**
+ * Whether a person holds an office of state ("President", "Prime Minister") whose words do not hold this role noun
+ * ("doctor"): "President Trump's physician ... the military doctor said" is not the president.
+ */
+function holdsOtherTitle(entity: Entity, head: string): boolean {
+  if (!isRoleNoun(head)) return false;
+  return [...entity.roles.values()].some((role) => {
+    const words = roleWordsOf(role.text);
+    const last = words[words.length - 1] ?? '';
+    return STATE_OFFICE_HEADS.has(last) && !words.includes('former') && !withEquivalents(words).includes(head);
+  });
 }
 
 /** Whether a person holds a role with this head word that the article does not call former ("Manchester United boss"). */

@@ -321,6 +321,12 @@ export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'pub
   ].map((word) => [word, 'public'] as const),
 ]);
 
+/** Words after which "at" names whom something is aimed at, not where it happens ("fired back at X", "a swipe at X"). */
+export const AT_TARGETS = words(`
+  back out aimed aiming directed pointed pointing looked looking laughed laughing smiled shouted yelled swipe swipes
+  jab jabs dig digs shot shots barb barbs lashed lashing hit hitting sniped sniping
+`);
+
 /**
  * Kinds of work, and of other things, named like people ("drama Vera Drake", "the Harry Potter books", "band Franz
  * Ferdinand", "the aircraft carrier Theodore Roosevelt", "racehorse Red Rum").
