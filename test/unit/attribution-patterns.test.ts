@@ -2703,3 +2703,20 @@ describe('descriptions that name no one in play', () => {
     ).toEqual([]);
   });
 });
+
+describe('words someone recalls and what no one said', () => {
+  it('gives a quote "X recalled Y telling him" introduces to Y, not to X', () => {
+    expect(
+      attributed(
+        'Coach Ray Okafor spoke on Monday.',
+        '"I really want to win this one," Dana Pell recalled Mr. Okafor telling her.',
+      ),
+    ).toEqual([['I really want to win this one', 'Ray Okafor']]);
+  });
+
+  it('lists nothing for "she said almost nothing about"', () => {
+    expect(
+      reported('Governor Dana Pell said almost nothing about the budget until October, as the deficit grew.'),
+    ).toEqual([]);
+  });
+});

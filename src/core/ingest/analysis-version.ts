@@ -222,6 +222,7 @@
  * a thing ("the aircraft carrier Theodore Roosevelt"). A titled person's possessive ends a run of capitals ("President
  * Trump's Senate trial" had no Trump), and a name after "fired back at" or "a swipe at" is whom, not where ("Mitt
  * Romney" had no card). A president or a prime minister is not "the military doctor" or "the undocumented
- * immigrant" of a description, and "the two men" is nobody.
+ * immigrant" of a description, and "the two men" is nobody. `"...," X recalled Y telling him` is Y's (was X's), and
+ * "she said almost nothing about" is no statement.
  */
 export const ANALYSIS_VERSION = 19;

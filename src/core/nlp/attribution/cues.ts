@@ -713,12 +713,13 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
   verbAt = skipModifiersForward(paragraph, verbAt);
   const verb = tokens[verbAt];
   if (!isWord(verb) || paragraph.quoted[verbAt]) return null;
-  // `"...," AP quoted prosecutor Russell McGuire as saying`: the one quoted speaks, not the one quoting
-  if (verb.lower === 'quoted') {
+  // `"...," AP quoted prosecutor Russell McGuire as saying`: the one quoted speaks, not the one quoting; `"...," Mr.
+  // Mitchell recalled the president telling him`: nor the one who recalls another's words
+  if (verb.lower === 'quoted' || isRecallForm(verb.lower) || RECOUNTING_VERBS.has(verb.lower)) {
     const quotedSpeaker = phraseStartingAt(paragraph, verbAt + 1);
-    if (quotedSpeaker && tokens[quotedSpeaker.last + 1]?.lower === 'as') {
-      return speakerRef(paragraph, quotedSpeaker, 'quoted', verbAt);
-    }
+    const next = tokens[(quotedSpeaker?.last ?? verbAt) + 1]?.lower ?? '';
+    const told = next === 'saying' || next === 'telling' || (next === 'as' && verb.lower === 'quoted');
+    if (quotedSpeaker && told) return speakerRef(paragraph, quotedSpeaker, verb.text, verbAt);
   }
   const phrasal = PHRASAL_SPEECH.has(`${verb.lower} ${tokens[verbAt + 1]?.lower ?? ''}`);
   if (!isCueWord(paragraph, verbAt, paragraph.sentenceOf[verbAt] ?? 0) && !phrasal) return null;
@@ -1288,12 +1289,23 @@ function verbSoonAfter(tokens: ParagraphDoc['tokens'], from: number): boolean {
   return false;
 }
 
-/** Whether a verb is only intended or refused: "will announce", "plans to say", "is expected to tell", "declined to say". */
+/**
+ * Whether a verb is only intended or refused, or says nothing: "will announce", "plans to say", "is expected to tell",
+ * "declined to say", "said almost nothing about".
+ */
 function isUnsaid(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {
+  const after = tokens[verbIndex + 1]?.lower ?? '';
+  if (after === 'nothing' || (NOTHING_MODIFIERS.has(after) && tokens[verbIndex + 2]?.lower === 'nothing')) return true;
   const before = tokens[verbIndex - 1]?.lower ?? '';
   if (before === 'will' || before === '’ll' || before === "'ll") return true;
   return before === 'to' && UNSAID_BEFORE_TO.has(tokens[verbIndex - 2]?.lower ?? '');
 }
+
+/** Verbs of telling again what someone else said ("remembered the coach saying"). */
+const RECOUNTING_VERBS: ReadonlySet<string> = new Set(['remembered', 'remembers', 'remembering', 'heard', 'hears']);
+
+/** Words before "nothing" that keep it nothing ("said almost nothing", "said virtually nothing"). */
+const NOTHING_MODIFIERS: ReadonlySet<string> = new Set(['almost', 'virtually', 'next', 'practically']);
 
 /** Whether a verb is negated by the word or two before it: "never said", "did not say", "hasn't said". */
 function isNegated(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {
