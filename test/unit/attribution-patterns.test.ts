@@ -2720,3 +2720,13 @@ describe('words someone recalls and what no one said', () => {
     ).toEqual([]);
   });
 });
+
+describe('an appositive that runs up to the verb', () => {
+  it('finds "X, from the Harbour Traders Association (HTA) told" after a quote', () => {
+    expect(
+      attributed(
+        '"The story this year is all about digital," Jeff Okafor, from the Harbour Traders Association (HTA) told the BBC.',
+      ),
+    ).toEqual([['The story this year is all about digital', 'Jeff Okafor']]);
+  });
+});

@@ -223,6 +223,7 @@
  * Trump's Senate trial" had no Trump), and a name after "fired back at" or "a swipe at" is whom, not where ("Mitt
  * Romney" had no card). A president or a prime minister is not "the military doctor" or "the undocumented
  * immigrant" of a description, and "the two men" is nobody. `"...," X recalled Y telling him` is Y's (was X's), and
- * "she said almost nothing about" is no statement.
+ * "she said almost nothing about" is no statement. `"...," X, from Exane BNP Paribas told Reuters` and `X, from the
+ * Consumer Electronics Association (CEA) told` name X (nobody, for want of a comma before the verb).
  */
 export const ANALYSIS_VERSION = 19;

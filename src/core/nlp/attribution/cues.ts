@@ -624,11 +624,19 @@ function speakerRef(paragraph: ParagraphDoc, range: PhraseRange, cue: string, cu
 /** The speech verb closing an appositive that lost its second comma ("X, CRN's sales director told"), if any. */
 function unclosedAppositiveVerb(paragraph: ParagraphDoc, comma: number): number | null {
   const tokens = paragraph.tokens;
-  for (let index = comma + 2; index < tokens.length && index - comma <= 8; index++) {
+  // ("Jeff Joseph, from the Consumer Electronics Association (CEA) told": where someone is from, a body's name and
+  // its letters in brackets, may run up to the verb too)
+  const from = ORIGIN_PREPOSITIONS.has(tokens[comma + 1]?.lower ?? '');
+  for (let index = comma + 2; index < tokens.length && index - comma <= (from ? 12 : 8); index++) {
     const token = tokens[index]!;
-    if (paragraph.quoted[index] || token.kind !== 'word') return null;
+    if (paragraph.quoted[index]) return null;
+    if (token.kind !== 'word') {
+      if (from && (token.text === '(' || token.text === ')')) continue;
+      return null;
+    }
     if (token.capitalized || !isUnambiguousSpeechVerb(token.lower)) continue;
     const noun = tokens[index - 1]!;
+    if (from && (noun.text === ')' || (noun.kind === 'word' && noun.capitalized))) return index;
     return noun.kind === 'word' && !noun.capitalized && isRoleNoun(noun.lower) ? index : null;
   }
   return null;
