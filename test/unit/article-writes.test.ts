@@ -150,6 +150,14 @@ describe('roles across the store', () => {
     expect(rankRoleUses(uses)[0]).toBe('Home Secretary');
   });
 
+  it('keeps an office held apart from the same office held no longer, the newer first', () => {
+    let uses: ReturnType<typeof addRoleUses> = [];
+    for (const day of ['01', '02', '03', '04']) uses = addRoleUses(uses, ['President'], `2019-03-${day}T00:00:00.000Z`);
+    uses = addRoleUses(uses, ['former President'], '2021-06-01T00:00:00.000Z');
+    uses = addRoleUses(uses, ['former President'], '2021-06-02T00:00:00.000Z');
+    expect(rankRoleUses(uses)).toEqual(['former President', 'President']);
+  });
+
   it('counts an older article arriving late without moving the role forward in time', () => {
     const uses = addRoleUses(
       addRoleUses([], ['Mayor'], '2024-01-01T00:00:00.000Z'),

@@ -243,6 +243,16 @@ describe('a role given once against one given often', () => {
     expect(rankRoles([tally('Prime Minister', 3, 1), tally('British Prime Minister', 1, 0)])).toEqual([
       'British Prime Minister',
     ]);
+  });
+
+  it('across articles never folds an office held into the same office held no longer; in one article it does', () => {
+    expect(rankRoles([tally('special counsel', 70, 1), tally('former special counsel', 7, 0)], true)).toEqual([
+      'special counsel',
+      'former special counsel',
+    ]);
+    expect(
+      rankRoles([tally('President', 844, 1), tally('former President', 108, 0), tally('then-President', 3, 2)], true),
+    ).toEqual(['President', 'former President', 'then-President']);
     expect(rankRoles([tally('special counsel', 70, 1), tally('former special counsel', 7, 0)])).toEqual([
       'former special counsel',
     ]);

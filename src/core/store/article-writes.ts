@@ -501,8 +501,8 @@ export function addRoleUses(uses: readonly RoleUse[], roles: readonly string[], 
 
 /**
  * A person's roles best first: each role's weight as of the newest article giving any of them (most used and most
- * recent first), variants folded as {@link rankRoles} folds them ("Prime Minister" into "British Prime Minister"),
- * ties to the more recent.
+ * recent first), variants folded as {@link rankRoles} folds them across articles ("Prime Minister" into "British Prime
+ * Minister", but never "President" into "former President"), ties to the more recent.
  */
 export function rankRoleUses(uses: readonly RoleUse[]): string[] {
   const newest =
@@ -516,6 +516,7 @@ export function rankRoleUses(uses: readonly RoleUse[]): string[] {
       count: use.weight * decay(use.last, newest),
       order: -Date.parse(use.last) || 0,
     })),
+    true,
   );
 }
 

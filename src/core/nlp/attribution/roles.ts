@@ -442,8 +442,11 @@ export interface RoleTally {
  * Fold variants and order roles best first: a specific role given in its own right absorbs a generic one it is a
  * kind of ("Prime Minister" into "British Prime Minister", "Secretary" into "Secretary of State"), a form given once
  * beside a much used generic one is read as it, then the most used first, ties to the earliest given.
+ * `across` is for the roles of many articles: there an office held no longer ("former President") is no kind of the
+ * office held ("President"), since the two are told of different times; in one article "the coach" after "the former
+ * coach" is that same former one.
  */
-export function rankRoles(tallies: Iterable<RoleTally>): string[] {
+export function rankRoles(tallies: Iterable<RoleTally>, across = false): string[] {
   const byKey = new Map<string, RoleTally>();
   // "ex-chat show host", "ex-chatshow host": a compound written open or closed is one role, under its first spelling
   const keyOfSquashed = new Map<string, string>();
@@ -464,7 +467,7 @@ export function rankRoles(tallies: Iterable<RoleTally>): string[] {
   for (const generic of keys) {
     const general = byKey.get(generic);
     if (!general) continue;
-    const specifics = keys.filter((key) => isKindOf(key, generic) && byKey.has(key));
+    const specifics = keys.filter((key) => isKindOf(key, generic, across) && byKey.has(key));
     if (specifics.length === 0) continue;
     const used = general.count;
     // the most used specific form (the longest of equals) absorbs the generic one when it is used in its own right
@@ -517,12 +520,17 @@ function extraWords(specific: string, generic: string): string {
  * Whether `specific` names a kind of the role `generic`, ending with it ("UK chancellor", not "shadow chancellor")
  * or going on from it with "of" ("Secretary of State").
  */
-function isKindOf(specific: string, generic: string): boolean {
+function isKindOf(specific: string, generic: string, across: boolean): boolean {
   if (specific.startsWith(`${generic} of `)) return true;
   if (!specific.endsWith(` ${generic}`)) return false;
-  const before = extraWords(specific, generic).split(/[\s-]/u).at(-1) ?? '';
+  const extra = extraWords(specific, generic);
+  if (across && PAST_HOLDING.test(extra)) return false;
+  const before = extra.split(/[\s-]/u).at(-1) ?? '';
   return !OTHER_OFFICE_WORDS.has(before);
 }
+
+/** Words that say a role is held no longer: "former", "late", "outgoing", "ex-", "then-". */
+const PAST_HOLDING = /(?:^|\s)(?:former|late|outgoing|onetime|one-time|erstwhile|ex|then)(?:[\s-]|$)/u;
 
 function fold(byKey: Map<string, RoleTally>, key: string, into: string): void {
   const absorbed = byKey.get(key)!;
