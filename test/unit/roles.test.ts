@@ -289,3 +289,12 @@ describe('a role given once against one given often', () => {
     ]);
   });
 });
+
+describe('words before a role that belong to the sentence or to someone else', () => {
+  it('drops a participle and the preposition after it, and a tie to a relative before "and"', () => {
+    expect(cleanRole('appearing beside presumptive Democratic presidential nominee')).toBe(
+      'presumptive Democratic presidential nominee',
+    );
+    expect(cleanRole("Tom's brother and fellow longtime television comedian")).toBe('longtime television comedian');
+  });
+});

@@ -15,6 +15,7 @@ import {
   AWARD_WORDS,
   CONSORT_WORDS,
   DESCRIPTIVE_PREPOSITIONS,
+  FAMILY_NOUNS,
   HONORIFIC_TITLES,
   HONORIFICS,
   LIST_JOINERS,
@@ -253,6 +254,18 @@ export function cleanRole(raw: string): string | null {
     !(/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!) && !isVerbForm(bare(words[0]!)))
   ) {
     words = words.slice(1);
+  }
+  // ("appearing beside presumptive nominee": the participle dropped, the preposition after it is the sentence's too)
+  while (
+    words.length > 1 &&
+    /^\p{Ll}/u.test(words[0]!) &&
+    (isPreposition(bare(words[0]!)) || DESCRIPTIVE_PREPOSITIONS.has(words[0]!))
+  ) {
+    words = words.slice(1);
+  }
+  // "German's brother and fellow longtime television comedian": a tie to someone else, then the role itself
+  if (words.length > 3 && /['’]s$/u.test(words[0]!) && FAMILY_NOUNS.has(bare(words[1]!)) && words[2] === 'and') {
+    words = words.slice(words[3] === 'fellow' ? 4 : 3);
   }
   // "first lady", "first gentleman": a standing whose last word is otherwise a courtesy
   const consort = words.length >= 2 && bare(words.at(-2)!) === 'first' && CONSORT_WORDS.has(bare(words.at(-1)!));
