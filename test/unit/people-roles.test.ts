@@ -660,3 +660,21 @@ describe('a body named by one word after "the"', () => {
     ]);
   });
 });
+
+describe('a list of titled names', () => {
+  const rolesOf = (...lines: string[]) =>
+    Object.fromEntries(peopleOf(...lines).map((person) => [person.name, person.roles]));
+
+  it('does not give one person the title and name of the next one in a list', () => {
+    expect(
+      rolesOf(
+        'The slates include State Treasurer Kelly Marsh, Secretary of State Connie Dole, Congresswoman Susan Brook, and Mayor James Sneed.',
+        'Roger Vane, adviser to President Tom Hale, spoke.',
+      ),
+    ).toMatchObject({
+      'Kelly Marsh': ['State Treasurer'],
+      'Connie Dole': ['Secretary of State'],
+      'Roger Vane': ['adviser to President Tom Hale'],
+    });
+  });
+});

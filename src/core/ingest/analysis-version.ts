@@ -226,6 +226,7 @@
  * "she said almost nothing about" is no statement. `"...," X, from Exane BNP Paribas told Reuters` and `X, from the
  * Consumer Electronics Association (CEA) told` name X (nobody, for want of a comma before the verb). Across a store's
  * articles an office held no longer never absorbs the office held ("President" was folded into "former President", so
- * a person called president in 844 articles and former president in 108 showed only "former President").
+ * a person called president in 844 articles and former president in 108 showed only "former President"). In a list of
+ * titled names ("State Treasurer X, Secretary of State Y, ..."), the next title and name are no role of the one before.
  */
 export const ANALYSIS_VERSION = 19;

@@ -1140,6 +1140,9 @@ function appositivePhrase(paragraph: ParagraphDoc, index: number, copula: boolea
       relative
     ) {
       if (!sawRole || end === index) return null;
+      // "State Treasurer Kelly Mitchell, Secretary of State Connie Lawson, ...": a title and a full name are the next
+      // person of a list, not this one's role
+      if (first.capitalized && isFullNameAt(tokens, end - 2)) return null;
       // "Sania Mirza, the oldest and youngest players in the draw": what several people are is none's own role
       // (not "one of the party's founders")
       const plural = roleWord.endsWith('s') && !roleWord.endsWith('ss') && isRoleNoun(roleWord.slice(0, -1));
@@ -1159,6 +1162,20 @@ function appositivePhrase(paragraph: ParagraphDoc, index: number, copula: boolea
     }
   }
   return null;
+}
+
+/** Whether the tokens at `at` and after it are a common given name and a surname ("Connie Lawson"). */
+function isFullNameAt(tokens: readonly Token[], at: number): boolean {
+  const given = tokens[at];
+  const surname = tokens[at + 1];
+  return (
+    given?.kind === 'word' &&
+    surname?.kind === 'word' &&
+    given.capitalized &&
+    surname.capitalized &&
+    isCommonFirstName(given.lower) &&
+    !isRoleWord(surname.lower)
+  );
 }
 
 /**
