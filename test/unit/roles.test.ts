@@ -298,3 +298,20 @@ describe('words before a role that belong to the sentence or to someone else', (
     expect(cleanRole("Tom's brother and fellow longtime television comedian")).toBe('longtime television comedian');
   });
 });
+
+describe('one office written two ways', () => {
+  it('folds "former governor of Florida" into "Former Florida Governor", but keeps "Secretary of State" whole', () => {
+    expect(roleKey('former governor of Florida')).toBe(roleKey('Former Florida Governor'));
+    expect(roleKey('Secretary of State')).toBe('secretary of state');
+    expect(
+      rankRoles(
+        [
+          { text: 'Former Florida Governor', count: 5, order: 0 },
+          { text: 'former governor of Florida', count: 3, order: 1 },
+          { text: 'Republican presidential candidate', count: 4, order: 2 },
+        ],
+        true,
+      ),
+    ).toEqual(['Former Florida Governor', 'Republican presidential candidate']);
+  });
+});

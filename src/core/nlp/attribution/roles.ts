@@ -438,9 +438,12 @@ export function spelledTitleWords(lower: string): string[] {
 /** The key two variants of one role share: case, accents, spelled-out forms and a leading "the" folded away. */
 export function roleKey(role: string): string {
   // ("UKIP's leader" is "UKIP leader")
-  return normalizeName(role.replace(/(\p{L})['’]s(?=\s|$)/gu, '$1'))
+  const key = normalizeName(role.replace(/(\p{L})['’]s(?=\s|$)/gu, '$1'))
     .replace(EXPANSION_PATTERN, (match) => EXPANSIONS[match] ?? match)
     .replace(/^the /u, '');
+  // ("former governor of Florida" is "former Florida governor"; not "secretary of state": no place's)
+  const of = /^(.*?)(\S+) of (?:the )?(.+)$/u.exec(key);
+  return of && !of[3]!.includes(' of ') && isPlaceName(of[3]!) ? `${of[1]}${of[3]} ${of[2]}` : key;
 }
 
 /** How often and how early an article (or a store) gave a role. */
