@@ -201,7 +201,7 @@ describe('whose a role is, when it only points back', () => {
 
 describe('how the writer rates someone', () => {
   it('drops an adjective of praise or blame before a role, and keeps a name it opens', () => {
-    expect(cleanRole('a little-known official')).toBe('official');
+    expect(cleanRole('a little-known Pentagon official')).toBe('Pentagon official');
     expect(cleanRole('the long-elusive Taliban spokesman')).toBe('Taliban spokesman');
     expect(cleanRole('controversial activist')).toBe('activist');
     expect(cleanRole('Popular Front leader')).toBe('Popular Front leader');
@@ -313,5 +313,22 @@ describe('one office written two ways', () => {
         true,
       ),
     ).toEqual(['Former Florida Governor', 'Republican presidential candidate']);
+  });
+});
+
+describe('roles of nothing named and words that are no role', () => {
+  it('drops a bare leader, official or incumbent, and icons, patrons and tacticians', () => {
+    for (const raw of [
+      'leader',
+      'a little-known official',
+      'incumbent',
+      'progressive icon',
+      'patron',
+      'consummate tactician',
+    ]) {
+      expect(cleanRole(raw)).toBeNull();
+    }
+    expect(cleanRole('Tory leader')).toBe('Tory leader');
+    expect(cleanRole('Democratic incumbent')).toBe('Democratic incumbent');
   });
 });

@@ -96,6 +96,21 @@ export function weighFeatures(
   table: KeyTable,
 ): ArticleVector {
   const n = ids.length;
+  const vector: ArticleVector = { keys: new Int32Array(n), weights: new Float64Array(n) };
+  weighInto(ids, weights, articles, df, table, vector);
+  return vector;
+}
+
+/** {@link weighFeatures} into `vector`, whose arrays are as long as `ids`. */
+function weighInto(
+  ids: Int32Array,
+  weights: ArrayLike<number>,
+  articles: number,
+  df: ArrayLike<number>,
+  table: KeyTable,
+  vector: ArticleVector,
+): void {
+  const n = ids.length;
   work.raw = grownFloat64(work.raw, n);
   const raw = work.raw;
   let sum = 0;
@@ -107,21 +122,61 @@ export function weighFeatures(
   }
   const norm = Math.sqrt(sum) || 1;
   for (let i = 0; i < n; i++) raw[i]! /= norm;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    const by = raw[b]! - raw[a]!;
-    if (by !== 0) return by;
-    const termA = table.name(ids[a]!);
-    const termB = table.name(ids[b]!);
-    return termA < termB ? -1 : termA > termB ? 1 : 0;
-  });
-  const vector: ArticleVector = { keys: new Int32Array(n), weights: new Float64Array(n) };
+  const order = orderByWeight(raw, n, ids, table);
   for (let i = 0; i < n; i++) {
     const from = order[i]!;
     vector.keys[i] = ids[from]!;
     vector.weights[i] = raw[from]!;
   }
-  return vector;
+}
+
+/**
+ * Positions 0..n-1 by `values`, largest first, equal values by key name: the order a stable sort with that
+ * comparison gives. Names are looked up for equal values only (a name is a string far off in memory).
+ */
+function orderByWeight(values: Float64Array, n: number, ids: Int32Array, table: KeyTable): Int32Array {
+  work.order = grownInt32(work.order, n);
+  const order = work.order;
+  // binary insertion, each value after those at least as large: stable, and no comparator call per comparison
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    let low = 0;
+    let high = i;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (values[order[mid]!]! >= value) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = i; k > low; k--) order[k] = order[k - 1]!;
+    order[low] = i;
+  }
+  for (let start = 0; start < n; ) {
+    const value = values[order[start]!]!;
+    let end = start + 1;
+    while (end < n && values[order[end]!] === value) end++;
+    if (end - start > 1) orderRunByName(order, start, end, ids, table);
+    start = end;
+  }
+  return order;
+}
+
+/** Order `order[start..end)` by the names of their keys, stably (insertion: runs are short). */
+function orderRunByName(order: Int32Array, start: number, end: number, ids: Int32Array, table: KeyTable): void {
+  const names = work.names;
+  names.length = 0;
+  for (let k = start; k < end; k++) names.push(table.name(ids[order[k]!]!));
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    const position = order[start + i]!;
+    let k = i;
+    while (k > 0 && names[k - 1]! > name) {
+      names[k] = names[k - 1]!;
+      order[start + k] = order[start + k - 1]!;
+      k--;
+    }
+    names[k] = name;
+    order[start + k] = position;
+  }
 }
 
 /** Smoothed IDF (as scikit-learn's): never zero, so a word in every article still counts a little. */
@@ -179,6 +234,10 @@ const work = {
   scoring: new ScoringVector(),
   positions: new KeyPositions(),
   raw: new Float64Array(0),
+  order: new Int32Array(0),
+  names: [] as string[],
+  vectorKeys: new Int32Array(0),
+  vectorWeights: new Float64Array(0),
   df: new Int32Array(0),
   keys: new Int32Array(0),
   weights: new Float64Array(0),
@@ -315,7 +374,8 @@ export function keyFeatures(features: StoryFeatures, index: InMemoryStoryIndex, 
     ids[at] = table.nameId(name);
     weights[at++] = config.nameWeight;
   }
-  const counted = ids.slice(0, at);
+  // a view: the ids are not changed once given
+  const counted = ids.subarray(0, at);
   for (const hash of quotes) {
     ids[at] = table.quoteId(hash);
     weights[at++] = config.quoteWeight;
@@ -349,7 +409,12 @@ export function assignKeyed(
   work.df = grownInt32(work.df, features.ids.length);
   const df = work.df;
   index.frequenciesOf(features.ids, df);
-  const vector = weighFeatures(features.ids, features.weights, articles, df, index.keys);
+  // the vector lives for this assignment: views of reused arrays (a typed array of this size is an allocation)
+  const n = features.ids.length;
+  work.vectorKeys = grownInt32(work.vectorKeys, n);
+  work.vectorWeights = grownFloat64(work.vectorWeights, n);
+  const vector: ArticleVector = { keys: work.vectorKeys.subarray(0, n), weights: work.vectorWeights.subarray(0, n) };
+  weighInto(features.ids, features.weights, articles, df, index.keys, vector);
   const seq = articles;
   const candidates = index.candidates({
     vector,

@@ -204,10 +204,13 @@ export class InMemoryStoryIndex {
     const best: { story: StoryState; dot: number }[] = [];
     for (const slot of touched) {
       const dot = dots[slot]!;
+      const last = best[best.length - 1];
+      const full = best.length === probe.limit && last !== undefined;
+      // most touched stories score below a full list's last: those are passed over without reading the story
+      if (full && dot < last.dot) continue;
       const story = this.bySlot[slot]!;
       const id = story.id;
-      const last = best[best.length - 1];
-      if (best.length === probe.limit && last !== undefined && !ranksBefore(dot, id, last.dot, last.story.id)) continue;
+      if (full && !ranksBefore(dot, id, last.dot, last.story.id)) continue;
       if (!isOpen(story, probe.sinceTime, probe.sinceSeq)) continue;
       let at = best.length;
       while (at > 0 && ranksBefore(dot, id, best[at - 1]!.dot, best[at - 1]!.story.id)) at--;
@@ -382,13 +385,8 @@ export class InMemoryStoryIndex {
     const { keys, weights } = story;
     const picked = selectHeaviest(weights, keys.length, POSTED_KEYS, (position) => this.keys.name(keys[position]!));
     const count = picked.length;
-    const postedKeys = new Int32Array(count);
     this.postedNow.reset(count);
-    for (let i = 0; i < count; i++) {
-      const key = keys[picked[i]!]!;
-      postedKeys[i] = key;
-      this.postedNow.add(key, i);
-    }
+    for (let i = 0; i < count; i++) this.postedNow.add(keys[picked[i]!]!, i);
     let slot = this.slots.get(story.id);
     if (slot === undefined) {
       slot = this.freeSlots.pop() ?? this.bySlot.length;
@@ -400,6 +398,9 @@ export class InMemoryStoryIndex {
     if (before !== undefined) {
       for (const key of before) if (this.postedNow.get(key) < 0) this.unpostKey(key, slot);
     }
+    // the keys posted before are read: their array takes the new ones when it is as long (nearly every join)
+    const postedKeys = before !== undefined && before.length === count ? before : new Int32Array(count);
+    for (let i = 0; i < count; i++) postedKeys[i] = keys[picked[i]!]!;
     // re-inserting keeps the Map ordered by latest article
     this.open.delete(story.id);
     // the picked positions hold: nothing selects in between

@@ -281,10 +281,10 @@ export function cleanRole(raw: string): string | null {
   }
   // "veteran", "former": a word that only qualifies a role is none on its own
   if (words.length === 1 && APPOSITIVE_OPENERS.has(bare(words[0]!))) return null;
-  // "former member", "senior member", "nominee": a member or a nominee of nothing named is no position ("party
-  // member", "member of the band", "Oscar nominee")
+  // "former member", "senior member", "nominee", "leader", "incumbent": a member, nominee, leader or official of
+  // nothing named is no position ("party member", "member of the band", "Oscar nominee", "Tory leader")
   if (
-    ['member', 'nominee'].includes(singular(bare(words.at(-1)!))) &&
+    ['member', 'nominee', 'leader', 'official', 'incumbent'].includes(singular(bare(words.at(-1)!))) &&
     words.slice(0, -1).every((word) => APPOSITIVE_OPENERS.has(bare(word)))
   ) {
     return null;

@@ -889,9 +889,10 @@ export const RELATIVE_HEADS = words('someone somebody anyone anybody one person 
 export const ROLE_PRONOUNS = words('i you he she it we they');
 
 /** Nouns that say what kind of person someone is ("great man", "Teenager"), never a position, office or job. */
-export const PERSON_NOUNS = words(
-  'man woman men women teenager teen boy girl lad guy person people folk youngster villain hero victim survivor',
-);
+export const PERSON_NOUNS = words(`
+  man woman men women teenager teen boy girl lad guy person people folk youngster villain hero victim survivor icon
+  patron shepherd tactician
+`);
 
 /** Participles that read as adjectives in a role ("elected mayor", "outgoing chairman"). */
 export const ADJECTIVAL_PARTICIPLES = words(`
