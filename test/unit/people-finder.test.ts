@@ -908,3 +908,16 @@ describe('people named in passing', () => {
     ).toEqual(['Vale', 'Dana Pell', 'Mitt Okafor', 'Rui Sato']);
   });
 });
+
+describe('a titled surname two people share', () => {
+  it('gives "Secretary Vale" to the Vale with no office, not to the former president', () => {
+    const people = attributeQuotes(
+      articleFromLines(
+        'People',
+        'Former President Tom Vale and Ada Vale campaigned on Monday. "Secretary Vale called them out," Rui Sato said.',
+      ),
+    ).people.map((person) => [person.name, person.roles]);
+    expect(people).toContainEqual(['Tom Vale', ['Former President']]);
+    expect(people).toContainEqual(['Ada Vale', ['Secretary']]);
+  });
+});

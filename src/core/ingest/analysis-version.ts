@@ -229,6 +229,7 @@
  * a person called president in 844 articles and former president in 108 showed only "former President"). In a list of
  * titled names ("State Treasurer X, Secretary of State Y, ..."), the next title and name are no role of the one before.
  * A bare "leader", "official" or "incumbent" (of nothing named) is no role, nor is an "icon", a "patron", a "shepherd"
- * or a "tactician" ("progressive icon", "consummate tactician").
+ * or a "tactician" ("progressive icon", "consummate tactician"). "Secretary Clinton" beside former President Bill
+ * Clinton and a Hillary Clinton with no role is hers (it gave him "Secretary").
  */
 export const ANALYSIS_VERSION = 19;

@@ -3328,6 +3328,18 @@ function candidateGender(candidate: Candidate, titleGenders: ReadonlyMap<string,
   return titleGenders.get(normalizeName(candidate.words.join(' '))) ?? null;
 }
 
+/** Titles of public office a titled surname may name ("Secretary Clinton", "Senator Cruz"). */
+const PUBLIC_OFFICES: ReadonlySet<string> = new Set(
+  'president minister chancellor premier secretary senator governor mayor representative congressman congresswoman speaker'.split(
+    ' ',
+  ),
+);
+
+/** Whether a role names a public office by its title word ("Former President", "Senator"), not a job or a standing. */
+function isOfficeRole(text: string): boolean {
+  return PUBLIC_OFFICES.has(normalizeName(text).split(' ').pop() ?? '');
+}
+
 function isGenderCompatible(person: Entity, gender: Gender | null): boolean {
   return gender === null || person.gender === null || !person.genderFirm || person.gender === gender;
 }
@@ -3407,6 +3419,12 @@ function resolveCandidate(
       [...entity.roles.values()].some((role) => titleWords.every((word) => normalizeName(role.text).includes(word))),
     );
     if (holding.length === 1) return singled(holding[0]!);
+    // "Secretary Clinton" beside former President Bill Clinton and Hillary Clinton, whom the article gives no role:
+    // not the one whose office is another
+    if (holding.length === 0) {
+      const free = matches.filter((entity) => ![...entity.roles.values()].some((role) => isOfficeRole(role.text)));
+      if (free.length === 1) return singled(free[0]!);
+    }
   }
   const singledOut = people.singledOut.get(key);
   if (singledOut && matches.includes(singledOut)) return singledOut;
