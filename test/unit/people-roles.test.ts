@@ -678,3 +678,17 @@ describe('a list of titled names', () => {
     });
   });
 });
+
+describe('an office someone might hold', () => {
+  it('gives no role for "a President X could", and keeps one after "a" that is no title of the name', () => {
+    expect(
+      peopleOf(
+        'Ada Quell spoke on Monday. It is an agenda a President Quell could hope to see work.',
+        'A Senate Republican aide, Tom Vale, said no.',
+      ).map((person) => [person.name, person.roles]),
+    ).toEqual([
+      ['Ada Quell', []],
+      ['Tom Vale', ['Senate Republican aide']],
+    ]);
+  });
+});

@@ -332,3 +332,12 @@ describe('roles of nothing named and words that are no role', () => {
     expect(cleanRole('Democratic incumbent')).toBe('Democratic incumbent');
   });
 });
+
+describe('words of the sentence or of the writer before a role', () => {
+  it('drops what a participle before "former" says, and the writer\'s labels ("fanatic", "far-left")', () => {
+    expect(cleanRole('super PAC backing former Florida governor')).toBe('former Florida governor');
+    expect(cleanRole('Lawyers defending former WorldCom chief')).toBe('former WorldCom chief');
+    expect(cleanRole('Far-left billionaire activist')).toBe('billionaire activist');
+    expect(cleanRole('fanatic leader')).toBeNull();
+  });
+});

@@ -230,6 +230,8 @@
  * titled names ("State Treasurer X, Secretary of State Y, ..."), the next title and name are no role of the one before.
  * A bare "leader", "official" or "incumbent" (of nothing named) is no role, nor is an "icon", a "patron", a "shepherd"
  * or a "tactician" ("progressive icon", "consummate tactician"). "Secretary Clinton" beside former President Bill
- * Clinton and a Hillary Clinton with no role is hers (it gave him "Secretary").
+ * Clinton and a Hillary Clinton with no role is hers (it gave him "Secretary"). "a President Clinton could" gives no
+ * role; a participle before "former" ends what is not the role ("super PAC backing former Florida governor",
+ * "Lawyers defending former WorldCom chief"); the writer's "fanatic", "far-left", "far-right" and "consummate" go.
  */
 export const ANALYSIS_VERSION = 19;

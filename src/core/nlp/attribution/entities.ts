@@ -1020,6 +1020,12 @@ function isObjectOfPhrase(tokens: readonly Token[], first: number): boolean {
   );
 }
 
+/** "a President Clinton": an indefinite article before a title and a name makes the office one someone might hold. */
+function isHypotheticalTitle(tokens: readonly Token[], first: number): boolean {
+  const article = tokens[first - 1]?.lower;
+  return (article === 'a' || article === 'an') && tokens[first]?.kind === 'word' && tokens[first]!.capitalized;
+}
+
 /**
  * A lowercase word at `index` that reads as the verb of a clause: an -ed form or an unlisted word with a verb's ending
  * right after a name that is no possessive or after an auxiliary, or (not for -ed forms, "newly elected") after an
@@ -1787,8 +1793,12 @@ export function findEntities(doc: ArticleDoc): EntityIndex {
       const lineUp = !paragraph.headline && isLineUpEntry(paragraph, candidate, linkOnly);
       if (lineUp) candidate.linkOnly = false;
       const rawRoles = [
-        // ("Counselor to the President Kellyanne Conway": the office the counselor serves, not hers)
-        isObjectOfPhrase(paragraph.tokens, candidate.runFirst) ? null : titleRole(candidate.title),
+        // ("Counselor to the President Kellyanne Conway": the office the counselor serves, not hers; "a President
+        // Clinton could": an office someone might hold)
+        isObjectOfPhrase(paragraph.tokens, candidate.runFirst) ||
+        isHypotheticalTitle(paragraph.tokens, candidate.runFirst)
+          ? null
+          : titleRole(candidate.title),
         rolePhraseBefore(paragraph, candidate.runFirst, candidate.nameLast),
         appositiveAfter(paragraph, candidate.nameLast),
       ];

@@ -175,7 +175,12 @@ export function cleanRole(raw: string): string | null {
   // the sentence's (not "Republican former governor", nor a role joined by "and": "whistleblower and former employee")
   // ("The panel heard ex-Governor X": "ex-" and "then-" open theirs the same way)
   const formerAt = words.findIndex((word) => word === 'former' || /^(?:ex|then)-\p{L}/u.test(word));
-  if (formerAt > 0 && words.slice(0, formerAt).every((word) => /^\p{Ll}/u.test(word) && !LIST_JOINERS.has(word))) {
+  // ("super PAC backing former Florida governor": a participle before "former" ends the words that are not the role)
+  const participle = formerAt > 0 && /^\p{Ll}+ing$/u.test(words[formerAt - 1]!) && !isRoleHead(words[formerAt - 1]!);
+  if (
+    formerAt > 0 &&
+    (participle || words.slice(0, formerAt).every((word) => /^\p{Ll}/u.test(word) && !LIST_JOINERS.has(word)))
+  ) {
     words = words.slice(formerAt);
   }
   // "then Senator": a bare "then" may be the sentence's ("and then Senator X said"); "then-President" is kept, as

@@ -844,7 +844,7 @@ export const MOOD_WORDS = words(`
   confident crestfallen proud delighted upbeat angry furious frustrated disappointed relieved jubilant elated dejected
   beleaguered under-pressure buoyant bullish defiant emotional happy unhappy satisfied pleased thrilled
   little-known long-elusive well-known powerful influential controversial outspoken notorious legendary beloved
-  flamboyant colourful colorful popular
+  flamboyant colourful colorful popular fanatic far-left far-right consummate
 `);
 
 /**
