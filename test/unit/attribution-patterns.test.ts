@@ -2730,3 +2730,20 @@ describe('an appositive that runs up to the verb', () => {
     ).toEqual([['The story this year is all about digital', 'Jeff Okafor']]);
   });
 });
+
+describe('roles written as letters or joined by "and" before a name', () => {
+  it('gives a quote to "Acme\'s CEO, Ada Vale," and to "chairman and chief executive Tom Hale"', () => {
+    expect(
+      attributed(
+        '"We want to be sure it works," Acme-corp\'s CEO, Ada Vale, told the BBC.',
+        'Harbour Media reported profits. "Our performance was strong," said chairman and chief executive Tom Hale.',
+      ),
+    ).toEqual([
+      ['We want to be sure it works', 'Ada Vale'],
+      ['Our performance was strong', 'Tom Hale'],
+    ]);
+    expect(
+      people('"We want to be sure it works," Acme-corp\'s CEO, Ada Vale, told the BBC.').map((p) => p.name),
+    ).toEqual(['Ada Vale']);
+  });
+});

@@ -233,5 +233,8 @@
  * Clinton and a Hillary Clinton with no role is hers (it gave him "Secretary"). "a President Clinton could" gives no
  * role; a participle before "former" ends what is not the role ("super PAC backing former Florida governor",
  * "Lawyers defending former WorldCom chief"); the writer's "fanatic", "far-left", "far-right" and "consummate" go.
+ * A role's letters are no body ("Authenti-corp's CEO, Cynthia Musselman, told" went to an organisation "CEO"; "The
+ * CEO" is the chief executive the article names), and "said chairman and chief executive Richard Parsons" names him
+ * (it stopped at "chairman", and the quote went to the firm).
  */
 export const ANALYSIS_VERSION = 19;

@@ -323,7 +323,9 @@ const ISSUING_VERBS: ReadonlySet<string> = new Set(['issued', 'released', 'publi
 function isDescription(paragraph: ParagraphDoc, phrase: PhraseRange): boolean {
   const first = paragraph.tokens[phrase.first]!;
   const head = paragraph.tokens[phrase.last]!;
-  if (head.capitalized) return false;
+  // ("Authenti-corp's CEO": a role's capital letters, after whose post it is)
+  const letters = phrase.last > phrase.first && /^\p{Lu}{2,3}$/u.test(head.text) && isRoleNoun(head.lower);
+  if (head.capitalized && !letters) return false;
   return ((first.lower === 'the' || first.lower === 'its') && phrase.last > phrase.first) || isRoleNoun(head.lower);
 }
 

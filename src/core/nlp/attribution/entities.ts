@@ -1709,7 +1709,9 @@ function organisationOf(
   if (from === last) {
     const token = tokens[from]!;
     const word = token.text.replace(/['’]s?$/u, '');
-    if (isAcronym(token) || (INNER_CAPITAL.test(word) && word.length > 3 && !CAMEL_NAME.test(word))) {
+    // (not "Authenti-corp's CEO": a role's letters are someone's post, no body's name)
+    const roleLetters = /^\p{Lu}{2,3}$/u.test(word) && isRoleNoun(normalizeName(word));
+    if ((isAcronym(token) && !roleLetters) || (INNER_CAPITAL.test(word) && word.length > 3 && !CAMEL_NAME.test(word))) {
       organisation = true;
     }
     if (isOrganizationName(token.lower) && !isFirstName(token.lower) && !isLastName(token.lower)) organisation = true;

@@ -174,6 +174,16 @@ export function phraseStartingAt(paragraph: ParagraphDoc, first: number): Phrase
     const token = tokens[index]!;
     if (!paragraph.quoted[index] && (isCommaInBodyName(tokens, index, first) || isSlashInName(tokens, index))) continue;
     if (paragraph.quoted[index] || token.kind !== 'word') break;
+    // ("chairman and chief executive officer Bill Ford": two roles joined before the name they are of)
+    if (token.lower === 'and' && !inName && isRoleWordRun(tokens, first, index)) {
+      const name = nameAfterRoleWords(paragraph, index + 1);
+      if (name !== null && isRoleNoun(tokens[name - 1]!.lower)) {
+        last = name;
+        index = name;
+        inName = true;
+        continue;
+      }
+    }
     const linksNames =
       ((token.lower === 'of' || token.lower === 'for') && tokens[index + 1]?.capitalized) ||
       isAndInBodyName(tokens, index, first);
@@ -249,6 +259,16 @@ function roleHeadClosing(paragraph: ParagraphDoc, index: number): number | null 
     if (isRoleNoun(token.lower) && (next === undefined || next.kind !== 'word')) return at;
   }
   return null;
+}
+
+/** Whether the tokens from `first` up to `end` are lowercase role words ("chairman", "chief executive"). */
+function isRoleWordRun(tokens: readonly Token[], first: number, end: number): boolean {
+  if (end <= first) return false;
+  for (let at = first; at < end; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word' || token.capitalized || DETERMINERS.has(token.lower)) return false;
+  }
+  return isRoleNoun(tokens[end - 1]!.lower);
 }
 
 /** A past tense: "-ed", or an irregular past ("sought", "told"). */
