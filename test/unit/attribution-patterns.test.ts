@@ -2747,3 +2747,34 @@ describe('roles written as letters or joined by "and" before a name', () => {
     ).toEqual(['Ada Vale']);
   });
 });
+
+describe('a spokesperson who goes on speaking', () => {
+  it('gives "he said" after "A spokesman for X said that" to X, but not past a man named since', () => {
+    expect(
+      attributed(
+        'Tom Vale said the word headed the list.',
+        'A spokesman for the Harbour Press said that the word was now in other dictionaries. "It was the word of last year," he said. "But," he added, "it is a recent thing."',
+        'An Ofcom spokesman said it would act. Ubisense has 40 customers, said Rui Sato of Ubisense. He said that the radios were driving new uses.',
+      ),
+    ).toEqual([
+      ['the word headed the list', 'Tom Vale'],
+      ['the word was now in other dictionaries', 'Harbour Press'],
+      ['It was the word of last year', 'Harbour Press'],
+      ['But', 'Harbour Press'],
+      ['it is a recent thing.', 'Harbour Press'],
+      ['it would act', 'Ofcom'],
+      ['the radios were driving new uses', 'Rui Sato'],
+    ]);
+  });
+
+  it('gives "she said" after a spokeswoman the article names to her', () => {
+    expect(
+      attributed(
+        'Ada Quell, spokeswoman for the Harbour Trust, said it was aware of the site. She said the e-mails started two days ago.',
+      ),
+    ).toEqual([
+      ['it was aware of the site', 'Ada Quell'],
+      ['the e-mails started two days ago', 'Ada Quell'],
+    ]);
+  });
+});

@@ -235,6 +235,8 @@
  * "Lawyers defending former WorldCom chief"); the writer's "fanatic", "far-left", "far-right" and "consummate" go.
  * A role's letters are no body ("Authenti-corp's CEO, Cynthia Musselman, told" went to an organisation "CEO"; "The
  * CEO" is the chief executive the article names), and "said chairman and chief executive Richard Parsons" names him
- * (it stopped at "chairman", and the quote went to the firm).
+ * (it stopped at "chairman", and the quote went to the firm). "he said" after an unnamed "spokesman for X" who spoke
+ * is X's, unless a man is named since ("A spokesman for the Oxford University Press said that ... '...,' he said"
+ * went to Merriam-Webster; "A BBC spokeswoman said ... She said" to the producer the spokeswoman named).
  */
 export const ANALYSIS_VERSION = 19;

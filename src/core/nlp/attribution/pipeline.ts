@@ -57,6 +57,7 @@ import type { QuoteGroup, QuotePart } from './quote-marks.js';
 import {
   anonymousSpeaker,
   noteSpeaker,
+  type ResolutionPath,
   type ResolveContext,
   resolvePronoun,
   resolveSpeaker,
@@ -205,7 +206,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
           quotes.push(makeQuote(paragraph, start, end, 'reported', resolution.entity, statement.speaker));
           traces.push({ cue: 'reported', via: resolution.via });
         }
-        credit(context, paragraph, statement.speaker.cueIndex, resolution.entity);
+        credit(context, paragraph, statement.speaker.cueIndex, resolution.entity, statement.speaker);
         continue;
       }
       if (kept >= MAX_QUOTES_PER_ARTICLE) continue;
@@ -249,7 +250,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       const list = attributions.get(last.paragraphIndex) ?? [];
       list.push({ tokenIndex, ref, quoted: true });
       attributions.set(last.paragraphIndex, list);
-      if (entity) credit(context, lastParagraph, tokenIndex, entity);
+      if (entity) credit(context, lastParagraph, tokenIndex, entity, ref, resolution?.via);
       else noteAnonymous(context, lastParagraph, { ...ref, cueIndex: tokenIndex });
     }
   }
@@ -343,8 +344,50 @@ function noteAnonymous(context: ResolveContext, paragraph: ParagraphDoc, ref: Sp
 }
 
 /** Credit an entity with speech at a position, for the pronouns that follow. */
-function credit(context: ResolveContext, paragraph: ParagraphDoc, tokenIndex: number, entity: Entity): void {
-  noteSighting(context, paragraph, tokenIndex, entity, true);
+/**
+ * Note `entity` as speaking at `tokenIndex`; with the cue's `ref`, a body that spoke through "a spokesman for it" is
+ * remembered as speaking through a man (so "he said" after it is the body's).
+ */
+function credit(
+  context: ResolveContext,
+  paragraph: ParagraphDoc,
+  tokenIndex: number,
+  entity: Entity,
+  ref?: SpeakerRef,
+  via?: ResolutionPath,
+): void {
+  // ("...," he said. after a spokesman's words: the spokesman goes on speaking for the body)
+  const pronoun = ref && via === 'spokesperson-remembered' ? ref.paragraph.tokens[ref.range.first]!.lower : '';
+  const through = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : ref ? spokespersonGender(ref) : undefined;
+  noteSighting(context, paragraph, tokenIndex, entity, true, through);
+}
+
+/**
+ * The gender of the spokesperson a speaker phrase names ("a spokesman for X": male), if it names one; the phrase may
+ * have been cut to the body after "for" or "of".
+ */
+function spokespersonGender(ref: SpeakerRef): Sighting['spokesperson'] {
+  const tokens = ref.paragraph.tokens;
+  const linked = ['for', 'of', 'at'].includes(tokens[ref.range.first - 1]?.lower ?? '');
+  for (let at = linked ? ref.range.first - 2 : ref.range.first; at <= ref.range.last; at++) {
+    const word = tokens[at]?.lower ?? '';
+    const gender =
+      word === 'spokesman' ? 'male' : word === 'spokeswoman' ? 'female' : word === 'spokesperson' ? 'any' : null;
+    // ("Patricia Sanders, spokeswoman for the committee": a spokesperson the article names speaks as herself)
+    if (gender) return isUnnamedAt(ref.paragraph, at) ? gender : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the noun at `at` opens on a determiner ("A spokesman", "an EU spokesman"), not after a name and a comma. */
+function isUnnamedAt(paragraph: ParagraphDoc, at: number): boolean {
+  const floor = paragraph.sentenceOf[at] ?? 0;
+  for (let back = at - 1; back >= floor && at - back <= 6; back--) {
+    const token = paragraph.tokens[back]!;
+    if (DETERMINERS.has(token.lower)) return true;
+    if (token.kind !== 'word') return false;
+  }
+  return at - floor <= 6;
 }
 
 function noteSighting(
@@ -353,6 +396,7 @@ function noteSighting(
   tokenIndex: number,
   entity: Entity,
   speaker: boolean,
+  spokesperson?: Sighting['spokesperson'],
 ): void {
   noteSpeaker(context, {
     entity,
@@ -361,6 +405,7 @@ function noteSighting(
     sentence: context.sentenceNumber(paragraph, tokenIndex),
     subject: true,
     speaker,
+    ...(spokesperson ? { spokesperson } : {}),
   });
 }
 

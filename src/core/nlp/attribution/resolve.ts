@@ -88,6 +88,8 @@ export interface Sighting {
   speaker: boolean;
   /** named in a question the writer asks ("Don't they risk more liberal nominees than Obama?") */
   asked?: true;
+  /** a body that spoke through a spokesperson of this gender ("a spokesman for the press said") */
+  spokesperson?: 'male' | 'female' | 'any';
 }
 
 /** Everything the resolution reads besides the mention: the entities and where each was last in play. */
@@ -525,6 +527,7 @@ export function resolvePronoun(ref: SpeakerRef, gender: 'male' | 'female', conte
   const tail = tailPronounBefore(ref, gender);
   if (tail) return resolvePronoun(tail, gender, context);
   let resolution =
+    found(spokespersonBefore(ref, gender, context), 'spokesperson-remembered') ??
     found(lastSpeakerGoingOn(ref, gender, context), 'pronoun-speaker') ??
     found(justNamed(ref, gender, context), 'pronoun-named') ??
     found(subjectBefore(ref, gender, context), 'pronoun-subject') ??
@@ -587,6 +590,23 @@ const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'went', 'go
  * "He added:", "she continued": the last one of that gender credited with speech, whoever was named since
  * (`PC Furse said: "..." Eccleston-Todd was found guilty (pictured) He added: "..."`).
  */
+/**
+ * `A spokesman for the Oxford University Press said that ... "...," he said.`: the body the last one to speak in the
+ * paragraph spoke for, when that was its spokesperson of the pronoun's gender.
+ */
+function spokespersonBefore(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    if (sighting.paragraphIndex !== ref.paragraph.index) return null;
+    // (`..., said David Theriault of Ubisense. He said`: a person of the pronoun's gender named since is who speaks)
+    const person = sighting.entity.kind === 'person' && !sighting.entity.anonymous;
+    if (person && (sighting.entity.gender === null || sighting.entity.gender === gender)) return null;
+    if (!sighting.speaker) continue;
+    const through = sighting.spokesperson;
+    return through === gender || through === 'any' ? sighting.entity : null;
+  }
+  return null;
+}
+
 function lastSpeakerGoingOn(ref: SpeakerRef, gender: 'male' | 'female', context: ResolveContext): Entity | null {
   const cue = ref.cue.toLowerCase().split(' ')[0] ?? '';
   if (!GOING_ON.has(cue)) return null;
