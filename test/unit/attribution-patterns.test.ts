@@ -2778,3 +2778,14 @@ describe('a spokesperson who goes on speaking', () => {
     ]);
   });
 });
+
+describe('names the quoted words are about', () => {
+  it('does not give a group of someone\'s employees, or the one "his" words name, what was said', () => {
+    expect(
+      attributed(
+        'Six former employees of Governor Tom Vale said they were contacted by his office, the Harbour Gazette reported.',
+        'The president will welcome supplies from his "brother and friend," Chinese leader Ray Okafor.',
+      ),
+    ).toEqual([]);
+  });
+});

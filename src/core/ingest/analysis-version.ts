@@ -237,6 +237,8 @@
  * CEO" is the chief executive the article names), and "said chairman and chief executive Richard Parsons" names him
  * (it stopped at "chairman", and the quote went to the firm). "he said" after an unnamed "spokesman for X" who spoke
  * is X's, unless a man is named since ("A spokesman for the Oxford University Press said that ... '...,' he said"
- * went to Merriam-Webster; "A BBC spokeswoman said ... She said" to the producer the spokeswoman named).
+ * went to Merriam-Webster; "A BBC spokeswoman said ... She said" to the producer the spokeswoman named). "Six former
+ * employees of Gov. Andrew Cuomo said" is not Cuomo, and `from his "brother and friend," Chinese leader Xi Jinping.`
+ * is not Xi's.
  */
 export const ANALYSIS_VERSION = 19;

@@ -45,6 +45,7 @@ import {
   ONGOING_VERBS,
   PASSIVE_AUXILIARIES,
   PHRASAL_SPEECH,
+  POSSESSIVE_PRONOUNS,
   POST_MODIFIER_PREPOSITIONS,
   PREPOSITIONAL_PARTICIPLES,
   REDUCED_CLAUSE_OPENERS,
@@ -645,6 +646,13 @@ function unclosedAppositiveVerb(paragraph: ParagraphDoc, comma: number): number 
 }
 
 /** `"...," Rubio said` / `"...," said Rubio, the ...` / `"...," the secretary told reporters`. */
+/** The first token of the quoted stretch that ends at `closeIndex`. */
+function quoteOpening(paragraph: ParagraphDoc, closeIndex: number): number {
+  let open = closeIndex;
+  while (open > 0 && paragraph.quoted[open - 1]) open--;
+  return open;
+}
+
 export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, quoteEnd: string): SpeakerRef | null {
   const tokens = paragraph.tokens;
   let at = closeIndex + 1;
@@ -687,6 +695,8 @@ export function attributionAfter(paragraph: ParagraphDoc, closeIndex: number, qu
     tokens[subject.last]!.capitalized &&
     (subject.last + 1 >= tokens.length || tokens[subject.last + 1]!.text === '.')
   ) {
+    // (`from his "brother and friend," Chinese leader Xi Jinping.`: words someone's "his" owns name the one after them)
+    if (!dashed && POSSESSIVE_PRONOUNS.has(tokens[quoteOpening(paragraph, closeIndex) - 1]?.lower ?? '')) return null;
     return speakerRef(paragraph, subject, tokens[closeIndex + 1]!.text, closeIndex + 1);
   }
   let verbAt = skipParenthesis(paragraph, subject.last + 1);

@@ -209,11 +209,17 @@ function isGroupAround(tokens: readonly Token[], first: number, nameFirst: numbe
   const link = tokens[first - 1];
   const before = tokens[first - 2];
   if (link && GROUP_LINKS.has(link.lower) && before?.kind === 'word' && isAroundNoun(before)) return true;
-  const start = DETERMINERS.has(tokens[first]!.lower) ? first + 1 : first;
+  let start = DETERMINERS.has(tokens[first]!.lower) ? first + 1 : first;
+  // ("Six former employees of Gov. X": a count and "former" before the group's noun)
+  while (start < nameFirst && GROUP_COUNT_WORDS.test(tokens[start]!.lower)) start++;
   const group = tokens[start];
   if (group?.kind !== 'word' || !isAroundNoun(group)) return false;
   return tokens.slice(start + 1, nameFirst).some((token) => GROUP_LINKS.has(token.lower));
 }
+
+/** Words before a group's noun that count or date it ("six", "12", "former", "several"). */
+const GROUP_COUNT_WORDS =
+  /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many|some|most|former|current|senior|top)$/u;
 
 /** A plural of people or a relative: those around someone, who are not that someone. */
 function isAroundNoun(token: Token): boolean {
