@@ -2789,3 +2789,15 @@ describe('names the quoted words are about', () => {
     ).toEqual([]);
   });
 });
+
+describe('"the paper"', () => {
+  it('gives what "the paper" said to the one publication named just before', () => {
+    expect(
+      attributed(
+        'The Financial Times said the regulator was annoyed by the talks. The deal was seen as crucial. Sales have fallen.',
+        'The Observer said nearly half the workforce at the plant could be under threat if the deal goes ahead.',
+        'According to the Observer, 3,000 jobs could be lost if the deal goes ahead. The paper said that officials believe cutbacks will be required.',
+      ).at(-1),
+    ).toEqual(['officials believe cutbacks will be required', 'Observer']);
+  });
+});

@@ -239,6 +239,7 @@
  * is X's, unless a man is named since ("A spokesman for the Oxford University Press said that ... '...,' he said"
  * went to Merriam-Webster; "A BBC spokeswoman said ... She said" to the producer the spokeswoman named). "Six former
  * employees of Gov. Andrew Cuomo said" is not Cuomo, and `from his "brother and friend," Chinese leader Xi Jinping.`
- * is not Xi's.
+ * is not Xi's. "The paper said" is the one publication named in that sentence or the two before ("According to the
+ * Observer, ... The paper said" had no speaker beside the Financial Times further back).
  */
 export const ANALYSIS_VERSION = 19;

@@ -294,6 +294,11 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     const inside = mentionsWithin(context.index, ref.paragraph.index, ref.range.first, ref.range.last);
     const publication = inside.find((mention) => isPublication(mention.entity));
     if (publication) return found(publication.entity, 'name');
+    // "According to the Observer, ... The paper said": the one publication in play
+    if (first.lower === 'the' && ref.range.last - ref.range.first === 1) {
+      const press = publicationInPlay(ref, context);
+      if (press) return found(press, 'organisation-subject');
+    }
   }
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveBodyNoun(ref, context, head.lower);
   // "the report says", "the statement read": a document speaks for the body that issued it
@@ -368,6 +373,21 @@ function personOwningDocument(ref: SpeakerRef, context: ResolveContext): Entity 
 }
 
 /** A body whose name says it is a publication ("Arab News", "The Harbour Gazette", "FT"). */
+/**
+ * The publication "the newspaper" or "the paper" stands for: the one organisation in play in this sentence or the two
+ * before that is named as a publication ("According to the Observer, ... The paper said"); never a firm that spoke
+ * ("Skyline said ..., the newspaper said" is some paper's).
+ */
+function publicationInPlay(ref: SpeakerRef, context: ResolveContext): Entity | null {
+  const here = context.sentenceNumber(ref.paragraph, ref.range.first);
+  const named = new Set<Entity>();
+  for (const sighting of sightingsBefore(context, ref.paragraph.index, ref.range.first)) {
+    if (here - sighting.sentence > 2) break;
+    if (isPublication(sighting.entity)) named.add(sighting.entity);
+  }
+  return named.size === 1 ? [...named][0]! : null;
+}
+
 function isPublication(entity: Entity): boolean {
   return (
     entity.kind === 'organisation' &&
