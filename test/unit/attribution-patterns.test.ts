@@ -2801,3 +2801,13 @@ describe('"the paper"', () => {
     ).toEqual(['officials believe cutbacks will be required', 'Observer']);
   });
 });
+
+describe('"what X called"', () => {
+  it('gives words "what X called" frames to X, over a verb after them', () => {
+    expect(
+      attributed(
+        'Oliver Hedge runs a golf firm. In 2009, under what Mr. Hedge called "the prior economy model," the Marsh Landing Country Club, a private course, charged a fee.',
+      ),
+    ).toEqual([['the prior economy model', 'Oliver Hedge']]);
+  });
+});

@@ -240,6 +240,8 @@
  * went to Merriam-Webster; "A BBC spokeswoman said ... She said" to the producer the spokeswoman named). "Six former
  * employees of Gov. Andrew Cuomo said" is not Cuomo, and `from his "brother and friend," Chinese leader Xi Jinping.`
  * is not Xi's. "The paper said" is the one publication named in that sentence or the two before ("According to the
- * Observer, ... The paper said" had no speaker beside the Financial Times further back).
+ * Observer, ... The paper said" had no speaker beside the Financial Times further back). Words "what X called" frames
+ * right before them are X's over a verb after them (`under what Mr. Hedge called "the prior economy model," the club
+ * charged` went to the club).
  */
 export const ANALYSIS_VERSION = 19;

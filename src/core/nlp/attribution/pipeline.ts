@@ -752,6 +752,10 @@ function attributeGroup(
   const open = openToken(firstParagraph, first);
   // `because “...,” she said`: a partial closed by its own cue belongs to that cue, not to an earlier verb
   if (kind === 'partial') {
+    // `under what Mr. Hedge called "the prior economy model," the club charged`: a frame right before the words, "what
+    // X called", names whose they are over the cue after them
+    const called = open >= 0 ? whatXCalled(firstParagraph, open) : null;
+    if (called) return { ref: called, cue: 'framing' };
     const after = immediateAttribution(firstParagraph, first);
     // `Biden told Netanyahu that he expects "a de-escalation," the White House said`: words inside what an earlier
     // verb of the sentence reports are that verb's subject's, not the outer source's
@@ -1041,6 +1045,30 @@ function namedInQuote(doc: ArticleDoc, group: QuoteGroup, entity: Entity): boole
   const alone = new RegExp(`(?<![\\p{L}'’])${given}(?![\\p{L}'’]|\\s+(?:\\p{Lu}|de |van |von |bin |al-))`, 'u');
   return group.parts.some((part) => alone.test(quotedText(doc.paragraphs[part.paragraphIndex]!, part)));
 }
+
+/** The subject of "what X called" (or dubbed, termed) right before the quote opening at `open`, if any. */
+function whatXCalled(paragraph: ParagraphDoc, open: number): SpeakerRef | null {
+  const tokens = paragraph.tokens;
+  const verb = open - 1;
+  if (!WHAT_CALLED_VERBS.has(tokens[verb]?.lower ?? '') || paragraph.quoted[verb]) return null;
+  const subject = subjectOfVerb(paragraph, verb);
+  if (!subject) return null;
+  // (the phrase found may have taken "under what" in)
+  let what = subject.first - 1;
+  for (let at = subject.first; at < subject.last; at++) if (tokens[at]!.lower === 'what') what = at;
+  if (tokens[what]?.lower !== 'what' || what + 1 > subject.last) return null;
+  return { paragraph, range: { first: what + 1, last: subject.last }, cue: tokens[verb]!.text, cueIndex: verb };
+}
+
+/** Verbs of naming that "what X ..." frames a quote with ("what Mr. Hedge called 'the prior economy model'"). */
+const WHAT_CALLED_VERBS: ReadonlySet<string> = new Set([
+  'called',
+  'calls',
+  'dubbed',
+  'termed',
+  'describes',
+  'described',
+]);
 
 /**
  * The speaker of a reported statement whose clause runs into the quote opening at `open` (`X told Y that he expects
