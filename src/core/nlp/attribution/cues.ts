@@ -37,6 +37,7 @@ import {
   MEDIUM_PREPOSITIONS,
   NAME_SUFFIXES,
   NEGATIONS,
+  NOTHING_MODIFIERS,
   NOUN_DETERMINERS,
   NUMBER_WORDS,
   OBJECT_CLAUSE_ENDS,
@@ -48,6 +49,7 @@ import {
   POSSESSIVE_PRONOUNS,
   POST_MODIFIER_PREPOSITIONS,
   PREPOSITIONAL_PARTICIPLES,
+  RECOUNTING_VERBS,
   REDUCED_CLAUSE_OPENERS,
   REFLEXIVE_PRONOUNS,
   RELATIVE_OPENERS,
@@ -1320,12 +1322,6 @@ function isUnsaid(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {
   if (before === 'will' || before === '’ll' || before === "'ll") return true;
   return before === 'to' && UNSAID_BEFORE_TO.has(tokens[verbIndex - 2]?.lower ?? '');
 }
-
-/** Verbs of telling again what someone else said ("remembered the coach saying"). */
-const RECOUNTING_VERBS: ReadonlySet<string> = new Set(['remembered', 'remembers', 'remembering', 'heard', 'hears']);
-
-/** Words before "nothing" that keep it nothing ("said almost nothing", "said virtually nothing"). */
-const NOTHING_MODIFIERS: ReadonlySet<string> = new Set(['almost', 'virtually', 'next', 'practically']);
 
 /** Whether a verb is negated by the word or two before it: "never said", "did not say", "hasn't said". */
 function isNegated(tokens: ParagraphDoc['tokens'], verbIndex: number): boolean {

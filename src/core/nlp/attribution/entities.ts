@@ -73,6 +73,7 @@ import {
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
+  PUBLIC_OFFICES,
   RELATIONAL_NOUNS,
   RELATIVE_HEADS,
   ROLE_STOP_WORDS,
@@ -3339,13 +3340,6 @@ function candidateGender(candidate: Candidate, titleGenders: ReadonlyMap<string,
   if (candidate.title.length === 0) return null;
   return titleGenders.get(normalizeName(candidate.words.join(' '))) ?? null;
 }
-
-/** Titles of public office a titled surname may name ("Secretary Clinton", "Senator Cruz"). */
-const PUBLIC_OFFICES: ReadonlySet<string> = new Set(
-  'president minister chancellor premier secretary senator governor mayor representative congressman congresswoman speaker'.split(
-    ' ',
-  ),
-);
 
 /** Whether a role names a public office by its title word ("Former President", "Senator"), not a job or a standing. */
 function isOfficeRole(text: string): boolean {

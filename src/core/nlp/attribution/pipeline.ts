@@ -36,6 +36,7 @@ import {
   SUBJECT_PRONOUNS,
   TITLE_SMALL_WORDS,
   WEEKDAYS,
+  WHAT_CALLED_VERBS,
 } from '../lexicon/words.js';
 import { foldText, normalizeName, surnameOf } from '../names.js';
 
@@ -228,8 +229,7 @@ export function runPipeline(article: ParsedArticle): TracedAttribution {
       const ref = attributed?.ref ?? null;
       const resolved = ref ? resolveSpeaker(ref, context) : null;
       // `"I've had more than a quiet word with Olof," he told Villa's website`: a pronoun or a description is not the
-      // one the quote itself names by a given name
-      // one, and the quotes that go on from that cue
+      // one the quote itself names by a given name, for this quote and the quotes that go on from its cue
       const vetoed =
         ref !== null &&
         (refused.has(ref) ||
@@ -1059,16 +1059,6 @@ function whatXCalled(paragraph: ParagraphDoc, open: number): SpeakerRef | null {
   if (tokens[what]?.lower !== 'what' || what + 1 > subject.last) return null;
   return { paragraph, range: { first: what + 1, last: subject.last }, cue: tokens[verb]!.text, cueIndex: verb };
 }
-
-/** Verbs of naming that "what X ..." frames a quote with ("what Mr. Hedge called 'the prior economy model'"). */
-const WHAT_CALLED_VERBS: ReadonlySet<string> = new Set([
-  'called',
-  'calls',
-  'dubbed',
-  'termed',
-  'describes',
-  'described',
-]);
 
 /**
  * The speaker of a reported statement whose clause runs into the quote opening at `open` (`X told Y that he expects

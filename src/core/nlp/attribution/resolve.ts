@@ -11,6 +11,8 @@ import {
   FAMILY_NOUNS,
   GENDERED_NOUNS,
   GENDERED_TITLES,
+  GROUP_COUNTS,
+  GROUP_DATING_WORDS,
   GROUP_LINKS,
   HEAD_PREPOSITIONS,
   INDEFINITE_OPENERS,
@@ -26,6 +28,7 @@ import {
   PUBLICATION_WORDS,
   ROLE_EQUIVALENTS,
   SPOKESPERSON_NOUNS,
+  STATE_OFFICE_HEADS,
   STUDY_NOUNS,
   TITLE_PHRASES,
   VAGUE_SOURCE_NOUNS,
@@ -211,15 +214,16 @@ function isGroupAround(tokens: readonly Token[], first: number, nameFirst: numbe
   if (link && GROUP_LINKS.has(link.lower) && before?.kind === 'word' && isAroundNoun(before)) return true;
   let start = DETERMINERS.has(tokens[first]!.lower) ? first + 1 : first;
   // ("Six former employees of Gov. X": a count and "former" before the group's noun)
-  while (start < nameFirst && GROUP_COUNT_WORDS.test(tokens[start]!.lower)) start++;
+  while (start < nameFirst && isGroupCount(tokens[start]!.lower)) start++;
   const group = tokens[start];
   if (group?.kind !== 'word' || !isAroundNoun(group)) return false;
   return tokens.slice(start + 1, nameFirst).some((token) => GROUP_LINKS.has(token.lower));
 }
 
-/** Words before a group's noun that count or date it ("six", "12", "former", "several"). */
-const GROUP_COUNT_WORDS =
-  /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many|some|most|former|current|senior|top)$/u;
+/** A word before a group's noun that counts or dates it ("six", "12", "former", "several"). */
+function isGroupCount(lower: string): boolean {
+  return GROUP_COUNTS.has(lower) || GROUP_DATING_WORDS.has(lower) || /^\d+$/u.test(lower);
+}
 
 /** A plural of people or a relative: those around someone, who are not that someone. */
 function isAroundNoun(token: Token): boolean {
@@ -1184,12 +1188,6 @@ function resolveDescription(ref: SpeakerRef, context: ResolveContext, holdersOnl
   const chosen = best(scores);
   return chosen && (scores.get(chosen) ?? 0) >= MIN_DESCRIPTION_SALIENCE ? found(chosen, 'description-salience') : null;
 }
-
-/** Counts that make a description a group ("the two men"). */
-const GROUP_COUNTS: ReadonlySet<string> = new Set(['both', 'two', 'three', 'four', 'five', 'six', 'several', 'many']);
-
-/** Offices of state whose holder is described by them, not as a doctor or an immigrant. */
-const STATE_OFFICE_HEADS: ReadonlySet<string> = new Set(['president', 'minister', 'chancellor', 'premier']);
 
 /**
  * Whether a person holds an office of state ("President", "Prime Minister") whose words do not hold this role noun

@@ -321,6 +321,30 @@ export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'pub
   ].map((word) => [word, 'public'] as const),
 ]);
 
+/** Counts that make a description a group ("the two men", "six former employees of X"). */
+export const GROUP_COUNTS = words('both two three four five six seven eight nine ten dozens several many');
+
+/** Words before a group's noun, after or instead of a count, that share or date it ("most senior aides", "former"). */
+export const GROUP_DATING_WORDS = words('some most former current senior top');
+
+/** Offices of state whose holder is described by them, not as a doctor or an immigrant. */
+export const STATE_OFFICE_HEADS = words('president minister chancellor premier');
+
+/** Titles of public office a titled surname may name ("Secretary Clinton", "Senator Cruz"). */
+export const PUBLIC_OFFICES = words(`
+  president minister chancellor premier secretary senator governor mayor representative congressman congresswoman
+  speaker
+`);
+
+/** Verbs of naming that "what X ..." frames a quote with ("what Mr. Hedge called 'the prior economy model'"). */
+export const WHAT_CALLED_VERBS = words('called calls dubbed termed describes described');
+
+/** Verbs of telling again what someone else said ("remembered the coach saying"). */
+export const RECOUNTING_VERBS = words('remembered remembers remembering heard hears');
+
+/** Words before "nothing" that keep it nothing ("said almost nothing", "said virtually nothing"). */
+export const NOTHING_MODIFIERS = words('almost virtually next practically');
+
 /** Words after which "at" names whom something is aimed at, not where it happens ("fired back at X", "a swipe at X"). */
 export const AT_TARGETS = words(`
   back out aimed aiming directed pointed pointing looked looking laughed laughing smiled shouted yelled swipe swipes
