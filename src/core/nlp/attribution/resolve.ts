@@ -301,7 +301,7 @@ function resolveMention(ref: SpeakerRef, context: ResolveContext): Resolution | 
     // "According to the Observer, ... The paper said": the one publication in play
     if (first.lower === 'the' && ref.range.last - ref.range.first === 1) {
       const press = publicationInPlay(ref, context);
-      if (press) return found(press, 'organisation-subject');
+      if (press) return found(press, 'organisation-noun');
     }
   }
   if (definite && ORGANISATION_NOMINALS.has(head.lower)) return resolveBodyNoun(ref, context, head.lower);

@@ -322,7 +322,7 @@ export const BODY_SPHERES: ReadonlyMap<string, 'political' | 'commercial' | 'pub
 ]);
 
 /** Counts that make a description a group ("the two men", "six former employees of X"). */
-export const GROUP_COUNTS = words('both two three four five six seven eight nine ten dozens several many');
+export const GROUP_COUNTS: ReadonlySet<string> = new Set([...NUMBER_WORDS, ...words('both dozens several many')]);
 
 /** Words before a group's noun, after or instead of a count, that share or date it ("most senior aides", "former"). */
 export const GROUP_DATING_WORDS = words('some most former current senior top');
@@ -331,10 +331,10 @@ export const GROUP_DATING_WORDS = words('some most former current senior top');
 export const STATE_OFFICE_HEADS = words('president minister chancellor premier');
 
 /** Titles of public office a titled surname may name ("Secretary Clinton", "Senator Cruz"). */
-export const PUBLIC_OFFICES = words(`
-  president minister chancellor premier secretary senator governor mayor representative congressman congresswoman
-  speaker
-`);
+export const PUBLIC_OFFICES: ReadonlySet<string> = new Set([
+  ...STATE_OFFICE_HEADS,
+  ...words('secretary senator governor mayor representative congressman congresswoman speaker'),
+]);
 
 /** Verbs of naming that "what X ..." frames a quote with ("what Mr. Hedge called 'the prior economy model'"). */
 export const WHAT_CALLED_VERBS = words('called calls dubbed termed describes described');
